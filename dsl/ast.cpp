@@ -1,0 +1,46 @@
+// Small helpers of the syntax tree; see ast.hpp.
+#include "dsl/ast.hpp"
+
+#include <fmt/format.h>
+
+namespace rubric::ast {
+
+std::string_view to_string(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::Div: return "/";
+    case BinaryOp::Lt: return "<";
+    case BinaryOp::Le: return "<=";
+    case BinaryOp::Gt: return ">";
+    case BinaryOp::Ge: return ">=";
+    case BinaryOp::Eq: return "==";
+    case BinaryOp::Ne: return "!=";
+    case BinaryOp::And: return "and";
+    case BinaryOp::Or: return "or";
+  }
+  return "?";
+}
+
+std::string describe(const TypeRef& type) {
+  switch (type.kind) {
+    case TypeKind::Unknown: return "unknown";
+    case TypeKind::Number: return "number";
+    case TypeKind::Percent: return "percent";
+    case TypeKind::Money: return "money";
+    case TypeKind::Count: return "count";
+    case TypeKind::Bool: return "bool";
+    case TypeKind::Text: return "text";
+    case TypeKind::Enum: return fmt::format("enum {{ {} }}", fmt::join(type.members, ", "));
+    case TypeKind::List: return "list of " + describe(*type.element);
+    case TypeKind::Record: {
+      std::vector<std::string> fields;
+      for (const auto& f : type.fields) fields.push_back(f.name + ": " + describe(*f.type));
+      return fmt::format("{{ {} }}", fmt::join(fields, ", "));
+    }
+  }
+  return "unknown";
+}
+
+}  // namespace rubric::ast

@@ -1,0 +1,297 @@
+// The syntax tree of a ruleset, as the parser builds it and the checker annotates it.
+//
+// Every node carries the [Span] of its source text. The checker fills in the few fields marked
+// "resolved": which declaration a name refers to, a record field's index, and static types; the
+// evaluator relies on them and never looks a name up by string.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "dsl/source.hpp"
+#include "interpreter/decimal.hpp"
+
+namespace rubric::ast {
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+enum class BinaryOp { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, And, Or };
+enum class UnaryOp { Neg, Not };
+
+std::string_view to_string(BinaryOp op);
+
+struct NumberLit {
+  Decimal value;
+  bool percent = false;  // written as "60%"
+};
+struct StringLit {
+  std::string value;
+};
+struct BoolLit {
+  bool value = false;
+};
+// `points` inside an indicator: the indicator's (upper) points.
+struct PointsRef {};
+
+// What a name refers to, filled in by the checker.
+enum class NameKind { Unresolved, Fact, Let, Param, Loop };
+struct NameRef {
+  std::string name;
+  NameKind kind = NameKind::Unresolved;  // resolved
+  std::uint32_t index = 0;               // resolved: fact index, or local slot
+};
+
+struct Member {
+  ExprPtr object;
+  std::string field;
+  Span field_span;
+  std::uint32_t field_index = 0;  // resolved
+};
+
+struct Unary {
+  UnaryOp op;
+  ExprPtr operand;
+};
+
+struct Binary {
+  BinaryOp op;
+  ExprPtr lhs;
+  ExprPtr rhs;
+};
+
+struct Call {
+  std::string callee;
+  Span callee_span;
+  std::vector<ExprPtr> args;
+  std::int32_t define_index = -1;  // resolved: index of a user `define`, or -1 for a built-in
+};
+
+// `sum(o in outputs where o.ok: o.value)`
+struct Comprehension {
+  std::string func;  // sum, mean, count, min, max, any, all
+  Span func_span;
+  std::string var;
+  Span var_span;
+  ExprPtr list;
+  ExprPtr filter;  // may be null
+  ExprPtr body;    // may be null (count, or a list of numbers)
+  std::uint32_t slot = 0;  // resolved: local slot of [var]
+};
+
+// One end of an interval: an expression, or an infinity.
+struct Bound {
+  ExprPtr value;  // null when infinite
+  int infinity = 0;  // -1 for -inf, +1 for inf
+  Span span;
+};
+
+struct Interval {
+  bool lo_closed = true;
+  bool hi_closed = true;
+  Bound lo;
+  Bound hi;
+  Span span;
+};
+
+struct Tier {
+  Interval interval;
+  ExprPtr result;
+  Span span;
+};
+struct Tiered {
+  ExprPtr subject;
+  std::vector<Tier> tiers;
+};
+
+struct BracketArm {
+  BinaryOp compare;  // Lt, Le, Gt, Ge or Eq
+  ExprPtr bound;     // null for `otherwise`
+  ExprPtr result;
+  Span span;
+};
+struct Brackets {
+  ExprPtr subject;
+  std::vector<BracketArm> arms;  // the `otherwise` arm, if any, is last with a null bound
+};
+
+enum class DeductionKind { Fixed, Per, When };
+struct Deduction {
+  ExprPtr amount;
+  DeductionKind kind = DeductionKind::Fixed;
+  ExprPtr operand;  // the count (Per) or the condition (When)
+  Span span;
+};
+struct Deduct {
+  std::vector<Deduction> items;
+  ExprPtr start;  // null: the indicator's points
+  ExprPtr floor;  // null: no floor
+  bool until_zero = false;
+};
+
+struct Part {
+  ExprPtr weight;
+  std::string label;
+  ExprPtr value;
+  Span span;
+};
+struct Weighted {
+  std::vector<Part> parts;
+};
+
+struct Band {
+  std::string member;
+  Span member_span;
+  Interval interval;
+};
+struct Judged {
+  ExprPtr score;
+  ExprPtr category;
+  std::vector<Band> bands;
+};
+
+struct WhenArm {
+  ExprPtr condition;  // null for `otherwise`
+  ExprPtr result;
+  Span span;
+};
+struct When {
+  std::vector<WhenArm> arms;  // the `otherwise` arm is last
+};
+
+using ExprNode = std::variant<NumberLit, StringLit, BoolLit, PointsRef, NameRef, Member, Unary, Binary,
+                              Call, Comprehension, Tiered, Brackets, Deduct, Weighted, Judged, When>;
+
+// Static types, as the checker infers them. Number-like facts keep their declared flavour so
+// reports can show a percent as "99.5%" and money with its unit.
+enum class TypeKind { Unknown, Number, Percent, Money, Count, Bool, Text, Enum, List, Record };
+
+struct Expr {
+  Span span;
+  ExprNode node;
+  TypeKind type = TypeKind::Unknown;  // resolved
+};
+
+template <typename T>
+ExprPtr make(Span span, T node) {
+  auto e = std::make_unique<Expr>();
+  e->span = span;
+  e->node = std::move(node);
+  return e;
+}
+
+// ---- Declarations -------------------------------------------------------------------------
+
+struct TypeRef;
+using TypeRefPtr = std::shared_ptr<const TypeRef>;
+struct Field {
+  std::string name;
+  Span span;
+  TypeRefPtr type;
+};
+// A declared fact type: `percent`, `list of { name: text, weight: number }`, `enum { A, B }`.
+struct TypeRef {
+  TypeKind kind = TypeKind::Number;
+  std::vector<std::string> members;  // Enum
+  TypeRefPtr element;                // List
+  std::vector<Field> fields;         // Record
+  Span span;
+};
+std::string describe(const TypeRef& type);
+
+struct FactDecl {
+  std::string name;
+  Span name_span;
+  TypeRefPtr type;
+  std::string label;
+  std::string unit;
+  std::optional<Interval> domain;
+  ExprPtr default_value;
+  Span span;
+};
+
+struct Define {
+  std::string name;
+  Span name_span;
+  std::vector<std::string> params;
+  std::vector<Span> param_spans;
+  ExprPtr body;
+  Span span;
+  std::uint32_t frame_size = 0;  // resolved: local slots its body needs
+};
+
+struct Let {
+  std::string name;
+  Span name_span;
+  ExprPtr value;
+  Span span;
+  std::uint32_t slot = 0;  // resolved
+};
+
+struct Rounding {
+  int digits = 2;
+  RoundingMode mode = RoundingMode::HalfUp;
+  Span span;
+};
+
+struct PointsSpec {
+  Decimal lo;  // 0 unless a signed range `points -5 to 5`
+  Decimal hi;
+  bool range = false;
+  Span span;
+};
+
+struct Section;
+struct Indicator {
+  std::string name;
+  Span name_span;
+  PointsSpec points;
+  std::string explain;
+  std::string standard;
+  std::vector<std::string> evidence;
+  std::optional<Rounding> rounding;
+  std::vector<Let> lets;
+  ExprPtr score;
+  Span span;
+  std::uint32_t frame_size = 0;  // resolved
+};
+
+using Item = std::variant<std::unique_ptr<Section>, std::unique_ptr<Indicator>, Let>;
+
+struct Section {
+  std::string name;
+  Span name_span;
+  PointsSpec points;
+  std::vector<Item> items;
+  Span span;
+};
+
+struct GradeArm {
+  std::string name;
+  std::optional<Decimal> threshold;  // null for `otherwise`
+  Span span;
+};
+
+struct Ruleset {
+  SourcePtr source;
+  std::string name;
+  std::string scheme;
+  int year = 0;
+  Span header_span;
+  std::optional<Decimal> total;
+  Span total_span;
+  Rounding rounding;
+  std::vector<FactDecl> facts;
+  std::vector<Define> defines;
+  std::vector<Let> lets;  // top-level
+  std::vector<Item> items;  // top-level sections (and indicators)
+  std::vector<GradeArm> grades;
+  Span grade_span;
+  std::uint32_t frame_size = 0;  // resolved: slots for top-level lets
+};
+
+}  // namespace rubric::ast

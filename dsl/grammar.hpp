@@ -1,0 +1,372 @@
+// The grammar of Rubric, as PEGTL 3.2.7 rules and nothing else: this file reads as the language
+// specification. The parse tree built from these rules is turned into the syntax tree in
+// parser.cpp; the error messages live in parse_errors.hpp.
+//
+// Error discipline. PEGTL's must_if raises an error whenever a rule that has a message fails,
+// wherever it is used. So the rules with messages are the "expected …" rules (named e_*, or
+// *_end for closing braces), and they appear only where failing is a syntax error; the plain
+// rules, which may fail and backtrack, have none.
+//
+// Tokens are separated by whitespace and `#` comments, which carry no meaning. Keywords are
+// matched on Rubric's own identifier characters (PEGTL's TAO_PEGTL_KEYWORD stops only at ASCII
+// identifier characters, so `score分数` would otherwise match the keyword `score`).
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace rubric::grammar {
+
+namespace pegtl = tao::pegtl;
+using pegtl::digit;
+using pegtl::eof;
+using pegtl::eolf;
+using pegtl::if_must;
+using pegtl::list;
+using pegtl::must;
+using pegtl::not_at;
+using pegtl::not_one;
+using pegtl::one;
+using pegtl::opt;
+using pegtl::plus;
+using pegtl::ranges;
+using pegtl::seq;
+using pegtl::sor;
+using pegtl::star;
+using pegtl::string;
+using pegtl::until;
+
+// ---- Lexical -------------------------------------------------------------------------------
+
+// comment -> '#' { any } end-of-line
+struct comment : seq<one<'#'>, until<eolf>> {};
+struct blank : sor<one<' ', '\t', '\r', '\n'>, comment> {};
+// Optional whitespace between tokens.
+struct _ : star<blank> {};
+
+// Identifier characters: ASCII letters and '_', Latin/Greek/Cyrillic letters, kana, hangul and
+// the CJK ideograph blocks; digits after the first character. CJK punctuation (，。：“”（）) is
+// deliberately not included, so names such as “三公”经费 must be written as strings.
+struct ident_first
+    : sor<ranges<'a', 'z', 'A', 'Z', '_'>,
+          pegtl::utf8::ranges<0xC0, 0x24F, 0x370, 0x3FF, 0x400, 0x4FF, 0x3040, 0x30FF, 0x3400, 0x4DBF, 0x4E00,
+                              0x9FFF, 0xAC00, 0xD7A3, 0xF900, 0xFAFF, 0x20000, 0x2FFFF>> {};
+struct ident_other : sor<ident_first, digit> {};
+
+template <typename Word>
+struct key : seq<Word, not_at<ident_other>> {};
+
+// clang-format off
+struct kw_and : key<TAO_PEGTL_STRING("and")> {};
+struct kw_brackets : key<TAO_PEGTL_STRING("brackets")> {};
+struct kw_by : key<TAO_PEGTL_STRING("by")> {};
+struct kw_deduct : key<TAO_PEGTL_STRING("deduct")> {};
+struct kw_default : key<TAO_PEGTL_STRING("default")> {};
+struct kw_define : key<TAO_PEGTL_STRING("define")> {};
+struct kw_evidence : key<TAO_PEGTL_STRING("evidence")> {};
+struct kw_explain : key<TAO_PEGTL_STRING("explain")> {};
+struct kw_facts : key<TAO_PEGTL_STRING("facts")> {};
+struct kw_false : key<TAO_PEGTL_STRING("false")> {};
+struct kw_from : key<TAO_PEGTL_STRING("from")> {};
+struct kw_grade : key<TAO_PEGTL_STRING("grade")> {};
+struct kw_in : key<TAO_PEGTL_STRING("in")> {};
+struct kw_indicator : key<TAO_PEGTL_STRING("indicator")> {};
+struct kw_inf : key<TAO_PEGTL_STRING("inf")> {};
+struct kw_judged : key<TAO_PEGTL_STRING("judged")> {};
+struct kw_let : key<TAO_PEGTL_STRING("let")> {};
+struct kw_not : key<TAO_PEGTL_STRING("not")> {};
+struct kw_or : key<TAO_PEGTL_STRING("or")> {};
+struct kw_otherwise : key<TAO_PEGTL_STRING("otherwise")> {};
+struct kw_per : key<TAO_PEGTL_STRING("per")> {};
+struct kw_points : key<TAO_PEGTL_STRING("points")> {};
+struct kw_rounding : key<TAO_PEGTL_STRING("rounding")> {};
+struct kw_score : key<TAO_PEGTL_STRING("score")> {};
+struct kw_section : key<TAO_PEGTL_STRING("section")> {};
+struct kw_standard : key<TAO_PEGTL_STRING("standard")> {};
+struct kw_tiered : key<TAO_PEGTL_STRING("tiered")> {};
+struct kw_to : key<TAO_PEGTL_STRING("to")> {};
+struct kw_true : key<TAO_PEGTL_STRING("true")> {};
+struct kw_unit : key<TAO_PEGTL_STRING("unit")> {};
+struct kw_until : key<TAO_PEGTL_STRING("until")> {};
+struct kw_weighted : key<TAO_PEGTL_STRING("weighted")> {};
+struct kw_when : key<TAO_PEGTL_STRING("when")> {};
+struct kw_where : key<TAO_PEGTL_STRING("where")> {};
+struct kw_zero : key<TAO_PEGTL_STRING("zero")> {};
+
+// Words with a meaning only in one place; they remain usable as names elsewhere.
+struct w_ruleset : key<TAO_PEGTL_STRING("ruleset")> {};
+struct w_scheme : key<TAO_PEGTL_STRING("scheme")> {};
+struct w_year : key<TAO_PEGTL_STRING("year")> {};
+struct w_total : key<TAO_PEGTL_STRING("total")> {};
+struct w_list : key<TAO_PEGTL_STRING("list")> {};
+struct w_of : key<TAO_PEGTL_STRING("of")> {};
+struct w_enum : key<TAO_PEGTL_STRING("enum")> {};
+// clang-format on
+
+struct keyword
+    : sor<kw_and, kw_brackets, kw_by, kw_deduct, kw_default, kw_define, kw_evidence, kw_explain, kw_facts,
+          kw_false, kw_from, kw_grade, kw_in, kw_indicator, kw_inf, kw_judged, kw_let, kw_not, kw_or,
+          kw_otherwise, kw_per, kw_points, kw_rounding, kw_score, kw_section, kw_standard, kw_tiered, kw_to,
+          kw_true, kw_unit, kw_until, kw_weighted, kw_when, kw_where, kw_zero> {};
+
+// identifier -> ident_first { ident_other }, not a keyword
+struct identifier : seq<not_at<keyword>, ident_first, star<ident_other>> {};
+
+// A field name may be any word, keywords included: records have fields named "score" or "points".
+struct word : seq<ident_first, star<ident_other>> {};
+
+// number -> digits [ '.' digits ];  percent -> number '%'
+struct number : seq<plus<digit>, opt<one<'.'>, plus<digit>>> {};
+struct percent : seq<number, one<'%'>> {};
+struct integer : plus<digit> {};
+struct signed_number : seq<opt<one<'-'>>, number> {};
+
+// string -> '"' { char | escape } '"', on one line;  text -> string { string }
+struct escape_char : one<'"', '\\', 'n', 't'> {};  // message: unknown escape
+struct escape : seq<one<'\\'>, escape_char> {};
+struct string_char : sor<escape, not_one<'\n', '\r'>> {};
+struct e_string_char : string_char {};  // message: unterminated string
+struct string_lit : seq<one<'"'>, until<one<'"'>, e_string_char>> {};
+struct text : seq<string_lit, star<_, string_lit>> {};
+
+struct lparen : one<'('> {};
+struct rparen : one<')'> {};
+struct lbrace : one<'{'> {};
+struct rbrace : one<'}'> {};
+struct comma : one<','> {};
+struct colon : one<':'> {};
+struct equals : seq<one<'='>, not_at<one<'='>>> {};
+struct arrow : string<'-', '>'> {};
+
+// The "expected …" rules: each fails only where failing is a syntax error.
+struct e_rparen : rparen {};
+struct e_lparen : lparen {};
+struct e_lbrace : lbrace {};
+struct e_comma : comma {};
+struct e_colon : colon {};
+struct e_equals : equals {};
+struct e_arrow : arrow {};
+struct e_text : text {};
+struct e_number : number {};
+
+// ---- Expressions ---------------------------------------------------------------------------
+
+struct expr;
+struct additive;
+struct operand;  // an expression where one is required: "expected an expression"
+
+struct true_lit : kw_true {};
+struct false_lit : kw_false {};
+struct points_ref : kw_points {};
+struct name_ref : identifier {};
+
+// paren -> '(' expr ')'
+struct paren : seq<lparen, _, operand, _, e_rparen> {};
+
+// call -> identifier '(' [ expr { ',' expr } ] ')'   -- the '(' must follow the name directly
+struct call : seq<identifier, lparen, _, opt<expr, star<_, comma, _, operand>>, _, e_rparen> {};
+
+// comprehension -> aggregate '(' identifier 'in' expr [ 'where' expr ] [ ':' expr ] ')'
+struct aggregate_name
+    : sor<key<TAO_PEGTL_STRING("sum")>, key<TAO_PEGTL_STRING("mean")>, key<TAO_PEGTL_STRING("count")>,
+          key<TAO_PEGTL_STRING("min")>, key<TAO_PEGTL_STRING("max")>, key<TAO_PEGTL_STRING("any")>,
+          key<TAO_PEGTL_STRING("all")>> {};
+struct loop_var : identifier {};
+struct where_clause : seq<kw_where, _, operand> {};
+struct comp_body : seq<colon, _, operand> {};
+struct comprehension
+    : seq<aggregate_name, lparen, _, loop_var, _, kw_in, _, operand, opt<_, where_clause>, opt<_, comp_body>, _,
+          e_rparen> {};
+
+// interval -> ( '[' | '(' ) bound ',' bound ( ']' | ')' );  bound -> expr | 'inf' | '-inf'
+struct lo_closed : one<'['> {};
+struct lo_open : one<'('> {};
+struct hi_closed : one<']'> {};
+struct hi_open : one<')'> {};
+struct pos_inf : kw_inf {};
+struct neg_inf : seq<one<'-'>, _, kw_inf> {};
+struct bound : sor<neg_inf, pos_inf, operand> {};
+struct e_interval_end : sor<hi_closed, hi_open> {};
+struct interval : seq<sor<lo_closed, lo_open>, _, bound, _, e_comma, _, bound, _, e_interval_end> {};
+struct e_interval : interval {};
+
+// tiered -> 'tiered' expr '{' tier { tier } '}';  tier -> interval '->' expr
+struct tier : seq<interval, _, e_arrow, _, operand> {};
+struct e_tiers : seq<tier, _, star<tier, _>> {};
+struct tiers_end : rbrace {};
+struct tiered : seq<kw_tiered, _, operand, _, e_lbrace, _, e_tiers, tiers_end> {};
+
+// brackets -> 'brackets' expr '{' arm { arm } [ 'otherwise' '->' expr ] '}'
+// arm -> ( '<' | '<=' | '>' | '>=' | '==' ) expr '->' expr
+// Arm results are additive expressions, so that the next arm's comparison starts a new arm.
+struct bracket_cmp : sor<string<'<', '='>, string<'>', '='>, string<'=', '='>, one<'<'>, one<'>'>> {};
+struct arm_result;
+struct bracket_arm : seq<bracket_cmp, _, operand, _, e_arrow, _, arm_result> {};
+struct otherwise_arm : seq<kw_otherwise, _, e_arrow, _, operand> {};
+struct e_bracket_arms : seq<bracket_arm, _, star<bracket_arm, _>> {};
+struct brackets_end : rbrace {};
+struct brackets
+    : seq<kw_brackets, _, operand, _, e_lbrace, _, e_bracket_arms, opt<otherwise_arm, _>, brackets_end> {};
+
+// deduct -> deduction { deduction } [ 'from' expr ] [ 'until' ( 'zero' | expr ) ]
+// deduction -> 'deduct' expr [ 'per' expr | 'when' expr ]
+struct per_clause : seq<kw_per, _, operand> {};
+struct when_clause : seq<kw_when, _, operand> {};
+struct deduction : seq<kw_deduct, _, operand, opt<_, sor<per_clause, when_clause>>> {};
+struct from_clause : seq<kw_from, _, operand> {};
+struct until_zero : kw_zero {};
+struct until_clause : seq<kw_until, _, sor<until_zero, operand>> {};
+struct deduct : seq<deduction, star<_, deduction>, opt<_, from_clause>, opt<_, until_clause>> {};
+
+// weighted -> 'weighted' '{' part { part } '}';  part -> expr [ text ] '->' expr
+struct part_label : text {};
+struct part : seq<expr, _, opt<part_label, _>, e_arrow, _, operand> {};
+struct e_parts : seq<part, _, star<part, _>> {};
+struct parts_end : rbrace {};
+struct weighted : seq<kw_weighted, _, e_lbrace, _, e_parts, parts_end> {};
+
+// judged -> 'judged' expr 'by' expr '{' band { band } '}';  band -> name '->' interval
+struct member_name : sor<text, identifier> {};
+struct band : seq<member_name, _, e_arrow, _, e_interval> {};
+struct e_bands : seq<band, _, star<band, _>> {};
+struct e_by : kw_by {};
+struct bands_end : rbrace {};
+struct judged : seq<kw_judged, _, operand, _, e_by, _, operand, _, e_lbrace, _, e_bands, bands_end> {};
+
+// when -> 'when' expr '->' expr { 'when' expr '->' expr } 'otherwise' expr
+struct when_arm : seq<kw_when, _, operand, _, e_arrow, _, operand> {};
+struct e_otherwise : seq<kw_otherwise, _, operand> {};
+struct when_expr : seq<when_arm, _, star<when_arm, _>, e_otherwise> {};
+
+// primary -> literal | 'points' | special form | comprehension | call | name | '(' expr ')'
+struct primary
+    : sor<paren, percent, number, text, true_lit, false_lit, points_ref, tiered, brackets, deduct, weighted,
+          judged, when_expr, comprehension, call, name_ref> {};
+
+// postfix -> primary { '.' identifier }
+struct field_name : word {};
+struct e_field_name : field_name {};
+struct member_access : seq<one<'.'>, e_field_name> {};
+struct postfix : seq<primary, star<member_access>> {};
+
+// unary -> '-' unary | postfix
+struct negate : seq<one<'-'>, not_at<one<'>'>>, _, operand> {};
+struct unary : sor<negate, postfix> {};
+
+// Binary levels, tightest first: * /, + -, comparisons, not, and, or.
+struct mul_op : one<'*', '/'> {};
+struct add_op : sor<one<'+'>, seq<one<'-'>, not_at<one<'>'>>>> {};
+struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'=', '='>, string<'!', '='>, one<'<'>, one<'>'>> {};
+struct multiplicative : seq<unary, star<_, mul_op, _, operand>> {};
+struct additive : seq<multiplicative, star<_, add_op, _, operand>> {};
+struct comparison : seq<additive, opt<_, cmp_op, _, operand>> {};
+struct not_op : kw_not {};
+struct negation : sor<seq<not_op, _, operand>, comparison> {};
+struct and_op : kw_and {};
+struct or_op : kw_or {};
+struct conjunction : seq<negation, star<_, and_op, _, operand>> {};
+struct disjunction : seq<conjunction, star<_, or_op, _, operand>> {};
+struct expr : disjunction {};
+struct operand : expr {};
+struct arm_result : additive {};
+
+// ---- Declarations --------------------------------------------------------------------------
+
+// header -> 'ruleset' text 'scheme' identifier 'year' integer
+struct ruleset_name : text {};
+struct scheme_name : identifier {};
+struct year_number : integer {};
+struct e_scheme : w_scheme {};
+struct e_year : w_year {};
+struct header : seq<w_ruleset, _, ruleset_name, _, e_scheme, _, scheme_name, _, e_year, _, year_number> {};
+struct e_header : header {};
+
+// total -> 'total' number
+struct total_value : number {};
+struct total_stmt : seq<w_total, _, total_value> {};
+
+// rounding -> 'rounding' integer mode
+struct rounding_digits : integer {};
+struct rounding_mode : identifier {};
+struct rounding_stmt : seq<kw_rounding, _, rounding_digits, _, rounding_mode> {};
+
+// type -> 'list' 'of' ( record | type ) | 'enum' '{' name { ',' name } '}' | record | identifier
+struct type;
+struct e_type;
+struct type_name : identifier {};
+struct record_field : word {};
+struct field_decl : seq<record_field, _, e_colon, _, e_type> {};
+struct record_end : rbrace {};
+struct record_type : seq<lbrace, _, field_decl, star<_, comma, _, field_decl>, _, record_end> {};
+struct e_of : w_of {};
+struct list_type : seq<w_list, _, e_of, _, e_type> {};
+struct enum_member : sor<text, identifier> {};
+struct enum_end : rbrace {};
+struct enum_type : seq<w_enum, _, e_lbrace, _, enum_member, star<_, comma, _, enum_member>, _, enum_end> {};  // enum_member has a message
+struct type : sor<list_type, enum_type, record_type, type_name> {};
+struct e_type : type {};
+
+// fact -> identifier ':' type { label | 'in' interval | 'default' expr | 'unit' text }
+struct fact_label : text {};
+struct fact_domain : seq<kw_in, _, e_interval> {};
+struct fact_default : seq<kw_default, _, operand> {};
+struct fact_unit : seq<kw_unit, _, e_text> {};
+struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit> {};
+struct fact_name : identifier {};
+struct fact_decl : seq<fact_name, _, e_colon, _, e_type, star<_, fact_option>> {};
+struct facts_end : rbrace {};
+struct facts_block : seq<kw_facts, _, e_lbrace, _, star<fact_decl, _>, facts_end> {};
+
+// define -> 'define' identifier '(' [ identifier { ',' identifier } ] ')' '=' expr
+struct define_name : identifier {};
+struct param : identifier {};
+struct e_param : param {};
+struct define_stmt
+    : seq<kw_define, _, define_name, _, e_lparen, _, opt<param, star<_, comma, _, e_param>>, _, e_rparen, _,
+          e_equals, _, operand> {};
+
+// let -> 'let' identifier '=' expr
+struct let_name : identifier {};
+struct let_stmt : seq<kw_let, _, let_name, _, e_equals, _, operand> {};
+
+// points -> 'points' signed_number [ 'to' signed_number ]
+struct points_lo : signed_number {};
+struct points_hi : signed_number {};
+struct points_spec : seq<kw_points, _, points_lo, opt<_, kw_to, _, points_hi>> {};
+
+struct item_name : sor<text, identifier> {};  // message: a name is required after section/indicator
+struct e_points_spec : points_spec {};
+
+// indicator -> 'indicator' name points '{' { indicator_item } '}'
+struct explain_stmt : seq<kw_explain, _, e_text> {};
+struct standard_stmt : seq<kw_standard, _, e_text> {};
+struct evidence_item : text {};
+struct evidence_stmt : seq<kw_evidence, _, evidence_item, star<_, comma, _, evidence_item>> {};  // evidence_item has a message
+struct score_stmt : seq<kw_score, _, operand> {};
+struct indicator_item : sor<explain_stmt, standard_stmt, evidence_stmt, rounding_stmt, let_stmt, score_stmt> {};
+struct indicator_end : rbrace {};
+struct indicator
+    : seq<kw_indicator, _, item_name, _, e_points_spec, _, e_lbrace, _, star<indicator_item, _>, indicator_end> {};
+
+// section -> 'section' name points '{' { section | indicator | let } '}'
+struct section;
+struct section_item : sor<section, indicator, let_stmt> {};
+struct section_end : rbrace {};
+struct section
+    : seq<kw_section, _, item_name, _, e_points_spec, _, e_lbrace, _, star<section_item, _>, section_end> {};
+
+// grade -> 'grade' '{' { name ( '>=' number | 'otherwise' ) [ ';' ] } '}'
+struct grade_threshold : number {};
+struct grade_otherwise : kw_otherwise {};
+struct grade_condition : sor<seq<string<'>', '='>, _, grade_threshold>, grade_otherwise> {};
+struct grade_name : sor<text, identifier> {};
+struct grade_arm : seq<grade_name, _, grade_condition> {};
+struct grades_end : rbrace {};
+struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<one<';'>, _>>, grades_end> {};
+
+// file -> [ BOM ] header { top_item }
+struct top_item
+    : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block> {};
+struct file_end : eof {};
+struct file : seq<opt<pegtl::utf8::bom>, _, e_header, _, star<top_item, _>, file_end> {};
+
+}  // namespace rubric::grammar

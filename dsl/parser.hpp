@@ -1,0 +1,28 @@
+// Parsing: source text to syntax tree.
+//
+// parse() never throws for bad input. Syntax errors become diagnostics; after one, the parser
+// blanks out the statement that holds it and parses again, so that one run reports up to
+// kMaxSyntaxErrors mistakes instead of only the first. The tree returned after syntax errors is
+// that of the remaining statements: good enough to check, never to evaluate.
+#pragma once
+
+#include <memory>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.hpp"
+
+namespace rubric {
+
+struct ParseResult {
+  std::unique_ptr<ast::Ruleset> ruleset;  // null when nothing could be parsed
+  Diagnostics diagnostics;
+  std::vector<Span> skipped;  // statements blanked out after syntax errors
+};
+
+inline constexpr int kMaxSyntaxErrors = 20;
+// Source files larger than this are rejected before parsing.
+inline constexpr std::size_t kMaxSourceBytes = 4 * 1024 * 1024;
+
+ParseResult parse(SourcePtr source);
+
+}  // namespace rubric

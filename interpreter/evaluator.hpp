@@ -1,0 +1,70 @@
+// Evaluation: a checked ruleset and one department's facts to scores, with a trace.
+//
+// Every indicator is evaluated independently: an error in one (a division by zero, a value no
+// tier takes, a judged score outside its band, a score outside the indicator's points) is
+// recorded on that indicator, as a diagnostic naming it and the rule's location, and the others
+// are still scored. The total and grade exist only when every indicator scored.
+//
+// Arithmetic is exact (see interpreter/decimal.hpp). Each indicator's score is rounded once, with
+// the indicator's or the ruleset's rounding; sections add the rounded scores.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "dsl/diagnostic.hpp"
+#include "interpreter/facts.hpp"
+
+namespace rubric {
+
+// One step of an explanation: which tier or arm was taken, a deduction, a part, a let.
+struct TraceStep {
+  int depth = 0;          // 0 in the indicator itself, +1 inside each function call or list element
+  Span span;              // the rule that made the step
+  std::string text;
+  bool decision = false;  // part of the 评分依据 summary
+};
+
+struct NodeResult {
+  bool is_section = false;
+  std::string name;
+  const ast::Section* section = nullptr;
+  const ast::Indicator* indicator = nullptr;
+  ast::PointsSpec points;
+  std::optional<Decimal> score;  // rounded for an indicator; the sum of the children for a section
+  std::optional<Decimal> raw;    // an indicator's score before rounding
+  int digits = 2;                // decimals the score is shown with
+  std::string basis;             // 评分依据: a one-paragraph summary of the trace
+  std::vector<TraceStep> trace;
+  std::string error;             // why it has no score
+  std::vector<NodeResult> children;
+};
+
+struct Evaluation {
+  std::string file;
+  std::string department;
+  std::optional<int> year;
+  std::optional<Decimal> total;
+  std::string grade;
+  std::vector<NodeResult> nodes;  // the top-level sections
+  Diagnostics diagnostics;        // evaluation errors
+};
+
+struct EvalOptions {
+  // Record every step. Without it only the steps that make up the 评分依据 are kept.
+  bool trace = true;
+  // Evaluation steps allowed per department; a ruleset that needs more is stopped with an error.
+  std::uint64_t step_budget = 10'000'000;
+  // Nested function calls allowed (recursion is impossible; this bounds deep call chains).
+  int max_call_depth = 64;
+};
+
+Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options = {});
+
+// The grade the ruleset gives [total], or "" when it has no grade table.
+std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);
+
+}  // namespace rubric

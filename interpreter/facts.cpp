@@ -1,0 +1,400 @@
+// Reading and validating facts; see facts.hpp.
+#include "interpreter/facts.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "interpreter/checker.hpp"
+
+namespace rubric {
+namespace {
+
+// A JSON value whose numbers keep their source text.
+struct Json {
+  enum class Kind { Null, Bool, Number, String, Array, Object };
+  Kind kind = Kind::Null;
+  bool boolean = false;
+  std::string text;  // a number's literal text, or a string's value
+  std::vector<Json> items;
+  std::vector<std::pair<std::string, Json>> members;
+
+  const Json* find(std::string_view key) const {
+    for (const auto& [k, v] : members) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+};
+
+std::string describe(const Json& j) {
+  switch (j.kind) {
+    case Json::Kind::Null: return "null";
+    case Json::Kind::Bool: return j.boolean ? "true" : "false";
+    case Json::Kind::Number: return fmt::format("the number {}", j.text);
+    case Json::Kind::String: return fmt::format("the string \"{}\"", j.text.size() > 40 ? j.text.substr(0, 40) + "…" : j.text);
+    case Json::Kind::Array: return "a list";
+    case Json::Kind::Object: return "an object";
+  }
+  return "a value";
+}
+
+class Builder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  Builder(const std::string& file, Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+  bool null() override { return put(Json{}); }
+  bool boolean(bool value) override {
+    Json j;
+    j.kind = Json::Kind::Bool;
+    j.boolean = value;
+    return put(std::move(j));
+  }
+  bool number_integer(number_integer_t value) override { return number(std::to_string(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return number(std::to_string(value)); }
+  bool number_float(number_float_t /*unused: binary*/, const string_t& text) override { return number(text); }
+  bool string(string_t& value) override {
+    Json j;
+    j.kind = Json::Kind::String;
+    j.text = std::move(value);
+    return put(std::move(j));
+  }
+  bool binary(binary_t& /*unused*/) override { return put(Json{}); }
+  bool start_object(std::size_t /*unused*/) override { return open(Json::Kind::Object); }
+  bool key(string_t& value) override {
+    Json& object = *stack_.back();
+    for (const auto& [k, v] : object.members) {
+      if (k == value) {
+        diagnostics_.error("E0606", Location::in_json(file_, path_with(value)),
+                           fmt::format("the key \"{}\" appears twice in the same object", value))
+            .help = "each fact may be given once; remove one of them";
+      }
+    }
+    object.members.emplace_back(value, Json{});
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t /*unused*/) override { return open(Json::Kind::Array); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string& /*unused*/, const nlohmann::detail::exception& e) override {
+    error_position = position;
+    error_message = e.what();
+    return false;
+  }
+
+  Json root;
+  std::size_t error_position = 0;
+  std::string error_message;
+  bool too_deep = false;
+
+ private:
+  bool number(const std::string& text) {
+    Json j;
+    j.kind = Json::Kind::Number;
+    j.text = text;
+    return put(std::move(j));
+  }
+  Json* slot() {
+    if (stack_.empty()) return &root;
+    Json& parent = *stack_.back();
+    if (parent.kind == Json::Kind::Array) {
+      parent.items.emplace_back();
+      return &parent.items.back();
+    }
+    return &parent.members.back().second;
+  }
+  bool put(Json value) {
+    *slot() = std::move(value);
+    return true;
+  }
+  bool open(Json::Kind kind) {
+    if (stack_.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
+      too_deep = true;
+      return false;
+    }
+    Json* j = slot();
+    j->kind = kind;
+    stack_.push_back(j);
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+  std::string path_with(const std::string& key) const { return key; }
+
+  const std::string& file_;
+  Diagnostics& diagnostics_;
+  std::vector<Json*> stack_;
+};
+
+class Validator {
+ public:
+  Validator(const ast::Ruleset& ruleset, const std::string& file, Diagnostics& diagnostics)
+      : rs_(ruleset), file_(file), diags_(diagnostics) {}
+
+  std::optional<Value> convert(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
+                               const std::string& path);
+  Diagnostic& error(const std::string& code, const std::string& path, std::string message) {
+    return diags_.error(code, Location::in_json(file_, path), std::move(message));
+  }
+
+ private:
+  std::optional<Decimal> number(const Json& j, const ast::TypeRef& type, const std::string& path);
+  void check_domain(const Decimal& value, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
+                    const std::string& path);
+
+  const ast::Ruleset& rs_;
+  const std::string& file_;
+  Diagnostics& diags_;
+};
+
+std::string format_interval(const ast::Interval& iv, const ast::Ruleset& rs) {
+  return std::string(rs.source->slice(iv.span));
+}
+
+std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type, const std::string& path) {
+  const bool percent = type.kind == ast::TypeKind::Percent;
+  std::string_view text = j.text;
+  bool has_percent_sign = false;
+  if (j.kind == Json::Kind::String && percent && !text.empty() && text.back() == '%') {
+    text.remove_suffix(1);
+    has_percent_sign = true;
+  } else if (j.kind != Json::Kind::Number) {
+    auto& d = error("E0603", path, fmt::format("expected {}, found {}", ast::describe(type) == "percent" ? "a percent" : "a number", describe(j)));
+    if (j.kind == Json::Kind::String && !percent) d.help = "write the number without quotes";
+    if (j.kind == Json::Kind::String && percent) d.help = "write a percent as \"99.5%\" or as the fraction 0.995";
+    return std::nullopt;
+  }
+  try {
+    auto value = Decimal::parse(text);
+    if (!value) {
+      error("E0603", path, fmt::format("expected a number, found {}", describe(j)));
+      return std::nullopt;
+    }
+    if (has_percent_sign) *value = *value / Decimal::from_int(100);
+    return value;
+  } catch (const DecimalError&) {
+    error("E0607", path, fmt::format("the number {} cannot be held exactly", j.text))
+        .help = "numbers have at most 38 significant digits and 24 decimals";
+    return std::nullopt;
+  }
+}
+
+void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
+                             const std::optional<ast::Interval>& domain, const std::string& path) {
+  const auto shown = [&](const Decimal& d) { return format_number(d, type.kind); };
+  if (type.kind == ast::TypeKind::Count && !value.is_integer()) {
+    error("E0604", path, fmt::format("a count must be a whole number, not {}", value.to_string()));
+    return;
+  }
+  if (domain) {
+    const auto lo = domain->lo.value ? constant_value(*domain->lo.value) : std::nullopt;
+    const auto hi = domain->hi.value ? constant_value(*domain->hi.value) : std::nullopt;
+    const bool below = lo && (domain->lo_closed ? value < *lo : value <= *lo);
+    const bool above = hi && (domain->hi_closed ? value > *hi : value >= *hi);
+    if (below || above) {
+      error("E0604", path, fmt::format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
+    }
+    return;
+  }
+  const bool nonnegative = type.kind == ast::TypeKind::Percent || type.kind == ast::TypeKind::Money ||
+                           type.kind == ast::TypeKind::Count;
+  if (nonnegative && value.sign() < 0) {
+    error("E0604", path, fmt::format("{} is negative, but a {} is at least 0", shown(value), ast::describe(type)))
+        .help = "declare a domain such as 'in [-100%, inf)' if negative values are meant";
+  }
+}
+
+std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
+                                        const std::optional<ast::Interval>& domain, const std::string& path) {
+  switch (type.kind) {
+    case ast::TypeKind::Number:
+    case ast::TypeKind::Percent:
+    case ast::TypeKind::Money:
+    case ast::TypeKind::Count: {
+      auto value = number(j, type, path);
+      if (!value) return std::nullopt;
+      check_domain(*value, type, domain, path);
+      return Value(*value);
+    }
+    case ast::TypeKind::Bool:
+      if (j.kind != Json::Kind::Bool) {
+        error("E0603", path, fmt::format("expected true or false, found {}", describe(j)));
+        return std::nullopt;
+      }
+      return Value(j.boolean);
+    case ast::TypeKind::Text:
+      if (j.kind != Json::Kind::String) {
+        error("E0603", path, fmt::format("expected a string, found {}", describe(j)));
+        return std::nullopt;
+      }
+      return Value(j.text);
+    case ast::TypeKind::Enum: {
+      if (j.kind != Json::Kind::String) {
+        error("E0603", path, fmt::format("expected one of {}, found {}", fmt::join(type.members, ", "), describe(j)));
+        return std::nullopt;
+      }
+      if (std::find(type.members.begin(), type.members.end(), j.text) == type.members.end()) {
+        auto& d = error("E0605", path,
+                        fmt::format("\"{}\" is not one of {}", j.text, fmt::join(type.members, ", ")));
+        if (auto guess = closest_match(j.text, type.members)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+        return std::nullopt;
+      }
+      return Value(j.text);
+    }
+    case ast::TypeKind::List: {
+      if (j.kind != Json::Kind::Array) {
+        error("E0603", path, fmt::format("expected a list ({}), found {}", ast::describe(type), describe(j)));
+        return std::nullopt;
+      }
+      auto items = std::make_shared<std::vector<Value>>();
+      bool ok = true;
+      for (std::size_t i = 0; i < j.items.size(); ++i) {
+        auto item = convert(j.items[i], *type.element, domain, fmt::format("{}[{}]", path, i));
+        if (item) {
+          items->push_back(std::move(*item));
+        } else {
+          ok = false;
+        }
+      }
+      if (!ok) return std::nullopt;
+      return Value(ValueList(std::move(items)));
+    }
+    case ast::TypeKind::Record: {
+      if (j.kind != Json::Kind::Object) {
+        error("E0603", path, fmt::format("expected an object ({}), found {}", ast::describe(type), describe(j)));
+        return std::nullopt;
+      }
+      auto fields = std::make_shared<std::vector<Value>>();
+      bool ok = true;
+      std::vector<std::string> names;
+      for (const ast::Field& f : type.fields) {
+        names.push_back(f.name);
+        const Json* member = j.find(f.name);
+        if (member == nullptr) {
+          error("E0602", path, fmt::format("the field \"{}\" ({}) is missing", f.name, ast::describe(*f.type)));
+          ok = false;
+          continue;
+        }
+        auto value = convert(*member, *f.type, std::nullopt, path + "." + f.name);
+        if (value) {
+          fields->push_back(std::move(*value));
+        } else {
+          ok = false;
+        }
+      }
+      for (const auto& [key, value] : j.members) {
+        if (std::find(names.begin(), names.end(), key) == names.end()) {
+          auto& d = diags_.warning("W0601", Location::in_json(file_, path + "." + key),
+                                   fmt::format("unknown field \"{}\" is ignored", key));
+          if (auto guess = closest_match(key, names)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+        }
+      }
+      if (!ok) return std::nullopt;
+      return Value(ValueList(std::move(fields)));
+    }
+    case ast::TypeKind::Unknown: break;
+  }
+  return std::nullopt;
+}
+
+std::optional<Value> default_value(const ast::Expr& e) {
+  if (const auto* s = std::get_if<ast::StringLit>(&e.node)) return Value(s->value);
+  if (const auto* b = std::get_if<ast::BoolLit>(&e.node)) return Value(b->value);
+  if (auto d = constant_value(e)) return Value(*d);
+  return std::nullopt;
+}
+
+}  // namespace
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name) {
+  FactsResult result;
+  Diagnostics& diags = result.diagnostics;
+  Builder builder(file_name, diags);
+  const bool parsed = nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, false);
+  if (!parsed) {
+    auto source = std::make_shared<const SourceFile>(file_name, json_text);
+    const auto at = static_cast<std::uint32_t>(builder.error_position > 0 ? builder.error_position - 1 : 0);
+    if (builder.too_deep) {
+      diags.error("E0608", Location::at(source, {at, at + 1}),
+                  fmt::format("the document is nested more than {} levels deep", kMaxJsonDepth));
+      return result;
+    }
+    std::string message = builder.error_message;
+    // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 5: …".
+    if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+    if (message.rfind("syntax error while parsing ", 0) == 0) message = message.substr(26);
+    diags.error("E0600", Location::at(source, {at, at + 1}), fmt::format("invalid JSON: {}", message));
+    return result;
+  }
+  const Json& root = builder.root;
+  Validator validator(ruleset, file_name, diags);
+  if (root.kind != Json::Kind::Object) {
+    validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
+    return result;
+  }
+  Facts facts;
+  facts.file = file_name;
+  for (const auto& [key, value] : root.members) {
+    if (key == "department") {
+      if (value.kind == Json::Kind::String) {
+        facts.department = value.text;
+      } else {
+        validator.error("E0603", "department", fmt::format("expected the department's name as a string, found {}", describe(value)));
+      }
+    } else if (key == "year") {
+      const auto year = value.kind == Json::Kind::Number ? Decimal::parse(value.text) : std::nullopt;
+      const auto whole = year ? year->to_int64() : std::nullopt;
+      if (!whole || *whole < 1900 || *whole > 9999) {
+        validator.error("E0603", "year", fmt::format("expected the year as a whole number, found {}", describe(value)));
+      } else {
+        facts.year = static_cast<int>(*whole);
+      }
+    } else if (key != "facts" && key != "claimed" && key != "note") {
+      diags.warning("W0601", Location::in_json(file_name, key), fmt::format("unknown key \"{}\" is ignored", key))
+          .help = "a facts file has \"department\", \"year\" and \"facts\"";
+    }
+  }
+  if (facts.department.empty()) facts.department = file_name;
+  const Json* given = root.find("facts");
+  if (given == nullptr || given->kind != Json::Kind::Object) {
+    validator.error(given == nullptr ? "E0602" : "E0603", "facts",
+                    given == nullptr ? "the document has no \"facts\" object"
+                                     : fmt::format("expected an object of facts, found {}", describe(*given)));
+    return result;
+  }
+  std::vector<std::string> declared;
+  for (const auto& f : ruleset.facts) declared.push_back(f.name);
+  for (const auto& [key, value] : given->members) {
+    if (std::find(declared.begin(), declared.end(), key) == declared.end()) {
+      auto& d = diags.warning("W0601", Location::in_json(file_name, "facts." + key),
+                              fmt::format("unknown fact \"{}\" is ignored", key));
+      if (auto guess = closest_match(key, declared)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+    }
+  }
+  facts.values.resize(ruleset.facts.size());
+  facts.supplied.resize(ruleset.facts.size());
+  for (std::size_t i = 0; i < ruleset.facts.size(); ++i) {
+    const ast::FactDecl& decl = ruleset.facts[i];
+    const std::string path = "facts." + decl.name;
+    const Json* value = given->find(decl.name);
+    if (value == nullptr) {
+      if (decl.default_value) {
+        if (auto d = default_value(*decl.default_value)) facts.values[i] = *d;
+        continue;
+      }
+      auto& d = validator.error("E0602", path, fmt::format("missing fact \"{}\" ({}{})", decl.name,
+                                                         ast::describe(*decl.type),
+                                                         decl.label.empty() ? "" : ": " + decl.label));
+      d.help = "add it to \"facts\", or give the declaration a default";
+      continue;
+    }
+    facts.supplied[i] = true;
+    if (auto v = validator.convert(*value, *decl.type, decl.domain, path)) facts.values[i] = std::move(*v);
+  }
+  if (!diags.has_errors()) result.facts = std::move(facts);
+  return result;
+}
+
+}  // namespace rubric

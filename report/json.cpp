@@ -1,0 +1,116 @@
+// JSON output; see json.hpp.
+#include "report/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace rubric {
+namespace {
+
+using nlohmann::ordered_json;
+
+// nlohmann writes numbers from binary doubles; decimals are put in as marked strings and the
+// marks are removed after dumping, leaving the exact digits as a JSON number.
+constexpr std::string_view kMark = "\\u0001";
+
+ordered_json exact(const Decimal& d) { return std::string("\x01") + d.to_string(); }
+
+std::string unmark(const std::string& dumped) {
+  std::string out;
+  out.reserve(dumped.size());
+  std::size_t i = 0;
+  while (i < dumped.size()) {
+    if (dumped.compare(i, 1 + kMark.size(), "\"" + std::string(kMark)) == 0) {
+      const std::size_t end = dumped.find('"', i + 1 + kMark.size());
+      out.append(dumped, i + 1 + kMark.size(), end - i - 1 - kMark.size());
+      i = end + 1;
+    } else {
+      out += dumped[i++];
+    }
+  }
+  return out;
+}
+
+ordered_json location(const ast::Ruleset& rs, Span span) {
+  const LineColumn lc = rs.source->line_column(span.begin);
+  return {{"line", lc.line}, {"column", lc.column}};
+}
+
+ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with_trace) {
+  ordered_json j;
+  j["kind"] = node.is_section ? "section" : "indicator";
+  j["name"] = node.name;
+  if (node.points.range) {
+    j["points"] = {{"min", exact(node.points.lo)}, {"max", exact(node.points.hi)}};
+  } else {
+    j["points"] = exact(node.points.hi);
+  }
+  j["score"] = node.score ? exact(*node.score) : ordered_json(nullptr);
+  if (!node.is_section) {
+    j["raw"] = node.raw ? exact(*node.raw) : ordered_json(nullptr);
+    j["basis"] = node.basis;
+    if (with_trace) {
+      ordered_json steps = ordered_json::array();
+      for (const TraceStep& s : node.trace) {
+        ordered_json step = location(rs, s.span);
+        step["depth"] = s.depth;
+        step["text"] = s.text;
+        steps.push_back(std::move(step));
+      }
+      j["trace"] = std::move(steps);
+    }
+    const ast::Indicator& ind = *node.indicator;
+    if (!ind.explain.empty()) j["explain"] = ind.explain;
+    if (!ind.standard.empty()) j["standard"] = ind.standard;
+    if (!ind.evidence.empty()) j["evidence"] = ind.evidence;
+  }
+  if (!node.error.empty()) j["error"] = node.error;
+  if (node.is_section) {
+    ordered_json children = ordered_json::array();
+    for (const NodeResult& child : node.children) children.push_back(node_json(rs, child, with_trace));
+    j["children"] = std::move(children);
+  }
+  return j;
+}
+
+ordered_json diagnostics_json(const Diagnostics& diagnostics) {
+  ordered_json list = ordered_json::array();
+  for (const Diagnostic& d : diagnostics.items()) {
+    ordered_json j;
+    j["severity"] = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+    j["code"] = d.code;
+    j["message"] = d.message;
+    if (d.location.file && d.location.span) {
+      const LineColumn lc = d.location.file->line_column(d.location.span->begin);
+      j["file"] = d.location.file->path();
+      j["line"] = lc.line;
+      j["column"] = lc.column;
+    } else {
+      j["file"] = d.location.file_name;
+      if (!d.location.json_path.empty()) j["path"] = d.location.json_path;
+    }
+    if (!d.help.empty()) j["help"] = d.help;
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+}  // namespace
+
+std::string render_json(const ast::Ruleset& ruleset, const Evaluation& evaluation, bool with_trace) {
+  ordered_json j;
+  j["department"] = evaluation.department;
+  j["year"] = evaluation.year ? ordered_json(*evaluation.year) : ordered_json(nullptr);
+  j["total"] = evaluation.total ? exact(*evaluation.total) : ordered_json(nullptr);
+  j["grade"] = evaluation.total ? ordered_json(evaluation.grade) : ordered_json(nullptr);
+  j["ruleset"] = {{"name", ruleset.name}, {"scheme", ruleset.scheme}, {"year", ruleset.year},
+                  {"file", ruleset.source->path()}};
+  if (ruleset.total) j["ruleset"]["total"] = exact(*ruleset.total);
+  j["facts_file"] = evaluation.file;
+  ordered_json nodes = ordered_json::array();
+  for (const NodeResult& node : evaluation.nodes) nodes.push_back(node_json(ruleset, node, with_trace));
+  j["sections"] = std::move(nodes);
+  j["diagnostics"] = diagnostics_json(evaluation.diagnostics);
+  return unmark(j.dump(2)) + "\n";
+}
+
+}  // namespace rubric
