@@ -249,22 +249,30 @@ struct member_access : seq<one<'.'>, e_field_name> {};
 struct postfix : seq<primary, star<member_access>> {};
 
 // unary -> '-' unary | postfix
-struct negate : seq<one<'-'>, not_at<one<'>'>>, _, operand> {};
+struct e_unary;
+struct negate : seq<one<'-'>, not_at<one<'>'>>, _, e_unary> {};
 struct unary : sor<negate, postfix> {};
 
-// Binary levels, tightest first: * /, + -, comparisons, not, and, or.
+// Binary levels, tightest first: * /, + -, comparisons, not, and, or. The right operand of each
+// level is the next tighter level, so that "a >= 1 and b" groups as "(a >= 1) and b".
 struct mul_op : one<'*', '/'> {};
 struct add_op : sor<one<'+'>, seq<one<'-'>, not_at<one<'>'>>>> {};
 struct cmp_op : sor<string<'<', '='>, string<'>', '='>, string<'=', '='>, string<'!', '='>, one<'<'>, one<'>'>> {};
-struct multiplicative : seq<unary, star<_, mul_op, _, operand>> {};
-struct additive : seq<multiplicative, star<_, add_op, _, operand>> {};
-struct comparison : seq<additive, opt<_, cmp_op, _, operand>> {};
+struct e_unary : unary {};
+struct multiplicative : seq<unary, star<_, mul_op, _, e_unary>> {};
+struct e_multiplicative : multiplicative {};
+struct additive : seq<multiplicative, star<_, add_op, _, e_multiplicative>> {};
+struct e_additive : additive {};
+struct comparison : seq<additive, opt<_, cmp_op, _, e_additive>> {};
 struct not_op : kw_not {};
-struct negation : sor<seq<not_op, _, operand>, comparison> {};
+struct e_negation;
+struct negation : sor<seq<not_op, _, e_negation>, comparison> {};
+struct e_negation : negation {};
 struct and_op : kw_and {};
 struct or_op : kw_or {};
-struct conjunction : seq<negation, star<_, and_op, _, operand>> {};
-struct disjunction : seq<conjunction, star<_, or_op, _, operand>> {};
+struct conjunction : seq<negation, star<_, and_op, _, e_negation>> {};
+struct e_conjunction : conjunction {};
+struct disjunction : seq<conjunction, star<_, or_op, _, e_conjunction>> {};
 struct expr : disjunction {};
 struct operand : expr {};
 struct arm_result : additive {};
