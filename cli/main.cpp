@@ -84,7 +84,7 @@ int run_score(const ScoreOptions& options) {
     print(result.diagnostics, false);
     if (!result.total) status = kFactsFailed;
     if (json) {
-      json_outputs.push_back(rubric::render_json(*loaded.ruleset, result, options.explain));
+      json_outputs.push_back(rubric::render_json(*loaded.ruleset, result));
     } else {
       rubric::TableOptions table;
       table.explain = options.explain;

@@ -1,0 +1,127 @@
+// The rubric program as a user runs it: commands, exit codes, the table, JSON output.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "dsl/unicode.hpp"
+#include "support.hpp"
+
+namespace rubric::testing {
+namespace {
+
+const std::string kRuleset2023 = "rulesets/guangzhou/2023.rubric";
+const std::string kExample2023 = "rulesets/guangzhou/examples/guangzhou-internet-court-2023.json";
+
+TEST(Cli, HelpListsCommandsAndExitCodes) {
+  const CliResult r = run_cli("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("check"), std::string::npos);
+  EXPECT_NE(r.out.find("score"), std::string::npos);
+  EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
+  for (const std::string command : {"check", "score"}) {
+    const CliResult sub = run_cli(command + " --help");
+    EXPECT_EQ(sub.exit_code, 0) << command;
+    EXPECT_NE(sub.out.find("Exit codes"), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, EveryShippedRulesetChecksClean) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kSourceDir + "/rulesets")) {
+    if (entry.path().extension() != ".rubric") continue;
+    const std::string relative = std::filesystem::relative(entry.path(), kSourceDir).string();
+    const CliResult r = run_cli("check " + relative);
+    EXPECT_EQ(r.exit_code, 0) << relative << "\n" << r.err;
+    EXPECT_EQ(r.err, relative + ": ok\n") << "warnings in " << relative;
+    ++count;
+  }
+  EXPECT_GE(count, 1);
+}
+
+TEST(Cli, CheckReportsErrorsWithExitCodeOne) {
+  const auto path = std::filesystem::temp_directory_path() / "rubric_cli_bad.rubric";
+  std::ofstream(path) << "ruleset \"t\" scheme test year 2023\nsection S points 1 { indicator 指标 points 1 { score 未知 } }\n";
+  const CliResult r = run_cli("check " + path.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(":2:52: error: unknown name '未知' [E0201]"), std::string::npos) << r.err;
+  std::filesystem::remove(path);
+}
+
+TEST(Cli, MissingFileIsAUsageError) {
+  const CliResult r = run_cli("score no-such.rubric no-such.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-such.rubric"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ScoresTheExampleAsATable) {
+  const CliResult r = run_cli("score " + kRuleset2023 + " " + kExample2023);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("部门：广州互联网法院"), std::string::npos);
+  EXPECT_NE(r.out.find("95.99"), std::string::npos);
+  EXPECT_NE(r.out.find("☑优 ☐良 ☐中 ☐差"), std::string::npos);
+  EXPECT_NE(r.out.find("9.99（9.9875 四舍五入）"), std::string::npos);
+}
+
+TEST(Cli, TableColumnsLineUpByDisplayWidth) {
+  const CliResult r = run_cli("score --width 160 " + kRuleset2023 + " " + kExample2023);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // In every row the score ends at the same display column, whatever Chinese the name holds.
+  std::istringstream lines(r.out);
+  std::string line;
+  std::map<int, std::string> score_ends;  // display column -> a line that ends its score there
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    // Skip rules, and continuation lines of a wrapped basis (they start with blank columns).
+    if (line.empty() || line[0] == '-' || line.rfind("          ", 0) == 0) continue;
+    // A row: name, points, score (a number with two decimals), basis; columns are separated by
+    // at least two spaces.
+    static const std::regex kRow(R"(^(.*?\S)\s{2,}(-?[0-9.~-]+)\s{2,}([0-9]+\.[0-9]{2})(\s|$))");
+    std::smatch m;
+    if (!std::regex_search(line, m, kRow)) continue;
+    score_ends.emplace(unicode::display_width(line.substr(0, static_cast<std::size_t>(m.position(3) + m.length(3)))), line);
+    ++rows;
+  }
+  EXPECT_GE(rows, 30);
+  for (const auto& [column, example] : score_ends) {
+    EXPECT_EQ(column, score_ends.begin()->first) << example << "\n" << score_ends.begin()->second;
+  }
+}
+
+TEST(Cli, JsonOutputHasTotalGradeAndTheTree) {
+  const CliResult r = run_cli("score --format json " + kRuleset2023 + " " + kExample2023);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["total"].dump(), "95.99");  // written with its exact digits
+  EXPECT_EQ(j["grade"], "优");
+  EXPECT_EQ(j["department"], "广州互联网法院");
+  ASSERT_EQ(j["sections"].size(), 2U);
+  EXPECT_EQ(j["sections"][0]["name"], "履职效能");
+  const auto& rate = j["sections"][0]["children"][0]["children"][2];
+  EXPECT_EQ(rate["name"], "部门预算资金支出率");
+  EXPECT_EQ(rate["score"].dump(), "9.99");
+  EXPECT_EQ(rate["raw"].dump(), "9.9875");
+  EXPECT_FALSE(rate["basis"].get<std::string>().empty());
+  EXPECT_TRUE(rate["trace"].is_array());
+}
+
+TEST(Cli, ExplainPrintsTheDerivation) {
+  const CliResult r = run_cli("score --explain " + kRuleset2023 + " " + kExample2023);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("· mean over monthly_execution = 99.875% (mean of 10 elements)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("· 9.9875 rounds to 9.99 (2 decimals, half_up)"), std::string::npos);
+}
+
+TEST(Cli, OneBadDepartmentDoesNotCostTheOthersTheirResults) {
+  const CliResult r = run_cli("score " + kRuleset2023 + " tests/fixtures/broken-facts.json " + kExample2023);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("tests/fixtures/broken-facts.json: facts.monthly_execution[1]: error: expected a percent, found "
+                       "the string \"abc\" [E0603]"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("95.99"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rubric::testing
