@@ -192,6 +192,7 @@ struct Field {
   std::string name;
   Span span;
   TypeRefPtr type;
+  std::optional<Interval> domain;  // `weight: number in [0, inf)`
 };
 // A declared fact type: `percent`, `list of { name: text, weight: number }`, `enum { A, B }`.
 struct TypeRef {

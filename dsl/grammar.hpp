@@ -302,7 +302,8 @@ struct type;
 struct e_type;
 struct type_name : identifier {};
 struct record_field : word {};
-struct field_decl : seq<record_field, _, e_colon, _, e_type> {};
+
+struct field_decl;
 struct record_end : rbrace {};
 struct record_type : seq<lbrace, _, field_decl, star<_, comma, _, field_decl>, _, record_end> {};
 struct e_of : w_of {};
@@ -316,6 +317,8 @@ struct e_type : type {};
 // fact -> identifier ':' type { label | 'in' interval | 'default' expr | 'unit' text }
 struct fact_label : text {};
 struct fact_domain : seq<kw_in, _, e_interval> {};
+// field -> identifier ':' type [ 'in' interval ]
+struct field_decl : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>> {};
 struct fact_default : seq<kw_default, _, operand> {};
 struct fact_unit : seq<kw_unit, _, e_text> {};
 struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit> {};

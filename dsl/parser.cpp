@@ -378,7 +378,9 @@ ast::TypeRefPtr Builder::type(const Node& n) {
           error("E0007", span(*field->children[0]), fmt::format("record field '{}' is declared twice", name));
         }
       }
-      t->fields.push_back({name, span(*field->children[0]), type(*field->children[1])});
+      ast::Field f{name, span(*field->children[0]), type(*field->children[1]), std::nullopt};
+      if (field->children.size() > 2) f.domain = interval(*field->children[2]->children[0]);
+      t->fields.push_back(std::move(f));
     }
   } else {
     static const std::vector<std::string> kNames = {"number", "percent", "money", "count", "bool", "text"};
@@ -696,6 +698,74 @@ std::optional<std::uint32_t> unclosed_brace(const std::string& text, std::size_t
   return open.back();
 }
 
+// The offset just past the last token before [offset], skipping blanks and comments.
+std::size_t previous_token_end(const std::string& text, std::size_t offset) {
+  const auto starts = line_starts(text);
+  std::size_t line = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin()) - 1;
+  std::size_t limit = offset;
+  for (;;) {
+    // The line's code ends at a '#' outside a string.
+    std::size_t end = starts[line];
+    bool in_string = false;
+    for (std::size_t i = starts[line]; i < limit && text[i] != '\n'; ++i) {
+      if (in_string) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == '"') in_string = false;
+      } else if (text[i] == '"') {
+        in_string = true;
+      } else if (text[i] == '#') {
+        break;
+      }
+      end = i + 1;
+    }
+    while (end > starts[line] && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) --end;
+    if (end > starts[line] || line == 0) return end;
+    --line;
+    limit = starts[line + 1];
+  }
+}
+
+// Whether the '}' at [offset] was typed for a ']' or ')': a '[' or '(' is still open on its line.
+bool mistyped_closer(const std::string& text, std::size_t offset) {
+  if (offset >= text.size() || text[offset] != '}') return false;
+  std::size_t begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  int open = 0;
+  bool in_string = false;
+  for (std::size_t i = begin; i < offset; ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '(') {
+      ++open;
+    } else if ((c == ']' || c == ')') && open > 0) {
+      --open;
+    }
+  }
+  return open > 0;
+}
+
+// The '"' that opens the string still open at [offset], which is on the same line.
+std::size_t string_start(const std::string& text, std::size_t offset) {
+  std::size_t begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  std::size_t open = offset;
+  for (std::size_t i = begin; i < offset; ++i) {
+    if (open != offset) {
+      if (text[i] == '\\') ++i;
+      else if (text[i] == '"') open = offset;
+    } else if (text[i] == '"') {
+      open = i;
+    } else if (text[i] == '#') {
+      break;
+    }
+  }
+  return open == offset ? offset : open;
+}
+
 // Finds the statement holding [offset]: from the nearest line above that starts a statement, to
 // the next line (at brace depth zero) that starts or ends one. Returns false when no statement
 // can be cut out without unbalancing braces, e.g. an error in a section's header.
@@ -757,6 +827,7 @@ bool statement_around(const std::string& text, std::size_t offset, Span& out) {
       --i;
     } else if (c == '{') ++depth;
     else if (c == '}') {
+      if (i == offset && mistyped_closer(text, offset)) continue;  // '[0, 100%}' closes no block
       if (depth == 0 && i > offset) {
         end = i;
         break;
@@ -781,27 +852,84 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
   std::string message(e.message());
   // A rule without a message of its own failed inside a must<>: say what is there.
   if (message.rfind("parse error matching", 0) == 0) message = "syntax error";
+  const auto at = [&](std::size_t begin, std::size_t end) {
+    return Location::at(source, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+  };
+
+  // An unterminated string: point at its opening quote, not at the end of the line.
+  if (message == g::errors::message<g::e_string_char>) {
+    const std::size_t quote = string_start(text, offset);
+    std::size_t line_end = text.find('\n', quote);
+    if (line_end == std::string::npos) line_end = text.size();
+    diagnostics.error("E0002", at(quote, line_end), "unterminated string").help =
+        "a string must end with '\"' on the same line; split a long text into adjacent strings: \"…\" \"…\"";
+    return;
+  }
+
+  // An unknown escape: point at the backslash and show the whole sequence.
+  if (message == g::errors::message<g::escape_char> && offset > 0 && text[offset - 1] == '\\') {
+    std::size_t end = offset;
+    if (end < text.size() && text[end] != '\n') unicode::decode(text, end);
+    diagnostics.error("E0002", at(offset - 1, end),
+                      fmt::format("unknown escape sequence '{}' in a string", text.substr(offset - 1, end - offset + 1)))
+        .help = "only \\\" (a quote), \\\\ (a backslash), \\n and \\t are escapes; other characters need none";
+    return;
+  }
+
   const std::string found = token_at(text, offset);
-  auto& d = diagnostics.error("E0002",
-                              Location::at(source, {static_cast<std::uint32_t>(offset),
-                                                    static_cast<std::uint32_t>(offset + (found.size() > 2 && found[0] == '\'' ? found.size() - 2 : 1))}),
-                              fmt::format("{}, found {}", message, found));
-  if (found.size() > 2 && found[0] == '\'') {
+  const bool is_word = found.size() > 2 && found[0] == '\'';
+  std::size_t begin = offset;
+  std::size_t end = offset + (is_word ? found.size() - 2 : 1);
+  std::string shown = fmt::format("{}, found {}", message, found);
+  // Something is missing before a closing '}' or the end of the file on a later line: point
+  // just after the last token, where it belongs, rather than at the start of the next line.
+  const bool stray_brace = found == "'}'" && message == g::errors::message<g::file_end>;
+  if ((found == "'}'" && !stray_brace) || found == "end of file") {
+    const std::size_t previous = previous_token_end(text, offset);
+    const LineColumn here = source->line_column(static_cast<std::uint32_t>(std::min(offset, text.size())));
+    if (previous < offset && source->line_column(static_cast<std::uint32_t>(previous)).line < here.line) {
+      begin = previous;
+      end = previous + 1;
+      if (found == "'}'") shown = fmt::format("{}, found '}}' on line {}", message, here.line);
+    }
+  }
+  auto& d = diagnostics.error("E0002", at(begin, end), shown);
+  bool guessed = false;
+  if (stray_brace) d.help = "this '}' closes no block: remove it, or the '}' too many above it";
+  if (is_word) {
     const std::string word = found.substr(1, found.size() - 2);
     if (auto guess = closest_match(word, statement_keywords())) {
       d.help = fmt::format("did you mean '{}'?", *guess);
+      guessed = true;
+    }
+    if (message == g::errors::message<g::e_points_spec> && std::isdigit(static_cast<unsigned char>(word[0])) != 0) {
+      d.help = fmt::format("write 'points {}'", word);
     }
   }
-  if (message.find("to close") != std::string::npos) {
+  // A name where a string is required, or a name with punctuation such as “三公”: quote it.
+  if (message.find("a string") != std::string::npos && offset < text.size() && text[offset] != '"' && !guessed) {
+    std::size_t word_end = offset;
+    while (word_end < text.size() && std::string_view(" \t\r\n{\"").find(text[word_end]) == std::string_view::npos) {
+      ++word_end;
+    }
+    if (word_end > offset) {
+      d.help = fmt::format("write it as a string: \"{}\"", text.substr(offset, word_end - offset));
+      if (!is_word) d.help += "; punctuation such as “” or （） cannot be part of a bare name";
+    }
+  }
+  if (message.find("to close") != std::string::npos && !guessed) {
     if (auto brace = unclosed_brace(text, offset)) {
       const LineColumn lc = source->line_column(*brace);
-      d.notes.push_back({fmt::format("the block was opened at line {}", lc.line),
-                         Location::at(source, {*brace, *brace + 1})});
+      d.notes.push_back({fmt::format("the block was opened at line {}", lc.line), at(*brace, *brace + 1)});
     }
   }
-  if (message == "expected an expression" && offset > 0 && text[offset] == '(' &&
+  // 'min (a, b)': the name was taken as a value, and the '(' cannot follow it.
+  if (offset > 0 && offset < text.size() && text[offset] == '(' &&
       (text[offset - 1] == ' ' || text[offset - 1] == '\t')) {
-    d.help = "a call needs its '(' right after the function's name, e.g. 'min(a, b)'";
+    const std::size_t name_end = previous_token_end(text, offset);
+    if (name_end > 0 && is_ident_byte(static_cast<unsigned char>(text[name_end - 1]))) {
+      d.help = "a call needs its '(' right after the function's name, e.g. 'min(a, b)'";
+    }
   }
 }
 
@@ -838,6 +966,13 @@ ParseResult parse(SourcePtr source) {
     } catch (const pegtl::parse_error& e) {
       report_syntax_error(text, source, e, result.diagnostics);
       const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
+      // Nothing after a broken header can be parsed without it: stop at its first error.
+      const std::string_view what = e.message();
+      if (what == g::errors::message<g::e_header> || what == g::errors::message<g::ruleset_name> ||
+          what == g::errors::message<g::e_scheme> || what == g::errors::message<g::scheme_name> ||
+          what == g::errors::message<g::e_year> || what == g::errors::message<g::year_number>) {
+        return result;
+      }
       Span statement;
       if (attempt == kMaxSyntaxErrors || !statement_around(text, offset, statement)) return result;
       for (std::uint32_t i = statement.begin; i < statement.end; ++i) {

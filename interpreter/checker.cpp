@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "stdlib/builtins.hpp"
@@ -84,6 +85,7 @@ std::string type_name(const TypeRefPtr& t) {
     case TypeKind::Bool: return "a bool";
     case TypeKind::Text: return "a text";
     case TypeKind::Unknown: return "unknown";
+    case TypeKind::Number: return "a number";
     default: return fmt::format("a number ({})", ast::describe(*t));
   }
 }
@@ -116,8 +118,15 @@ class Checker {
     return std::any_of(skipped_.begin(), skipped_.end(),
                        [&](Span k) { return k.begin < s.end && s.begin < k.end; });
   }
+  // Whether [name] is a word of a statement the parser skipped after a syntax error: its
+  // declaration was probably there, so "unknown name" would only repeat that error.
+  bool in_skipped(std::string_view name) const;
+  // Marks the fact or binding named [name] as used: a misspelled use still means it is used.
+  void mark_used(const std::string& name);
 
   void facts();
+  void domain(const ast::Interval& iv, const TypeRefPtr& type, const std::string& what);
+  void fields(const TypeRef& type);
   void defines();
   void items(std::vector<ast::Item>& items, const std::string& parent, const ast::PointsSpec* points);
   void indicator(ast::Indicator& ind);
@@ -149,6 +158,34 @@ class Checker {
   int define_limit_ = -1;  // while checking define #k, only defines before k may be called
 };
 
+bool is_word_byte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return std::isalnum(b) != 0 || c == '_' || b >= 0x80;
+}
+
+bool Checker::in_skipped(std::string_view name) const {
+  for (const Span k : skipped_) {
+    const std::string_view text = rs_.source->slice(k);
+    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+      const std::size_t end = at + name.size();
+      if ((at == 0 || !is_word_byte(text[at - 1])) && (end == text.size() || !is_word_byte(text[end]))) return true;
+    }
+  }
+  return false;
+}
+
+void Checker::mark_used(const std::string& name) {
+  for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+    if (it->name == name) {
+      it->used = true;
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < rs_.facts.size(); ++i) {
+    if (rs_.facts[i].name == name) fact_used_[i] = true;
+  }
+}
+
 // ---- Facts ---------------------------------------------------------------------------------
 
 void Checker::facts() {
@@ -161,15 +198,8 @@ void Checker::facts() {
     }
     const TypeRefPtr t = f.type;
     const bool is_numeric = numeric(t);
-    if (f.domain) {
-      if (!is_numeric) {
-        error("E0103", f.domain->span,
-              fmt::format("fact '{}' is {}: only number, percent, money and count facts take a domain", f.name,
-                          type_name(t)));
-      } else {
-        interval(*f.domain, "a domain");
-      }
-    }
+    if (f.domain) domain(*f.domain, t, fmt::format("fact '{}'", f.name));
+    fields(*t);
     if (f.default_value) {
       const TypeRefPtr dt = expr(*f.default_value);
       const bool ok = (is_numeric && numeric(dt) && constant_value(*f.default_value)) ||
@@ -185,6 +215,44 @@ void Checker::facts() {
     if (!f.unit.empty() && !is_numeric) {
       warning("W0104", f.span, fmt::format("fact '{}' is {}; a unit has no meaning for it", f.name, type_name(t)));
     }
+  }
+}
+
+// A declared domain: for numbers only, with constant bounds (facts are checked against it before
+// any evaluation, so its bounds cannot depend on anything).
+void Checker::domain(const ast::Interval& iv, const TypeRefPtr& type, const std::string& what) {
+  const TypeRefPtr element = type->kind == TypeKind::List ? type->element : type;
+  if (!numeric(element)) {
+    error("E0103", iv.span,
+          fmt::format("{} is {}: only number, percent, money and count values take a domain", what, type_name(element)));
+    return;
+  }
+  std::optional<Decimal> bounds[2];
+  const ast::Bound* ends[2] = {&iv.lo, &iv.hi};
+  for (int i = 0; i < 2; ++i) {
+    if (!ends[i]->value) continue;
+    bounds[i] = constant_value(*ends[i]->value);
+    if (!bounds[i]) error("E0104", ends[i]->value->span, "a domain's bounds must be constants, e.g. [0, 100%]");
+  }
+  if (iv.lo.infinity > 0 || iv.hi.infinity < 0) {
+    error("E0407", iv.span, "a domain cannot start at inf or end at -inf");
+  } else if (bounds[0] && bounds[1] &&
+             (*bounds[0] > *bounds[1] || (*bounds[0] == *bounds[1] && !(iv.lo_closed && iv.hi_closed)))) {
+    error("E0407", iv.span, fmt::format("the domain {} is empty: no value lies in it", rs_.source->slice(iv.span)))
+        .help = "write the lower bound first, e.g. [0, 100%]";
+  }
+  if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
+    error("E0408", iv.span, "an infinite bound must be open: write '(-inf' or 'inf)'");
+  }
+}
+
+// Record fields may carry domains too: `list of { weight: number in [0, inf) }`.
+void Checker::fields(const TypeRef& type) {
+  if (type.kind == TypeKind::List) fields(*type.element);
+  if (type.kind != TypeKind::Record) return;
+  for (const ast::Field& f : type.fields) {
+    if (f.domain) domain(*f.domain, f.type, fmt::format("field '{}'", f.name));
+    fields(*f.type);
   }
 }
 
@@ -214,9 +282,11 @@ TypeRefPtr Checker::name(ast::Expr& e, ast::NameRef& n) {
       return rs_.facts[i].type;
     }
   }
+  if (in_skipped(n.name)) return kUnknown;
   auto& d = error("E0201", e.span, fmt::format("unknown name '{}'", n.name));
   if (auto guess = closest_match(n.name, visible_names())) {
     d.help = fmt::format("did you mean '{}'?", *guess);
+    mark_used(*guess);
   } else {
     d.help = "declare it in 'facts { … }' or bind it with 'let'";
   }
@@ -241,7 +311,9 @@ void Checker::expect_numeric(ast::Expr& e, const TypeRefPtr& t, std::string_view
 void Checker::expect_bool(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
   if (!unknown(t) && t->kind != TypeKind::Bool) {
     auto& d = error("E0301", e.span, fmt::format("{} must be a bool, but this is {}", what, type_name(t)));
-    if (numeric(t)) d.help = "compare it, e.g. 'x > 0'";
+    const std::string_view text = rs_.source->slice(e.span);
+    const bool short_text = text.size() <= 40 && text.find('\n') == std::string_view::npos;
+    if (numeric(t)) d.help = fmt::format("compare it, e.g. '{} > 0'", short_text ? text : "x");
   }
 }
 
@@ -299,7 +371,14 @@ TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
         if (rt->kind == TypeKind::Enum) check_enum_literal(rt, *b.lhs);
         return kBool;
       }
-      error("E0302", e.span, fmt::format("cannot compare {} with {}", type_name(lt), type_name(rt)));
+      auto& d = error("E0302", e.span, fmt::format("cannot compare {} with {}", type_name(lt), type_name(rt)));
+      const bool enum_left = lt->kind == TypeKind::Enum;
+      const TypeRefPtr& enum_side = enum_left ? lt : rt;
+      if (enum_side->kind == TypeKind::Enum && !enum_side->members.empty()) {
+        const std::string_view name = rs_.source->slice((enum_left ? b.lhs : b.rhs)->span);
+        d.help = fmt::format("compare it with a member's name as a string, e.g. '{} {} \"{}\"'",
+                             name.size() <= 40 ? name : "x", op, enum_side->members.front());
+      }
       return kBool;
     }
     case Op::Lt:
@@ -314,7 +393,8 @@ TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
   }
   expect_numeric(*b.lhs, lt, fmt::format("the left side of '{}'", op));
   expect_numeric(*b.rhs, rt, fmt::format("the right side of '{}'", op));
-  if (!numeric(lt) || !numeric(rt)) return unknown(lt) || unknown(rt) ? kUnknown : kNumber;
+  // A side that is not a number has been reported: the result's type is unknown, not a second error.
+  if (!numeric(lt) || !numeric(rt)) return kUnknown;
   if (b.op == Op::Add || b.op == Op::Sub) return lt->kind == rt->kind ? lt : kNumber;
   if (b.op == Op::Mul) {
     if (lt->kind == TypeKind::Percent) return of_kind(rt->kind == TypeKind::Count ? TypeKind::Number : rt->kind);
@@ -335,25 +415,38 @@ TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
 TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   std::vector<TypeRefPtr> args;
   for (auto& a : c.args) args.push_back(expr(*a));
-  const auto arity_error = [&](std::string_view signature) {
-    error("E0209", e.span, fmt::format("'{}' takes {}, but {} argument{} given", c.callee, signature, c.args.size(),
-                                       c.args.size() == 1 ? " was" : "s were"));
+  // "'clamp' takes 3 arguments, but 2 were given"
+  const auto arity_error = [&](int min_args, int max_args) -> Diagnostic& {
+    const auto plural = [](int n) { return n == 1 ? "" : "s"; };
+    const std::string takes = min_args == max_args ? fmt::format("{} argument{}", min_args, plural(min_args))
+                              : max_args < 0       ? fmt::format("at least {} argument{}", min_args, plural(min_args))
+                                                   : fmt::format("{} or {} arguments", min_args, max_args);
+    return error("E0209", e.span, fmt::format("'{}' takes {}, but {} {} given", c.callee, takes, c.args.size(),
+                                              c.args.size() == 1 ? "was" : "were"));
   };
   // A user-defined function.
   for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
     const ast::Define& d = rs_.defines[i];
     if (d.name != c.callee) continue;
     if (define_limit_ >= 0 && static_cast<int>(i) >= define_limit_) {
-      error("E0210", c.callee_span,
-            fmt::format("'{}' cannot be called here: a function may only call functions defined before it", c.callee))
-          .help = "move the called function above this one; recursion is not allowed";
+      define_used_[i] = true;  // it is called, only in the wrong place
+      if (static_cast<int>(i) == define_limit_) {
+        error("E0210", c.callee_span, fmt::format("'{}' calls itself: recursion is not allowed", c.callee))
+            .help = "count steps with 'steps(x, size)', or repeat over a list with sum(…), count(…), …";
+      } else {
+        error("E0210", c.callee_span,
+              fmt::format("'{}' is defined below: a function may only call functions defined before it", c.callee))
+            .notes.push_back({fmt::format("'{}' is defined here; move it above the function that calls it", c.callee),
+                              Location::at(rs_.source, d.name_span)});
+      }
       return kUnknown;
     }
     define_used_[i] = true;
     c.define_index = static_cast<std::int32_t>(i);
     if (c.args.size() != d.params.size()) {
-      arity_error(fmt::format("{} argument{} ({}({}))", d.params.size(), d.params.size() == 1 ? "" : "s", d.name,
-                              fmt::join(d.params, ", ")));
+      const int n = static_cast<int>(d.params.size());
+      arity_error(n, n).notes.push_back(
+          {fmt::format("defined here as {}({})", d.name, fmt::join(d.params, ", ")), Location::at(rs_.source, d.name_span)});
     }
     // Parameters are untyped, so a call's type is known only at run time, where it is checked.
     return kUnknown;
@@ -373,7 +466,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   if (const stdlib::Builtin* b = stdlib::find_builtin(c.callee)) {
     const auto n = static_cast<int>(c.args.size());
     if (n < b->min_args || (b->max_args >= 0 && n > b->max_args)) {
-      arity_error(b->signature);
+      arity_error(b->min_args, b->max_args).help = fmt::format("{}: {}", b->signature, b->summary);
       return kNumber;
     }
     for (std::size_t i = 0; i < c.args.size(); ++i) {
@@ -382,12 +475,27 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     if (c.callee == "steps") return kCount;
     return args.empty() || !numeric(args[0]) ? kNumber : args[0];
   }
+  // sum(x), mean(x), count(x) of something that is not a list.
+  if (stdlib::is_list_aggregate(c.callee)) {
+    if (c.args.size() != 1) {
+      arity_error(1, 1).help =
+          fmt::format("'{}' goes over a list: {}(list) or {}(x in list: expression)", c.callee, c.callee, c.callee);
+    } else if (!unknown(args[0])) {
+      error("E0305", c.args[0]->span, fmt::format("'{}' goes over a list, but this is {}", c.callee, type_name(args[0])));
+    }
+    return kUnknown;
+  }
+  if (in_skipped(c.callee)) return kUnknown;
   std::vector<std::string> names;
   for (const auto& d : rs_.defines) names.push_back(d.name);
   for (const auto& b : stdlib::builtins()) names.emplace_back(b.name);
   for (const char* a : {"sum", "mean", "count", "any", "all"}) names.emplace_back(a);
   auto& d = error("E0208", c.callee_span, fmt::format("unknown function '{}'", c.callee));
-  if (auto guess = closest_match(c.callee, names)) d.help = fmt::format("did you mean '{}'?", *guess);
+  if (auto guess = closest_match(c.callee, names)) {
+    d.help = fmt::format("did you mean '{}'?", *guess);
+  } else {
+    d.help = fmt::format("the functions are {}", fmt::join(names, ", "));
+  }
   return kUnknown;
 }
 
@@ -516,7 +624,9 @@ TypeRefPtr Checker::expr_impl(ast::Expr& e) {
         } else if constexpr (std::is_same_v<T, ast::Weighted>) {
           Decimal total;
           bool all_constant = true;
+          std::vector<std::string> weights;
           for (auto& part : node.parts) {
+            weights.emplace_back(rs_.source->slice(part.weight->span));
             expect_numeric(*part.weight, expr(*part.weight), "a part's weight");
             expect_numeric(*part.value, expr(*part.value), "a part's score");
             if (auto w = constant_value(*part.weight)) {
@@ -526,9 +636,10 @@ TypeRefPtr Checker::expr_impl(ast::Expr& e) {
             }
           }
           if (all_constant && total != Decimal::from_int(1)) {
-            error("E0406", e.span,
-                  fmt::format("the weights add up to {}, not 100%", format_percent(total)))
-                .help = "each part's weight is a share of the score; together they must make 100%";
+            auto& d = error("E0406", e.span,
+                  fmt::format("the weights add up to {}, not 100%", format_percent(total)));
+            d.notes.push_back({fmt::format("weights: {}", fmt::join(weights, " + ")), std::nullopt});
+            d.help = "each part's weight is a share of the score; together they must make 100%";
           }
           return kNumber;
         } else if constexpr (std::is_same_v<T, ast::Judged>) {
@@ -581,6 +692,7 @@ TypeRefPtr Checker::expr_impl(ast::Expr& e) {
 // ---- Declarations --------------------------------------------------------------------------
 
 void Checker::report_unused_locals(std::size_t from) {
+  if (!skipped_.empty()) return;  // the uses may be in a statement skipped after a syntax error
   for (std::size_t i = from; i < locals_.size(); ++i) {
     if (!locals_[i].used && locals_[i].kind == ast::NameKind::Let) {
       warning("W0203", locals_[i].span, fmt::format("'{}' is never used", locals_[i].name))
@@ -737,7 +849,9 @@ void Checker::grades() {
     }
     previous = g.threshold;
   }
-  if (rs_.grades.back().threshold) {
+  const bool has_otherwise = std::any_of(rs_.grades.begin(), rs_.grades.end(),
+                                         [](const ast::GradeArm& g) { return !g.threshold; });
+  if (!has_otherwise) {
     error("E0501", rs_.grades.back().span, "the last grade must be 'otherwise', so that every total gets a grade")
         .help = fmt::format("e.g. '{} otherwise'", rs_.grades.back().name);
   }
@@ -755,7 +869,12 @@ void Checker::run() {
   locals_.resize(globals);
   rs_.frame_size = frame_next_;
   grades();
+  // After a syntax error the uses may be in a skipped statement: "never used" would be noise.
+  if (!skipped_.empty()) return;
   for (std::size_t i = 0; i < rs_.facts.size(); ++i) {
+    const auto first = std::find_if(rs_.facts.begin(), rs_.facts.end(),
+                                    [&](const ast::FactDecl& f) { return f.name == rs_.facts[i].name; });
+    if (first != rs_.facts.begin() + static_cast<std::ptrdiff_t>(i)) continue;  // a duplicate, reported as E0101
     if (!fact_used_[i]) {
       warning("W0102", rs_.facts[i].name_span, fmt::format("fact '{}' is never used", rs_.facts[i].name))
           .help = "remove it, or use it in a score";

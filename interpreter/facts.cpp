@@ -277,7 +277,7 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
           ok = false;
           continue;
         }
-        auto value = convert(*member, *f.type, std::nullopt, path + "." + f.name);
+        auto value = convert(*member, *f.type, f.domain, path + "." + f.name);
         if (value) {
           fields->push_back(std::move(*value));
         } else {

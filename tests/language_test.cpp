@@ -84,6 +84,10 @@ TEST(Language, FactDomains) {
       {"wrong type", "x: number", "x", "{\"x\": \"abc\"}", "error:E0603"},
       {"enum misspelled", "e: enum { 达成, 未达成 }", "0", "{\"e\": \"达到\"}", "error:E0605"},
       {"record field missing", "rs: list of { v: number }", "0", "{\"rs\": [{}]}", "error:E0602"},
+      {"record field outside its domain", "rs: list of { w: number in [0, inf) }", "0", "{\"rs\": [{\"w\": -5}]}",
+       "error:E0604"},
+      {"record field inside its domain", "rs: list of { w: number in [0, inf) }", "sum(r in rs: r.w)",
+       "{\"rs\": [{\"w\": 5}]}", "5"},
   });
 }
 

@@ -285,16 +285,12 @@ void add_completion_cases(std::vector<Case>& cases, const std::string& prefix, c
                    "18"});
   cases.push_back({prefix + "_target3_actual2", indicator + ": 2 of 3 = 66.67% → 3.33",
                    all({set_in(list, index, "target", 3), set_in(list, index, "actual", 2)}), indicator, "18.33"});
-  // Not encoded (docs/guangzhou-2023.md, "Not encoded"): a zero target is a division by zero at
-  // evaluation, and weights adding up to more than 20 give a score above the points.
-  cases.push_back({prefix + "_target0", indicator + ": target 0 → division by zero",
-                   set_in(list, index, "target", 0), indicator, "E0701"});
+  // Not encoded (docs/guangzhou-2023.md, "Not encoded"): weights adding up to more than 20 give a
+  // score above the points. (A zero target or a negative value is refused with the facts: see the
+  // domain cases.)
   // 5 + 5 + 5 + 6 = 21 > 20 (output 100 of 100 and benefit 101 of 100 both take full marks).
   cases.push_back({prefix + "_weights21", indicator + ": weights adding up to 21 → outside the points",
                    set_in(list, index, "weight", 6), indicator, "E0702"});
-  // A negative actual value gives a negative rate, which no tier takes ([0, 60%) starts at 0).
-  cases.push_back({prefix + "_actual_negative", indicator + ": actual −1 → rate −1%, no tier takes it",
-                   set_in(list, index, "actual", -1), indicator, "E0704"});
   // "如未报整体绩效目标，此项自评不得分".
   cases.push_back({prefix + "_no_goals", indicator + ": goals not reported → 0", set("goals_reported", false),
                    indicator, "0"});
@@ -330,8 +326,6 @@ std::vector<Case> boundary_cases() {
   judged("missed_0", "未达成, 0 → accepted", "未达成年度指标且效果较差", "0", "15");
   judged("missed_2_99", "未达成, 2.99 < 60% → accepted", "未达成年度指标且效果较差", "2.99", "17.99");
   judged("missed_3", "未达成, 3 = 60%: the band's upper bound is open → rejected", "未达成年度指标且效果较差", "3",
-         "E0708");
-  judged("missed_negative", "未达成, −0.01 below the band → rejected", "未达成年度指标且效果较差", "-0.01",
          "E0708");
   // The band follows the judged indicator's own weight: 80% of 3 = 2.4. 15 + 2.4 = 17.4.
   c.push_back({"judged_weight3_2_4", "达成 with weight 3: 2.4 = 80% of 3 → accepted",
@@ -806,6 +800,18 @@ void PrintTo(const DomainCase& c, std::ostream* os) { *os << c.id << " (" << c.w
 
 std::vector<DomainCase> domain_cases() {
   return {
+      // record fields with domains: a target must be positive, values and weights not negative.
+      {"output_target0", "产出 target 0 (a rate needs a positive target)", set_in("outputs", 3, "target", 0),
+       "facts.outputs[3].target", "E0604"},
+      {"output_actual_negative", "产出 actual −1", set_in("outputs", 3, "actual", -1), "facts.outputs[3].actual",
+       "E0604"},
+      {"output_weight_negative", "产出 weight −5", set_in("outputs", 3, "weight", -5), "facts.outputs[3].weight",
+       "E0604"},
+      {"benefit_target0", "效益 target 0", set_in("benefits", 2, "target", 0), "facts.benefits[2].target", "E0604"},
+      {"benefit_actual_negative", "效益 actual −1", set_in("benefits", 2, "actual", -1), "facts.benefits[2].actual",
+       "E0604"},
+      {"judged_awarded_negative", "未达成, a judged score of −0.01",
+       set_in("benefit_judgements", 0, "awarded", exact("-0.01")), "facts.benefit_judgements[0].awarded", "E0604"},
       // count: whole numbers ≥ 0
       {"audit_issues_negative", "a negative count", set("audit_issues", -1), "facts.audit_issues", "E0604"},
       {"audit_issues_fraction", "a count that is not whole", set("audit_issues", exact("1.5")), "facts.audit_issues",
