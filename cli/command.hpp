@@ -1,0 +1,37 @@
+// The rubric program's commands. Each command lives in its own file: it declares its options on
+// a CLI11 subcommand and, when chosen, calls the library. No scoring logic lives in cli/.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "rubric/rubric.hpp"
+
+namespace rubric::cli {
+
+// Exit codes, the same for every command (also printed by --help).
+inline constexpr int kOk = 0;
+inline constexpr int kRulesetErrors = 1;
+inline constexpr int kUsage = 2;
+inline constexpr int kFactsFailed = 3;
+inline constexpr int kDifferences = 4;
+inline constexpr const char* kExitCodes =
+    "Exit codes: 0 success; 1 the ruleset has errors; 2 bad command line; 3 some facts file could not be "
+    "scored (the others were); 4 audit found differences.";
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command add_check(CLI::App& parent);
+Command add_score(CLI::App& parent);
+
+// Prints [diagnostics] to stderr (with the "N errors generated." line when [summary]).
+void print(const Diagnostics& diagnostics, bool summary = true);
+// The table width: $COLUMNS if set, else 120.
+int terminal_width();
+
+}  // namespace rubric::cli
