@@ -817,9 +817,11 @@ bool statement_around(const std::string& text, std::size_t offset, Span& out) {
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"' || c == '\n') in_string = false;
-      continue;
+      if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      else if (c == '"') in_string = false;
+      // An unterminated string ends at the line's end, which may end the statement too.
+      if (c != '\n') continue;
+      in_string = false;
     }
     if (c == '"') in_string = true;
     else if (c == '#') {
@@ -914,7 +916,9 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
     }
     if (word_end > offset) {
       d.help = fmt::format("write it as a string: \"{}\"", text.substr(offset, word_end - offset));
-      if (!is_word) d.help += "; punctuation such as “” or （） cannot be part of a bare name";
+      if (!is_word || word_end - offset != found.size() - 2) {
+        d.help += "; punctuation such as “” or （） cannot be part of a bare name";
+      }
     }
   }
   if (message.find("to close") != std::string::npos && !guessed) {

@@ -205,7 +205,12 @@ void Checker::facts() {
       const bool ok = (is_numeric && numeric(dt) && constant_value(*f.default_value)) ||
                       (t->kind == TypeKind::Bool && dt->kind == TypeKind::Bool) ||
                       ((t->kind == TypeKind::Text || t->kind == TypeKind::Enum) && dt->kind == TypeKind::Text);
-      if (!ok) {
+      const bool same_kind = (is_numeric && numeric(dt)) || dt->kind == t->kind ||
+                             (t->kind == TypeKind::Enum && dt->kind == TypeKind::Text);
+      if (!ok && !same_kind && !unknown(dt)) {
+        error("E0105", f.default_value->span,
+              fmt::format("the default of fact '{}' is {}, but the fact is {}", f.name, type_name(dt), type_name(t)));
+      } else if (!ok) {
         error("E0105", f.default_value->span,
               fmt::format("the default of fact '{}' must be a constant of its type ({})", f.name, ast::describe(*t)));
       } else if (t->kind == TypeKind::Enum) {
@@ -515,8 +520,11 @@ TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
   if (c.body) body = expr(*c.body);
   locals_.resize(mark);
   if (c.func == "count") {
-    if (c.body) error("E0311", c.body->span, "'count' counts elements and takes no ':' expression")
-                    .help = "filter with 'where', e.g. count(o in outputs where o.actual < o.target)";
+    if (c.body) {
+      error("E0311", c.body->span, "'count' counts elements and takes no ':' expression")
+          .help = fmt::format("filter with 'where': count({} in {} where {})", c.var, rs_.source->slice(c.list->span),
+                              rs_.source->slice(c.body->span));
+    }
     return kCount;
   }
   if (c.func == "any" || c.func == "all") {
@@ -664,6 +672,7 @@ TypeRefPtr Checker::expr_impl(ast::Expr& e) {
                               fmt::format("'{}' is not a member of {}", band.member, ast::describe(*category)));
               if (auto guess = closest_match(band.member, category->members)) {
                 d.help = fmt::format("did you mean '{}'?", *guess);
+                seen.push_back(*guess);  // so that "'…' has no band" does not repeat this mistake
               }
             }
           }
@@ -707,11 +716,15 @@ void Checker::defines() {
     ast::Define& d = rs_.defines[i];
     for (std::size_t j = 0; j < i; ++j) {
       if (rs_.defines[j].name == d.name) {
-        error("E0211", d.name_span, fmt::format("function '{}' is defined twice", d.name));
+        error("E0211", d.name_span, fmt::format("function '{}' is defined twice", d.name))
+            .notes.push_back({"first defined here", Location::at(rs_.source, rs_.defines[j].name_span)});
+        define_used_[i] = true;  // calls go to the first one; "never called" would be noise
       }
     }
     if (stdlib::find_builtin(d.name) != nullptr || stdlib::is_list_aggregate(d.name)) {
-      error("E0212", d.name_span, fmt::format("'{}' is a built-in function and cannot be redefined", d.name));
+      error("E0212", d.name_span, fmt::format("'{}' is a built-in function and cannot be redefined", d.name))
+          .help = "give the function another name";
+      define_used_[i] = true;
     }
     const std::uint32_t saved_next = frame_next_;
     frame_next_ = 0;
@@ -776,6 +789,8 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
   std::map<std::string, Span> names;
   Decimal sum;
   std::vector<std::string> parts;
+  Decimal total_sum;  // top level only: sum plus the upper ends of signed ranges
+  std::vector<std::string> total_parts;
   for (ast::Item& item : children) {
     if (auto* l = std::get_if<ast::Let>(&item)) {
       let(*l);
@@ -799,12 +814,18 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
       error("E0402", name_span, fmt::format("'{}' appears twice in {}", *name, parent))
           .notes.push_back({"first here", Location::at(rs_.source, it->second)});
     }
-    // Signed ranges (bonus/penalty items) are not part of the full marks.
+    // A signed range (a bonus/penalty item) is not part of its section's points; at the top level
+    // its upper end counts toward the total, the most a department can score.
     if (!child_points->range) {
       sum += child_points->hi;
       parts.push_back(fmt::format("{} {}", *name, child_points->hi.to_string()));
+    } else if (points == nullptr) {
+      total_sum += child_points->hi;
+      total_parts.push_back(fmt::format("{} (at most) {}", *name, child_points->hi.to_string()));
     }
   }
+  total_sum += sum;
+  total_parts.insert(total_parts.begin(), parts.begin(), parts.end());
   report_unused_locals(mark);
   locals_.resize(mark);
   if (points != nullptr && !points->range && !parts.empty() && sum != points->hi) {
@@ -812,11 +833,11 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
           fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(), points->hi.to_string()))
         .notes.push_back({fmt::format("parts: {}", fmt::join(parts, " + ")), std::nullopt});
   }
-  if (points == nullptr && rs_.total && !parts.empty() && sum != *rs_.total) {
+  if (points == nullptr && rs_.total && !total_parts.empty() && total_sum != *rs_.total) {
     error("E0405", rs_.total_span,
-          fmt::format("the top-level sections add up to {}, not the ruleset's total {}", sum.to_string(),
+          fmt::format("the top-level sections add up to {}, not the ruleset's total {}", total_sum.to_string(),
                       rs_.total->to_string()))
-        .notes.push_back({fmt::format("parts: {}", fmt::join(parts, " + ")), std::nullopt});
+        .notes.push_back({fmt::format("parts: {}", fmt::join(total_parts, " + ")), std::nullopt});
   }
 }
 
@@ -826,7 +847,8 @@ void Checker::grades() {
       warning("W0503", rs_.header_span, "the ruleset has no 'grade' table; totals will have no grade")
           .help = "add e.g. 'grade { 优 >= 90; 良 >= 80; 中 >= 60; 差 otherwise }'";
     } else {
-      error("E0501", rs_.grade_span, "the 'grade' table is empty");
+      error("E0501", rs_.grade_span, "the 'grade' table is empty")
+          .help = "list the grades best first, e.g. 'grade { 优 >= 90; 良 >= 80; 中 >= 60; 差 otherwise }'";
     }
     return;
   }

@@ -192,6 +192,7 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
   node.name = ind.name;
   node.indicator = &ind;
   node.points = ind.points;
+  if (const Decimal* claimed = facts_.claimed.find(ind.name)) node.claimed = *claimed;
   const ast::Rounding rounding = ind.rounding ? *ind.rounding : rs_.rounding;
   node.digits = rounding.digits;
   indicator_ = &ind;
@@ -683,8 +684,31 @@ std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total) {
   return "";
 }
 
+bool Evaluation::has_claims() const {
+  if (claimed_total) return true;
+  const auto any = [](const auto& self, const NodeResult& node) -> bool {
+    if (node.claimed) return true;
+    return std::any_of(node.children.begin(), node.children.end(), [&](const NodeResult& c) { return self(self, c); });
+  };
+  return std::any_of(nodes.begin(), nodes.end(), [&](const NodeResult& n) { return any(any, n); });
+}
+
+std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation) {
+  std::vector<ClaimDifference> out;
+  const auto walk = [&](const auto& self, const NodeResult& node) -> void {
+    if (node.claim_differs()) out.push_back({node.name, *node.claimed, node.score, false});
+    for (const NodeResult& child : node.children) self(self, child);
+  };
+  for (const NodeResult& node : evaluation.nodes) walk(walk, node);
+  if (evaluation.claimed_total && (!evaluation.total || *evaluation.total != *evaluation.claimed_total)) {
+    out.push_back({"总分", *evaluation.claimed_total, evaluation.total, true});
+  }
+  return out;
+}
+
 Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options) {
   Evaluation out;
+  out.claimed_total = facts.claimed.total;
   out.file = facts.file;
   out.department = facts.department;
   out.year = facts.year;

@@ -40,7 +40,10 @@ struct NodeResult {
   std::string basis;             // 评分依据: a one-paragraph summary of the trace
   std::vector<TraceStep> trace;
   std::string error;             // why it has no score
+  std::optional<Decimal> claimed;  // the department's own score for it (自评分), if given
   std::vector<NodeResult> children;
+
+  bool claim_differs() const { return claimed && (!score || *score != *claimed); }
 };
 
 struct Evaluation {
@@ -49,9 +52,23 @@ struct Evaluation {
   std::optional<int> year;
   std::optional<Decimal> total;
   std::string grade;
+  std::optional<Decimal> claimed_total;
   std::vector<NodeResult> nodes;  // the top-level sections
   Diagnostics diagnostics;        // evaluation errors
+
+  bool has_claims() const;
 };
+
+// A claimed score (自评分) that is not what the rules give.
+struct ClaimDifference {
+  std::string name;  // the indicator, or "总分" for the total
+  Decimal claimed;
+  std::optional<Decimal> computed;  // null when it could not be computed
+  bool is_total = false;
+};
+
+// Every claimed score that differs from the computed one, in table order, the total last.
+std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation);
 
 struct EvalOptions {
   // Record every step. Without it only the steps that make up the 评分依据 are kept.

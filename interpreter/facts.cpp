@@ -66,8 +66,8 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
     for (const auto& [k, v] : object.members) {
       if (k == value) {
         diagnostics_.error("E0606", Location::in_json(file_, path_with(value)),
-                           fmt::format("the key \"{}\" appears twice in the same object", value))
-            .help = "each fact may be given once; remove one of them";
+                           fmt::format("\"{}\" is given twice", value))
+            .help = "a key may appear once in an object; remove one of them (the first would count)";
       }
     }
     object.members.emplace_back(value, Json{});
@@ -112,6 +112,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
       too_deep = true;
       return false;
     }
+    paths_.push_back(slot_path());
     Json* j = slot();
     j->kind = kind;
     stack_.push_back(j);
@@ -119,14 +120,136 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool close() {
     stack_.pop_back();
+    paths_.pop_back();
     return true;
   }
-  std::string path_with(const std::string& key) const { return key; }
+  // The JSON path of the value about to be put, e.g. "facts.outputs[2]".
+  std::string slot_path() const {
+    if (stack_.empty()) return "";
+    const Json& parent = *stack_.back();
+    if (parent.kind == Json::Kind::Array) return fmt::format("{}[{}]", paths_.back(), parent.items.size());
+    return path_with(parent.members.back().first);
+  }
+  std::string path_with(const std::string& key) const {
+    return paths_.empty() || paths_.back().empty() ? key : paths_.back() + "." + key;
+  }
 
   const std::string& file_;
   Diagnostics& diagnostics_;
   std::vector<Json*> stack_;
+  std::vector<std::string> paths_;  // the path of each open object or array
 };
+
+// A syntax error in a facts file, in words a person editing JSON by hand can act on.
+struct JsonError {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string message;
+  std::string help;
+};
+
+// The last character before [offset] that is not white space, or npos.
+std::size_t previous_char(const std::string& text, std::size_t offset) {
+  while (offset > 0) {
+    --offset;
+    if (std::string_view(" \t\r\n").find(text[offset]) == std::string_view::npos) return offset;
+  }
+  return std::string::npos;
+}
+
+// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 15, column 23:
+// syntax error while parsing object - unexpected string literal; expected '}'".
+// The lexer stops just after the token it could not use (or, in a bad literal, after the first
+// character that cannot belong to one); the span marks that token.
+JsonError json_error(const std::string& text, std::size_t position, std::string what) {
+  JsonError out;
+  position = std::min(position, text.size());
+  const auto word = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80 ||
+           std::string_view("._+-'/#").find(c) != std::string_view::npos;
+  };
+  out.end = position;
+  out.begin = position > 0 ? position - 1 : 0;
+  if (position == text.size() && what.find("end of input") != std::string::npos) {
+    out.begin = std::min(previous_char(text, position), text.size() - 1);
+    out.end = out.begin + 1;
+  } else if (what.find("invalid string") != std::string::npos) {
+    out.begin = text.rfind('"', out.begin);
+    if (out.begin == std::string::npos) out.begin = position - 1;
+    out.end = text.find('\n', out.begin);
+    if (out.end == std::string::npos) out.end = text.size();
+  } else if (position > 0 && text[position - 1] == '"') {
+    std::size_t i = position - 1;
+    while (i > 0 && !(text[i - 1] == '"' && (i < 2 || text[i - 2] != '\\'))) --i;
+    out.begin = i > 0 ? i - 1 : 0;
+  } else if (what.find("invalid literal") != std::string::npos) {
+    if (position > 1 && !word(text[position - 1])) --out.end;  // the character that ended the bad literal
+    out.begin = out.end;
+    while (out.begin > 0 && word(text[out.begin - 1])) --out.begin;
+    if (out.begin == out.end) out.begin = out.end - 1;
+  } else if (position > 0 && word(text[position - 1])) {
+    while (out.begin > 0 && word(text[out.begin - 1])) --out.begin;
+  }
+  if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+  std::string context;
+  if (constexpr std::string_view kPrefix = "syntax error while parsing "; what.rfind(kPrefix, 0) == 0) {
+    what = what.substr(kPrefix.size());
+    if (const auto dash = what.find(" - "); dash != std::string::npos) {
+      context = what.substr(0, dash);
+      what = what.substr(dash + 3);
+    }
+  }
+  // The token found, in words.
+  std::string found = fmt::format("'{}'", text.substr(out.begin, out.end - out.begin));
+  if (what.find("unexpected string literal") != std::string::npos) found = "a string";
+  if (what.find("unexpected number literal") != std::string::npos) found = "a number";
+  if (what.find("unexpected end of input") != std::string::npos) found = "the end of the file";
+  const std::size_t before = previous_char(text, out.begin);
+  const auto line_of = [&](std::size_t at) { return std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1; };
+  const bool after_comma = before != std::string::npos && text[before] == ',';
+
+  if (what.find("invalid string: control character U+000A") != std::string::npos) {
+    out.message = "invalid JSON: a string must end with '\"' on the same line";
+    out.help = "write a line break inside a string as \\n";
+  } else if (const auto detail = what.find("invalid string: "); detail != std::string::npos) {
+    out.message = fmt::format("invalid JSON: {}", what.substr(detail, what.find(';', detail) - detail));
+    out.end = position;
+  } else if (what.find("invalid literal") != std::string::npos) {
+    const std::string read = text.substr(out.begin, out.end - out.begin);
+    if (read.find('/') != std::string::npos || read.find('#') != std::string::npos) {
+      out.message = "invalid JSON: JSON has no comments";
+      out.help = "put a remark in a \"note\" key instead";
+    } else if (context == "object key") {
+      out.message = "invalid JSON: expected a key in double quotes";
+      out.help = "JSON keys and strings use double quotes, e.g. \"audit_issues\": 3";
+    } else {
+      out.message = fmt::format("invalid JSON: '{}' is not a value", read);
+      out.help = "a value is a number, a \"string\", true, false, null, a list [ … ] or an object { … }";
+    }
+  } else if (after_comma && (context == "object key" || context == "value")) {
+    out.message = fmt::format("invalid JSON: expected another item after ',', found {}", found);
+    out.help = "remove the ',' after the last item: JSON allows no trailing comma";
+  } else if (context == "object" || context == "array") {
+    const char close = context == "object" ? '}' : ']';
+    out.message = fmt::format("invalid JSON: expected ',' or '{}' after {}, found {}", close,
+                              context == "object" ? "a member" : "an item", found);
+    if (found == "the end of the file") {
+      out.message = fmt::format("invalid JSON: the file ends before the {} is closed with '{}'", context == "object" ? "object" : "list", close);
+    } else if (before != std::string::npos && line_of(before) < line_of(out.begin)) {
+      out.help = fmt::format("is a ',' missing at the end of line {}?", line_of(before));
+    } else {
+      out.help = "separate the items with ','";
+    }
+  } else if (context == "object separator") {
+    out.message = fmt::format("invalid JSON: expected ':' after the key, found {}", found);
+  } else if (context == "value") {
+    out.message = fmt::format("invalid JSON: expected a value, found {}", found);
+  } else {
+    out.message = fmt::format("invalid JSON: {}", what);
+  }
+  if (out.end <= out.begin) out.end = out.begin + 1;
+  return out;
+}
 
 class Validator {
  public:
@@ -141,8 +264,9 @@ class Validator {
 
  private:
   std::optional<Decimal> number(const Json& j, const ast::TypeRef& type, const std::string& path);
+  // [from_plain_number]: the value was a JSON number, not a "…%" string.
   void check_domain(const Decimal& value, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
-                    const std::string& path);
+                    const std::string& path, bool from_plain_number);
 
   const ast::Ruleset& rs_;
   const std::string& file_;
@@ -163,7 +287,16 @@ std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type
   } else if (j.kind != Json::Kind::Number) {
     auto& d = error("E0603", path, fmt::format("expected {}, found {}", ast::describe(type) == "percent" ? "a percent" : "a number", describe(j)));
     if (j.kind == Json::Kind::String && !percent) d.help = "write the number without quotes";
-    if (j.kind == Json::Kind::String && percent) d.help = "write a percent as \"99.5%\" or as the fraction 0.995";
+    if (j.kind == Json::Kind::String && percent) {
+      // "95" meant as 95%: show both ways of writing it.
+      std::optional<Decimal> plain;
+      try {
+        plain = Decimal::parse(j.text);
+      } catch (const DecimalError&) {
+      }
+      d.help = plain ? fmt::format("write \"{}%\", or the fraction {}", j.text, (*plain / Decimal::from_int(100)).to_string())
+                     : "write a percent as \"99.5%\" or as the fraction 0.995";
+    }
     return std::nullopt;
   }
   try {
@@ -182,7 +315,8 @@ std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type
 }
 
 void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
-                             const std::optional<ast::Interval>& domain, const std::string& path) {
+                             const std::optional<ast::Interval>& domain, const std::string& path,
+                             bool from_plain_number) {
   const auto shown = [&](const Decimal& d) { return format_number(d, type.kind); };
   if (type.kind == ast::TypeKind::Count && !value.is_integer()) {
     error("E0604", path, fmt::format("a count must be a whole number, not {}", value.to_string()));
@@ -194,15 +328,23 @@ void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
     const bool below = lo && (domain->lo_closed ? value < *lo : value <= *lo);
     const bool above = hi && (domain->hi_closed ? value > *hi : value >= *hi);
     if (below || above) {
-      error("E0604", path, fmt::format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
+      auto& d = error("E0604", path, fmt::format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
+      // A plain JSON number is the fraction: 95 is 9500%, which is rarely what was meant.
+      if (type.kind == ast::TypeKind::Percent && from_plain_number && value > Decimal::from_int(1)) {
+        const std::string whole = (value / Decimal::from_int(100)).to_string();
+        d.help = fmt::format("a percent given as a number is the fraction; for {}% write \"{}%\" or {}", value.to_string(),
+                             value.to_string(), whole);
+      }
     }
     return;
   }
   const bool nonnegative = type.kind == ast::TypeKind::Percent || type.kind == ast::TypeKind::Money ||
                            type.kind == ast::TypeKind::Count;
   if (nonnegative && value.sign() < 0) {
-    error("E0604", path, fmt::format("{} is negative, but a {} is at least 0", shown(value), ast::describe(type)))
-        .help = "declare a domain such as 'in [-100%, inf)' if negative values are meant";
+    auto& d = error("E0604", path, fmt::format("{} is negative, but a {} is at least 0", shown(value), ast::describe(type)));
+    if (type.kind != ast::TypeKind::Count) {
+      d.help = "if negative values are meant, the ruleset must declare a domain such as 'in [-100%, inf)'";
+    }
   }
 }
 
@@ -215,12 +357,13 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
     case ast::TypeKind::Count: {
       auto value = number(j, type, path);
       if (!value) return std::nullopt;
-      check_domain(*value, type, domain, path);
+      check_domain(*value, type, domain, path, j.kind == Json::Kind::Number);
       return Value(*value);
     }
     case ast::TypeKind::Bool:
       if (j.kind != Json::Kind::Bool) {
-        error("E0603", path, fmt::format("expected true or false, found {}", describe(j)));
+        error("E0603", path, fmt::format("expected true or false, found {}", describe(j))).help =
+            "write true or false, without quotes";
         return std::nullopt;
       }
       return Value(j.boolean);
@@ -299,6 +442,64 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
   return std::nullopt;
 }
 
+// A JSON number's exact value; nullopt for anything else or a number too large to hold.
+std::optional<Decimal> json_number(const Json& j) {
+  if (j.kind != Json::Kind::Number) return std::nullopt;
+  try {
+    return Decimal::parse(j.text);
+  } catch (const DecimalError&) {
+    return std::nullopt;
+  }
+}
+
+void collect_indicators(const std::vector<ast::Item>& items, std::vector<std::string>& names) {
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) collect_indicators((*s)->items, names);
+    if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) names.push_back((*i)->name);
+  }
+}
+
+// "claimed": {"total": N, "indicators": {NAME: N, …}}
+void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& validator, Diagnostics& diags,
+                 const std::string& file_name, Claims& out) {
+  if (claimed.kind != Json::Kind::Object) {
+    validator.error("E0603", "claimed", fmt::format("expected an object {{\"total\", \"indicators\"}}, found {}", describe(claimed)));
+    return;
+  }
+  std::vector<std::string> names;
+  collect_indicators(ruleset.items, names);
+  for (const auto& [key, value] : claimed.members) {
+    if (key == "total") {
+      if (auto total = json_number(value)) {
+        out.total = *total;
+      } else {
+        validator.error("E0603", "claimed.total", fmt::format("expected the claimed total as a number, found {}", describe(value)));
+      }
+    } else if (key == "indicators" && value.kind == Json::Kind::Object) {
+      for (const auto& [name, score] : value.members) {
+        const std::string path = "claimed.indicators." + name;
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+          auto& d = diags.warning("W0602", Location::in_json(file_name, path),
+                                  fmt::format("the ruleset has no indicator \"{}\"; its claimed score is ignored", name));
+          if (auto guess = closest_match(name, names)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+          continue;
+        }
+        if (auto v = json_number(score)) {
+          out.indicators.emplace_back(name, *v);
+        } else {
+          validator.error("E0603", path, fmt::format("expected a claimed score, found {}", describe(score)));
+        }
+      }
+    } else if (key == "indicators") {
+      validator.error("E0603", "claimed.indicators",
+                      fmt::format("expected an object of indicator names and scores, found {}", describe(value)));
+    } else {
+      diags.warning("W0601", Location::in_json(file_name, "claimed." + key), fmt::format("unknown key \"{}\" is ignored", key))
+          .help = "\"claimed\" has \"total\" and \"indicators\"";
+    }
+  }
+}
+
 std::optional<Value> default_value(const ast::Expr& e) {
   if (const auto* s = std::get_if<ast::StringLit>(&e.node)) return Value(s->value);
   if (const auto* b = std::get_if<ast::BoolLit>(&e.node)) return Value(b->value);
@@ -321,11 +522,10 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
                   fmt::format("the document is nested more than {} levels deep", kMaxJsonDepth));
       return result;
     }
-    std::string message = builder.error_message;
-    // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 5: …".
-    if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-    if (message.rfind("syntax error while parsing ", 0) == 0) message = message.substr(26);
-    diags.error("E0600", Location::at(source, {at, at + 1}), fmt::format("invalid JSON: {}", message));
+    const JsonError e = json_error(json_text, builder.error_position, builder.error_message);
+    auto& d = diags.error("E0600", Location::at(source, {static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end)}),
+                          e.message);
+    d.help = e.help;
     return result;
   }
   const Json& root = builder.root;
@@ -344,7 +544,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
         validator.error("E0603", "department", fmt::format("expected the department's name as a string, found {}", describe(value)));
       }
     } else if (key == "year") {
-      const auto year = value.kind == Json::Kind::Number ? Decimal::parse(value.text) : std::nullopt;
+      const auto year = json_number(value);
       const auto whole = year ? year->to_int64() : std::nullopt;
       if (!whole || *whole < 1900 || *whole > 9999) {
         validator.error("E0603", "year", fmt::format("expected the year as a whole number, found {}", describe(value)));
@@ -393,6 +593,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     facts.supplied[i] = true;
     if (auto v = validator.convert(*value, *decl.type, decl.domain, path)) facts.values[i] = std::move(*v);
   }
+  if (const Json* claimed = root.find("claimed")) read_claims(*claimed, ruleset, validator, diags, file_name, facts.claimed);
   if (!diags.has_errors()) result.facts = std::move(facts);
   return result;
 }

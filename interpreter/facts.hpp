@@ -16,12 +16,28 @@
 
 namespace rubric {
 
+// The scores a department claims for itself (自评分), to be compared with the computed ones:
+// "claimed": {"total": 95.96, "indicators": {"部门预算资金支出率": 9.96, …}}.
+struct Claims {
+  std::optional<Decimal> total;
+  std::vector<std::pair<std::string, Decimal>> indicators;  // by indicator name, in file order
+
+  const Decimal* find(const std::string& name) const {
+    for (const auto& [n, v] : indicators) {
+      if (n == name) return &v;
+    }
+    return nullptr;
+  }
+  bool empty() const { return !total && indicators.empty(); }
+};
+
 struct Facts {
   std::string file;
   std::string department;
   std::optional<int> year;
   std::vector<Value> values;     // by fact index in the ruleset
   std::vector<bool> supplied;    // false where the default was used
+  Claims claimed;
 };
 
 struct FactsResult {

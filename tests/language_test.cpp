@@ -341,7 +341,7 @@ section S points 3 {
 
 TEST(Language, SignedRangeSectionAndGrades) {
   const std::string source = R"(ruleset "t" scheme test year 2023
-total 10
+total 15
 facts { bonus : number in [-5, 5]  x : number }
 section 主体 points 10 { indicator 得分 points 10 { score x } }
 section 加减分项 points -5 to 5 { indicator 加减分 points -5 to 5 { score bonus } }
@@ -350,7 +350,7 @@ grade { 优 >= 90%  * 10; 良 >= 8; 差 otherwise }
   // A threshold must be a number literal: "90% * 10" is a syntax error.
   EXPECT_NE(diagnostics_of(source).find("error"), std::string::npos);
   const std::string fixed = R"(ruleset "t" scheme test year 2023
-total 10
+total 15
 facts { bonus : number in [-5, 5]  x : number }
 section 主体 points 10 { indicator 得分 points 10 { score x } }
 section 加减分项 points -5 to 5 { indicator 加减分 points -5 to 5 { score bonus } }
