@@ -28,6 +28,8 @@ struct Command {
 
 Command add_check(CLI::App& parent);
 Command add_score(CLI::App& parent);
+Command add_audit(CLI::App& parent);
+Command add_facts(CLI::App& parent);
 
 // Prints [diagnostics] to stderr (with the "N errors generated." line when [summary]).
 void print(const Diagnostics& diagnostics, bool summary = true);

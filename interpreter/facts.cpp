@@ -547,13 +547,18 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       const auto year = json_number(value);
       const auto whole = year ? year->to_int64() : std::nullopt;
       if (!whole || *whole < 1900 || *whole > 9999) {
-        validator.error("E0603", "year", fmt::format("expected the year as a whole number, found {}", describe(value)));
+        validator.error("E0603", "year", fmt::format("expected the year as a whole number, found {}", describe(value)))
+            .help = "write it as a number, e.g. \"year\": 2023";
       } else {
         facts.year = static_cast<int>(*whole);
       }
-    } else if (key != "facts" && key != "claimed" && key != "note") {
-      diags.warning("W0601", Location::in_json(file_name, key), fmt::format("unknown key \"{}\" is ignored", key))
-          .help = "a facts file has \"department\", \"year\" and \"facts\"";
+    } else if (key != "facts" && key != "claimed" && key.rfind('_', 0) != 0) {  // "_…" keys are comments
+      auto& d = diags.warning("W0601", Location::in_json(file_name, key), fmt::format("unknown key \"{}\" is ignored", key));
+      if (auto guess = closest_match(key, {"department", "year", "facts", "claimed", "note"})) {
+        d.help = fmt::format("did you mean \"{}\"?", *guess);
+      } else {
+        d.help = "the keys of a facts file are \"department\", \"year\", \"facts\", \"claimed\" and \"note\"";
+      }
     }
   }
   if (facts.department.empty()) facts.department = file_name;

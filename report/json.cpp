@@ -63,6 +63,10 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
     if (!ind.standard.empty()) j["standard"] = ind.standard;
     if (!ind.evidence.empty()) j["evidence"] = ind.evidence;
   }
+  if (node.claimed) {
+    j["claimed"] = exact(*node.claimed);
+    j["claim_differs"] = node.claim_differs();
+  }
   if (!node.error.empty()) j["error"] = node.error;
   if (node.is_section) {
     ordered_json children = ordered_json::array();
@@ -102,6 +106,16 @@ std::string render_json(const ast::Ruleset& ruleset, const Evaluation& evaluatio
   j["year"] = evaluation.year ? ordered_json(*evaluation.year) : ordered_json(nullptr);
   j["total"] = evaluation.total ? exact(*evaluation.total) : ordered_json(nullptr);
   j["grade"] = evaluation.total ? ordered_json(evaluation.grade) : ordered_json(nullptr);
+  if (evaluation.claimed_total) j["claimed_total"] = exact(*evaluation.claimed_total);
+  if (evaluation.has_claims()) {
+    ordered_json differences = ordered_json::array();
+    for (const ClaimDifference& d : claim_differences(evaluation)) {
+      differences.push_back({{"name", d.name},
+                             {"claimed", exact(d.claimed)},
+                             {"computed", d.computed ? exact(*d.computed) : ordered_json(nullptr)}});
+    }
+    j["claim_differences"] = std::move(differences);
+  }
   j["ruleset"] = {{"name", ruleset.name}, {"scheme", ruleset.scheme}, {"year", ruleset.year},
                   {"file", ruleset.source->path()}};
   if (ruleset.total) j["ruleset"]["total"] = exact(*ruleset.total);

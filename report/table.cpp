@@ -58,6 +58,7 @@ std::string points_text(const ast::PointsSpec& p) {
 struct Row {
   std::string name;
   std::string points;
+  std::string claimed;  // the department's own score (自评), when the facts give one
   std::string score;
   std::string basis;
   const NodeResult* node;
@@ -73,6 +74,9 @@ void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& ro
   } else {
     row.score = "—";
   }
+  if (node.claimed) row.claimed = node.claimed->to_fixed(node.is_section ? digits : node.digits);
+  // A computed score that differs from the claimed one is marked, so a reader's eye finds it.
+  if (node.claim_differs()) row.score = "≠ " + row.score;
   row.basis = node.is_section ? (node.score ? "" : "未完成: " + node.error) : node.basis;
   row.node = &node;
   row.depth = depth;
@@ -86,34 +90,55 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
   std::vector<Row> rows;
   const int digits = ruleset.rounding.digits;
   for (const NodeResult& node : evaluation.nodes) collect(node, 0, digits, rows);
+  const bool claims = evaluation.has_claims();
+
+  // The columns: 指标 | 分值 | [自评] | 得分 | 评分依据; the last one wraps to fit the width.
+  std::string total_points;
+  if (ruleset.total) total_points = ruleset.total->to_string();
+  std::string total = evaluation.total ? evaluation.total->to_fixed(digits) : "—";
+  const bool total_differs =
+      evaluation.claimed_total && (!evaluation.total || *evaluation.total != *evaluation.claimed_total);
+  if (total_differs) total = "≠ " + total;
+  const std::string claimed_total = evaluation.claimed_total ? evaluation.claimed_total->to_fixed(digits) : "";
+
   constexpr int kMaxNameWidth = 44;
-  int name_width = unicode::display_width("指标");
-  int points_width = unicode::display_width("分值");
-  int score_width = unicode::display_width("得分");
+  int name_width = unicode::display_width("评价等级");
+  int points_width = std::max(unicode::display_width("分值"), unicode::display_width(total_points));
+  int claimed_width = claims ? std::max(unicode::display_width("自评"), unicode::display_width(claimed_total)) : 0;
+  int score_width = std::max(unicode::display_width("得分"), unicode::display_width(total));
   for (Row& row : rows) {
     row.name = unicode::truncate(row.name, kMaxNameWidth);
     name_width = std::max(name_width, unicode::display_width(row.name));
     points_width = std::max(points_width, unicode::display_width(row.points));
+    if (claims) claimed_width = std::max(claimed_width, unicode::display_width(row.claimed));
     score_width = std::max(score_width, unicode::display_width(row.score));
   }
-  const int basis_width = std::max(30, options.width - name_width - points_width - score_width - 6);
   const std::string gap = "  ";
-  const std::string indent(static_cast<std::size_t>(name_width + points_width + score_width + 6), ' ');
+  const int fixed = name_width + points_width + score_width + 6 + (claims ? claimed_width + 2 : 0);
+  const int basis_width = std::max(30, options.width - fixed);
+  const std::string indent(static_cast<std::size_t>(fixed), ' ');
+  const auto cells = [&](const std::string& name, const std::string& points, const std::string& claimed,
+                         const std::string& score) {
+    std::string line = unicode::pad(name, name_width) + gap + unicode::pad(points, points_width, true) + gap;
+    if (claims) line += unicode::pad(claimed, claimed_width, true) + gap;
+    return line + unicode::pad(score, score_width, true) + gap;
+  };
+  const auto trim = [](std::string line) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line + "\n";
+  };
+  const std::string rule(static_cast<std::size_t>(std::min(options.width, fixed + basis_width)), '-');
 
   std::string out;
   out += fmt::format("{}（{}，{}年度）\n", ruleset.name, ruleset.scheme, ruleset.year);
   out += fmt::format("部门：{}", evaluation.department);
   if (evaluation.year) out += fmt::format("    年度：{}", *evaluation.year);
   out += "\n\n";
-  out += unicode::pad("指标", name_width) + gap + unicode::pad("分值", points_width, true) + gap +
-         unicode::pad("得分", score_width, true) + gap + "评分依据\n";
-  out += std::string(static_cast<std::size_t>(std::min(options.width, name_width + points_width + score_width + 6 + basis_width)), '-') + "\n";
+  out += trim(cells("指标", "分值", "自评", "得分") + "评分依据");
+  out += rule + "\n";
   for (const Row& row : rows) {
     const auto lines = wrap(row.basis, basis_width);
-    out += unicode::pad(row.name, name_width) + gap + unicode::pad(row.points, points_width, true) + gap +
-           unicode::pad(row.score, score_width, true) + gap + lines.front();
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    out += '\n';
+    out += trim(cells(row.name, row.points, row.claimed, row.score) + lines.front());
     for (std::size_t i = 1; i < lines.size(); ++i) out += indent + lines[i] + "\n";
     if (options.explain && !row.node->is_section) {
       for (const TraceStep& step : row.node->trace) {
@@ -123,21 +148,19 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
       }
     }
   }
-  out += std::string(static_cast<std::size_t>(std::min(options.width, name_width + points_width + score_width + 6 + basis_width)), '-') + "\n";
-  std::string total_points;
-  if (ruleset.total) total_points = ruleset.total->to_string();
-
-  const std::string total = evaluation.total ? evaluation.total->to_fixed(digits) : "—";
-  out += unicode::pad("总分", name_width) + gap + unicode::pad(total_points, points_width, true) + gap +
-         unicode::pad(total, score_width, true) + "\n";
+  out += rule + "\n";
+  out += trim(cells("总分", total_points, claimed_total, total));
   if (evaluation.total) {
     std::string grades;
-    for (const ast::GradeArm& g : ruleset.grades) {
-      grades += (g.name == evaluation.grade ? "☑" : "☐") + g.name + " ";
-    }
-    out += unicode::pad("评价等级", name_width) + gap + evaluation.grade + "    " + grades + "\n";
+    for (const ast::GradeArm& g : ruleset.grades) grades += (g.name == evaluation.grade ? "☑" : "☐") + g.name + " ";
+    out += trim(unicode::pad("评价等级", name_width) + gap + evaluation.grade + "    " + grades);
   } else {
-    out += unicode::pad("评价等级", name_width) + gap + "— (some indicators could not be scored; see the errors)\n";
+    out += trim(unicode::pad("评价等级", name_width) + gap + "— (some indicators could not be scored; see the errors)");
+  }
+  if (claims) {
+    const std::size_t differences = claim_differences(evaluation).size();
+    out += differences == 0 ? std::string("自评分与计算结果一致 (claimed scores match)\n")
+                            : fmt::format("≠ 标出 {} 处自评分与计算结果不一致 (claimed ≠ computed)\n", differences);
   }
   return out;
 }

@@ -20,6 +20,7 @@
 #include "interpreter/facts.hpp"
 #include "report/json.hpp"
 #include "report/table.hpp"
+#include "report/template.hpp"
 
 namespace rubric {
 

@@ -1,0 +1,81 @@
+// rubric audit RULESET FACTS…: list every claimed score (自评分) that differs from what the rules
+// give, and exit 4 when there is any.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "dsl/unicode.hpp"
+
+namespace rubric::cli {
+namespace {
+
+struct AuditOptions {
+  std::string ruleset;
+  std::vector<std::string> facts;
+};
+
+std::string signed_difference(const Decimal& computed, const Decimal& claimed) {
+  const Decimal d = computed - claimed;
+  return (d.sign() > 0 ? "+" : "") + d.to_string();
+}
+
+int run_audit(const AuditOptions& options) {
+  const LoadedRuleset loaded = load_ruleset(options.ruleset);
+  if (!loaded.ok()) {
+    print(loaded.diagnostics);
+    return kRulesetErrors;
+  }
+  const int digits = loaded.ruleset->rounding.digits;
+  bool failed = false;
+  bool differences = false;
+  for (const std::string& file : options.facts) {
+    const FactsResult facts = read_facts(*loaded.ruleset, file);
+    print(facts.diagnostics, false);
+    if (!facts.facts) {
+      std::cerr << fmt::format("{}: not audited: the facts have errors\n", file);
+      failed = true;
+      continue;
+    }
+    const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
+    print(result.diagnostics, false);
+    if (!result.has_claims()) {
+      std::cout << fmt::format("{} ({}): no claimed scores to audit\n", result.department, file);
+      continue;
+    }
+    const auto found = claim_differences(result);
+    if (found.empty()) {
+      std::cout << fmt::format("{} ({}): every claimed score matches\n", result.department, file);
+      continue;
+    }
+    differences = true;
+    std::cout << fmt::format("{} ({}): {} claimed score{} differ{}\n", result.department, file, found.size(),
+                             found.size() == 1 ? "" : "s", found.size() == 1 ? "s" : "");
+    int width = 0;
+    for (const ClaimDifference& d : found) width = std::max(width, unicode::display_width(d.name));
+    for (const ClaimDifference& d : found) {
+      const std::string computed = d.computed ? d.computed->to_fixed(digits) : "—";
+      const std::string delta = d.computed ? fmt::format(" ({})", signed_difference(*d.computed, d.claimed)) : "";
+      std::cout << fmt::format("  {}  claimed {}  computed {}{}\n", unicode::pad(d.name, width),
+                               d.claimed.to_fixed(digits), computed, delta);
+    }
+  }
+  if (failed) return kFactsFailed;
+  return differences ? kDifferences : kOk;
+}
+
+}  // namespace
+
+Command add_audit(CLI::App& parent) {
+  auto options = std::make_shared<AuditOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "audit", "List the claimed scores (自评分) that differ from what the rules give; exit 4 if any do.");
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("FACTS", options->facts, "Facts files (JSON) with \"claimed\" scores")
+      ->required()
+      ->check(CLI::ExistingFile);
+  app->footer(kExitCodes);
+  return {app, [options] { return run_audit(*options); }};
+}
+
+}  // namespace rubric::cli

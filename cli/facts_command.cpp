@@ -1,0 +1,33 @@
+// rubric facts RULESET: print a blank facts template for the ruleset, ready to fill in.
+#include <iostream>
+
+#include "cli/command.hpp"
+
+namespace rubric::cli {
+
+Command add_facts(CLI::App& parent) {
+  struct Options {
+    std::string ruleset;
+    std::string format = "json";
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = parent.add_subcommand(
+      "facts", "Print a blank facts template: every fact with its label, type, unit and domain.");
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("--format", options->format, "Template format")
+      ->check(CLI::IsMember({"json", "csv"}))
+      ->capture_default_str();
+  app->footer(kExitCodes);
+  return {app, [options] {
+            const LoadedRuleset loaded = load_ruleset(options->ruleset);
+            if (!loaded.ok()) {
+              print(loaded.diagnostics);
+              return kRulesetErrors;
+            }
+            std::cout << (options->format == "csv" ? render_facts_template_csv(*loaded.ruleset)
+                                                   : render_facts_template_json(*loaded.ruleset));
+            return kOk;
+          }};
+}
+
+}  // namespace rubric::cli

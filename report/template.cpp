@@ -1,0 +1,117 @@
+// Facts templates; see template.hpp.
+#include "report/template.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "interpreter/checker.hpp"
+
+namespace rubric {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json blank(const ast::TypeRef& type) {
+  switch (type.kind) {
+    case ast::TypeKind::List: {
+      ordered_json list = ordered_json::array();
+      if (type.element->kind == ast::TypeKind::Record) list.push_back(blank(*type.element));
+      return list;
+    }
+    case ast::TypeKind::Record: {
+      ordered_json record = ordered_json::object();
+      for (const ast::Field& f : type.fields) record[f.name] = blank(*f.type);
+      return record;
+    }
+    case ast::TypeKind::Text: return "";
+    default: return nullptr;
+  }
+}
+
+// A default as JSON: numbers as strings of their exact digits would change their type, so a
+// template shows numeric defaults through their text (they are small literals).
+ordered_json default_json(const ast::FactDecl& f) {
+  const ast::Expr& e = *f.default_value;
+  if (const auto* b = std::get_if<ast::BoolLit>(&e.node)) return b->value;
+  if (const auto* s = std::get_if<ast::StringLit>(&e.node)) return s->value;
+  if (auto d = constant_value(e)) {
+    if (f.type->kind == ast::TypeKind::Percent) return (*d * Decimal::from_int(100)).to_string() + "%";
+    return ordered_json::parse(d->to_string());
+  }
+  return nullptr;
+}
+
+std::string interval_text(const ast::Ruleset& rs, const ast::Interval& iv) { return std::string(rs.source->slice(iv.span)); }
+
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string describe_fact(const ast::Ruleset& ruleset, const ast::TypeRef& type,
+                          const std::optional<ast::Interval>& domain) {
+  std::string text = ast::describe(type);
+  if (domain) {
+    text += " in " + interval_text(ruleset, *domain);
+  } else if (type.kind == ast::TypeKind::Count) {
+    text += " (a whole number ≥ 0)";
+  } else if (type.kind == ast::TypeKind::Percent || type.kind == ast::TypeKind::Money) {
+    text += " ≥ 0";
+  }
+  if (type.kind == ast::TypeKind::Percent) text += "; write \"99.5%\" or 0.995";
+  return text;
+}
+
+std::string render_facts_template_json(const ast::Ruleset& ruleset) {
+  ordered_json doc;
+  doc["department"] = "";
+  doc["year"] = ruleset.year;
+  ordered_json facts = ordered_json::object();
+  ordered_json about = ordered_json::object();
+  for (const ast::FactDecl& f : ruleset.facts) {
+    facts[f.name] = f.default_value ? default_json(f) : blank(*f.type);
+    std::string line = describe_fact(ruleset, *f.type, f.domain);
+    if (!f.unit.empty()) line += fmt::format(", in {}", f.unit);
+    if (f.default_value) line += fmt::format(" (default {})", default_json(f).dump());
+    if (!f.label.empty()) line = f.label + " — " + line;
+    about[f.name] = line;
+  }
+  doc["facts"] = std::move(facts);
+  doc["_about"] = std::move(about);
+  return doc.dump(2) + "\n";
+}
+
+std::string render_facts_template_csv(const ast::Ruleset& ruleset) {
+  std::string out = "name,label,type,unit,domain,default,value\n";
+  const auto row = [&](const std::string& name, const std::string& label, const ast::TypeRef& type,
+                       const std::string& unit, const std::optional<ast::Interval>& domain, const std::string& def) {
+    out += fmt::format("{},{},{},{},{},{},\n", csv_cell(name), csv_cell(label),
+                       csv_cell(type.kind == ast::TypeKind::List && type.element->kind == ast::TypeKind::Record
+                                    ? "list of records"
+                                    : ast::describe(type)),
+                       csv_cell(unit), csv_cell(domain ? interval_text(ruleset, *domain) : ""), csv_cell(def));
+  };
+  for (const ast::FactDecl& f : ruleset.facts) {
+    const std::string def = f.default_value ? default_json(f).dump() : "";
+    const ast::TypeRef& type = *f.type;
+    if (type.kind == ast::TypeKind::List && type.element->kind == ast::TypeKind::Record) {
+      row(f.name, f.label, type, f.unit, f.domain, def);
+      for (const ast::Field& field : type.element->fields) {
+        row(f.name + "[]." + field.name, "", *field.type, "", field.domain, "");
+      }
+    } else {
+      row(f.name, f.label, type, f.unit, f.domain, def);
+    }
+  }
+  return out;
+}
+
+}  // namespace rubric

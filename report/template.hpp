@@ -1,0 +1,22 @@
+// Blank facts templates: what a department must supply for a ruleset, ready to fill in.
+#pragma once
+
+#include <string>
+
+#include "dsl/ast.hpp"
+
+namespace rubric {
+
+// A facts document with every fact: defaults filled in, required values null, a list of records
+// with one blank record. Under "_about", each fact's label, type, unit and domain (keys starting
+// with '_' are ignored when facts are read).
+std::string render_facts_template_json(const ast::Ruleset& ruleset);
+// One row per fact (and per record field, as "outputs[].target"): name, label, type, unit,
+// domain, default, and an empty value column.
+std::string render_facts_template_csv(const ast::Ruleset& ruleset);
+
+// How a fact's type and domain read in a template: "percent in [0, 100%]", "count ≥ 0".
+std::string describe_fact(const ast::Ruleset& ruleset, const ast::TypeRef& type,
+                          const std::optional<ast::Interval>& domain);
+
+}  // namespace rubric
