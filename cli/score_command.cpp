@@ -1,7 +1,14 @@
-// rubric score RULESET FACTS…: score departments and print the table (or JSON).
+// rubric score [RULESET] FACTS…: score departments and print the table (or JSON).
+//
+// The ruleset is named directly, or chosen by year from a scheme folder (--scheme guangzhou):
+// the newest ruleset not after the year given with --year, or else the year each facts file
+// names. Facts of one year scored with a ruleset that does not apply to that year are refused
+// unless --any-year is given.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cli/command.hpp"
 
@@ -9,68 +16,202 @@ namespace rubric::cli {
 namespace {
 
 struct ScoreOptions {
-  std::string ruleset;
-  std::vector<std::string> facts;
+  std::vector<std::string> files;
+  std::string scheme;
+  int year = 0;
+  std::string rulesets = "rulesets";
+  bool any_year = false;
   std::string format = "table";
   bool explain = false;
   int width = 0;
 };
 
-int run_score(const ScoreOptions& options) {
-  const LoadedRuleset loaded = load_ruleset(options.ruleset);
-  if (!loaded.ok()) {
-    print(loaded.diagnostics);
-    return kRulesetErrors;
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+class Session {
+ public:
+  explicit Session(const ScoreOptions& options) : options_(options) {}
+  int run();
+
+ private:
+  const LoadedRuleset& load(const std::string& path) {
+    auto it = loaded_.find(path);
+    if (it == loaded_.end()) {
+      it = loaded_.emplace(path, load_ruleset(path)).first;
+      print(it->second.diagnostics);
+    }
+    return it->second;
   }
-  int status = kOk;
-  const bool json = options.format == "json";
-  std::vector<std::string> json_outputs;
-  for (const std::string& file : options.facts) {
-    const FactsResult facts = read_facts(*loaded.ruleset, file);
-    print(facts.diagnostics, false);
-    if (!facts.facts) {
-      std::cerr << fmt::format("{}: not scored: the facts have errors\n", file);
-      status = kFactsFailed;
+  const std::vector<SchemeRuleset>& siblings(const std::string& ruleset_path) {
+    const std::string folder = std::filesystem::path(ruleset_path).parent_path().string();
+    auto it = schemes_.find(folder);
+    if (it == schemes_.end()) {
+      Diagnostics ignored;  // problems with other files of the folder are not this command's
+      it = schemes_.emplace(folder, list_scheme(folder.empty() ? "." : folder, ignored)).first;
+    }
+    return it->second;
+  }
+  // The ruleset for one facts file, or "" after printing why there is none.
+  std::string choose(const std::string& facts_file, std::optional<int> facts_year);
+  void score(const std::string& ruleset_path, const std::string& facts_file);
+
+  const ScoreOptions& options_;
+  std::map<std::string, LoadedRuleset> loaded_;
+  std::map<std::string, std::vector<SchemeRuleset>> schemes_;
+  std::vector<std::string> facts_files_;
+  std::string ruleset_;  // named directly, or chosen once by --year
+  int status_ = kOk;
+  std::vector<std::string> json_outputs_;
+};
+
+std::string Session::choose(const std::string& facts_file, std::optional<int> facts_year) {
+  std::string path = ruleset_;
+  if (path.empty()) {
+    if (!facts_year) {
+      std::cerr << fmt::format("{}: error: the facts name no \"year\", so no ruleset can be chosen for them [E0805]\n"
+                               "  = help: add \"year\": 2023 to the facts, or pass --year\n",
+                               facts_file);
+      return "";
+    }
+    const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
+    const auto& rulesets = siblings(folder + "/x.rubric");
+    const SchemeRuleset* chosen = applicable_ruleset(rulesets, *facts_year);
+    if (chosen == nullptr) {
+      std::cerr << fmt::format("{}: error: no {} ruleset applies to {} [E0804]\n", facts_file, options_.scheme,
+                               *facts_year);
+      return "";
+    }
+    std::cerr << fmt::format("{}: scored with {} ({} criteria, for {})\n", facts_file, chosen->path, options_.scheme,
+                             years_covered(rulesets, *chosen));
+    return chosen->path;
+  }
+  if (facts_year && !options_.any_year) {
+    const auto& rulesets = siblings(path);
+    const SchemeRuleset* applies = applicable_ruleset(rulesets, *facts_year);
+    if (applies == nullptr || !same_file(applies->path, path)) {
+      const SchemeRuleset* self = nullptr;
+      for (const SchemeRuleset& r : rulesets) {
+        if (same_file(r.path, path)) self = &r;
+      }
+      std::string message = fmt::format("{}: error: the facts are for {}, but {} holds the criteria of {}", facts_file,
+                                        *facts_year, path, self ? years_covered(rulesets, *self) : "another year");
+      std::string help = applies ? fmt::format("the {} criteria are in {}; or pass --any-year to score with {} anyway",
+                                               *facts_year, applies->path, path)
+                                 : fmt::format("no ruleset of this scheme applies to {}; pass --any-year to score "
+                                               "with {} anyway",
+                                               *facts_year, path);
+      std::cerr << message << " [E0806]\n  = help: " << help << "\n";
+      return "";
+    }
+  }
+  return path;
+}
+
+void Session::score(const std::string& ruleset_path, const std::string& file) {
+  const LoadedRuleset& loaded = load(ruleset_path);
+  if (!loaded.ok()) {
+    status_ = std::max(status_, kRulesetErrors);
+    return;
+  }
+  const FactsResult facts = read_facts(*loaded.ruleset, file);
+  print(facts.diagnostics, false);
+  if (!facts.facts) {
+    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file);
+    status_ = kFactsFailed;
+    return;
+  }
+  const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
+  print(result.diagnostics, false);
+  if (!result.total) status_ = kFactsFailed;
+  if (options_.format == "json") {
+    json_outputs_.push_back(render_json(*loaded.ruleset, result));
+    return;
+  }
+  TableOptions table;
+  table.explain = options_.explain;
+  table.width = options_.width > 0 ? options_.width : terminal_width();
+  if (&file != &facts_files_.front()) std::cout << '\n';
+  std::cout << render_table(*loaded.ruleset, result, table);
+}
+
+int Session::run() {
+  if (options_.scheme.empty()) {
+    if (options_.files.size() < 2) {
+      std::cerr << "score: give a RULESET and at least one FACTS file, or --scheme NAME and FACTS files\n";
+      return kUsage;
+    }
+    ruleset_ = options_.files.front();
+    facts_files_.assign(options_.files.begin() + 1, options_.files.end());
+  } else {
+    facts_files_ = options_.files;
+    if (options_.year != 0) {
+      const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
+      Diagnostics problems;
+      const auto rulesets = list_scheme(folder, problems);
+      print(problems);
+      const SchemeRuleset* chosen = applicable_ruleset(rulesets, options_.year);
+      if (chosen == nullptr) {
+        if (rulesets.empty()) return kUsage;
+        std::cerr << fmt::format("error: no {} ruleset applies to {}: the earliest ruleset, {}, applies from {} [E0804]\n",
+                                 options_.scheme, options_.year, rulesets.front().path, rulesets.front().year);
+        return kUsage;
+      }
+      std::cerr << fmt::format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
+                               options_.scheme, options_.year, years_covered(rulesets, *chosen));
+      ruleset_ = chosen->path;
+    }
+  }
+  for (const std::string& file : facts_files_) {
+    std::string text;
+    try {
+      text = SourceFile::read(file)->text();
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << "\n";
+      status_ = kFactsFailed;
       continue;
     }
-    const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
-    print(result.diagnostics, false);
-    if (!result.total) status = kFactsFailed;
-    if (json) {
-      json_outputs.push_back(render_json(*loaded.ruleset, result));
-    } else {
-      TableOptions table;
-      table.explain = options.explain;
-      table.width = options.width > 0 ? options.width : terminal_width();
-      std::cout << render_table(*loaded.ruleset, result, table);
-      if (&file != &options.facts.back()) std::cout << '\n';
+    const std::string ruleset = choose(file, facts_year(text));
+    if (ruleset.empty()) {
+      status_ = std::max(status_, kFactsFailed);
+      continue;
     }
+    score(ruleset, file);
   }
-  if (json) {
-    if (json_outputs.size() == 1) {
-      std::cout << json_outputs.front();
+  if (options_.format == "json") {
+    if (json_outputs_.size() == 1) {
+      std::cout << json_outputs_.front();
     } else {
       std::cout << "[\n";
-      for (std::size_t i = 0; i < json_outputs.size(); ++i) {
-        std::string item = json_outputs[i];
+      for (std::size_t i = 0; i < json_outputs_.size(); ++i) {
+        std::string item = json_outputs_[i];
         while (!item.empty() && item.back() == '\n') item.pop_back();
-        std::cout << item << (i + 1 < json_outputs.size() ? ",\n" : "\n");
+        std::cout << item << (i + 1 < json_outputs_.size() ? ",\n" : "\n");
       }
       std::cout << "]\n";
     }
   }
-  return status;
+  return status_;
 }
 
 }  // namespace
 
 Command add_score(CLI::App& parent) {
   auto options = std::make_shared<ScoreOptions>();
-  CLI::App* app = parent.add_subcommand("score", "Score departments' facts with a ruleset and print the table.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
-  app->add_option("FACTS", options->facts, "Facts files (JSON), one per department")
+  CLI::App* app = parent.add_subcommand(
+      "score", "Score departments' facts with a ruleset and print the table.\n"
+               "  rubric score RULESET FACTS…\n"
+               "  rubric score --scheme guangzhou [--year 2024] FACTS…   (the ruleset is chosen by year)");
+  app->add_option("FILES", options->files, "RULESET then FACTS files; only FACTS files with --scheme")
       ->required()
       ->check(CLI::ExistingFile);
+  app->add_option("--scheme", options->scheme, "Choose the ruleset from this scheme's folder by year");
+  app->add_option("--year", options->year, "With --scheme: the year whose criteria apply (default: the facts' year)")
+      ->check(CLI::Range(1900, 9999));
+  app->add_option("--rulesets", options->rulesets, "The folder of schemes")->capture_default_str();
+  app->add_flag("--any-year", options->any_year, "Score facts even with a ruleset that does not apply to their year");
   app->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
@@ -78,7 +219,7 @@ Command add_score(CLI::App& parent) {
   app->add_option("--width", options->width, "Table width in display cells (default: $COLUMNS or 120)")
       ->check(CLI::Range(60, 1000));
   app->footer(kExitCodes);
-  return {app, [options] { return run_score(*options); }};
+  return {app, [options] { return Session(*options).run(); }};
 }
 
 }  // namespace rubric::cli

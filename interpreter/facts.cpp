@@ -218,7 +218,7 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
     const std::string read = text.substr(out.begin, out.end - out.begin);
     if (read.find('/') != std::string::npos || read.find('#') != std::string::npos) {
       out.message = "invalid JSON: JSON has no comments";
-      out.help = "put a remark in a \"note\" key instead";
+      out.help = "write a remark as a key starting with \"_\", e.g. \"_note\": \"…\"";
     } else if (context == "object key") {
       out.message = "invalid JSON: expected a key in double quotes";
       out.help = "JSON keys and strings use double quotes, e.g. \"audit_issues\": 3";
@@ -554,10 +554,11 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       }
     } else if (key != "facts" && key != "claimed" && key.rfind('_', 0) != 0) {  // "_…" keys are comments
       auto& d = diags.warning("W0601", Location::in_json(file_name, key), fmt::format("unknown key \"{}\" is ignored", key));
-      if (auto guess = closest_match(key, {"department", "year", "facts", "claimed", "note"})) {
+      if (auto guess = closest_match(key, {"department", "year", "facts", "claimed"})) {
         d.help = fmt::format("did you mean \"{}\"?", *guess);
       } else {
-        d.help = "the keys of a facts file are \"department\", \"year\", \"facts\", \"claimed\" and \"note\"";
+        d.help = "the keys of a facts file are \"department\", \"year\", \"facts\" and \"claimed\"; a key starting "
+                 "with \"_\" is a comment";
       }
     }
   }
@@ -601,6 +602,18 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   if (const Json* claimed = root.find("claimed")) read_claims(*claimed, ruleset, validator, diags, file_name, facts.claimed);
   if (!diags.has_errors()) result.facts = std::move(facts);
   return result;
+}
+
+std::optional<int> facts_year(const std::string& json_text) {
+  Diagnostics ignored;
+  Builder builder("", ignored);
+  if (!nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, false)) return std::nullopt;
+  const Json* year = builder.root.kind == Json::Kind::Object ? builder.root.find("year") : nullptr;
+  if (year == nullptr) return std::nullopt;
+  const auto value = json_number(*year);
+  const auto whole = value ? value->to_int64() : std::nullopt;
+  if (!whole || *whole < 1900 || *whole > 9999) return std::nullopt;
+  return static_cast<int>(*whole);
 }
 
 }  // namespace rubric

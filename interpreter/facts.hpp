@@ -50,4 +50,8 @@ inline constexpr int kMaxJsonDepth = 64;
 
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name);
 
+// The "year" a facts document names, read before any ruleset is chosen; null when the text is
+// not JSON or names no whole year.
+std::optional<int> facts_year(const std::string& json_text);
+
 }  // namespace rubric

@@ -77,10 +77,12 @@ TEST(Cli, TableColumnsLineUpByDisplayWidth) {
     if (line.empty() || line[0] == '-' || line.rfind("          ", 0) == 0) continue;
     // A row: name, points, score (a number with two decimals), basis; columns are separated by
     // at least two spaces.
-    static const std::regex kRow(R"(^(.*?\S)\s{2,}(-?[0-9.~-]+)\s{2,}([0-9]+\.[0-9]{2})(\s|$))");
+    // With claimed scores, a 自评 column stands before the score (blank on section rows).
+    static const std::regex kRow(
+        R"(^(.*?\S)\s{2,}(-?[0-9.~-]+)\s{2,}(?:[0-9]+\.[0-9]{2}\s{2,})?(≠ )?([0-9]+\.[0-9]{2})(\s|$))");
     std::smatch m;
     if (!std::regex_search(line, m, kRow)) continue;
-    score_ends.emplace(unicode::display_width(line.substr(0, static_cast<std::size_t>(m.position(3) + m.length(3)))), line);
+    score_ends.emplace(unicode::display_width(line.substr(0, static_cast<std::size_t>(m.position(4) + m.length(4)))), line);
     ++rows;
   }
   EXPECT_GE(rows, 30);
@@ -121,6 +123,101 @@ TEST(Cli, OneBadDepartmentDoesNotCostTheOthersTheirResults) {
             std::string::npos)
       << r.err;
   EXPECT_NE(r.out.find("95.99"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rubric::testing
+
+namespace rubric::testing {
+namespace {
+
+const std::string kExample2021 = "rulesets/guangzhou/examples/guangzhou-internet-court-2021.json";
+
+TEST(CliAudit, FlagsExactlyTheMiscalculatedIndicatorAndTheTotal) {
+  const CliResult r = run_cli("audit " + kRuleset2023 + " " + kExample2023);
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(r.out,
+            "广州互联网法院 (" + kExample2023 + "): 2 claimed scores differ\n"
+            "  部门预算资金支出率  claimed 9.96  computed 9.99 (+0.03)\n"
+            "  总分                claimed 95.96  computed 95.99 (+0.03)\n");
+}
+
+TEST(CliAudit, ScoreShowsClaimedBesideComputed) {
+  const CliResult r = run_cli("score " + kRuleset2023 + " " + kExample2023);
+  EXPECT_NE(r.out.find("自评"), std::string::npos);
+  EXPECT_NE(r.out.find("9.96   ≠ 9.99"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("≠ 标出 2 处自评分与计算结果不一致"), std::string::npos);
+}
+
+TEST(CliFacts, TemplateNamesEveryFactAndReadsBack) {
+  const CliResult r = run_cli("facts " + kRuleset2023);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  const auto loaded = load_ruleset(kSourceDir + "/" + kRuleset2023);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(doc["facts"].size(), loaded.ruleset->facts.size());
+  for (const auto& fact : loaded.ruleset->facts) {
+    EXPECT_TRUE(doc["facts"].contains(fact.name)) << fact.name;
+    EXPECT_TRUE(doc["_about"].contains(fact.name)) << fact.name;
+  }
+  EXPECT_NE(doc["_about"]["audit_issues"].get<std::string>().find("count"), std::string::npos);
+  const CliResult csv = run_cli("facts --format csv " + kRuleset2023);
+  EXPECT_EQ(csv.exit_code, 0);
+  EXPECT_EQ(csv.out.rfind("name,label,type,unit,domain,default,value\n", 0), 0U);
+  EXPECT_NE(csv.out.find("outputs[].target,,number,,\"(0, inf)\",,"), std::string::npos) << csv.out;
+}
+
+TEST(CliScheme, PicksTheNewestRulesetNotAfterTheYearAndSaysSo) {
+  const CliResult r = run_cli("score --scheme guangzhou --year 2024 " + kExample2023);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("using rulesets/guangzhou/2023.rubric: the newest guangzhou ruleset not after 2024"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("95.99"), std::string::npos);
+}
+
+TEST(CliScheme, AYearBeforeEveryRulesetIsAClearError) {
+  const CliResult r = run_cli("score --scheme guangzhou --year 2020 " + kExample2023);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "error: no guangzhou ruleset applies to 2020: the earliest ruleset, rulesets/guangzhou/2021.rubric, "
+            "applies from 2021 [E0804]\n");
+}
+
+TEST(CliScheme, TheFactsYearChoosesTheRuleset) {
+  const CliResult r = run_cli("score --scheme guangzhou " + kExample2021 + " " + kExample2023);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(kExample2021 + ": scored with rulesets/guangzhou/2021.rubric (guangzhou criteria, for 2021–2022)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("94.85"), std::string::npos);
+  EXPECT_NE(r.out.find("95.99"), std::string::npos);
+}
+
+TEST(CliScheme, AnotherYearsRulesetNeedsAnExplicitFlag) {
+  const CliResult refused = run_cli("score rulesets/guangzhou/2021.rubric " + kExample2023);
+  EXPECT_EQ(refused.exit_code, 3);
+  EXPECT_NE(refused.err.find("the facts are for 2023, but rulesets/guangzhou/2021.rubric holds the criteria of "
+                             "2021–2022 [E0806]"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(refused.out, "");
+  // With the flag the year is not checked; these facts then lack 2021's own facts.
+  const CliResult forced = run_cli("score --any-year rulesets/guangzhou/2021.rubric " + kExample2023);
+  EXPECT_EQ(forced.err.find("E0806"), std::string::npos) << forced.err;
+  EXPECT_NE(forced.err.find("missing fact \"quarterly_execution\""), std::string::npos) << forced.err;
+  // Facts of 2022 take 2021's criteria, the newest not after 2022, without a flag.
+  std::string text = read_text(kSourceDir + "/" + kExample2021);
+  const std::string year_2021 = "\"year\": 2021";
+  const std::size_t year = text.find(year_2021);
+  ASSERT_NE(year, std::string::npos);
+  text.replace(year, year_2021.size(), "\"year\": 2022");
+  const auto path = std::filesystem::temp_directory_path() / "rubric-facts-2022.json";
+  std::ofstream(path) << text;
+  const CliResult y2022 = run_cli("score rulesets/guangzhou/2021.rubric " + path.string());
+  EXPECT_EQ(y2022.exit_code, 0) << y2022.err;
+  EXPECT_NE(y2022.out.find("94.85"), std::string::npos);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "dsl/diagnostic.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
+#include "interpreter/scheme.hpp"
 #include "report/json.hpp"
 #include "report/table.hpp"
 #include "report/template.hpp"

@@ -1,0 +1,76 @@
+// Ruleset selection by year; see scheme.hpp.
+#include "interpreter/scheme.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "dsl/parser.hpp"
+
+namespace rubric {
+
+std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  std::vector<SchemeRuleset> out;
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    diagnostics.error("E0801", Location::in_json(folder, ""), "no such scheme folder")
+        .help = "a scheme is a folder of rulesets, e.g. rulesets/guangzhou";
+    return out;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && entry.path().extension() == ".rubric" &&
+        name.find(".test.rubric") == std::string::npos) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    SourcePtr source;
+    try {
+      source = SourceFile::read(file.string());
+    } catch (const std::exception& e) {
+      diagnostics.error("E0014", Location::in_json(file.string(), ""), "cannot read the file");
+      continue;
+    }
+    ParseResult parsed = parse(source);
+    if (!parsed.ruleset || parsed.ruleset->year == 0) {
+      diagnostics.error("E0802", Location::in_json(file.string(), ""), "cannot read the ruleset's year from its header")
+          .help = fmt::format("run 'rubric check {}'", file.string());
+      continue;
+    }
+    for (const SchemeRuleset& seen : out) {
+      if (seen.year == parsed.ruleset->year) {
+        diagnostics.error("E0803", Location::in_json(file.string(), ""),
+                          fmt::format("{} is also the year of {}: a scheme has one ruleset per year",
+                                      seen.year, seen.path));
+      }
+    }
+    out.push_back({parsed.ruleset->year, parsed.ruleset->scheme, file.string()});
+  }
+  std::sort(out.begin(), out.end(), [](const SchemeRuleset& a, const SchemeRuleset& b) { return a.year < b.year; });
+  return out;
+}
+
+const SchemeRuleset* applicable_ruleset(const std::vector<SchemeRuleset>& rulesets, int year) {
+  const SchemeRuleset* best = nullptr;
+  for (const SchemeRuleset& r : rulesets) {
+    if (r.year <= year) best = &r;
+  }
+  return best;
+}
+
+std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset) {
+  for (std::size_t i = 0; i + 1 < rulesets.size(); ++i) {
+    if (&rulesets[i] == &ruleset || rulesets[i].path == ruleset.path) {
+      const int last = rulesets[i + 1].year - 1;
+      return last == ruleset.year ? std::to_string(ruleset.year) : fmt::format("{}–{}", ruleset.year, last);
+    }
+  }
+  return fmt::format("{} on", ruleset.year);
+}
+
+}  // namespace rubric

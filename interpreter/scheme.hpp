@@ -1,0 +1,32 @@
+// Schemes and years: which ruleset applies to a department's year.
+//
+// A scheme is a folder of rulesets (rulesets/guangzhou/), one per year in which the criteria
+// changed. The ruleset that applies to year Y is the newest whose year is not after Y: with 2021
+// and 2023 in the folder, 2022 is scored with 2021's criteria and 2024 with 2023's.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/diagnostic.hpp"
+
+namespace rubric {
+
+struct SchemeRuleset {
+  int year = 0;
+  std::string scheme;
+  std::string path;
+};
+
+// The rulesets in [folder] (its *.rubric files, except *.test.rubric), oldest first. A file whose
+// header cannot be read, or two files for the same year, are reported in [diagnostics].
+std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& diagnostics);
+
+// The ruleset of [rulesets] that applies to [year], or null when every one is newer.
+const SchemeRuleset* applicable_ruleset(const std::vector<SchemeRuleset>& rulesets, int year);
+
+// The years a ruleset applies to, as text: "2021–2022", or "2023 on" for the newest.
+std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset);
+
+}  // namespace rubric
