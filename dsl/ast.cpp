@@ -43,4 +43,39 @@ std::string describe(const TypeRef& type) {
   return "unknown";
 }
 
+namespace {
+
+std::size_t source_index(const Ruleset& rs, std::uint32_t offset) {
+  std::size_t index = 0;
+  for (std::size_t i = 0; i < rs.bases.size(); ++i) {
+    if (rs.bases[i] <= offset && rs.bases[i] >= rs.bases[index]) index = i;
+  }
+  return index;
+}
+
+}  // namespace
+
+const SourceFile& Ruleset::file_of(std::uint32_t offset) const {
+  if (sources.empty()) return *source;
+  return *sources[source_index(*this, offset)];
+}
+
+Location Ruleset::at(Span span) const {
+  if (sources.empty()) return Location::at(source, span);
+  const std::size_t i = source_index(*this, span.begin);
+  return Location::at(sources[i], {span.begin - bases[i], span.end - bases[i]});
+}
+
+std::string_view Ruleset::slice(Span span) const {
+  if (sources.empty()) return source->slice(span);
+  const std::size_t i = source_index(*this, span.begin);
+  return sources[i]->slice({span.begin - bases[i], span.end - bases[i]});
+}
+
+LineColumn Ruleset::line_column(std::uint32_t offset) const {
+  if (sources.empty()) return source->line_column(offset);
+  const std::size_t i = source_index(*this, offset);
+  return sources[i]->line_column(offset - bases[i]);
+}
+
 }  // namespace rubric::ast

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "dsl/diagnostic.hpp"
 #include "dsl/source.hpp"
 #include "interpreter/decimal.hpp"
 
@@ -277,8 +278,37 @@ struct GradeArm {
   Span span;
 };
 
+// A change an extending ruleset makes to its base (see docs/language.md, "Extending a ruleset").
+enum class ChangeKind { Override, Points, Remove, Add };
+struct Change {
+  ChangeKind kind = ChangeKind::Override;
+  bool section = false;      // the target is a section (else an indicator); unknown for Remove
+  std::string name;          // the node changed, removed or added
+  Span name_span;
+  std::string parent;        // Add: the section to add to ("" for the top level)
+  Span parent_span;
+  PointsSpec points;         // Points
+  std::vector<Item> item;    // Override, Add: the new node (one element)
+  Span span;
+};
+
 struct Ruleset {
+  // The file the ruleset was written in. A ruleset that extends another also holds its base's
+  // files; every span is an offset into one of them, told apart by their base offsets, so any
+  // node's location is found with at(), slice() and line_column() below.
   SourcePtr source;
+  std::vector<SourcePtr> sources;      // source first, then the files it extends
+  std::vector<std::uint32_t> bases;    // the offset each of [sources] starts at
+
+  Location at(Span span) const;
+  std::string_view slice(Span span) const;
+  LineColumn line_column(std::uint32_t offset) const;
+  const SourceFile& file_of(std::uint32_t offset) const;
+
+  std::string extends;  // the base ruleset's path as written, "" if none
+  Span extends_span;
+  std::vector<Change> changes;  // what this file changes in its base
+  bool rounding_given = false;
   std::string name;
   std::string scheme;
   int year = 0;

@@ -285,7 +285,12 @@ struct scheme_name : identifier {};
 struct year_number : integer {};
 struct e_scheme : w_scheme {};
 struct e_year : w_year {};
-struct header : seq<w_ruleset, _, ruleset_name, _, e_scheme, _, scheme_name, _, e_year, _, year_number> {};
+// header -> … [ 'extends' text ]: the ruleset changes an earlier one (see change_stmt below)
+struct w_extends : key<TAO_PEGTL_STRING("extends")> {};
+struct extends_path : text {};
+struct extends_clause : seq<w_extends, _, extends_path> {};
+struct header
+    : seq<w_ruleset, _, ruleset_name, _, e_scheme, _, scheme_name, _, e_year, _, year_number, opt<_, extends_clause>> {};
 struct e_header : header {};
 
 // total -> 'total' number
@@ -374,9 +379,30 @@ struct grade_arm : seq<grade_name, _, grade_condition> {};
 struct grades_end : rbrace {};
 struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<one<';'>, _>>, grades_end> {};
 
+// Changes to the base of an extending ruleset:
+// change -> 'override' ( indicator | section )               -- replace the node of that name
+//         | 'override' ( 'indicator' | 'section' ) name points  -- change only its points
+//         | 'remove' name
+//         | 'add' [ 'in' name ] ( indicator | section )          -- add to a section, or the top
+struct w_override : key<TAO_PEGTL_STRING("override")> {};
+struct w_remove : key<TAO_PEGTL_STRING("remove")> {};
+struct w_add : key<TAO_PEGTL_STRING("add")> {};
+struct target_indicator : kw_indicator {};
+struct target_section : kw_section {};
+struct points_override
+    : seq<sor<target_indicator, target_section>, _, item_name, _, points_spec, not_at<_, one<'{'>>> {};
+struct e_override_target : sor<points_override, indicator, section> {};
+struct override_stmt : seq<w_override, _, e_override_target> {};
+struct removed_name : item_name {};
+struct remove_stmt : seq<w_remove, _, removed_name> {};
+struct add_parent : item_name {};
+struct e_added : sor<indicator, section> {};
+struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};
+
 // file -> [ BOM ] header { top_item }
 struct top_item
-    : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block> {};
+    : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,
+          override_stmt, remove_stmt, add_stmt> {};
 struct file_end : eof {};
 struct file : seq<opt<pegtl::utf8::bom>, _, e_header, _, star<top_item, _>, file_end> {};
 

@@ -70,6 +70,11 @@ template <> inline constexpr auto error_message<section_end> = "expected 'sectio
 template <> inline constexpr auto error_message<grade_condition> = "expected '>= N' or 'otherwise' after the grade's name";
 template <> inline constexpr auto error_message<grades_end> = "expected a grade such as '优 >= 90' or '}' to close 'grade'";
 template <> inline constexpr auto error_message<file_end> = "expected a top-level item: section, indicator, facts, define, let, grade, rounding or total";
+template <> inline constexpr auto error_message<e_override_target> = "expected 'indicator NAME points N { … }' or 'section NAME points N { … }' after 'override'";
+template <> inline constexpr auto error_message<e_added> = "expected 'indicator NAME points N { … }' or 'section NAME points N { … }' to add";
+template <> inline constexpr auto error_message<removed_name> = "expected the name of the indicator or section to remove";
+template <> inline constexpr auto error_message<add_parent> = "expected the name of the section to add to after 'in'";
+template <> inline constexpr auto error_message<extends_path> = "expected the base ruleset's path as a string after 'extends'";
 // clang-format on
 
 struct errors {

@@ -36,7 +36,9 @@ using selector = pegtl::parse_tree::selector<
         g::fact_name, g::fact_decl, g::facts_block, g::define_name, g::param, g::e_param, g::define_stmt,
         g::let_name, g::let_stmt, g::points_lo, g::points_hi, g::e_points_spec, g::item_name, g::explain_stmt,
         g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt, g::indicator, g::section,
-        g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_arm, g::grade_block, g::total_stmt>>;
+        g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_arm, g::grade_block, g::total_stmt,
+        g::extends_path, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
+        g::remove_stmt, g::removed_name, g::add_stmt, g::add_parent>>;
 
 // Raises the rule's "expected …" message when a rule listed in parse_errors.hpp fails. This is
 // must_if's job, but must_if raises from failure(), and the parse-tree control never calls
@@ -63,22 +65,23 @@ bool is(const Node& n) {
 
 class Builder {
  public:
-  Builder(const std::string& text, SourcePtr source, Diagnostics& diagnostics)
-      : base_(text.data()), source_(std::move(source)), diagnostics_(diagnostics) {}
+  Builder(const std::string& text, SourcePtr source, std::uint32_t offset, Diagnostics& diagnostics)
+      : base_(text.data()), offset_(offset), source_(std::move(source)), diagnostics_(diagnostics) {}
 
   std::unique_ptr<ast::Ruleset> build(const Node& root);
 
  private:
   Span span(const Node& n) const {
     if (n.has_content()) {
-      return {static_cast<std::uint32_t>(n.m_begin.data - base_), static_cast<std::uint32_t>(n.m_end.data - base_)};
+      return {offset_ + static_cast<std::uint32_t>(n.m_begin.data - base_),
+              offset_ + static_cast<std::uint32_t>(n.m_end.data - base_)};
     }
     if (n.children.empty()) return {};
     return {span(*n.children.front()).begin, span(*n.children.back()).end};
   }
 
   Diagnostic& error(const std::string& code, Span at, std::string message) {
-    return diagnostics_.error(code, Location::at(source_, at), std::move(message));
+    return diagnostics_.error(code, Location::at(source_, {at.begin - offset_, at.end - offset_}), std::move(message));
   }
 
   std::string text_value(const Node& n) const;
@@ -98,8 +101,10 @@ class Builder {
   std::unique_ptr<ast::Indicator> indicator(const Node& n);
   std::unique_ptr<ast::Section> section(const Node& n);
   void grades(const Node& n, ast::Ruleset& ruleset);
+  ast::Change change(const Node& n);
 
   const char* base_;
+  std::uint32_t offset_;  // added to every span: see parse()
   SourcePtr source_;
   Diagnostics& diagnostics_;
 };
@@ -552,6 +557,45 @@ std::unique_ptr<ast::Section> Builder::section(const Node& n) {
   return sec;
 }
 
+ast::Change Builder::change(const Node& n) {
+  ast::Change c;
+  c.span = span(n);
+  if (is<g::remove_stmt>(n)) {
+    c.kind = ast::ChangeKind::Remove;
+    c.name = name_value(*n.children[0]);
+    c.name_span = span(*n.children[0]);
+    return c;
+  }
+  const Node* target = n.children.back().get();
+  if (is<g::add_stmt>(n)) {
+    c.kind = ast::ChangeKind::Add;
+    if (n.children.size() > 1) {
+      c.parent = name_value(*n.children[0]);
+      c.parent_span = span(*n.children[0]);
+    }
+  } else if (is<g::points_override>(*target)) {
+    c.kind = ast::ChangeKind::Points;
+    c.section = is<g::target_section>(*target->children[0]);
+    c.name = name_value(*target->children[1]);
+    c.name_span = span(*target->children[1]);
+    c.points = points(*target->children[2]);
+    return c;
+  }
+  c.section = is<g::section>(*target);
+  if (c.section) {
+    auto s = section(*target);
+    c.name = s->name;
+    c.name_span = s->name_span;
+    c.item.emplace_back(std::move(s));
+  } else {
+    auto i = indicator(*target);
+    c.name = i->name;
+    c.name_span = i->name_span;
+    c.item.emplace_back(std::move(i));
+  }
+  return c;
+}
+
 void Builder::grades(const Node& n, ast::Ruleset& ruleset) {
   if (!ruleset.grades.empty()) error("E0011", span(n), "the ruleset has more than one 'grade' table");
   ruleset.grade_span = span(n);
@@ -581,11 +625,18 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
       } else {
         ruleset->year = std::stoi(year);
       }
+      if (n.children.size() > 3) {
+        ruleset->extends = text_value(*n.children[3]);
+        ruleset->extends_span = span(*n.children[3]);
+      }
     } else if (is<g::total_stmt>(n)) {
       ruleset->total = number_value(*n.children[0], false);
       ruleset->total_span = span(n);
     } else if (is<g::rounding_stmt>(n)) {
       ruleset->rounding = rounding(n);
+      ruleset->rounding_given = true;
+    } else if (is<g::override_stmt>(n) || is<g::remove_stmt>(n) || is<g::add_stmt>(n)) {
+      ruleset->changes.push_back(change(n));
     } else if (is<g::facts_block>(n)) {
       for (const auto& f : n.children) ruleset->facts.push_back(fact(*f));
     } else if (is<g::define_stmt>(n)) {
@@ -618,7 +669,10 @@ std::string token_at(const std::string& text, std::size_t offset) {
       std::size_t next = end;
       const char32_t cp = unicode::decode(text, next);
       // CJK punctuation ends a word.
-      if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0x2000 && cp <= 0x206F)) break;
+      if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+          (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x22FF)) {
+        break;
+      }
       end = next;
     }
     if (end == offset) unicode::decode(text, end);
@@ -883,16 +937,19 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
   std::size_t begin = offset;
   std::size_t end = offset + (is_word ? found.size() - 2 : 1);
   std::string shown = fmt::format("{}, found {}", message, found);
-  // Something is missing before a closing '}' or the end of the file on a later line: point
-  // just after the last token, where it belongs, rather than at the start of the next line.
+  // Something is missing at the end of a line when the parser only notices it at the next
+  // token, on a later line: a '}', the end of the file, or the next statement after 'min(a, b'.
+  // Point just after the last token, where the missing part belongs. A block's "… or '}' to
+  // close" is different: there the token found is usually the mistake ('scor' for 'score').
   const bool stray_brace = found == "'}'" && message == g::errors::message<g::file_end>;
-  if ((found == "'}'" && !stray_brace) || found == "end of file") {
+  const bool block_message = message.find("to close") != std::string::npos || message == g::errors::message<g::file_end>;
+  if ((found == "'}'" && !stray_brace) || found == "end of file" || !block_message) {
     const std::size_t previous = previous_token_end(text, offset);
     const LineColumn here = source->line_column(static_cast<std::uint32_t>(std::min(offset, text.size())));
     if (previous < offset && source->line_column(static_cast<std::uint32_t>(previous)).line < here.line) {
       begin = previous;
       end = previous + 1;
-      if (found == "'}'") shown = fmt::format("{}, found '}}' on line {}", message, here.line);
+      if (found != "end of file") shown = fmt::format("{}, found {} on line {}", message, found, here.line);
     }
   }
   auto& d = diagnostics.error("E0002", at(begin, end), shown);
@@ -921,11 +978,46 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
       }
     }
   }
-  if (message.find("to close") != std::string::npos && !guessed) {
+  // Where the unclosed block was opened helps when a '}' seems missing: the parser met the next
+  // statement or the end of the file. A wrong token in the middle of a line is its own story.
+  const std::size_t line_begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const bool starts_line = offset >= text.size() || previous_token_end(text, offset) <= (line_begin == std::string::npos ? 0 : line_begin);
+  if (message.find("to close") != std::string::npos && !guessed && starts_line &&
+      message != g::errors::message<g::e_interval_end>) {
     if (auto brace = unclosed_brace(text, offset)) {
       const LineColumn lc = source->line_column(*brace);
       d.notes.push_back({fmt::format("the block was opened at line {}", lc.line), at(*brace, *brace + 1)});
     }
+  }
+  // Habits from other languages, and full-width punctuation typed with a Chinese input method.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kInstead = {{
+      {"'='", "to compare, write '=='"},
+      {"'&'", "write 'and' instead of '&&'"},
+      {"'|'", "write 'or' instead of '||'"},
+      {"'!'", "write 'not', or '!=' to compare"},
+      {"'else'", "did you mean 'otherwise'?"},
+      {"'if'", "did you mean 'when'?"},
+      {"'，'", "'，' is a full-width comma; write ','"},
+      {"'（'", "'（' is a full-width parenthesis; write '('"},
+      {"'）'", "'）' is a full-width parenthesis; write ')'"},
+      {"'：'", "'：' is a full-width colon; write ':'"},
+      {"'；'", "'；' is a full-width semicolon; write ';'"},
+      {"'【'", "'【' is a full-width bracket; write '['"},
+      {"'】'", "'】' is a full-width bracket; write ']'"},
+      {"'％'", "'％' is a full-width percent sign; write '%'"},
+      {"'“'", "'“' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
+      {"'”'", "'”' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
+      {"'≤'", "write '<='"},
+      {"'≥'", "write '>='"},
+  }};
+  for (const auto& [token, help] : kInstead) {
+    if (found == token && d.help.empty()) d.help = std::string(help);
+  }
+  if (found == "'}'" && message == g::errors::message<g::e_interval_end>) {
+    d.help = "an interval ends with ']' (the bound is included) or ')' (excluded)";
+  }
+  if (found == "'points'" && message == g::errors::message<g::item_name>) {
+    d.help = "a name comes before 'points', e.g. 'indicator 部门预算资金支出率 points 10'";
   }
   // 'min (a, b)': the name was taken as a value, and the '(' cannot follow it.
   if (offset > 0 && offset < text.size() && text[offset] == '(' &&
@@ -939,7 +1031,7 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
 
 }  // namespace
 
-ParseResult parse(SourcePtr source) {
+ParseResult parse(SourcePtr source, std::uint32_t base) {
   ParseResult result;
   const std::string& original = source->text();
   if (original.size() > kMaxSourceBytes) {
@@ -964,8 +1056,11 @@ ParseResult parse(SourcePtr source) {
         result.diagnostics.error("E0002", Location::at(source, {0, 0}), "syntax error");
         return result;
       }
-      Builder builder(text, source, result.diagnostics);
+      Builder builder(text, source, base, result.diagnostics);
       result.ruleset = builder.build(*root);
+      result.ruleset->sources = {source};
+      result.ruleset->bases = {base};
+      for (Span& skipped : result.skipped) skipped = {skipped.begin + base, skipped.end + base};
       return result;
     } catch (const pegtl::parse_error& e) {
       report_syntax_error(text, source, e, result.diagnostics);

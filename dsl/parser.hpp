@@ -23,6 +23,8 @@ inline constexpr int kMaxSyntaxErrors = 20;
 // Source files larger than this are rejected before parsing.
 inline constexpr std::size_t kMaxSourceBytes = 4 * 1024 * 1024;
 
-ParseResult parse(SourcePtr source);
+// Parses [source]. Every span in the tree is offset by [base], so that the spans of a ruleset and
+// of the rulesets it extends never overlap (see ast::Ruleset::at).
+ParseResult parse(SourcePtr source, std::uint32_t base = 0);
 
 }  // namespace rubric

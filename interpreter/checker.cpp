@@ -109,10 +109,10 @@ class Checker {
 
  private:
   Diagnostic& error(const std::string& code, Span at, std::string message) {
-    return diags_.error(code, Location::at(rs_.source, at), std::move(message));
+    return diags_.error(code, rs_.at(at), std::move(message));
   }
   Diagnostic& warning(const std::string& code, Span at, std::string message) {
-    return diags_.warning(code, Location::at(rs_.source, at), std::move(message));
+    return diags_.warning(code, rs_.at(at), std::move(message));
   }
   bool overlaps_skipped(Span s) const {
     return std::any_of(skipped_.begin(), skipped_.end(),
@@ -165,7 +165,7 @@ bool is_word_byte(char c) {
 
 bool Checker::in_skipped(std::string_view name) const {
   for (const Span k : skipped_) {
-    const std::string_view text = rs_.source->slice(k);
+    const std::string_view text = rs_.slice(k);
     for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
       const std::size_t end = at + name.size();
       if ((at == 0 || !is_word_byte(text[at - 1])) && (end == text.size() || !is_word_byte(text[end]))) return true;
@@ -194,7 +194,7 @@ void Checker::facts() {
   for (ast::FactDecl& f : rs_.facts) {
     if (auto [it, inserted] = seen.emplace(f.name, &f); !inserted) {
       auto& d = error("E0101", f.name_span, fmt::format("fact '{}' is declared twice", f.name));
-      d.notes.push_back({"first declared here", Location::at(rs_.source, it->second->name_span)});
+      d.notes.push_back({"first declared here", rs_.at(it->second->name_span)});
     }
     const TypeRefPtr t = f.type;
     const bool is_numeric = numeric(t);
@@ -243,7 +243,7 @@ void Checker::domain(const ast::Interval& iv, const TypeRefPtr& type, const std:
     error("E0407", iv.span, "a domain cannot start at inf or end at -inf");
   } else if (bounds[0] && bounds[1] &&
              (*bounds[0] > *bounds[1] || (*bounds[0] == *bounds[1] && !(iv.lo_closed && iv.hi_closed)))) {
-    error("E0407", iv.span, fmt::format("the domain {} is empty: no value lies in it", rs_.source->slice(iv.span)))
+    error("E0407", iv.span, fmt::format("the domain {} is empty: no value lies in it", rs_.slice(iv.span)))
         .help = "write the lower bound first, e.g. [0, 100%]";
   }
   if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
@@ -316,7 +316,7 @@ void Checker::expect_numeric(ast::Expr& e, const TypeRefPtr& t, std::string_view
 void Checker::expect_bool(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
   if (!unknown(t) && t->kind != TypeKind::Bool) {
     auto& d = error("E0301", e.span, fmt::format("{} must be a bool, but this is {}", what, type_name(t)));
-    const std::string_view text = rs_.source->slice(e.span);
+    const std::string_view text = rs_.slice(e.span);
     const bool short_text = text.size() <= 40 && text.find('\n') == std::string_view::npos;
     if (numeric(t)) d.help = fmt::format("compare it, e.g. '{} > 0'", short_text ? text : "x");
   }
@@ -338,7 +338,7 @@ void Checker::interval(ast::Interval& iv, std::string_view what) {
     return;
   }
   if (lo && hi && (*lo > *hi || (*lo == *hi && !(iv.lo_closed && iv.hi_closed)))) {
-    error("E0407", iv.span, fmt::format("{} {} is empty: no value lies in it", what, rs_.source->slice(iv.span)))
+    error("E0407", iv.span, fmt::format("{} {} is empty: no value lies in it", what, rs_.slice(iv.span)))
         .help = "write the lower bound first, e.g. [60%, 100%)";
   }
   if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
@@ -380,7 +380,7 @@ TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
       const bool enum_left = lt->kind == TypeKind::Enum;
       const TypeRefPtr& enum_side = enum_left ? lt : rt;
       if (enum_side->kind == TypeKind::Enum && !enum_side->members.empty()) {
-        const std::string_view name = rs_.source->slice((enum_left ? b.lhs : b.rhs)->span);
+        const std::string_view name = rs_.slice((enum_left ? b.lhs : b.rhs)->span);
         d.help = fmt::format("compare it with a member's name as a string, e.g. '{} {} \"{}\"'",
                              name.size() <= 40 ? name : "x", op, enum_side->members.front());
       }
@@ -442,7 +442,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
         error("E0210", c.callee_span,
               fmt::format("'{}' is defined below: a function may only call functions defined before it", c.callee))
             .notes.push_back({fmt::format("'{}' is defined here; move it above the function that calls it", c.callee),
-                              Location::at(rs_.source, d.name_span)});
+                              rs_.at(d.name_span)});
       }
       return kUnknown;
     }
@@ -451,7 +451,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     if (c.args.size() != d.params.size()) {
       const int n = static_cast<int>(d.params.size());
       arity_error(n, n).notes.push_back(
-          {fmt::format("defined here as {}({})", d.name, fmt::join(d.params, ", ")), Location::at(rs_.source, d.name_span)});
+          {fmt::format("defined here as {}({})", d.name, fmt::join(d.params, ", ")), rs_.at(d.name_span)});
     }
     // Parameters are untyped, so a call's type is known only at run time, where it is checked.
     return kUnknown;
@@ -479,6 +479,12 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     }
     if (c.callee == "steps") return kCount;
     return args.empty() || !numeric(args[0]) ? kNumber : args[0];
+  }
+  // any(…) and all(…) exist only as comprehensions: they need a condition for each element.
+  if (c.callee == "any" || c.callee == "all") {
+    error("E0311", e.span, fmt::format("'{}' needs a condition for each element", c.callee)).help =
+        fmt::format("write {}(x in list: condition), e.g. {}(o in outputs: o.actual >= o.target)", c.callee, c.callee);
+    return kBool;
   }
   // sum(x), mean(x), count(x) of something that is not a list.
   if (stdlib::is_list_aggregate(c.callee)) {
@@ -522,8 +528,8 @@ TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
   if (c.func == "count") {
     if (c.body) {
       error("E0311", c.body->span, "'count' counts elements and takes no ':' expression")
-          .help = fmt::format("filter with 'where': count({} in {} where {})", c.var, rs_.source->slice(c.list->span),
-                              rs_.source->slice(c.body->span));
+          .help = fmt::format("filter with 'where': count({} in {} where {})", c.var, rs_.slice(c.list->span),
+                              rs_.slice(c.body->span));
     }
     return kCount;
   }
@@ -634,7 +640,7 @@ TypeRefPtr Checker::expr_impl(ast::Expr& e) {
           bool all_constant = true;
           std::vector<std::string> weights;
           for (auto& part : node.parts) {
-            weights.emplace_back(rs_.source->slice(part.weight->span));
+            weights.emplace_back(rs_.slice(part.weight->span));
             expect_numeric(*part.weight, expr(*part.weight), "a part's weight");
             expect_numeric(*part.value, expr(*part.value), "a part's score");
             if (auto w = constant_value(*part.weight)) {
@@ -717,7 +723,7 @@ void Checker::defines() {
     for (std::size_t j = 0; j < i; ++j) {
       if (rs_.defines[j].name == d.name) {
         error("E0211", d.name_span, fmt::format("function '{}' is defined twice", d.name))
-            .notes.push_back({"first defined here", Location::at(rs_.source, rs_.defines[j].name_span)});
+            .notes.push_back({"first defined here", rs_.at(rs_.defines[j].name_span)});
         define_used_[i] = true;  // calls go to the first one; "never called" would be noise
       }
     }
@@ -750,7 +756,7 @@ void Checker::let(ast::Let& l) {
   for (const Local& local : locals_) {
     if (local.name == l.name) {
       warning("W0202", l.name_span, fmt::format("'{}' shadows an earlier '{}'", l.name, l.name))
-          .notes.push_back({"the earlier one is here", Location::at(rs_.source, local.span)});
+          .notes.push_back({"the earlier one is here", rs_.at(local.span)});
       break;
     }
   }
@@ -812,7 +818,7 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
     }
     if (auto [it, inserted] = names.emplace(*name, name_span); !inserted) {
       error("E0402", name_span, fmt::format("'{}' appears twice in {}", *name, parent))
-          .notes.push_back({"first here", Location::at(rs_.source, it->second)});
+          .notes.push_back({"first here", rs_.at(it->second)});
     }
     // A signed range (a bonus/penalty item) is not part of its section's points; at the top level
     // its upper end counts toward the total, the most a department can score.

@@ -1,20 +1,34 @@
 // The library's entry points (include/rubric/rubric.hpp): source -> parse -> check, and facts.
+#include <fmt/format.h>
+
 #include <fstream>
 #include <sstream>
 
 #include "dsl/parser.hpp"
 #include "interpreter/checker.hpp"
+#include "interpreter/extends.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric {
 
 LoadedRuleset load_ruleset_source(const std::string& path, std::string text) {
   LoadedRuleset loaded;
-  auto source = std::make_shared<const SourceFile>(path, std::move(text));
-  ParseResult parsed = parse(source);
+  ParseResult parsed = load_tree(path, std::move(text));
   loaded.diagnostics = std::move(parsed.diagnostics);
   if (!parsed.ruleset) return loaded;
-  loaded.diagnostics.append(check(*parsed.ruleset, parsed.skipped));
+  Diagnostics checked = check(*parsed.ruleset, parsed.skipped);
+  // A problem found in a base file exists because of the changes the extending file made.
+  if (!parsed.ruleset->extends.empty()) {
+    for (const Diagnostic& d : checked.items()) {
+      Diagnostic copy = d;
+      if (copy.location.file && copy.location.file != parsed.ruleset->source) {
+        copy.notes.push_back({fmt::format("in {} as changed by {}", copy.location.file->path(), path), std::nullopt});
+      }
+      loaded.diagnostics.add(std::move(copy));
+    }
+  } else {
+    loaded.diagnostics.append(checked);
+  }
   if (!loaded.diagnostics.has_errors()) loaded.ruleset = std::move(parsed.ruleset);
   return loaded;
 }

@@ -69,7 +69,7 @@ class Evaluator {
   std::string src(Span span) const {
     // Source text on one line, runs of whitespace folded to one space.
     std::string text;
-    for (const char c : rs_.source->slice(span)) {
+    for (const char c : rs_.slice(span)) {
       const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
       if (space && (text.empty() || text.back() == ' ')) continue;
       text += space ? ' ' : c;
@@ -139,11 +139,11 @@ void Evaluator::bind_let(const ast::Let& l) {
     failed_[l.slot].clear();
   } catch (const EvalError& e) {
     failed_[l.slot] = e.message;
-    auto& d = out_.diagnostics.error(e.code, Location::at(rs_.source, e.span), fmt::format("in 'let {}': {}", l.name, e.message));
+    auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), fmt::format("in 'let {}': {}", l.name, e.message));
     d.help = e.help;
   } catch (const DecimalError& e) {
     failed_[l.slot] = e.what();
-    out_.diagnostics.error("E0706", Location::at(rs_.source, l.span), fmt::format("in 'let {}': {}", l.name, e.what()));
+    out_.diagnostics.error("E0706", rs_.at(l.span), fmt::format("in 'let {}': {}", l.name, e.what()));
   }
 }
 
@@ -178,7 +178,7 @@ NodeResult Evaluator::section(const ast::Section& s) {
   if (sum < s.points.lo || sum > s.points.hi) {
     node.error = fmt::format("scored {}, outside its range [{}, {}]", sum.to_string(), s.points.lo.to_string(),
                              s.points.hi.to_string());
-    out_.diagnostics.error("E0703", Location::at(rs_.source, s.name_span),
+    out_.diagnostics.error("E0703", rs_.at(s.name_span),
                            fmt::format("section '{}' {}", s.name, node.error))
         .help = "a section's score is the sum of its parts; its range bounds that sum";
     return node;
@@ -226,12 +226,12 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     }
   } catch (const EvalError& e) {
     node.error = e.message;
-    auto& d = out_.diagnostics.error(e.code, Location::at(rs_.source, e.span),
+    auto& d = out_.diagnostics.error(e.code, rs_.at(e.span),
                                      fmt::format("indicator '{}': {}", ind.name, e.message));
     d.help = e.help;
   } catch (const DecimalError& e) {
     node.error = e.what();
-    out_.diagnostics.error("E0706", Location::at(rs_.source, ind.score ? ind.score->span : ind.span),
+    out_.diagnostics.error("E0706", rs_.at(ind.score ? ind.score->span : ind.span),
                            fmt::format("indicator '{}': {}", ind.name, e.what()));
   }
   // 评分依据: the decisions made at the indicator's own level and one level down.

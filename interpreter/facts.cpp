@@ -274,7 +274,7 @@ class Validator {
 };
 
 std::string format_interval(const ast::Interval& iv, const ast::Ruleset& rs) {
-  return std::string(rs.source->slice(iv.span));
+  return std::string(rs.slice(iv.span));
 }
 
 std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type, const std::string& path) {
