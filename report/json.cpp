@@ -31,7 +31,7 @@ std::string unmark(const std::string& dumped) {
 }
 
 ordered_json location(const ast::Ruleset& rs, Span span) {
-  const LineColumn lc = rs.source->line_column(span.begin);
+  const LineColumn lc = rs.line_column(span.begin);
   return {{"line", lc.line}, {"column", lc.column}};
 }
 

@@ -143,7 +143,7 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
     if (options.explain && !row.node->is_section) {
       for (const TraceStep& step : row.node->trace) {
         const std::string lead = std::string(static_cast<std::size_t>(row.depth * 2 + 4 + step.depth * 2), ' ');
-        const LineColumn lc = ruleset.source->line_column(step.span.begin);
+        const LineColumn lc = ruleset.line_column(step.span.begin);
         out += fmt::format("{}· {}  (line {})\n", lead, step.text, lc.line);
       }
     }

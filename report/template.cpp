@@ -42,7 +42,7 @@ ordered_json default_json(const ast::FactDecl& f) {
   return nullptr;
 }
 
-std::string interval_text(const ast::Ruleset& rs, const ast::Interval& iv) { return std::string(rs.source->slice(iv.span)); }
+std::string interval_text(const ast::Ruleset& rs, const ast::Interval& iv) { return std::string(rs.slice(iv.span)); }
 
 std::string csv_cell(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
