@@ -325,7 +325,9 @@ struct fact_domain : seq<kw_in, _, e_interval> {};
 // field -> identifier ':' type [ 'in' interval ]
 struct field_decl : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>> {};
 struct fact_default : seq<kw_default, _, operand> {};
-struct fact_unit : seq<kw_unit, _, e_text> {};
+// A unit is one string: `unit "万元" "label"` is a unit and a label, not one joined text.
+struct e_unit : string_lit {};
+struct fact_unit : seq<kw_unit, _, e_unit> {};
 struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit> {};
 struct fact_name : identifier {};
 struct fact_decl : seq<fact_name, _, e_colon, _, e_type, star<_, fact_option>> {};

@@ -75,6 +75,7 @@ template <> inline constexpr auto error_message<e_added> = "expected 'indicator 
 template <> inline constexpr auto error_message<removed_name> = "expected the name of the indicator or section to remove";
 template <> inline constexpr auto error_message<add_parent> = "expected the name of the section to add to after 'in'";
 template <> inline constexpr auto error_message<extends_path> = "expected the base ruleset's path as a string after 'extends'";
+template <> inline constexpr auto error_message<e_unit> = "expected the unit as a string, e.g. unit \"万元\"";
 // clang-format on
 
 struct errors {

@@ -37,7 +37,7 @@ using selector = pegtl::parse_tree::selector<
         g::let_name, g::let_stmt, g::points_lo, g::points_hi, g::e_points_spec, g::item_name, g::explain_stmt,
         g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt, g::indicator, g::section,
         g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_arm, g::grade_block, g::total_stmt,
-        g::extends_path, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
+        g::extends_path, g::e_unit, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
         g::remove_stmt, g::removed_name, g::add_stmt, g::add_parent>>;
 
 // Raises the rule's "expected …" message when a rule listed in parse_errors.hpp fails. This is
@@ -123,7 +123,7 @@ std::string Builder::text_value(const Node& n) const {
       }
     }
   };
-  if (is<g::string_lit>(n)) {
+  if (is<g::string_lit>(n) || is<g::e_unit>(n)) {
     append(n);
   } else {
     for (const auto& child : n.children) {

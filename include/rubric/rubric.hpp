@@ -19,6 +19,8 @@
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
 #include "interpreter/scheme.hpp"
+#include "interpreter/diff.hpp"
+#include "report/diff_report.hpp"
 #include "report/json.hpp"
 #include "report/table.hpp"
 #include "report/template.hpp"
