@@ -278,6 +278,36 @@ struct GradeArm {
   Span span;
 };
 
+// ---- Tests ---------------------------------------------------------------------------------
+
+enum class ExpectTarget { Total, Grade, Indicator, Facts };
+// `expect 结转结余率 = 2`, `expect grade = 优`, `expect 数据质量 error E0708`, `expect error E0604`.
+struct Expectation {
+  ExpectTarget target = ExpectTarget::Total;
+  std::string name;                 // the indicator or section (Indicator)
+  std::optional<Decimal> number;    // an expected score or total
+  std::string text;                 // an expected grade
+  std::string error_code;           // an expected error instead of a value
+  Span span;
+};
+struct TestCase {
+  std::string name;
+  std::string overrides;  // a JSON object of facts that replace the given ones, "" if none
+  Span overrides_span;
+  std::vector<Expectation> expectations;
+  Span span;
+};
+struct TestBlock {
+  std::string name;
+  std::string given_file;  // a facts file, relative to the file holding the test
+  Span given_file_span;
+  std::string given;       // a JSON object of facts (alone, or changes to the file's)
+  Span given_span;
+  std::vector<TestCase> cases;  // a test with expectations but no 'case' has one case of its name
+  Span span;
+  std::string file;  // the file the test is written in
+};
+
 // A change an extending ruleset makes to its base (see docs/language.md, "Extending a ruleset").
 enum class ChangeKind { Override, Points, Remove, Add };
 struct Change {
@@ -308,6 +338,7 @@ struct Ruleset {
   std::string extends;  // the base ruleset's path as written, "" if none
   Span extends_span;
   std::vector<Change> changes;  // what this file changes in its base
+  std::vector<TestBlock> tests;  // tests written in the ruleset's own file
   bool rounding_given = false;
   std::string name;
   std::string scheme;

@@ -83,9 +83,11 @@ void render_snippet(const Location& location, std::string& out) {
   const std::string number = std::to_string(lc.line);
   const std::string gutter(number.size(), ' ');
 
-  const auto prefix = line.substr(0, span.begin - line_begin);
-  const std::uint32_t mark_end = std::clamp(span.end, span.begin, line_end);
-  const auto marked = line.substr(span.begin - line_begin, mark_end - span.begin);
+  // A span may start past the line's text: on a '\r' the line drops, or at the end of the file.
+  const std::uint32_t begin = std::clamp(span.begin, line_begin, line_end);
+  const auto prefix = line.substr(0, begin - line_begin);
+  const std::uint32_t mark_end = std::clamp(span.end, begin, line_end);
+  const auto marked = line.substr(begin - line_begin, mark_end - begin);
   const int indent = unicode::display_width(expand_tabs(prefix));
   const int width = std::max(1, unicode::display_width(expand_tabs(marked)));
 
@@ -178,9 +180,12 @@ std::optional<std::string> closest_match(std::string_view name,
   for (const std::string& candidate : candidates) {
     if (candidate == name) continue;
     const auto other = code_point_vector(candidate);
-    const std::size_t distance = edit_distance(target, other);
     // A likely misspelling: at most a third of the longer name differs (at least one edit).
     const std::size_t limit = std::max<std::size_t>(1, std::max(target.size(), other.size()) / 3);
+    // The lengths alone rule most pairs out, and keep a huge name from costing length × length.
+    const std::size_t length_gap = target.size() > other.size() ? target.size() - other.size() : other.size() - target.size();
+    if (length_gap > limit) continue;
+    const std::size_t distance = edit_distance(target, other);
     if (distance <= limit && (!best || distance < best_distance)) {
       best = candidate;
       best_distance = distance;

@@ -402,10 +402,56 @@ struct e_added : sor<indicator, section> {};
 struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};
 
 // file -> [ BOM ] header { top_item }
+// ---- Tests ---------------------------------------------------------------------------------
+//
+// test -> 'test' text '{' [ given ] { expect | case } '}'
+// given -> 'given' ( 'file' text [ 'with' json ] | json )    -- the facts, a JSON object
+// case -> 'case' text [ 'with' json ] expect { expect }      -- a row: its own facts changes
+// expect -> 'expect' ( 'error' code | target ( '=' value | 'error' code ) )
+// target -> 'total' | 'grade' | name;   value -> number | name
+struct w_test : key<TAO_PEGTL_STRING("test")> {};
+struct w_given : key<TAO_PEGTL_STRING("given")> {};
+struct w_file : key<TAO_PEGTL_STRING("file")> {};
+struct w_with : key<TAO_PEGTL_STRING("with")> {};
+struct w_case : key<TAO_PEGTL_STRING("case")> {};
+struct w_expect : key<TAO_PEGTL_STRING("expect")> {};
+struct w_error : key<TAO_PEGTL_STRING("error")> {};
+// A JSON object kept as text: strings are skipped whole so that braces inside them do not count.
+struct json_string : seq<one<'"'>, until<one<'"'>, sor<seq<one<'\\'>, pegtl::any>, not_one<'\n'>>>> {};
+struct json_object;
+struct e_json_end : one<'}'> {};
+struct json_object : seq<one<'{'>, star<sor<json_string, json_object, not_one<'{', '}', '"'>>>, e_json_end> {};
+struct e_json : json_object {};
+struct test_name : text {};
+struct e_test_name : test_name {};
+struct given_file : text {};
+struct e_given_file : given_file {};
+struct given_stmt : seq<w_given, _, sor<seq<w_file, _, e_given_file, opt<_, w_with, _, e_json>>, e_json>> {};
+struct expect_code : seq<one<'E', 'W'>, plus<digit>> {};
+struct e_expect_code : expect_code {};
+struct total_target : key<TAO_PEGTL_STRING("total")> {};
+struct grade_target : key<TAO_PEGTL_STRING("grade")> {};
+struct expect_target : sor<total_target, grade_target, item_name> {};
+struct expect_value : sor<signed_number, text, identifier> {};
+struct e_expect_value : expect_value {};
+struct expect_error : seq<w_error, _, e_expect_code> {};
+struct expect_equals : seq<one<'='>, opt<one<'='>>, _, e_expect_value> {};
+struct e_expectation : sor<expect_error, expect_equals> {};
+struct expect_stmt : seq<w_expect, _, sor<expect_error, seq<expect_target, _, e_expectation>>> {};
+struct e_expect : expect_stmt {};
+struct case_stmt : seq<w_case, _, e_test_name, opt<_, w_with, _, e_json>, _, e_expect, star<_, expect_stmt>> {};
+struct test_end : rbrace {};
+struct test_block
+    : seq<w_test, _, e_test_name, _, e_lbrace, _, opt<given_stmt, _>, star<sor<case_stmt, expect_stmt>, _>, test_end> {};
+
 struct top_item
     : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,
-          override_stmt, remove_stmt, add_stmt> {};
+          override_stmt, remove_stmt, add_stmt, test_block> {};
 struct file_end : eof {};
 struct file : seq<opt<pegtl::utf8::bom>, _, e_header, _, star<top_item, _>, file_end> {};
+
+// A sibling test file (2023.test.rubric) holds only tests, for the ruleset of the same name.
+struct test_file_end : eof {};
+struct test_file : seq<opt<pegtl::utf8::bom>, _, star<test_block, _>, test_file_end> {};
 
 }  // namespace rubric::grammar

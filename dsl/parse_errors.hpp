@@ -76,6 +76,16 @@ template <> inline constexpr auto error_message<removed_name> = "expected the na
 template <> inline constexpr auto error_message<add_parent> = "expected the name of the section to add to after 'in'";
 template <> inline constexpr auto error_message<extends_path> = "expected the base ruleset's path as a string after 'extends'";
 template <> inline constexpr auto error_message<e_unit> = "expected the unit as a string, e.g. unit \"万元\"";
+template <> inline constexpr auto error_message<e_json_end> = "expected '}' to close the JSON object";
+template <> inline constexpr auto error_message<e_json> = "expected the facts as a JSON object, e.g. { \"audit_issues\": 4 }";
+template <> inline constexpr auto error_message<e_test_name> = "expected the test's name as a string";
+template <> inline constexpr auto error_message<e_given_file> = "expected the facts file's path as a string after 'file'";
+template <> inline constexpr auto error_message<e_expect_code> = "expected an error code such as E0708";
+template <> inline constexpr auto error_message<e_expect_value> = "expected the expected value: a number, or a grade's name";
+template <> inline constexpr auto error_message<e_expectation> = "expected '= VALUE' or 'error CODE'";
+template <> inline constexpr auto error_message<e_expect> = "expected 'expect …' after the case's name";
+template <> inline constexpr auto error_message<test_end> = "expected 'given', 'case', 'expect' or '}' to close the test";
+template <> inline constexpr auto error_message<test_file_end> = "expected a test: test \"name\" { … } (a .test.rubric file holds only tests)";
 // clang-format on
 
 struct errors {

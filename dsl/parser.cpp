@@ -38,18 +38,41 @@ using selector = pegtl::parse_tree::selector<
         g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt, g::indicator, g::section,
         g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_arm, g::grade_block, g::total_stmt,
         g::extends_path, g::e_unit, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
-        g::remove_stmt, g::removed_name, g::add_stmt, g::add_parent>>;
+        g::remove_stmt, g::removed_name, g::add_stmt, g::add_parent, g::test_block, g::test_name, g::e_test_name,
+        g::given_stmt, g::given_file, g::e_given_file, g::e_json, g::case_stmt, g::expect_stmt, g::e_expect,
+        g::expect_error, g::expect_equals, g::total_target, g::grade_target, g::e_expect_code, g::e_expect_value,
+        g::expect_value>>;
 
 // Raises the rule's "expected …" message when a rule listed in parse_errors.hpp fails. This is
 // must_if's job, but must_if raises from failure(), and the parse-tree control never calls
 // failure() for a rule that is not stored itself yet has stored rules inside it (operand,
 // e_type, e_tiers, e_interval_end …): those would silently backtrack and the error would surface
 // later, at the wrong place, with the wrong message. match() is not wrapped, so raise there.
+//
+// It also bounds nesting (E0015): every expression inside another ('(', '-', 'not', an argument,
+// a tier's value), every section inside a section and every type inside a type is a level, and
+// past kMaxNestingDepth levels the parse stops before the recursion can exhaust the stack.
+constexpr const char* kTooDeep = "nested too deeply";
+thread_local int nesting = 0;
+
+template <typename Rule>
+inline constexpr bool kNests = std::is_base_of_v<g::unary, Rule> || std::is_base_of_v<g::e_negation, Rule> ||
+                               std::is_base_of_v<g::section, Rule> || std::is_base_of_v<g::type, Rule>;
+
 template <typename Rule>
 struct control : pegtl::normal<Rule> {
   template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
             template <typename...> class Control, typename ParseInput, typename... States>
   [[nodiscard]] static bool match(ParseInput& in, States&&... st) {
+    struct Level {
+      Level() { ++nesting; }
+      ~Level() { --nesting; }
+    };
+    [[maybe_unused]] std::optional<Level> level;
+    if constexpr (kNests<Rule>) {
+      level.emplace();
+      if (nesting > kMaxNestingDepth) throw pegtl::parse_error(kTooDeep, in);
+    }
     if (pegtl::normal<Rule>::template match<A, M, Action, Control>(in, st...)) return true;
     if constexpr (g::errors::message<Rule> != nullptr) throw pegtl::parse_error(g::errors::message<Rule>, in);
     return false;
@@ -90,6 +113,8 @@ class Builder {
 
   ast::ExprPtr expr(const Node& n);
   ast::ExprPtr chain(const Node& n);
+  // Whether [operands] more chained operands would pass kMaxChainedOperands (E0016, once).
+  bool too_long(const Node& n, std::size_t operands);
   ast::Interval interval(const Node& n);
   ast::Bound bound(const Node& n);
   ast::TypeRefPtr type(const Node& n);
@@ -102,11 +127,15 @@ class Builder {
   std::unique_ptr<ast::Section> section(const Node& n);
   void grades(const Node& n, ast::Ruleset& ruleset);
   ast::Change change(const Node& n);
+  ast::TestBlock test(const Node& n);
+  ast::Expectation expectation(const Node& n);
 
   const char* base_;
   std::uint32_t offset_;  // added to every span: see parse()
   SourcePtr source_;
   Diagnostics& diagnostics_;
+  std::size_t chained_ = 0;  // operands of the chains being built, outermost to innermost
+  bool chain_reported_ = false;
 };
 
 std::string Builder::text_value(const Node& n) const {
@@ -183,8 +212,26 @@ ast::BinaryOp binary_op(std::string_view op) {
 }
 
 
+bool Builder::too_long(const Node& n, std::size_t operands) {
+  if (chained_ + operands <= kMaxChainedOperands) return false;
+  if (!chain_reported_) {
+    error("E0016", span(n), fmt::format("the expression chains more than {} operands", kMaxChainedOperands)).help =
+        "name parts of it with 'let', or sum a list with 'sum(…)'";
+  }
+  chain_reported_ = true;
+  return true;
+}
+
 ast::ExprPtr Builder::chain(const Node& n) {
   // children: operand (op operand)*, folded to the left.
+  const std::size_t operands = (n.children.size() + 1) / 2;
+  if (too_long(n, operands)) return ast::make(span(n), ast::NumberLit{});
+  chained_ += operands;
+  struct Unchain {
+    std::size_t& chained;
+    std::size_t operands;
+    ~Unchain() { chained -= operands; }
+  } unchain{chained_, operands};
   ast::ExprPtr lhs = expr(*n.children[0]);
   for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
     ast::ExprPtr rhs = expr(*n.children[i + 1]);
@@ -238,6 +285,13 @@ ast::ExprPtr Builder::expr(const Node& n) {
   }
   if (is<g::negate>(n)) return ast::make(at, ast::Unary{ast::UnaryOp::Neg, expr(*n.children[0])});
   if (is<g::postfix>(n)) {
+    if (too_long(n, n.children.size())) return ast::make(at, ast::NumberLit{});
+    chained_ += n.children.size();
+    struct Unchain {
+      std::size_t& chained;
+      std::size_t operands;
+      ~Unchain() { chained -= operands; }
+    } unchain{chained_, n.children.size()};
     ast::ExprPtr object = expr(*n.children[0]);
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       const Node& field = *n.children[i]->children[0];
@@ -557,6 +611,91 @@ std::unique_ptr<ast::Section> Builder::section(const Node& n) {
   return sec;
 }
 
+ast::Expectation Builder::expectation(const Node& n) {
+  ast::Expectation e;
+  e.span = span(n);
+  std::size_t next = 0;
+  if (!is<g::expect_error>(*n.children[0])) {
+    const Node& target = *n.children[0];
+    if (is<g::total_target>(target)) {
+      e.target = ast::ExpectTarget::Total;
+    } else if (is<g::grade_target>(target)) {
+      e.target = ast::ExpectTarget::Grade;
+    } else {
+      e.target = ast::ExpectTarget::Indicator;
+      e.name = name_value(target);
+    }
+    next = 1;
+  } else {
+    e.target = ast::ExpectTarget::Facts;
+  }
+  const Node& what = *n.children[next];
+  if (is<g::expect_error>(what)) {
+    e.error_code = what.children[0]->string();
+    return e;
+  }
+  const Node& value = *what.children[0];
+  if (!value.children.empty() && !is<g::number>(*value.children[0])) {
+    e.text = name_value(value);
+  } else {
+    e.number = number_value(value, false);
+  }
+  if (e.target == ast::ExpectTarget::Grade && e.number) {
+    error("E0015", span(value), "a grade is a name, such as 优").help = "write e.g. 'expect grade = 优'";
+  } else if (e.target != ast::ExpectTarget::Grade && !e.number) {
+    error("E0015", span(value), "expected a number here: a score or a total");
+  }
+  return e;
+}
+
+ast::TestBlock Builder::test(const Node& n) {
+  ast::TestBlock t;
+  t.span = span(n);
+  t.file = source_->path();
+  t.name = text_value(*n.children[0]);
+  std::vector<ast::Expectation> loose;  // expectations outside any case
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const Node& item = *n.children[i];
+    if (is<g::given_stmt>(item)) {
+      for (const auto& part : item.children) {
+        if (is<g::e_given_file>(*part)) {
+          t.given_file = text_value(*part);
+          t.given_file_span = span(*part);
+        } else if (is<g::e_json>(*part)) {
+          t.given = part->string();
+          t.given_span = span(*part);
+        }
+      }
+    } else if (is<g::case_stmt>(item)) {
+      ast::TestCase c;
+      c.span = span(item);
+      c.name = text_value(*item.children[0]);
+      for (std::size_t k = 1; k < item.children.size(); ++k) {
+        const Node& part = *item.children[k];
+        if (is<g::e_json>(part)) {
+          c.overrides = part.string();
+          c.overrides_span = span(part);
+        } else {
+          c.expectations.push_back(expectation(part));
+        }
+      }
+      t.cases.push_back(std::move(c));
+    } else {
+      loose.push_back(expectation(item));
+    }
+  }
+  if (!loose.empty()) {
+    ast::TestCase c;
+    c.name = t.name;
+    c.span = t.span;
+    c.expectations = std::move(loose);
+    t.cases.insert(t.cases.begin(), std::move(c));
+  }
+  if (t.cases.empty()) error("E0016", span(*n.children[0]), fmt::format("test '{}' expects nothing", t.name))
+                           .help = "add 'expect total = …', or cases with 'case \"name\" expect …'";
+  return t;
+}
+
 ast::Change Builder::change(const Node& n) {
   ast::Change c;
   c.span = span(n);
@@ -649,6 +788,8 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
       ruleset->items.emplace_back(indicator(n));
     } else if (is<g::grade_block>(n)) {
       grades(n, *ruleset);
+    } else if (is<g::test_block>(n)) {
+      ruleset->tests.push_back(test(n));
     }
   }
   return ruleset;
@@ -707,14 +848,14 @@ std::string first_word(const std::string& text, std::size_t begin) {
 }
 
 bool starts_statement(const std::string& word) {
-  static const std::vector<std::string> kStarters = {"score", "let", "explain", "standard", "evidence",
-                                                     "rounding", "define", "total", "<fact>"};
+  static const std::vector<std::string> kStarters = {"score",  "let",   "explain", "standard", "evidence", "rounding",
+                                                     "define", "total", "<fact>",  "given",    "case",     "expect"};
   return std::find(kStarters.begin(), kStarters.end(), word) != kStarters.end();
 }
 
 bool bounds_statement(const std::string& word) {
   return starts_statement(word) || word == "}" || word == "section" || word == "indicator" ||
-         word == "grade" || word == "facts";
+         word == "grade" || word == "facts" || word == "test";
 }
 
 std::vector<std::size_t> line_starts(const std::string& text) {
@@ -833,7 +974,7 @@ bool statement_around(const std::string& text, std::size_t offset, Span& out) {
   // of that statement: start from the line that opened the outermost such brace.
   for (const std::uint32_t brace : open_braces(text, offset)) {
     const std::string word = first_word(text, starts[line_of(brace)]);
-    if (word == "section" || word == "indicator" || word == "facts" || word == "grade") continue;
+    if (word == "section" || word == "indicator" || word == "facts" || word == "grade" || word == "test") continue;
     line = std::min(line, line_of(brace));
     break;
   }
@@ -911,6 +1052,13 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
   const auto at = [&](std::size_t begin, std::size_t end) {
     return Location::at(source, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
   };
+
+  if (message == kTooDeep) {
+    diagnostics.error("E0015", at(offset, std::min(offset + 1, text.size())),
+                      fmt::format("nested more than {} levels deep", kMaxNestingDepth))
+        .help = "name the inner parts with 'let' or 'define' instead of nesting them";
+    return;
+  }
 
   // An unterminated string: point at its opening quote, not at the end of the line.
   if (message == g::errors::message<g::e_string_char>) {
@@ -1031,7 +1179,8 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
 
 }  // namespace
 
-ParseResult parse(SourcePtr source, std::uint32_t base) {
+template <typename Grammar>
+ParseResult parse_with(SourcePtr source, std::uint32_t base) {
   ParseResult result;
   const std::string& original = source->text();
   if (original.size() > kMaxSourceBytes) {
@@ -1047,11 +1196,23 @@ ParseResult parse(SourcePtr source, std::uint32_t base) {
         .help = "save the file as UTF-8";
     return result;
   }
+  // Lines ended by a lone '\r' (classic Mac OS) would read as one line, and a '#' would hide the
+  // rest of the file: refuse them plainly.
+  for (std::size_t i = 0; i < original.size(); ++i) {
+    if (original[i] == '\r' && (i + 1 == original.size() || original[i + 1] != '\n')) {
+      const LineColumn lc = source->line_column(static_cast<std::uint32_t>(i));
+      result.diagnostics.error("E0017", Location{source, std::nullopt, {}, {}},
+                               fmt::format("line {} ends with a lone carriage return (\\r) instead of a line feed",
+                                           lc.line))
+          .help = "save the file with LF (or CRLF) line ends";
+      return result;
+    }
+  }
   std::string text = original;
   for (int attempt = 0; attempt <= kMaxSyntaxErrors; ++attempt) {
     pegtl::memory_input in(text, source->path());
     try {
-      auto root = pegtl::parse_tree::parse<g::file, selector, pegtl::nothing, control>(in);
+      auto root = pegtl::parse_tree::parse<Grammar, selector, pegtl::nothing, control>(in);
       if (!root) {
         result.diagnostics.error("E0002", Location::at(source, {0, 0}), "syntax error");
         return result;
@@ -1067,7 +1228,7 @@ ParseResult parse(SourcePtr source, std::uint32_t base) {
       const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
       // Nothing after a broken header can be parsed without it: stop at its first error.
       const std::string_view what = e.message();
-      if (what == g::errors::message<g::e_header> || what == g::errors::message<g::ruleset_name> ||
+      if (what == kTooDeep || what == g::errors::message<g::e_header> || what == g::errors::message<g::ruleset_name> ||
           what == g::errors::message<g::e_scheme> || what == g::errors::message<g::scheme_name> ||
           what == g::errors::message<g::e_year> || what == g::errors::message<g::year_number>) {
         return result;
@@ -1081,6 +1242,12 @@ ParseResult parse(SourcePtr source, std::uint32_t base) {
     }
   }
   return result;
+}
+
+ParseResult parse(SourcePtr source, std::uint32_t base) { return parse_with<g::file>(std::move(source), base); }
+
+ParseResult parse_tests(SourcePtr source, std::uint32_t base) {
+  return parse_with<g::test_file>(std::move(source), base);
 }
 
 }  // namespace rubric

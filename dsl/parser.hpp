@@ -22,9 +22,19 @@ struct ParseResult {
 inline constexpr int kMaxSyntaxErrors = 20;
 // Source files larger than this are rejected before parsing.
 inline constexpr std::size_t kMaxSourceBytes = 4 * 1024 * 1024;
+// Levels of nesting allowed (E0015): each expression inside another, section inside a section
+// and type inside a type is one. Deeper input is refused before it can exhaust the stack.
+inline constexpr int kMaxNestingDepth = 100;
+// Operands of binary operators and '.field' accesses that one expression may chain, counting
+// those of the expressions around it (E0016): a chain becomes that deep a syntax tree.
+inline constexpr std::size_t kMaxChainedOperands = 1000;
 
 // Parses [source]. Every span in the tree is offset by [base], so that the spans of a ruleset and
 // of the rulesets it extends never overlap (see ast::Ruleset::at).
 ParseResult parse(SourcePtr source, std::uint32_t base = 0);
+
+// Parses a sibling test file (2023.test.rubric): only `test` blocks. The result's ruleset holds
+// just its tests.
+ParseResult parse_tests(SourcePtr source, std::uint32_t base = 0);
 
 }  // namespace rubric

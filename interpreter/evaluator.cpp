@@ -77,6 +77,9 @@ class Evaluator {
     return text;
   }
   std::string show(const Decimal& d, ast::TypeKind kind) const { return format_number(d, kind); }
+  void cover(Branch kind, Span span) {
+    if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
+  }
   void step(Span span, std::string text, bool decision) {
     if (trace_ != nullptr && (decision || options_.trace)) {
       trace_->push_back({depth_, span, prefix_ + std::move(text), decision});
@@ -96,6 +99,8 @@ class Evaluator {
   RoundingMode mode_ = RoundingMode::HalfUp;
   int depth_ = 0;
   int calls_ = 0;
+  int nested_ = 0;  // eval() calls in progress
+  static constexpr int kMaxEvalNesting = 4000;
   std::uint64_t steps_ = 0;
   std::string prefix_;  // names the list element being evaluated, in trace steps
 };
@@ -130,6 +135,9 @@ void Evaluator::run() {
   if (complete) {
     out_.total = total;
     out_.grade = grade_for(rs_, total);
+    for (const ast::GradeArm& g : rs_.grades) {
+      if (g.name == out_.grade) cover(Branch::Grade, g.span);
+    }
   }
 }
 
@@ -272,6 +280,15 @@ Value Evaluator::eval(const ast::Expr& e) {
     fail("E0711", e.span, fmt::format("evaluation took more than {} steps", options_.step_budget),
          "the ruleset or the facts are too large for one evaluation");
   }
+  // Bounds the recursion below: function calls multiply the depth of their bodies.
+  if (nested_ >= kMaxEvalNesting) {
+    fail("E0711", e.span, fmt::format("expressions and the calls in them nest more than {} deep", kMaxEvalNesting));
+  }
+  ++nested_;
+  struct Unnest {
+    int& nested;
+    ~Unnest() { --nested; }
+  } unnest{nested_};
   try {
     return eval_impl(e);
   } catch (const DecimalError& err) {
@@ -484,6 +501,7 @@ Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
     fail("E0704", e.span, fmt::format("no tier takes {} = {}", src(t.subject->span), show(x, kind)),
          "add a tier for this value, or declare the fact's domain so such values are rejected");
   }
+  cover(Branch::Tier, chosen->span);
   step(chosen->span, fmt::format("{} = {} ∈ {} → {}", src(t.subject->span), show(x, kind), src(chosen->interval.span),
                                  show(*result, ast::TypeKind::Number)),
        true);
@@ -512,6 +530,7 @@ Value Evaluator::brackets(const ast::Expr& e, const ast::Brackets& b) {
     }
     if (!taken) continue;
     const Decimal r = num(*arm.result);
+    cover(Branch::Bracket, arm.span);
     step(arm.span, fmt::format("{} = {}, {} → {}", src(b.subject->span), show(x, kind), why, show(r, ast::TypeKind::Number)), true);
     return Value(r);
   }
@@ -528,12 +547,14 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
     switch (item.kind) {
       case ast::DeductionKind::Fixed:
         taken = amount;
+        cover(Branch::Deduction, item.span);
         step(item.span, fmt::format("扣 {}", amount.to_string()), true);
         break;
       case ast::DeductionKind::Per: {
         const Decimal n = num(*item.operand);
         taken = amount * n;
         if (!n.is_zero()) {
+          cover(Branch::Deduction, item.span);
           step(item.span, fmt::format("扣 {} × {} ({}) = {}", amount.to_string(), show(n, item.operand->type),
                                       src(item.operand->span), taken.to_string()),
                true);
@@ -543,6 +564,7 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
       case ast::DeductionKind::When:
         if (truth(*item.operand)) {
           taken = amount;
+          cover(Branch::Deduction, item.span);
           step(item.span, fmt::format("扣 {} ({})", amount.to_string(), src(item.operand->span)), true);
         }
         break;
@@ -557,6 +579,7 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
   if (d.floor) {
     const Decimal floor = num(*d.floor);
     if (result < floor) {
+      cover(Branch::Floor, e.span);
       step(e.span, fmt::format("{} − {} = {}, 扣完为止 → {}", start.to_string(), total.to_string(), result.to_string(),
                                floor.to_string()),
            true);
@@ -599,6 +622,7 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
                        interval_text(band.interval, j.score->type)),
            "a judged score must fall inside the band its category allows; correct the score or the category");
     }
+    cover(Branch::Band, band.member_span);
     step(band.member_span,
          fmt::format("{}: {} ∈ {}", member, show(score, j.score->type), interval_text(band.interval, j.score->type)),
          true);
@@ -610,6 +634,7 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
 Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
   for (const auto& arm : w.arms) {
     if (arm.condition && !truth(*arm.condition)) continue;
+    cover(Branch::WhenArm, arm.span);
     const std::size_t mark = trace_ != nullptr ? trace_->size() : 0;
     const Value v = eval(*arm.result);
     // Say which arm was taken: its condition, or for a lone 'otherwise' the condition that failed.

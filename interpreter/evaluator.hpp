@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,8 @@ std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation);
 struct EvalOptions {
   // Record every step. Without it only the steps that make up the 评分依据 are kept.
   bool trace = true;
+  // When set, every branch taken is recorded here, keyed by branch_key(): for test coverage.
+  std::set<std::uint64_t>* coverage = nullptr;
   // Evaluation steps allowed per department; a ruleset that needs more is stopped with an error.
   std::uint64_t step_budget = 10'000'000;
   // Nested function calls allowed (recursion is impossible; this bounds deep call chains).
@@ -80,6 +83,13 @@ struct EvalOptions {
 };
 
 Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options = {});
+
+// The branches coverage counts: each tier, bracket arm, 'when' arm, deduction, deduction floor,
+// judged band and grade, identified by the offset of the rule's source text.
+enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade };
+inline std::uint64_t branch_key(Branch kind, std::uint32_t offset) {
+  return (static_cast<std::uint64_t>(offset) << 3) | static_cast<std::uint64_t>(kind);
+}
 
 // The grade the ruleset gives [total], or "" when it has no grade table.
 std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);

@@ -181,6 +181,8 @@ void Merger::run() {
     out_.items.push_back(std::move(item));
   }
   for (ast::Change& change : derived_.changes) apply(change);
+  // The base's tests are about the base: the merged ruleset carries only the extending file's.
+  out_.tests = std::move(derived_.tests);
   out_.changes.clear();
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "interpreter/checker.hpp"
 
@@ -11,21 +12,32 @@ namespace rubric {
 namespace {
 
 // A JSON value whose numbers keep their source text.
+// An object's member. Not a std::pair: with clang, std::pair<std::string, Json> cannot be
+// instantiated while Json is being defined.
+struct Member;
+
 struct Json {
   enum class Kind { Null, Bool, Number, String, Array, Object };
   Kind kind = Kind::Null;
   bool boolean = false;
   std::string text;  // a number's literal text, or a string's value
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
+  std::vector<Member> members;
 
-  const Json* find(std::string_view key) const {
-    for (const auto& [k, v] : members) {
-      if (k == key) return &v;
-    }
-    return nullptr;
-  }
+  const Json* find(std::string_view key) const;
 };
+
+struct Member {
+  std::string first;
+  Json second;
+};
+
+const Json* Json::find(std::string_view key) const {
+  for (const auto& [k, v] : members) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
 
 std::string describe(const Json& j) {
   switch (j.kind) {
@@ -54,6 +66,10 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool number_unsigned(number_unsigned_t value) override { return number(std::to_string(value)); }
   bool number_float(number_float_t /*unused: binary*/, const string_t& text) override { return number(text); }
   bool string(string_t& value) override {
+    if (value.size() > kMaxJsonStringBytes) {
+      return too_large(slot_path(), fmt::format("a string of {} bytes is longer than the {} allowed", value.size(),
+                                                kMaxJsonStringBytes));
+    }
     Json j;
     j.kind = Json::Kind::String;
     j.text = std::move(value);
@@ -63,14 +79,20 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool start_object(std::size_t /*unused*/) override { return open(Json::Kind::Object); }
   bool key(string_t& value) override {
     Json& object = *stack_.back();
-    for (const auto& [k, v] : object.members) {
-      if (k == value) {
-        diagnostics_.error("E0606", Location::in_json(file_, path_with(value)),
-                           fmt::format("\"{}\" is given twice", value))
-            .help = "a key may appear once in an object; remove one of them (the first would count)";
-      }
+    if (value.size() > kMaxJsonStringBytes) {
+      return too_large(paths_.back(), fmt::format("a key of {} bytes is longer than the {} allowed", value.size(),
+                                                  kMaxJsonStringBytes));
     }
-    object.members.emplace_back(value, Json{});
+    if (object.members.size() >= kMaxJsonItems) {
+      return too_large(paths_.back(), fmt::format("the object has more than {} keys", kMaxJsonItems));
+    }
+    // A set per open object: a linear search per key would make a file of many keys quadratic.
+    if (!keys_.back().insert(value).second) {
+      diagnostics_.error("E0606", Location::in_json(file_, path_with(value)),
+                         fmt::format("\"{}\" is given twice", value))
+          .help = "a key may appear once in an object; remove one of them (the first would count)";
+    }
+    object.members.push_back(Member{value, Json{}});
     return true;
   }
   bool end_object() override { return close(); }
@@ -86,8 +108,13 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   std::size_t error_position = 0;
   std::string error_message;
   bool too_deep = false;
+  std::optional<std::pair<std::string, std::string>> too_large_at;  // path and message, for E0609
 
  private:
+  bool too_large(std::string path, std::string message) {
+    too_large_at.emplace(path.empty() ? "(document)" : std::move(path), std::move(message));
+    return false;
+  }
   bool number(const std::string& text) {
     Json j;
     j.kind = Json::Kind::Number;
@@ -98,29 +125,37 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
     if (stack_.empty()) return &root;
     Json& parent = *stack_.back();
     if (parent.kind == Json::Kind::Array) {
+      if (parent.items.size() >= kMaxJsonItems) return nullptr;
       parent.items.emplace_back();
       return &parent.items.back();
     }
     return &parent.members.back().second;
   }
   bool put(Json value) {
-    *slot() = std::move(value);
+    Json* j = slot();
+    if (j == nullptr) return list_too_long();
+    *j = std::move(value);
     return true;
   }
+  bool list_too_long() { return too_large(paths_.back(), fmt::format("the list has more than {} items", kMaxJsonItems)); }
   bool open(Json::Kind kind) {
     if (stack_.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
       too_deep = true;
       return false;
     }
-    paths_.push_back(slot_path());
+    std::string path = slot_path();
     Json* j = slot();
+    if (j == nullptr) return list_too_long();
+    paths_.push_back(std::move(path));
     j->kind = kind;
     stack_.push_back(j);
+    keys_.emplace_back();
     return true;
   }
   bool close() {
     stack_.pop_back();
     paths_.pop_back();
+    keys_.pop_back();
     return true;
   }
   // The JSON path of the value about to be put, e.g. "facts.outputs[2]".
@@ -138,6 +173,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   Diagnostics& diagnostics_;
   std::vector<Json*> stack_;
   std::vector<std::string> paths_;  // the path of each open object or array
+  std::vector<std::unordered_set<std::string>> keys_;  // the keys seen in each open object
 };
 
 // A syntax error in a facts file, in words a person editing JSON by hand can act on.
@@ -163,6 +199,11 @@ std::size_t previous_char(const std::string& text, std::size_t offset) {
 // character that cannot belong to one); the span marks that token.
 JsonError json_error(const std::string& text, std::size_t position, std::string what) {
   JsonError out;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    out.message = "invalid JSON: the file is empty";
+    out.help = "a facts file is an object: {\"department\": …, \"year\": …, \"facts\": { … }}";
+    return out;
+  }
   position = std::min(position, text.size());
   const auto word = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80 ||
@@ -208,7 +249,12 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
   const auto line_of = [&](std::size_t at) { return std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1; };
   const bool after_comma = before != std::string::npos && text[before] == ',';
 
-  if (what.find("invalid string: control character U+000A") != std::string::npos) {
+  if (const auto overflow = what.find("number overflow parsing '"); overflow != std::string::npos) {
+    // nlohmann converts every number to a double as well, and refuses one beyond its range.
+    const std::string number = what.substr(overflow + 25, what.find('\'', overflow + 25) - overflow - 25);
+    out.message = fmt::format("the number {} is out of range", number);
+    out.help = "numbers have at most 38 significant digits and 24 decimals (see docs/decimals.md)";
+  } else if (what.find("invalid string: control character U+000A") != std::string::npos) {
     out.message = "invalid JSON: a string must end with '\"' on the same line";
     out.help = "write a line break inside a string as \\n";
   } else if (const auto detail = what.find("invalid string: "); detail != std::string::npos) {
@@ -512,11 +558,20 @@ std::optional<Value> default_value(const ast::Expr& e) {
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name) {
   FactsResult result;
   Diagnostics& diags = result.diagnostics;
+  if (json_text.size() > kMaxFactsBytes) {
+    diags.error("E0609", Location::in_json(file_name, "(document)"),
+                fmt::format("the file is {} bytes; a facts file may be at most {} bytes", json_text.size(), kMaxFactsBytes));
+    return result;
+  }
   Builder builder(file_name, diags);
   const bool parsed = nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, false);
   if (!parsed) {
     auto source = std::make_shared<const SourceFile>(file_name, json_text);
     const auto at = static_cast<std::uint32_t>(builder.error_position > 0 ? builder.error_position - 1 : 0);
+    if (builder.too_large_at) {
+      diags.error("E0609", Location::in_json(file_name, builder.too_large_at->first), builder.too_large_at->second);
+      return result;
+    }
     if (builder.too_deep) {
       diags.error("E0608", Location::at(source, {at, at + 1}),
                   fmt::format("the document is nested more than {} levels deep", kMaxJsonDepth));
@@ -606,7 +661,8 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
 
 std::optional<int> facts_year(const std::string& json_text) {
   Diagnostics ignored;
-  Builder builder("", ignored);
+  static const std::string no_file;  // Builder keeps a reference: a temporary "" would dangle
+  Builder builder(no_file, ignored);
   if (!nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, false)) return std::nullopt;
   const Json* year = builder.root.kind == Json::Kind::Object ? builder.root.find("year") : nullptr;
   if (year == nullptr) return std::nullopt;
@@ -614,6 +670,77 @@ std::optional<int> facts_year(const std::string& json_text) {
   const auto whole = value ? value->to_int64() : std::nullopt;
   if (!whole || *whole < 1900 || *whole > 9999) return std::nullopt;
   return static_cast<int>(*whole);
+}
+
+namespace {
+
+void write_json(const Json& j, std::string& out) {
+  switch (j.kind) {
+    case Json::Kind::Null: out += "null"; return;
+    case Json::Kind::Bool: out += j.boolean ? "true" : "false"; return;
+    case Json::Kind::Number: out += j.text; return;
+    case Json::Kind::String: out += nlohmann::json(j.text).dump(); return;
+    case Json::Kind::Array:
+      out += '[';
+      for (std::size_t i = 0; i < j.items.size(); ++i) {
+        if (i > 0) out += ',';
+        write_json(j.items[i], out);
+      }
+      out += ']';
+      return;
+    case Json::Kind::Object:
+      out += '{';
+      for (std::size_t i = 0; i < j.members.size(); ++i) {
+        if (i > 0) out += ',';
+        out += nlohmann::json(j.members[i].first).dump() + ':';
+        write_json(j.members[i].second, out);
+      }
+      out += '}';
+      return;
+  }
+}
+
+std::optional<Json> read_json(const std::string& text, std::string& error) {
+  Diagnostics ignored;
+  static const std::string no_file;  // Builder keeps a reference: a temporary "" would dangle
+  Builder builder(no_file, ignored);
+  if (!nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, false)) {
+    error = builder.too_deep ? "nested too deeply" : builder.error_message;
+    return std::nullopt;
+  }
+  return std::move(builder.root);
+}
+
+}  // namespace
+
+std::optional<std::string> override_facts(const std::string& document, const std::string& overrides, std::string& error) {
+  auto doc = read_json(document, error);
+  if (!doc) return std::nullopt;
+  auto changes = read_json(overrides, error);
+  if (!changes) return std::nullopt;
+  if (doc->kind != Json::Kind::Object || changes->kind != Json::Kind::Object) {
+    error = "expected JSON objects";
+    return std::nullopt;
+  }
+  Json* facts = nullptr;
+  for (auto& [key, value] : doc->members) {
+    if (key == "facts") facts = &value;
+  }
+  if (facts == nullptr || facts->kind != Json::Kind::Object) {
+    doc->members.push_back(Member{"facts", Json{Json::Kind::Object, false, {}, {}, {}}});
+    facts = &doc->members.back().second;
+  }
+  for (auto& [key, value] : changes->members) {
+    auto it = std::find_if(facts->members.begin(), facts->members.end(), [&key = key](const auto& m) { return m.first == key; });
+    if (it != facts->members.end()) {
+      it->second = std::move(value);
+    } else {
+      facts->members.push_back(Member{key, std::move(value)});
+    }
+  }
+  std::string out;
+  write_json(*doc, out);
+  return out;
 }
 
 }  // namespace rubric

@@ -47,11 +47,21 @@ struct FactsResult {
 
 // Documents nested deeper than this are rejected (hostile input must not exhaust the stack).
 inline constexpr int kMaxJsonDepth = 64;
+// Sizes beyond any real department's facts (E0609): they bound the time and memory that one
+// hostile file can take.
+inline constexpr std::size_t kMaxFactsBytes = 16 * 1024 * 1024;  // the whole file
+inline constexpr std::size_t kMaxJsonItems = 100'000;             // a list's items or an object's keys
+inline constexpr std::size_t kMaxJsonStringBytes = 64 * 1024;     // one string or key, in bytes
 
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name);
 
 // The "year" a facts document names, read before any ruleset is chosen; null when the text is
 // not JSON or names no whole year.
 std::optional<int> facts_year(const std::string& json_text);
+
+// [document] (a facts document) with each fact of [overrides] (a JSON object of facts) put in
+// place of the document's: how a test changes one fact of a facts file. Numbers keep their
+// text. Returns nullopt, with [error] set, when either is not valid JSON.
+std::optional<std::string> override_facts(const std::string& document, const std::string& overrides, std::string& error);
 
 }  // namespace rubric

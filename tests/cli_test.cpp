@@ -31,6 +31,7 @@ TEST(Cli, EveryShippedRulesetChecksClean) {
   int count = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(kSourceDir + "/rulesets")) {
     if (entry.path().extension() != ".rubric") continue;
+    if (entry.path().filename().string().find(".test.rubric") != std::string::npos) continue;
     const std::string relative = std::filesystem::relative(entry.path(), kSourceDir).string();
     const CliResult r = run_cli("check " + relative);
     EXPECT_EQ(r.exit_code, 0) << relative << "\n" << r.err;

@@ -1,0 +1,125 @@
+// rubric test [PATH…]: run the tests written in the language beside each ruleset.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.hpp"
+
+namespace rubric::cli {
+namespace {
+
+struct TestCommandOptions {
+  std::vector<std::string> paths = {"rulesets"};
+  std::string filter;
+  std::string format = "text";
+  bool coverage = false;
+  int threshold = 0;
+};
+
+// Rulesets named directly, and every ruleset below the folders named (not the .test.rubric files).
+std::vector<std::string> rulesets_in(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  const auto is_ruleset = [](const fs::path& p) {
+    return p.extension() == ".rubric" && p.filename().string().find(".test.rubric") == std::string::npos;
+  };
+  for (const std::string& path : paths) {
+    if (!fs::is_directory(path)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& entry : fs::recursive_directory_iterator(path)) {
+      if (entry.is_regular_file() && is_ruleset(entry.path())) found.push_back(entry.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+std::string where(const Location& l) {
+  if (l.file && l.span) {
+    const LineColumn lc = l.file->line_column(l.span->begin);
+    return fmt::format("{}:{}", l.file->path(), lc.line);
+  }
+  return l.file_name;
+}
+
+int run_test_command(const TestCommandOptions& options) {
+  std::vector<TestRun> runs;
+  for (const std::string& path : rulesets_in(options.paths)) runs.push_back(run_tests(path, {options.filter}));
+  bool failed = false;
+  std::size_t total = 0;
+  std::size_t failures = 0;
+  for (const TestRun& run : runs) {
+    total += run.cases.size();
+    failures += run.failed();
+    if (!run.ok()) failed = true;
+    if (options.coverage && run.coverage_percent() < options.threshold) failed = true;
+  }
+  if (options.format == "json") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    for (const TestRun& run : runs) {
+      nlohmann::ordered_json r = {{"ruleset", run.ruleset}, {"passed", run.cases.size() - run.failed()}, {"failed", run.failed()}};
+      nlohmann::ordered_json cases = nlohmann::ordered_json::array();
+      for (const CaseResult& c : run.cases) {
+        cases.push_back({{"test", c.test}, {"case", c.name}, {"passed", c.passed}, {"at", where(c.location)}, {"failures", c.failures}});
+      }
+      r["cases"] = std::move(cases);
+      if (options.coverage) {
+        nlohmann::ordered_json uncovered = nlohmann::ordered_json::array();
+        for (const BranchInfo& b : run.branches) {
+          if (!b.covered) uncovered.push_back({{"branch", b.what}, {"at", where(b.location)}});
+        }
+        r["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
+                         {"uncovered", std::move(uncovered)}};
+      }
+      if (!run.diagnostics.empty()) r["diagnostics"] = render(run.diagnostics);
+      j.push_back(std::move(r));
+    }
+    std::cout << j.dump(2) << "\n";
+    return failed ? kFactsFailed : kOk;
+  }
+  for (const TestRun& run : runs) {
+    print(run.diagnostics);
+    std::cout << fmt::format("{}: {} passed, {} failed\n", run.ruleset, run.cases.size() - run.failed(), run.failed());
+    for (const CaseResult& c : run.cases) {
+      if (c.passed) continue;
+      std::cout << fmt::format("  ✗ {}{} ({})\n", c.test, c.test == c.name ? "" : " / " + c.name, where(c.location));
+      for (const std::string& f : c.failures) std::cout << fmt::format("    {}\n", f);
+      if (!c.trace.empty()) std::cout << c.trace;
+    }
+    if (options.coverage) {
+      std::cout << fmt::format("  coverage: {} of {} branches ({}%)\n", run.covered, run.branches.size(),
+                               run.coverage_percent());
+      for (const BranchInfo& b : run.branches) {
+        if (!b.covered) std::cout << fmt::format("    not covered: {} ({})\n", b.what, where(b.location));
+      }
+      if (run.coverage_percent() < options.threshold) {
+        std::cout << fmt::format("  coverage {}% is below the threshold {}%\n", run.coverage_percent(), options.threshold);
+      }
+    }
+  }
+  std::cout << fmt::format("{} passed, {} failed\n", total - failures, failures);
+  return failed ? kFactsFailed : kOk;
+}
+
+}  // namespace
+
+Command add_test(CLI::App& parent) {
+  auto options = std::make_shared<TestCommandOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "test", "Run the tests beside each ruleset (its test blocks and NAME.test.rubric); exit 3 if any fails.");
+  app->add_option("PATH", options->paths, "Rulesets, or folders of them (default: rulesets)")->check(CLI::ExistingPath);
+  app->add_option("--filter", options->filter, "Run only the cases whose 'test / case' name contains this text");
+  app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app->add_flag("--coverage", options->coverage, "Report which branches (tiers, arms, deductions, bands, grades) the tests reach");
+  app->add_option("--threshold", options->threshold, "With --coverage: fail below this percentage")->check(CLI::Range(0, 100));
+  app->footer(kExitCodes);
+  return {app, [options] { return run_test_command(*options); }};
+}
+
+}  // namespace rubric::cli
