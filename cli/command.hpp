@@ -31,6 +31,9 @@ Command add_score(CLI::App& parent);
 Command add_audit(CLI::App& parent);
 Command add_facts(CLI::App& parent);
 Command add_diff(CLI::App& parent);
+Command add_test(CLI::App& parent);
+Command add_explain(CLI::App& parent);
+Command add_batch(CLI::App& parent);
 
 // Prints [diagnostics] to stderr (with the "N errors generated." line when [summary]).
 void print(const Diagnostics& diagnostics, bool summary = true);

@@ -1,4 +1,5 @@
-// rubric score [RULESET] FACTS…: score departments and print the table (or JSON).
+// rubric score [RULESET] FACTS…: score departments and print the table (or JSON), or write the
+// official self-evaluation table as a report to hand in (--format xlsx|html|md|csv, -o FILE).
 //
 // The ruleset is named directly, or chosen by year from a scheme folder (--scheme guangzhou):
 // the newest ruleset not after the year given with --year, or else the year each facts file
@@ -11,6 +12,12 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "report/csv.hpp"
+#include "report/html.hpp"
+#include "report/markdown.hpp"
+#include "report/official_table.hpp"
+#include "report/output_file.hpp"
+#include "report/xlsx.hpp"
 
 namespace rubric::cli {
 namespace {
@@ -24,7 +31,13 @@ struct ScoreOptions {
   std::string format = "table";
   bool explain = false;
   int width = 0;
+  std::string output;  // -o: the report file ("" for standard output)
 };
+
+// The formats that render the official table (report/official_table.hpp), one department each.
+bool is_report_format(const std::string& format) {
+  return format == "xlsx" || format == "html" || format == "md" || format == "csv";
+}
 
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec;
@@ -57,6 +70,7 @@ class Session {
   // The ruleset for one facts file, or "" after printing why there is none.
   std::string choose(const std::string& facts_file, std::optional<int> facts_year);
   void score(const std::string& ruleset_path, const std::string& facts_file);
+  void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
 
   const ScoreOptions& options_;
   std::map<std::string, LoadedRuleset> loaded_;
@@ -130,6 +144,10 @@ void Session::score(const std::string& ruleset_path, const std::string& file) {
     json_outputs_.push_back(render_json(*loaded.ruleset, result));
     return;
   }
+  if (is_report_format(options_.format)) {
+    write_report(*loaded.ruleset, result, *facts.facts);
+    return;
+  }
   TableOptions table;
   table.explain = options_.explain;
   table.width = options_.width > 0 ? options_.width : terminal_width();
@@ -137,7 +155,50 @@ void Session::score(const std::string& ruleset_path, const std::string& file) {
   std::cout << render_table(*loaded.ruleset, result, table);
 }
 
+void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts) {
+  const report::OfficialTable table = report::build_official_table(ruleset, result, &facts);
+  const std::string& format = options_.format;
+  std::string content;
+  if (format == "xlsx") {
+    content = report::render_xlsx(table);
+  } else if (format == "html") {
+    content = report::render_html(table);
+  } else if (format == "md") {
+    content = report::render_markdown(table);
+  } else {
+    content = report::render_csv(table, !options_.output.empty());  // Excel needs the BOM in a file
+  }
+  if (options_.output.empty()) {
+    std::cout << content;
+    return;
+  }
+  try {
+    write_file_atomically(options_.output, content);
+    std::cerr << fmt::format("{}: wrote {}\n", facts.file, options_.output);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    status_ = std::max(status_, kFactsFailed);
+  }
+}
+
 int Session::run() {
+  if (is_report_format(options_.format) || !options_.output.empty()) {
+    const std::size_t facts_count = options_.scheme.empty() ? options_.files.size() - 1 : options_.files.size();
+    if (!is_report_format(options_.format)) {
+      std::cerr << "score: -o writes a report: use it with --format xlsx, html, md or csv\n";
+      return kUsage;
+    }
+    if (options_.format == "xlsx" && options_.output.empty()) {
+      std::cerr << "score: --format xlsx writes a file: give it with -o FILE.xlsx\n";
+      return kUsage;
+    }
+    if (facts_count > 1) {
+      std::cerr << fmt::format("score: --format {} reports one department: give one FACTS file "
+                               "(rubric batch reports on many)\n",
+                               options_.format);
+      return kUsage;
+    }
+  }
   if (options_.scheme.empty()) {
     if (options_.files.size() < 2) {
       std::cerr << "score: give a RULESET and at least one FACTS file, or --scheme NAME and FACTS files\n";
@@ -213,8 +274,12 @@ Command add_score(CLI::App& parent) {
   app->add_option("--rulesets", options->rulesets, "The folder of schemes")->capture_default_str();
   app->add_flag("--any-year", options->any_year, "Score facts even with a ruleset that does not apply to their year");
   app->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
+      ->check(CLI::IsMember({"table", "json", "xlsx", "html", "md", "csv"}))
+      ->capture_default_str()
+      ->description("Output format: table and json for reading; xlsx, html, md and csv write the official "
+                    "self-evaluation table (自评表) to hand in");
+  app->add_option("-o,--output", options->output,
+                  "Write the report to FILE (required for xlsx; html, md and csv go to standard output without it)");
   app->add_flag("--explain", options->explain, "Show every step of each indicator's evaluation");
   app->add_option("--width", options->width, "Table width in display cells (default: $COLUMNS or 120)")
       ->check(CLI::Range(60, 1000));

@@ -19,6 +19,7 @@
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
 #include "interpreter/scheme.hpp"
+#include "interpreter/testing.hpp"
 #include "interpreter/diff.hpp"
 #include "report/diff_report.hpp"
 #include "report/json.hpp"

@@ -1,0 +1,149 @@
+// Evaluation only, and ruleset load: Rubric (compiled plan, and the tree evaluator) against the
+// 2023 rules written by hand in C++ (handwritten.cpp), on the same generated departments in the
+// same run. Before measuring, every department is scored by all three and they must agree on
+// every indicator's score, the total and the grade.
+//
+//   rubric_bench_eval RULESET DATA.csv DATA.jsonl [Google Benchmark flags]
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "handwritten.hpp"
+#include "interpreter/plan.hpp"
+#include "rubric/rubric.hpp"
+
+namespace {
+
+std::string g_ruleset_path;
+std::string g_ruleset_text;
+std::shared_ptr<const rubric::ast::Ruleset> g_ruleset;
+std::unique_ptr<rubric::Plan> g_plan;
+std::vector<rubric::Facts> g_facts;
+std::vector<handwritten::Department> g_departments;
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool load(const std::string& csv, const std::string& jsonl) {
+  g_ruleset_text = read_all(g_ruleset_path);
+  rubric::LoadedRuleset loaded = rubric::load_ruleset_source(g_ruleset_path, g_ruleset_text);
+  if (!loaded.ok()) {
+    std::fputs(rubric::render(loaded.diagnostics).c_str(), stderr);
+    return false;
+  }
+  g_ruleset = loaded.ruleset;
+  g_plan = std::make_unique<rubric::Plan>(*g_ruleset);
+  std::ifstream lines(jsonl);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line);) {
+    rubric::FactsResult f = rubric::load_facts(*g_ruleset, line, "line " + std::to_string(++n));
+    if (!f.facts) {
+      std::fputs(rubric::render(f.diagnostics).c_str(), stderr);
+      return false;
+    }
+    g_facts.push_back(std::move(*f.facts));
+  }
+  std::ifstream rows(csv);
+  handwritten::CsvReader reader;
+  std::string line;
+  std::getline(rows, line);
+  if (!reader.header(line)) return false;
+  while (std::getline(rows, line)) {
+    g_departments.emplace_back();
+    reader.row(line, g_departments.back());
+  }
+  return g_facts.size() == g_departments.size() && !g_facts.empty();
+}
+
+// Every implementation must give every department the same scores, total and grade.
+bool agree() {
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < g_facts.size(); ++i) {
+    const handwritten::Result h = handwritten::score(g_departments[i]);
+    const rubric::PlanResult p = g_plan->evaluate(g_facts[i]);
+    rubric::EvalOptions options;
+    options.trace = false;
+    const rubric::Evaluation t = rubric::evaluate(*g_ruleset, g_facts[i], options);
+    bool same = p.total && t.total && *p.total == h.total && *t.total == h.total && p.grade >= 0 &&
+                g_ruleset->grades[static_cast<std::size_t>(p.grade)].name == h.grade && t.grade == h.grade &&
+                p.scores.size() == h.scores.size();
+    for (std::size_t k = 0; same && k < h.scores.size(); ++k) same = p.scores[k] && *p.scores[k] == h.scores[k];
+    if (!same && ++differ <= 5) {
+      std::fprintf(stderr, "department %zu: hand-written %s %s, plan %s, tree %s\n", i + 1, h.total.to_string().c_str(),
+                   h.grade, p.total ? p.total->to_string().c_str() : "-", t.total ? t.total->to_string().c_str() : "-");
+      for (const auto& e : p.errors) std::fprintf(stderr, "  %s\n", e.c_str());
+    }
+  }
+  std::fprintf(stderr, "agreement: %zu departments, %zu differ\n", g_facts.size(), differ);
+  return differ == 0;
+}
+
+void BM_Handwritten(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(handwritten::score(g_departments[i]));
+    if (++i == g_departments.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void BM_RubricPlan(benchmark::State& state) {
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(g_plan->evaluate(g_facts[i]));
+    if (++i == g_facts.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void BM_RubricTree(benchmark::State& state) {
+  rubric::EvalOptions options;
+  options.trace = false;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rubric::evaluate(*g_ruleset, g_facts[i], options));
+    if (++i == g_facts.size()) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
+void BM_LoadRuleset(benchmark::State& state) {
+  for (auto _ : state) {
+    rubric::LoadedRuleset loaded = rubric::load_ruleset_source(g_ruleset_path, g_ruleset_text);
+    rubric::Plan plan(*loaded.ruleset);
+    benchmark::DoNotOptimize(plan);
+  }
+}
+
+}  // namespace
+
+BENCHMARK(BM_Handwritten);
+BENCHMARK(BM_RubricPlan);
+BENCHMARK(BM_RubricTree);
+BENCHMARK(BM_LoadRuleset)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: rubric_bench_eval RULESET DATA.csv DATA.jsonl [benchmark flags]\n");
+    return 2;
+  }
+  g_ruleset_path = argv[1];
+  if (!load(argv[2], argv[3])) {
+    std::fprintf(stderr, "cannot load the ruleset or the data\n");
+    return 1;
+  }
+  if (!agree()) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,118 @@
+// rubric batch RULESET INPUT -o OUTPUT: score every department of a CSV or JSON Lines file
+// (interpreter/batch.hpp does the work), show progress on a terminal, print a summary.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "cli/command.hpp"
+#include "interpreter/batch.hpp"
+
+namespace rubric::cli {
+namespace {
+
+struct BatchCliOptions {
+  std::string ruleset;
+  std::string input;
+  std::string output;
+  unsigned jobs = 0;
+  std::size_t top = 0;
+  std::size_t bottom = 0;
+  bool quiet = false;
+  bool tree = false;
+};
+
+// A one-line progress bar on stderr: rows, rate, share of the input read, ETA.
+class ProgressBar {
+ public:
+  void update(std::size_t rows, std::uint64_t read, std::uint64_t total, bool final = false) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();  // display only
+    const double rate = seconds > 0 ? static_cast<double>(rows) / seconds : 0;
+    std::string line;
+    if (total > 0) {
+      const double share = std::min(1.0, static_cast<double>(read) / static_cast<double>(total));
+      constexpr int kWidth = 30;
+      const int filled = static_cast<int>(share * kWidth);
+      const double eta = share > 0 ? seconds * (1 - share) / share : 0;
+      line = fmt::format("\r[{}{}] {:3.0f}%  {} rows  {:.0f} rows/s  ETA {:.0f}s ", std::string(static_cast<std::size_t>(filled), '#'),
+                         std::string(static_cast<std::size_t>(kWidth - filled), '.'), share * 100, rows, rate, eta);
+    } else {
+      line = fmt::format("\r{} rows  {:.0f} rows/s ", rows, rate);
+    }
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+  void finish() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+  bool shown_ = false;
+};
+
+int run_batch_command(const BatchCliOptions& o) {
+  if (!batch_format_of(o.input)) {
+    std::cerr << fmt::format("error: {}: the input must be .csv, .jsonl or .ndjson\n", o.input);
+    return kUsage;
+  }
+  if (!batch_format_of(o.output)) {
+    std::cerr << fmt::format("error: {}: the output must be .csv, .jsonl or .ndjson\n", o.output);
+    return kUsage;
+  }
+  const LoadedRuleset loaded = load_ruleset(o.ruleset);
+  if (!loaded.ok()) {
+    print(loaded.diagnostics);
+    return kRulesetErrors;
+  }
+  BatchOptions options;
+  options.input = o.input;
+  options.output = o.output;
+  options.jobs = o.jobs;
+  options.top = o.top;
+  options.bottom = o.bottom;
+  options.tree_evaluator = o.tree;
+  ProgressBar bar;
+  if (!o.quiet && ::isatty(STDERR_FILENO) != 0) {
+    options.progress = [&bar](std::size_t rows, std::uint64_t read, std::uint64_t total) { bar.update(rows, read, total); };
+  }
+  const BatchResult result = run_batch(*loaded.ruleset, options);
+  bar.finish();
+  for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << w << "\n";
+  if (!result.fatal.empty()) {
+    std::cerr << "error: " << result.fatal << "\n";
+    if (result.summary.rows == 0) return kFactsFailed;
+  }
+  std::cout << render_batch_summary(result.summary);
+  return result.ok() ? kOk : kFactsFailed;
+}
+
+}  // namespace
+
+Command add_batch(CLI::App& parent) {
+  auto options = std::make_shared<BatchCliOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "batch",
+      "Score every department of a CSV or JSON Lines file; write one row per department (id, total, grade, every "
+      "indicator's score, error) to a CSV or JSON Lines file, in input order. See docs/batch.md.");
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("INPUT", options->input, "Departments: .csv (one per row) or .jsonl (one facts document per line)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  app->add_option("-o,--output", options->output, "The results: .csv or .jsonl")->required();
+  app->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app->add_option("--top", options->top, "List the N best totals in the summary");
+  app->add_option("--bottom", options->bottom, "List the N worst totals in the summary");
+  app->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  app->add_flag("--tree-evaluator", options->tree, "Evaluate with the tree evaluator instead of the compiled plan");
+  app->footer(std::string(kExitCodes) + " For batch: 3 means some rows have errors (see the error column).");
+  return {app, [options] { return run_batch_command(*options); }};
+}
+
+}  // namespace rubric::cli

@@ -1,0 +1,32 @@
+// Fuzzes the batch CSV reader: any bytes as the CSV of `rubric batch`, split by parse_csv and
+// scored whole by run_batch (one worker) with the 2023 ruleset into a temporary output file.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+
+#include "common.hpp"
+#include "interpreter/batch.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  (void)rubric::parse_csv(text);
+  static const std::string dir = [] {
+    const auto d = std::filesystem::temp_directory_path() / ("rubric_batch_fuzz_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d.string();
+  }();
+  const std::string input = dir + "/in.csv";
+  std::ofstream(input, std::ios::binary | std::ios::trunc) << text;
+  rubric::BatchOptions options;
+  options.input = input;
+  options.output = dir + "/out.csv";
+  options.jobs = 1;
+  options.top = 3;
+  options.bottom = 3;
+  const rubric::BatchResult result = rubric::run_batch(*rubric::fuzz::rulesets().front(), options);
+  (void)rubric::render_batch_summary(result.summary);
+  return 0;
+}

@@ -1,0 +1,17 @@
+// Fuzzes the facts JSON loader: any bytes as a facts file, read against each shipped ruleset and
+// the facts test ruleset (which declares every kind of fact: records, enums, lists, domains).
+#include <cstddef>
+#include <cstdint>
+
+#include "common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  (void)rubric::facts_year(text);
+  for (const auto& ruleset : rubric::fuzz::rulesets()) {
+    const rubric::FactsResult read = rubric::load_facts(*ruleset, text, "fuzz.json");
+    (void)rubric::render(read.diagnostics);
+    if (read.facts && read.diagnostics.has_errors()) rubric::fuzz::bug("facts returned together with errors");
+  }
+  return 0;
+}

@@ -1,0 +1,918 @@
+// Batch scoring; see batch.hpp and docs/batch.md.
+#include "interpreter/batch.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "interpreter/evaluator.hpp"
+#include "interpreter/facts.hpp"
+#include "interpreter/plan.hpp"
+
+namespace rubric {
+namespace {
+
+// ---- Reading --------------------------------------------------------------------------------
+
+// A buffered reader of a file, byte by byte, counting the bytes consumed.
+class Input {
+ public:
+  explicit Input(std::FILE* file) : file_(file), buffer_(1 << 20) {}
+  int get() {
+    if (pos_ == end_) {
+      end_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+      pos_ = 0;
+      if (end_ == 0) return EOF;
+    }
+    ++consumed_;
+    return static_cast<unsigned char>(buffer_[pos_++]);
+  }
+  int peek() {
+    const int c = get();
+    if (c != EOF) {
+      --pos_;
+      --consumed_;
+    }
+    return c;
+  }
+  bool error() const { return std::ferror(file_) != 0; }
+  std::uint64_t consumed() const { return consumed_; }
+
+ private:
+  std::FILE* file_;
+  std::vector<char> buffer_;
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  std::uint64_t consumed_ = 0;
+};
+
+// One CSV record (RFC 4180). Returns false at the end of the input. [line] counts physical lines.
+bool read_csv_record(Input& in, std::vector<std::string>& fields, std::size_t& line) {
+  fields.clear();
+  int c = in.get();
+  if (c == EOF) return false;
+  fields.emplace_back();
+  bool quoted = false;
+  bool was_quoted = false;
+  for (;; c = in.get()) {
+    if (c == EOF) return true;
+    if (quoted) {
+      if (c == '"') {
+        if (in.peek() == '"') {
+          in.get();
+          fields.back() += '"';
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c == '\n') ++line;
+        fields.back() += static_cast<char>(c);
+      }
+      continue;
+    }
+    if (c == '"' && fields.back().empty() && !was_quoted) {
+      quoted = true;
+      was_quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+      was_quoted = false;
+    } else if (c == '\n') {
+      ++line;
+      return true;
+    } else if (c == '\r') {
+      if (in.peek() == '\n') continue;
+      ++line;
+      return true;
+    } else {
+      fields.back() += static_cast<char>(c);
+    }
+  }
+}
+
+bool read_line(Input& in, std::string& out) {
+  out.clear();
+  int c = in.get();
+  if (c == EOF) return false;
+  for (; c != EOF && c != '\n'; c = in.get()) out += static_cast<char>(c);
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return true;
+}
+
+// ---- The CSV header: which column holds what ------------------------------------------------
+
+struct FactColumns {
+  int scalar = -1;                        // a column named after the fact
+  std::vector<int> elements;              // list of scalars: column of element i (0-based), or -1
+  std::vector<std::vector<int>> records;  // list of records: [element][field] column, or -1
+};
+
+struct CsvLayout {
+  int id = -1;
+  int department = -1;
+  int year = -1;
+  std::vector<FactColumns> facts;         // by fact index
+  std::vector<std::string> headers;
+};
+
+bool is_number_kind(ast::TypeKind k) {
+  return k == ast::TypeKind::Number || k == ast::TypeKind::Percent || k == ast::TypeKind::Money ||
+         k == ast::TypeKind::Count;
+}
+
+// "3" -> 3; nullopt for anything that is not a positive whole number of reasonable size.
+std::optional<std::size_t> element_number(std::string_view text) {
+  if (text.empty() || text.size() > 6 || text[0] == '0') return std::nullopt;
+  std::size_t n = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return n;
+}
+
+std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, CsvLayout& layout,
+                           std::vector<std::string>& warnings) {
+  layout.headers = header;
+  layout.facts.assign(rs.facts.size(), FactColumns{});
+  std::map<std::string, int> seen;
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const std::string& name = header[c];
+    const int col = static_cast<int>(c);
+    if (!seen.emplace(name, col).second) return fmt::format("column {} (\"{}\") appears twice", c + 1, name);
+    if (name == "id") { layout.id = col; continue; }
+    if (name == "department") { layout.department = col; continue; }
+    if (name == "year") { layout.year = col; continue; }
+    if (name.empty() || name[0] == '_') continue;  // a comment column
+    const auto dot = name.find('.');
+    const std::string fact = name.substr(0, dot);
+    std::size_t index = 0;
+    while (index < rs.facts.size() && rs.facts[index].name != fact) ++index;
+    if (index == rs.facts.size()) {
+      warnings.push_back(fmt::format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));
+      continue;
+    }
+    const ast::TypeRef& type = *rs.facts[index].type;
+    FactColumns& fc = layout.facts[index];
+    if (dot == std::string::npos) {
+      if (type.kind == ast::TypeKind::List) {
+        return fmt::format("column \"{}\": \"{}\" is a list; give its elements as columns {}.1, {}.2, …{}", name, fact, fact,
+                           fact, type.element->kind == ast::TypeKind::Record ? " with a field, e.g. " + fact + ".1." + type.element->fields.front().name : "");
+      }
+      fc.scalar = col;
+      continue;
+    }
+    if (type.kind != ast::TypeKind::List) {
+      return fmt::format("column \"{}\": \"{}\" is not a list; its column is \"{}\"", name, fact, fact);
+    }
+    const std::string rest = name.substr(dot + 1);
+    const auto dot2 = rest.find('.');
+    const auto n = element_number(rest.substr(0, dot2));
+    if (!n) return fmt::format("column \"{}\": expected an element number from 1 after \"{}.\"", name, fact);
+    if (type.element->kind == ast::TypeKind::Record) {
+      if (dot2 == std::string::npos) {
+        return fmt::format("column \"{}\": the elements of \"{}\" are records; name a field, e.g. {}.{}.{}", name, fact, fact,
+                           *n, type.element->fields.front().name);
+      }
+      const std::string field = rest.substr(dot2 + 1);
+      std::size_t f = 0;
+      while (f < type.element->fields.size() && type.element->fields[f].name != field) ++f;
+      if (f == type.element->fields.size()) {
+        std::vector<std::string> names;
+        for (const auto& fd : type.element->fields) names.push_back(fd.name);
+        return fmt::format("column \"{}\": the records of \"{}\" have no field \"{}\" (they have {})", name, fact, field,
+                           fmt::join(names, ", "));
+      }
+      if (fc.records.size() < *n) fc.records.resize(*n, std::vector<int>(type.element->fields.size(), -1));
+      fc.records[*n - 1][f] = col;
+    } else {
+      if (dot2 != std::string::npos) {
+        return fmt::format("column \"{}\": the elements of \"{}\" are not records; the column is {}.{}", name, fact, fact, *n);
+      }
+      if (fc.elements.size() < *n) fc.elements.resize(*n, -1);
+      fc.elements[*n - 1] = col;
+    }
+  }
+  return {};
+}
+
+// ---- CSV row -> facts document ----------------------------------------------------------------
+
+void json_string(std::string& out, std::string_view text) {
+  out += '"';
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+// A JSON number's syntax: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+// A cell as the JSON value the facts loader expects for [type]: numbers and booleans bare when
+// they are well formed, anything else as a string (which the loader then reports).
+void json_cell(std::string& out, std::string_view cell, ast::TypeKind type) {
+  if ((is_number_kind(type) && is_json_number(cell)) || (type == ast::TypeKind::Bool && (cell == "true" || cell == "false"))) {
+    out += cell;
+  } else {
+    json_string(out, cell);
+  }
+}
+
+std::string_view cell_at(const std::vector<std::string>& row, int col) {
+  if (col < 0 || static_cast<std::size_t>(col) >= row.size()) return {};
+  return row[static_cast<std::size_t>(col)];
+}
+
+void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const std::vector<std::string>& row,
+                  std::string& out) {
+  out.clear();
+  out += "{\"department\":";
+  json_string(out, cell_at(row, layout.department));
+  const std::string_view year = cell_at(row, layout.year);
+  if (!year.empty()) {
+    out += ",\"year\":";
+    json_cell(out, year, ast::TypeKind::Number);
+  }
+  out += ",\"facts\":{";
+  bool first = true;
+  for (std::size_t i = 0; i < rs.facts.size(); ++i) {
+    const FactColumns& fc = layout.facts[i];
+    const ast::TypeRef& type = *rs.facts[i].type;
+    const auto key = [&] {
+      if (!first) out += ',';
+      first = false;
+      json_string(out, rs.facts[i].name);
+      out += ':';
+    };
+    if (fc.scalar >= 0) {
+      const std::string_view cell = cell_at(row, fc.scalar);
+      if (cell.empty()) continue;
+      key();
+      json_cell(out, cell, type.kind);
+    } else if (!fc.elements.empty()) {
+      std::size_t last = 0;
+      for (std::size_t e = 0; e < fc.elements.size(); ++e) {
+        if (!cell_at(row, fc.elements[e]).empty()) last = e + 1;
+      }
+      key();  // a list whose cells are all empty is the empty list
+      out += '[';
+      for (std::size_t e = 0; e < last; ++e) {
+        if (e > 0) out += ',';
+        const std::string_view cell = cell_at(row, fc.elements[e]);
+        if (cell.empty()) {
+          out += "null";  // a gap: reported as this element's error
+        } else {
+          json_cell(out, cell, type.element->kind);
+        }
+      }
+      out += ']';
+    } else if (!fc.records.empty()) {
+      std::size_t last = 0;
+      for (std::size_t e = 0; e < fc.records.size(); ++e) {
+        for (const int col : fc.records[e]) {
+          if (!cell_at(row, col).empty()) last = e + 1;
+        }
+      }
+      key();
+      out += '[';
+      for (std::size_t e = 0; e < last; ++e) {
+        if (e > 0) out += ',';
+        const auto& cols = fc.records[e];
+        bool any = false;
+        for (const int col : cols) any = any || !cell_at(row, col).empty();
+        if (!any) {
+          out += "null";
+          continue;
+        }
+        out += '{';
+        bool first_field = true;
+        for (std::size_t f = 0; f < cols.size(); ++f) {
+          const std::string_view cell = cell_at(row, cols[f]);
+          if (cell.empty()) continue;
+          if (!first_field) out += ',';
+          first_field = false;
+          json_string(out, type.element->fields[f].name);
+          out += ':';
+          json_cell(out, cell, type.element->fields[f].type->kind);
+        }
+        out += '}';
+      }
+      out += ']';
+    }
+  }
+  out += "}}";
+}
+
+// "facts.outputs[1].target" -> "outputs.2.target": the CSV column a facts path comes from.
+std::string column_of(std::string_view path) {
+  if (path.rfind("facts.", 0) == 0) path.remove_prefix(6);
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '[') {
+      const std::size_t close = path.find(']', i);
+      if (close == std::string_view::npos) break;
+      std::size_t n = 0;
+      for (std::size_t k = i + 1; k < close; ++k) n = n * 10 + static_cast<std::size_t>(path[k] - '0');
+      out += fmt::format(".{}", n + 1);
+      i = close;
+    } else {
+      out += path[i];
+    }
+  }
+  return out;
+}
+
+// ---- Scoring one row --------------------------------------------------------------------------
+
+struct Leaf {
+  std::string name;
+  int digits = 2;
+};
+
+void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items, std::vector<Leaf>& out) {
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) collect_leaves(rs, (*s)->items, out);
+    if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+      out.push_back({(*i)->name, (*i)->rounding ? (*i)->rounding->digits : rs.rounding.digits});
+    }
+  }
+}
+
+struct RowResult {
+  std::size_t row = 0;
+  std::string id;
+  std::string department;
+  std::optional<Decimal> total;
+  int grade = -1;  // index into the ruleset's grades
+  std::vector<std::optional<Decimal>> scores;  // by leaf
+  std::string error;
+};
+
+void collect_scores(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
+  if (!node.is_section) {
+    out.push_back(node.score);
+    return;
+  }
+  for (const NodeResult& child : node.children) collect_scores(child, out);
+}
+
+class Scorer {
+ public:
+  Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves) : rs_(rs), plan_(plan), leaves_(leaves) {}
+
+  // Scores a facts document; [csv] says errors name columns rather than JSON paths.
+  void score(const std::string& document, bool csv, RowResult& out) {
+    FactsResult facts = load_facts(rs_, document, "row");
+    std::vector<std::string> errors;
+    for (const Diagnostic& d : facts.diagnostics.items()) {
+      if (d.severity != Severity::Error) continue;
+      const std::string& path = d.location.json_path;
+      if (path.empty() || path == "(document)") {
+        errors.push_back(d.message);
+      } else if (csv) {
+        errors.push_back(fmt::format("column {}: {}", column_of(path), d.message));
+      } else {
+        errors.push_back(fmt::format("{}: {}", path, d.message));
+      }
+    }
+    out.scores.assign(leaves_, std::nullopt);
+    if (!facts.facts) {
+      out.error = fmt::format("{}", fmt::join(errors, "; "));
+      return;
+    }
+    if (out.department.empty()) out.department = facts.facts->department == "row" ? "" : facts.facts->department;
+    if (plan_ != nullptr) {
+      PlanResult r = plan_->evaluate(*facts.facts);
+      out.total = r.total;
+      out.grade = r.grade;
+      for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
+      for (const std::string& e : r.errors) errors.push_back(e);
+    } else {
+      EvalOptions options;
+      options.trace = false;
+      const Evaluation ev = evaluate(rs_, *facts.facts, options);
+      out.total = ev.total;
+      if (ev.total) {
+        for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
+          if (rs_.grades[g].name == ev.grade) out.grade = static_cast<int>(g);
+        }
+      }
+      std::vector<std::optional<Decimal>> scores;
+      for (const NodeResult& n : ev.nodes) collect_scores(n, scores);
+      for (std::size_t i = 0; i < leaves_ && i < scores.size(); ++i) out.scores[i] = scores[i];
+      for (const Diagnostic& d : ev.diagnostics.items()) {
+        if (d.severity == Severity::Error) errors.push_back(d.message);
+      }
+    }
+    if (!out.total && errors.empty()) errors.push_back("the total could not be computed");
+    out.error = fmt::format("{}", fmt::join(errors, "; "));
+  }
+
+ private:
+  const ast::Ruleset& rs_;
+  const Plan* plan_;
+  std::size_t leaves_;
+};
+
+// ---- Writing ----------------------------------------------------------------------------------
+
+void csv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string csv_header(const std::vector<Leaf>& leaves) {
+  std::string out = "row,id,department,total,grade";
+  for (const Leaf& l : leaves) {
+    out += ',';
+    csv_field(out, l.name);
+  }
+  out += ",error\n";
+  return out;
+}
+
+void write_row(const ast::Ruleset& rs, const std::vector<Leaf>& leaves, BatchFormat format, const RowResult& r,
+               std::string& out) {
+  const std::string grade = r.grade >= 0 ? rs.grades[static_cast<std::size_t>(r.grade)].name : "";
+  const int digits = rs.rounding.digits;
+  if (format == BatchFormat::Csv) {
+    out += fmt::format("{},", r.row);
+    csv_field(out, r.id);
+    out += ',';
+    csv_field(out, r.department);
+    out += ',';
+    if (r.total) out += r.total->to_fixed(digits);
+    out += ',';
+    csv_field(out, grade);
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+      out += ',';
+      if (r.scores[i]) out += r.scores[i]->to_fixed(leaves[i].digits);
+    }
+    out += ',';
+    csv_field(out, r.error);
+    out += '\n';
+    return;
+  }
+  out += fmt::format("{{\"row\":{},\"id\":", r.row);
+  json_string(out, r.id);
+  out += ",\"department\":";
+  json_string(out, r.department);
+  out += ",\"total\":";
+  out += r.total ? r.total->to_fixed(digits) : "null";
+  out += ",\"grade\":";
+  if (r.grade >= 0) {
+    json_string(out, grade);
+  } else {
+    out += "null";
+  }
+  out += ",\"scores\":{";
+  for (std::size_t i = 0; i < leaves.size(); ++i) {
+    if (i > 0) out += ',';
+    json_string(out, leaves[i].name);
+    out += ':';
+    out += r.scores[i] ? r.scores[i]->to_fixed(leaves[i].digits) : "null";
+  }
+  out += "},\"error\":";
+  if (r.error.empty()) {
+    out += "null";
+  } else {
+    json_string(out, r.error);
+  }
+  out += "}\n";
+}
+
+// An output file written through a temporary beside it, renamed over it by commit().
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path) : path_(std::move(path)) {
+    namespace fs = std::filesystem;
+    const fs::path target(path_);
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    temporary_ = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    fd_ = ::mkstemp(temporary_.data());
+    if (fd_ < 0) error_ = fmt::format("{}: cannot create a temporary file: {}", path_, std::strerror(errno));
+  }
+  ~OutputFile() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+      ::unlink(temporary_.c_str());
+    }
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  const std::string& error() const { return error_; }
+  void write(std::string_view data) {
+    if (!error_.empty()) return;
+    std::size_t written = 0;
+    while (written < data.size()) {
+      const ssize_t n = ::write(fd_, data.data() + written, data.size() - written);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = fmt::format("{}: cannot write: {}", path_, std::strerror(errno));
+        return;
+      }
+      written += static_cast<std::size_t>(n);
+    }
+  }
+  void commit() {
+    if (!error_.empty()) return;
+    ::fchmod(fd_, 0644);
+    if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
+      error_ = fmt::format("{}: cannot flush: {}", path_, std::strerror(errno));
+      return;
+    }
+    fd_ = -1;
+    if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
+      error_ = fmt::format("{}: cannot replace the file: {}", path_, std::strerror(errno));
+      ::unlink(temporary_.c_str());
+    }
+  }
+
+ private:
+  std::string path_;
+  std::string temporary_;
+  int fd_ = -1;
+  std::string error_;
+};
+
+// ---- The pipeline -----------------------------------------------------------------------------
+
+struct Chunk {
+  std::size_t seq = 0;
+  std::size_t first_row = 0;
+  std::vector<std::vector<std::string>> csv_rows;  // CSV input
+  std::vector<std::string> lines;                  // JSON Lines input
+  std::size_t count = 0;
+  std::uint64_t bytes_read = 0;  // input consumed when the chunk was complete
+  std::string out;               // the rendered output rows
+  std::vector<RowResult> results;  // light: scores cleared, kept for the summary
+};
+
+// Keeps the [n] best (or worst) totals; ties keep the earlier row first.
+class Ranking {
+ public:
+  Ranking(std::size_t n, bool best) : n_(n), best_(best) {}
+  void offer(const RowResult& r, const std::string& grade) {
+    if (n_ == 0 || !r.total) return;
+    const auto before = [&](const RankedRow& a, const RankedRow& b) {
+      if (a.total != b.total) return best_ ? a.total > b.total : a.total < b.total;
+      return a.row < b.row;
+    };
+    RankedRow row{r.row, r.id, r.department, *r.total, grade};
+    if (rows_.size() == n_ && !before(row, rows_.back())) return;
+    rows_.insert(std::upper_bound(rows_.begin(), rows_.end(), row, before), row);
+    if (rows_.size() > n_) rows_.pop_back();
+  }
+  std::vector<RankedRow> take() { return std::move(rows_); }
+
+ private:
+  std::size_t n_;
+  bool best_;
+  std::vector<RankedRow> rows_;
+};
+
+}  // namespace
+
+std::optional<BatchFormat> batch_format_of(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".csv" || ext == ".CSV") return BatchFormat::Csv;
+  if (ext == ".jsonl" || ext == ".ndjson" || ext == ".JSONL") return BatchFormat::JsonLines;
+  return std::nullopt;
+}
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::FILE* f = ::fmemopen(const_cast<char*>(text.data()), text.size(), "r");
+  std::vector<std::vector<std::string>> out;
+  if (f == nullptr) return out;
+  Input in(f);
+  std::vector<std::string> fields;
+  std::size_t line = 1;
+  while (read_csv_record(in, fields, line)) out.push_back(fields);
+  std::fclose(f);
+  return out;
+}
+
+BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
+  BatchResult result;
+  BatchSummary& summary = result.summary;
+  summary.digits = rs.rounding.digits;
+  const auto in_format = batch_format_of(options.input);
+  const auto out_format = batch_format_of(options.output);
+  if (!in_format) {
+    result.fatal = fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
+    return result;
+  }
+  if (!out_format) {
+    result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
+    return result;
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(options.input.c_str(), "rb"), &std::fclose);
+  if (!file) {
+    result.fatal = fmt::format("{}: cannot read the file: {}", options.input, std::strerror(errno));
+    return result;
+  }
+  std::uint64_t input_size = 0;
+  {
+    struct stat st {};
+    if (::fstat(::fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode)) input_size = static_cast<std::uint64_t>(st.st_size);
+  }
+  Input in(file.get());
+  std::size_t line = 1;
+
+  CsvLayout layout;
+  if (*in_format == BatchFormat::Csv) {
+    std::vector<std::string> header;
+    if (!read_csv_record(in, header, line)) {
+      result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", options.input);
+      return result;
+    }
+    if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
+    const std::string bad = compile_header(rs, header, layout, summary.warnings);
+    if (!bad.empty()) {
+      result.fatal = fmt::format("{}: line 1: {}", options.input, bad);
+      return result;
+    }
+  }
+
+  std::vector<Leaf> leaves;
+  collect_leaves(rs, rs.items, leaves);
+  std::optional<Plan> plan;
+  if (!options.tree_evaluator) plan.emplace(rs);
+
+  OutputFile output(options.output);
+  if (!output.error().empty()) {
+    result.fatal = output.error();
+    return result;
+  }
+  if (*out_format == BatchFormat::Csv) output.write(csv_header(leaves));
+
+  const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t chunk_rows = std::max<std::size_t>(1, options.chunk_rows);
+  const std::size_t max_in_flight = 4 * static_cast<std::size_t>(jobs) + 2;
+
+  std::mutex mutex;
+  std::condition_variable work_ready;   // workers wait for chunks
+  std::condition_variable done_ready;   // the writer waits for finished chunks
+  std::condition_variable room;         // the reader waits for room
+  std::deque<std::unique_ptr<Chunk>> work;
+  std::map<std::size_t, std::unique_ptr<Chunk>> done;
+  std::size_t in_flight = 0;
+  bool reading_done = false;
+  bool cancelled = false;
+  std::size_t chunks_total = 0;
+  std::string read_error;
+
+  std::thread reader([&] {
+    std::size_t seq = 0;
+    std::size_t row = 0;
+    bool more = true;
+    while (more) {
+      auto chunk = std::make_unique<Chunk>();
+      chunk->seq = seq;
+      chunk->first_row = row + 1;
+      if (*in_format == BatchFormat::Csv) {
+        chunk->csv_rows.resize(chunk_rows);
+        while (chunk->count < chunk_rows) {
+          auto& fields = chunk->csv_rows[chunk->count];
+          if (!read_csv_record(in, fields, line)) {
+            more = false;
+            break;
+          }
+          if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+          ++chunk->count;
+        }
+      } else {
+        chunk->lines.resize(chunk_rows);
+        while (chunk->count < chunk_rows) {
+          auto& text = chunk->lines[chunk->count];
+          if (!read_line(in, text)) {
+            more = false;
+            break;
+          }
+          if (text.find_first_not_of(" \t") == std::string::npos) continue;
+          ++chunk->count;
+        }
+      }
+      if (in.error()) {
+        std::lock_guard lock(mutex);
+        read_error = fmt::format("{}: cannot read the file: {}", options.input, std::strerror(errno));
+        more = false;
+      }
+      chunk->bytes_read = in.consumed();
+      if (chunk->count == 0) break;
+      row += chunk->count;
+      std::unique_lock lock(mutex);
+      room.wait(lock, [&] { return in_flight < max_in_flight || cancelled; });
+      if (cancelled) break;
+      ++in_flight;
+      ++seq;
+      work.push_back(std::move(chunk));
+      work_ready.notify_one();
+    }
+    std::lock_guard lock(mutex);
+    reading_done = true;
+    chunks_total = seq;
+    work_ready.notify_all();
+    done_ready.notify_all();
+  });
+
+  const bool csv_in = *in_format == BatchFormat::Csv;
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      Scorer scorer(rs, plan ? &*plan : nullptr, leaves.size());
+      std::string document;
+      for (;;) {
+        std::unique_ptr<Chunk> chunk;
+        {
+          std::unique_lock lock(mutex);
+          work_ready.wait(lock, [&] { return !work.empty() || reading_done || cancelled; });
+          if (cancelled || work.empty()) return;
+          chunk = std::move(work.front());
+          work.pop_front();
+        }
+        chunk->results.resize(chunk->count);
+        for (std::size_t i = 0; i < chunk->count; ++i) {
+          RowResult& r = chunk->results[i];
+          r.row = chunk->first_row + i;
+          if (csv_in) {
+            const auto& fields = chunk->csv_rows[i];
+            r.id = std::string(cell_at(fields, layout.id));
+            r.department = std::string(cell_at(fields, layout.department));
+            csv_document(rs, layout, fields, document);
+            scorer.score(document, true, r);
+          } else {
+            scorer.score(chunk->lines[i], false, r);
+            r.id = r.department;
+          }
+          if (r.id.empty()) r.id = std::to_string(r.row);
+          write_row(rs, leaves, *out_format, r, chunk->out);
+          r.scores.clear();
+        }
+        chunk->csv_rows.clear();
+        chunk->lines.clear();
+        std::lock_guard lock(mutex);
+        done.emplace(chunk->seq, std::move(chunk));
+        done_ready.notify_one();
+      }
+    });
+  }
+
+  // The writer: this thread, in input order.
+  Ranking top(options.top, true);
+  Ranking bottom(options.bottom, false);
+  std::vector<std::size_t> grade_counts(rs.grades.size(), 0);
+  Decimal sum;
+  std::size_t with_total = 0;
+  std::size_t next = 0;
+  for (;;) {
+    std::unique_ptr<Chunk> chunk;
+    {
+      std::unique_lock lock(mutex);
+      done_ready.wait(lock, [&] { return done.count(next) > 0 || (reading_done && next >= chunks_total); });
+      auto it = done.find(next);
+      if (it == done.end()) break;
+      chunk = std::move(it->second);
+      done.erase(it);
+    }
+    output.write(chunk->out);
+    for (const RowResult& r : chunk->results) {
+      ++summary.rows;
+      if (!r.error.empty() || !r.total) {
+        ++summary.errors;
+        if (summary.error_rows.size() < 10) summary.error_rows.push_back(r.row);
+      }
+      if (!r.total) continue;
+      ++with_total;
+      sum += *r.total;
+      if (!summary.min || *r.total < *summary.min) summary.min = *r.total;
+      if (!summary.max || *r.total > *summary.max) summary.max = *r.total;
+      const std::string grade = r.grade >= 0 ? rs.grades[static_cast<std::size_t>(r.grade)].name : "";
+      if (r.grade >= 0) ++grade_counts[static_cast<std::size_t>(r.grade)];
+      top.offer(r, grade);
+      bottom.offer(r, grade);
+    }
+    if (options.progress) options.progress(summary.rows, chunk->bytes_read, input_size);
+    ++next;
+    std::lock_guard lock(mutex);
+    --in_flight;
+    room.notify_one();
+    if (!output.error().empty()) {
+      cancelled = true;
+      room.notify_all();
+      work_ready.notify_all();
+    }
+  }
+  {
+    std::lock_guard lock(mutex);
+    cancelled = true;
+    room.notify_all();
+    work_ready.notify_all();
+  }
+  reader.join();
+  for (std::thread& t : workers) t.join();
+
+  for (std::size_t g = 0; g < rs.grades.size(); ++g) summary.grades.emplace_back(rs.grades[g].name, grade_counts[g]);
+  if (with_total > 0) summary.mean = sum / Decimal::from_int(static_cast<std::int64_t>(with_total));
+  summary.top = top.take();
+  summary.bottom = bottom.take();
+  if (!read_error.empty()) {
+    result.fatal = read_error;
+    return result;
+  }
+  if (output.error().empty()) output.commit();
+  if (!output.error().empty()) result.fatal = output.error();
+  return result;
+}
+
+std::string render_batch_summary(const BatchSummary& s) {
+  std::string out;
+  const int d = s.digits;
+  out += fmt::format("rows: {}, errors: {}", s.rows, s.errors);
+  if (!s.error_rows.empty()) {
+    out += fmt::format(" (row{} {}{})", s.error_rows.size() == 1 ? "" : "s", fmt::join(s.error_rows, ", "),
+                       s.errors > s.error_rows.size() ? ", …" : "");
+  }
+  out += '\n';
+  if (!s.grades.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& [name, n] : s.grades) parts.push_back(fmt::format("{} {}", name, n));
+    out += fmt::format("grades: {}\n", fmt::join(parts, ", "));
+  }
+  if (s.mean) {
+    out += fmt::format("total: mean {}, min {}, max {}\n", s.mean->to_fixed(d), s.min->to_fixed(d), s.max->to_fixed(d));
+  }
+  const auto ranking = [&](const char* title, const std::vector<RankedRow>& rows) {
+    if (rows.empty()) return;
+    out += fmt::format("{} {}:\n", title, rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const RankedRow& r = rows[i];
+      out += fmt::format("  {:>3}. {:>7}  {}  row {}  {}{}\n", i + 1, r.total.to_fixed(d), r.grade, r.row, r.id,
+                         r.department.empty() || r.department == r.id ? "" : "  " + r.department);
+    }
+  };
+  ranking("top", s.top);
+  ranking("bottom", s.bottom);
+  return out;
+}
+
+}  // namespace rubric

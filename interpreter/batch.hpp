@@ -1,0 +1,81 @@
+// Batch scoring: every department of a CSV or JSON Lines file, scored with one ruleset, written
+// to a CSV or JSON Lines file in input order (see docs/batch.md for the column conventions).
+//
+//   reader thread ──► bounded queue of chunks ──► N worker threads ──► in-order writer (caller)
+//
+// Memory stays flat however large the input: at most a fixed number of chunks (of a few hundred
+// rows each) are in flight, and the reader waits for the writer when that many are. A row whose
+// facts are invalid or whose evaluation fails gets its error in the output's error column and
+// the batch goes on. The output is written to a temporary file beside the target and renamed
+// over it at the end, so an interrupted run never leaves half a file.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "interpreter/decimal.hpp"
+
+namespace rubric {
+
+enum class BatchFormat { Csv, JsonLines };
+
+// The format a file name's extension names: .csv, or .jsonl / .ndjson; nullopt otherwise.
+std::optional<BatchFormat> batch_format_of(const std::string& path);
+
+struct BatchOptions {
+  std::string input;
+  std::string output;
+  unsigned jobs = 0;          // worker threads; 0: one per core
+  std::size_t top = 0;        // rank this many best totals in the summary
+  std::size_t bottom = 0;     // … and this many worst
+  std::size_t chunk_rows = 256;  // rows per unit of work
+  // Called from the writer (the calling thread) now and then with rows written, bytes of input
+  // read and the input's size (0 when unknown); used for a progress bar.
+  std::function<void(std::size_t rows, std::uint64_t bytes_read, std::uint64_t bytes_total)> progress;
+  // Evaluate with the tree evaluator instead of the compiled plan (for comparisons).
+  bool tree_evaluator = false;
+};
+
+struct RankedRow {
+  std::size_t row = 0;  // 1-based: the first department of the file is row 1
+  std::string id;
+  std::string department;
+  Decimal total;
+  std::string grade;
+};
+
+struct BatchSummary {
+  std::size_t rows = 0;
+  std::size_t errors = 0;                    // rows with an error
+  std::vector<std::size_t> error_rows;       // the first few rows with an error
+  std::vector<std::pair<std::string, std::size_t>> grades;  // every grade of the ruleset, in its order
+  std::optional<Decimal> mean, min, max;     // over the rows that have a total
+  std::vector<RankedRow> top, bottom;        // best first; worst first
+  std::vector<std::string> warnings;         // about the input as a whole (e.g. an ignored column)
+  int digits = 2;                            // decimals totals are shown with
+};
+
+struct BatchResult {
+  std::string fatal;  // why nothing (or not everything) could be scored: unreadable input, bad header
+  BatchSummary summary;
+  bool ok() const { return fatal.empty() && summary.errors == 0; }
+};
+
+// Scores every department of [options.input] and writes [options.output]. Never throws for bad
+// input: a problem with the whole input is in [fatal], a problem with a row is in its error column.
+BatchResult run_batch(const ast::Ruleset& ruleset, const BatchOptions& options);
+
+// The closing summary as text: rows, errors, grade counts, mean/min/max, the rankings.
+std::string render_batch_summary(const BatchSummary& summary);
+
+// ---- Exposed for tests and benchmarks ------------------------------------------------------
+
+// Splits CSV text (RFC 4180: quoted fields may hold commas, quotes written twice, line breaks)
+// into records of fields. Used by tests; the batch reader streams.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+
+}  // namespace rubric

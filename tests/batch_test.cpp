@@ -1,0 +1,208 @@
+// rubric batch: CSV and JSON Lines in and out, per-row errors, order with several threads, the
+// summary; through the program and through the library.
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "interpreter/batch.hpp"
+#include "support.hpp"
+
+namespace rubric::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSmallRuleset = R"(ruleset "批量测试" scheme test year 2023
+facts {
+  rate    : percent "完成率"
+  issues  : count default 0
+  months  : list of percent
+  outputs : list of { name: text, target: number in (0, inf), actual: number, weight: number }
+  level   : enum { 好, 差 } default "好"
+}
+section 全部 points 10 {
+  indicator 完成 points 4 { score min(rate, 100%) * points }
+  indicator 扣分 points 2 { score deduct 0.5 per issues until zero }
+  indicator 月度 points 2 { score mean(m in months: min(m, 100%)) * points }
+  indicator 产出 points 2 { score min(sum(o in outputs: o.actual / o.target * o.weight), points) }
+}
+grade { 优 >= 9; 良 >= 6; 差 otherwise }
+)";
+
+class BatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("rubric_batch_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    write("rules.rubric", kSmallRuleset);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(path(name), std::ios::binary) << text; }
+  std::string read(const std::string& name) const { return read_text(path(name)); }
+
+  fs::path dir_;
+};
+
+const std::string kHeader =
+    "id,department,rate,issues,months.1,months.2,months.3,outputs.1.name,outputs.1.target,outputs.1.actual,"
+    "outputs.1.weight,outputs.2.name,outputs.2.target,outputs.2.actual,outputs.2.weight\n";
+
+TEST_F(BatchTest, CsvInCsvOutWithPerRowErrors) {
+  write("in.csv", kHeader +
+                      "d1,甲局,95%,1,100%,90%,,产出一,10,10,1,产出二,4,2,2\n"
+                      "d2,乙局,abc,0,100%,,,,,,,,,,\n"
+                      "d3,\"丙局, 二处\",0.5,5,50%,x,100%,产出一,10,5,2,,,,\n");
+  const CliResult r = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("out.csv") + " -j 2");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const auto rows = parse_csv(read("out.csv"));
+  ASSERT_EQ(rows.size(), 4u) << read("out.csv");
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"row", "id", "department", "total", "grade", "完成", "扣分", "月度", "产出", "error"}));
+  // d1: 3.80 + 1.50 + 1.90 (mean 95%) + min(1 + 1, 2) = 9.20.
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "d1", "甲局", "9.20", "优", "3.80", "1.50", "1.90", "2.00", ""}));
+  // d2: a bad cell is named by its column; the row has no scores; the batch goes on.
+  EXPECT_EQ(rows[2][0], "2");
+  EXPECT_EQ(rows[2][3], "");
+  EXPECT_NE(rows[2][9].find("column rate: expected a percent, found the string \"abc\""), std::string::npos) << rows[2][9];
+  EXPECT_EQ(rows[2][9].find("column outputs"), std::string::npos) << rows[2][9];  // no outputs: the empty list
+  // d3: a list element is named by its numbered column.
+  EXPECT_EQ(rows[3][2], "丙局, 二处");
+  EXPECT_NE(rows[3][9].find("column months.2: expected a percent"), std::string::npos) << rows[3][9];
+  EXPECT_NE(r.out.find("rows: 3, errors: 2 (rows 2, 3)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("grades: 优 1, 良 0, 差 0"), std::string::npos) << r.out;
+}
+
+TEST_F(BatchTest, EvaluationErrorsNameTheIndicator) {
+  // No month at all is a missing fact; an empty 'outputs' target of 0 is outside its domain.
+  write("in.csv", "id,rate,months.1,outputs.1.name,outputs.1.target,outputs.1.actual,outputs.1.weight\n"
+                  "a,100%,100%,x,0,1,1\n"
+                  "b,100%,100%,x,1,1,1\n");
+  write("rules2.rubric", R"(ruleset "t" scheme test year 2023
+facts {
+  rate    : percent
+  months  : list of percent
+  outputs : list of { name: text, target: number, actual: number, weight: number }
+}
+section S points 4 {
+  indicator A points 2 { score min(rate, 100%) * points }
+  indicator B points 2 { score sum(o in outputs: o.actual / o.target * o.weight) }
+}
+grade { 优 >= 3; 差 otherwise }
+)");
+  const CliResult r = run_cli("batch " + path("rules2.rubric") + " " + path("in.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const auto rows = parse_csv(read("out.csv"));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1][5], "2.00");  // A still scored
+  EXPECT_EQ(rows[1][6], "");
+  EXPECT_NE(rows[1][7].find("indicator 'B': division by zero"), std::string::npos) << rows[1][7];
+  EXPECT_EQ(rows[2][3], "3.00");
+  EXPECT_EQ(rows[2][7], "");
+}
+
+TEST_F(BatchTest, JsonLinesInAndOutScoresThe2023Example) {
+  std::string doc = read_text(kSourceDir + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json");
+  std::replace(doc.begin(), doc.end(), '\n', ' ');
+  write("in.jsonl", doc + "\n\n" + doc + "\n{\"department\": \"坏\", \"facts\": {}}\n");
+  const CliResult r = run_cli("batch rulesets/guangzhou/2023.rubric " + path("in.jsonl") + " -o " + path("out.jsonl"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  std::istringstream lines(read("out.jsonl"));
+  std::vector<nlohmann::json> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 3u);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(rows[i]["row"], i + 1);
+    EXPECT_EQ(rows[i]["department"], "广州互联网法院");
+    EXPECT_EQ(rows[i]["total"].dump(), "95.99");
+    EXPECT_EQ(rows[i]["grade"], "优");
+    EXPECT_EQ(rows[i]["scores"]["部门预算资金支出率"].dump(), "9.99");
+    EXPECT_TRUE(rows[i]["error"].is_null());
+  }
+  EXPECT_TRUE(rows[2]["total"].is_null());
+  EXPECT_NE(rows[2]["error"].get<std::string>().find("facts.outputs: missing fact"), std::string::npos) << rows[2]["error"];
+  // CSV out from JSON Lines in.
+  const CliResult c = run_cli("batch rulesets/guangzhou/2023.rubric " + path("in.jsonl") + " -o " + path("out.csv"));
+  EXPECT_EQ(c.exit_code, 3);
+  const auto csv = parse_csv(read("out.csv"));
+  ASSERT_EQ(csv.size(), 4u);
+  EXPECT_EQ(csv[1][3], "95.99");
+}
+
+TEST_F(BatchTest, OrderIsTheInputOrderWithSeveralThreads) {
+  std::string csv = "id,rate,issues,months.1,outputs.1.name,outputs.1.target,outputs.1.actual,outputs.1.weight\n";
+  constexpr int kRows = 3000;
+  for (int i = 0; i < kRows; ++i) {
+    // Every 7th row has an error; the rest vary so totals differ.
+    csv += fmt::format("r{},{}%,{},{}%,o,{},{},2\n", i, i % 101, i % 7 == 0 ? "x" : std::to_string(i % 5), (i * 7) % 101,
+                       1 + i % 9, i % 11);
+  }
+  write("in.csv", csv);
+  const CliResult one = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("one.csv") + " -j 1");
+  const CliResult four = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("four.csv") + " -j 4");
+  EXPECT_EQ(one.exit_code, 3);
+  EXPECT_EQ(four.exit_code, 3);
+  const std::string a = read("one.csv");
+  EXPECT_EQ(a, read("four.csv"));
+  EXPECT_EQ(one.out, four.out);
+  const auto rows = parse_csv(a);
+  ASSERT_EQ(rows.size(), kRows + 1u);
+  for (int i = 0; i < kRows; ++i) {
+    EXPECT_EQ(rows[i + 1][0], std::to_string(i + 1));
+    EXPECT_EQ(rows[i + 1][1], "r" + std::to_string(i));
+    EXPECT_EQ(rows[i + 1][9].empty(), i % 7 != 0) << i;
+  }
+  EXPECT_NE(one.out.find(fmt::format("rows: {}, errors: {}", kRows, (kRows + 6) / 7)), std::string::npos) << one.out;
+  // The tree evaluator writes the same file as the compiled plan, errors included.
+  const CliResult tree =
+      run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("tree.csv") + " -j 3 --tree-evaluator");
+  EXPECT_EQ(tree.exit_code, 3);
+  EXPECT_EQ(a, read("tree.csv"));
+}
+
+TEST_F(BatchTest, SummaryRanksTopAndBottom) {
+  write("in.csv", "id,rate,months.1,outputs.1.name,outputs.1.target,outputs.1.actual,outputs.1.weight\n"
+                  "low,10%,10%,o,1,0,2\n"
+                  "high,100%,100%,o,1,1,2\n"
+                  "mid,60%,60%,o,1,1,2\n"
+                  "high2,100%,100%,o,1,1,2\n");
+  const CliResult r =
+      run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("out.jsonl") + " --top 2 --bottom 1");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // low: 0.40 + 2 + 0.20 + 0 = 2.60; high: 10; mid: 2.40 + 2 + 1.20 + 2 = 7.60.
+  EXPECT_NE(r.out.find("rows: 4, errors: 0\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("grades: 优 2, 良 1, 差 1\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("total: mean 7.55, min 2.60, max 10.00\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("top 2:\n    1.   10.00  优  row 2  high\n    2.   10.00  优  row 4  high2\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bottom 1:\n    1.    2.60  差  row 1  low\n"), std::string::npos) << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;  // no progress bar when stderr is not a terminal
+}
+
+TEST_F(BatchTest, BadHeaderIsReportedAndNothingIsWritten) {
+  write("in.csv", "id,outputs.1.colour\nx,1\n");
+  const CliResult r = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("column \"outputs.1.colour\": the records of \"outputs\" have no field \"colour\""), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(path("out.csv")));
+  write("in2.csv", "id,rate,unknown_fact\n");
+  const CliResult w = run_cli("batch " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(w.exit_code, 0) << w.err;
+  EXPECT_NE(w.err.find("warning: column \"unknown_fact\""), std::string::npos) << w.err;
+  const CliResult u = run_cli("batch " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.txt"));
+  EXPECT_EQ(u.exit_code, 2);
+}
+
+TEST(BatchCsv, ParsesQuotedFields) {
+  const auto rows = parse_csv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\nlast");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "b,c", "say \"hi\""}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"two\nlines", "", "x"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"last"}));
+}
+
+}  // namespace
+}  // namespace rubric::testing
