@@ -641,9 +641,9 @@ ast::Expectation Builder::expectation(const Node& n) {
     e.number = number_value(value, false);
   }
   if (e.target == ast::ExpectTarget::Grade && e.number) {
-    error("E0015", span(value), "a grade is a name, such as 优").help = "write e.g. 'expect grade = 优'";
+    error("E0018", span(value), "a grade is a name, such as 优").help = "write e.g. 'expect grade = 优'";
   } else if (e.target != ast::ExpectTarget::Grade && !e.number) {
-    error("E0015", span(value), "expected a number here: a score or a total");
+    error("E0018", span(value), "expected a number here: a score or a total");
   }
   return e;
 }
@@ -691,7 +691,7 @@ ast::TestBlock Builder::test(const Node& n) {
     c.expectations = std::move(loose);
     t.cases.insert(t.cases.begin(), std::move(c));
   }
-  if (t.cases.empty()) error("E0016", span(*n.children[0]), fmt::format("test '{}' expects nothing", t.name))
+  if (t.cases.empty()) error("E0019", span(*n.children[0]), fmt::format("test '{}' expects nothing", t.name))
                            .help = "add 'expect total = …', or cases with 'case \"name\" expect …'";
   return t;
 }

@@ -12,7 +12,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "dsl/unicode.hpp"
 
 namespace rubric::report {
 namespace {
