@@ -12,6 +12,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "dsl/unicode.hpp"
+
 
 namespace rubric::report {
 namespace {
@@ -38,6 +40,25 @@ double column_width(Column c) {
     case kEvidence: return 16;
   }
   return 10;
+}
+
+// Lines [text] takes in a cell [width] units wide, [capacity] display cells a unit (a CJK
+// character is 2 cells). The row heights are set from this estimate: Excel fits a row without a
+// height to its wrapped text when it opens the file, but LibreOffice does not. The capacities
+// are Excel's with 宋体 (a 9-point CJK character is about 12 pixels, a width unit 7); LibreOffice
+// fits more on a line, so its rows have some space to spare.
+int lines_for(const std::string& text, double width, double capacity) {
+  if (text.empty()) return 1;
+  const int per_line = std::max(1, static_cast<int>(width * capacity));
+  int lines = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const int w = unicode::display_width(std::string_view(text).substr(start, end - start));
+    lines += std::max(1, (w + per_line - 1) / per_line);
+    start = end + 1;
+  }
+  return lines;
 }
 
 double number(const Decimal& d) { return std::strtod(d.to_string().c_str(), nullptr); }
@@ -213,6 +234,7 @@ void write_table(lxw_workbook* wb, const OfficialTable& table) {
 
   const lxw_row_t first_row = r;
   for (const OfficialRow& row : table.rows) {
+    int lines = 1;
     for (std::size_t i = 0; i < columns.size(); ++i) {
       const Column c = columns[i];
       const std::string& text = table.cell(row, c);
@@ -234,8 +256,9 @@ void write_table(lxw_workbook* wb, const OfficialTable& table) {
       }
       const bool small = c == kExplain || c == kStandard || c == kBasis || c == kEvidence;
       check(worksheet_write_string(ws, r, col, text.c_str(), small ? f.text : f.name), "text");
+      lines = std::max(lines, lines_for(text, column_width(c), small ? 1.25 : 1.1));
     }
-    // No height is set: Excel and LibreOffice fit a row without one to its wrapped text.
+    worksheet_set_row(ws, r, 12.5 * lines + 8, nullptr);
     ++r;
   }
   // The hierarchy as merged cells.
