@@ -329,7 +329,7 @@ Decimal multiply_slow(const Decimal& a, const Decimal& b) {
   const bool negative = (a.sign() < 0) != (b.sign() < 0);
   const U256 product = multiply_wide(magnitude(a.coefficient()), magnitude(b.coefficient()));
   // Keep as many fractional digits as fit, at most 24, rounding half-even from the exact
-  // product each time (never double rounding).
+  // product each time (so a value is never rounded twice).
   for (int target = std::min(scale, kMaxScale); target >= 0; --target) {
     U256 q = product;
     shift_round(q, scale - target, RoundingMode::HalfEven);

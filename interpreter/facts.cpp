@@ -250,7 +250,7 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
   const bool after_comma = before != std::string::npos && text[before] == ',';
 
   if (const auto overflow = what.find("number overflow parsing '"); overflow != std::string::npos) {
-    // nlohmann converts every number to a double as well, and refuses one beyond its range.
+    // nlohmann also converts every number to binary floating point and refuses one beyond its range.
     const std::string number = what.substr(overflow + 25, what.find('\'', overflow + 25) - overflow - 25);
     out.message = fmt::format("the number {} is out of range", number);
     out.help = "numbers have at most 38 significant digits and 24 decimals (see docs/decimals.md)";
@@ -266,8 +266,8 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
       out.message = "invalid JSON: JSON has no comments";
       out.help = "write a remark as a key starting with \"_\", e.g. \"_note\": \"…\"";
     } else if (context == "object key") {
-      out.message = "invalid JSON: expected a key in double quotes";
-      out.help = "JSON keys and strings use double quotes, e.g. \"audit_issues\": 3";
+      out.message = "invalid JSON: expected a key in quotation marks \"…\"";
+      out.help = "JSON keys and strings are written in \"…\", e.g. \"audit_issues\": 3";
     } else {
       out.message = fmt::format("invalid JSON: '{}' is not a value", read);
       out.help = "a value is a number, a \"string\", true, false, null, a list [ … ] or an object { … }";
