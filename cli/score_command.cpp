@@ -105,11 +105,11 @@ std::string Session::choose(const std::string& facts_file, std::optional<int> fa
   if (facts_year && !options_.any_year) {
     const auto& rulesets = siblings(path);
     const SchemeRuleset* applies = applicable_ruleset(rulesets, *facts_year);
-    if (applies == nullptr || !same_file(applies->path, path)) {
-      const SchemeRuleset* self = nullptr;
-      for (const SchemeRuleset& r : rulesets) {
-        if (same_file(r.path, path)) self = &r;
-      }
+    const SchemeRuleset* self = nullptr;
+    for (const SchemeRuleset& r : rulesets) {
+      if (same_file(r.path, path)) self = &r;
+    }
+    if (self == nullptr || !covers(rulesets, *self, *facts_year)) {
       std::string message = fmt::format("{}: error: the facts are for {}, but {} holds the criteria of {}", facts_file,
                                         *facts_year, path, self ? years_covered(rulesets, *self) : "another year");
       std::string help = applies ? fmt::format("the {} criteria are in {}; or pass --any-year to score with {} anyway",

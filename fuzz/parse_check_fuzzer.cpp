@@ -9,8 +9,10 @@
 
 namespace {
 
-// A JSON value of [type]: a small, valid instance.
-std::string sample(const rubric::ast::TypeRef& type) {
+// A JSON value of [type]: a small, valid instance. Only the outermost list gets two elements:
+// nested lists (`list of list of …`, or lists in records in lists) get one, or the sample of a
+// deeply nested type would double at every level.
+std::string sample(const rubric::ast::TypeRef& type, bool outer = true) {
   using K = rubric::ast::TypeKind;
   switch (type.kind) {
     case K::Number:
@@ -20,12 +22,16 @@ std::string sample(const rubric::ast::TypeRef& type) {
     case K::Bool: return "true";
     case K::Text: return "\"x\"";
     case K::Enum: return type.members.empty() ? "\"\"" : nlohmann::json(type.members.front()).dump();
-    case K::List: return type.element ? "[" + sample(*type.element) + ", " + sample(*type.element) + "]" : "[]";
+    case K::List: {
+      if (!type.element) return "[]";
+      const std::string one = sample(*type.element, false);
+      return outer ? "[" + one + ", " + one + "]" : "[" + one + "]";
+    }
     case K::Record: {
       std::string out = "{";
       for (const auto& f : type.fields) {
         if (out.size() > 1) out += ", ";
-        out += nlohmann::json(f.name).dump() + ": " + (f.type ? sample(*f.type) : "0");
+        out += nlohmann::json(f.name).dump() + ": " + (f.type ? sample(*f.type, outer) : "0");
       }
       return out + "}";
     }

@@ -839,7 +839,12 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
           fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(), points->hi.to_string()))
         .notes.push_back({fmt::format("parts: {}", fmt::join(parts, " + ")), std::nullopt});
   }
-  if (points == nullptr && rs_.total && !total_parts.empty() && total_sum != *rs_.total) {
+  if (points == nullptr && rs_.total && total_parts.empty() && !rs_.total->is_zero()) {
+    error("E0405", rs_.total_span,
+          fmt::format("the ruleset's total is {}, but it has no sections or indicators to make it up",
+                      rs_.total->to_string()))
+        .help = "add the boards (top-level sections) whose points add up to the total";
+  } else if (points == nullptr && rs_.total && !total_parts.empty() && total_sum != *rs_.total) {
     error("E0405", rs_.total_span,
           fmt::format("the top-level sections add up to {}, not the ruleset's total {}", total_sum.to_string(),
                       rs_.total->to_string()))

@@ -223,7 +223,15 @@ ParseResult load(const std::string& path, std::string text, std::uint32_t base, 
                 "a ruleset may extend only rulesets of its own scheme folder");
   }
   if (std::find(chain.begin(), chain.end(), canonical.string()) != chain.end()) {
-    return fail("E0907", fmt::format("'{}' extends itself through the chain {}", derived.extends, fmt::join(chain, " → ")),
+    // The chain names files relative to this ruleset's folder: absolute paths of the machine
+    // that ran the check say nothing to the author and differ from one machine to the next.
+    std::vector<std::string> shown;
+    for (const std::string& link : chain) {
+      const fs::path rel = fs::path(link).lexically_relative(root);
+      shown.push_back(rel.empty() ? link : rel.string());
+    }
+    shown.push_back(relative.string());
+    return fail("E0907", fmt::format("'{}' extends itself through the chain {}", derived.extends, fmt::join(shown, " → ")),
                 "a chain of extends must end in a ruleset that extends nothing");
   }
   if (depth >= kMaxExtendsDepth) {

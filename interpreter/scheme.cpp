@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "dsl/parser.hpp"
 
@@ -64,13 +65,21 @@ const SchemeRuleset* applicable_ruleset(const std::vector<SchemeRuleset>& rulese
 }
 
 std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset) {
-  for (std::size_t i = 0; i + 1 < rulesets.size(); ++i) {
-    if (&rulesets[i] == &ruleset || rulesets[i].path == ruleset.path) {
-      const int last = rulesets[i + 1].year - 1;
-      return last == ruleset.year ? std::to_string(ruleset.year) : fmt::format("{}–{}", ruleset.year, last);
-    }
+  // Up to the year before the next ruleset of a later year: a draft beside the ruleset of its
+  // own year (two files of one year) covers the same years, not "2023–2022".
+  std::optional<int> next;
+  for (const SchemeRuleset& r : rulesets) {
+    if (r.year > ruleset.year && (!next || r.year < *next)) next = r.year;
   }
-  return fmt::format("{} on", ruleset.year);
+  if (!next) return fmt::format("{} on", ruleset.year);
+  const int last = *next - 1;
+  return last == ruleset.year ? std::to_string(ruleset.year) : fmt::format("{}–{}", ruleset.year, last);
+}
+
+bool covers(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year) {
+  if (year < ruleset.year) return false;
+  return std::none_of(rulesets.begin(), rulesets.end(),
+                      [&](const SchemeRuleset& r) { return r.year > ruleset.year && r.year <= year; });
 }
 
 }  // namespace rubric

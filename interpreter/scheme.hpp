@@ -29,4 +29,8 @@ const SchemeRuleset* applicable_ruleset(const std::vector<SchemeRuleset>& rulese
 // The years a ruleset applies to, as text: "2021–2022", or "2023 on" for the newest.
 std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset);
 
+// Whether [ruleset] applies to [year]: it is not newer, and no ruleset of a later year is due by
+// then. Two rulesets of one year (a draft beside the published criteria) both apply.
+bool covers(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year);
+
 }  // namespace rubric

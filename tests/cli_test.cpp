@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 
@@ -193,6 +194,31 @@ TEST(CliScheme, TheFactsYearChoosesTheRuleset) {
       << r.err;
   EXPECT_NE(r.out.find("94.85"), std::string::npos);
   EXPECT_NE(r.out.find("95.99"), std::string::npos);
+}
+
+// A draft of next year's criteria often sits beside the published ones with the same year while
+// it is being written: it applies to that year's facts as well, and the years a ruleset covers
+// run to the next *later* year (not "2023–2022").
+TEST(CliScheme, ADraftOfTheSameYearAppliesToThatYear) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("rubric_scheme_draft_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "guangzhou");
+  fs::copy_file(kSourceDir + "/rulesets/guangzhou/2021.rubric", dir / "guangzhou" / "2021.rubric");
+  fs::copy_file(kSourceDir + "/rulesets/guangzhou/2023.rubric", dir / "guangzhou" / "2023.rubric");
+  {
+    std::ofstream draft(dir / "guangzhou" / "2023-draft.rubric");
+    draft << "ruleset \"2023 draft\" scheme guangzhou year 2023 extends \"2023.rubric\"\n";
+  }
+  const std::string example = kSourceDir + "/" + kExample2023;
+  const CliResult draft = run_cli("score '" + (dir / "guangzhou" / "2023-draft.rubric").string() + "' '" + example + "'");
+  EXPECT_EQ(draft.exit_code, 0) << draft.err;
+  EXPECT_EQ(draft.err.find("E0806"), std::string::npos) << draft.err;
+  EXPECT_NE(draft.out.find("95.99"), std::string::npos) << draft.out;
+  const CliResult old = run_cli("score '" + (dir / "guangzhou" / "2021.rubric").string() + "' '" + example + "'");
+  EXPECT_EQ(old.exit_code, 3);
+  EXPECT_NE(old.err.find("holds the criteria of 2021–2022 [E0806]"), std::string::npos) << old.err;
+  fs::remove_all(dir);
 }
 
 TEST(CliScheme, AnotherYearsRulesetNeedsAnExplicitFlag) {
