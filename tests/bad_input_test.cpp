@@ -6,6 +6,13 @@
 //
 //   tests/bad-input/NAME.rubric   rubric check tests/bad-input/NAME.rubric
 //   tests/bad-input/NAME.json     rubric score tests/bad-input/scheme/ruleset.rubric tests/bad-input/NAME.json
+//   tests/bad-input/NAME.csv      rubric batch tests/bad-input/scheme/ruleset.rubric tests/bad-input/NAME.csv
+//                                 -o OUT.csv --jobs 2; the expected file holds stderr, the exit code
+//                                 and the output file, so that a bad row is seen not to cost the
+//                                 others their results
+//   tests/bad-input/NAME.rubric with NAME.facts.json beside it:
+//                                 rubric score NAME.rubric NAME.facts.json (a ruleset that checks
+//                                 clean but fails while scoring)
 //   generated: NAME               files too large to keep in the repository (a ruleset over 4 MiB, a
 //                                 facts file over 16 MiB, a list of 100,001 items), written to a
 //                                 temporary folder when the test runs; expected output in
@@ -33,11 +40,15 @@ namespace fs = std::filesystem;
 
 constexpr int kTimeoutSeconds = 60;  // generous for the sanitizer build; a real case takes < 1 s
 
+enum class Kind { Ruleset, Facts, Batch };
+
 struct BadInput {
   std::string name;
   std::string file;           // relative to the folder the program runs in
-  bool facts = false;
+  bool facts = false;         // scored against the scheme's ruleset (Kind::Facts)
   bool generated = false;
+  Kind kind = Kind::Ruleset;
+  std::string own_facts;      // Kind::Ruleset: facts to score it with, when the case has them
 };
 
 void PrintTo(const BadInput& c, std::ostream* os) { *os << c.file; }
@@ -76,17 +87,34 @@ std::string generated_folder() {
 
 std::vector<BadInput> cases() {
   std::vector<BadInput> out;
-  for (const auto& entry : fs::directory_iterator(fs::path(kSourceDir) / kFolder)) {
+  const fs::path folder = fs::path(kSourceDir) / kFolder;
+  for (const auto& entry : fs::directory_iterator(folder)) {
     const fs::path& path = entry.path();
     const std::string ext = path.extension().string();
-    if (!entry.is_regular_file() || (ext != ".rubric" && ext != ".json")) continue;
-    const bool facts = ext == ".json";
-    out.push_back({path.stem().string() + (facts ? "_json" : "_rubric"), kFolder + "/" + path.filename().string(), facts,
-                   false});
+    const std::string stem = path.stem().string();
+    if (!entry.is_regular_file()) continue;
+    // NAME.facts.json belongs to NAME.rubric.
+    if (ext == ".json" && fs::path(stem).extension() == ".facts") continue;
+    BadInput c{stem, kFolder + "/" + path.filename().string(), false, false, Kind::Ruleset, ""};
+    if (ext == ".rubric") {
+      c.name += "_rubric";
+      if (fs::exists(folder / (stem + ".facts.json"))) c.own_facts = kFolder + "/" + stem + ".facts.json";
+    } else if (ext == ".json") {
+      c.name += "_json";
+      c.facts = true;
+      c.kind = Kind::Facts;
+    } else if (ext == ".csv") {
+      c.name += "_csv";
+      c.kind = Kind::Batch;
+    } else {
+      continue;
+    }
+    out.push_back(c);
   }
   for (const std::string name : {"huge_ruleset.rubric", "huge_facts.json", "huge_list.json"}) {
     const bool facts = fs::path(name).extension() == ".json";
-    out.push_back({"generated_" + fs::path(name).stem().string(), name, facts, true});
+    out.push_back({"generated_" + fs::path(name).stem().string(), name, facts, true,
+                   facts ? Kind::Facts : Kind::Ruleset, ""});
   }
   std::sort(out.begin(), out.end(), [](const BadInput& a, const BadInput& b) { return a.name < b.name; });
   return out;
@@ -95,7 +123,7 @@ std::vector<BadInput> cases() {
 std::string expected_path(const BadInput& c) {
   const fs::path file(c.file);
   return (fs::path(kSourceDir) / kFolder / (c.generated ? "generated" : "") /
-          (file.stem().string() + (c.facts ? ".json" : ".rubric") + ".expected"))
+          (file.filename().string() + ".expected"))
       .lexically_normal()
       .string();
 }
@@ -111,12 +139,19 @@ TEST_P(BadInputCase, ExactMessageNoCrashNoHang) {
   const BadInput& c = GetParam();
   const std::string dir = c.generated ? generated_folder() : kSourceDir;
   const std::string ruleset = c.generated ? "scheme/ruleset.rubric" : kFolder + "/scheme/ruleset.rubric";
-  const std::string args = c.facts ? "score '" + ruleset + "' '" + c.file + "'" : "check '" + c.file + "'";
   const std::string base = (fs::temp_directory_path() / ("rubric_bad_" + std::to_string(::getpid()) + "_" + c.name)).string();
+  std::string args;
+  switch (c.kind) {
+    case Kind::Ruleset:
+      args = c.own_facts.empty() ? "check '" + c.file + "'" : "score '" + c.file + "' '" + c.own_facts + "'";
+      break;
+    case Kind::Facts: args = "score '" + ruleset + "' '" + c.file + "'"; break;
+    case Kind::Batch: args = "batch '" + ruleset + "' '" + c.file + "' -o '" + base + ".result.csv' --jobs 2"; break;
+  }
   const std::string command = "cd '" + dir + "' && timeout -s KILL " + std::to_string(kTimeoutSeconds) + " '" +
                               kBinary + "' " + args + " >'" + base + ".out' 2>'" + base + ".err'";
   const int status = std::system(command.c_str());
-  const std::string err = read_text(base + ".err");
+  std::string err = read_text(base + ".err");
   fs::remove(base + ".out");
   fs::remove(base + ".err");
 
@@ -124,10 +159,19 @@ TEST_P(BadInputCase, ExactMessageNoCrashNoHang) {
   const int code = WEXITSTATUS(status);
   ASSERT_NE(code, 137) << "rubric " << args << " was killed after " << kTimeoutSeconds << " s: a hang";
   ASSERT_LT(code, 128) << "rubric " << args << " died of a signal:\n" << err;
-  // An error must fail the run (1: the ruleset has errors; 3: the facts were not scored); a case
-  // with only warnings, or none, is scored.
-  const bool has_error = err.find(": error: ") != std::string::npos;
-  EXPECT_EQ(code, has_error ? (c.facts ? 3 : 1) : 0) << "rubric " << args << "\n" << err;
+  if (c.kind == Kind::Batch) {
+    // The exit code and every row's result are part of what a batch case pins: the rows after a
+    // bad one are still scored, in input order.
+    const std::string result = base + ".result.csv";
+    err += "--- exit " + std::to_string(code) + "; output file:\n" + (fs::exists(result) ? read_text(result) : "(none)\n");
+    fs::remove(result);
+  } else {
+    // An error must fail the run (1: the ruleset has errors; 3: the facts were not scored); a case
+    // with only warnings, or none, is scored.
+    const bool has_error = err.find(": error: ") != std::string::npos;
+    const bool scored = c.facts || !c.own_facts.empty();
+    EXPECT_EQ(code, has_error ? (scored ? 3 : 1) : 0) << "rubric " << args << "\n" << err;
+  }
 
   const std::string expected_file = expected_path(c);
   if (updating()) {
