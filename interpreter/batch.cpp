@@ -19,6 +19,7 @@
 #include <mutex>
 #include <thread>
 
+#include "interpreter/checker.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
 #include "interpreter/plan.hpp"
@@ -28,31 +29,39 @@ namespace {
 
 // ---- Reading --------------------------------------------------------------------------------
 
-// A buffered reader of a file, byte by byte, counting the bytes consumed.
+// A buffered reader of a file, counting the bytes consumed. Bytes are taken one at a time with
+// get(), or a run at a time from window() and advance().
 class Input {
  public:
   explicit Input(std::FILE* file) : file_(file), buffer_(1 << 20) {}
   int get() {
-    if (pos_ == end_) {
-      end_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
-      pos_ = 0;
-      if (end_ == 0) return EOF;
-    }
+    if (pos_ == end_ && !refill()) return EOF;
     ++consumed_;
     return static_cast<unsigned char>(buffer_[pos_++]);
   }
   int peek() {
-    const int c = get();
-    if (c != EOF) {
-      --pos_;
-      --consumed_;
-    }
-    return c;
+    if (pos_ == end_ && !refill()) return EOF;
+    return static_cast<unsigned char>(buffer_[pos_]);
+  }
+  // The buffered bytes not yet consumed (refilled when there are none); empty at the end.
+  std::string_view window() {
+    if (pos_ == end_) refill();
+    return {buffer_.data() + pos_, end_ - pos_};
+  }
+  void advance(std::size_t n) {
+    pos_ += n;
+    consumed_ += n;
   }
   bool error() const { return std::ferror(file_) != 0; }
   std::uint64_t consumed() const { return consumed_; }
 
  private:
+  bool refill() {
+    end_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+    pos_ = 0;
+    return end_ != 0;
+  }
+
   std::FILE* file_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;
@@ -60,57 +69,108 @@ class Input {
   std::uint64_t consumed_ = 0;
 };
 
-// One CSV record (RFC 4180). Returns false at the end of the input. [line] counts physical lines.
-bool read_csv_record(Input& in, std::vector<std::string>& fields, std::size_t& line) {
-  fields.clear();
-  int c = in.get();
-  if (c == EOF) return false;
-  fields.emplace_back();
+// One CSV record (RFC 4180), appended to [text] with the [begin, end) offsets of each field
+// appended to [spans]. Returns false at the end of the input. [line] counts physical lines.
+// Runs of ordinary bytes are copied at once: most cells need no byte-by-byte decisions.
+bool read_csv_record(Input& in, std::string& text, std::vector<std::size_t>& spans, std::size_t& line) {
+  if (in.peek() == EOF) return false;
+  std::size_t field_begin = text.size();
+  spans.push_back(field_begin);
+  const auto end_field = [&] { spans.push_back(text.size()); };
   bool quoted = false;
   bool was_quoted = false;
-  for (;; c = in.get()) {
-    if (c == EOF) return true;
+  for (;;) {
+    {
+      const std::string_view w = in.window();
+      std::size_t n = 0;
+      if (quoted) {
+        while (n < w.size() && w[n] != '"' && w[n] != '\n') ++n;
+      } else {
+        while (n < w.size() && w[n] != ',' && w[n] != '\n' && w[n] != '\r' && w[n] != '"') ++n;
+      }
+      text.append(w.data(), n);
+      in.advance(n);
+    }
+    const int c = in.get();
+    if (c == EOF) {
+      end_field();
+      return true;
+    }
     if (quoted) {
       if (c == '"') {
         if (in.peek() == '"') {
           in.get();
-          fields.back() += '"';
+          text += '"';
         } else {
           quoted = false;
         }
       } else {
         if (c == '\n') ++line;
-        fields.back() += static_cast<char>(c);
+        text += static_cast<char>(c);
       }
       continue;
     }
-    if (c == '"' && fields.back().empty() && !was_quoted) {
+    if (c == '"' && text.size() == field_begin && !was_quoted) {
       quoted = true;
       was_quoted = true;
     } else if (c == ',') {
-      fields.emplace_back();
+      end_field();
+      field_begin = text.size();
+      spans.push_back(field_begin);
       was_quoted = false;
     } else if (c == '\n') {
       ++line;
+      end_field();
       return true;
     } else if (c == '\r') {
       if (in.peek() == '\n') continue;
       ++line;
+      end_field();
       return true;
     } else {
-      fields.back() += static_cast<char>(c);
+      text += static_cast<char>(c);
     }
   }
 }
 
+// The same, as a vector of fields (for the header and parse_csv()).
+bool read_csv_record(Input& in, std::vector<std::string>& fields, std::size_t& line) {
+  std::string text;
+  std::vector<std::size_t> spans;
+  fields.clear();
+  if (!read_csv_record(in, text, spans, line)) return false;
+  for (std::size_t i = 0; i + 1 < spans.size(); i += 2) fields.emplace_back(text.substr(spans[i], spans[i + 1] - spans[i]));
+  return true;
+}
+
 bool read_line(Input& in, std::string& out) {
   out.clear();
-  int c = in.get();
-  if (c == EOF) return false;
-  for (; c != EOF && c != '\n'; c = in.get()) out += static_cast<char>(c);
+  if (in.peek() == EOF) return false;
+  for (;;) {
+    const std::string_view w = in.window();
+    if (w.empty()) break;
+    const std::size_t n = w.find('\n');
+    out.append(w.data(), n == std::string_view::npos ? w.size() : n);
+    in.advance(n == std::string_view::npos ? w.size() : n + 1);
+    if (n != std::string_view::npos) break;
+  }
   if (!out.empty() && out.back() == '\r') out.pop_back();
   return true;
 }
+
+// One row's cells, in a chunk's flat buffer: field i is text[spans[2i], spans[2i+1]).
+struct CsvRow {
+  const char* text = nullptr;
+  const std::size_t* spans = nullptr;
+  std::size_t fields = 0;
+
+  std::string_view cell(int col) const {
+    if (col < 0 || static_cast<std::size_t>(col) >= fields) return {};
+    const std::size_t* s = spans + 2 * static_cast<std::size_t>(col);
+    return {text + s[0], s[1] - s[0]};
+  }
+  std::size_t bytes() const { return fields == 0 ? 0 : spans[2 * fields - 1] - spans[0]; }
+};
 
 // ---- The CSV header: which column holds what ------------------------------------------------
 
@@ -268,17 +328,11 @@ void json_cell(std::string& out, std::string_view cell, ast::TypeKind type) {
   }
 }
 
-std::string_view cell_at(const std::vector<std::string>& row, int col) {
-  if (col < 0 || static_cast<std::size_t>(col) >= row.size()) return {};
-  return row[static_cast<std::size_t>(col)];
-}
-
-void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const std::vector<std::string>& row,
-                  std::string& out) {
+void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const CsvRow& row, std::string& out) {
   out.clear();
   out += "{\"department\":";
-  json_string(out, cell_at(row, layout.department));
-  const std::string_view year = cell_at(row, layout.year);
+  json_string(out, row.cell(layout.department));
+  const std::string_view year = row.cell(layout.year);
   if (!year.empty()) {
     out += ",\"year\":";
     json_cell(out, year, ast::TypeKind::Number);
@@ -295,20 +349,20 @@ void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const std::ve
       out += ':';
     };
     if (fc.scalar >= 0) {
-      const std::string_view cell = cell_at(row, fc.scalar);
+      const std::string_view cell = row.cell(fc.scalar);
       if (cell.empty()) continue;
       key();
       json_cell(out, cell, type.kind);
     } else if (!fc.elements.empty()) {
       std::size_t last = 0;
       for (std::size_t e = 0; e < fc.elements.size(); ++e) {
-        if (!cell_at(row, fc.elements[e]).empty()) last = e + 1;
+        if (!row.cell(fc.elements[e]).empty()) last = e + 1;
       }
       key();  // a list whose cells are all empty is the empty list
       out += '[';
       for (std::size_t e = 0; e < last; ++e) {
         if (e > 0) out += ',';
-        const std::string_view cell = cell_at(row, fc.elements[e]);
+        const std::string_view cell = row.cell(fc.elements[e]);
         if (cell.empty()) {
           out += "null";  // a gap: reported as this element's error
         } else {
@@ -320,7 +374,7 @@ void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const std::ve
       std::size_t last = 0;
       for (std::size_t e = 0; e < fc.records.size(); ++e) {
         for (const int col : fc.records[e]) {
-          if (!cell_at(row, col).empty()) last = e + 1;
+          if (!row.cell(col).empty()) last = e + 1;
         }
       }
       key();
@@ -329,7 +383,7 @@ void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const std::ve
         if (e > 0) out += ',';
         const auto& cols = fc.records[e];
         bool any = false;
-        for (const int col : cols) any = any || !cell_at(row, col).empty();
+        for (const int col : cols) any = any || !row.cell(col).empty();
         if (!any) {
           out += "null";
           continue;
@@ -337,7 +391,7 @@ void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const std::ve
         out += '{';
         bool first_field = true;
         for (std::size_t f = 0; f < cols.size(); ++f) {
-          const std::string_view cell = cell_at(row, cols[f]);
+          const std::string_view cell = row.cell(cols[f]);
           if (cell.empty()) continue;
           if (!first_field) out += ',';
           first_field = false;
@@ -371,6 +425,311 @@ std::string column_of(std::string_view path) {
   }
   return out;
 }
+
+// ---- CSV row -> facts, directly ---------------------------------------------------------------
+//
+// The common case: every cell of the row is well formed. Its cells are converted by their declared
+// type straight into the facts' values (domains checked in place), without the facts document.
+// The conversion accepts exactly what load_facts() accepts from the document csv_document()
+// writes, and gives the same values; at the first cell it would report (or might: a doubt is
+// enough), it declines, and the row takes the document path, whose loader words every error of the
+// row. So the errors are the loader's by construction, and this path never has to word one.
+//
+// Nothing is allocated per row once the buffers have grown: lists and records are refilled in
+// place when no one else holds them, texts are assigned into the strings already there.
+
+// Whether [s] is UTF-8 that the JSON reader takes (RFC 3629: no overlong forms, no surrogates,
+// nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const auto at = [&](std::size_t k) { return i + k < n ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    const auto cont = [](unsigned b) { return b >= 0x80 && b <= 0xBF; };
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(at(1))) return false;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80;
+      const unsigned hi = c == 0xED ? 0x9F : 0xBF;
+      if (at(1) < lo || at(1) > hi || !cont(at(2))) return false;
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80;
+      const unsigned hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (at(1) < lo || at(1) > hi || !cont(at(2)) || !cont(at(3))) return false;
+      i += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A string the loader takes as it is: valid UTF-8 within its length limit.
+bool is_plain_string(std::string_view s) { return s.size() <= kMaxJsonStringBytes && is_valid_utf8(s); }
+
+void set_text(Value& v, std::string_view text) {
+  if (auto* s = std::get_if<std::string>(&v.data)) {
+    s->assign(text);
+  } else {
+    v.data.emplace<std::string>(text);
+  }
+}
+
+// How one cell is read: the declared type of a scalar fact, a list's element or a record field.
+struct CellSpec {
+  const ast::TypeRef* type = nullptr;
+  bool has_domain = false;
+  std::optional<Decimal> lo, hi;  // the domain's bounds (absent: unbounded)
+  bool lo_closed = false, hi_closed = false;
+
+  CellSpec() = default;
+  CellSpec(const ast::TypeRef& t, const std::optional<ast::Interval>& domain) : type(&t) {
+    if (!domain) return;
+    has_domain = true;
+    if (domain->lo.value) lo = constant_value(*domain->lo.value);
+    if (domain->hi.value) hi = constant_value(*domain->hi.value);
+    lo_closed = domain->lo_closed;
+    hi_closed = domain->hi_closed;
+  }
+
+  // A non-empty [cell] as the loader would read it (see Validator::convert and check_domain in
+  // facts.cpp), into [out]; false where the loader would report an error.
+  bool convert(std::string_view cell, Value& out) const {
+    const ast::TypeKind kind = type->kind;
+    switch (kind) {
+      case ast::TypeKind::Number:
+      case ast::TypeKind::Percent:
+      case ast::TypeKind::Money:
+      case ast::TypeKind::Count: {
+        std::optional<Decimal> value;
+        try {
+          if (is_json_number(cell)) {
+            value = Decimal::parse(cell);
+          } else if (kind == ast::TypeKind::Percent && cell.back() == '%') {
+            value = Decimal::parse(cell.substr(0, cell.size() - 1));
+            if (value) *value = *value / Decimal::from_int(100);
+          }
+        } catch (const DecimalError&) {
+          return false;
+        }
+        if (!value || !in_domain(*value)) return false;
+        out.data.emplace<Decimal>(*value);
+        return true;
+      }
+      case ast::TypeKind::Bool:
+        if (cell != "true" && cell != "false") return false;
+        out.data.emplace<bool>(cell == "true");
+        return true;
+      case ast::TypeKind::Text:
+        if (!is_plain_string(cell)) return false;
+        set_text(out, cell);
+        return true;
+      case ast::TypeKind::Enum:
+        for (const std::string& member : type->members) {
+          if (member == cell) {
+            set_text(out, cell);
+            return true;
+          }
+        }
+        return false;
+      case ast::TypeKind::List:
+      case ast::TypeKind::Record:
+      case ast::TypeKind::Unknown: break;
+    }
+    return false;
+  }
+
+  bool in_domain(const Decimal& value) const {
+    const ast::TypeKind kind = type->kind;
+    if (kind == ast::TypeKind::Count && !value.is_integer()) return false;
+    if (has_domain) {
+      if (lo && (lo_closed ? value < *lo : value <= *lo)) return false;
+      if (hi && (hi_closed ? value > *hi : value >= *hi)) return false;
+      return true;
+    }
+    const bool nonnegative = kind == ast::TypeKind::Percent || kind == ast::TypeKind::Money || kind == ast::TypeKind::Count;
+    return !(nonnegative && value.sign() < 0);
+  }
+};
+
+// What the direct path knows of the ruleset and the header, shared by every worker.
+class CsvFactsPlan {
+ public:
+  CsvFactsPlan(const ast::Ruleset& rs, const CsvLayout& layout) : layout_(layout) {
+    facts_.resize(rs.facts.size());
+    for (std::size_t i = 0; i < rs.facts.size(); ++i) {
+      const ast::FactDecl& decl = rs.facts[i];
+      const FactColumns& fc = layout.facts[i];
+      FactSpec& f = facts_[i];
+      if (decl.default_value) {
+        f.has_default = true;
+        if (const auto* s = std::get_if<ast::StringLit>(&decl.default_value->node)) {
+          f.default_value = Value(s->value);
+        } else if (const auto* b = std::get_if<ast::BoolLit>(&decl.default_value->node)) {
+          f.default_value = Value(b->value);
+        } else if (auto d = constant_value(*decl.default_value)) {
+          f.default_value = Value(*d);
+        }
+      }
+      if (fc.scalar >= 0) {
+        f.shape = FactSpec::Shape::Scalar;
+        f.cell = CellSpec(*decl.type, decl.domain);
+      } else if (!fc.elements.empty()) {
+        f.shape = FactSpec::Shape::Elements;
+        f.cell = CellSpec(*decl.type->element, decl.domain);
+      } else if (!fc.records.empty()) {
+        f.shape = FactSpec::Shape::Records;
+        for (const ast::Field& field : decl.type->element->fields) f.fields.emplace_back(*field.type, field.domain);
+      }
+      // Beyond the loader's item limit the document path reports it.
+      if (fc.elements.size() > kMaxJsonItems || fc.records.size() > kMaxJsonItems) f.always_slow = true;
+    }
+  }
+
+ private:
+  friend class CsvFacts;
+  struct FactSpec {
+    enum class Shape { Absent, Scalar, Elements, Records } shape = Shape::Absent;
+    CellSpec cell;                 // a scalar fact, or a list's elements
+    std::vector<CellSpec> fields;  // a list of records: each field
+    bool has_default = false;
+    Value default_value;           // Decimal zero where the default is not a constant (as the loader)
+    bool always_slow = false;
+  };
+  const CsvLayout& layout_;
+  std::vector<FactSpec> facts_;
+};
+
+// One worker's converter: the facts it fills, row after row, and the buffers of their lists.
+class CsvFacts {
+ public:
+  explicit CsvFacts(const CsvFactsPlan& plan) : plan_(plan), lists_(plan.facts_.size()) {
+    facts_.file = "row";
+    facts_.values.resize(plan.facts_.size());
+    facts_.supplied.resize(plan.facts_.size());
+  }
+
+  // Fills the facts of [row]; nullptr when some cell is not plainly valid (the row must then take
+  // the document path, which words its errors).
+  const Facts* convert(const CsvRow& row) {
+    // Far below the loader's size limit for the document (its escapes take at most 6 bytes a byte).
+    if (row.bytes() > kMaxFactsBytes / 8) return nullptr;
+    const CsvLayout& layout = plan_.layout_;
+    const std::string_view department = row.cell(layout.department);
+    if (!is_plain_string(department)) return nullptr;
+    facts_.department.assign(department.empty() ? std::string_view(facts_.file) : department);
+    facts_.year.reset();
+    if (const std::string_view year = row.cell(layout.year); !year.empty()) {
+      if (!is_json_number(year)) return nullptr;
+      std::optional<Decimal> value;
+      try {
+        value = Decimal::parse(year);
+      } catch (const DecimalError&) {
+        return nullptr;
+      }
+      const auto whole = value ? value->to_int64() : std::nullopt;
+      if (!whole || *whole < 1900 || *whole > 9999) return nullptr;
+      facts_.year = static_cast<int>(*whole);
+    }
+    for (std::size_t i = 0; i < plan_.facts_.size(); ++i) {
+      if (!fact(i, row)) return nullptr;
+    }
+    return &facts_;
+  }
+
+ private:
+  using Spec = CsvFactsPlan::FactSpec;
+  using Buffer = std::shared_ptr<std::vector<Value>>;
+
+  // A list buffer to refill: [b] itself when no value holds it any more, else a fresh one.
+  static std::vector<Value>& reuse(Buffer& b) {
+    if (!b || b.use_count() > 1) b = std::make_shared<std::vector<Value>>();
+    return *b;
+  }
+
+  struct ListBuffers {
+    Buffer list;
+    std::vector<Buffer> records;
+  };
+
+  bool fact(std::size_t i, const CsvRow& row) {
+    const Spec& spec = plan_.facts_[i];
+    const FactColumns& fc = plan_.layout_.facts[i];
+    Value& value = facts_.values[i];
+    if (spec.always_slow) return false;
+    const auto absent = [&] {
+      if (!spec.has_default) return false;  // a missing fact
+      value = spec.default_value;
+      facts_.supplied[i] = false;
+      return true;
+    };
+    switch (spec.shape) {
+      case Spec::Shape::Absent: return absent();
+      case Spec::Shape::Scalar: {
+        const std::string_view cell = row.cell(fc.scalar);
+        if (cell.empty()) return absent();
+        facts_.supplied[i] = true;
+        return spec.cell.convert(cell, value);
+      }
+      case Spec::Shape::Elements: {
+        std::size_t last = 0;
+        for (std::size_t e = 0; e < fc.elements.size(); ++e) {
+          if (!row.cell(fc.elements[e]).empty()) last = e + 1;
+        }
+        ListBuffers& buffers = lists_[i];
+        value = Value();  // let go of last row's list, so that its buffer can be refilled
+        std::vector<Value>& items = reuse(buffers.list);
+        items.resize(last);
+        for (std::size_t e = 0; e < last; ++e) {
+          const std::string_view cell = row.cell(fc.elements[e]);
+          if (cell.empty() || !spec.cell.convert(cell, items[e])) return false;  // a gap, or a bad cell
+        }
+        value = Value(ValueList(buffers.list));
+        facts_.supplied[i] = true;
+        return true;
+      }
+      case Spec::Shape::Records: {
+        std::size_t last = 0;
+        for (std::size_t e = 0; e < fc.records.size(); ++e) {
+          for (const int col : fc.records[e]) {
+            if (!row.cell(col).empty()) last = e + 1;
+          }
+        }
+        ListBuffers& buffers = lists_[i];
+        value = Value();
+        if (buffers.list) buffers.list->clear();  // let go of last row's records
+        std::vector<Value>& items = reuse(buffers.list);
+        if (buffers.records.size() < last) buffers.records.resize(last);
+        for (std::size_t e = 0; e < last; ++e) {
+          std::vector<Value>& fields = reuse(buffers.records[e]);
+          const auto& cols = fc.records[e];
+          fields.resize(cols.size());
+          for (std::size_t f = 0; f < cols.size(); ++f) {
+            const std::string_view cell = row.cell(cols[f]);
+            // An empty field is a missing field, an empty record a gap: the loader reports both.
+            if (cell.empty() || !spec.fields[f].convert(cell, fields[f])) return false;
+          }
+          items.emplace_back(ValueList(buffers.records[e]));
+        }
+        value = Value(ValueList(buffers.list));
+        facts_.supplied[i] = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const CsvFactsPlan& plan_;
+  Facts facts_;
+  std::vector<ListBuffers> lists_;  // by fact index
+};
 
 // ---- Scoring one row --------------------------------------------------------------------------
 
@@ -430,9 +789,16 @@ class Scorer {
       out.error = fmt::format("{}", fmt::join(errors, "; "));
       return;
     }
-    if (out.department.empty()) out.department = facts.facts->department == "row" ? "" : facts.facts->department;
+    score(*facts.facts, errors, out);
+  }
+
+  // Scores valid facts.
+  void score(const Facts& facts, std::vector<std::string>& errors, RowResult& out) {
+    out.scores.assign(leaves_, std::nullopt);
+    if (out.department.empty()) out.department = facts.department == "row" ? "" : facts.department;
     if (plan_ != nullptr) {
-      PlanResult r = plan_->evaluate(*facts.facts);
+      PlanResult& r = plan_result_;
+      plan_->evaluate(facts, r);
       out.total = r.total;
       out.grade = r.grade;
       for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
@@ -440,7 +806,7 @@ class Scorer {
     } else {
       EvalOptions options;
       options.trace = false;
-      const Evaluation ev = evaluate(rs_, *facts.facts, options);
+      const Evaluation ev = evaluate(rs_, facts, options);
       out.total = ev.total;
       if (ev.total) {
         for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
@@ -455,13 +821,14 @@ class Scorer {
       }
     }
     if (!out.total && errors.empty()) errors.push_back("the total could not be computed");
-    out.error = fmt::format("{}", fmt::join(errors, "; "));
+    if (!errors.empty()) out.error = fmt::format("{}", fmt::join(errors, "; "));
   }
 
  private:
   const ast::Ruleset& rs_;
   const Plan* plan_;
   std::size_t leaves_;
+  PlanResult plan_result_;  // reused from row to row
 };
 
 // ---- Writing ----------------------------------------------------------------------------------
@@ -596,15 +963,32 @@ class OutputFile {
 
 // ---- The pipeline -----------------------------------------------------------------------------
 
+// A unit of work. Chunks are recycled once written, so their buffers stop growing after the first
+// few: reading, scoring and writing a row allocate nothing in the steady state.
 struct Chunk {
   std::size_t seq = 0;
   std::size_t first_row = 0;
-  std::vector<std::vector<std::string>> csv_rows;  // CSV input
-  std::vector<std::string> lines;                  // JSON Lines input
+  // CSV input: every cell of the chunk in [text]; field k is text[spans[2k], spans[2k+1]), and
+  // row i has the fields from rows[i] to rows[i + 1].
+  std::string text;
+  std::vector<std::size_t> spans;
+  std::vector<std::size_t> rows;
+  std::vector<std::string> lines;  // JSON Lines input
   std::size_t count = 0;
   std::uint64_t bytes_read = 0;  // input consumed when the chunk was complete
   std::string out;               // the rendered output rows
   std::vector<RowResult> results;  // light: scores cleared, kept for the summary
+
+  CsvRow csv_row(std::size_t i) const {
+    return CsvRow{text.data(), spans.data() + 2 * rows[i], rows[i + 1] - rows[i]};
+  }
+  void reset() {
+    count = 0;
+    text.clear();
+    spans.clear();
+    rows.assign(1, 0);
+    out.clear();
+  }
 };
 
 // Keeps the [n] best (or worst) totals; ties keep the earlier row first.
@@ -715,6 +1099,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   std::condition_variable room;         // the reader waits for room
   std::deque<std::unique_ptr<Chunk>> work;
   std::map<std::size_t, std::unique_ptr<Chunk>> done;
+  std::vector<std::unique_ptr<Chunk>> pool;  // written chunks, to be refilled
   std::size_t in_flight = 0;
   bool reading_done = false;
   bool cancelled = false;
@@ -726,22 +1111,35 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
     std::size_t row = 0;
     bool more = true;
     while (more) {
-      auto chunk = std::make_unique<Chunk>();
+      std::unique_ptr<Chunk> chunk;
+      {
+        std::lock_guard lock(mutex);
+        if (!pool.empty()) {
+          chunk = std::move(pool.back());
+          pool.pop_back();
+        }
+      }
+      if (!chunk) chunk = std::make_unique<Chunk>();
+      chunk->reset();
       chunk->seq = seq;
       chunk->first_row = row + 1;
       if (*in_format == BatchFormat::Csv) {
-        chunk->csv_rows.resize(chunk_rows);
         while (chunk->count < chunk_rows) {
-          auto& fields = chunk->csv_rows[chunk->count];
-          if (!read_csv_record(in, fields, line)) {
+          const std::size_t text_size = chunk->text.size();
+          const std::size_t spans_size = chunk->spans.size();
+          if (!read_csv_record(in, chunk->text, chunk->spans, line)) {
             more = false;
             break;
           }
-          if (fields.size() == 1 && fields[0].empty()) continue;  // a blank line
+          if (chunk->spans.size() - spans_size == 2 && chunk->text.size() == text_size) {  // a blank line
+            chunk->spans.resize(spans_size);
+            continue;
+          }
+          chunk->rows.push_back(chunk->spans.size() / 2);
           ++chunk->count;
         }
       } else {
-        chunk->lines.resize(chunk_rows);
+        if (chunk->lines.size() < chunk_rows) chunk->lines.resize(chunk_rows);
         while (chunk->count < chunk_rows) {
           auto& text = chunk->lines[chunk->count];
           if (!read_line(in, text)) {
@@ -776,11 +1174,16 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   });
 
   const bool csv_in = *in_format == BatchFormat::Csv;
+  std::optional<CsvFactsPlan> csv_facts;
+  if (csv_in) csv_facts.emplace(rs, layout);
   std::vector<std::thread> workers;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       Scorer scorer(rs, plan ? &*plan : nullptr, leaves.size());
+      std::optional<CsvFacts> direct;
+      if (csv_facts) direct.emplace(*csv_facts);
       std::string document;
+      std::vector<std::string> errors;
       for (;;) {
         std::unique_ptr<Chunk> chunk;
         {
@@ -794,13 +1197,22 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
         for (std::size_t i = 0; i < chunk->count; ++i) {
           RowResult& r = chunk->results[i];
           r.row = chunk->first_row + i;
+          r.total.reset();
+          r.grade = -1;
+          r.error.clear();
           if (csv_in) {
-            const auto& fields = chunk->csv_rows[i];
-            r.id = std::string(cell_at(fields, layout.id));
-            r.department = std::string(cell_at(fields, layout.department));
-            csv_document(rs, layout, fields, document);
-            scorer.score(document, true, r);
+            const CsvRow row = chunk->csv_row(i);
+            r.id.assign(row.cell(layout.id));
+            r.department.assign(row.cell(layout.department));
+            if (const Facts* facts = direct->convert(row)) {
+              errors.clear();
+              scorer.score(*facts, errors, r);
+            } else {
+              csv_document(rs, layout, row, document);
+              scorer.score(document, true, r);
+            }
           } else {
+            r.department.clear();
             scorer.score(chunk->lines[i], false, r);
             r.id = r.department;
           }
@@ -808,8 +1220,6 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
           write_row(rs, leaves, *out_format, r, chunk->out);
           r.scores.clear();
         }
-        chunk->csv_rows.clear();
-        chunk->lines.clear();
         std::lock_guard lock(mutex);
         done.emplace(chunk->seq, std::move(chunk));
         done_ready.notify_one();
@@ -855,6 +1265,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
     ++next;
     std::lock_guard lock(mutex);
     --in_flight;
+    pool.push_back(std::move(chunk));
     room.notify_one();
     if (!output.error().empty()) {
       cancelled = true;

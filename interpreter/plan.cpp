@@ -73,8 +73,11 @@ class Fast {
  public:
   Fast(const ast::Ruleset& rs, const Facts& facts, std::vector<V>& stack) : rs_(rs), facts_(facts), stack_(stack) {}
 
-  PlanResult run() {
-    PlanResult out;
+  void run(PlanResult& out) {
+    out.total.reset();
+    out.grade = -1;
+    out.scores.clear();
+    out.errors.clear();
     if (stack_.size() < rs_.frame_size + 64) stack_.resize(rs_.frame_size + 64);
     top_ = rs_.frame_size;
     base_ = 0;
@@ -89,7 +92,6 @@ class Fast {
         break;
       }
     }
-    return out;
   }
 
  private:
@@ -367,11 +369,12 @@ class Fast {
     return V::number(total);
   }
   V eval_node(const ast::Expr&, const ast::Judged& j) {
-    const Decimal score = num(*j.score);
     const V category = eval(*j.category);
     if (category.kind != V::Kind::Text) give_up();
     for (const auto& band : j.bands) {
       if (band.member != *category.text) continue;
+      if (band.value) return V::number(num(*band.value));  // a fixed band: the score is ignored
+      const Decimal score = num(*j.score);
       if (!contains(band.interval, score)) give_up();
       return V::number(score);
     }
@@ -419,9 +422,16 @@ Plan::Plan(Plan&&) noexcept = default;
 Plan& Plan::operator=(Plan&&) noexcept = default;
 
 PlanResult Plan::evaluate(const Facts& facts) const {
+  PlanResult out;
+  evaluate(facts, out);
+  return out;
+}
+
+void Plan::evaluate(const Facts& facts, PlanResult& out) const {
   thread_local std::vector<V> stack;
   try {
-    return Fast(impl_->rs, facts, stack).run();
+    Fast(impl_->rs, facts, stack).run(out);
+    return;
   } catch (const Fallback&) {
   } catch (const DecimalError&) {
   }
@@ -429,8 +439,10 @@ PlanResult Plan::evaluate(const Facts& facts) const {
   EvalOptions options;
   options.trace = false;
   const Evaluation ev = rubric::evaluate(impl_->rs, facts, options);
-  PlanResult out;
   out.total = ev.total;
+  out.grade = -1;
+  out.scores.clear();
+  out.errors.clear();
   if (ev.total) {
     for (std::size_t g = 0; g < impl_->rs.grades.size(); ++g) {
       if (impl_->rs.grades[g].name == ev.grade) {
@@ -443,7 +455,6 @@ PlanResult Plan::evaluate(const Facts& facts) const {
   for (const Diagnostic& d : ev.diagnostics.items()) {
     if (d.severity == Severity::Error) out.errors.push_back(d.message);
   }
-  return out;
 }
 
 }  // namespace rubric

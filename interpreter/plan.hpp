@@ -32,6 +32,8 @@ class Plan {
 
   // Thread-safe: one plan may evaluate many departments at once.
   PlanResult evaluate(const Facts& facts) const;
+  // The same into [out], whose storage is reused (for scoring many departments in a row).
+  void evaluate(const Facts& facts, PlanResult& out) const;
 
  private:
   struct Impl;

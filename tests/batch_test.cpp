@@ -1,5 +1,6 @@
 // rubric batch: CSV and JSON Lines in and out, per-row errors, order with several threads, the
 // summary; through the program and through the library.
+#include <array>
 #include <filesystem>
 #include <fstream>
 
@@ -194,6 +195,99 @@ TEST_F(BatchTest, BadHeaderIsReportedAndNothingIsWritten) {
   EXPECT_NE(w.err.find("warning: column \"unknown_fact\""), std::string::npos) << w.err;
   const CliResult u = run_cli("batch " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.txt"));
   EXPECT_EQ(u.exit_code, 2);
+}
+
+TEST_F(BatchTest, CsvCellsScoreAsTheSameFactsWrittenAsJson) {
+  // Valid cells take the direct CSV path; the same facts as JSON Lines take the facts loader. Every
+  // way of writing a value must give the same scores on both.
+  struct Row {
+    std::string rate, issues;
+    std::vector<std::string> months;
+    std::vector<std::array<std::string, 4>> outputs;  // name, target, actual, weight
+  };
+  const std::vector<Row> rows = {
+      {"95%", "", {"100%", "90%"}, {{"产出一", "10", "10", "1"}, {"产出二", "4", "2", "2"}}},
+      {"0.95", "0", {"99.49%", "99.26%", "100%"}, {}},
+      {"9.5e-1", "3", {"0.5"}, {{"x", "1e1", "7.5", "0.5"}}},
+      {"1.5", "2.0", {"150%", "1E-1"}, {{"乙", "3", "1", "2.00"}}},
+      {"0.00%", "1", {"33.333%"}, {{"a,b", "7", "0", "1"}, {"c \"q\"", "0.3", "0.1", "3"}}},
+      {"100.0%", "10", {"-0", "100%", "2e0"}, {{"z", "28046", "28623", "1.5"}}},
+  };
+  std::string csv = kHeader;
+  std::string jsonl;
+  const auto quote = [](const std::string& cell) {
+    if (cell.find_first_of(",\"") == std::string::npos) return cell;
+    std::string out = "\"";
+    for (const char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  const auto json_value = [](const std::string& cell) {  // a percent with '%' is a string in JSON
+    return cell.back() == '%' ? "\"" + cell + "\"" : cell;
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    const std::string name = fmt::format("部门{}", i + 1);
+    csv += fmt::format("d{},{},{},{}", i + 1, name, r.rate, r.issues);
+    for (std::size_t m = 0; m < 3; ++m) csv += "," + (m < r.months.size() ? r.months[m] : "");
+    for (std::size_t o = 0; o < 2; ++o) {
+      for (std::size_t f = 0; f < 4; ++f) csv += "," + (o < r.outputs.size() ? quote(r.outputs[o][f]) : "");
+    }
+    csv += "\n";
+    std::vector<std::string> months, outputs;
+    for (const auto& m : r.months) months.push_back(json_value(m));
+    for (const auto& o : r.outputs) {
+      outputs.push_back(fmt::format("{{\"name\":{},\"target\":{},\"actual\":{},\"weight\":{}}}", nlohmann::json(o[0]).dump(),
+                                    o[1], o[2], o[3]));
+    }
+    jsonl += fmt::format("{{\"department\":\"{}\",\"facts\":{{\"rate\":{},{}\"months\":[{}],\"outputs\":[{}]}}}}\n", name,
+                         json_value(r.rate), r.issues.empty() ? "" : "\"issues\":" + r.issues + ",", fmt::join(months, ","),
+                         fmt::join(outputs, ","));
+  }
+  write("in.csv", csv);
+  write("in.jsonl", jsonl);
+  const CliResult a = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("a.csv"));
+  const CliResult b = run_cli("batch " + path("rules.rubric") + " " + path("in.jsonl") + " -o " + path("b.csv"));
+  EXPECT_EQ(a.exit_code, 0) << a.err << read("a.csv");
+  EXPECT_EQ(b.exit_code, 0) << b.err << read("b.csv");
+  const auto from_csv = parse_csv(read("a.csv"));
+  const auto from_json = parse_csv(read("b.csv"));
+  ASSERT_EQ(from_csv.size(), rows.size() + 1);
+  ASSERT_EQ(from_json.size(), rows.size() + 1);
+  for (std::size_t i = 1; i <= rows.size(); ++i) {
+    EXPECT_EQ(from_csv[i][2], fmt::format("部门{}", i));
+    // total, grade, every score and the (empty) error column
+    EXPECT_EQ(std::vector<std::string>(from_csv[i].begin() + 3, from_csv[i].end()),
+              std::vector<std::string>(from_json[i].begin() + 3, from_json[i].end()))
+        << "row " << i;
+  }
+  EXPECT_EQ(from_csv[1][3], "9.70");  // 3.80 + 2.00 (no issues: the default 0) + 1.90 + 2.00
+}
+
+TEST_F(BatchTest, CsvCellsTheLoaderWouldRejectKeepItsMessages) {
+  // Each row has one cell that the direct path must not take; the error names its column.
+  write("in.csv", kHeader +
+                      "a,甲,95,0,100%,,,,,,,,,,\n"            // a plain 95 is 9500%: fine, no domain
+                      "b,乙,95%,-1,100%,,,,,,,,,,\n"          // a negative count
+                      "c,丙,95%,1.5,100%,,,,,,,,,,\n"         // a count that is not whole
+                      "d,丁,95%,0,100%,,,o,0,1,1,,,,\n"       // target outside (0, inf)
+                      "e,戊,95%,0,100%,,,o,1,1,,,,,\n"        // a missing field
+                      "f,己,+95%,0,1e99999,,,,,,,,,,\n"       // a number out of range
+                      "g,庚,.5,0,100%,,,,,,,,,,\n");          // not JSON's number syntax
+  const CliResult r = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 3);
+  const auto rows = parse_csv(read("out.csv"));
+  ASSERT_EQ(rows.size(), 8u);
+  EXPECT_EQ(rows[1][9], "");
+  EXPECT_EQ(rows[1][5], "4.00");
+  EXPECT_NE(rows[2][9].find("column issues: -1 is negative, but a count is at least 0"), std::string::npos) << rows[2][9];
+  EXPECT_NE(rows[3][9].find("column issues: a count must be a whole number, not 1.5"), std::string::npos) << rows[3][9];
+  EXPECT_NE(rows[4][9].find("column outputs.1.target: 0 is outside the declared domain (0, inf)"), std::string::npos)
+      << rows[4][9];
+  EXPECT_NE(rows[5][9].find("column outputs.1: the field \"weight\" (number) is missing"), std::string::npos) << rows[5][9];
+  // The JSON reader refuses such a number for the whole document, so the message has no column.
+  EXPECT_EQ(rows[6][9], "the number 1e99999 is out of range") << rows[6][9];
+  EXPECT_EQ(rows[6][5], "");
+  EXPECT_NE(rows[7][9].find("column rate: expected a percent, found the string \".5\""), std::string::npos) << rows[7][9];
 }
 
 TEST(BatchCsv, ParsesQuotedFields) {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -884,6 +885,86 @@ TEST(DecimalPropertyTest, WideProductsAndQuotientsMatchBigNatReference) {
   }
   EXPECT_GT(rounded_quotients, 500);
   EXPECT_GT(overflows, 50);
+}
+
+// The 64-bit fast path (both coefficients fit in int64) against the 128-bit path on the same
+// values: a twin of each value has its coefficient padded with trailing zeros beyond int64 (same
+// value, larger scale), which forces the 128-bit path. Values near the int64 limits, alignments
+// that overflow int64, negatives and results that round at ties.
+TEST(DecimalTest, SixtyFourBitFastPathAgreesWithTheWidePath) {
+  const std::vector<std::string> texts = {
+      "0", "1", "-1", "0.5", "-0.5", "0.005", "2.675", "-2.675", "0.125", "99.875", "0.9949", "28623", "28046",
+      "9223372036854775807", "-9223372036854775808", "9223372036854775806", "-9223372036854775807",
+      "4611686018427387904", "-4611686018427387904", "3037000499", "3037000500", "-3037000500",
+      "922337203685477580.7", "0.000000000000000001", "123456789012345678", "-0.000000001", "1000000000000000000",
+      "99999999999999999.5", "0.0000000000005", "1.000000000001"};
+  std::vector<Decimal> values;
+  for (const auto& t : texts) values.push_back(*Decimal::parse(t));
+  // The same value with a coefficient beyond int64, where possible.
+  const auto twin = [](const Decimal& d) -> std::optional<Decimal> {
+    for (int k = 1; d.scale() + k <= Decimal::kMaxScale; ++k) {
+      Int128 c = d.coefficient();
+      bool fits = true;
+      for (int i = 0; i < k && fits; ++i) fits = !__builtin_mul_overflow(c, static_cast<Int128>(10), &c);
+      if (!fits || c > static_cast<Int128>(10) * static_cast<Int128>(INT64_MAX) * static_cast<Int128>(1000000000) *
+                           static_cast<Int128>(1000000000))
+        break;
+      if (c > INT64_MAX || c < INT64_MIN) return Decimal::from_parts(c, d.scale() + k);
+    }
+    return std::nullopt;
+  };
+  const auto outcome = [](const std::function<Decimal()>& f) {
+    try {
+      const Decimal r = f();
+      return r.to_string() + " " + r.round(2, RoundingMode::HalfUp).to_string() + " " +
+             r.round(2, RoundingMode::HalfEven).to_string();
+    } catch (const DecimalError&) {
+      return std::string("overflow");
+    }
+  };
+  int compared = 0;
+  for (const Decimal& a : values) {
+    for (const Decimal& b : values) {
+      const auto wa = twin(a);
+      const auto wb = twin(b);
+      if (!wa && !wb) continue;
+      const Decimal& sa = wa ? *wa : a;  // at least one operand takes the wide path
+      const Decimal& sb = wb ? *wb : b;
+      ASSERT_EQ(sa, a);
+      const std::string context = a.to_string() + " and " + b.to_string();
+      EXPECT_EQ(outcome([&] { return a + b; }), outcome([&] { return sa + sb; })) << context;
+      EXPECT_EQ(outcome([&] { return a - b; }), outcome([&] { return sa - sb; })) << context;
+      EXPECT_EQ(outcome([&] { return a * b; }), outcome([&] { return sa * sb; })) << context;
+      EXPECT_EQ(a <=> b, sa <=> sb) << context;
+      EXPECT_EQ(a == b, sa == sb) << context;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 500);
+  // Overflow of the 64-bit arithmetic itself goes on in 128 bits, exactly.
+  const Decimal max = Decimal::from_int(INT64_MAX);
+  const Decimal min = Decimal::from_int(INT64_MIN);
+  EXPECT_EQ((max + Decimal::from_int(1)).to_string(), "9223372036854775808");
+  EXPECT_EQ((min - Decimal::from_int(1)).to_string(), "-9223372036854775809");
+  EXPECT_EQ((min * Decimal::from_int(-1)).to_string(), "9223372036854775808");
+  EXPECT_EQ((max * max).to_string(), "85070591730234615847396907784232501249");
+  EXPECT_EQ((max + *Decimal::parse("0.5")).to_string(), "9223372036854775807.5");  // the alignment overflows int64
+  EXPECT_LT(max, *Decimal::parse("9223372036854775807.0000001"));
+  EXPECT_GT(min, *Decimal::parse("-9223372036854775808.000000000000000001"));
+  // Scales add up beyond 24 digits: the product rounds half-even, as on the wide path.
+  EXPECT_EQ((*Decimal::parse("0.000000000001") * *Decimal::parse("0.0000000000005")).to_string(), "0");
+  EXPECT_EQ((*Decimal::parse("0.000000000003") * *Decimal::parse("0.0000000000005")).to_string(),
+            "0.000000000000000000000002");
+  // Parsing keeps the written scale on the short path too.
+  EXPECT_EQ(Decimal::parse("1.50")->scale(), 2);
+  EXPECT_EQ(Decimal::parse("-0.00")->scale(), 2);
+  EXPECT_EQ(Decimal::parse("5.")->scale(), 0);
+  EXPECT_EQ(Decimal::parse(".25")->to_string(), "0.25");
+  EXPECT_EQ(Decimal::parse("999999999999999999")->to_string(), "999999999999999999");  // 18 digits
+  EXPECT_EQ(Decimal::parse("9999999999999999999")->to_string(), "9999999999999999999");  // 19: the general path
+  EXPECT_FALSE(Decimal::parse("1.2.3"));
+  EXPECT_FALSE(Decimal::parse("-"));
+  EXPECT_FALSE(Decimal::parse("."));
 }
 
 }  // namespace
