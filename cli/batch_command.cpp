@@ -4,11 +4,14 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/command.hpp"
 #include "interpreter/batch.hpp"
+#include "report/batch_report.hpp"
+#include "report/output_file.hpp"
 
 namespace rubric::cli {
 namespace {
@@ -17,6 +20,7 @@ struct BatchCliOptions {
   std::string ruleset;
   std::string input;
   std::string output;
+  std::string report;  // "" for none; .html or .xlsx
   unsigned jobs = 0;
   std::size_t top = 0;
   std::size_t bottom = 0;
@@ -66,6 +70,17 @@ int run_batch_command(const BatchCliOptions& o) {
     std::cerr << fmt::format("error: {}: the output must be .csv, .jsonl or .ndjson\n", o.output);
     return kUsage;
   }
+  const auto report_kind = [&]() -> std::string {
+    const std::string ext = std::filesystem::path(o.report).extension().string();
+    if (ext == ".html" || ext == ".htm") return "html";
+    if (ext == ".xlsx") return "xlsx";
+    return "";
+  }();
+  if (!o.report.empty() && report_kind.empty()) {
+    std::cerr << fmt::format("error: {}: the report must be .html or .xlsx (--report FILE.html or FILE.xlsx)\n",
+                             o.report);
+    return kUsage;
+  }
   const LoadedRuleset loaded = load_ruleset(o.ruleset);
   if (!loaded.ok()) {
     print(loaded.diagnostics);
@@ -90,7 +105,20 @@ int run_batch_command(const BatchCliOptions& o) {
     if (result.summary.rows == 0) return kFactsFailed;
   }
   std::cout << render_batch_summary(result.summary);
-  return result.ok() ? kOk : kFactsFailed;
+  int status = result.ok() ? kOk : kFactsFailed;
+  if (!o.report.empty()) {
+    // Built from the results file just written (read back row by row; see report/batch_report.hpp).
+    try {
+      const report::BatchReport summary = report::read_batch_report(*loaded.ruleset, o.output);
+      write_file_atomically(o.report, report_kind == "html" ? report::render_batch_html(summary)
+                                                            : report::render_batch_xlsx(summary));
+      std::cerr << fmt::format("wrote {}\n", o.report);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      status = kFactsFailed;
+    }
+  }
+  return status;
 }
 
 }  // namespace
@@ -106,6 +134,9 @@ Command add_batch(CLI::App& parent) {
       ->required()
       ->check(CLI::ExistingFile);
   app->add_option("-o,--output", options->output, "The results: .csv or .jsonl")->required();
+  app->add_option("--report", options->report,
+                  "Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "
+                  "per-section averages)");
   app->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
   app->add_option("--top", options->top, "List the N best totals in the summary");
   app->add_option("--bottom", options->bottom, "List the N worst totals in the summary");

@@ -9,7 +9,7 @@
 namespace rubric::report {
 namespace {
 
-constexpr const char* kStyle = R"(
+constexpr const char* kBaseStyle = R"(
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif;
        font-size: 13px; color: #111; margin: 16px; }
 h1 { font-size: 20px; text-align: center; margin: 4px 0; }
@@ -19,9 +19,17 @@ table { border-collapse: collapse; }
 table.header { width: 100%; margin-bottom: 8px; }
 table.header th { background: #f0f0f0; width: 22%; }
 th, td { border: 1px solid #555; padding: 3px 5px; vertical-align: middle; }
+td.num { text-align: center; white-space: nowrap; }
+p.footer { color: #666; font-size: 11px; }
+svg { display: block; }
+@media print {
+  table.header th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+constexpr const char* kStyle = R"(
 table.official { width: 100%; table-layout: fixed; }
 table.official thead th { background: #e8eef7; font-weight: bold; text-align: center; }
-td.num { text-align: center; white-space: nowrap; }
 td.level { text-align: center; font-weight: bold; }
 td.text { font-size: 11px; }
 td.differs { background: #ffd7d7; color: #a00000; font-weight: bold; }
@@ -30,8 +38,6 @@ tr.grade td { background: #f7f7f7; }
 span.tick { font-size: 15px; }
 p.note { margin: 6px 0; }
 p.note.differs { color: #a00000; }
-p.footer { color: #666; font-size: 11px; }
-svg { display: block; }
 col.c-l1 { width: 5%; } col.c-p { width: 3.2%; } col.c-l2 { width: 6%; } col.c-l3 { width: 9%; }
 col.c-explain { width: 11%; } col.c-standard { width: 22%; } col.c-score { width: 4.2%; }
 col.c-basis { width: 15%; } col.c-evidence { width: 9%; }
@@ -73,9 +79,8 @@ std::string chart(const OfficialTable& table) {
   const int width = kLabel + kBar + 190;
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
-      "aria-label=\"各部分得分与分值\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif\" "
-      "font-size=\"13\">\n",
-      width, height);
+      "aria-label=\"各部分得分与分值\" font-family=\"{2}\" font-size=\"13\">\n",
+      width, height, kSvgFontFamily);
   out += "<title>各部分得分与分值</title>\n";
   int y = kTop;
   for (const SectionBar& bar : table.sections) {
@@ -124,13 +129,17 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string html_begin(std::string_view title, std::string_view style) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n";
+  out += fmt::format("<title>{}</title>\n", html_escape(title));
+  out += fmt::format("<style>{}{}</style>\n</head>\n<body>\n", kBaseStyle, style);
+  return out;
+}
+
 std::string render_html(const OfficialTable& table) {
   const auto e = [](const std::string& s) { return html_escape(s); };
   const std::vector<Column> columns = table.columns();
-  std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n";
-  out += fmt::format("<title>{} — {}（{}年度）</title>\n", e(table.title), e(table.department), e(table.year));
-  out += fmt::format("<style>{}</style>\n</head>\n<body>\n", kStyle);
+  std::string out = html_begin(fmt::format("{} — {}（{}年度）", table.title, table.department, table.year), kStyle);
   out += fmt::format("<h1>{}</h1>\n<p class=\"year\">（{}年度）</p>\n", e(table.title), e(table.year));
 
   out += "<table class=\"header\">\n";

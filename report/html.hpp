@@ -16,4 +16,12 @@ std::string render_html(const OfficialTable& table);
 // [text] with &, <, >, " and ' replaced by character references.
 std::string html_escape(std::string_view text);
 
+// Shared by the HTML reports (this one and report/batch_report_html.cpp):
+// "<!DOCTYPE html>…<body>\n" with the (escaped) [title] and a style sheet: the common part (the
+// CJK font stack, headings, bordered tables, td.num, p.footer, the table.header block) followed by
+// [style].
+std::string html_begin(std::string_view title, std::string_view style);
+// The font stack of an SVG chart's text (an attribute value).
+inline constexpr const char* kSvgFontFamily = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, sans-serif";
+
 }  // namespace rubric::report

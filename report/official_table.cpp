@@ -4,11 +4,24 @@
 #include <fmt/format.h>
 
 namespace rubric::report {
-namespace {
 
 std::string points_text(const ast::PointsSpec& p) {
   return p.range ? fmt::format("{}~{}", p.lo.to_string(), p.hi.to_string()) : p.hi.to_string();
 }
+
+std::string grade_range(const ast::Ruleset& ruleset, std::size_t i) {
+  const ast::GradeArm& g = ruleset.grades[i];
+  std::string upper;
+  if (i == 0) {
+    if (ruleset.total) upper = "≤" + ruleset.total->to_string() + "分";
+  } else if (ruleset.grades[i - 1].threshold) {
+    upper = "<" + ruleset.grades[i - 1].threshold->to_string() + "分";
+  }
+  if (g.threshold) return g.threshold->to_string() + "分≤得分" + upper;
+  return "得分" + upper;
+}
+
+namespace {
 
 // "7788.95" -> "7,788.95"
 std::string grouped(const Decimal& value, int digits) {
@@ -119,18 +132,6 @@ std::vector<RowGroup> groups(const std::vector<OfficialRow>& rows, Key key) {
     }
   }
   return out;
-}
-
-std::string grade_range(const ast::Ruleset& ruleset, std::size_t i) {
-  const ast::GradeArm& g = ruleset.grades[i];
-  std::string upper;
-  if (i == 0) {
-    if (ruleset.total) upper = "≤" + ruleset.total->to_string() + "分";
-  } else if (ruleset.grades[i - 1].threshold) {
-    upper = "<" + ruleset.grades[i - 1].threshold->to_string() + "分";
-  }
-  if (g.threshold) return g.threshold->to_string() + "分≤得分" + upper;
-  return "得分" + upper;
 }
 
 }  // namespace

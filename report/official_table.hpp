@@ -117,6 +117,12 @@ struct OfficialTable {
 
 const char* heading(Column column);
 
+// "50", or "-5~5" for a signed range.
+std::string points_text(const ast::PointsSpec& points);
+// The score range of the ruleset's grade [i], as the official table writes it: "90分≤得分≤100分",
+// "80分≤得分<90分", "得分<60分".
+std::string grade_range(const ast::Ruleset& ruleset, std::size_t i);
+
 // [facts] may be null: the header block then has no budget figures.
 OfficialTable build_official_table(const ast::Ruleset& ruleset, const Evaluation& evaluation, const Facts* facts);
 

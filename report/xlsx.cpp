@@ -2,24 +2,18 @@
 #include "report/xlsx.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
 #include "dsl/unicode.hpp"
-
+#include "report/xlsx_workbook.hpp"
 
 namespace rubric::report {
 namespace {
 
-constexpr const char* kFont = "宋体";
-constexpr double kFontSize = 10;
+using xlsx::check;
+using xlsx::number;
+
 constexpr double kLineHeight = 14;  // points per line of 10-point CJK text
 
 // Column widths in Excel's units (the width of a '0'); about 160 in all, which prints on A4
@@ -61,10 +55,6 @@ int lines_for(const std::string& text, double width, double capacity) {
   return lines;
 }
 
-double number(const Decimal& d) { return std::strtod(d.to_string().c_str(), nullptr); }
-
-std::string decimals_format(int digits) { return digits <= 0 ? "0" : "0." + std::string(static_cast<std::size_t>(digits), '0'); }
-
 struct Formats {
   lxw_format* title;
   lxw_format* subtitle;
@@ -85,19 +75,10 @@ struct Formats {
   lxw_format* note;
 };
 
-lxw_format* base(lxw_workbook* wb, bool border = true) {
-  lxw_format* f = workbook_add_format(wb);
-  format_set_font_name(f, kFont);
-  format_set_font_size(f, kFontSize);
-  format_set_text_wrap(f);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  if (border) format_set_border(f, LXW_BORDER_THIN);
-  return f;
-}
+lxw_format* base(lxw_workbook* wb, bool border = true) { return xlsx::base_format(wb, border); }
 
 Formats make_formats(lxw_workbook* wb, int digits) {
-  static thread_local std::string number_format;
-  number_format = decimals_format(digits);
+  const std::string number_format = xlsx::decimals_format(digits);
   Formats f{};
   f.title = base(wb, false);
   format_set_bold(f.title);
@@ -153,10 +134,6 @@ Formats make_formats(lxw_workbook* wb, int digits) {
   format_set_font_size(f.grade, 11);
   f.note = base(wb, false);
   return f;
-}
-
-void check(lxw_error error, const char* what) {
-  if (error != LXW_NO_ERROR) throw std::runtime_error(fmt::format("xlsx: {}: {}", what, lxw_strerror(error)));
 }
 
 // Writes a points text as a number when it is one (so it can be summed), else as text.
@@ -377,34 +354,10 @@ void write_chart_sheet(lxw_workbook* wb, const OfficialTable& table) {
 }  // namespace
 
 std::string render_xlsx(const OfficialTable& table) {
-  std::string path = (std::filesystem::temp_directory_path() / "rubric-xlsx-XXXXXX").string();
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) throw std::runtime_error("xlsx: cannot create a temporary file");
-  ::close(fd);
-  struct Remove {
-    std::string path;
-    ~Remove() {
-      std::error_code ec;
-      std::filesystem::remove(path, ec);
-    }
-  } remove{path};
-
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (wb == nullptr) throw std::runtime_error("xlsx: cannot create the workbook");
-  try {
-    write_table(wb, table);
-    write_chart_sheet(wb, table);
-  } catch (...) {
-    workbook_close(wb);
-    throw;
-  }
-  check(workbook_close(wb), "writing the workbook");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  xlsx::Workbook workbook;
+  write_table(workbook.get(), table);
+  write_chart_sheet(workbook.get(), table);
+  return workbook.bytes();
 }
 
 }  // namespace rubric::report

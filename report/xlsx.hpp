@@ -8,9 +8,9 @@
 //   sheet 2 "各部分得分": each section's points and score, with a bar chart of them.
 //
 // Scores are written as numbers (so that the bureau can add them up) with the ruleset's decimals
-// as their number format. An XLSX number is a binary double: libxlsxwriter writes it with 16
-// significant digits, so the file may hold 9.960000000000001 for 9.96, which Excel reads back as
-// the double nearest 9.96. The exact decimals are in the other formats and in --format json.
+// as their number format. An XLSX number is a binary double: each cell holds the double nearest
+// the exact decimal, written as the decimal's own digits (<v>9.96</v>; see xlsx_workbook.hpp).
+// The exact decimals are also in the other formats and in --format json.
 #pragma once
 
 #include <string>
