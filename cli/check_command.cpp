@@ -1,4 +1,4 @@
-// rubric check RULESET…: parse and check rulesets, reporting every problem found.
+// rubric check RULESET…: parse, check and analyse rulesets, reporting every problem found.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -9,17 +9,28 @@ namespace rubric::cli {
 
 Command add_check(CLI::App& parent) {
   auto files = std::make_shared<std::vector<std::string>>();
-  CLI::App* app = parent.add_subcommand("check", "Parse and check rulesets; report every problem found.");
+  auto werror = std::make_shared<bool>(false);
+  auto unsure = std::make_shared<bool>(false);
+  CLI::App* app = parent.add_subcommand("check", "Parse, check and analyse rulesets; report every problem found.");
   app->add_option("RULESET", *files, "Ruleset files (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_flag("--werror", *werror, "Treat warnings as errors: exit 1 when there are any");
+  app->add_flag("--unsure", *unsure,
+                "Also list, as notes, what the static analysis could not decide (see docs/language.md, "
+                "\"Static analysis\")");
   app->footer(kExitCodes);
-  return {app, [files] {
+  return {app, [files, werror, unsure] {
             int status = kOk;
             for (const std::string& file : *files) {
-              const LoadedRuleset loaded = load_ruleset(file);
+              LoadOptions options;
+              options.unsure = *unsure;
+              const LoadedRuleset loaded = load_ruleset(file, options);
               print(loaded.diagnostics);
               if (!loaded.ok()) {
                 status = kRulesetErrors;
-              } else if (loaded.diagnostics.empty()) {
+              } else if (*werror && loaded.diagnostics.warning_count() > 0) {
+                std::cerr << fmt::format("{}: warnings are errors (--werror)\n", file);
+                status = kRulesetErrors;
+              } else if (loaded.diagnostics.warning_count() == 0 && loaded.diagnostics.error_count() == 0) {
                 std::cerr << fmt::format("{}: ok\n", file);
               }
             }

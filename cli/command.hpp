@@ -33,6 +33,7 @@ Command add_facts(CLI::App& parent);
 Command add_diff(CLI::App& parent);
 Command add_test(CLI::App& parent);
 Command add_explain(CLI::App& parent);
+Command add_fmt(CLI::App& parent);
 Command add_batch(CLI::App& parent);
 
 // Prints [diagnostics] to stderr (with the "N errors generated." line when [summary]).

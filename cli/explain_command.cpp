@@ -14,34 +14,81 @@ struct ExplainOptions {
   std::string indicator;
 };
 
-void explain(const ast::Ruleset& rs, const NodeResult& node, const std::string& path, const std::string& only,
-             bool& found) {
-  const std::string here = path.empty() ? node.name : path + " / " + node.name;
-  if (node.is_section) {
-    for (const NodeResult& child : node.children) explain(rs, child, here, only, found);
-    if (only.empty() || only == node.name) {
-      if (only == node.name) found = true;
-      if (!only.empty()) {
-        std::cout << fmt::format("{} (section, {} points) = {}\n", here, node.points.hi.to_string(),
-                                 node.score ? node.score->to_string() : "— " + node.error);
-      }
-    }
-    return;
+const char* kind_word(ValueSource::Kind kind) {
+  switch (kind) {
+    case ValueSource::Kind::Fact:
+    case ValueSource::Kind::Default: return "fact";
+    case ValueSource::Kind::Let: return "let";
+    case ValueSource::Kind::Function:
+    case ValueSource::Kind::Builtin: return "function";
   }
-  if (!only.empty() && only != node.name) return;
-  found = true;
+  return "";
+}
+
+struct Context {
+  const ast::Ruleset& rs;
+  const Facts& facts;
+  const Evaluation& evaluation;
+  const std::string& only;
+  bool found = false;
+};
+
+// One indicator: where its values came from, each step with why it was taken, the rounding.
+void explain_indicator(Context& ctx, const NodeResult& node, const std::string& here) {
+  const ast::Ruleset& rs = ctx.rs;
   const LineColumn lc = rs.line_column(node.indicator->span.begin);
-  std::cout << fmt::format("{} ({} points, {}:{})\n", here, node.points.hi.to_string(), rs.at(node.indicator->span).file->path(),
-                           lc.line);
+  std::cout << fmt::format("{} ({} points, {}:{})\n", here, node.points.hi.to_string(),
+                           rs.at(node.indicator->span).file->path(), lc.line);
+  const std::vector<ValueSource> sources = value_sources(rs, ctx.facts, ctx.evaluation, *node.indicator);
+  if (!sources.empty()) {
+    std::cout << "  values:\n";
+    for (const ValueSource& s : sources) {
+      const std::string head =
+          s.value.empty() ? fmt::format("{} {}", kind_word(s.kind), s.name) : fmt::format("{} {} = {}", kind_word(s.kind), s.name, s.value);
+      std::cout << fmt::format("    {}  ({})\n", head, s.origin);
+    }
+  }
+  std::cout << "  derivation:\n";
   for (const TraceStep& step : node.trace) {
-    std::cout << fmt::format("  {}{}  [line {}]\n", std::string(static_cast<std::size_t>(step.depth) * 2, ' '), step.text,
-                             rs.line_column(step.span.begin).line);
+    const std::string indent(static_cast<std::size_t>(step.depth) * 2, ' ');
+    std::cout << fmt::format("    {}{}  [line {}]\n", indent, step.text, rs.line_column(step.span.begin).line);
+    if (!step.why.empty()) std::cout << fmt::format("    {}  because {}\n", indent, step.why);
   }
   if (node.score) {
+    const ast::Rounding rounding = node.indicator->rounding ? *node.indicator->rounding : rs.rounding;
+    const std::string whose = node.indicator->rounding ? "the indicator's" : "the ruleset's";
+    if (*node.raw != *node.score) {
+      std::cout << fmt::format("  rounding: {} → {} ({} rounding: {} decimals, {})\n", node.raw->to_string(),
+                               node.score->to_fixed(node.digits), whose, rounding.digits, to_string(rounding.mode));
+    } else {
+      std::cout << fmt::format("  rounding: {} needs none ({} rounding: {} decimals, {})\n", node.raw->to_string(), whose,
+                               rounding.digits, to_string(rounding.mode));
+    }
     std::cout << fmt::format("  = {}\n\n", node.score->to_fixed(node.digits));
   } else {
     std::cout << fmt::format("  error: {}\n\n", node.error);
   }
+}
+
+void explain(Context& ctx, const NodeResult& node, const std::string& path) {
+  const std::string here = path.empty() ? node.name : path + " / " + node.name;
+  const std::string& only = ctx.only;
+  if (node.is_section) {
+    if (only == node.name) {
+      // A section asked for by name: all its indicators, then its sum.
+      Context inner{ctx.rs, ctx.facts, ctx.evaluation, std::string(), false};
+      for (const NodeResult& child : node.children) explain(inner, child, here);
+      ctx.found = true;
+      std::cout << fmt::format("{} (section, {} points) = {}\n", here, node.points.hi.to_string(),
+                               node.score ? node.score->to_string() : "— " + node.error);
+      return;
+    }
+    for (const NodeResult& child : node.children) explain(ctx, child, here);
+    return;
+  }
+  if (!only.empty() && only != node.name) return;
+  ctx.found = true;
+  explain_indicator(ctx, node, here);
 }
 
 int run_explain(const ExplainOptions& options) {
@@ -54,9 +101,9 @@ int run_explain(const ExplainOptions& options) {
   print(facts.diagnostics, false);
   if (!facts.facts) return kFactsFailed;
   const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
-  bool found = false;
-  for (const NodeResult& node : result.nodes) explain(*loaded.ruleset, node, "", options.indicator, found);
-  if (!found) {
+  Context ctx{*loaded.ruleset, *facts.facts, result, options.indicator, options.indicator.empty()};
+  for (const NodeResult& node : result.nodes) explain(ctx, node, "");
+  if (!ctx.found) {
     std::cerr << fmt::format("error: the ruleset has no indicator or section '{}'\n", options.indicator);
     return kUsage;
   }
@@ -72,7 +119,8 @@ int run_explain(const ExplainOptions& options) {
 Command add_explain(CLI::App& parent) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* app = parent.add_subcommand(
-      "explain", "Print the evaluation as a derivation: each value, the tier chosen and why, each deduction, the rounding.");
+      "explain", "Print the evaluation as a derivation: each value with where it came from (fact, default, let, function), "
+      "the tier or arm chosen and why, each deduction, the rounding.");
   app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
   app->add_option("FACTS", options->facts, "A facts file (JSON)")->required()->check(CLI::ExistingFile);
   app->add_option("INDICATOR", options->indicator, "Only this indicator or section");

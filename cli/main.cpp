@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "rubric 0.1.0");
   const std::vector<Command> commands = {add_check(app), add_score(app), add_audit(app), add_facts(app), add_diff(app), add_batch(app),
-                                         add_test(app), add_explain(app)};
+                                         add_test(app), add_explain(app), add_fmt(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

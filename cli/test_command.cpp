@@ -15,6 +15,7 @@ struct TestCommandOptions {
   std::string filter;
   std::string format = "text";
   bool coverage = false;
+  bool boundaries = false;
   int threshold = 0;
 };
 
@@ -48,7 +49,26 @@ std::string where(const Location& l) {
   return l.file_name;
 }
 
+// --boundaries: print the generated boundary tests of each ruleset (the skipped bounds go to
+// stderr as well as into the text, as comments).
+int run_boundaries(const TestCommandOptions& options) {
+  int status = kOk;
+  for (const std::string& path : rulesets_in(options.paths)) {
+    const BoundaryRun run = boundary_tests(path);
+    print(run.diagnostics);
+    if (!run.error.empty()) std::cerr << fmt::format("{}: error: {}\n", path, run.error);
+    if (run.text.empty()) {
+      status = run.diagnostics.has_errors() && run.error.empty() ? kRulesetErrors : kFactsFailed;
+      continue;
+    }
+    std::cout << run.text;
+    std::cerr << fmt::format("{}: {} boundary cases, {} skipped\n", path, run.cases, run.skipped.size());
+  }
+  return status;
+}
+
 int run_test_command(const TestCommandOptions& options) {
+  if (options.boundaries) return run_boundaries(options);
   std::vector<TestRun> runs;
   for (const std::string& path : rulesets_in(options.paths)) runs.push_back(run_tests(path, {options.filter}));
   bool failed = false;
@@ -117,6 +137,9 @@ Command add_test(CLI::App& parent) {
   app->add_option("--filter", options->filter, "Run only the cases whose 'test / case' name contains this text");
   app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   app->add_flag("--coverage", options->coverage, "Report which branches (tiers, arms, deductions, bands, grades) the tests reach");
+  app->add_flag("--boundaries", options->boundaries,
+                "Print, as a test file ready to paste, the cases just below, at and just above every tier, bracket "
+                "and judged band bound, with the scores the ruleset gives");
   app->add_option("--threshold", options->threshold, "With --coverage: fail below this percentage")->check(CLI::Range(0, 100));
   app->footer(kExitCodes);
   return {app, [options] { return run_test_command(*options); }};

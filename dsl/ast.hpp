@@ -144,10 +144,14 @@ struct Weighted {
   std::vector<Part> parts;
 };
 
+// `达成 -> [80% * w, w]`: the judged score must lie in the interval and is the value.
+// `未出台 -> 0`: a fixed band; [value] is the category's score and the judged score is ignored
+// (not evaluated). [interval] is then empty (default-constructed, no bounds).
 struct Band {
   std::string member;
   Span member_span;
   Interval interval;
+  ExprPtr value;  // the fixed score, or null for an interval band
 };
 struct Judged {
   ExprPtr score;

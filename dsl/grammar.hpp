@@ -224,9 +224,14 @@ struct e_parts : seq<part, _, star<part, _>> {};
 struct parts_end : rbrace {};
 struct weighted : seq<kw_weighted, _, e_lbrace, _, e_parts, parts_end> {};
 
-// judged -> 'judged' expr 'by' expr '{' band { band } '}';  band -> name '->' interval
+// judged -> 'judged' expr 'by' expr '{' band { band } '}'
+// band -> name '->' ( interval | expr )
+// An interval bounds the judged score; an expression is the category's fixed score, whatever the
+// judged score says (`未出台 -> 0`). A band value starting with '(' is read as an interval.
 struct member_name : sor<text, identifier> {};
-struct band : seq<member_name, _, e_arrow, _, e_interval> {};
+struct band_value : sor<interval, expr> {};
+struct e_band_value : band_value {};
+struct band : seq<member_name, _, e_arrow, _, e_band_value> {};
 struct e_bands : seq<band, _, star<band, _>> {};
 struct e_by : kw_by {};
 struct bands_end : rbrace {};

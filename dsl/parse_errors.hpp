@@ -38,6 +38,7 @@ template <> inline constexpr auto error_message<brackets_end> = "expected anothe
 template <> inline constexpr auto error_message<e_parts> = "expected a weighted part such as '30% -> expression'";
 template <> inline constexpr auto error_message<parts_end> = "expected another part or '}' to close 'weighted'";
 template <> inline constexpr auto error_message<e_bands> = "expected a band such as '达成 -> [80%, 100%]'";
+template <> inline constexpr auto error_message<e_band_value> = "expected the category's band, an interval such as [80%, 100%], or its fixed score such as 0";
 template <> inline constexpr auto error_message<e_by> = "expected 'by' and the category after the judged score";
 template <> inline constexpr auto error_message<bands_end> = "expected another band or '}' to close 'judged'";
 template <> inline constexpr auto error_message<e_otherwise> = "expected 'when …' or 'otherwise …': a 'when' expression must end with 'otherwise'";

@@ -392,7 +392,12 @@ ast::ExprPtr Builder::expr(const Node& n) {
     j.category = expr(*n.children[1]);
     for (std::size_t i = 2; i < n.children.size(); ++i) {
       const Node& band = *n.children[i];
-      j.bands.push_back({name_value(*band.children[0]), span(*band.children[0]), interval(*band.children[1])});
+      const Node& value = *band.children[1];
+      if (is<g::interval>(value)) {
+        j.bands.push_back({name_value(*band.children[0]), span(*band.children[0]), interval(value), nullptr});
+      } else {
+        j.bands.push_back({name_value(*band.children[0]), span(*band.children[0]), ast::Interval{}, expr(value)});
+      }
     }
     return ast::make(at, std::move(j));
   }

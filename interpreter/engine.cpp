@@ -1,22 +1,42 @@
 // The library's entry points (include/rubric/rubric.hpp): source -> parse -> check, and facts.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "dsl/parser.hpp"
+#include "interpreter/analysis.hpp"
 #include "interpreter/checker.hpp"
 #include "interpreter/extends.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric {
 
-LoadedRuleset load_ruleset_source(const std::string& path, std::string text) {
+namespace {
+
+// Whether the analysis can trust a tree the checker found [checked] in. Errors in the points
+// (E0402, E0404, E0405), weights (E0406) or grades (E05xx) leave every expression resolved and
+// typed, so the analysis runs and reports beside them; any other error may leave names
+// unresolved or types wrong, and the analysis would only add noise to it.
+bool analysable(const Diagnostics& checked) {
+  return std::all_of(checked.items().begin(), checked.items().end(), [](const Diagnostic& d) {
+    return d.severity != Severity::Error || d.code == "E0402" || d.code == "E0404" || d.code == "E0405" ||
+           d.code == "E0406" || d.code.rfind("E05", 0) == 0;
+  });
+}
+
+}  // namespace
+
+LoadedRuleset load_ruleset_source(const std::string& path, std::string text, const LoadOptions& options) {
   LoadedRuleset loaded;
   ParseResult parsed = load_tree(path, std::move(text));
   loaded.diagnostics = std::move(parsed.diagnostics);
   if (!parsed.ruleset) return loaded;
   Diagnostics checked = check(*parsed.ruleset, parsed.skipped);
+  if (options.analyse && !loaded.diagnostics.has_errors() && parsed.skipped.empty() && analysable(checked)) {
+    checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure}));
+  }
   // A problem found in a base file exists because of the changes the extending file made.
   if (!parsed.ruleset->extends.empty()) {
     for (const Diagnostic& d : checked.items()) {
@@ -46,7 +66,7 @@ bool read_file(const std::string& path, std::string& out) {
 
 }  // namespace
 
-LoadedRuleset load_ruleset(const std::string& path) {
+LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options) {
   std::string text;
   if (!read_file(path, text)) {
     LoadedRuleset loaded;
@@ -54,7 +74,7 @@ LoadedRuleset load_ruleset(const std::string& path) {
         .help = "check the path and its permissions";
     return loaded;
   }
-  return load_ruleset_source(path, std::move(text));
+  return load_ruleset_source(path, std::move(text), options);
 }
 
 FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path) {

@@ -23,6 +23,25 @@ struct EvalError {
   throw EvalError{std::move(code), span, std::move(message), std::move(help)};
 }
 
+// The 评分依据 is written in Chinese, as the table a department hands in: how a rounding mode
+// and an aggregate read there.
+std::string_view rounding_words(RoundingMode mode) {
+  switch (mode) {
+    case RoundingMode::HalfUp: return "四舍五入";
+    case RoundingMode::HalfEven: return "四舍六入五成双";
+    case RoundingMode::Down: return "向零舍去";
+    case RoundingMode::Up: return "远离零进位";
+  }
+  return "";
+}
+std::string_view aggregate_words(const std::string& func) {
+  if (func == "sum") return "合计";
+  if (func == "mean") return "平均值";
+  if (func == "min") return "最小值";
+  if (func == "max") return "最大值";
+  return func;
+}
+
 class Evaluator {
  public:
   Evaluator(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options, Evaluation& out)
@@ -80,10 +99,17 @@ class Evaluator {
   void cover(Branch kind, Span span) {
     if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
   }
-  void step(Span span, std::string text, bool decision) {
+  void step(Span span, std::string text, bool decision, std::string why = {}) {
     if (trace_ != nullptr && (decision || options_.trace)) {
-      trace_->push_back({depth_, span, prefix_ + std::move(text), decision});
+      trace_->push_back({depth_, span, prefix_ + std::move(text), decision, options_.trace ? std::move(why) : std::string()});
     }
+  }
+  // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
+  void observe(const ast::Expr& subject, const Decimal& x) {
+    if (options_.tested != nullptr) options_.tested->emplace(std::make_pair(indicator_, subject.span.begin), x);
+  }
+  void record_let(const ast::Let& l, const Value& v) {
+    if (options_.trace) out_.lets.emplace_back(&l, v);
   }
 
   const ast::Ruleset& rs_;
@@ -145,6 +171,7 @@ void Evaluator::bind_let(const ast::Let& l) {
   try {
     globals_[l.slot] = eval(*l.value);
     failed_[l.slot].clear();
+    record_let(l, globals_[l.slot]);
   } catch (const EvalError& e) {
     failed_[l.slot] = e.message;
     auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), fmt::format("in 'let {}': {}", l.name, e.message));
@@ -213,6 +240,7 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
       const Value v = eval(*l.value);
       globals_[l.slot] = v;
       failed_[l.slot].clear();
+      record_let(l, v);
       step(l.span, fmt::format("{} = {}", l.name, format_value(v, l.value->type)), true);
     }
     const Decimal raw = num(*ind.score);
@@ -228,8 +256,8 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     node.score = score;
     if (raw != score) {
       step(ind.score->span,
-           fmt::format("{} rounds to {} ({} decimals, {})", raw.to_string(), score.to_fixed(rounding.digits),
-                       rounding.digits, to_string(rounding.mode)),
+           fmt::format("{} 保留 {} 位小数（{}）→ {}", raw.to_string(), rounding.digits, rounding_words(rounding.mode),
+                       score.to_fixed(rounding.digits)),
            false);
     }
   } catch (const EvalError& e) {
@@ -251,7 +279,7 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
   if (parts.size() > kMaxBasisParts) {
     const std::size_t more = parts.size() - kMaxBasisParts;
     parts.resize(kMaxBasisParts);
-    parts.push_back(fmt::format("… {} more", more));
+    parts.push_back(fmt::format("…另 {} 项", more));
   }
   if (node.score) {
     const bool plain = !std::holds_alternative<ast::NumberLit>(ind.score->node) &&
@@ -260,12 +288,12 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     std::string result = fmt::format("得分 {}", node.score->to_fixed(node.digits));
     if (*node.raw != *node.score) result += fmt::format("（{} 四舍五入）", node.raw->to_string());
     if (rounding.mode != RoundingMode::HalfUp && *node.raw != *node.score) {
-      result = fmt::format("得分 {}（{} rounded {}）", node.score->to_fixed(node.digits), node.raw->to_string(),
-                           to_string(rounding.mode));
+      result = fmt::format("得分 {}（{} {}）", node.score->to_fixed(node.digits), node.raw->to_string(),
+                           rounding_words(rounding.mode));
     }
     parts.push_back(result);
   } else {
-    parts.push_back("error: " + node.error);
+    parts.push_back("未能评分：" + node.error);
   }
   node.basis = fmt::format("{}", fmt::join(parts, "; "));
   trace_ = nullptr;
@@ -445,9 +473,8 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   }
   --depth_;
   prefix_ = saved_prefix;
-  const std::string of = fmt::format("{} of {} element{}", c.func, taken, taken == 1 ? "" : "s");
   if (c.func == "count") {
-    step(e.span, fmt::format("count over {} = {}", src(c.list->span), taken), false);
+    step(e.span, fmt::format("{} 的计数 = {}", src(c.list->span), taken), false);
     return Value(Decimal::from_int(static_cast<std::int64_t>(taken)));
   }
   if (c.func == "any") return Value(any);
@@ -457,7 +484,8 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
                                       c.filter ? " that pass the filter" : ""));
   }
   if (c.func == "mean") acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
-  step(e.span, fmt::format("{} over {} = {} ({})", c.func, src(c.list->span), show(acc, e.type), of), depth_ == 0);
+  step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c.func), show(acc, e.type), taken),
+       depth_ == 0);
   return Value(acc);
 }
 
@@ -475,6 +503,7 @@ bool Evaluator::contains(const ast::Interval& iv, const Decimal& value) {
 
 Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
   const Decimal x = num(*t.subject);
+  observe(*t.subject, x);
   // Show the value the way the bounds are written: a rate compared with 60% reads as a percent.
   ast::TypeKind kind = t.subject->type;
   for (const auto& tier : t.tiers) {
@@ -502,21 +531,32 @@ Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
          "add a tier for this value, or declare the fact's domain so such values are rejected");
   }
   cover(Branch::Tier, chosen->span);
+  // Which bounds held: "60% ≤ 75% < 100%".
+  std::string why;
+  if (options_.trace) {
+    const ast::Interval& iv = chosen->interval;
+    if (iv.lo.value) why += fmt::format("{} {} ", show(num(*iv.lo.value), kind), iv.lo_closed ? "≤" : "<");
+    why += show(x, kind);
+    if (iv.hi.value) why += fmt::format(" {} {}", iv.hi_closed ? "≤" : "<", show(num(*iv.hi.value), kind));
+    if (!iv.lo.value && !iv.hi.value) why += " 在 (-inf, inf) 内";
+  }
   step(chosen->span, fmt::format("{} = {} ∈ {} → {}", src(t.subject->span), show(x, kind), src(chosen->interval.span),
                                  show(*result, ast::TypeKind::Number)),
-       true);
+       true, why);
   return Value(*result);
 }
 
 Value Evaluator::brackets(const ast::Expr& e, const ast::Brackets& b) {
   const Decimal x = num(*b.subject);
+  observe(*b.subject, x);
+  std::vector<std::string> failed;  // the arms tried before the one taken
   ast::TypeKind kind = b.subject->type;
   for (const auto& arm : b.arms) {
     if (arm.bound && arm.bound->type == ast::TypeKind::Percent) kind = ast::TypeKind::Percent;
   }
   for (const auto& arm : b.arms) {
     bool taken = true;
-    std::string why = "otherwise";
+    std::string why = "其余情形";
     if (arm.bound) {
       const Decimal bound = num(*arm.bound);
       switch (arm.compare) {
@@ -528,10 +568,15 @@ Value Evaluator::brackets(const ast::Expr& e, const ast::Brackets& b) {
       }
       why = fmt::format("{} {}", ast::to_string(arm.compare), show(bound, kind));
     }
-    if (!taken) continue;
+    if (!taken) {
+      failed.push_back(fmt::format("不满足 {}", why));
+      continue;
+    }
     const Decimal r = num(*arm.result);
     cover(Branch::Bracket, arm.span);
-    step(arm.span, fmt::format("{} = {}, {} → {}", src(b.subject->span), show(x, kind), why, show(r, ast::TypeKind::Number)), true);
+    failed.push_back(arm.bound ? fmt::format("满足 {} {}", show(x, kind), why) : std::string("其余情形（otherwise）"));
+    step(arm.span, fmt::format("{} = {}, {} → {}", src(b.subject->span), show(x, kind), why, show(r, ast::TypeKind::Number)), true,
+         fmt::format("{}", fmt::join(failed, "；")));
     return Value(r);
   }
   fail("E0707", e.span, fmt::format("no bracket takes {} = {}", src(b.subject->span), show(x, kind)),
@@ -596,7 +641,7 @@ Value Evaluator::weighted(const ast::Expr& /*e*/, const ast::Weighted& w) {
     const ast::Part& part = w.parts[i];
     const Decimal weight = num(*part.weight);
     const std::string saved = prefix_;
-    prefix_ += part.label.empty() ? fmt::format("[part {}] ", i + 1) : fmt::format("[{}] ", part.label);
+    prefix_ += part.label.empty() ? fmt::format("[第 {} 部分] ", i + 1) : fmt::format("[{}] ", part.label);
     ++depth_;
     const Decimal value = num(*part.value);
     --depth_;
@@ -611,11 +656,21 @@ Value Evaluator::weighted(const ast::Expr& /*e*/, const ast::Weighted& w) {
 }
 
 Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
-  const Decimal score = num(*j.score);
   const Value category = eval(*j.category);
   const std::string& member = category.text();
   for (const auto& band : j.bands) {
     if (band.member != member) continue;
+    if (band.value) {
+      // The category fixes the score; the judged score is not looked at.
+      const Decimal fixed = num(*band.value);
+      cover(Branch::Band, band.member_span);
+      step(band.member_span,
+           fmt::format("{}：按类别定分 {}（不看 {}）", member, show(fixed, ast::TypeKind::Number), src(j.score->span)),
+           true);
+      return Value(fixed);
+    }
+    const Decimal score = num(*j.score);
+    observe(*j.score, score);
     if (!contains(band.interval, score)) {
       fail("E0708", j.score->span,
            fmt::format("the judged score {} is outside the band of '{}': {}", show(score, j.score->type), member,
@@ -632,25 +687,31 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
 }
 
 Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
+  std::vector<std::string> failed;  // the conditions tried before the arm taken
   for (const auto& arm : w.arms) {
-    if (arm.condition && !truth(*arm.condition)) continue;
+    if (arm.condition && !truth(*arm.condition)) {
+      if (options_.trace) failed.push_back(fmt::format("不满足 {}", src(arm.condition->span)));
+      continue;
+    }
+    if (options_.trace && arm.condition) failed.push_back(fmt::format("满足 {}", src(arm.condition->span)));
+    const std::string why = failed.size() > 1 ? fmt::format("{}", fmt::join(failed, "；")) : std::string();
     cover(Branch::WhenArm, arm.span);
     const std::size_t mark = trace_ != nullptr ? trace_->size() : 0;
     const Value v = eval(*arm.result);
     // Say which arm was taken: its condition, or for a lone 'otherwise' the condition that failed.
-    std::string head = "otherwise";
+    std::string head = "其余情形";
     if (arm.condition) {
-      head = src(arm.condition->span);
+      head = fmt::format("满足 {}", src(arm.condition->span));
     } else if (w.arms.size() == 2) {
-      head = fmt::format("{} does not hold", src(w.arms.front().condition->span));
+      head = fmt::format("不满足 {}", src(w.arms.front().condition->span));
     }
     const bool nested = trace_ != nullptr && std::any_of(trace_->begin() + static_cast<std::ptrdiff_t>(mark),
                                                          trace_->end(), [](const TraceStep& s) { return s.decision; });
     if (nested) {
       // The arm's own steps explain its value; the condition goes before them.
-      trace_->insert(trace_->begin() + static_cast<std::ptrdiff_t>(mark), {depth_, arm.span, prefix_ + head, true});
+      trace_->insert(trace_->begin() + static_cast<std::ptrdiff_t>(mark), {depth_, arm.span, prefix_ + head, true, why});
     } else {
-      step(arm.span, fmt::format("{} → {}", head, format_value(v, arm.result->type)), true);
+      step(arm.span, fmt::format("{} → {}", head, format_value(v, arm.result->type)), true, why);
     }
     return v;
   }

@@ -10,7 +10,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +29,7 @@ struct TraceStep {
   Span span;              // the rule that made the step
   std::string text;
   bool decision = false;  // part of the 评分依据 summary
+  std::string why;        // why this tier or arm and not another: "60% ≤ 75% < 100%" ("" if nothing to add)
 };
 
 struct NodeResult {
@@ -56,6 +59,9 @@ struct Evaluation {
   std::optional<Decimal> claimed_total;
   std::vector<NodeResult> nodes;  // the top-level sections
   Diagnostics diagnostics;        // evaluation errors
+  // Every let bound, with its value, in evaluation order (only when EvalOptions::trace): where a
+  // value in a derivation came from. A let that failed is absent.
+  std::vector<std::pair<const ast::Let*, Value>> lets;
 
   bool has_claims() const;
 };
@@ -76,6 +82,10 @@ struct EvalOptions {
   bool trace = true;
   // When set, every branch taken is recorded here, keyed by branch_key(): for test coverage.
   std::set<std::uint64_t>* coverage = nullptr;
+  // When set, the value each 'tiered', 'brackets' and 'judged' tests is recorded here the first
+  // time it is evaluated in each indicator, keyed by the indicator (null outside one) and the
+  // offset of the tested expression: how `rubric test --boundaries` puts a value on a bound.
+  std::map<std::pair<const ast::Indicator*, std::uint32_t>, Decimal>* tested = nullptr;
   // Evaluation steps allowed per department; a ruleset that needs more is stopped with an error.
   std::uint64_t step_budget = 10'000'000;
   // Nested function calls allowed (recursion is impossible; this bounds deep call chains).
@@ -90,6 +100,24 @@ enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor,
 inline std::uint64_t branch_key(Branch kind, std::uint32_t offset) {
   return (static_cast<std::uint64_t>(offset) << 3) | static_cast<std::uint64_t>(kind);
 }
+
+// Where a value in an indicator's derivation came from, for `rubric explain`: a fact of the
+// facts file (with its JSON path), a fact's default, a let (with its location), a function.
+struct ValueSource {
+  enum class Kind { Fact, Default, Let, Function, Builtin };
+  Kind kind = Kind::Fact;
+  std::string name;    // "outputs[2].target", "rate", "completion(rate, pts)"
+  std::string value;   // the value as shown, "" for a function
+  std::string origin;  // "court.json, facts.outputs[2].target", "default 100%, not in the facts",
+                       // "let at 2023.rubric:241:11", "function at 2023.rubric:142:8", "built-in function"
+};
+
+// Every fact, let and function the indicator's lets and score use, directly or through the lets
+// and functions they use, in order of first use. List facts read element by element through a
+// loop variable's fields (o.target) are listed per element ("outputs[2].target"). Let values are
+// those of [evaluation], which must have been made with EvalOptions::trace.
+std::vector<ValueSource> value_sources(const ast::Ruleset& ruleset, const Facts& facts, const Evaluation& evaluation,
+                                       const ast::Indicator& indicator);
 
 // The grade the ruleset gives [total], or "" when it has no grade table.
 std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);

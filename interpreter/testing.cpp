@@ -125,8 +125,12 @@ class Branches {
           } else if constexpr (std::is_same_v<T, ast::Weighted>) {
             for (const auto& part : node.parts) expr(*part.value, owner);
           } else if constexpr (std::is_same_v<T, ast::Judged>) {
+            expr(*node.score, owner);
+            expr(*node.category, owner);
             for (const auto& band : node.bands) {
-              add(Branch::Band, band.member_span, fmt::format("{}: judged band {}", owner, band.member));
+              add(Branch::Band, band.member_span,
+                  fmt::format("{}: judged {} {}", owner, band.value ? "fixed band" : "band", band.member));
+              if (band.value) expr(*band.value, owner);
             }
           } else if constexpr (std::is_same_v<T, ast::When>) {
             for (const auto& arm : node.arms) {
@@ -163,6 +167,13 @@ class Runner {
 };
 
 std::optional<std::string> Runner::facts_text(const ast::TestBlock& block, const ast::TestCase& c, std::string& error) {
+  return test_facts(path_, rs_, block, c.overrides, error);
+}
+
+}  // namespace
+
+std::optional<std::string> test_facts(const std::string& path_, const ast::Ruleset& rs_, const ast::TestBlock& block,
+                                      const std::string& overrides, std::string& error) {
   std::string document;
   if (!block.given_file.empty()) {
     const fs::path folder = fs::path(block.file).parent_path();
@@ -189,13 +200,15 @@ std::optional<std::string> Runner::facts_text(const ast::TestBlock& block, const
     document = fmt::format(R"({{"department": "{}", "year": {}, "facts": {}}})", "test", rs_.year,
                            block.given.empty() ? "{}" : block.given);
   }
-  if (!c.overrides.empty()) {
-    auto merged = override_facts(document, c.overrides, error);
+  if (!overrides.empty()) {
+    auto merged = override_facts(document, overrides, error);
     if (!merged) return std::nullopt;
     document = *merged;
   }
   return document;
 }
+
+namespace {
 
 void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const ast::Ruleset& holder) {
   CaseResult result;

@@ -8,6 +8,7 @@
 // to the file that names them and must lie in the ruleset's folder.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,36 @@ struct TestOptions {
 };
 
 TestRun run_tests(const std::string& ruleset_path, const TestOptions& options = {});
+
+// The facts document a test block gives (its facts file, its JSON object, or the file with the
+// JSON's facts replaced), with [overrides] (a case's JSON object, "" for none) applied. Returns
+// nullopt with [error] set when a file cannot be read, lies outside the ruleset's folder, or a
+// JSON object is invalid.
+std::optional<std::string> test_facts(const std::string& ruleset_path, const ast::Ruleset& ruleset,
+                                      const ast::TestBlock& block, const std::string& overrides, std::string& error);
+
+// Boundary cases (`rubric test --boundaries`): for every bound of a tier, a bracket arm and a
+// judged band, the tested value just below, at and just above it, each scored, written as a
+// ready-to-paste test file in the language's own test syntax.
+//
+// The base facts are those of the ruleset's first test block (its own file's, then its
+// .test.rubric's): a probe changes one fact of them. The fact changed is the first fact the
+// tested value depends on (through lets, function arguments and list elements: element 0 of a
+// list); when the tested value is computed from it (rate = a / b), the value of the fact that
+// puts the tested value exactly on the target is solved for (the dependence must be linear) and
+// checked by evaluating. The step is the ruleset's rounding digits (facts declare no precision of
+// their own): 10^-digits for numbers, 10^-digits % for percents, 1 for counts.
+//
+// A bound that is not a constant, a tested value that no single fact moves linearly, or one the
+// base facts do not reach is listed in [skipped] with the reason.
+struct BoundaryRun {
+  std::string ruleset;
+  std::string text;                  // the test file, or "" when the ruleset could not be loaded
+  std::size_t cases = 0;
+  std::vector<std::string> skipped;  // "结转结余率: brackets rate: why"
+  Diagnostics diagnostics;           // the ruleset's or the base facts' problems
+  std::string error;                 // no base facts to start from
+};
+BoundaryRun boundary_tests(const std::string& ruleset_path);
 
 }  // namespace rubric

@@ -113,8 +113,8 @@ TEST(Cli, JsonOutputHasTotalGradeAndTheTree) {
 TEST(Cli, ExplainPrintsTheDerivation) {
   const CliResult r = run_cli("score --explain " + kRuleset2023 + " " + kExample2023);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("· mean over monthly_execution = 99.875% (mean of 10 elements)"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("· 9.9875 rounds to 9.99 (2 decimals, half_up)"), std::string::npos);
+  EXPECT_NE(r.out.find("· monthly_execution 的平均值 = 99.875%（共 10 项）"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("· 9.9875 保留 2 位小数（四舍五入）→ 9.99"), std::string::npos);
 }
 
 TEST(Cli, OneBadDepartmentDoesNotCostTheOthersTheirResults) {

@@ -16,6 +16,7 @@
 
 #include "dsl/ast.hpp"
 #include "dsl/diagnostic.hpp"
+#include "dsl/format.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
 #include "interpreter/scheme.hpp"
@@ -36,10 +37,19 @@ struct LoadedRuleset {
   bool ok() const { return ruleset != nullptr; }
 };
 
+// How a ruleset is loaded. The static analysis (interpreter/analysis.hpp) runs after the
+// checker unless [analyse] is false; its findings are warnings, so they never stop a ruleset
+// from loading. [unsure] adds, as notes, what the analysis could not decide (rubric check
+// --unsure).
+struct LoadOptions {
+  bool analyse = true;
+  bool unsure = false;
+};
+
 // Parses and checks a ruleset held in memory ([path] names it in messages).
-LoadedRuleset load_ruleset_source(const std::string& path, std::string text);
+LoadedRuleset load_ruleset_source(const std::string& path, std::string text, const LoadOptions& options = {});
 // Reads, parses and checks the ruleset file at [path].
-LoadedRuleset load_ruleset(const std::string& path);
+LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options = {});
 
 // Reads the facts file at [path] and validates it against [ruleset].
 FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path);
