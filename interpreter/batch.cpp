@@ -1023,6 +1023,28 @@ std::optional<BatchFormat> batch_format_of(const std::string& path) {
   return std::nullopt;
 }
 
+struct CsvRecords::Reader {
+  explicit Reader(std::FILE* f) : file(f), in(f) {}
+  ~Reader() { std::fclose(file); }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+  std::FILE* file;
+  Input in;
+};
+
+CsvRecords::CsvRecords(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) throw std::runtime_error(fmt::format("{}: cannot read the file: {}", path, std::strerror(errno)));
+  reader_ = std::make_unique<Reader>(f);
+}
+
+CsvRecords::~CsvRecords() = default;
+
+bool CsvRecords::next(std::vector<std::string>& fields) {
+  record_line_ = next_line_;
+  return read_csv_record(reader_->in, fields, next_line_);
+}
+
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   std::FILE* f = ::fmemopen(const_cast<char*>(text.data()), text.size(), "r");
   std::vector<std::vector<std::string>> out;

@@ -55,43 +55,11 @@ std::optional<Decimal> parse_number(const std::string& text, const std::string& 
   return value;
 }
 
-// The next CSV record of [in] (RFC 4180: a quoted field may hold commas, quotes written twice
-// and line breaks); false at the end of the input.
-bool read_record(std::istream& in, std::vector<std::string>& fields) {
-  fields.assign(1, "");
-  std::string line;
-  if (!std::getline(in, line)) return false;
-  bool quoted = false;
-  for (;;) {
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      if (quoted) {
-        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          fields.back() += '"';
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          fields.back() += c;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.emplace_back();
-      } else if (c != '\r') {
-        fields.back() += c;
-      }
-    }
-    if (!quoted) return true;
-    fields.back() += '\n';
-    if (!std::getline(in, line)) return true;
-  }
-}
-
-void read_csv(std::istream& in, const std::string& path, BatchReportBuilder& builder) {
+void read_csv(const std::string& path, BatchReportBuilder& builder) {
   const std::vector<std::string>& leaves = builder.indicators();
+  CsvRecords in(path);
   std::vector<std::string> fields;
-  if (!read_record(in, fields)) throw std::runtime_error(path + ": the results file is empty");
+  if (!in.next(fields)) throw std::runtime_error(path + ": the results file is empty");
   if (fields[0].rfind("\xEF\xBB\xBF", 0) == 0) fields[0].erase(0, 3);  // a UTF-8 BOM
   const std::size_t width = leaves.size() + 6;
   bool ours = fields.size() == width && fields[0] == "row" && fields[1] == "id" && fields[2] == "department" &&
@@ -99,9 +67,9 @@ void read_csv(std::istream& in, const std::string& path, BatchReportBuilder& bui
   for (std::size_t i = 0; ours && i < leaves.size(); ++i) ours = fields[5 + i] == leaves[i];
   if (!ours) throw std::runtime_error(path + ": not the results of this ruleset (its header differs)");
   std::vector<std::optional<Decimal>> scores(leaves.size());
-  for (std::size_t line = 2; read_record(in, fields); ++line) {
+  while (in.next(fields)) {
     if (fields.size() == 1 && fields[0].empty()) continue;
-    const std::string where = fmt::format("{}:{}", path, line);
+    const std::string where = fmt::format("{}:{}", path, in.line());
     if (fields.size() != width) {
       throw std::runtime_error(fmt::format("{}: expected {} fields, found {}", where, width, fields.size()));
     }
@@ -336,12 +304,12 @@ BatchReport BatchReportBuilder::finish() {
 BatchReport read_batch_report(const ast::Ruleset& ruleset, const std::string& path) {
   const auto format = batch_format_of(path);
   if (!format) throw std::runtime_error(path + ": the results must be .csv, .jsonl or .ndjson");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read the results");
   BatchReportBuilder builder(ruleset);
   if (*format == BatchFormat::Csv) {
-    read_csv(in, path, builder);
+    read_csv(path, builder);
   } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot read the results");
     read_jsonl(in, path, builder);
   }
   return builder.finish();

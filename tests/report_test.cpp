@@ -5,6 +5,7 @@
 #include <set>
 
 #include "dsl/unicode.hpp"
+#include "interpreter/batch.hpp"
 #include "report/csv.hpp"
 #include "report/html.hpp"
 #include "report/markdown.hpp"
@@ -34,31 +35,6 @@ std::vector<std::string> indicator_names() {
   return names;
 }
 
-// The fields of one CSV record (RFC 4180 quoting).
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -267,8 +243,7 @@ TEST(Report, CsvHasTheSameColumns) {
   const CliResult r = run_cli("score " + kArgs2023 + " --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.substr(0, 3), "\xEF\xBB\xBF");  // no byte-order mark on standard output
-  std::vector<std::vector<std::string>> records;
-  for (const std::string& line : lines_of(r.out)) records.push_back(csv_fields(line));
+  const std::vector<std::vector<std::string>> records = parse_csv(r.out);
   ASSERT_EQ(records.size(), 1u + 26u + 2u);
   EXPECT_EQ(records[0], (std::vector<std::string>{"一级指标", "分值", "二级指标", "分值", "三级指标", "分值",
                                                   "指标解释", "评分标准", "得分", "自评分", "评分依据",
