@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "interpreter/interval.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace rubric {
@@ -490,15 +491,7 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
 }
 
 bool Evaluator::contains(const ast::Interval& iv, const Decimal& value) {
-  if (iv.lo.value) {
-    const Decimal lo = num(*iv.lo.value);
-    if (iv.lo_closed ? value < lo : value <= lo) return false;
-  }
-  if (iv.hi.value) {
-    const Decimal hi = num(*iv.hi.value);
-    if (iv.hi_closed ? value > hi : value >= hi) return false;
-  }
-  return true;
+  return interval_contains(iv, value, [&](const ast::Expr& b) { return num(b); });
 }
 
 Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "dsl/ast.hpp"
 #include "interpreter/decimal.hpp"
 
 namespace rubric {
@@ -66,5 +67,21 @@ std::optional<Range> divide(const Range& a, const Range& b);
 Range minimum(const Range& a, const Range& b);
 Range maximum(const Range& a, const Range& b);
 Range absolute(const Range& a);
+
+// Whether [x] lies in an interval as written in a ruleset (a tier, a judged band), its bounds
+// evaluated by [bound] (an Expr -> Decimal). The one membership test of the tree evaluator and
+// the compiled plan, so that the two cannot disagree on an open or closed end.
+template <typename Bound>
+bool interval_contains(const ast::Interval& iv, const Decimal& x, Bound&& bound) {
+  if (iv.lo.value) {
+    const Decimal lo = bound(*iv.lo.value);
+    if (iv.lo_closed ? x < lo : x <= lo) return false;
+  }
+  if (iv.hi.value) {
+    const Decimal hi = bound(*iv.hi.value);
+    if (iv.hi_closed ? x > hi : x >= hi) return false;
+  }
+  return true;
+}
 
 }  // namespace rubric

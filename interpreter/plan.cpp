@@ -16,6 +16,7 @@
 #include <array>
 
 #include "interpreter/evaluator.hpp"
+#include "interpreter/interval.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace rubric {
@@ -133,15 +134,7 @@ class Fast {
   }
 
   bool contains(const ast::Interval& iv, const Decimal& x) {
-    if (iv.lo.value) {
-      const Decimal lo = num(*iv.lo.value);
-      if (iv.lo_closed ? x < lo : x <= lo) return false;
-    }
-    if (iv.hi.value) {
-      const Decimal hi = num(*iv.hi.value);
-      if (iv.hi_closed ? x > hi : x >= hi) return false;
-    }
-    return true;
+    return interval_contains(iv, x, [&](const ast::Expr& b) { return num(b); });
   }
 
   V eval(const ast::Expr& e) {
