@@ -1226,7 +1226,13 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
             const CsvRow row = chunk->csv_row(i);
             r.id.assign(row.cell(layout.id));
             r.department.assign(row.cell(layout.department));
-            if (const Facts* facts = direct->convert(row)) {
+            if (row.fields != layout.headers.size()) {
+              // A row longer or shorter than the header has lost its alignment (a stray comma, a
+              // cut line): its cells cannot be trusted to be the facts their columns name.
+              r.scores.assign(leaves.size(), std::nullopt);
+              r.error = fmt::format("the row has {} cells, but the header names {} columns; it is not scored",
+                                    row.fields, layout.headers.size());
+            } else if (const Facts* facts = direct->convert(row)) {
               errors.clear();
               scorer.score(*facts, errors, r);
             } else {
