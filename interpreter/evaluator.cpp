@@ -86,6 +86,14 @@ class Evaluator {
     return fmt::format("{}{}, {}{}", iv.lo_closed ? "[" : "(", bound(iv.lo), bound(iv.hi), iv.hi_closed ? "]" : ")");
   }
 
+  // "不满足 X" for a condition that failed; "满足 Y" when X is 'not Y' (no double negative in the
+  // 评分依据 a department hands in).
+  std::string unmet(const ast::Expr& condition) const {
+    if (const auto* u = std::get_if<ast::Unary>(&condition.node); u != nullptr && u->op == ast::UnaryOp::Not) {
+      return "满足 " + src(u->operand->span);
+    }
+    return "不满足 " + src(condition.span);
+  }
   std::string src(Span span) const {
     // Source text on one line, runs of whitespace folded to one space.
     std::string text;
@@ -683,7 +691,7 @@ Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
   std::vector<std::string> failed;  // the conditions tried before the arm taken
   for (const auto& arm : w.arms) {
     if (arm.condition && !truth(*arm.condition)) {
-      if (options_.trace) failed.push_back(fmt::format("不满足 {}", src(arm.condition->span)));
+      if (options_.trace) failed.push_back(unmet(*arm.condition));
       continue;
     }
     if (options_.trace && arm.condition) failed.push_back(fmt::format("满足 {}", src(arm.condition->span)));
@@ -696,7 +704,7 @@ Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
     if (arm.condition) {
       head = fmt::format("满足 {}", src(arm.condition->span));
     } else if (w.arms.size() == 2) {
-      head = fmt::format("不满足 {}", src(w.arms.front().condition->span));
+      head = unmet(*w.arms.front().condition);
     }
     const bool nested = trace_ != nullptr && std::any_of(trace_->begin() + static_cast<std::ptrdiff_t>(mark),
                                                          trace_->end(), [](const TraceStep& s) { return s.decision; });

@@ -249,3 +249,17 @@ TEST(CliScheme, AnotherYearsRulesetNeedsAnExplicitFlag) {
 
 }  // namespace
 }  // namespace rubric::testing
+
+namespace rubric::testing {
+namespace {
+
+// The 评分依据 of a failed 'not X' condition says "满足 X", not "不满足 not X": the basis is read by
+// the people a department hands its table to, and a double negative in two languages reads badly.
+TEST(CliBasis, AFailedNegationIsSaidWithoutADoubleNegative) {
+  const CliResult r = run_cli("score rulesets/guangzhou/2023.rubric " + kExample2023);
+  EXPECT_NE(r.out.find("满足 goals_reported;"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("不满足 not goals_reported"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace rubric::testing
