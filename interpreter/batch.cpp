@@ -19,6 +19,7 @@
 #include <mutex>
 #include <thread>
 
+#include "dsl/unicode.hpp"
 #include "interpreter/checker.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
@@ -186,6 +187,7 @@ struct CsvLayout {
   int year = -1;
   std::vector<FactColumns> facts;         // by fact index
   std::vector<std::string> headers;
+  std::vector<bool> numeric;              // by column: its cells go into the document as numbers
 };
 
 bool is_number_kind(ast::TypeKind k) {
@@ -208,6 +210,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
                            std::vector<std::string>& warnings) {
   layout.headers = header;
   layout.facts.assign(rs.facts.size(), FactColumns{});
+  layout.numeric.assign(header.size(), false);
   std::map<std::string, int> seen;
   for (std::size_t c = 0; c < header.size(); ++c) {
     const std::string& name = header[c];
@@ -215,7 +218,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
     if (!seen.emplace(name, col).second) return fmt::format("column {} (\"{}\") appears twice", c + 1, name);
     if (name == "id") { layout.id = col; continue; }
     if (name == "department") { layout.department = col; continue; }
-    if (name == "year") { layout.year = col; continue; }
+    if (name == "year") { layout.year = col; layout.numeric[c] = true; continue; }
     if (name.empty() || name[0] == '_') continue;  // a comment column
     const auto dot = name.find('.');
     const std::string fact = name.substr(0, dot);
@@ -233,6 +236,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
                            fact, type.element->kind == ast::TypeKind::Record ? " with a field, e.g. " + fact + ".1." + type.element->fields.front().name : "");
       }
       fc.scalar = col;
+      layout.numeric[c] = is_number_kind(type.kind);
       continue;
     }
     if (type.kind != ast::TypeKind::List) {
@@ -258,12 +262,14 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
       }
       if (fc.records.size() < *n) fc.records.resize(*n, std::vector<int>(type.element->fields.size(), -1));
       fc.records[*n - 1][f] = col;
+      layout.numeric[c] = is_number_kind(type.element->fields[f].type->kind);
     } else {
       if (dot2 != std::string::npos) {
         return fmt::format("column \"{}\": the elements of \"{}\" are not records; the column is {}.{}", name, fact, fact, *n);
       }
       if (fc.elements.size() < *n) fc.elements.resize(*n, -1);
       fc.elements[*n - 1] = col;
+      layout.numeric[c] = is_number_kind(type.element->kind);
     }
   }
   return {};
@@ -424,6 +430,63 @@ std::string column_of(std::string_view path) {
     }
   }
   return out;
+}
+
+// A cell the facts document cannot carry: bytes that are not UTF-8 (a file saved as GBK, say), or a
+// number no JSON reader holds (1e400). The JSON reader would stop at the first such cell with a
+// message naming no column; found before the document is written, each names its column.
+struct UnreadableCell {
+  std::string column;
+  std::string error;
+};
+
+// The unreadable cells of [row], in column order. [readable] receives the row with each of them
+// replaced by a stand-in of its column's kind (0 or ?), whose text is kept in [buffer]: the loader
+// then reports every other cell as usual, and nothing more about these columns.
+std::vector<UnreadableCell> unreadable_cells(const CsvLayout& layout, const CsvRow& row, CsvRow& readable,
+                                             std::string& buffer, std::vector<std::size_t>& spans) {
+  std::vector<UnreadableCell> out;
+  buffer.clear();
+  spans.clear();
+  for (std::size_t c = 0; c < row.fields; ++c) {
+    std::string_view cell = row.cell(static_cast<int>(c));
+    const bool numeric = c < layout.numeric.size() && layout.numeric[c];
+    const std::string& header = c < layout.headers.size() ? layout.headers[c] : std::string();
+    std::size_t bad = 0;
+    std::string error;
+    if (!unicode::is_valid_utf8(cell, &bad)) {
+      error = fmt::format("column {}: the cell is not UTF-8 text (byte 0x{:02X} at byte {} of the cell); save the file as "
+                          "UTF-8 (in Excel: \"CSV UTF-8\"), not GBK",
+                          header, static_cast<unsigned char>(cell[bad]), bad + 1);
+    } else if (numeric && is_json_number(cell)) {
+      try {
+        (void)Decimal::parse(cell);
+      } catch (const DecimalError&) {
+        error = fmt::format("column {}: the number {} cannot be held exactly (at most 38 significant digits and 24 decimals)",
+                            header, cell);
+      }
+    }
+    if (!error.empty()) {
+      out.push_back({header, std::move(error)});
+      cell = numeric ? "0" : "?";
+    }
+    spans.push_back(buffer.size());
+    buffer += cell;
+    spans.push_back(buffer.size());
+  }
+  readable = CsvRow{buffer.data(), spans.data(), row.fields};
+  return out;
+}
+
+// Assigns [text] to [out] with every byte that is not UTF-8 replaced by U+FFFD, so that the output
+// file is UTF-8.
+void assign_utf8(std::string& out, std::string_view text) {
+  if (unicode::is_valid_utf8(text)) {
+    out.assign(text);
+    return;
+  }
+  out.clear();
+  for (std::size_t i = 0; i < text.size();) unicode::encode(unicode::decode(text, i), out);
 }
 
 // ---- CSV row -> facts, directly ---------------------------------------------------------------
@@ -769,23 +832,29 @@ class Scorer {
  public:
   Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves) : rs_(rs), plan_(plan), leaves_(leaves) {}
 
-  // Scores a facts document; [csv] says errors name columns rather than JSON paths.
-  void score(const std::string& document, bool csv, RowResult& out) {
+  // Scores a facts document; [csv] says errors name columns rather than JSON paths. [unreadable]:
+  // cells found unreadable before the document was written (see unreadable_cells), left out of
+  // it; their errors come first, the loader's about their columns are dropped, and a row with
+  // any is not scored.
+  void score(const std::string& document, bool csv, RowResult& out, const std::vector<UnreadableCell>& unreadable = {}) {
     FactsResult facts = load_facts(rs_, document, "row");
     std::vector<std::string> errors;
+    for (const UnreadableCell& u : unreadable) errors.push_back(u.error);
     for (const Diagnostic& d : facts.diagnostics.items()) {
       if (d.severity != Severity::Error) continue;
       const std::string& path = d.location.json_path;
       if (path.empty() || path == "(document)") {
         errors.push_back(d.message);
       } else if (csv) {
-        errors.push_back(fmt::format("column {}: {}", column_of(path), d.message));
+        const std::string column = column_of(path);
+        const auto same = [&](const UnreadableCell& u) { return u.column == column; };
+        if (std::none_of(unreadable.begin(), unreadable.end(), same)) errors.push_back(fmt::format("column {}: {}", column, d.message));
       } else {
         errors.push_back(fmt::format("{}: {}", path, d.message));
       }
     }
     out.scores.assign(leaves_, std::nullopt);
-    if (!facts.facts) {
+    if (!facts.facts || !unreadable.empty()) {
       out.error = fmt::format("{}", fmt::join(errors, "; "));
       return;
     }
@@ -1206,6 +1275,8 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
       if (csv_facts) direct.emplace(*csv_facts);
       std::string document;
       std::vector<std::string> errors;
+      std::string cells;  // an unreadable row's cells, with stand-ins
+      std::vector<std::size_t> spans;
       for (;;) {
         std::unique_ptr<Chunk> chunk;
         {
@@ -1224,8 +1295,8 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
           r.error.clear();
           if (csv_in) {
             const CsvRow row = chunk->csv_row(i);
-            r.id.assign(row.cell(layout.id));
-            r.department.assign(row.cell(layout.department));
+            assign_utf8(r.id, row.cell(layout.id));
+            assign_utf8(r.department, row.cell(layout.department));
             if (row.fields != layout.headers.size()) {
               // A row longer or shorter than the header has lost its alignment (a stray comma, a
               // cut line): its cells cannot be trusted to be the facts their columns name.
@@ -1236,8 +1307,10 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
               errors.clear();
               scorer.score(*facts, errors, r);
             } else {
-              csv_document(rs, layout, row, document);
-              scorer.score(document, true, r);
+              CsvRow readable;
+              const std::vector<UnreadableCell> unreadable = unreadable_cells(layout, row, readable, cells, spans);
+              csv_document(rs, layout, readable, document);
+              scorer.score(document, true, r, unreadable);
             }
           } else {
             r.department.clear();
