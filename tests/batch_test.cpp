@@ -284,8 +284,8 @@ TEST_F(BatchTest, CsvCellsTheLoaderWouldRejectKeepItsMessages) {
   EXPECT_NE(rows[4][9].find("column outputs.1.target: 0 is outside the declared domain (0, inf)"), std::string::npos)
       << rows[4][9];
   EXPECT_NE(rows[5][9].find("column outputs.1: the field \"weight\" (number) is missing"), std::string::npos) << rows[5][9];
-  // The JSON reader refuses such a number for the whole document, so the message has no column.
-  EXPECT_EQ(rows[6][9], "the number 1e99999 is out of range") << rows[6][9];
+  // Found before the JSON reader (which would refuse the whole document) sees it: it has a column.
+  EXPECT_EQ(rows[6][9], "column months.1: the number 1e99999 cannot be held exactly (at most 38 significant digits and 24 decimals)");
   EXPECT_EQ(rows[6][5], "");
   EXPECT_NE(rows[7][9].find("column rate: expected a percent, found the string \".5\""), std::string::npos) << rows[7][9];
 }
