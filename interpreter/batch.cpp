@@ -70,11 +70,21 @@ class Input {
   std::uint64_t consumed_ = 0;
 };
 
+// Where the quote that the end of the file left open began: its line and field (both from 1).
+struct OpenQuote {
+  std::size_t line = 0;
+  std::size_t field = 0;
+};
+
 // One CSV record (RFC 4180), appended to [text] with the [begin, end) offsets of each field
 // appended to [spans]. Returns false at the end of the input. [line] counts physical lines.
-// Runs of ordinary bytes are copied at once: most cells need no byte-by-byte decisions.
-bool read_csv_record(Input& in, std::string& text, std::vector<std::size_t>& spans, std::size_t& line) {
+// Runs of ordinary bytes are copied at once: most cells need no byte-by-byte decisions. When the
+// file ends inside a quoted field, [open] (if given) says where its quote began.
+bool read_csv_record(Input& in, std::string& text, std::vector<std::size_t>& spans, std::size_t& line,
+                     std::optional<OpenQuote>* open = nullptr) {
   if (in.peek() == EOF) return false;
+  const std::size_t first_span = spans.size();
+  std::size_t quote_line = 0;
   std::size_t field_begin = text.size();
   spans.push_back(field_begin);
   const auto end_field = [&] { spans.push_back(text.size()); };
@@ -94,6 +104,7 @@ bool read_csv_record(Input& in, std::string& text, std::vector<std::size_t>& spa
     }
     const int c = in.get();
     if (c == EOF) {
+      if (quoted && open != nullptr) *open = OpenQuote{quote_line, (spans.size() - first_span) / 2 + 1};
       end_field();
       return true;
     }
@@ -114,6 +125,7 @@ bool read_csv_record(Input& in, std::string& text, std::vector<std::size_t>& spa
     if (c == '"' && text.size() == field_begin && !was_quoted) {
       quoted = true;
       was_quoted = true;
+      quote_line = line;
     } else if (c == ',') {
       end_field();
       field_begin = text.size();
@@ -1047,6 +1059,7 @@ struct Chunk {
   std::uint64_t bytes_read = 0;  // input consumed when the chunk was complete
   std::string out;               // the rendered output rows
   std::vector<RowResult> results;  // light: scores cleared, kept for the summary
+  std::optional<OpenQuote> open_quote;  // the file ended inside a quoted cell of the last row
 
   CsvRow csv_row(std::size_t i) const {
     return CsvRow{text.data(), spans.data() + 2 * rows[i], rows[i + 1] - rows[i]};
@@ -1057,6 +1070,7 @@ struct Chunk {
     spans.clear();
     rows.assign(1, 0);
     out.clear();
+    open_quote.reset();
   }
 };
 
@@ -1218,7 +1232,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
         while (chunk->count < chunk_rows) {
           const std::size_t text_size = chunk->text.size();
           const std::size_t spans_size = chunk->spans.size();
-          if (!read_csv_record(in, chunk->text, chunk->spans, line)) {
+          if (!read_csv_record(in, chunk->text, chunk->spans, line, &chunk->open_quote)) {
             more = false;
             break;
           }
@@ -1297,7 +1311,16 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
             const CsvRow row = chunk->csv_row(i);
             assign_utf8(r.id, row.cell(layout.id));
             assign_utf8(r.department, row.cell(layout.department));
-            if (row.fields != layout.headers.size()) {
+            if (chunk->open_quote && i + 1 == chunk->count) {
+              // Everything after the quote went into one cell: nothing of the row can be trusted.
+              r.scores.assign(leaves.size(), std::nullopt);
+              const std::size_t field = chunk->open_quote->field;
+              r.error = fmt::format("the quote that opens {} on line {} is never closed: the rest of the file was read "
+                                    "into that cell; it is not scored",
+                                    field <= layout.headers.size() ? fmt::format("column {}", layout.headers[field - 1])
+                                                                   : fmt::format("cell {}", field),
+                                    chunk->open_quote->line);
+            } else if (row.fields != layout.headers.size()) {
               // A row longer or shorter than the header has lost its alignment (a stray comma, a
               // cut line): its cells cannot be trusted to be the facts their columns name.
               r.scores.assign(leaves.size(), std::nullopt);
