@@ -9,13 +9,19 @@ Command add_facts(CLI::App& parent) {
   struct Options {
     std::string ruleset;
     std::string format = "json";
+    std::size_t elements = 3;
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand(
       "facts", "Print a blank facts template: every fact with its label, type, unit and domain.");
   app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
-  app->add_option("--format", options->format, "Template format")
-      ->check(CLI::IsMember({"json", "csv"}))
+  app->add_option("--format", options->format,
+                  "json: a facts file of one department; csv: one row per fact, with its label, type, unit "
+                  "and domain; batch: the header line of a CSV of many departments for `rubric batch`")
+      ->check(CLI::IsMember({"json", "csv", "batch"}))
+      ->capture_default_str();
+  app->add_option("--elements", options->elements, "With --format batch: the columns given to each list (its elements 1 to N)")
+      ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   app->footer(kExitCodes);
   return {app, [options] {
@@ -24,8 +30,12 @@ Command add_facts(CLI::App& parent) {
               print(loaded.diagnostics);
               return kRulesetErrors;
             }
-            std::cout << (options->format == "csv" ? render_facts_template_csv(*loaded.ruleset)
-                                                   : render_facts_template_json(*loaded.ruleset));
+            if (options->format == "batch") {
+              std::cout << render_batch_header(*loaded.ruleset, options->elements);
+            } else {
+              std::cout << (options->format == "csv" ? render_facts_template_csv(*loaded.ruleset)
+                                                     : render_facts_template_json(*loaded.ruleset));
+            }
             return kOk;
           }};
 }

@@ -220,6 +220,11 @@ std::optional<std::size_t> element_number(std::string_view text) {
 
 std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, CsvLayout& layout,
                            std::vector<std::string>& warnings) {
+  if (header.size() >= 3 && header[0] == "name" && header[1] == "label" && header[2] == "type") {
+    return "this is the facts template of one department (`rubric facts --format csv`: one fact a row); "
+           "batch input has one department a row and one column a fact: write its header with "
+           "`rubric facts RULESET --format batch` (see docs/batch.md)";
+  }
   layout.headers = header;
   layout.facts.assign(rs.facts.size(), FactColumns{});
   layout.numeric.assign(header.size(), false);

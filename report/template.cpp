@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 #include "interpreter/checker.hpp"
 
 namespace rubric {
@@ -111,6 +113,31 @@ std::string render_facts_template_csv(const ast::Ruleset& ruleset) {
       row(f.name, f.label, type, f.unit, f.domain, def);
     }
   }
+  return out;
+}
+
+std::string render_batch_header(const ast::Ruleset& ruleset, std::size_t elements) {
+  std::vector<std::string> columns{"id", "department", "year"};
+  for (const ast::FactDecl& f : ruleset.facts) {
+    const ast::TypeRef& type = *f.type;
+    if (type.kind != ast::TypeKind::List) {
+      columns.push_back(f.name);
+      continue;
+    }
+    for (std::size_t n = 1; n <= elements; ++n) {
+      if (type.element->kind != ast::TypeKind::Record) {
+        columns.push_back(fmt::format("{}.{}", f.name, n));
+        continue;
+      }
+      for (const ast::Field& field : type.element->fields) columns.push_back(fmt::format("{}.{}.{}", f.name, n, field.name));
+    }
+  }
+  std::string out;
+  for (const std::string& c : columns) {
+    if (!out.empty()) out += ',';
+    out += csv_cell(c);
+  }
+  out += '\n';
   return out;
 }
 

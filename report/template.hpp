@@ -14,6 +14,9 @@ std::string render_facts_template_json(const ast::Ruleset& ruleset);
 // One row per fact (and per record field, as "outputs[].target"): name, label, type, unit,
 // domain, default, and an empty value column.
 std::string render_facts_template_csv(const ast::Ruleset& ruleset);
+// The header line of a batch CSV (docs/batch.md): id, department, year, then one column per fact,
+// a list with [elements] columns (outputs.1.name … outputs.N.weight, monthly_execution.1 …).
+std::string render_batch_header(const ast::Ruleset& ruleset, std::size_t elements);
 
 // How a fact's type and domain read in a template: "percent in [0, 100%]", "count ≥ 0".
 std::string describe_fact(const ast::Ruleset& ruleset, const ast::TypeRef& type,

@@ -290,6 +290,37 @@ TEST_F(BatchTest, CsvCellsTheLoaderWouldRejectKeepItsMessages) {
   EXPECT_NE(rows[7][9].find("column rate: expected a percent, found the string \".5\""), std::string::npos) << rows[7][9];
 }
 
+TEST_F(BatchTest, TheBatchHeaderTemplateIsReadBackAsIs) {
+  const CliResult header = run_cli("facts --format batch --elements 2 " + path("rules.rubric"));
+  ASSERT_EQ(header.exit_code, 0) << header.err;
+  EXPECT_EQ(header.out,
+            "id,department,year,rate,issues,months.1,months.2,outputs.1.name,outputs.1.target,outputs.1.actual,"
+            "outputs.1.weight,outputs.2.name,outputs.2.target,outputs.2.actual,outputs.2.weight,level\n");
+  // Filled in (the second output and the level left empty), it scores with no warning.
+  write("in.csv", header.out + "d1,甲局,2023,95%,1,100%,90%,产出一,10,10,2,,,,,\n");
+  const CliResult r = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+  const auto rows = parse_csv(read("out.csv"));
+  ASSERT_EQ(rows.size(), 2u);
+  // 3.80 + 1.50 + 1.90 + 2.00
+  EXPECT_EQ(rows[1][3], "9.20");
+  EXPECT_EQ(rows[1].back(), "");
+}
+
+TEST_F(BatchTest, TheOneDepartmentTemplateIsNotTakenForBatchInput) {
+  const CliResult one = run_cli("facts --format csv " + path("rules.rubric"));
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  write("in.csv", one.out);
+  const CliResult r = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("this is the facts template of one department (`rubric facts --format csv`: one fact a row)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("`rubric facts RULESET --format batch`"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(path("out.csv")));
+}
+
 TEST(BatchCsv, ParsesQuotedFields) {
   const auto rows = parse_csv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\nlast");
   ASSERT_EQ(rows.size(), 3u);
