@@ -86,8 +86,8 @@ class Evaluator {
     return fmt::format("{}{}, {}{}", iv.lo_closed ? "[" : "(", bound(iv.lo), bound(iv.hi), iv.hi_closed ? "]" : ")");
   }
 
-  // "不满足 X" for a condition that failed; "满足 Y" when X is 'not Y' (no double negative in the
-  // 评分依据 a department hands in).
+  // "不满足 X" for a condition that failed; "满足 Y" when X is 'not Y', so the 评分依据 a department
+  // hands in never reads "不满足 not Y".
   std::string unmet(const ast::Expr& condition) const {
     if (const auto* u = std::get_if<ast::Unary>(&condition.node); u != nullptr && u->op == ast::UnaryOp::Not) {
       return "满足 " + src(u->operand->span);

@@ -71,8 +71,6 @@ const char* col_class(Column c) {
   return "";
 }
 
-double number(const Decimal& d) { return std::stod(d.to_string()); }
-
 std::string chart(const OfficialTable& table) {
   constexpr int kLabel = 230, kBar = 520, kRow = 26, kTop = 8;
   const int height = kTop * 2 + kRow * static_cast<int>(table.sections.size()) + 20;
@@ -85,9 +83,10 @@ std::string chart(const OfficialTable& table) {
   int y = kTop;
   for (const SectionBar& bar : table.sections) {
     const bool top = bar.level == 1;
-    const double full = number(bar.points);
-    const double got = bar.score ? number(*bar.score) : 0.0;
-    const double share = full > 0 ? std::clamp(got / full, 0.0, 1.0) : 0.0;
+    // The share of the points scored, exactly (a section's score and points are decimals), in [0, 1].
+    const bool has_share = bar.points.sign() > 0 && bar.score;
+    const Decimal one = Decimal::from_int(1);
+    const Decimal share = has_share ? std::clamp(*bar.score / bar.points, Decimal{}, one) : Decimal{};
     const int label_x = kLabel - 10;
     const std::string weight = top ? " font-weight=\"bold\"" : "";
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"{}>{}{}</text>\n", label_x, y + 17, weight,
@@ -95,11 +94,12 @@ std::string chart(const OfficialTable& table) {
     out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e6e6e6\" stroke=\"#999\" "
                        "stroke-width=\"0.5\"/>\n",
                        kLabel, y + 4, kBar, kRow - 8);
-    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>\n", kLabel, y + 4,
-                       share * kBar, kRow - 8, top ? "#2f5d9b" : (share < 1.0 ? "#d08a2e" : "#5b8fd1"));
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", kLabel, y + 4,
+                       (share * Decimal::from_int(kBar)).round(1, RoundingMode::HalfUp).to_fixed(1), kRow - 8,
+                       top ? "#2f5d9b" : (share < one ? "#d08a2e" : "#5b8fd1"));
     // Rounded down, so that a section short of its points never shows 100%.
-    std::string percent =
-        full > 0 && bar.score ? fmt::format("（{:.1f}%）", std::floor(share * 1000.0) / 10.0) : "";
+    const std::string percent =
+        has_share ? fmt::format("（{}%）", (share * Decimal::from_int(100)).round(1, RoundingMode::Down).to_fixed(1)) : "";
     out += fmt::format("<text x=\"{}\" y=\"{}\"{}>{} / {}{}</text>\n", kLabel + kBar + 8, y + 17, weight,
                        html_escape(bar.score_text), html_escape(bar.points_text), percent);
     y += kRow;
