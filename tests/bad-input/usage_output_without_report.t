@@ -1,0 +1,6 @@
+`-o` writes a report: with the table format it is a usage error (exit 2), and nothing is written.
+  $ cp "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" facts.json
+  $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" facts.json -o out.txt
+  [2]
+  $ ls
+  facts.json
