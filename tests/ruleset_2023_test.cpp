@@ -3,7 +3,7 @@
 // changed at a time.
 //
 // Every expected value below was computed by hand from the 评分标准 text of the seed table
-// (/work/shared/seeds/002_0a6ebd2f37bf746c.txt), never copied from the program's output. Where the
+// (../shared/seeds/002_0a6ebd2f37bf746c.txt), never copied from the program's output. Where the
 // arithmetic is not obvious it is written in the row's comment.
 //
 // Exact decimals: the example is parsed with nlohmann::json, one fact is edited, and the document
