@@ -552,6 +552,12 @@ Decimal Decimal::from_parts(Int128 coefficient, int scale) {
     }
     if (s > kMaxScale) return fail("needs more than 24 fractional digits");
   }
+  // 149220000000000000000000000000000000000 at scale 24 is 149220000000000: a coefficient too
+  // wide only because of trailing fractional zeros is narrowed, not refused.
+  while (m >= kCoefficientBound && s > 0 && m % 10 == 0) {
+    m /= 10;
+    --s;
+  }
   if (m >= kCoefficientBound) return fail("needs more than 38 digits");
   return Decimal(with_sign(m, negative), s);
 }

@@ -67,8 +67,9 @@ class Decimal {
   constexpr Decimal() noexcept = default;  // zero
 
   static Decimal from_int(std::int64_t value) noexcept;
-  // coefficient × 10^(−scale). A scale above kMaxScale is reduced by dropping trailing zeros of
-  // the coefficient; a negative scale multiplies the coefficient by 10^(−scale). Throws
+  // coefficient × 10^(−scale). A scale above kMaxScale, or a coefficient of more than 38 digits,
+  // is reduced by dropping trailing zeros of the coefficient; a negative scale multiplies the
+  // coefficient by 10^(−scale). Throws
   // DecimalError(Overflow) when the value needs more than 38 digits or, exactly, more than 24
   // fractional digits.
   static Decimal from_parts(Int128 coefficient, int scale);
