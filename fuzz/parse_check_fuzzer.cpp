@@ -1,6 +1,7 @@
 // Fuzzes the ruleset parser and checker: any bytes as a .rubric file. A ruleset that checks clean
 // is then evaluated on facts made up from its declarations (each fact of its type), by both
-// evaluators, and every report is rendered.
+// evaluators, which must agree. The diagnostics are rendered; the reports of an evaluation are
+// evaluate_fuzzer's job.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
