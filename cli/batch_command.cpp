@@ -1,6 +1,8 @@
 // rubric batch RULESET INPUT -o OUTPUT: score every department of a CSV or JSON Lines file
 // (interpreter/batch.hpp does the work), show progress on a terminal, print a summary.
 #include <fmt/format.h>
+
+#include <charconv>
 #include <unistd.h>
 
 #include <chrono>
@@ -9,6 +11,7 @@
 #include <thread>
 
 #include "cli/command.hpp"
+#include "dsl/unicode.hpp"
 #include "interpreter/batch.hpp"
 #include "report/batch_report.hpp"
 #include "report/output_file.hpp"
@@ -99,12 +102,13 @@ int run_batch_command(const BatchCliOptions& o) {
   }
   const BatchResult result = run_batch(*loaded.ruleset, options);
   bar.finish();
-  for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << w << "\n";
+  for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << unicode::visible(w) << "\n";
   if (!result.fatal.empty()) {
-    std::cerr << "error: " << result.fatal << "\n";
+    std::cerr << "error: " << unicode::visible(result.fatal) << "\n";
     if (result.summary.rows == 0) return kFactsFailed;
   }
-  std::cout << render_batch_summary(result.summary);
+  // The ranking quotes ids and names: their control characters are shown, not sent.
+  std::cout << unicode::visible(render_batch_summary(result.summary), true);
   int status = result.ok() ? kOk : kFactsFailed;
   if (!o.report.empty()) {
     // Built from the results file just written (read back row by row; see report/batch_report.hpp).
@@ -137,7 +141,21 @@ Command add_batch(CLI::App& parent) {
   app->add_option("--report", options->report,
                   "Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "
                   "per-section averages)");
-  app->add_option("-j,--jobs", options->jobs, "Worker threads (default: all cores)")->check(CLI::Range(1u, 1024u));
+  app->add_option("-j,--jobs", options->jobs,
+                  fmt::format("Worker threads, 1 to {} (default: one per core)", kMaxBatchJobs))
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            unsigned long n = 0;
+            const char* end = text.data() + text.size();
+            const auto [at, ec] = std::from_chars(text.data(), end, n);
+            if (ec != std::errc() || at != end || n < 1 || n > kMaxBatchJobs) {
+              return fmt::format("-j {}: the number of worker threads must be from 1 to {} (scoring uses one core "
+                                 "per thread: more threads than cores do not score faster; the default is one per core)",
+                                 text, kMaxBatchJobs);
+            }
+            return {};
+          },
+          fmt::format("1-{}", kMaxBatchJobs)));
   app->add_option("--top", options->top, "List the N best totals in the summary");
   app->add_option("--bottom", options->bottom, "List the N worst totals in the summary");
   app->add_flag("-q,--quiet", options->quiet, "No progress bar");

@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <sstream>
 
 #include "cli/command.hpp"
+#include "dsl/unicode.hpp"
 
 namespace rubric::cli {
 namespace {
@@ -25,6 +27,10 @@ const char* kind_word(ValueSource::Kind kind) {
   return "";
 }
 
+// The derivation is written here and printed at the end through unicode::visible: names, values
+// and basis quote the user's text, whose control characters must not reach the terminal.
+std::ostringstream out;
+
 struct Context {
   const ast::Ruleset& rs;
   const Facts& facts;
@@ -37,36 +43,41 @@ struct Context {
 void explain_indicator(Context& ctx, const NodeResult& node, const std::string& here) {
   const ast::Ruleset& rs = ctx.rs;
   const LineColumn lc = rs.line_column(node.indicator->span.begin);
-  std::cout << fmt::format("{} ({} points, {}:{})\n", here, node.points.hi.to_string(),
+  out << fmt::format("{} ({} points, {}:{})\n", here, node.points.hi.to_string(),
                            rs.at(node.indicator->span).file->path(), lc.line);
-  const std::vector<ValueSource> sources = value_sources(rs, ctx.facts, ctx.evaluation, *node.indicator);
-  if (!sources.empty()) {
-    std::cout << "  values:\n";
+  bool stopped = false;
+  const std::vector<ValueSource> sources = value_sources(rs, ctx.facts, ctx.evaluation, *node.indicator, &stopped);
+  if (!sources.empty() || stopped) {
+    out << "  values:\n";
     for (const ValueSource& s : sources) {
       const std::string head =
           s.value.empty() ? fmt::format("{} {}", kind_word(s.kind), s.name) : fmt::format("{} {} = {}", kind_word(s.kind), s.name, s.value);
-      std::cout << fmt::format("    {}  ({})\n", head, s.origin);
+      out << fmt::format("    {}  ({})\n", head, s.origin);
+    }
+    if (stopped) {
+      out << fmt::format("    … and more: finding them took more than {} steps, the evaluation's budget (E0711)\n",
+                         EvalOptions{}.step_budget);
     }
   }
-  std::cout << "  derivation:\n";
+  out << "  derivation:\n";
   for (const TraceStep& step : node.trace) {
     const std::string indent(static_cast<std::size_t>(step.depth) * 2, ' ');
-    std::cout << fmt::format("    {}{}  [line {}]\n", indent, step.text, rs.line_column(step.span.begin).line);
-    if (!step.why.empty()) std::cout << fmt::format("    {}  because {}\n", indent, step.why);
+    out << fmt::format("    {}{}  [line {}]\n", indent, step.text, rs.line_column(step.span.begin).line);
+    if (!step.why.empty()) out << fmt::format("    {}  because {}\n", indent, step.why);
   }
   if (node.score) {
     const ast::Rounding rounding = node.indicator->rounding ? *node.indicator->rounding : rs.rounding;
     const std::string whose = node.indicator->rounding ? "the indicator's" : "the ruleset's";
     if (*node.raw != *node.score) {
-      std::cout << fmt::format("  rounding: {} → {} ({} rounding: {} decimals, {})\n", node.raw->to_string(),
+      out << fmt::format("  rounding: {} → {} ({} rounding: {} decimals, {})\n", node.raw->to_string(),
                                node.score->to_fixed(node.digits), whose, rounding.digits, to_string(rounding.mode));
     } else {
-      std::cout << fmt::format("  rounding: {} needs none ({} rounding: {} decimals, {})\n", node.raw->to_string(), whose,
+      out << fmt::format("  rounding: {} needs none ({} rounding: {} decimals, {})\n", node.raw->to_string(), whose,
                                rounding.digits, to_string(rounding.mode));
     }
-    std::cout << fmt::format("  = {}\n\n", node.score->to_fixed(node.digits));
+    out << fmt::format("  = {}\n\n", node.score->to_fixed(node.digits));
   } else {
-    std::cout << fmt::format("  error: {}\n\n", node.error);
+    out << fmt::format("  error: {}\n\n", node.error);
   }
 }
 
@@ -79,7 +90,7 @@ void explain(Context& ctx, const NodeResult& node, const std::string& path) {
       Context inner{ctx.rs, ctx.facts, ctx.evaluation, std::string(), false};
       for (const NodeResult& child : node.children) explain(inner, child, here);
       ctx.found = true;
-      std::cout << fmt::format("{} (section, {} points) = {}\n", here, node.points.hi.to_string(),
+      out << fmt::format("{} (section, {} points) = {}\n", here, node.points.hi.to_string(),
                                node.score ? node.score->to_string() : "— " + node.error);
       return;
     }
@@ -103,13 +114,14 @@ int run_explain(const ExplainOptions& options) {
   const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
   Context ctx{*loaded.ruleset, *facts.facts, result, options.indicator, options.indicator.empty()};
   for (const NodeResult& node : result.nodes) explain(ctx, node, "");
+  std::cout << unicode::visible(out.str(), true);
   if (!ctx.found) {
-    std::cerr << fmt::format("error: the ruleset has no indicator or section '{}'\n", options.indicator);
+    std::cerr << fmt::format("error: the ruleset has no indicator or section '{}'\n", unicode::visible(options.indicator));
     return kUsage;
   }
   if (options.indicator.empty()) {
     std::cout << fmt::format("总分 = {}{}\n", result.total ? result.total->to_string() : "—",
-                             result.total ? fmt::format(" → {}", result.grade) : std::string());
+                             result.total ? fmt::format(" → {}", unicode::visible(result.grade)) : std::string());
   }
   return result.total || !options.indicator.empty() ? kOk : kFactsFailed;
 }

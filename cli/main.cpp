@@ -1,7 +1,28 @@
 // The rubric program: parses the command line and runs the chosen command (cli/*_command.cpp).
-#include "cli/command.hpp"
+#include <cstdio>
+#include <exception>
+#include <new>
 
-int main(int argc, char** argv) {
+#include "cli/command.hpp"
+#include "dsl/unicode.hpp"
+
+namespace {
+
+// The last resort: an exception no command caught is a bug in rubric, not in the user's input.
+// It is reported as one, with the exit code of an internal error, never as "terminate called".
+// The message is written with fputs, which cannot throw, and shown through unicode::visible.
+int internal_error(const char* what) {
+  const std::string text = rubric::unicode::visible(what != nullptr ? what : "unknown exception");
+  std::fputs(("rubric: internal error: " + text +
+              "\nThis is a bug in rubric, not a problem with your files; please report it with the command you ran.\n")
+                 .c_str(),
+             stderr);
+  return rubric::cli::kInternalError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
   using namespace rubric::cli;
   CLI::App app{"Rubric: scoring criteria as versioned, testable rulesets.\n"
                "Score a department's facts with the criteria of its year, and check rulesets."};
@@ -20,4 +41,11 @@ int main(int argc, char** argv) {
     if (command.app->parsed()) return command.run();
   }
   return kUsage;
+} catch (const std::bad_alloc&) {
+  std::fputs("rubric: error: out of memory\n", stderr);
+  return rubric::cli::kInternalError;
+} catch (const std::exception& e) {
+  return internal_error(e.what());
+} catch (...) {
+  return internal_error(nullptr);
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
+#include "report/json_text.hpp"
 
 namespace rubric::cli {
 namespace {
@@ -100,7 +101,7 @@ int run_test_command(const TestCommandOptions& options) {
       if (!run.diagnostics.empty()) r["diagnostics"] = render(run.diagnostics);
       j.push_back(std::move(r));
     }
-    std::cout << j.dump(2) << "\n";
+    std::cout << json::dump(j, 2) << "\n";
     return failed ? kFactsFailed : kOk;
   }
   for (const TestRun& run : runs) {

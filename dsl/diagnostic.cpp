@@ -47,14 +47,17 @@ std::string_view severity_name(Severity severity) {
   return "error";
 }
 
-// Tabs are shown as four spaces, both in the quoted line and when placing the caret.
+// Tabs are shown as four spaces, both in the quoted line and when placing the caret; other
+// control characters (and bidirectional overrides) as \u{1b}, so that what the terminal shows is
+// what the file holds and the caret still lands under its character (see unicode::visible).
 std::string expand_tabs(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (c == '\t') {
-      out += "    ";
-    } else {
-      out += c;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\t') {
+      out += unicode::visible(text.substr(start, i - start));
+      if (i < text.size()) out += "    ";
+      start = i + 1;
     }
   }
   return out;
@@ -63,10 +66,10 @@ std::string expand_tabs(std::string_view text) {
 std::string header(const Location& location) {
   if (location.file && location.span) {
     const LineColumn lc = location.file->line_column(location.span->begin);
-    return fmt::format("{}:{}:{}", location.file->path(), lc.line, lc.column);
+    return fmt::format("{}:{}:{}", unicode::visible(location.file->path()), lc.line, lc.column);
   }
-  const std::string& name = location.file ? location.file->path() : location.file_name;
-  if (!location.json_path.empty()) return fmt::format("{}: {}", name, location.json_path);
+  const std::string name = unicode::visible(location.file ? location.file->path() : location.file_name);
+  if (!location.json_path.empty()) return fmt::format("{}: {}", name, unicode::visible(location.json_path));
   return name;
 }
 
@@ -100,17 +103,17 @@ void render_snippet(const Location& location, std::string& out) {
 
 std::string render(const Diagnostic& diagnostic) {
   std::string out = fmt::format("{}: {}: {}", header(diagnostic.location),
-                                severity_name(diagnostic.severity), diagnostic.message);
+                                severity_name(diagnostic.severity), unicode::visible(diagnostic.message, true));
   if (!diagnostic.code.empty()) out += fmt::format(" [{}]", diagnostic.code);
   out += '\n';
   render_snippet(diagnostic.location, out);
-  if (!diagnostic.help.empty()) out += fmt::format("  = help: {}\n", diagnostic.help);
+  if (!diagnostic.help.empty()) out += fmt::format("  = help: {}\n", unicode::visible(diagnostic.help, true));
   for (const Note& note : diagnostic.notes) {
     if (note.location) {
-      out += fmt::format("{}: note: {}\n", header(*note.location), note.message);
+      out += fmt::format("{}: note: {}\n", header(*note.location), unicode::visible(note.message, true));
       render_snippet(*note.location, out);
     } else {
-      out += fmt::format("  = note: {}\n", note.message);
+      out += fmt::format("  = note: {}\n", unicode::visible(note.message, true));
     }
   }
   return out;

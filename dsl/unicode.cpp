@@ -82,6 +82,67 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) noexcept {
   return true;
 }
 
+std::string valid_utf8(std::string_view text) {
+  if (is_valid_utf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size();) encode(decode(text, i), out);
+  return out;
+}
+
+bool is_invisible_control(char32_t cp) noexcept {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+         (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+std::string visible(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const std::size_t start = offset;
+    const char32_t cp = decode(text, offset);
+    if (cp == 0xFFFD && offset - start == 1) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      const auto byte = static_cast<unsigned char>(text[start]);
+      out += "\\x{";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+      out += '}';
+    } else if (is_invisible_control(cp) && !(keep_newlines && cp == '\n')) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      std::string digits;
+      for (char32_t v = cp; v != 0 || digits.empty(); v >>= 4) digits.insert(digits.begin(), kHex[v & 0xF]);
+      out += "\\u{" + digits + "}";
+    } else {
+      out.append(text.substr(start, offset - start));
+    }
+  }
+  return out;
+}
+
+bool is_xml_char(char32_t cp) noexcept {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+         (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+std::string xml_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const std::size_t start = offset;
+    const char32_t cp = decode(text, offset);
+    // A byte that is not UTF-8 decodes as U+FFFD and is written as one.
+    if (is_xml_char(cp) && !(cp == 0xFFFD && offset - start == 1)) {
+      out.append(text.substr(start, offset - start));
+    } else {
+      encode(0xFFFD, out);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 using Range = std::pair<char32_t, char32_t>;

@@ -29,6 +29,29 @@ int char_width(char32_t cp) noexcept;
 // Display cells of a whole string.
 int display_width(std::string_view text) noexcept;
 
+// [text] with every byte that is not part of well-formed UTF-8 replaced by U+FFFD (one U+FFFD
+// per bad byte, as the batch results do for ids and names): what every JSON output writes.
+std::string valid_utf8(std::string_view text);
+
+// A control, bidirectional formatting or zero-width character, which a terminal would act on or
+// show as nothing: C0 controls, DEL, C1 controls (U+0080–U+009F); U+061C, U+200E, U+200F,
+// U+202A–U+202E, U+2066–U+2069 (the marks, overrides and isolates of "Trojan Source"); and
+// U+200B–U+200D, U+2060, U+FEFF (zero-width spaces and joiners, a byte order mark).
+bool is_invisible_control(char32_t cp) noexcept;
+
+// [text] made safe to print on a terminal: each character of is_invisible_control() is shown as
+// \u{1b} (its code point in hex), each byte that is not UTF-8 as \x{b2}. A newline is kept when
+// [keep_newlines], else shown as \u{a}; a backslash is kept as it is.
+std::string visible(std::string_view text, bool keep_newlines = false);
+
+// Whether XML 1.0 allows [cp] in a document: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+// [#x10000-#x10FFFF].
+bool is_xml_char(char32_t cp) noexcept;
+
+// [text] with every character XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) and every
+// byte that is not UTF-8 replaced by U+FFFD: what the XLSX and HTML writers write.
+std::string xml_text(std::string_view text);
+
 // Number of code points in [text].
 std::size_t code_points(std::string_view text) noexcept;
 

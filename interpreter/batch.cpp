@@ -17,10 +17,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <system_error>
 #include <thread>
 
 #include "dsl/unicode.hpp"
 #include "interpreter/checker.hpp"
+#include "interpreter/csv_cell.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
 #include "interpreter/plan.hpp"
@@ -919,18 +922,10 @@ class Scorer {
 
 // ---- Writing ----------------------------------------------------------------------------------
 
-void csv_field(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
+// A text cell: neutralised against formula injection (a name starting with '=', '+', '-', '@', a
+// tab or a CR gets a single quote in front; see csv_cell.hpp) and quoted as needed. Numbers
+// (total, scores) are written without it and stay numbers.
+void csv_field(std::string& out, std::string_view text) { append_csv_text(out, text); }
 
 std::string csv_header(const std::vector<Leaf>& leaves) {
   std::string out = "row,id,department,total,grade";
@@ -1199,7 +1194,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   }
   if (*out_format == BatchFormat::Csv) output.write(csv_header(leaves));
 
-  const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = std::min(kMaxBatchJobs, options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
   const std::size_t chunk_rows = std::max<std::size_t>(1, options.chunk_rows);
   const std::size_t max_in_flight = 4 * static_cast<std::size_t>(jobs) + 2;
 
@@ -1215,8 +1210,34 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   bool cancelled = false;
   std::size_t chunks_total = 0;
   std::string read_error;
+  std::string worker_error;  // what stopped a worker outside any row (then the batch stops)
 
-  std::thread reader([&] {
+  // Every thread is joined on every path out of here, an exception's included: a std::thread
+  // destroyed while it runs would end the process (and leave the temporary file).
+  std::thread reader;
+  std::vector<std::thread> workers;
+  struct Joiner {
+    std::mutex& mutex;
+    bool& cancelled;
+    std::condition_variable& room;
+    std::condition_variable& work_ready;
+    std::thread& reader;
+    std::vector<std::thread>& workers;
+    ~Joiner() {
+      {
+        std::lock_guard lock(mutex);
+        cancelled = true;
+      }
+      room.notify_all();
+      work_ready.notify_all();
+      if (reader.joinable()) reader.join();
+      for (std::thread& t : workers) {
+        if (t.joinable()) t.join();
+      }
+    }
+  } joiner{mutex, cancelled, room, work_ready, reader, workers};
+
+  const auto start_reader = [&] {
     std::size_t seq = 0;
     std::size_t row = 0;
     bool more = true;
@@ -1281,14 +1302,37 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
     chunks_total = seq;
     work_ready.notify_all();
     done_ready.notify_all();
-  });
+  };
+  try {
+    reader = std::thread([&] {
+      const auto stop_reading = [&](std::string why) {
+        std::lock_guard lock(mutex);
+        read_error = fmt::format("{}: reading stopped: {}; the output was not written", options.input, why);
+        reading_done = true;
+        cancelled = true;
+        work_ready.notify_all();
+        done_ready.notify_all();
+        room.notify_all();
+      };
+      try {
+        start_reader();
+      } catch (const std::bad_alloc&) {
+        stop_reading("out of memory");
+      } catch (const std::exception& e) {
+        stop_reading(fmt::format("internal error: {}", e.what()));
+      } catch (...) {
+        stop_reading("internal error: an unknown exception");
+      }
+    });
+  } catch (const std::system_error& e) {
+    result.fatal = fmt::format("cannot start the thread that reads {}: {}", options.input, e.what());
+    return result;
+  }
 
   const bool csv_in = *in_format == BatchFormat::Csv;
   std::optional<CsvFactsPlan> csv_facts;
   if (csv_in) csv_facts.emplace(rs, layout);
-  std::vector<std::thread> workers;
-  for (unsigned w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
+  const auto work_loop = [&] {
       Scorer scorer(rs, plan ? &*plan : nullptr, leaves.size());
       std::optional<CsvFacts> direct;
       if (csv_facts) direct.emplace(*csv_facts);
@@ -1312,38 +1356,58 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
           r.total.reset();
           r.grade = -1;
           r.error.clear();
-          if (csv_in) {
-            const CsvRow row = chunk->csv_row(i);
-            assign_utf8(r.id, row.cell(layout.id));
-            assign_utf8(r.department, row.cell(layout.department));
-            if (chunk->open_quote && i + 1 == chunk->count) {
-              // Everything after the quote went into one cell: nothing of the row can be trusted.
-              r.scores.assign(leaves.size(), std::nullopt);
-              const std::size_t field = chunk->open_quote->field;
-              r.error = fmt::format("the quote that opens {} on line {} is never closed: the rest of the file was read "
-                                    "into that cell; it is not scored",
-                                    field <= layout.headers.size() ? fmt::format("column {}", layout.headers[field - 1])
-                                                                   : fmt::format("cell {}", field),
-                                    chunk->open_quote->line);
-            } else if (row.fields != layout.headers.size()) {
-              // A row longer or shorter than the header has lost its alignment (a stray comma, a
-              // cut line): its cells cannot be trusted to be the facts their columns name.
-              r.scores.assign(leaves.size(), std::nullopt);
-              r.error = fmt::format("the row has {} cells, but the header names {} columns; it is not scored",
-                                    row.fields, layout.headers.size());
-            } else if (const Facts* facts = direct->convert(row)) {
-              errors.clear();
-              scorer.score(*facts, errors, r);
+          // Whatever goes wrong inside one row (a bug, memory running out) is that row's error:
+          // the other rows are still scored, and nothing leaves the thread.
+          try {
+            if (options.before_row) options.before_row(r.row);
+            if (csv_in) {
+              const CsvRow row = chunk->csv_row(i);
+              assign_utf8(r.id, row.cell(layout.id));
+              assign_utf8(r.department, row.cell(layout.department));
+              if (chunk->open_quote && i + 1 == chunk->count) {
+                // Everything after the quote went into one cell: nothing of the row can be trusted.
+                r.scores.assign(leaves.size(), std::nullopt);
+                const std::size_t field = chunk->open_quote->field;
+                r.error = fmt::format("the quote that opens {} on line {} is never closed: the rest of the file was read "
+                                      "into that cell; it is not scored",
+                                      field <= layout.headers.size() ? fmt::format("column {}", layout.headers[field - 1])
+                                                                     : fmt::format("cell {}", field),
+                                      chunk->open_quote->line);
+              } else if (row.fields != layout.headers.size()) {
+                // A row longer or shorter than the header has lost its alignment (a stray comma, a
+                // cut line): its cells cannot be trusted to be the facts their columns name.
+                r.scores.assign(leaves.size(), std::nullopt);
+                r.error = fmt::format("the row has {} cells, but the header names {} columns; it is not scored",
+                                      row.fields, layout.headers.size());
+              } else if (const Facts* facts = direct->convert(row)) {
+                errors.clear();
+                scorer.score(*facts, errors, r);
+              } else {
+                CsvRow readable;
+                const std::vector<UnreadableCell> unreadable = unreadable_cells(layout, row, readable, cells, spans);
+                csv_document(rs, layout, readable, document);
+                scorer.score(document, true, r, unreadable);
+              }
             } else {
-              CsvRow readable;
-              const std::vector<UnreadableCell> unreadable = unreadable_cells(layout, row, readable, cells, spans);
-              csv_document(rs, layout, readable, document);
-              scorer.score(document, true, r, unreadable);
+              r.department.clear();
+              scorer.score(chunk->lines[i], false, r);
+              r.id = r.department;
             }
-          } else {
-            r.department.clear();
-            scorer.score(chunk->lines[i], false, r);
-            r.id = r.department;
+          } catch (const std::exception& e) {
+            r.total.reset();
+            r.grade = -1;
+            r.scores.assign(leaves.size(), std::nullopt);
+            r.error = dynamic_cast<const std::bad_alloc*>(&e) != nullptr
+                          ? std::string("out of memory while scoring this row; it is not scored")
+                          : fmt::format("internal error while scoring this row ({}); it is not scored. This is a "
+                                        "bug in rubric: please report it",
+                                        e.what());
+          } catch (...) {
+            r.total.reset();
+            r.grade = -1;
+            r.scores.assign(leaves.size(), std::nullopt);
+            r.error = "internal error while scoring this row (an unknown exception); it is not scored. This is a bug in "
+                      "rubric: please report it";
           }
           if (r.id.empty()) r.id = std::to_string(r.row);
           write_row(rs, leaves, *out_format, r, chunk->out);
@@ -1353,7 +1417,46 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
         done.emplace(chunk->seq, std::move(chunk));
         done_ready.notify_one();
       }
-    });
+  };
+  const auto stop_batch = [&](std::string why) {
+    // Outside any row (memory for a chunk's results): the chunk is lost, so the batch stops with
+    // an error rather than write results with a gap.
+    std::lock_guard lock(mutex);
+    if (worker_error.empty()) worker_error = std::move(why);
+    cancelled = true;
+    work_ready.notify_all();
+    done_ready.notify_all();
+    room.notify_all();
+  };
+  const auto worker = [&] {
+    try {
+      work_loop();
+    } catch (const std::bad_alloc&) {
+      stop_batch("out of memory: the batch stopped; the output was not written");
+    } catch (const std::exception& e) {
+      stop_batch(fmt::format("internal error: {}; the batch stopped; the output was not written", e.what()));
+    } catch (...) {
+      stop_batch("internal error: an unknown exception; the batch stopped; the output was not written");
+    }
+  };
+  std::string thread_failure;
+  for (unsigned w = 0; w < jobs; ++w) {
+    try {
+      workers.emplace_back(worker);
+    } catch (const std::system_error& e) {
+      thread_failure = e.what();
+      break;
+    }
+  }
+  if (workers.empty()) {
+    result.fatal = fmt::format("cannot start a worker thread: {} (the system's limit on threads or memory; try "
+                               "a smaller -j, or raise the limit)",
+                               thread_failure);
+    return result;  // the joiner stops the reader; the output is not written
+  }
+  if (!thread_failure.empty()) {
+    summary.warnings.push_back(fmt::format("only {} of the {} worker threads could start ({}); the batch ran on {}",
+                                           workers.size(), jobs, thread_failure, workers.size()));
   }
 
   // The writer: this thread, in input order.
@@ -1367,7 +1470,9 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
     std::unique_ptr<Chunk> chunk;
     {
       std::unique_lock lock(mutex);
-      done_ready.wait(lock, [&] { return done.count(next) > 0 || (reading_done && next >= chunks_total); });
+      done_ready.wait(lock, [&] {
+        return done.count(next) > 0 || (reading_done && next >= chunks_total) || !worker_error.empty() || cancelled;
+      });
       auto it = done.find(next);
       if (it == done.end()) break;
       chunk = std::move(it->second);
@@ -1410,6 +1515,10 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   }
   reader.join();
   for (std::thread& t : workers) t.join();
+  if (!worker_error.empty()) {
+    result.fatal = worker_error;
+    return result;
+  }
 
   for (std::size_t g = 0; g < rs.grades.size(); ++g) summary.grades.emplace_back(rs.grades[g].name, grade_counts[g]);
   if (with_total > 0) summary.mean = sum / Decimal::from_int(static_cast<std::int64_t>(with_total));

@@ -27,10 +27,15 @@ enum class BatchFormat { Csv, JsonLines };
 // The format a file name's extension names: .csv, or .jsonl / .ndjson; nullopt otherwise.
 std::optional<BatchFormat> batch_format_of(const std::string& path);
 
+// The most worker threads a batch runs (-j): scoring is CPU-bound, so threads beyond the cores
+// only cost memory (a stack each). A worker that cannot start (the system's thread or memory
+// limit) is reported in the summary's warnings and the batch runs on those that did start.
+inline constexpr unsigned kMaxBatchJobs = 64;
+
 struct BatchOptions {
   std::string input;
   std::string output;
-  unsigned jobs = 0;          // worker threads; 0: one per core
+  unsigned jobs = 0;          // worker threads; 0: one per core (at most kMaxBatchJobs)
   std::size_t top = 0;        // rank this many best totals in the summary
   std::size_t bottom = 0;     // … and this many worst
   std::size_t chunk_rows = 256;  // rows per unit of work
@@ -39,6 +44,9 @@ struct BatchOptions {
   std::function<void(std::size_t rows, std::uint64_t bytes_read, std::uint64_t bytes_total)> progress;
   // Evaluate with the tree evaluator instead of the compiled plan (for comparisons).
   bool tree_evaluator = false;
+  // For tests: called by a worker before it scores each row (1-based). What it throws is what an
+  // unexpected failure inside the scoring would throw: it becomes that row's error.
+  std::function<void(std::size_t row)> before_row;
 };
 
 struct RankedRow {

@@ -116,8 +116,11 @@ struct ValueSource {
 // and functions they use, in order of first use. List facts read element by element through a
 // loop variable's fields (o.target) are listed per element ("outputs[2].target"). Let values are
 // those of [evaluation], which must have been made with EvalOptions::trace.
+// The walk takes at most [step_budget] steps, the evaluation's own budget by default; [stopped]
+// (when given) tells whether it stopped there, the list then holding the sources found so far.
 std::vector<ValueSource> value_sources(const ast::Ruleset& ruleset, const Facts& facts, const Evaluation& evaluation,
-                                       const ast::Indicator& indicator);
+                                       const ast::Indicator& indicator, bool* stopped = nullptr,
+                                       std::uint64_t step_budget = EvalOptions{}.step_budget);
 
 // The grade the ruleset gives [total], or "" when it has no grade table.
 std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);

@@ -40,9 +40,13 @@ struct Env {
   const Env* caller = nullptr;
 };
 
+// Thrown when the walk has taken its budget of steps.
+struct Exhausted {};
+
 class Sources {
  public:
-  Sources(const ast::Ruleset& rs, const Facts& facts, const Evaluation& ev) : rs_(rs), facts_(facts) {
+  Sources(const ast::Ruleset& rs, const Facts& facts, const Evaluation& ev, std::uint64_t budget)
+      : rs_(rs), facts_(facts), budget_(budget) {
     for (const auto& [let, value] : ev.lets) values_[let] = &value;
   }
 
@@ -52,11 +56,15 @@ class Sources {
     scope_of(rs_.items, ind, lets);
     Env env;
     env.lets = &lets;
-    for (const ast::Let& l : ind.lets) {
-      expr(*l.value, env, 0);
-      lets[l.slot] = &l;
+    try {
+      for (const ast::Let& l : ind.lets) {
+        expr(*l.value, env, 0);
+        lets[l.slot] = &l;
+      }
+      if (ind.score) expr(*ind.score, env, 0);
+    } catch (const Exhausted&) {
+      stopped = true;  // the sources found so far are listed
     }
-    if (ind.score) expr(*ind.score, env, 0);
     // The fields of one list element together ("outputs[0].actual, outputs[0].target, …"), where
     // the list was first met.
     std::map<std::string, std::size_t> first;
@@ -76,6 +84,8 @@ class Sources {
     for (const auto& k : keys) sorted.push_back(std::move(out_[std::get<2>(k)]));
     return sorted;
   }
+
+  bool stopped = false;  // the walk took its budget of steps
 
  private:
   std::string where(Span span) const {
@@ -116,6 +126,9 @@ class Sources {
 
   void expr(const ast::Expr& e, const Env& env, int depth) {
     if (depth > 64) return;
+    // The same budget as the evaluation's (EvalOptions::step_budget): functions that call each
+    // other twice at every level would otherwise be walked 2^depth times.
+    if (++steps_ > budget_) throw Exhausted{};
     std::visit(
         [&](const auto& node) {
           using T = std::decay_t<decltype(node)>;
@@ -214,8 +227,9 @@ class Sources {
         auto it = env.lets->find(n.index);
         if (it == env.lets->end()) break;
         const ast::Let& l = *it->second;
-        // The let's own sources first, so that a reader meets them before the let.
-        expr(*l.value, env, depth + 1);
+        // The let's own sources first, so that a reader meets them before the let; once only (its
+        // sources do not depend on where it is read).
+        if (walked_.insert(&l).second) expr(*l.value, env, depth + 1);
         const auto v = values_.find(&l);
         add({ValueSource::Kind::Let, l.name, v != values_.end() ? format_value(*v->second, l.value->type) : "(not computed)",
              fmt::format("let at {}", where(l.name_span))});
@@ -270,14 +284,20 @@ class Sources {
   const Facts& facts_;
   std::map<const ast::Let*, const Value*> values_;
   std::set<std::string> seen_;
+  std::set<const ast::Let*> walked_;
   std::vector<ValueSource> out_;
+  std::uint64_t budget_;
+  std::uint64_t steps_ = 0;
 };
 
 }  // namespace
 
 std::vector<ValueSource> value_sources(const ast::Ruleset& ruleset, const Facts& facts, const Evaluation& evaluation,
-                                       const ast::Indicator& indicator) {
-  return Sources(ruleset, facts, evaluation).of(indicator);
+                                       const ast::Indicator& indicator, bool* stopped, std::uint64_t step_budget) {
+  Sources sources(ruleset, facts, evaluation, step_budget);
+  std::vector<ValueSource> out = sources.of(indicator);
+  if (stopped != nullptr) *stopped = sources.stopped;
+  return out;
 }
 
 }  // namespace rubric

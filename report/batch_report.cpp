@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "interpreter/batch.hpp"
+#include "interpreter/csv_cell.hpp"
 #include "report/official_table.hpp"
 
 namespace rubric::report {
@@ -61,6 +62,8 @@ void read_csv(const std::string& path, BatchReportBuilder& builder) {
   std::vector<std::string> fields;
   if (!in.next(fields)) throw std::runtime_error(path + ": the results file is empty");
   if (fields[0].rfind("\xEF\xBB\xBF", 0) == 0) fields[0].erase(0, 3);  // a UTF-8 BOM
+  // Text cells written with a single quote against formula injection get their text back.
+  for (std::string& f : fields) f = csv_text_value(std::move(f));
   const std::size_t width = leaves.size() + 6;
   bool ours = fields.size() == width && fields[0] == "row" && fields[1] == "id" && fields[2] == "department" &&
               fields[3] == "total" && fields[4] == "grade" && fields.back() == "error";
@@ -72,6 +75,9 @@ void read_csv(const std::string& path, BatchReportBuilder& builder) {
     const std::string where = fmt::format("{}:{}", path, in.line());
     if (fields.size() != width) {
       throw std::runtime_error(fmt::format("{}: expected {} fields, found {}", where, width, fields.size()));
+    }
+    for (const std::size_t text : {std::size_t{1}, std::size_t{2}, std::size_t{4}, fields.size() - 1}) {
+      fields[text] = csv_text_value(std::move(fields[text]));
     }
     const auto row = parse_number(fields[0], where);
     for (std::size_t i = 0; i < leaves.size(); ++i) scores[i] = parse_number(fields[5 + i], where);

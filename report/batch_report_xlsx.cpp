@@ -92,7 +92,8 @@ Formats make_formats(lxw_workbook* wb, int digits) {
 }
 
 void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& value, lxw_format* format) {
-  check(worksheet_write_string(ws, r, c, value.c_str(), format), "text");
+  // XML 1.0 forbids some characters (U+FFFF, control characters): written as U+FFFD (unicode::xml_text).
+  check(worksheet_write_string(ws, r, c, unicode::xml_text(value).c_str(), format), "text");
 }
 
 void score(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<Decimal>& value, lxw_format* format) {

@@ -1,18 +1,14 @@
 // CSV output; see csv.hpp.
 #include "report/csv.hpp"
 
+#include "interpreter/csv_cell.hpp"
+
 namespace rubric::report {
 namespace {
 
-std::string quoted(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+// Every cell is text to this writer: a text that a spreadsheet would run as a formula gets a
+// single quote in front; numbers (-3.5 included) are written as they are (csv_cell.hpp).
+std::string quoted(const std::string& text) { return csv_text(text); }
 
 void line(std::string& out, const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {

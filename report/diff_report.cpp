@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "report/json_text.hpp"
+#include "report/markdown.hpp"
+
 #include "dsl/unicode.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
@@ -246,10 +249,10 @@ std::string render_diff_markdown(const DiffReport& report) {
     out += "\n## Impact\n\n| 部门 | old total | old grade | new total | new grade | change |\n|---|---:|---|---:|---|---:|\n";
     for (const ImpactRow& r : *report.impact) {
       if (!r.change()) {
-        out += fmt::format("| {} | not scored: {} | | | | |\n", cell(r.department), cell(r.error));
+        out += fmt::format("| {} | not scored: {} | | | | |\n", report::markdown_text(r.department), report::markdown_text(r.error));
         continue;
       }
-      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", cell(r.department), r.old_total->to_string(), r.old_grade,
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", report::markdown_text(r.department), r.old_total->to_string(), r.old_grade,
                          r.new_total->to_string(), r.new_grade, signed_text(*r.change()));
     }
     out += fmt::format("\n{}.\n", summary_text(summarize(report)));
@@ -293,7 +296,7 @@ std::string render_diff_json(const DiffReport& report) {
                      {"grade_down", s.down},
                      {"text", summary_text(s)}}}};
   }
-  return j.dump(2) + "\n";
+  return json::dump(j, 2) + "\n";
 }
 
 }  // namespace rubric

@@ -1,6 +1,8 @@
 // HTML output; see html.hpp.
 #include "report/html.hpp"
 
+#include "dsl/unicode.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -113,7 +115,10 @@ std::string chart(const OfficialTable& table) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view raw) {
+  // Characters XML 1.0 forbids (and bytes that are not UTF-8) as U+FFFD: the page stays
+  // well-formed XHTML-compatible text that any parser reads.
+  const std::string text = unicode::xml_text(raw);
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {

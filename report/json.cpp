@@ -1,34 +1,14 @@
 // JSON output; see json.hpp.
 #include "report/json.hpp"
 
-#include <nlohmann/json.hpp>
+#include "report/json_text.hpp"
 
 namespace rubric {
 namespace {
 
 using nlohmann::ordered_json;
 
-// nlohmann writes numbers from binary doubles; decimals are put in as marked strings and the
-// marks are removed after dumping, leaving the exact digits as a JSON number.
-constexpr std::string_view kMark = "\\u0001";
-
-ordered_json exact(const Decimal& d) { return std::string("\x01") + d.to_string(); }
-
-std::string unmark(const std::string& dumped) {
-  std::string out;
-  out.reserve(dumped.size());
-  std::size_t i = 0;
-  while (i < dumped.size()) {
-    if (dumped.compare(i, 1 + kMark.size(), "\"" + std::string(kMark)) == 0) {
-      const std::size_t end = dumped.find('"', i + 1 + kMark.size());
-      out.append(dumped, i + 1 + kMark.size(), end - i - 1 - kMark.size());
-      i = end + 1;
-    } else {
-      out += dumped[i++];
-    }
-  }
-  return out;
-}
+using json::exact;
 
 ordered_json location(const ast::Ruleset& rs, Span span) {
   const LineColumn lc = rs.line_column(span.begin);
@@ -124,7 +104,7 @@ std::string render_json(const ast::Ruleset& ruleset, const Evaluation& evaluatio
   for (const NodeResult& node : evaluation.nodes) nodes.push_back(node_json(ruleset, node, with_trace));
   j["sections"] = std::move(nodes);
   j["diagnostics"] = diagnostics_json(evaluation.diagnostics);
-  return unmark(j.dump(2)) + "\n";
+  return json::dump(j, 2) + "\n";
 }
 
 }  // namespace rubric

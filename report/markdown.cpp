@@ -8,21 +8,31 @@
 #include "dsl/unicode.hpp"
 
 namespace rubric::report {
-namespace {
 
-std::string escaped(const std::string& text) {
+std::string markdown_text(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += "<br>";
-    } else if (c != '\r') {
-      out += c;
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': out += "<br>"; break;
+      case '\r': break;
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\\': out += "\\\\"; break;
+      case '`': out += "\\`"; break;
+      case '[': out += "\\["; break;
+      case ']': out += "\\]"; break;
+      default: out += c;
     }
   }
   return out;
 }
+
+namespace {
+
+std::string escaped(const std::string& text) { return markdown_text(text); }
 
 bool numeric(Column c) {
   return c == kLevel1Points || c == kLevel2Points || c == kLevel3Points || c == kScore || c == kClaimed;
@@ -65,7 +75,7 @@ std::string render_markdown(const OfficialTable& table) {
   grid.push_back(cells);
   cells.assign(columns.size(), "");
   cells[0] = "**评价等级**";
-  cells[1] = table.grade.empty() ? "—" : table.grade;
+  cells[1] = table.grade.empty() ? "—" : escaped(table.grade);
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (columns[i] == kStandard) cells[i] = escaped(table.grade_line());  // the widest column takes it
   }
@@ -84,11 +94,13 @@ std::string render_markdown(const OfficialTable& table) {
   };
 
   std::string out;
-  out += fmt::format("# {}\n\n", table.title);
+  out += fmt::format("# {}\n\n", escaped(table.title));
   out += fmt::format("（{}年度）\n\n", table.year);
   out += fmt::format("- 部门名称：{}\n", escaped(table.department));
   out += fmt::format("- 年度：{}\n", table.year);
-  for (const HeaderFigure& f : table.budget) out += fmt::format("- {}（{}）：{}\n", f.label, f.unit, f.value);
+  for (const HeaderFigure& f : table.budget) {
+    out += fmt::format("- {}（{}）：{}\n", escaped(f.label), escaped(f.unit), f.value);
+  }
   out += "\n";
   out += write_row(grid.front());
   std::string rule = "|";
@@ -99,7 +111,7 @@ std::string render_markdown(const OfficialTable& table) {
   out += rule + "\n";
   for (std::size_t r = 1; r < grid.size(); ++r) out += write_row(grid[r]);
   out += "\n";
-  out += fmt::format("评价等级：{}\n", table.grade_ticks());
+  out += fmt::format("评价等级：{}\n", escaped(table.grade_ticks()));
   if (table.claims) out += "\n" + table.claims_note() + (table.differences > 0 ? "（≠ 标出计算得分与自评分不同之处）" : "") + "\n";
   for (const std::string& e : table.errors) out += "\n未能评分：" + escaped(e) + "\n";
   return out;

@@ -5,11 +5,18 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "report/official_table.hpp"
 
 namespace rubric::report {
 
 std::string render_markdown(const OfficialTable& table);
+
+// [text] for a Markdown table cell or line: '|' and newlines as the table needs them ("\\|",
+// "<br>"); HTML's '<', '>' and '&' as entities, so that a name holding "<script>" or
+// "<img onerror=…>" is shown, never run; Markdown's '\\', '`', '[' and ']' with a backslash, so
+// that it makes no link, image or code span.
+std::string markdown_text(std::string_view text);
 
 }  // namespace rubric::report

@@ -67,7 +67,8 @@ struct Row {
 
 void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& rows) {
   Row row;
-  row.name = std::string(static_cast<std::size_t>(depth) * 2, ' ') + node.name;
+  // Names, basis and errors may quote the user's text: control characters are shown, not sent.
+  row.name = std::string(static_cast<std::size_t>(depth) * 2, ' ') + unicode::visible(node.name);
   row.points = points_text(node.points);
   if (node.score) {
     row.score = node.score->to_fixed(node.is_section ? digits : node.digits);
@@ -77,7 +78,7 @@ void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& ro
   if (node.claimed) row.claimed = node.claimed->to_fixed(node.is_section ? digits : node.digits);
   // A computed score that differs from the claimed one is marked, so a reader's eye finds it.
   if (node.claim_differs()) row.score = "≠ " + row.score;
-  row.basis = node.is_section ? (node.score ? "" : "未完成: " + node.error) : node.basis;
+  row.basis = unicode::visible(node.is_section ? (node.score ? "" : "未完成: " + node.error) : node.basis);
   row.node = &node;
   row.depth = depth;
   rows.push_back(std::move(row));
@@ -130,8 +131,8 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
   const std::string rule(static_cast<std::size_t>(std::min(options.width, fixed + basis_width)), '-');
 
   std::string out;
-  out += fmt::format("{}（{}，{}年度）\n", ruleset.name, ruleset.scheme, ruleset.year);
-  out += fmt::format("部门：{}", evaluation.department);
+  out += fmt::format("{}（{}，{}年度）\n", unicode::visible(ruleset.name), unicode::visible(ruleset.scheme), ruleset.year);
+  out += fmt::format("部门：{}", unicode::visible(evaluation.department));
   if (evaluation.year) out += fmt::format("    年度：{}", *evaluation.year);
   out += "\n\n";
   out += trim(cells("指标", "分值", "自评", "得分") + "评分依据");
@@ -144,7 +145,7 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
       for (const TraceStep& step : row.node->trace) {
         const std::string lead = std::string(static_cast<std::size_t>(row.depth * 2 + 4 + step.depth * 2), ' ');
         const LineColumn lc = ruleset.line_column(step.span.begin);
-        out += fmt::format("{}· {}  (line {})\n", lead, step.text, lc.line);
+        out += fmt::format("{}· {}  (line {})\n", lead, unicode::visible(step.text), lc.line);
       }
     }
   }
@@ -152,8 +153,10 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
   out += trim(cells("总分", total_points, claimed_total, total));
   if (evaluation.total) {
     std::string grades;
-    for (const ast::GradeArm& g : ruleset.grades) grades += (g.name == evaluation.grade ? "☑" : "☐") + g.name + " ";
-    out += trim(unicode::pad("评价等级", name_width) + gap + evaluation.grade + "    " + grades);
+    for (const ast::GradeArm& g : ruleset.grades) {
+      grades += (g.name == evaluation.grade ? "☑" : "☐") + unicode::visible(g.name) + " ";
+    }
+    out += trim(unicode::pad("评价等级", name_width) + gap + unicode::visible(evaluation.grade) + "    " + grades);
   } else {
     out += trim(unicode::pad("评价等级", name_width) + gap + "— (some indicators could not be scored; see the errors)");
   }

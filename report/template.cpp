@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "interpreter/checker.hpp"
+#include "report/json_text.hpp"
 
 namespace rubric {
 namespace {
@@ -82,13 +83,13 @@ std::string render_facts_template_json(const ast::Ruleset& ruleset) {
     facts[f.name] = f.default_value ? default_json(f) : blank(*f.type);
     std::string line = describe_fact(ruleset, *f.type, f.domain);
     if (!f.unit.empty()) line += fmt::format(", in {}", f.unit);
-    if (f.default_value) line += fmt::format(" (default {})", default_json(f).dump());
+    if (f.default_value) line += fmt::format(" (default {})", json::dump(default_json(f), -1));
     if (!f.label.empty()) line = f.label + " — " + line;
     about[f.name] = line;
   }
   doc["facts"] = std::move(facts);
   doc["_about"] = std::move(about);
-  return doc.dump(2) + "\n";
+  return json::dump(doc, 2) + "\n";
 }
 
 std::string render_facts_template_csv(const ast::Ruleset& ruleset) {
@@ -102,7 +103,7 @@ std::string render_facts_template_csv(const ast::Ruleset& ruleset) {
                        csv_cell(unit), csv_cell(domain ? interval_text(ruleset, *domain) : ""), csv_cell(def));
   };
   for (const ast::FactDecl& f : ruleset.facts) {
-    const std::string def = f.default_value ? default_json(f).dump() : "";
+    const std::string def = f.default_value ? json::dump(default_json(f), -1) : "";
     const ast::TypeRef& type = *f.type;
     if (type.kind == ast::TypeKind::List && type.element->kind == ast::TypeKind::Record) {
       row(f.name, f.label, type, f.unit, f.domain, def);

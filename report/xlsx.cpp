@@ -142,16 +142,19 @@ void write_points(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string
   if (value) {
     check(worksheet_write_number(ws, r, c, number(*value), format), "points");
   } else {
-    check(worksheet_write_string(ws, r, c, text.c_str(), format), "points");
+    check(worksheet_write_string(ws, r, c, unicode::xml_text(text).c_str(), format), "points");
   }
 }
 
 void merge(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const std::string& text,
            lxw_format* format) {
+  // Every text of the workbook is XML (sharedStrings.xml): a character XML 1.0 forbids (U+FFFF,
+  // a control character) would make the whole file unreadable, so it is written as U+FFFD.
+  const std::string safe = unicode::xml_text(text);
   if (r1 == r2 && c1 == c2) {
-    check(worksheet_write_string(ws, r1, c1, text.c_str(), format), "cell");
+    check(worksheet_write_string(ws, r1, c1, safe.c_str(), format), "cell");
   } else {
-    check(worksheet_merge_range(ws, r1, c1, r2, c2, text.c_str(), format), "merge");
+    check(worksheet_merge_range(ws, r1, c1, r2, c2, safe.c_str(), format), "merge");
   }
 }
 
@@ -232,7 +235,7 @@ void write_table(lxw_workbook* wb, const OfficialTable& table) {
         continue;
       }
       const bool small = c == kExplain || c == kStandard || c == kBasis || c == kEvidence;
-      check(worksheet_write_string(ws, r, col, text.c_str(), small ? f.text : f.name), "text");
+      check(worksheet_write_string(ws, r, col, unicode::xml_text(text).c_str(), small ? f.text : f.name), "text");
       lines = std::max(lines, lines_for(text, column_width(c), small ? 1.25 : 1.1));
     }
     worksheet_set_row(ws, r, 12.5 * lines + 8, nullptr);
@@ -314,7 +317,7 @@ void write_chart_sheet(lxw_workbook* wb, const OfficialTable& table) {
   lxw_row_t r = 1;
   for (const SectionBar& bar : table.sections) {
     const std::string name = bar.level == 1 ? bar.name : "　" + bar.name;
-    check(worksheet_write_string(ws, r, 0, name.c_str(), bar.level == 1 ? f.level : f.name), "section");
+    check(worksheet_write_string(ws, r, 0, unicode::xml_text(name).c_str(), bar.level == 1 ? f.level : f.name), "section");
     check(worksheet_write_number(ws, r, 1, number(bar.points), f.points), "points");
     if (bar.score) {
       check(worksheet_write_number(ws, r, 2, number(*bar.score), f.score), "score");
