@@ -39,6 +39,9 @@ struct BatchOptions {
   std::function<void(std::size_t rows, std::uint64_t bytes_read, std::uint64_t bytes_total)> progress;
   // Evaluate with the tree evaluator instead of the compiled plan (for comparisons).
   bool tree_evaluator = false;
+  // Columns and JSON Lines keys the ruleset does not declare are warnings, not errors
+  // (--allow-unknown-facts; see FactsOptions).
+  bool allow_unknown_facts = false;
 };
 
 struct RankedRow {
