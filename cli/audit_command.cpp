@@ -13,6 +13,7 @@ namespace {
 struct AuditOptions {
   std::string ruleset;
   std::vector<std::string> facts;
+  bool allow_unknown_facts = false;
 };
 
 std::string signed_difference(const Decimal& computed, const Decimal& claimed) {
@@ -26,11 +27,11 @@ int run_audit(const AuditOptions& options) {
     print(loaded.diagnostics);
     return kRulesetErrors;
   }
-  const int digits = loaded.ruleset->rounding.digits;
+  const int digits = total_digits(*loaded.ruleset);
   bool failed = false;
   bool differences = false;
   for (const std::string& file : options.facts) {
-    const FactsResult facts = read_facts(*loaded.ruleset, file);
+    const FactsResult facts = read_facts(*loaded.ruleset, file, FactsOptions{options.allow_unknown_facts});
     print(facts.diagnostics, false);
     if (!facts.facts) {
       std::cerr << fmt::format("{}: not audited: the facts have errors\n", file);
@@ -74,6 +75,9 @@ Command add_audit(CLI::App& parent) {
   app->add_option("FACTS", options->facts, "Facts files (JSON) with \"claimed\" scores")
       ->required()
       ->check(CLI::ExistingFile);
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts");
   app->footer(kExitCodes);
   return {app, [options] { return run_audit(*options); }};
 }

@@ -29,6 +29,7 @@ struct BatchCliOptions {
   std::size_t bottom = 0;
   bool quiet = false;
   bool tree = false;
+  bool allow_unknown_facts = false;
 };
 
 // A one-line progress bar on stderr: rows, rate, share of the input read, ETA.
@@ -96,6 +97,7 @@ int run_batch_command(const BatchCliOptions& o) {
   options.top = o.top;
   options.bottom = o.bottom;
   options.tree_evaluator = o.tree;
+  options.allow_unknown_facts = o.allow_unknown_facts;
   ProgressBar bar;
   if (!o.quiet && ::isatty(STDERR_FILENO) != 0) {
     options.progress = [&bar](std::size_t rows, std::uint64_t read, std::uint64_t total) { bar.update(rows, read, total); };
@@ -159,6 +161,9 @@ Command add_batch(CLI::App& parent) {
   app->add_option("--top", options->top, "List the N best totals in the summary");
   app->add_option("--bottom", options->bottom, "List the N worst totals in the summary");
   app->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                "Ignore, with a warning, columns and JSON Lines keys the ruleset does not declare, instead of refusing "
+                "them");
   app->add_flag("--tree-evaluator", options->tree, "Evaluate with the tree evaluator instead of the compiled plan");
   app->footer(std::string(kExitCodes) + " For batch: 3 means some rows have errors (see the error column).");
   return {app, [options] { return run_batch_command(*options); }};

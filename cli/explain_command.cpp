@@ -14,6 +14,7 @@ struct ExplainOptions {
   std::string ruleset;
   std::string facts;
   std::string indicator;
+  bool allow_unknown_facts = false;
 };
 
 const char* kind_word(ValueSource::Kind kind) {
@@ -108,7 +109,7 @@ int run_explain(const ExplainOptions& options) {
     print(loaded.diagnostics);
     return kRulesetErrors;
   }
-  const FactsResult facts = read_facts(*loaded.ruleset, options.facts);
+  const FactsResult facts = read_facts(*loaded.ruleset, options.facts, FactsOptions{options.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) return kFactsFailed;
   const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
@@ -136,6 +137,9 @@ Command add_explain(CLI::App& parent) {
   app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
   app->add_option("FACTS", options->facts, "A facts file (JSON)")->required()->check(CLI::ExistingFile);
   app->add_option("INDICATOR", options->indicator, "Only this indicator or section");
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts");
   app->footer(kExitCodes);
   return {app, [options] { return run_explain(*options); }};
 }

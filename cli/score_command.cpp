@@ -28,6 +28,7 @@ struct ScoreOptions {
   int year = 0;
   std::string rulesets = "rulesets";
   bool any_year = false;
+  bool allow_unknown_facts = false;
   std::string format = "table";
   bool explain = false;
   int width = 0;
@@ -58,6 +59,20 @@ class Session {
     }
     return it->second;
   }
+  // The scheme folder of --scheme, listed once; null (after printing why) when the folder has
+  // problems: a file that breaks the naming rule or two rulesets of one year stop the choice.
+  const std::vector<SchemeRuleset>* scheme() {
+    if (!scheme_listed_) {
+      scheme_listed_ = true;
+      const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
+      Diagnostics problems;
+      scheme_ = list_scheme(folder, problems);
+      print(problems);
+      scheme_ok_ = !problems.has_errors();
+      scheme_missing_ = !problems.empty() && problems.items().front().code == "E0801";
+    }
+    return scheme_ok_ ? &scheme_ : nullptr;
+  }
   const std::vector<SchemeRuleset>& siblings(const std::string& ruleset_path) {
     const std::string folder = std::filesystem::path(ruleset_path).parent_path().string();
     auto it = schemes_.find(folder);
@@ -75,6 +90,10 @@ class Session {
   const ScoreOptions& options_;
   std::map<std::string, LoadedRuleset> loaded_;
   std::map<std::string, std::vector<SchemeRuleset>> schemes_;
+  std::vector<SchemeRuleset> scheme_;
+  bool scheme_listed_ = false;
+  bool scheme_ok_ = false;
+  bool scheme_missing_ = false;  // E0801: no such folder (a bad command line)
   std::vector<std::string> facts_files_;
   std::string ruleset_;  // named directly, or chosen once by --year
   int status_ = kOk;
@@ -90,8 +109,12 @@ std::string Session::choose(const std::string& facts_file, std::optional<int> fa
                                facts_file);
       return "";
     }
-    const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
-    const auto& rulesets = siblings(folder + "/x.rubric");
+    const auto* listed = scheme();
+    if (listed == nullptr) {
+      status_ = std::max(status_, kRulesetErrors);
+      return "";
+    }
+    const auto& rulesets = *listed;
     const SchemeRuleset* chosen = applicable_ruleset(rulesets, *facts_year);
     if (chosen == nullptr) {
       std::cerr << fmt::format("{}: error: no {} ruleset applies to {} [E0804]\n", facts_file, options_.scheme,
@@ -103,13 +126,22 @@ std::string Session::choose(const std::string& facts_file, std::optional<int> fa
     return chosen->path;
   }
   if (facts_year && !options_.any_year) {
-    const auto& rulesets = siblings(path);
-    const SchemeRuleset* applies = applicable_ruleset(rulesets, *facts_year);
-    const SchemeRuleset* self = nullptr;
-    for (const SchemeRuleset& r : rulesets) {
-      if (same_file(r.path, path)) self = &r;
+    // The ruleset's own errors come first, always: a file that does not load has no year to
+    // compare (a GBK comment or a file too large must not read as "criteria of another year").
+    const LoadedRuleset& loaded = load(path);
+    if (!loaded.ok()) return path;  // score() reports it (exit 1)
+    // Its own header's year, beside the other rulesets of its folder (named or not by the
+    // scheme's rule: a draft named on the command line is chosen by the user).
+    std::vector<SchemeRuleset> rulesets;
+    for (const SchemeRuleset& r : siblings(path)) {
+      if (!same_file(r.path, path)) rulesets.push_back(r);
     }
-    if (self == nullptr || !covers(rulesets, *self, *facts_year)) {
+    const SchemeRuleset own{loaded.ruleset->year, loaded.ruleset->scheme, path};
+    rulesets.push_back(own);
+    std::sort(rulesets.begin(), rulesets.end(), [](const SchemeRuleset& a, const SchemeRuleset& b) { return a.year < b.year; });
+    const SchemeRuleset* applies = applicable_ruleset(rulesets, *facts_year);
+    const SchemeRuleset* self = &own;
+    if (own.year == 0 || !covers(rulesets, *self, *facts_year)) {
       std::string message = fmt::format("{}: error: the facts are for {}, but {} holds the criteria of {}", facts_file,
                                         *facts_year, path, self ? years_covered(rulesets, *self) : "another year");
       std::string help = applies ? fmt::format("the {} criteria are in {}; or pass --any-year to score with {} anyway",
@@ -130,7 +162,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file) {
     status_ = std::max(status_, kRulesetErrors);
     return;
   }
-  const FactsResult facts = read_facts(*loaded.ruleset, file);
+  const FactsResult facts = read_facts(*loaded.ruleset, file, FactsOptions{options_.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) {
     std::cerr << fmt::format("{}: not scored: the facts have errors\n", file);
@@ -213,6 +245,7 @@ int Session::run() {
       Diagnostics problems;
       const auto rulesets = list_scheme(folder, problems);
       print(problems);
+      if (problems.has_errors()) return problems.items().front().code == "E0801" ? kUsage : kRulesetErrors;
       const SchemeRuleset* chosen = applicable_ruleset(rulesets, options_.year);
       if (chosen == nullptr) {
         if (rulesets.empty()) return kUsage;
@@ -223,6 +256,9 @@ int Session::run() {
       std::cerr << fmt::format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
                                options_.scheme, options_.year, years_covered(rulesets, *chosen));
       ruleset_ = chosen->path;
+    } else if (scheme() == nullptr) {
+      // A scheme folder whose files break its naming rule chooses nothing: no guess, no score.
+      return scheme_missing_ ? kUsage : kRulesetErrors;
     }
   }
   for (const std::string& file : facts_files_) {
@@ -280,6 +316,9 @@ Command add_score(CLI::App& parent) {
                     "self-evaluation table (自评表) to hand in");
   app->add_option("-o,--output", options->output,
                   "Write the report to FILE (required for xlsx; html, md and csv go to standard output without it)");
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts");
   app->add_flag("--explain", options->explain, "Show every step of each indicator's evaluation");
   app->add_option("--width", options->width, "Table width in display cells (default: $COLUMNS or 120)")
       ->check(CLI::Range(60, 1000));

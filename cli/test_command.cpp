@@ -13,6 +13,7 @@ namespace {
 
 struct TestCommandOptions {
   std::vector<std::string> paths = {"rulesets"};
+  bool allow_unknown_facts = false;
   std::string filter;
   std::string format = "text";
   bool coverage = false;
@@ -71,7 +72,9 @@ int run_boundaries(const TestCommandOptions& options) {
 int run_test_command(const TestCommandOptions& options) {
   if (options.boundaries) return run_boundaries(options);
   std::vector<TestRun> runs;
-  for (const std::string& path : rulesets_in(options.paths)) runs.push_back(run_tests(path, {options.filter}));
+  for (const std::string& path : rulesets_in(options.paths)) {
+    runs.push_back(run_tests(path, {options.filter, options.allow_unknown_facts}));
+  }
   bool failed = false;
   std::size_t total = 0;
   std::size_t failures = 0;
@@ -137,6 +140,9 @@ Command add_test(CLI::App& parent) {
   app->add_option("PATH", options->paths, "Rulesets, or folders of them (default: rulesets)")->check(CLI::ExistingPath);
   app->add_option("--filter", options->filter, "Run only the cases whose 'test / case' name contains this text");
   app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts");
   app->add_flag("--coverage", options->coverage, "Report which branches (tiers, arms, deductions, bands, grades) the tests reach");
   app->add_flag("--boundaries", options->boundaries,
                 "Print, as a test file ready to paste, the cases just below, at and just above every tier, bracket "

@@ -222,7 +222,7 @@ std::optional<std::size_t> element_number(std::string_view text) {
 }
 
 std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, CsvLayout& layout,
-                           std::vector<std::string>& warnings) {
+                           std::vector<std::string>& warnings, bool allow_unknown) {
   if (header.size() >= 3 && header[0] == "name" && header[1] == "label" && header[2] == "type") {
     return "this is the facts template of one department (`rubric facts --format csv`: one fact a row); "
            "batch input has one department a row and one column a fact: write its header with "
@@ -245,8 +245,18 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
     std::size_t index = 0;
     while (index < rs.facts.size() && rs.facts[index].name != fact) ++index;
     if (index == rs.facts.size()) {
-      warnings.push_back(fmt::format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));
-      continue;
+      if (allow_unknown) {
+        warnings.push_back(fmt::format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));
+        continue;
+      }
+      // Ignored, a misspelt column would leave its fact at the default and change the score unseen.
+      std::vector<std::string> declared;
+      for (const ast::FactDecl& f : rs.facts) declared.push_back(f.name);
+      const auto guess = closest_match(fact, declared);
+      return fmt::format("column \"{}\": the ruleset has no fact \"{}\" [E0614]\n  = help: {}the columns are id, department, "
+                         "year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment "
+                         "columns starting with \"_\"; --allow-unknown-facts ignores other columns with a warning",
+                         name, fact, guess ? fmt::format("did you mean \"{}\"? ", *guess) : "");
     }
     const ast::TypeRef& type = *rs.facts[index].type;
     FactColumns& fc = layout.facts[index];
@@ -591,19 +601,11 @@ struct CellSpec {
       case ast::TypeKind::Percent:
       case ast::TypeKind::Money:
       case ast::TypeKind::Count: {
-        std::optional<Decimal> value;
-        try {
-          if (is_json_number(cell)) {
-            value = Decimal::parse(cell);
-          } else if (kind == ast::TypeKind::Percent && cell.back() == '%') {
-            value = Decimal::parse(cell.substr(0, cell.size() - 1));
-            if (value) *value = *value / Decimal::from_int(100);
-          }
-        } catch (const DecimalError&) {
-          return false;
-        }
-        if (!value || !in_domain(*value)) return false;
-        out.data.emplace<Decimal>(*value);
+        // The one rule of every input format (read_fact_number): a cell that is a number literal is
+        // what csv_document() writes as a JSON number, any other cell a JSON string.
+        const FactNumber value = read_fact_number(cell, kind, !is_json_number(cell));
+        if (!value.value || !in_domain(*value.value)) return false;
+        out.data.emplace<Decimal>(*value.value);
         return true;
       }
       case ast::TypeKind::Bool:
@@ -850,20 +852,24 @@ void collect_scores(const NodeResult& node, std::vector<std::optional<Decimal>>&
 
 class Scorer {
  public:
-  Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves) : rs_(rs), plan_(plan), leaves_(leaves) {}
+  Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options)
+      : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options) {}
 
   // Scores a facts document; [csv] says errors name columns rather than JSON paths. [unreadable]:
   // cells found unreadable before the document was written (see unreadable_cells), left out of
   // it; their errors come first, the loader's about their columns are dropped, and a row with
   // any is not scored.
   void score(const std::string& document, bool csv, RowResult& out, const std::vector<UnreadableCell>& unreadable = {}) {
-    FactsResult facts = load_facts(rs_, document, "row");
+    FactsResult facts = load_facts(rs_, document, "row", facts_options_);
     std::vector<std::string> errors;
     for (const UnreadableCell& u : unreadable) errors.push_back(u.error);
     for (const Diagnostic& d : facts.diagnostics.items()) {
       if (d.severity != Severity::Error) continue;
       const std::string& path = d.location.json_path;
-      if (path.empty() || path == "(document)") {
+      if (path.empty() && !csv && d.location.file && d.location.span) {
+        // A syntax error of a JSON Lines row: the line is the row; the column says where.
+        errors.push_back(fmt::format("at column {}: {}", d.location.file->line_column(d.location.span->begin).column, d.message));
+      } else if (path.empty() || path == "(document)") {
         errors.push_back(d.message);
       } else if (csv) {
         const std::string column = column_of(path);
@@ -917,6 +923,7 @@ class Scorer {
   const ast::Ruleset& rs_;
   const Plan* plan_;
   std::size_t leaves_;
+  FactsOptions facts_options_;
   PlanResult plan_result_;  // reused from row to row
 };
 
@@ -937,10 +944,10 @@ std::string csv_header(const std::vector<Leaf>& leaves) {
   return out;
 }
 
-void write_row(const ast::Ruleset& rs, const std::vector<Leaf>& leaves, BatchFormat format, const RowResult& r,
+// [digits]: total_digits(rs), the decimals of the total.
+void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leaves, BatchFormat format, const RowResult& r,
                std::string& out) {
   const std::string grade = r.grade >= 0 ? rs.grades[static_cast<std::size_t>(r.grade)].name : "";
-  const int digits = rs.rounding.digits;
   if (format == BatchFormat::Csv) {
     out += fmt::format("{},", r.row);
     csv_field(out, r.id);
@@ -1143,7 +1150,7 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   BatchResult result;
   BatchSummary& summary = result.summary;
-  summary.digits = rs.rounding.digits;
+  summary.digits = total_digits(rs);
   const auto in_format = batch_format_of(options.input);
   const auto out_format = batch_format_of(options.output);
   if (!in_format) {
@@ -1175,7 +1182,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
       return result;
     }
     if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
-    const std::string bad = compile_header(rs, header, layout, summary.warnings);
+    const std::string bad = compile_header(rs, header, layout, summary.warnings, options.allow_unknown_facts);
     if (!bad.empty()) {
       result.fatal = fmt::format("{}: line 1: {}", options.input, bad);
       return result;
@@ -1333,7 +1340,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   std::optional<CsvFactsPlan> csv_facts;
   if (csv_in) csv_facts.emplace(rs, layout);
   const auto work_loop = [&] {
-      Scorer scorer(rs, plan ? &*plan : nullptr, leaves.size());
+      Scorer scorer(rs, plan ? &*plan : nullptr, leaves.size(), FactsOptions{options.allow_unknown_facts});
       std::optional<CsvFacts> direct;
       if (csv_facts) direct.emplace(*csv_facts);
       std::string document;
@@ -1410,7 +1417,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
                       "rubric: please report it";
           }
           if (r.id.empty()) r.id = std::to_string(r.row);
-          write_row(rs, leaves, *out_format, r, chunk->out);
+          write_row(rs, summary.digits, leaves, *out_format, r, chunk->out);
           r.scores.clear();
         }
         std::lock_guard lock(mutex);

@@ -47,6 +47,9 @@ struct BatchOptions {
   // For tests: called by a worker before it scores each row (1-based). What it throws is what an
   // unexpected failure inside the scoring would throw: it becomes that row's error.
   std::function<void(std::size_t row)> before_row;
+  // Columns and JSON Lines keys the ruleset does not declare are warnings, not errors
+  // (--allow-unknown-facts; see FactsOptions).
+  bool allow_unknown_facts = false;
 };
 
 struct RankedRow {

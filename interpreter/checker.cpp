@@ -134,6 +134,7 @@ class Checker {
   void indicator(ast::Indicator& ind);
   void let(ast::Let& l);
   void grades();
+  void degenerate();
   void report_unused_locals(std::size_t from);
 
   TypeRefPtr expr(ast::Expr& e);
@@ -858,12 +859,8 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
           fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(), points->hi.to_string()))
         .notes.push_back({fmt::format("parts: {}", fmt::join(parts, " + ")), std::nullopt});
   }
-  if (points == nullptr && rs_.total && total_parts.empty() && !rs_.total->is_zero()) {
-    error("E0405", rs_.total_span,
-          fmt::format("the ruleset's total is {}, but it has no sections or indicators to make it up",
-                      rs_.total->to_string()))
-        .help = "add the boards (top-level sections) whose points add up to the total";
-  } else if (points == nullptr && rs_.total && !total_parts.empty() && total_sum != *rs_.total) {
+  // No parts at all is E0410 (degenerate()): the ruleset scores nothing, whatever its total.
+  if (points == nullptr && rs_.total && !total_parts.empty() && total_sum != *rs_.total) {
     error("E0405", rs_.total_span,
           fmt::format("the top-level sections add up to {}, not the ruleset's total {}", total_sum.to_string(),
                       rs_.total->to_string()))
@@ -909,6 +906,35 @@ void Checker::grades() {
   }
 }
 
+namespace {
+
+std::size_t count_indicators(const std::vector<ast::Item>& items) {
+  std::size_t n = 0;
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) n += count_indicators((*s)->items);
+    if (std::holds_alternative<std::unique_ptr<ast::Indicator>>(item)) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+// Rulesets that check but can score nothing: every department would get 0 (and, without a grade
+// table, no grade) with exit 0. A ruleset with no indicator at all (an empty file after its
+// header, `extends ""`, an extends that removes every indicator), or a total of 0.
+void Checker::degenerate() {
+  if (count_indicators(rs_.items) == 0) {
+    auto& d = error("E0410", rs_.header_span, "the ruleset has no indicators: it would score every department 0");
+    d.help = rs_.extends.empty() ? "add the sections and indicators of the criteria (see docs/language.md)"
+                                 : "the changes remove every indicator of the base; keep at least one";
+    return;
+  }
+  if (rs_.total && rs_.total->is_zero()) {
+    error("E0411", rs_.total_span, "the ruleset's total is 0: it would score every department 0")
+        .help = "write the total of the criteria's points, e.g. 'total 100'";
+  }
+}
+
 void Checker::run() {
   if (rs_.name.empty() && rs_.year == 0) return;  // the header failed to parse
   facts();
@@ -921,6 +947,7 @@ void Checker::run() {
   locals_.resize(globals);
   rs_.frame_size = frame_next_;
   grades();
+  degenerate();
   // After a syntax error the uses may be in a skipped statement: "never used" would be noise.
   if (!skipped_.empty()) return;
   for (std::size_t i = 0; i < rs_.facts.size(); ++i) {

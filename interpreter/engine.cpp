@@ -77,7 +77,7 @@ LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options) 
   return load_ruleset_source(path, std::move(text), options);
 }
 
-FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path) {
+FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {
   std::string text;
   if (!read_file(path, text)) {
     FactsResult result;
@@ -85,7 +85,7 @@ FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path) {
         .help = "check the path and its permissions";
     return result;
   }
-  return load_facts(ruleset, text, path);
+  return load_facts(ruleset, text, path, options);
 }
 
 }  // namespace rubric

@@ -46,7 +46,7 @@ std::string_view aggregate_words(const std::string& func) {
 class Evaluator {
  public:
   Evaluator(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options, Evaluation& out)
-      : rs_(ruleset), facts_(facts), options_(options), out_(out) {}
+      : rs_(ruleset), facts_(facts), options_(options), out_(out), section_digits_(total_digits(ruleset)) {}
 
   void run();
 
@@ -138,6 +138,7 @@ class Evaluator {
   static constexpr int kMaxEvalNesting = 4000;
   std::uint64_t steps_ = 0;
   std::string prefix_;  // names the list element being evaluated, in trace steps
+  int section_digits_ = 2;  // total_digits(): the decimals sections are shown with
 };
 
 // ---- Tree ----------------------------------------------------------------------------------
@@ -194,6 +195,7 @@ void Evaluator::bind_let(const ast::Let& l) {
 NodeResult Evaluator::section(const ast::Section& s) {
   NodeResult node;
   node.is_section = true;
+  node.digits = section_digits_;
   node.name = s.name;
   node.section = &s;
   node.points = s.points;
@@ -763,6 +765,22 @@ Value Evaluator::eval_impl(const ast::Expr& e) {
 }
 
 }  // namespace
+
+namespace {
+
+int most_digits(const std::vector<ast::Item>& items, int digits) {
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) digits = most_digits((*s)->items, digits);
+    if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+      if ((*i)->rounding) digits = std::max(digits, (*i)->rounding->digits);
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
+int total_digits(const ast::Ruleset& ruleset) { return most_digits(ruleset.items, ruleset.rounding.digits); }
 
 std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total) {
   for (const ast::GradeArm& g : ruleset.grades) {

@@ -125,4 +125,10 @@ std::vector<ValueSource> value_sources(const ast::Ruleset& ruleset, const Facts&
 // The grade the ruleset gives [total], or "" when it has no grade table.
 std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);
 
+// The decimals every section's score and the total are shown with, in every output: the most of
+// any indicator's rounding, and at least the ruleset's. A sum of rounded scores has no more
+// decimals than that, so the total shown is exactly the total the grade reads; nothing is rounded
+// again for display (docs/language.md, "The total and the grade").
+int total_digits(const ast::Ruleset& ruleset);
+
 }  // namespace rubric

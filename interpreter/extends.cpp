@@ -160,7 +160,9 @@ void Merger::run() {
     out_.total_span = derived_.total_span;
   }
   if (derived_.rounding_given) out_.rounding = derived_.rounding;
-  if (!derived_.grades.empty()) {
+  // A table given, even an empty one, replaces the base's: `grade { }` is then E0501, not a table
+  // silently kept.
+  if (!derived_.grades.empty() || derived_.grade_span.end > derived_.grade_span.begin) {
     out_.grades = std::move(derived_.grades);
     out_.grade_span = derived_.grade_span;
   }
@@ -200,6 +202,13 @@ ParseResult load(const std::string& path, std::string text, std::uint32_t base, 
   ParseResult result = parse(source, base);
   if (!result.ruleset) return result;
   ast::Ruleset& derived = *result.ruleset;
+  if (derived.extends.empty() && derived.extends_span.end > derived.extends_span.begin) {
+    // `extends ""` (or a name of spaces): read as "extends nothing", it scored every department 0.
+    result.diagnostics.error("E0909", derived.at(derived.extends_span), "'extends' names no ruleset")
+        .help = "name the base ruleset's file, e.g. extends \"2023.rubric\", or remove 'extends \"\"' from the header";
+    result.ruleset.reset();
+    return result;
+  }
   if (derived.extends.empty()) {
     for (const ast::Change& c : derived.changes) {
       result.diagnostics.error("E0902", derived.at(c.span), "only a ruleset that extends another can change it")

@@ -178,6 +178,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 
 // A syntax error in a facts file, in words a person editing JSON by hand can act on.
 struct JsonError {
+  std::string code = "E0600";
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string message;
@@ -249,7 +250,16 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
   const auto line_of = [&](std::size_t at) { return std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1; };
   const bool after_comma = before != std::string::npos && text[before] == ',';
 
-  if (const auto overflow = what.find("number overflow parsing '"); overflow != std::string::npos) {
+  if (what.find("expected end of input") != std::string::npos && found != "the end of the file") {
+    // A value is complete and something follows it: a second object, a stray character, a line
+    // of JSON Lines pasted twice. Nothing after the value may be ignored.
+    out.code = "E0613";
+    out.message = fmt::format("invalid JSON: {} after the end of the JSON value", found == "a string" || found == "a number"
+                                                                                    ? found
+                                                                                    : "text " + found);
+    out.help = "a facts document is one JSON value; remove what follows it (another department goes in a file, or a "
+               "JSON Lines line, of its own)";
+  } else if (const auto overflow = what.find("number overflow parsing '"); overflow != std::string::npos) {
     // nlohmann also converts every number to binary floating point and refuses one beyond its range.
     const std::string number = what.substr(overflow + 25, what.find('\'', overflow + 25) - overflow - 25);
     out.message = fmt::format("the number {} is out of range", number);
@@ -299,24 +309,42 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
 
 class Validator {
  public:
-  Validator(const ast::Ruleset& ruleset, const std::string& file, Diagnostics& diagnostics)
-      : rs_(ruleset), file_(file), diags_(diagnostics) {}
+  Validator(const ast::Ruleset& ruleset, const std::string& file, Diagnostics& diagnostics, const FactsOptions& options)
+      : rs_(ruleset), file_(file), diags_(diagnostics), options_(options) {}
 
   std::optional<Value> convert(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
                                const std::string& path);
   Diagnostic& error(const std::string& code, const std::string& path, std::string message) {
     return diags_.error(code, Location::in_json(file_, path), std::move(message));
   }
+  // A key the ruleset does not declare: an error [code] ("unknown fact \"x\""), or, with
+  // --allow-unknown-facts, the warning [warning_code] ("… is ignored"). [help] is the did-you-mean
+  // or what the object may hold.
+  Diagnostic& unknown(const char* code, const char* warning_code, const std::string& path, const std::string& what,
+                      std::string help) {
+    if (options_.allow_unknown) {
+      auto& d = diags_.warning(warning_code, Location::in_json(file_, path), fmt::format("{} is ignored", what));
+      d.help = std::move(help);
+      return d;
+    }
+    auto& d = diags_.error(code, Location::in_json(file_, path), what);
+    d.help = std::move(help);
+    d.notes.push_back({std::string(kUnknownNote), std::nullopt});
+    return d;
+  }
+  static constexpr std::string_view kUnknownNote =
+      "a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a "
+      "warning";
 
  private:
   std::optional<Decimal> number(const Json& j, const ast::TypeRef& type, const std::string& path);
-  // [from_plain_number]: the value was a JSON number, not a "…%" string.
   void check_domain(const Decimal& value, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
-                    const std::string& path, bool from_plain_number);
+                    const std::string& path);
 
   const ast::Ruleset& rs_;
   const std::string& file_;
   Diagnostics& diags_;
+  const FactsOptions& options_;
 };
 
 std::string format_interval(const ast::Interval& iv, const ast::Ruleset& rs) {
@@ -324,45 +352,21 @@ std::string format_interval(const ast::Interval& iv, const ast::Ruleset& rs) {
 }
 
 std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type, const std::string& path) {
-  const bool percent = type.kind == ast::TypeKind::Percent;
-  std::string_view text = j.text;
-  bool has_percent_sign = false;
-  if (j.kind == Json::Kind::String && percent && !text.empty() && text.back() == '%') {
-    text.remove_suffix(1);
-    has_percent_sign = true;
-  } else if (j.kind != Json::Kind::Number) {
-    auto& d = error("E0603", path, fmt::format("expected {}, found {}", ast::describe(type) == "percent" ? "a percent" : "a number", describe(j)));
-    if (j.kind == Json::Kind::String && !percent) d.help = "write the number without quotes";
-    if (j.kind == Json::Kind::String && percent) {
-      // "95" meant as 95%: show both ways of writing it.
-      std::optional<Decimal> plain;
-      try {
-        plain = Decimal::parse(j.text);
-      } catch (const DecimalError&) {
-      }
-      d.help = plain ? fmt::format("write \"{}%\", or the fraction {}", j.text, (*plain / Decimal::from_int(100)).to_string())
-                     : "write a percent as \"99.5%\" or as the fraction 0.995";
-    }
+  if (j.kind != Json::Kind::Number && j.kind != Json::Kind::String) {
+    error("E0603", path, fmt::format("expected {}, found {}", type.kind == ast::TypeKind::Percent ? "a percent" : "a number",
+                                     describe(j)));
     return std::nullopt;
   }
-  try {
-    auto value = Decimal::parse(text);
-    if (!value) {
-      error("E0603", path, fmt::format("expected a number, found {}", describe(j)));
-      return std::nullopt;
-    }
-    if (has_percent_sign) *value = *value / Decimal::from_int(100);
-    return value;
-  } catch (const DecimalError&) {
-    error("E0607", path, fmt::format("the number {} cannot be held exactly", j.text))
-        .help = "numbers have at most 38 significant digits and 24 decimals";
-    return std::nullopt;
+  FactNumber read = read_fact_number(j.text, type.kind, j.kind == Json::Kind::String);
+  if (!read.value) {
+    auto& d = error(read.code, path, std::move(read.message));
+    d.help = std::move(read.help);
   }
+  return read.value;
 }
 
 void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
-                             const std::optional<ast::Interval>& domain, const std::string& path,
-                             bool from_plain_number) {
+                             const std::optional<ast::Interval>& domain, const std::string& path) {
   const auto shown = [&](const Decimal& d) { return format_number(d, type.kind); };
   if (type.kind == ast::TypeKind::Count && !value.is_integer()) {
     error("E0604", path, fmt::format("a count must be a whole number, not {}", value.to_string()));
@@ -374,13 +378,7 @@ void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
     const bool below = lo && (domain->lo_closed ? value < *lo : value <= *lo);
     const bool above = hi && (domain->hi_closed ? value > *hi : value >= *hi);
     if (below || above) {
-      auto& d = error("E0604", path, fmt::format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
-      // A plain JSON number is the fraction: 95 is 9500%, which is rarely what was meant.
-      if (type.kind == ast::TypeKind::Percent && from_plain_number && value > Decimal::from_int(1)) {
-        const std::string whole = (value / Decimal::from_int(100)).to_string();
-        d.help = fmt::format("a percent given as a number is the fraction; for {}% write \"{}%\" or {}", value.to_string(),
-                             value.to_string(), whole);
-      }
+      error("E0604", path, fmt::format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
     }
     return;
   }
@@ -403,7 +401,7 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
     case ast::TypeKind::Count: {
       auto value = number(j, type, path);
       if (!value) return std::nullopt;
-      check_domain(*value, type, domain, path, j.kind == Json::Kind::Number);
+      check_domain(*value, type, domain, path);
       return Value(*value);
     }
     case ast::TypeKind::Bool:
@@ -475,9 +473,10 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
       }
       for (const auto& [key, value] : j.members) {
         if (std::find(names.begin(), names.end(), key) == names.end()) {
-          auto& d = diags_.warning("W0601", Location::in_json(file_, path + "." + key),
-                                   fmt::format("unknown field \"{}\" is ignored", key));
-          if (auto guess = closest_match(key, names)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+          auto guess = closest_match(key, names);
+          unknown("E0610", "W0601", path + "." + key, fmt::format("unknown field \"{}\"", key),
+                  guess ? fmt::format("did you mean \"{}\"?", *guess)
+                        : fmt::format("the fields are {}", fmt::join(names, ", ")));
         }
       }
       if (!ok) return std::nullopt;
@@ -507,7 +506,7 @@ void collect_indicators(const std::vector<ast::Item>& items, std::vector<std::st
 
 // "claimed": {"total": N, "indicators": {NAME: N, …}}
 void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& validator, Diagnostics& diags,
-                 const std::string& file_name, Claims& out) {
+                 const std::string& file_name, bool allow_unknown, Claims& out) {
   if (claimed.kind != Json::Kind::Object) {
     validator.error("E0603", "claimed", fmt::format("expected an object {{\"total\", \"indicators\"}}, found {}", describe(claimed)));
     return;
@@ -525,9 +524,17 @@ void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& va
       for (const auto& [name, score] : value.members) {
         const std::string path = "claimed.indicators." + name;
         if (std::find(names.begin(), names.end(), name) == names.end()) {
-          auto& d = diags.warning("W0602", Location::in_json(file_name, path),
-                                  fmt::format("the ruleset has no indicator \"{}\"; its claimed score is ignored", name));
-          if (auto guess = closest_match(name, names)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+          auto guess = closest_match(name, names);
+          if (allow_unknown) {
+            auto& d = diags.warning("W0602", Location::in_json(file_name, path),
+                                    fmt::format("the ruleset has no indicator \"{}\"; its claimed score is ignored", name));
+            if (guess) d.help = fmt::format("did you mean \"{}\"?", *guess);
+          } else {
+            auto& d = diags.error("E0611", Location::in_json(file_name, path),
+                                  fmt::format("the ruleset has no indicator \"{}\" to compare this claimed score with", name));
+            d.help = guess ? fmt::format("did you mean \"{}\"?", *guess)
+                           : "name the indicator as the ruleset does (see `rubric facts RULESET`), or remove the claim";
+          }
           continue;
         }
         if (auto v = json_number(score)) {
@@ -540,8 +547,9 @@ void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& va
       validator.error("E0603", "claimed.indicators",
                       fmt::format("expected an object of indicator names and scores, found {}", describe(value)));
     } else {
-      diags.warning("W0601", Location::in_json(file_name, "claimed." + key), fmt::format("unknown key \"{}\" is ignored", key))
-          .help = "\"claimed\" has \"total\" and \"indicators\"";
+      auto guess = closest_match(key, {"total", "indicators"});
+      validator.unknown("E0610", "W0601", "claimed." + key, fmt::format("unknown key \"{}\"", key),
+                        guess ? fmt::format("did you mean \"{}\"?", *guess) : "\"claimed\" has \"total\" and \"indicators\"");
     }
   }
 }
@@ -555,7 +563,66 @@ std::optional<Value> default_value(const ast::Expr& e) {
 
 }  // namespace
 
-FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name) {
+FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quoted) {
+  FactNumber out;
+  const bool percent = kind == ast::TypeKind::Percent;
+  const auto fail = [&](const char* code, std::string message, std::string help) {
+    out.value.reset();
+    out.code = code;
+    out.message = std::move(message);
+    out.help = std::move(help);
+    return out;
+  };
+  const auto as_string = [&] {
+    return fmt::format("the string \"{}\"", text.size() > 40 ? std::string(text.substr(0, 40)) + "…" : std::string(text));
+  };
+  std::string_view digits = text;
+  if (quoted) {
+    if (!percent || text.empty() || text.back() != '%') {
+      std::optional<Decimal> plain;
+      try {
+        plain = Decimal::parse(text);
+      } catch (const DecimalError&) {
+      }
+      std::string help;
+      if (percent) {
+        // "95" meant as 95%: show both ways of writing it.
+        help = plain ? fmt::format("write \"{}%\", or the fraction {}", text, (*plain / Decimal::from_int(100)).to_string())
+                     : "write a percent as \"99.5%\" or as the fraction 0.995";
+      } else {
+        help = "write the number without quotes";
+      }
+      return fail("E0603", fmt::format("expected {}, found {}", percent ? "a percent" : "a number", as_string()), std::move(help));
+    }
+    digits.remove_suffix(1);
+  }
+  try {
+    auto value = Decimal::parse(digits);
+    if (!value) {
+      return fail("E0603", fmt::format("expected {}, found {}", percent ? "a percent" : "a number", quoted ? as_string() : std::string(text)),
+                  percent ? "write a percent as \"99.5%\" (digits, one '.', no spaces or separators) or as the fraction 0.995"
+                          : "");
+    }
+    if (quoted) {
+      *value = *value / Decimal::from_int(100);
+    } else if (percent && (*value > Decimal::from_int(1) || *value < Decimal::from_int(-1))) {
+      // 94.78 for a percent: 94.78% (the sign left out) or 9478% (the fraction)? Refused, never guessed.
+      const std::string shown = value->to_string();
+      return fail("E0612", fmt::format("the number {} is ambiguous for a percent: it could mean {}% or {}%", std::string(text),
+                                       shown, (*value * Decimal::from_int(100)).to_string()),
+                  fmt::format("write a percent with its sign, \"{}%\", or as a fraction from -1 to 1, e.g. {} for {}%", shown,
+                              (*value / Decimal::from_int(100)).to_string(), shown));
+    }
+    out.value = value;
+    return out;
+  } catch (const DecimalError&) {
+    return fail("E0607", fmt::format("the number {} cannot be held exactly", std::string(text)),
+                "numbers have at most 38 significant digits and 24 decimals");
+  }
+}
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
+                       const FactsOptions& options) {
   FactsResult result;
   Diagnostics& diags = result.diagnostics;
   if (json_text.size() > kMaxFactsBytes) {
@@ -564,7 +631,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     return result;
   }
   Builder builder(file_name, diags);
-  const bool parsed = nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, false);
+  const bool parsed = nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, true);
   if (!parsed) {
     auto source = std::make_shared<const SourceFile>(file_name, json_text);
     const auto at = static_cast<std::uint32_t>(builder.error_position > 0 ? builder.error_position - 1 : 0);
@@ -578,13 +645,13 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       return result;
     }
     const JsonError e = json_error(json_text, builder.error_position, builder.error_message);
-    auto& d = diags.error("E0600", Location::at(source, {static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end)}),
+    auto& d = diags.error(e.code, Location::at(source, {static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end)}),
                           e.message);
     d.help = e.help;
     return result;
   }
   const Json& root = builder.root;
-  Validator validator(ruleset, file_name, diags);
+  Validator validator(ruleset, file_name, diags, options);
   if (root.kind != Json::Kind::Object) {
     validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
     return result;
@@ -608,13 +675,11 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
         facts.year = static_cast<int>(*whole);
       }
     } else if (key != "facts" && key != "claimed" && key.rfind('_', 0) != 0) {  // "_…" keys are comments
-      auto& d = diags.warning("W0601", Location::in_json(file_name, key), fmt::format("unknown key \"{}\" is ignored", key));
-      if (auto guess = closest_match(key, {"department", "year", "facts", "claimed"})) {
-        d.help = fmt::format("did you mean \"{}\"?", *guess);
-      } else {
-        d.help = "the keys of a facts file are \"department\", \"year\", \"facts\" and \"claimed\"; a key starting "
-                 "with \"_\" is a comment";
-      }
+      auto guess = closest_match(key, {"department", "year", "facts", "claimed"});
+      validator.unknown("E0610", "W0601", key, fmt::format("unknown key \"{}\"", key),
+                        guess ? fmt::format("did you mean \"{}\"?", *guess)
+                              : "the keys of a facts file are \"department\", \"year\", \"facts\" and \"claimed\"; a "
+                                "key starting with \"_\" is a comment");
     }
   }
   if (facts.department.empty()) facts.department = file_name;
@@ -629,9 +694,10 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   for (const auto& f : ruleset.facts) declared.push_back(f.name);
   for (const auto& [key, value] : given->members) {
     if (std::find(declared.begin(), declared.end(), key) == declared.end()) {
-      auto& d = diags.warning("W0601", Location::in_json(file_name, "facts." + key),
-                              fmt::format("unknown fact \"{}\" is ignored", key));
-      if (auto guess = closest_match(key, declared)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+      auto guess = closest_match(key, declared);
+      validator.unknown("E0610", "W0601", "facts." + key, fmt::format("unknown fact \"{}\"", key),
+                        guess ? fmt::format("did you mean \"{}\"?", *guess)
+                              : "`rubric facts RULESET` lists the facts the ruleset declares");
     }
   }
   facts.values.resize(ruleset.facts.size());
@@ -654,7 +720,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     facts.supplied[i] = true;
     if (auto v = validator.convert(*value, *decl.type, decl.domain, path)) facts.values[i] = std::move(*v);
   }
-  if (const Json* claimed = root.find("claimed")) read_claims(*claimed, ruleset, validator, diags, file_name, facts.claimed);
+  if (const Json* claimed = root.find("claimed")) read_claims(*claimed, ruleset, validator, diags, file_name, options.allow_unknown, facts.claimed);
   if (!diags.has_errors()) result.facts = std::move(facts);
   return result;
 }
@@ -704,8 +770,19 @@ std::optional<Json> read_json(const std::string& text, std::string& error) {
   Diagnostics ignored;
   static const std::string no_file;  // Builder keeps a reference: a temporary "" would dangle
   Builder builder(no_file, ignored);
-  if (!nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, false)) {
-    error = builder.too_deep ? "nested too deeply" : builder.error_message;
+  if (!nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true)) {
+    if (builder.too_deep) {
+      error = "nested too deeply";
+    } else if (builder.too_large_at) {
+      error = builder.too_large_at->second;
+    } else {
+      const JsonError e = json_error(text, builder.error_position, builder.error_message);
+      const std::size_t at = std::min(e.begin, text.size());
+      const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+      const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+      const std::size_t column = at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
+      error = fmt::format("line {}, column {}: {}", line, column, e.message);
+    }
     return std::nullopt;
   }
   return std::move(builder.root);

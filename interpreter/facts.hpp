@@ -3,7 +3,10 @@
 // The JSON is read with nlohmann's SAX interface so that every number keeps its original text
 // (no binary floating point ever touches a value) and duplicate keys are caught. Each fact is
 // checked against its declaration: type, domain, required fields. Errors name the JSON path
-// ("facts.outputs[2].target") and what was expected; unknown facts are warnings.
+// ("facts.outputs[2].target") and what was expected. A key the ruleset does not declare (a fact, a
+// record's field, a claimed indicator, a top-level key) is an error (E0610, E0611): ignored, it
+// would let the fact's default change the score unseen. FactsOptions::allow_unknown makes them
+// warnings (W0601, W0602) for tools that add their own metadata.
 #pragma once
 
 #include <optional>
@@ -53,7 +56,31 @@ inline constexpr std::size_t kMaxFactsBytes = 16 * 1024 * 1024;  // the whole fi
 inline constexpr std::size_t kMaxJsonItems = 100'000;             // a list's items or an object's keys
 inline constexpr std::size_t kMaxJsonStringBytes = 64 * 1024;     // one string or key, in bytes
 
-FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name);
+struct FactsOptions {
+  // Keys the ruleset does not declare are warnings (W0601, W0602) instead of errors (E0610,
+  // E0611): `--allow-unknown-facts`.
+  bool allow_unknown = false;
+};
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
+                       const FactsOptions& options = {});
+
+// One number of a fact as it is written, read by the one rule of every input format (JSON facts
+// files, JSON Lines rows, CSV cells; docs/decimals.md, "How a number is written"):
+// - [text] is a number literal (a JSON number, or a CSV cell that is one; [quoted] false): its
+//   exact value. For a percent it is the fraction, and only a fraction from -1 to 1 (−100% to
+//   100%) is taken: `94.78` could mean 94.78% or 9478%, so it is refused (E0612) with both ways
+//   of writing it.
+// - [text] is a string (a JSON "…", or a CSV cell that is not a number literal; [quoted] true):
+//   only a percent may be one, written with its sign, "94.78%". Anything else is E0603.
+// On failure [value] is absent and [code], [message] and [help] say why (E0603, E0607, E0612).
+struct FactNumber {
+  std::optional<Decimal> value;
+  std::string code;
+  std::string message;
+  std::string help;
+};
+FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quoted);
 
 // The "year" a facts document names, read before any ruleset is chosen; null when the text is
 // not JSON or names no whole year.

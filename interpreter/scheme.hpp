@@ -19,8 +19,11 @@ struct SchemeRuleset {
   std::string path;
 };
 
-// The rulesets in [folder] (its *.rubric files, except *.test.rubric), oldest first. A file whose
-// header cannot be read, or two files for the same year, are reported in [diagnostics].
+// The rulesets in [folder], oldest first: its files named YEAR.rubric whose header says that year.
+// *.test.rubric files are tests and skipped. Every other *.rubric file (E0807; E0803 when its
+// header names the year of a ruleset there: two candidates), a file whose header cannot be read
+// (its own errors, then E0802) and a file named for another year than its header's (E0808) are
+// errors in [diagnostics], and are never in the list: a caller must stop on them, not choose.
 std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& diagnostics);
 
 // The ruleset of [rulesets] that applies to [year], or null when every one is newer.

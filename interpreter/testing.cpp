@@ -226,7 +226,8 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
     run_.cases.push_back(std::move(result));
     return;
   }
-  const FactsResult facts = load_facts(rs_, *text, fmt::format("{} / {}", block.name, c.name));
+  const FactsResult facts =
+      load_facts(rs_, *text, fmt::format("{} / {}", block.name, c.name), FactsOptions{options_.allow_unknown_facts});
   const auto has_code = [](const Diagnostics& d, const std::string& code) {
     return std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) { return x.code == code; });
   };

@@ -48,6 +48,7 @@ struct TestRun {
 
 struct TestOptions {
   std::string filter;  // run only cases whose "test / case" name contains this text
+  bool allow_unknown_facts = false;  // unknown keys in the facts are warnings (see FactsOptions)
 };
 
 TestRun run_tests(const std::string& ruleset_path, const TestOptions& options = {});

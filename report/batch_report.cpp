@@ -204,7 +204,7 @@ BatchReportBuilder::BatchReportBuilder(const ast::Ruleset& ruleset) {
   report_.title = ruleset.name;
   report_.scheme = ruleset.scheme;
   report_.year = ruleset.year;
-  report_.digits = ruleset.rounding.digits;
+  report_.digits = total_digits(ruleset);
   for (std::size_t i = 0; i < ruleset.grades.size(); ++i) {
     report_.grades.push_back({ruleset.grades[i].name, grade_range(ruleset, i), 0});
   }

@@ -212,7 +212,7 @@ OfficialTable build_official_table(const ast::Ruleset& ruleset, const Evaluation
   table.ruleset_year = ruleset.year;
   table.department = evaluation.department;
   table.year = std::to_string(evaluation.year.value_or(ruleset.year));
-  table.digits = ruleset.rounding.digits;
+  table.digits = total_digits(ruleset);
   table.claims = evaluation.has_claims();
 
   if (facts != nullptr) {

@@ -89,7 +89,7 @@ void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& ro
 
 std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluation, const TableOptions& options) {
   std::vector<Row> rows;
-  const int digits = ruleset.rounding.digits;
+  const int digits = total_digits(ruleset);
   for (const NodeResult& node : evaluation.nodes) collect(node, 0, digits, rows);
   const bool claims = evaluation.has_claims();
 

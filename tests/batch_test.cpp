@@ -189,8 +189,15 @@ TEST_F(BatchTest, BadHeaderIsReportedAndNothingIsWritten) {
   EXPECT_NE(r.err.find("column \"outputs.1.colour\": the records of \"outputs\" have no field \"colour\""), std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(path("out.csv")));
+  // A column that is not a fact is an error of the header (ignored, its fact would take its
+  // default in every row); --allow-unknown-facts makes it a warning.
   write("in2.csv", "id,rate,unknown_fact\n");
-  const CliResult w = run_cli("batch " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.csv"));
+  const CliResult e = run_cli("batch " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(e.exit_code, 3) << e.err;
+  EXPECT_NE(e.err.find("column \"unknown_fact\": the ruleset has no fact \"unknown_fact\" [E0614]"), std::string::npos) << e.err;
+  EXPECT_FALSE(fs::exists(path("out.csv")));
+  const CliResult w =
+      run_cli("batch --allow-unknown-facts " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.csv"));
   EXPECT_EQ(w.exit_code, 0) << w.err;
   EXPECT_NE(w.err.find("warning: column \"unknown_fact\""), std::string::npos) << w.err;
   const CliResult u = run_cli("batch " + path("rules.rubric") + " " + path("in2.csv") + " -o " + path("out.txt"));
@@ -209,9 +216,12 @@ TEST_F(BatchTest, CsvCellsScoreAsTheSameFactsWrittenAsJson) {
       {"95%", "", {"100%", "90%"}, {{"产出一", "10", "10", "1"}, {"产出二", "4", "2", "2"}}},
       {"0.95", "0", {"99.49%", "99.26%", "100%"}, {}},
       {"9.5e-1", "3", {"0.5"}, {{"x", "1e1", "7.5", "0.5"}}},
-      {"1.5", "2.0", {"150%", "1E-1"}, {{"乙", "3", "1", "2.00"}}},
+      {"1", "2.0", {"150%", "1E-1"}, {{"乙", "3", "1", "2.00"}}},
       {"0.00%", "1", {"33.333%"}, {{"a,b", "7", "0", "1"}, {"c \"q\"", "0.3", "0.1", "3"}}},
-      {"100.0%", "10", {"-0", "100%", "2e0"}, {{"z", "28046", "28623", "1.5"}}},
+      {"100.0%", "10", {"-0", "100%", "1e0"}, {{"z", "28046", "28623", "1.5"}}},
+      // A plain number above 1 for a percent (94.78% or 9478%?) is refused in both, by the same rule.
+      {"1.5", "0", {"100%"}, {}},
+      {"95%", "0", {"100%", "2e0"}, {}},
   };
   std::string csv = kHeader;
   std::string jsonl;
@@ -247,13 +257,18 @@ TEST_F(BatchTest, CsvCellsScoreAsTheSameFactsWrittenAsJson) {
   write("in.jsonl", jsonl);
   const CliResult a = run_cli("batch " + path("rules.rubric") + " " + path("in.csv") + " -o " + path("a.csv"));
   const CliResult b = run_cli("batch " + path("rules.rubric") + " " + path("in.jsonl") + " -o " + path("b.csv"));
-  EXPECT_EQ(a.exit_code, 0) << a.err << read("a.csv");
-  EXPECT_EQ(b.exit_code, 0) << b.err << read("b.csv");
+  EXPECT_EQ(a.exit_code, 3) << a.err << read("a.csv");
+  EXPECT_EQ(b.exit_code, 3) << b.err << read("b.csv");
   const auto from_csv = parse_csv(read("a.csv"));
   const auto from_json = parse_csv(read("b.csv"));
   ASSERT_EQ(from_csv.size(), rows.size() + 1);
   ASSERT_EQ(from_json.size(), rows.size() + 1);
-  for (std::size_t i = 1; i <= rows.size(); ++i) {
+  const std::size_t refused = rows.size() - 1;  // the last two rows
+  EXPECT_EQ(from_csv[refused].back(), "column rate: the number 1.5 is ambiguous for a percent: it could mean 1.5% or 150%");
+  EXPECT_EQ(from_json[refused].back(), "facts.rate: the number 1.5 is ambiguous for a percent: it could mean 1.5% or 150%");
+  EXPECT_EQ(from_csv[refused + 1].back(), "column months.2: the number 2e0 is ambiguous for a percent: it could mean 2% or 200%");
+  EXPECT_EQ(from_json[refused + 1].back(), "facts.months[1]: the number 2e0 is ambiguous for a percent: it could mean 2% or 200%");
+  for (std::size_t i = 1; i < refused; ++i) {
     EXPECT_EQ(from_csv[i][2], fmt::format("部门{}", i));
     // total, grade, every score and the (empty) error column
     EXPECT_EQ(std::vector<std::string>(from_csv[i].begin() + 3, from_csv[i].end()),
@@ -266,7 +281,7 @@ TEST_F(BatchTest, CsvCellsScoreAsTheSameFactsWrittenAsJson) {
 TEST_F(BatchTest, CsvCellsTheLoaderWouldRejectKeepItsMessages) {
   // Each row has one cell that the direct path must not take; the error names its column.
   write("in.csv", kHeader +
-                      "a,甲,95,0,100%,,,,,,,,,,\n"            // a plain 95 is 9500%: fine, no domain
+                      "a,甲,95,0,100%,,,,,,,,,,\n"            // a plain 95: 95% or 9500%? refused
                       "b,乙,95%,-1,100%,,,,,,,,,,\n"          // a negative count
                       "c,丙,95%,1.5,100%,,,,,,,,,,\n"         // a count that is not whole
                       "d,丁,95%,0,100%,,,o,0,1,1,,,,\n"       // target outside (0, inf)
@@ -277,8 +292,8 @@ TEST_F(BatchTest, CsvCellsTheLoaderWouldRejectKeepItsMessages) {
   EXPECT_EQ(r.exit_code, 3);
   const auto rows = parse_csv(read("out.csv"));
   ASSERT_EQ(rows.size(), 8u);
-  EXPECT_EQ(rows[1][9], "");
-  EXPECT_EQ(rows[1][5], "4.00");
+  EXPECT_EQ(rows[1][9], "column rate: the number 95 is ambiguous for a percent: it could mean 95% or 9500%");
+  EXPECT_EQ(rows[1][5], "");
   EXPECT_NE(rows[2][9].find("column issues: -1 is negative, but a count is at least 0"), std::string::npos) << rows[2][9];
   EXPECT_NE(rows[3][9].find("column issues: a count must be a whole number, not 1.5"), std::string::npos) << rows[3][9];
   EXPECT_NE(rows[4][9].find("column outputs.1.target: 0 is outside the declared domain (0, inf)"), std::string::npos)

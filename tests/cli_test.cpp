@@ -197,8 +197,8 @@ TEST(CliScheme, TheFactsYearChoosesTheRuleset) {
 }
 
 // A draft of next year's criteria often sits beside the published ones with the same year while
-// it is being written: it applies to that year's facts as well, and the years a ruleset covers
-// run to the next *later* year (not "2023–2022").
+// it is being written: named on the command line it applies to that year's facts as well, and the
+// years a ruleset covers run to the next *later* year (not "2023–2022"); --scheme never picks it.
 TEST(CliScheme, ADraftOfTheSameYearAppliesToThatYear) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("rubric_scheme_draft_" + std::to_string(::getpid()));
@@ -218,6 +218,14 @@ TEST(CliScheme, ADraftOfTheSameYearAppliesToThatYear) {
   const CliResult old = run_cli("score '" + (dir / "guangzhou" / "2021.rubric").string() + "' '" + example + "'");
   EXPECT_EQ(old.exit_code, 3);
   EXPECT_NE(old.err.find("holds the criteria of 2021–2022 [E0806]"), std::string::npos) << old.err;
+  // Chosen by --scheme, the draft is a second candidate for 2023: an error naming both, no guess.
+  const CliResult chosen = run_cli("score --rulesets '" + dir.string() + "' --scheme guangzhou '" + example + "'");
+  EXPECT_EQ(chosen.exit_code, 1) << chosen.err;
+  EXPECT_NE(chosen.err.find("two rulesets for 2023: " + (dir / "guangzhou" / "2023.rubric").string() + " and " +
+                            (dir / "guangzhou" / "2023-draft.rubric").string()),
+            std::string::npos)
+      << chosen.err;
+  EXPECT_EQ(chosen.out, "");
   fs::remove_all(dir);
 }
 

@@ -396,12 +396,19 @@ TEST(Language, ScoreAbovePointsIsAnErrorNotAClamp) {
   EXPECT_NE(s.errors.find("the score 10.01 is outside the indicator's points [0, 10]"), std::string::npos) << s.errors;
 }
 
-TEST(Language, UnknownFactIsAWarningNotAnError) {
+// An unknown fact is an error (E0610): ignored, a misspelt key would leave the fact it was meant for
+// at its default. With FactsOptions::allow_unknown (--allow-unknown-facts) it is the warning W0601.
+TEST(Language, UnknownFactIsAnErrorUnlessAllowed) {
   const auto rs = load_ok(one("x: number", "x"));
-  const FactsResult facts = load_facts(*rs, R"({"department": "d", "year": 2023, "facts": {"x": 1, "y": 2}})", "f.json");
-  ASSERT_TRUE(facts.facts);
-  EXPECT_EQ(facts.diagnostics.warning_count(), 1U);
-  EXPECT_NE(render(facts.diagnostics).find("unknown fact \"y\" is ignored"), std::string::npos);
+  const std::string document = R"({"department": "d", "year": 2023, "facts": {"x": 1, "y": 2}})";
+  const FactsResult refused = load_facts(*rs, document, "f.json");
+  EXPECT_FALSE(refused.facts);
+  EXPECT_NE(render(refused.diagnostics).find("error: unknown fact \"y\" [E0610]"), std::string::npos)
+      << render(refused.diagnostics);
+  const FactsResult allowed = load_facts(*rs, document, "f.json", FactsOptions{true});
+  ASSERT_TRUE(allowed.facts);
+  EXPECT_EQ(allowed.diagnostics.warning_count(), 1U);
+  EXPECT_NE(render(allowed.diagnostics).find("unknown fact \"y\" is ignored [W0601]"), std::string::npos);
 }
 
 TEST(Language, NumbersInFactsAreReadExactly) {

@@ -144,5 +144,30 @@ grade { 优 >= 60; 差 otherwise }
   EXPECT_EQ(cases, 72);
 }
 
+// The total is the exact sum of the rounded scores, graded as it is and shown with the decimals of
+// the most precise indicator (total_digits): the plan and the tree agree on 89.995 → 良 (优 is
+// >= 90), and on the two values around it.
+TEST(Plan, AgreesOnATotalOfMoreDecimalsThanTheRuleset) {
+  const LoadedRuleset loaded = load_ruleset(kSourceDir + "/tests/bad-input/trust-total/ruleset.rubric");
+  ASSERT_TRUE(loaded.ok()) << render(loaded.diagnostics);
+  const ast::Ruleset& rs = *loaded.ruleset;
+  EXPECT_EQ(total_digits(rs), 3);
+  const Plan plan(rs);
+  const auto doc = [](const std::string& a, const std::string& b) {
+    return R"({"department": "d", "year": 2023, "facts": {"a": )" + a + R"(, "b": )" + b + "}}";
+  };
+  struct Case {
+    std::string a, b, total, grade;
+  };
+  for (const Case& c : {Case{"79.995", "10", "89.995", "良"}, Case{"79.9954", "10", "89.995", "良"},
+                        Case{"79.9955", "10", "89.996", "良"}, Case{"80", "10", "90", "优"},
+                        Case{"70.0049", "9.994", "79.995", "中"}}) {
+    const PlanResult r = expect_same(rs, plan, doc(c.a, c.b), c.a + " + " + c.b);
+    ASSERT_TRUE(r.total) << c.a;
+    EXPECT_EQ(*r.total, dec(c.total)) << c.a;
+    EXPECT_EQ(rs.grades[static_cast<std::size_t>(r.grade)].name, c.grade) << c.a;
+  }
+}
+
 }  // namespace
 }  // namespace rubric::testing

@@ -118,6 +118,27 @@ TEST(Report, XlsxHasTheOfficialLayout) {
   EXPECT_NE(wb.sheet_xml.find("fitToHeight=\"0\""), std::string::npos);
 }
 
+// The total is never rounded again for display: with an indicator at `rounding 3`, the XLSX
+// total is 89.995 (not 90.00) and the grade ticked is the one 89.995 has (良, 优 being >= 90).
+TEST(Report, XlsxTotalIsTheGradedTotal) {
+  const std::string path = temp_path("trust-total.xlsx");
+  const std::string dir = kSourceDir + "/tests/bad-input/trust-total/";
+  const CliResult r = run_cli("score '" + dir + "ruleset.rubric' '" + dir + "facts.json' --format xlsx -o '" + path + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Workbook wb = read_workbook(path);
+  const std::string styles = unzip_entry(path, "xl/styles.xml");
+  std::filesystem::remove(path);
+  const std::string total = wb.find("总分");
+  ASSERT_FALSE(total.empty());
+  const std::string t = std::to_string(row_of(total));
+  EXPECT_EQ(wb.text("I" + t), "89.995");
+  EXPECT_EQ(wb.number("J" + t, 3), "90.000");
+  const std::string g = std::to_string(row_of(total) + 1);
+  EXPECT_EQ(wb.text("B" + g).rfind("☐优 ", 0), 0U) << wb.text("B" + g);
+  EXPECT_NE(wb.text("B" + g).find("☑良"), std::string::npos) << wb.text("B" + g);
+  EXPECT_NE(styles.find("formatCode=\"0.000\""), std::string::npos) << styles;
+}
+
 // Every number cell holds the double nearest the exact decimal, written as the decimal's own
 // digits: 9.96, not 9.960000000000001 (which libxlsxwriter alone would write).
 TEST(Report, XlsxNumbersAreTheExactDecimals) {

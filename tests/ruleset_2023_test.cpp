@@ -831,8 +831,9 @@ std::vector<DomainCase> domain_cases() {
        "facts.intent_disclosure_rate", "E0604"},
       {"contract_rate_above", "合同签订及时率 101%", set("contract_timely_rate", "101%"), "facts.contract_timely_rate",
        "E0604"},
-      {"contract_rate_fraction_above", "合同签订及时率 as the fraction 1.2", set("contract_timely_rate", exact("1.2")),
-       "facts.contract_timely_rate", "E0604"},
+      // A plain 1.2 could be 1.2% or 120%: refused as ambiguous before any domain is checked.
+      {"contract_rate_fraction_above", "合同签订及时率 as the plain number 1.2", set("contract_timely_rate", exact("1.2")),
+       "facts.contract_timely_rate", "E0612"},
       {"rules_rate_above", "制度建设得分率 100.01%", set("perf_rules_funds_rate", "100.01%"),
        "facts.perf_rules_funds_rate", "E0604"},
       {"duties_rate_negative", "职责分工得分率 −1%", set("perf_duties_rate", "-1%"), "facts.perf_duties_rate", "E0604"},

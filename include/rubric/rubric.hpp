@@ -52,6 +52,6 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
 LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options = {});
 
 // Reads the facts file at [path] and validates it against [ruleset].
-FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path);
+FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options = {});
 
 }  // namespace rubric
