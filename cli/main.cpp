@@ -1,8 +1,82 @@
 // The rubric program: parses the command line and runs the chosen command (cli/*_command.cpp).
+//
+// Standard output goes through one checked buffer (StdoutBuffer): a write that fails (a full
+// disk, /dev/full, a closed pipe's EPIPE) is an error at exit, naming standard output and the OS
+// error, never a success. The signal handlers remove the temporary file of an output being
+// written (report/output_file.hpp).
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <iostream>
+
 #include "cli/command.hpp"
+#include "report/output_file.hpp"
+
+namespace {
+
+// Standard output, written with write(2), remembering the first error. After one, every later
+// write is dropped (and reported as failed, so the stream's badbit is set).
+class StdoutBuffer : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* data = pbase();
+    std::size_t size = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    if (error_ != 0) return false;
+    while (size > 0) {
+      const ssize_t n = ::write(STDOUT_FILENO, data, size);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      data += n;
+      size -= static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+
+  std::array<char, 1 << 16> buffer_{};
+  int error_ = 0;
+};
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace rubric::cli;
+  rubric::install_cleanup_handlers();
+  // A closed pipe is an error to report (EPIPE), like a full disk, not a silent death.
+  std::signal(SIGPIPE, SIG_IGN);
+  StdoutBuffer out;
+  std::streambuf* const original = std::cout.rdbuf(&out);
+  const auto finish = [&](int status) {
+    std::cout.flush();
+    std::cout.rdbuf(original);
+    if (out.error() != 0) {
+      std::cerr << "error: cannot write to standard output: " << std::strerror(out.error())
+                << "; the output is incomplete [E1003]\n";
+      return kWriteFailed;
+    }
+    return status;
+  };
   CLI::App app{"Rubric: scoring criteria as versioned, testable rulesets.\n"
                "Score a department's facts with the criteria of its year, and check rulesets."};
   app.footer(kExitCodes);
@@ -14,10 +88,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? kOk : kUsage;
+    return finish(code == 0 ? kOk : kUsage);
   }
   for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run();
+    if (command.app->parsed()) return finish(command.run());
   }
-  return kUsage;
+  return finish(kUsage);
 }
