@@ -27,6 +27,9 @@ int run_audit(const AuditOptions& options) {
     print(loaded.diagnostics);
     return kRulesetErrors;
   }
+  std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
+  for (const std::string& file : options.facts) inputs.push_back({file, "the facts file"});
+  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
   const int digits = total_digits(*loaded.ruleset);
   bool failed = false;
   bool differences = false;
@@ -71,10 +74,10 @@ Command add_audit(CLI::App& parent) {
   auto options = std::make_shared<AuditOptions>();
   CLI::App* app = parent.add_subcommand(
       "audit", "List the claimed scores (自评分) that differ from what the rules give; exit 4 if any do.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
   app->add_option("FACTS", options->facts, "Facts files (JSON) with \"claimed\" scores")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(input_file());
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");

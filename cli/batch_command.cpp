@@ -90,6 +90,9 @@ int run_batch_command(const BatchCliOptions& o) {
     print(loaded.diagnostics);
     return kRulesetErrors;
   }
+  std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
+  inputs.push_back({o.input, "the input"});
+  if (!outputs_distinct({{o.output, "-o"}, {o.report, "--report"}, {"-", "standard output"}}, inputs)) return kUsage;
   BatchOptions options;
   options.input = o.input;
   options.output = o.output;
@@ -107,6 +110,7 @@ int run_batch_command(const BatchCliOptions& o) {
   for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << unicode::visible(w) << "\n";
   if (!result.fatal.empty()) {
     std::cerr << "error: " << unicode::visible(result.fatal) << "\n";
+    if (result.output_failed) return kWriteFailed;  // the summary would describe results not written
     if (result.summary.rows == 0) return kFactsFailed;
   }
   // The ranking quotes ids and names: their control characters are shown, not sent.
@@ -121,7 +125,7 @@ int run_batch_command(const BatchCliOptions& o) {
       std::cerr << fmt::format("wrote {}\n", o.report);
     } catch (const std::exception& e) {
       std::cerr << "error: " << e.what() << "\n";
-      status = kFactsFailed;
+      status = kWriteFailed;
     }
   }
   return status;
@@ -135,10 +139,10 @@ Command add_batch(CLI::App& parent) {
       "batch",
       "Score every department of a CSV or JSON Lines file; write one row per department (id, total, grade, every "
       "indicator's score, error) to a CSV or JSON Lines file, in input order. See docs/batch.md.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
   app->add_option("INPUT", options->input, "Departments: .csv (one per row) or .jsonl (one facts document per line)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(input_file());
   app->add_option("-o,--output", options->output, "The results: .csv or .jsonl")->required();
   app->add_option("--report", options->report,
                   "Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "

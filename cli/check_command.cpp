@@ -12,7 +12,7 @@ Command add_check(CLI::App& parent) {
   auto werror = std::make_shared<bool>(false);
   auto unsure = std::make_shared<bool>(false);
   CLI::App* app = parent.add_subcommand("check", "Parse, check and analyse rulesets; report every problem found.");
-  app->add_option("RULESET", *files, "Ruleset files (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("RULESET", *files, "Ruleset files (.rubric)")->required()->check(input_file());
   app->add_flag("--werror", *werror, "Treat warnings as errors: exit 1 when there are any");
   app->add_flag("--unsure", *unsure,
                 "Also list, as notes, what the static analysis could not decide (see docs/language.md, "

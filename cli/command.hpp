@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "report/output_file.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric::cli {
@@ -17,11 +18,13 @@ inline constexpr int kRulesetErrors = 1;
 inline constexpr int kUsage = 2;
 inline constexpr int kFactsFailed = 3;
 inline constexpr int kDifferences = 4;
+inline constexpr int kWriteFailed = 5;
 // A bug in rubric: an exception no command caught (cli/main.cpp). 70 is EX_SOFTWARE of sysexits.h.
 inline constexpr int kInternalError = 70;
 inline constexpr const char* kExitCodes =
     "Exit codes: 0 success; 1 the ruleset has errors; 2 bad command line; 3 some facts file could not be "
-    "scored (the others were); 4 audit found differences; 70 internal error (a bug in rubric).";
+    "scored (the others were); 4 audit found differences; 5 an output could not be written; 70 internal "
+    "error (a bug in rubric).";
 
 struct Command {
   CLI::App* app = nullptr;
@@ -42,5 +45,19 @@ Command add_batch(CLI::App& parent);
 void print(const Diagnostics& diagnostics, bool summary = true);
 // The table width: $COLUMNS if set, else 120.
 int terminal_width();
+
+// The check of every input path on the command line: "-" (standard input) and anything that
+// exists and is not a directory (a file, a named pipe, /dev/stdin, a device) are accepted; the
+// file is then read once (read_input). CLI11's ExistingFile would refuse pipes, devices and "-".
+const CLI::Validator& input_file();
+
+// The files [ruleset] was read from (itself, then every base it extends), as inputs that no
+// output may replace.
+std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset);
+// Prints the error and returns false when one of [outputs] is one of [inputs] or another output
+// (report/output_file.hpp, E1001); "-" in [outputs] is standard output.
+bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs);
+// Prints why [path] could not be read (read_input), as a diagnostic.
+void print_read_error(const std::string& path, const InputText& input);
 
 }  // namespace rubric::cli

@@ -1,5 +1,9 @@
 // Helpers shared by the commands; see command.hpp.
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -18,6 +22,42 @@ int terminal_width() {
     }
   }
   return 120;
+}
+
+const CLI::Validator& input_file() {
+  static const CLI::Validator validator(
+      [](std::string& path) -> std::string {
+        if (path == "-") return "";
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) return path + ": " + std::strerror(errno);
+        if (S_ISDIR(st.st_mode)) return path + " is a directory, not a file";
+        return "";
+      },
+      "FILE or -");
+  return validator;
+}
+
+std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset) {
+  std::vector<NamedFile> out;
+  for (std::size_t i = 0; i < ruleset.sources.size(); ++i) {
+    out.push_back({ruleset.sources[i]->path(), i == 0 ? "the ruleset" : "the base ruleset"});
+  }
+  if (out.empty() && ruleset.source) out.push_back({ruleset.source->path(), "the ruleset"});
+  return out;
+}
+
+bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs) {
+  const std::string clash = output_clash(outputs, inputs);
+  if (clash.empty()) return true;
+  std::cerr << "error: " << clash << "\n";
+  return false;
+}
+
+void print_read_error(const std::string& path, const InputText& input) {
+  Diagnostics diagnostics;
+  auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
+  if (!input.help.empty()) d.help = input.help;
+  print(diagnostics, false);
 }
 
 }  // namespace rubric::cli

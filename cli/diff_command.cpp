@@ -40,6 +40,11 @@ int run_diff(const DiffOptions& options) {
   print(old_ruleset.diagnostics);
   print(new_ruleset.diagnostics);
   if (!old_ruleset.ok() || !new_ruleset.ok()) return kRulesetErrors;
+  const std::vector<std::string> facts_files = expand(options.facts);
+  std::vector<NamedFile> inputs = ruleset_inputs(*old_ruleset.ruleset);
+  for (NamedFile& f : ruleset_inputs(*new_ruleset.ruleset)) inputs.push_back(std::move(f));
+  for (const std::string& file : facts_files) inputs.push_back({file, "the facts file"});
+  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
   DiffReport report;
   report.old_path = options.old_path;
   report.new_path = options.new_path;
@@ -47,7 +52,7 @@ int run_diff(const DiffOptions& options) {
   report.new_ruleset = new_ruleset.ruleset.get();
   report.changes = diff_rulesets(*old_ruleset.ruleset, *new_ruleset.ruleset);
   if (!options.facts.empty()) {
-    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, expand(options.facts));
+    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files);
   }
   if (options.format == "json") {
     std::cout << render_diff_json(report);
@@ -65,8 +70,8 @@ Command add_diff(CLI::App& parent) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* app = parent.add_subcommand(
       "diff", "What changed between two rulesets; with --facts, each department's total and grade under both.");
-  app->add_option("OLD", options->old_path, "The earlier ruleset")->required()->check(CLI::ExistingFile);
-  app->add_option("NEW", options->new_path, "The later ruleset")->required()->check(CLI::ExistingFile);
+  app->add_option("OLD", options->old_path, "The earlier ruleset")->required()->check(input_file());
+  app->add_option("NEW", options->new_path, "The later ruleset")->required()->check(input_file());
   app->add_option("--facts", options->facts, "Facts files, or folders of them, to measure the impact on")
       ->check(CLI::ExistingPath);
   app->add_option("--format", options->format, "Output format")

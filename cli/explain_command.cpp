@@ -109,6 +109,9 @@ int run_explain(const ExplainOptions& options) {
     print(loaded.diagnostics);
     return kRulesetErrors;
   }
+  std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
+  inputs.push_back({options.facts, "the facts file"});
+  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
   const FactsResult facts = read_facts(*loaded.ruleset, options.facts, FactsOptions{options.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) return kFactsFailed;
@@ -134,8 +137,8 @@ Command add_explain(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand(
       "explain", "Print the evaluation as a derivation: each value with where it came from (fact, default, let, function), "
       "the tier or arm chosen and why, each deduction, the rounding.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
-  app->add_option("FACTS", options->facts, "A facts file (JSON)")->required()->check(CLI::ExistingFile);
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
+  app->add_option("FACTS", options->facts, "A facts file (JSON)")->required()->check(input_file());
   app->add_option("INDICATOR", options->indicator, "Only this indicator or section");
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "

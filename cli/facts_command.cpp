@@ -14,7 +14,7 @@ Command add_facts(CLI::App& parent) {
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand(
       "facts", "Print a blank facts template: every fact with its label, type, unit and domain.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(CLI::ExistingFile);
+  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
   app->add_option("--format", options->format,
                   "json: a facts file of one department; csv: one row per fact, with its label, type, unit "
                   "and domain; batch: the header line of a CSV of many departments for `rubric batch`")
@@ -30,6 +30,7 @@ Command add_facts(CLI::App& parent) {
               print(loaded.diagnostics);
               return kRulesetErrors;
             }
+            if (!outputs_distinct({{"-", "standard output"}}, ruleset_inputs(*loaded.ruleset))) return kUsage;
             if (options->format == "batch") {
               std::cout << render_batch_header(*loaded.ruleset, options->elements);
             } else {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
+#include "dsl/parser.hpp"
 #include "report/output_file.hpp"
 
 namespace rubric::cli {
@@ -77,19 +78,18 @@ std::string first_difference(const std::string& path, const std::string& before,
 
 int run_fmt(const FmtOptions& options) {
   int status = kOk;
-  for (const std::string& path : files_in(options.paths)) {
-    std::string text;
-    if (path == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      try {
-        text = SourceFile::read(path)->text();
-      } catch (const std::exception& e) {
-        std::cerr << fmt::format("error: {}\n", e.what());
-        status = std::max(status, kUsage);
-        continue;
-      }
+  const std::vector<std::string> paths = files_in(options.paths);
+  std::vector<NamedFile> inputs;
+  for (const std::string& path : paths) inputs.push_back({path, "the file to format"});
+  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
+  for (const std::string& path : paths) {
+    InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+    if (!input.text) {
+      print_read_error(path == "-" ? "<stdin>" : path, input);
+      status = std::max(status, kUsage);
+      continue;
     }
+    const std::string text = std::move(*input.text);
     const auto source = std::make_shared<SourceFile>(path == "-" ? "<stdin>" : path, text);
     const FormatResult result = format_source(source);
     if (!result.text) {
@@ -111,7 +111,7 @@ int run_fmt(const FmtOptions& options) {
         write_file_atomically(path, *result.text);
       } catch (const std::exception& e) {
         std::cerr << fmt::format("error: {}\n", e.what());
-        status = std::max(status, kUsage);
+        status = std::max(status, kWriteFailed);
         continue;
       }
       std::cerr << fmt::format("{}: formatted\n", path);
@@ -136,7 +136,8 @@ Command add_fmt(CLI::App& parent) {
   app->footer(
       "Files are rewritten in place, atomically; a file with syntax errors is reported and left as it is.\n"
       "Exit codes: 0 success (with --check: every file is formatted); 1 a file has syntax errors, or with "
-      "--check is not formatted; 2 bad command line or a file that cannot be read or written.");
+      "--check is not formatted; 2 bad command line or a file that cannot be read; 5 a file that cannot be "
+      "written (it is left as it was).");
   return {app, [options] { return run_fmt(*options); }};
 }
 

@@ -1,16 +1,72 @@
 // The rubric program: parses the command line and runs the chosen command (cli/*_command.cpp).
+//
+// An exception that no command caught is a bug in rubric, not in the user's input: it is reported
+// as one, with exit code 70, never as "terminate called".
+//
+// Standard output goes through one checked buffer (StdoutBuffer): a write that fails (a full
+// disk, /dev/full, a closed pipe's EPIPE) is an error at exit, naming standard output and the OS
+// error, never a success. The signal handlers remove the temporary file of an output being
+// written (report/output_file.hpp).
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <iostream>
 #include <new>
 
 #include "cli/command.hpp"
 #include "dsl/unicode.hpp"
+#include "report/output_file.hpp"
 
 namespace {
 
-// The last resort: an exception no command caught is a bug in rubric, not in the user's input.
-// It is reported as one, with the exit code of an internal error, never as "terminate called".
-// The message is written with fputs, which cannot throw, and shown through unicode::visible.
+// Standard output, written with write(2), remembering the first error. After one, every later
+// write is dropped (and reported as failed, so the stream's badbit is set).
+class StdoutBuffer : public std::streambuf {
+ public:
+  StdoutBuffer() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* data = pbase();
+    std::size_t size = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    if (error_ != 0) return false;
+    while (size > 0) {
+      const ssize_t n = ::write(STDOUT_FILENO, data, size);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      data += n;
+      size -= static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+
+  std::array<char, 1 << 16> buffer_{};
+  int error_ = 0;
+};
+
+// The last resort: the message is written with fputs, which cannot throw, and shown through
+// unicode::visible.
 int internal_error(const char* what) {
   const std::string text = rubric::unicode::visible(what != nullptr ? what : "unknown exception");
   std::fputs(("rubric: internal error: " + text +
@@ -20,9 +76,8 @@ int internal_error(const char* what) {
   return rubric::cli::kInternalError;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) try {
+// Parses the command line and runs the command chosen; returns the exit code.
+int run(int argc, char** argv) {
   using namespace rubric::cli;
   CLI::App app{"Rubric: scoring criteria as versioned, testable rulesets.\n"
                "Score a department's facts with the criteria of its year, and check rulesets."};
@@ -41,11 +96,34 @@ int main(int argc, char** argv) try {
     if (command.app->parsed()) return command.run();
   }
   return kUsage;
-} catch (const std::bad_alloc&) {
-  std::fputs("rubric: error: out of memory\n", stderr);
-  return rubric::cli::kInternalError;
-} catch (const std::exception& e) {
-  return internal_error(e.what());
-} catch (...) {
-  return internal_error(nullptr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace rubric::cli;
+  rubric::install_cleanup_handlers();
+  // A closed pipe is an error to report (EPIPE), like a full disk, not a silent death.
+  std::signal(SIGPIPE, SIG_IGN);
+  StdoutBuffer out;
+  std::streambuf* const original = std::cout.rdbuf(&out);
+  int status = kOk;
+  try {
+    status = run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("rubric: error: out of memory\n", stderr);
+    status = kInternalError;
+  } catch (const std::exception& e) {
+    status = internal_error(e.what());
+  } catch (...) {
+    status = internal_error(nullptr);
+  }
+  std::cout.flush();
+  std::cout.rdbuf(original);
+  if (out.error() != 0) {
+    std::cerr << "error: cannot write to standard output: " << std::strerror(out.error())
+              << "; the output is incomplete [E1003]\n";
+    if (status != kInternalError) status = kWriteFailed;
+  }
+  return status;
 }

@@ -12,6 +12,7 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "dsl/unicode.hpp"
 #include "report/csv.hpp"
 #include "report/html.hpp"
 #include "report/markdown.hpp"
@@ -84,7 +85,7 @@ class Session {
   }
   // The ruleset for one facts file, or "" after printing why there is none.
   std::string choose(const std::string& facts_file, std::optional<int> facts_year);
-  void score(const std::string& ruleset_path, const std::string& facts_file);
+  void score(const std::string& ruleset_path, const std::string& facts_file, const std::string& text);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
 
   const ScoreOptions& options_;
@@ -97,6 +98,7 @@ class Session {
   std::vector<std::string> facts_files_;
   std::string ruleset_;  // named directly, or chosen once by --year
   int status_ = kOk;
+  bool stop_ = false;  // an output would replace an input: nothing more is written
   std::vector<std::string> json_outputs_;
 };
 
@@ -156,13 +158,22 @@ std::string Session::choose(const std::string& facts_file, std::optional<int> fa
   return path;
 }
 
-void Session::score(const std::string& ruleset_path, const std::string& file) {
+void Session::score(const std::string& ruleset_path, const std::string& file, const std::string& text) {
   const LoadedRuleset& loaded = load(ruleset_path);
   if (!loaded.ok()) {
     status_ = std::max(status_, kRulesetErrors);
     return;
   }
-  const FactsResult facts = read_facts(*loaded.ruleset, file, FactsOptions{options_.allow_unknown_facts});
+  // The ruleset chosen by year, and the files it extends, are inputs too.
+  std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
+  inputs.push_back({file, "the facts file"});
+  if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) {
+    status_ = kUsage;
+    stop_ = true;
+    return;
+  }
+  const FactsResult facts =
+      load_facts(*loaded.ruleset, text, file == "-" ? "<stdin>" : file, FactsOptions{options_.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) {
     std::cerr << fmt::format("{}: not scored: the facts have errors\n", file);
@@ -209,7 +220,7 @@ void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result
     std::cerr << fmt::format("{}: wrote {}\n", facts.file, options_.output);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
-    status_ = std::max(status_, kFactsFailed);
+    status_ = std::max(status_, kWriteFailed);
   }
 }
 
@@ -261,21 +272,35 @@ int Session::run() {
       return scheme_missing_ ? kUsage : kRulesetErrors;
     }
   }
+  {
+    std::vector<NamedFile> inputs;
+    if (!ruleset_.empty()) inputs.push_back({ruleset_, "the ruleset"});
+    for (const std::string& file : facts_files_) inputs.push_back({file, "the facts file"});
+    if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) return kUsage;
+  }
   for (const std::string& file : facts_files_) {
-    std::string text;
-    try {
-      text = SourceFile::read(file)->text();
-    } catch (const std::exception& e) {
-      std::cerr << e.what() << "\n";
-      status_ = kFactsFailed;
+    // Read once: a pipe or standard input ("-") cannot be read again.
+    InputText input = read_input(file, kFactsReadLimit);
+    if (!input.text) {
+      print_read_error(file == "-" ? "<stdin>" : file, input);
+      std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
+      status_ = std::max(status_, kFactsFailed);
       continue;
     }
-    const std::string ruleset = choose(file, facts_year(text));
+    if (const std::string utf16 = unicode::utf16_message(*input.text); !utf16.empty()) {
+      // Said before anything else: the year and all the rest are unreadable in it.
+      print_read_error(file == "-" ? "<stdin>" : file, InputText{std::nullopt, "E0021", utf16, unicode::kUtf16Help});
+      std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
+      status_ = std::max(status_, kFactsFailed);
+      continue;
+    }
+    const std::string ruleset = choose(file, facts_year(*input.text));
     if (ruleset.empty()) {
       status_ = std::max(status_, kFactsFailed);
       continue;
     }
-    score(ruleset, file);
+    score(ruleset, file, *input.text);
+    if (stop_) return status_;
   }
   if (options_.format == "json") {
     if (json_outputs_.size() == 1) {
@@ -303,7 +328,7 @@ Command add_score(CLI::App& parent) {
                "  rubric score --scheme guangzhou [--year 2024] FACTS…   (the ruleset is chosen by year)");
   app->add_option("FILES", options->files, "RULESET then FACTS files; only FACTS files with --scheme")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(input_file());
   app->add_option("--scheme", options->scheme, "Choose the ruleset from this scheme's folder by year");
   app->add_option("--year", options->year, "With --scheme: the year whose criteria apply (default: the facts' year)")
       ->check(CLI::Range(1900, 9999));

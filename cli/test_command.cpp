@@ -70,6 +70,9 @@ int run_boundaries(const TestCommandOptions& options) {
 }
 
 int run_test_command(const TestCommandOptions& options) {
+  std::vector<NamedFile> inputs;
+  for (const std::string& path : rulesets_in(options.paths)) inputs.push_back({path, "the ruleset"});
+  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
   if (options.boundaries) return run_boundaries(options);
   std::vector<TestRun> runs;
   for (const std::string& path : rulesets_in(options.paths)) {

@@ -1194,6 +1194,10 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
                                          kMaxSourceBytes));
     return result;
   }
+  if (const std::string utf16 = unicode::utf16_message(original); !utf16.empty()) {
+    result.diagnostics.error("E0021", Location{source, std::nullopt, {}, {}}, utf16).help = unicode::kUtf16Help;
+    return result;
+  }
   std::size_t bad = 0;
   if (!unicode::is_valid_utf8(original, &bad)) {
     result.diagnostics.error("E0013", Location::at(source, {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)}),

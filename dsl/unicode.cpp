@@ -1,6 +1,7 @@
 // UTF-8 decoding and display width; see unicode.hpp.
 #include "dsl/unicode.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -224,6 +225,30 @@ std::string truncate(std::string_view text, int width) {
   }
   out += "…";
   return out;
+}
+
+std::string utf16_message(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto message = [](bool little, bool bom) {
+    return std::string("this file is UTF-16 (") + (little ? "little" : "big") + "-endian" +
+           (bom ? ", with a byte order mark" : "") + "); save it as UTF-8";
+  };
+  if (text.size() >= 2 && byte(0) == 0xFF && byte(1) == 0xFE) return message(true, true);
+  if (text.size() >= 2 && byte(0) == 0xFE && byte(1) == 0xFF) return message(false, true);
+  const std::size_t units = std::min<std::size_t>(text.size(), 4096) / 2;
+  if (units == 0) return "";
+  std::size_t little = 0;
+  std::size_t big = 0;
+  for (std::size_t u = 0; u < units; ++u) {
+    const unsigned char a = byte(2 * u);
+    const unsigned char b = byte(2 * u + 1);
+    if (b == 0 && a != 0 && a < 0x80) ++little;
+    if (a == 0 && b != 0 && b < 0x80) ++big;
+  }
+  // CJK text has zero bytes too (U+4E00 is 00 4E in little-endian): the ASCII units decide.
+  if (little * 4 >= units && little >= 4 * big) return message(true, false);
+  if (big * 4 >= units && big >= 4 * little) return message(false, false);
+  return "";
 }
 
 }  // namespace rubric::unicode

@@ -27,6 +27,7 @@
 #include "interpreter/evaluator.hpp"
 #include "interpreter/facts.hpp"
 #include "interpreter/plan.hpp"
+#include "report/output_file.hpp"
 
 namespace rubric {
 namespace {
@@ -994,61 +995,6 @@ void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leav
   out += "}\n";
 }
 
-// An output file written through a temporary beside it, renamed over it by commit().
-class OutputFile {
- public:
-  explicit OutputFile(std::string path) : path_(std::move(path)) {
-    namespace fs = std::filesystem;
-    const fs::path target(path_);
-    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    temporary_ = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
-    fd_ = ::mkstemp(temporary_.data());
-    if (fd_ < 0) error_ = fmt::format("{}: cannot create a temporary file: {}", path_, std::strerror(errno));
-  }
-  ~OutputFile() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      ::unlink(temporary_.c_str());
-    }
-  }
-  OutputFile(const OutputFile&) = delete;
-  OutputFile& operator=(const OutputFile&) = delete;
-
-  const std::string& error() const { return error_; }
-  void write(std::string_view data) {
-    if (!error_.empty()) return;
-    std::size_t written = 0;
-    while (written < data.size()) {
-      const ssize_t n = ::write(fd_, data.data() + written, data.size() - written);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        error_ = fmt::format("{}: cannot write: {}", path_, std::strerror(errno));
-        return;
-      }
-      written += static_cast<std::size_t>(n);
-    }
-  }
-  void commit() {
-    if (!error_.empty()) return;
-    ::fchmod(fd_, 0644);
-    if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
-      error_ = fmt::format("{}: cannot flush: {}", path_, std::strerror(errno));
-      return;
-    }
-    fd_ = -1;
-    if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
-      error_ = fmt::format("{}: cannot replace the file: {}", path_, std::strerror(errno));
-      ::unlink(temporary_.c_str());
-    }
-  }
-
- private:
-  std::string path_;
-  std::string temporary_;
-  int fd_ = -1;
-  std::string error_;
-};
-
 // ---- The pipeline -----------------------------------------------------------------------------
 
 // A unit of work. Chunks are recycled once written, so their buffers stop growing after the first
@@ -1174,6 +1120,10 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   Input in(file.get());
   std::size_t line = 1;
 
+  if (const std::string utf16 = unicode::utf16_message(in.window()); !utf16.empty()) {
+    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", options.input, utf16, unicode::kUtf16Help);
+    return result;
+  }
   CsvLayout layout;
   if (*in_format == BatchFormat::Csv) {
     std::vector<std::string> header;
@@ -1197,6 +1147,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   OutputFile output(options.output);
   if (!output.error().empty()) {
     result.fatal = output.error();
+    result.output_failed = true;
     return result;
   }
   if (*out_format == BatchFormat::Csv) output.write(csv_header(leaves));
@@ -1536,7 +1487,10 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
     return result;
   }
   if (output.error().empty()) output.commit();
-  if (!output.error().empty()) result.fatal = output.error();
+  if (!output.error().empty()) {
+    result.fatal = output.error();
+    result.output_failed = true;
+  }
   return result;
 }
 

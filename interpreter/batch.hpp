@@ -73,6 +73,7 @@ struct BatchSummary {
 
 struct BatchResult {
   std::string fatal;  // why nothing (or not everything) could be scored: unreadable input, bad header
+  bool output_failed = false;  // [fatal] says why the results could not be written (the old file is kept)
   BatchSummary summary;
   bool ok() const { return fatal.empty() && summary.errors == 0; }
 };

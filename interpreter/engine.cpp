@@ -2,13 +2,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "dsl/parser.hpp"
 #include "interpreter/analysis.hpp"
 #include "interpreter/checker.hpp"
 #include "interpreter/extends.hpp"
+#include "interpreter/facts.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric {
@@ -55,37 +54,32 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
 
 namespace {
 
-bool read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  out = buffer.str();
-  return !in.bad();
+// An input that could not be read, as the diagnostic that says why.
+void read_error(Diagnostics& diagnostics, const std::string& path, const InputText& input) {
+  auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
+  if (!input.help.empty()) d.help = input.help;
 }
 
 }  // namespace
 
 LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options) {
-  std::string text;
-  if (!read_file(path, text)) {
+  InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+  if (!input.text) {
     LoadedRuleset loaded;
-    loaded.diagnostics.error("E0014", Location::in_json(path, ""), "cannot read the file")
-        .help = "check the path and its permissions";
+    read_error(loaded.diagnostics, path, input);
     return loaded;
   }
-  return load_ruleset_source(path, std::move(text), options);
+  return load_ruleset_source(path == "-" ? "<stdin>" : path, std::move(*input.text), options);
 }
 
 FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {
-  std::string text;
-  if (!read_file(path, text)) {
+  InputText input = read_input(path, kFactsReadLimit);
+  if (!input.text) {
     FactsResult result;
-    result.diagnostics.error("E0014", Location::in_json(path, ""), "cannot read the file")
-        .help = "check the path and its permissions";
+    read_error(result.diagnostics, path, input);
     return result;
   }
-  return load_facts(ruleset, text, path, options);
+  return load_facts(ruleset, *input.text, path == "-" ? "<stdin>" : path, options);
 }
 
 }  // namespace rubric

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "dsl/unicode.hpp"
 #include "interpreter/checker.hpp"
 
 namespace rubric {
@@ -628,6 +629,10 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   if (json_text.size() > kMaxFactsBytes) {
     diags.error("E0609", Location::in_json(file_name, "(document)"),
                 fmt::format("the file is {} bytes; a facts file may be at most {} bytes", json_text.size(), kMaxFactsBytes));
+    return result;
+  }
+  if (const std::string utf16 = unicode::utf16_message(json_text); !utf16.empty()) {
+    diags.error("E0021", Location::in_json(file_name, ""), utf16).help = unicode::kUtf16Help;
     return result;
   }
   Builder builder(file_name, diags);

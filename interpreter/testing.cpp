@@ -186,7 +186,7 @@ std::optional<std::string> test_facts(const std::string& path_, const ast::Rules
       return std::nullopt;
     }
     try {
-      document = SourceFile::read(file.string())->text();
+      document = SourceFile::read(file.string(), kFactsReadLimit)->text();
     } catch (const std::exception&) {
       error = fmt::format("cannot read the facts file '{}' (relative to {})", block.given_file, block.file);
       return std::nullopt;

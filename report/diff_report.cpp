@@ -23,7 +23,7 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
     row.file = file;
     std::string text;
     try {
-      text = SourceFile::read(file)->text();
+      text = SourceFile::read(file, kFactsReadLimit)->text();
     } catch (const std::exception& e) {
       row.error = e.what();
       rows.push_back(std::move(row));

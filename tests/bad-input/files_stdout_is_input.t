@@ -1,0 +1,9 @@
+Standard output appended to an input is refused too (E1001), for every command that prints.
+  $ cp "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" facts.json
+  $ cp "$SRC/rulesets/guangzhou/2023.rubric" 2023.rubric
+  $ rubric facts 2023.rubric >> 2023.rubric
+  $ rubric score 2023.rubric facts.json --format json >> facts.json
+  $ rubric explain 2023.rubric facts.json 结转结余率 >> facts.json
+  $ rubric audit 2023.rubric facts.json >> facts.json
+  $ rubric diff 2023.rubric 2023.rubric >> 2023.rubric
+  $ cmp 2023.rubric "$SRC/rulesets/guangzhou/2023.rubric" && cmp facts.json "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" && echo unchanged
