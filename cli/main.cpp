@@ -10,7 +10,7 @@ namespace {
 
 // The last resort: an exception no command caught is a bug in rubric, not in the user's input.
 // It is reported as one, with the exit code of an internal error, never as "terminate called".
-// The message is written with fputs, which cannot throw, and shown through unicode::visible.
+// The message is written with fputs (no stream state to fail), shown through unicode::visible.
 int internal_error(const char* what) {
   const std::string text = rubric::unicode::visible(what != nullptr ? what : "unknown exception");
   std::fputs(("rubric: internal error: " + text +

@@ -12,6 +12,7 @@
 #include <map>
 
 #include "cli/command.hpp"
+#include "dsl/unicode.hpp"
 #include "report/csv.hpp"
 #include "report/html.hpp"
 #include "report/markdown.hpp"
@@ -133,7 +134,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file) {
   const FactsResult facts = read_facts(*loaded.ruleset, file);
   print(facts.diagnostics, false);
   if (!facts.facts) {
-    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file);
+    std::cerr << fmt::format("{}: not scored: the facts have errors\n", unicode::visible(file));
     status_ = kFactsFailed;
     return;
   }
