@@ -37,30 +37,32 @@ int run_audit(const AuditOptions& options) {
     const FactsResult facts = read_facts(*loaded.ruleset, file, FactsOptions{options.allow_unknown_facts});
     print(facts.diagnostics, false);
     if (!facts.facts) {
-      std::cerr << fmt::format("{}: not audited: the facts have errors\n", file);
+      std::cerr << fmt::format("{}: not audited: the facts have errors\n", unicode::visible(file));
       failed = true;
       continue;
     }
     const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
     print(result.diagnostics, false);
     if (!result.has_claims()) {
-      std::cout << fmt::format("{} ({}): no claimed scores to audit\n", result.department, file);
+      std::cout << fmt::format("{} ({}): no claimed scores to audit\n", unicode::visible(result.department),
+                               unicode::visible(file));
       continue;
     }
     const auto found = claim_differences(result);
     if (found.empty()) {
-      std::cout << fmt::format("{} ({}): every claimed score matches\n", result.department, file);
+      std::cout << fmt::format("{} ({}): every claimed score matches\n", unicode::visible(result.department),
+                               unicode::visible(file));
       continue;
     }
     differences = true;
-    std::cout << fmt::format("{} ({}): {} claimed score{} differ{}\n", result.department, file, found.size(),
+    std::cout << fmt::format("{} ({}): {} claimed score{} differ{}\n", unicode::visible(result.department), unicode::visible(file), found.size(),
                              found.size() == 1 ? "" : "s", found.size() == 1 ? "s" : "");
     int width = 0;
-    for (const ClaimDifference& d : found) width = std::max(width, unicode::display_width(d.name));
+    for (const ClaimDifference& d : found) width = std::max(width, unicode::display_width(unicode::visible(d.name)));
     for (const ClaimDifference& d : found) {
       const std::string computed = d.computed ? d.computed->to_fixed(digits) : "—";
       const std::string delta = d.computed ? fmt::format(" ({})", signed_difference(*d.computed, d.claimed)) : "";
-      std::cout << fmt::format("  {}  claimed {}  computed {}{}\n", unicode::pad(d.name, width),
+      std::cout << fmt::format("  {}  claimed {}  computed {}{}\n", unicode::pad(unicode::visible(d.name), width),
                                d.claimed.to_fixed(digits), computed, delta);
     }
   }

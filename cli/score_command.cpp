@@ -176,7 +176,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
       load_facts(*loaded.ruleset, text, file == "-" ? "<stdin>" : file, FactsOptions{options_.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) {
-    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file);
+    std::cerr << fmt::format("{}: not scored: the facts have errors\n", unicode::visible(file));
     status_ = kFactsFailed;
     return;
   }

@@ -804,9 +804,53 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
 
 bool is_ident_byte(unsigned char c) { return std::isalnum(c) != 0 || c == '_' || c >= 0x80; }
 
+// A character that looks like a space, or like nothing, and that the grammar does not take
+// between tokens: its description ("a no-break space (U+00A0)") and whether it has a visible
+// width (then an ordinary space may be what was meant). nullopt for other characters.
+struct Invisible {
+  std::string what;
+  bool wide = true;
+};
+std::optional<Invisible> invisible_character(char32_t cp) {
+  std::string_view name;
+  bool wide = true;
+  switch (cp) {
+    case 0x00A0: name = "a no-break space"; break;
+    case 0x1680: name = "an Ogham space mark"; break;
+    case 0x2000: name = "an en quad (a typographic space)"; break;
+    case 0x2001: name = "an em quad (a typographic space)"; break;
+    case 0x2002: name = "an en space"; break;
+    case 0x2003: name = "an em space"; break;
+    case 0x2004: name = "a three-per-em space"; break;
+    case 0x2005: name = "a four-per-em space"; break;
+    case 0x2006: name = "a six-per-em space"; break;
+    case 0x2007: name = "a figure space"; break;
+    case 0x2008: name = "a punctuation space"; break;
+    case 0x2009: name = "a thin space"; break;
+    case 0x200A: name = "a hair space"; break;
+    case 0x2028: name = "a line separator"; break;
+    case 0x2029: name = "a paragraph separator"; break;
+    case 0x202F: name = "a narrow no-break space"; break;
+    case 0x205F: name = "a medium mathematical space"; break;
+    case 0x3000: name = "a full-width (ideographic) space"; break;
+    case 0x200B: name = "a zero-width space"; wide = false; break;
+    case 0x200C: name = "a zero-width non-joiner"; wide = false; break;
+    case 0x200D: name = "a zero-width joiner"; wide = false; break;
+    case 0x2060: name = "a word joiner"; wide = false; break;
+    case 0xFEFF: name = "a byte order mark"; wide = false; break;
+    default: return std::nullopt;
+  }
+  return Invisible{fmt::format("{} (U+{:04X})", name, static_cast<std::uint32_t>(cp)), wide};
+}
+
 // The word or character at [offset], for "found …" in messages.
 std::string token_at(const std::string& text, std::size_t offset) {
   if (offset >= text.size()) return "end of file";
+  {
+    std::size_t next = offset;
+    const char32_t cp = unicode::decode(text, next);
+    if (invisible_character(cp)) return fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp));
+  }
   const auto c = static_cast<unsigned char>(text[offset]);
   if (c == '\n' || c == '\r') return "end of line";
   std::size_t end = offset;
@@ -816,7 +860,8 @@ std::string token_at(const std::string& text, std::size_t offset) {
       const char32_t cp = unicode::decode(text, next);
       // CJK punctuation ends a word.
       if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-          (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x22FF)) {
+          (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x22FF) ||
+          invisible_character(cp)) {
         break;
       }
       end = next;
@@ -1118,15 +1163,73 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
       d.help = fmt::format("write 'points {}'", word);
     }
   }
+  // A space-like or invisible character (U+3000, a no-break space, a zero-width space, a byte
+  // order mark in the middle of the file…): say which it is and how to write the text without
+  // it; quoting it would keep the invisible character in the name.
+  bool invisible = false;
+  if (offset < text.size()) {
+    std::size_t after = offset;
+    const char32_t cp = unicode::decode(text, after);
+    if (auto what = invisible_character(cp)) {
+      invisible = true;
+      const std::string where = cp == 0xFEFF && offset > 0 ? " in the middle of the file" : "";
+      // Between two parts of a name (甲　乙): the name written without it, or as a string with
+      // an ordinary space; never a suggestion that keeps the invisible character.
+      std::size_t before = offset;
+      while (before > 0 && is_ident_byte(static_cast<unsigned char>(text[before - 1]))) --before;
+      std::size_t word_end = after;
+      while (word_end < text.size() && is_ident_byte(static_cast<unsigned char>(text[word_end]))) {
+        std::size_t next = word_end;
+        if (invisible_character(unicode::decode(text, next))) break;
+        word_end = next;
+      }
+      const std::string left = text.substr(before, offset - before);
+      const std::string right = text.substr(after, word_end - after);
+      if (!left.empty() && !right.empty()) {
+        d.help = what->wide ? fmt::format("this is {}{}, which cannot be part of a name: write {}{} without it, or "
+                                          "\"{} {}\" (a string, with an ordinary space) if the name has a space",
+                                          what->what, where, left, right, left, right)
+                            : fmt::format("this is {}{}, an invisible character that cannot be part of a name: write "
+                                          "{}{} without it",
+                                          what->what, where, left, right);
+      } else {
+        d.help = what->wide ? fmt::format("this is {}{}, which the language does not take between words: write an "
+                                          "ordinary space instead",
+                                          what->what, where)
+                            : fmt::format("this is {}{}, an invisible character the language does not take: delete it",
+                                          what->what, where);
+      }
+    }
+  }
   // A name where a string is required, or a name with punctuation such as “三公”: quote it.
-  if (message.find("a string") != std::string::npos && offset < text.size() && text[offset] != '"' && !guessed) {
+  if (message.find("a string") != std::string::npos && offset < text.size() && text[offset] != '"' && !guessed &&
+      !invisible) {
     std::size_t word_end = offset;
     while (word_end < text.size() && std::string_view(" \t\r\n{\"").find(text[word_end]) == std::string_view::npos) {
       ++word_end;
     }
     if (word_end > offset) {
-      d.help = fmt::format("write it as a string: \"{}\"", text.substr(offset, word_end - offset));
-      if (!is_word || word_end - offset != found.size() - 2) {
+      // The string suggested holds no invisible character: a space-like one becomes an ordinary
+      // space, a zero-width one is left out (a name is compared character by character).
+      std::string cleaned;
+      std::string replaced;
+      for (std::size_t i = offset; i < word_end;) {
+        const std::size_t start = i;
+        const char32_t cp = unicode::decode(text, i);
+        if (auto inv = invisible_character(cp)) {
+          if (inv->wide) cleaned += ' ';
+          if (replaced.empty()) {
+            replaced = inv->wide ? fmt::format("the space in it was {}, written here as an ordinary space", inv->what)
+                                 : fmt::format("it held {}, left out here", inv->what);
+          }
+        } else {
+          cleaned.append(text, start, i - start);
+        }
+      }
+      d.help = fmt::format("write it as a string: \"{}\"", cleaned);
+      if (!replaced.empty()) {
+        d.help += "; " + replaced;
+      } else if (!is_word || word_end - offset != found.size() - 2) {
         d.help += "; punctuation such as “” or （） cannot be part of a bare name";
       }
     }

@@ -1317,11 +1317,11 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
           // Whatever goes wrong inside one row (a bug, memory running out) is that row's error:
           // the other rows are still scored, and nothing leaves the thread.
           try {
-            if (options.before_row) options.before_row(r.row);
             if (csv_in) {
               const CsvRow row = chunk->csv_row(i);
               assign_utf8(r.id, row.cell(layout.id));
               assign_utf8(r.department, row.cell(layout.department));
+              if (options.before_row) options.before_row(r.row);
               if (chunk->open_quote && i + 1 == chunk->count) {
                 // Everything after the quote went into one cell: nothing of the row can be trusted.
                 r.scores.assign(leaves.size(), std::nullopt);
@@ -1348,6 +1348,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
               }
             } else {
               r.department.clear();
+              if (options.before_row) options.before_row(r.row);
               scorer.score(chunk->lines[i], false, r);
               r.id = r.department;
             }
