@@ -84,7 +84,7 @@ class Session {
     return it->second;
   }
   // The ruleset for one facts file, or "" after printing why there is none.
-  std::string choose(const std::string& facts_file, std::optional<int> facts_year);
+  std::string choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year);
   void score(const std::string& ruleset_path, const std::string& facts_file, const std::string& text);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
 
@@ -102,10 +102,16 @@ class Session {
   std::vector<std::string> json_outputs_;
 };
 
-std::string Session::choose(const std::string& facts_file, std::optional<int> facts_year) {
+std::string Session::choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year) {
   std::string path = ruleset_;
   if (path.empty()) {
     if (!facts_year) {
+      // A file that is not JSON names no year because it is not JSON: say that.
+      if (const Diagnostics syntax = facts_syntax_errors(text, facts_file); syntax.has_errors()) {
+        print(syntax, false);
+        std::cerr << fmt::format("{}: not scored: the facts have errors\n", facts_file);
+        return "";
+      }
       std::cerr << fmt::format("{}: error: the facts name no \"year\", so no ruleset can be chosen for them [E0805]\n"
                                "  = help: add \"year\": 2023 to the facts, or pass --year\n",
                                facts_file);
@@ -294,7 +300,7 @@ int Session::run() {
       status_ = std::max(status_, kFactsFailed);
       continue;
     }
-    const std::string ruleset = choose(file, facts_year(*input.text));
+    const std::string ruleset = choose(file, *input.text, facts_year(*input.text));
     if (ruleset.empty()) {
       status_ = std::max(status_, kFactsFailed);
       continue;

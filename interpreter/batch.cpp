@@ -254,10 +254,17 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
       std::vector<std::string> declared;
       for (const ast::FactDecl& f : rs.facts) declared.push_back(f.name);
       const auto guess = closest_match(fact, declared);
+      std::string hint = guess ? fmt::format("did you mean \"{}\"? ", *guess) : "";
+      for (const char* id : {"ID", "Id", "编号", "序号", "代码"}) {
+        if (name == id) hint = "the department's id goes in the column \"id\"; ";
+      }
+      for (const char* department : {"name", "Name", "部门", "部门名称", "单位", "单位名称", "名称"}) {
+        if (name == department) hint = "the department's name goes in the column \"department\"; ";
+      }
       return fmt::format("column \"{}\": the ruleset has no fact \"{}\" [E0614]\n  = help: {}the columns are id, department, "
                          "year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment "
                          "columns starting with \"_\"; --allow-unknown-facts ignores other columns with a warning",
-                         name, fact, guess ? fmt::format("did you mean \"{}\"? ", *guess) : "");
+                         name, fact, hint);
     }
     const ast::TypeRef& type = *rs.facts[index].type;
     FactColumns& fc = layout.facts[index];

@@ -622,39 +622,57 @@ FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quot
   }
 }
 
-FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
-                       const FactsOptions& options) {
-  FactsResult result;
-  Diagnostics& diags = result.diagnostics;
+namespace {
+
+// Reads [json_text] into [builder]; false, with the syntax errors in [diags], when it is not one
+// JSON document within the limits.
+bool parse_document(const std::string& json_text, const std::string& file_name, Builder& builder, Diagnostics& diags) {
   if (json_text.size() > kMaxFactsBytes) {
     diags.error("E0609", Location::in_json(file_name, "(document)"),
                 fmt::format("the file is {} bytes; a facts file may be at most {} bytes", json_text.size(), kMaxFactsBytes));
-    return result;
+    return false;
   }
   if (const std::string utf16 = unicode::utf16_message(json_text); !utf16.empty()) {
     diags.error("E0021", Location::in_json(file_name, ""), utf16).help = unicode::kUtf16Help;
-    return result;
+    return false;
   }
-  Builder builder(file_name, diags);
   const bool parsed = nlohmann::json::sax_parse(json_text, &builder, nlohmann::json::input_format_t::json, true);
   if (!parsed) {
     auto source = std::make_shared<const SourceFile>(file_name, json_text);
     const auto at = static_cast<std::uint32_t>(builder.error_position > 0 ? builder.error_position - 1 : 0);
     if (builder.too_large_at) {
       diags.error("E0609", Location::in_json(file_name, builder.too_large_at->first), builder.too_large_at->second);
-      return result;
+      return false;
     }
     if (builder.too_deep) {
       diags.error("E0608", Location::at(source, {at, at + 1}),
                   fmt::format("the document is nested more than {} levels deep", kMaxJsonDepth));
-      return result;
+      return false;
     }
     const JsonError e = json_error(json_text, builder.error_position, builder.error_message);
     auto& d = diags.error(e.code, Location::at(source, {static_cast<std::uint32_t>(e.begin), static_cast<std::uint32_t>(e.end)}),
                           e.message);
     d.help = e.help;
-    return result;
+    return false;
   }
+  return true;
+}
+
+}  // namespace
+
+Diagnostics facts_syntax_errors(const std::string& json_text, const std::string& file_name) {
+  Diagnostics diags;
+  Builder builder(file_name, diags);
+  parse_document(json_text, file_name, builder, diags);
+  return diags;
+}
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
+                       const FactsOptions& options) {
+  FactsResult result;
+  Diagnostics& diags = result.diagnostics;
+  Builder builder(file_name, diags);
+  if (!parse_document(json_text, file_name, builder, diags)) return result;
   const Json& root = builder.root;
   Validator validator(ruleset, file_name, diags, options);
   if (root.kind != Json::Kind::Object) {

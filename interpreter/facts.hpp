@@ -83,6 +83,11 @@ struct FactNumber {
 };
 FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quoted);
 
+// The syntax errors of a facts document (not JSON, text after it, duplicate keys, too large or
+// deep: E0600, E0606, E0608, E0609, E0613), found before any ruleset is chosen: a file that is
+// not JSON is reported as such, not as a file that names no year.
+Diagnostics facts_syntax_errors(const std::string& json_text, const std::string& file_name);
+
 // The "year" a facts document names, read before any ruleset is chosen; null when the text is
 // not JSON or names no whole year.
 std::optional<int> facts_year(const std::string& json_text);
