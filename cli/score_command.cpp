@@ -284,6 +284,7 @@ int Session::run() {
     for (const std::string& file : facts_files_) inputs.push_back({file, "the facts file"});
     if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) return kUsage;
   }
+  if (!ruleset_.empty()) load(ruleset_);  // the ruleset's own problems first, whatever the facts
   for (const std::string& file : facts_files_) {
     // Read once: a pipe or standard input ("-") cannot be read again.
     InputText input = read_input(file, kFactsReadLimit);

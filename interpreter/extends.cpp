@@ -248,11 +248,13 @@ ParseResult load(const std::string& path, std::string text, std::uint32_t base, 
                 "extend the base ruleset directly");
   }
   std::string base_text;
-  try {
-    base_text = SourceFile::read(base_path.string())->text();
-  } catch (const std::exception&) {
-    return fail("E0908", fmt::format("cannot read the base ruleset '{}'", base_path.string()),
-                "the path is relative to the extending file's folder");
+  {
+    InputText input = read_input(base_path.string(), ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+    if (!input.text) {
+      return fail("E0908", fmt::format("cannot read the base ruleset '{}': {}", base_path.string(), input.message),
+                  "the path is relative to the extending file's folder");
+    }
+    base_text = std::move(*input.text);
   }
   chain.push_back(canonical.string());
   ParseResult parent = load(base_path.string(), std::move(base_text), end_of(derived), depth + 1, chain);
