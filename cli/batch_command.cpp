@@ -107,9 +107,9 @@ int run_batch_command(const BatchCliOptions& o) {
   }
   const BatchResult result = run_batch(*loaded.ruleset, options);
   bar.finish();
-  for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << unicode::visible(w) << "\n";
+  for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << unicode::visible(w, true) << "\n";
   if (!result.fatal.empty()) {
-    std::cerr << "error: " << unicode::visible(result.fatal) << "\n";
+    std::cerr << "error: " << unicode::visible(result.fatal, true) << "\n";
     if (result.output_failed) return kWriteFailed;  // the summary would describe results not written
     if (result.summary.rows == 0) return kFactsFailed;
   }

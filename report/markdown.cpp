@@ -10,16 +10,24 @@
 namespace rubric::report {
 
 std::string markdown_text(std::string_view text) {
+  const auto next_is = [&](std::size_t i, std::string_view set) {
+    if (i + 1 >= text.size()) return false;
+    const char n = text[i + 1];
+    return ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z')) || set.find(n) != std::string_view::npos;
+  };
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     switch (c) {
       case '|': out += "\\|"; break;
       case '\n': out += "<br>"; break;
       case '\r': break;
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
+      // Only a '<' that can open a tag, a comment or an autolink (a letter, '/', '!' or '?' after
+      // it) is markup; "得分<90分" stays as the criteria write it.
+      case '<': out += next_is(i, "/!?") ? "&lt;" : "<"; break;
+      // Only a '&' that can start an entity ("&lt;", "&#60;") is markup.
+      case '&': out += next_is(i, "#") ? "&amp;" : "&"; break;
       case '\\': out += "\\\\"; break;
       case '`': out += "\\`"; break;
       case '[': out += "\\["; break;

@@ -14,8 +14,9 @@ namespace rubric::report {
 std::string render_markdown(const OfficialTable& table);
 
 // [text] for a Markdown table cell or line: '|' and newlines as the table needs them ("\\|",
-// "<br>"); HTML's '<', '>' and '&' as entities, so that a name holding "<script>" or
-// "<img onerror=…>" is shown, never run; Markdown's '\\', '`', '[' and ']' with a backslash, so
+// "<br>"); a '<' that could open an HTML tag, comment or autolink, and a '&' that could start an
+// entity, as entities, so that a name holding "<script>" or "<img onerror=…>" is shown, never
+// run (a '<' before a digit or a space, as in "得分<90分", is not markup and stays); Markdown's '\\', '`', '[' and ']' with a backslash, so
 // that it makes no link, image or code span.
 std::string markdown_text(std::string_view text);
 

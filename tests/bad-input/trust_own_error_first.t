@@ -3,8 +3,8 @@ A GBK comment:
   $ printf '# \262\342\312\324\n' > gbk.rubric && cat "$SRC/rulesets/guangzhou/2023.rubric" >> gbk.rubric
   $ rubric score gbk.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
   gbk.rubric:1:3: error: the file is not valid UTF-8 [E0013]
-   1 | # ≤‚ ‘
-     |   ^
+   1 | # \x{b2}\x{e2}\x{ca}\x{d4}
+     |   ^~~~~~
     = help: save the file as UTF-8
   1 error generated.
   [1]
@@ -20,7 +20,7 @@ Curly quotes in the header:
 Over 4 MiB:
   $ cp "$SRC/rulesets/guangzhou/2023.rubric" big.rubric && head -c 4300000 /dev/zero | tr '\0' '#' >> big.rubric
   $ rubric score big.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  big.rubric: error: the file is 4337378 bytes; rulesets may be at most 4194304 bytes [E0012]
+  big.rubric: error: the file is 4337375 bytes; rulesets may be at most 4194304 bytes [E0012]
   1 error generated.
   [1]
 A header with no year:
@@ -43,8 +43,8 @@ An error in the body only (an unknown name): the ruleset's error, not the year's
 The same through `audit` and `explain`:
   $ rubric audit gbk.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
   gbk.rubric:1:3: error: the file is not valid UTF-8 [E0013]
-   1 | # ≤‚ ‘
-     |   ^
+   1 | # \x{b2}\x{e2}\x{ca}\x{d4}
+     |   ^~~~~~
     = help: save the file as UTF-8
   1 error generated.
   [1]
