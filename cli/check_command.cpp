@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "dsl/unicode.hpp"
 
 namespace rubric::cli {
 
@@ -24,14 +25,16 @@ Command add_check(CLI::App& parent) {
               LoadOptions options;
               options.unsure = *unsure;
               const LoadedRuleset loaded = load_ruleset(file, options);
+              // As the diagnostics name it: standard input is "<stdin>"; control characters shown.
+              const std::string shown = file == "-" ? "<stdin>" : unicode::visible(file);
               print(loaded.diagnostics);
               if (!loaded.ok()) {
                 status = kRulesetErrors;
               } else if (*werror && loaded.diagnostics.warning_count() > 0) {
-                std::cerr << fmt::format("{}: warnings are errors (--werror)\n", file);
+                std::cerr << fmt::format("{}: warnings are errors (--werror)\n", shown);
                 status = kRulesetErrors;
               } else if (loaded.diagnostics.warning_count() == 0 && loaded.diagnostics.error_count() == 0) {
-                std::cerr << fmt::format("{}: ok\n", file);
+                std::cerr << fmt::format("{}: ok\n", shown);
               }
             }
             return status;

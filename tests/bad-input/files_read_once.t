@@ -19,7 +19,7 @@ a pipe, /dev/stdin and '-' are read like a file; a directory is said to be one.
   pipe.json: scored with $SRC/rulesets/guangzhou/2023.rubric (guangzhou criteria, for 2023 on)
   ≠ 标出 2 处自评分与计算结果不一致 (claimed ≠ computed)
   $ rubric check - < "$SRC/rulesets/guangzhou/2023.rubric"
-  -: ok
+  <stdin>: ok
   $ mkdir folder && rubric score "$SRC/rulesets/guangzhou/2023.rubric" folder
   FILES: folder is a directory, not a file
   Run with --help for more information.
