@@ -3,14 +3,14 @@
 //
 // A spreadsheet runs a cell that starts with '=', '+', '-' or '@' as a formula (and a tab or a
 // carriage return can hide such a start): a department named =HYPERLINK("http://…","点此") would
-// become a live link. Such a text is written with a single quote in front, inside double quotes:
+// become a live link. Such a text is written with a single quote in front, inside quotation marks:
 // "'=HYPERLINK(…)". The spreadsheet shows the text and runs nothing.
 //   - A text that is a plain number (-3.5, +2, -5%) is a number to a spreadsheet, never a formula:
 //     it is written as it is, so numbers stay numbers.
 //   - A text that already starts with a single quote gets one more, so that the rule is
 //     reversible: csv_text_value() removes exactly one leading quote from a text cell that has
 //     one, and gives back the original text (how `rubric batch --report` reads results back).
-// Cells are quoted with double quotes when they hold a comma, a double quote, a newline or a CR.
+// Cells are quoted in quotation marks when they hold a comma, a quotation mark, a newline or a CR.
 #pragma once
 
 #include <string>
