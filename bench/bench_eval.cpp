@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "handwritten.hpp"
-#include "interpreter/plan.hpp"
+#include "interpreter/eval/plan.hpp"
 #include "rubric/rubric.hpp"
 
 namespace {

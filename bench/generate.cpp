@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace {
 

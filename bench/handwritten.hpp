@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace handwritten {
 

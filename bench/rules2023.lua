@@ -11,7 +11,7 @@
 -- domains and judged bands are not checked.
 --
 -- Exact decimals. Lua has no decimal type and LuaJIT has only doubles, so scores use a small
--- fixed-point decimal with Rubric's semantics (interpreter/decimal.hpp):
+-- fixed-point decimal with Rubric's semantics (base/decimal.hpp):
 --   x = i + h / 10^12 + l / 10^24, passed around as three numbers (i, h, l) with 0 <= h, l < 10^12
 --   and i an integer (a negative x has a negative i: i is the floor of x). Every value the rules
 --   compute has at most 24 fractional digits, so this is exact; every number stays below 2^53, so

@@ -1,5 +1,5 @@
 // rubric batch RULESET INPUT -o OUTPUT: score every department of a CSV or JSON Lines file
-// (interpreter/batch.hpp does the work), show progress on a terminal, print a summary.
+// (interpreter/batch/batch.hpp does the work), show progress on a terminal, print a summary.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -11,10 +11,10 @@
 #include <thread>
 
 #include "cli/command.hpp"
-#include "dsl/unicode.hpp"
-#include "interpreter/batch.hpp"
+#include "base/unicode.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "report/batch_report.hpp"
-#include "report/output_file.hpp"
+#include "base/output_file.hpp"
 
 namespace rubric::cli {
 namespace {

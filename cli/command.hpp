@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "report/output_file.hpp"
+#include "base/output_file.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric::cli {
@@ -55,7 +55,7 @@ const CLI::Validator& input_file();
 // output may replace.
 std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset);
 // Prints the error and returns false when one of [outputs] is one of [inputs] or another output
-// (report/output_file.hpp, E1001); "-" in [outputs] is standard output.
+// (base/output_file.hpp, E1001); "-" in [outputs] is standard output.
 bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs);
 // Prints why [path] could not be read (read_input), as a diagnostic.
 void print_read_error(const std::string& path, const InputText& input);

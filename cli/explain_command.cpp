@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "cli/command.hpp"
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 
 namespace rubric::cli {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "cli/command.hpp"
 #include "dsl/parser.hpp"
-#include "report/output_file.hpp"
+#include "base/output_file.hpp"
 
 namespace rubric::cli {
 namespace {

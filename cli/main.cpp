@@ -6,7 +6,7 @@
 // Standard output goes through one checked buffer (StdoutBuffer): a write that fails (a full
 // disk, /dev/full, a closed pipe's EPIPE) is an error at exit, naming standard output and the OS
 // error, never a success. The signal handlers remove the temporary file of an output being
-// written (report/output_file.hpp).
+// written (base/output_file.hpp).
 #include <unistd.h>
 
 #include <array>
@@ -19,8 +19,8 @@
 #include <new>
 
 #include "cli/command.hpp"
-#include "dsl/unicode.hpp"
-#include "report/output_file.hpp"
+#include "base/unicode.hpp"
+#include "base/output_file.hpp"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
-#include "report/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace rubric::cli {
 namespace {

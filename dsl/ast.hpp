@@ -12,9 +12,9 @@
 #include <variant>
 #include <vector>
 
-#include "dsl/diagnostic.hpp"
-#include "dsl/source.hpp"
-#include "interpreter/decimal.hpp"
+#include "base/diagnostic.hpp"
+#include "base/source.hpp"
+#include "base/decimal.hpp"
 
 namespace rubric::ast {
 

@@ -21,7 +21,7 @@
 #include "dsl/ast_dump.hpp"
 #include "dsl/grammar.hpp"
 #include "dsl/parser.hpp"
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 
 namespace rubric {
 namespace {

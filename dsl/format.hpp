@@ -17,8 +17,8 @@
 #include <optional>
 #include <string>
 
-#include "dsl/diagnostic.hpp"
-#include "dsl/source.hpp"
+#include "base/diagnostic.hpp"
+#include "base/source.hpp"
 
 namespace rubric {
 

@@ -8,7 +8,7 @@
 
 #include "dsl/grammar.hpp"
 #include "dsl/parse_errors.hpp"
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 
 namespace rubric {
 namespace {

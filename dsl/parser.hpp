@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 
 namespace rubric {
 

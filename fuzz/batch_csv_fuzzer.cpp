@@ -14,7 +14,7 @@
 #include <fstream>
 
 #include "common.hpp"
-#include "interpreter/batch.hpp"
+#include "interpreter/batch/batch.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/plan.hpp"
+#include "interpreter/eval/plan.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric::fuzz {

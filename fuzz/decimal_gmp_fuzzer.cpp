@@ -1,4 +1,4 @@
-// Differential fuzzing of rubric::Decimal (interpreter/decimal.hpp) against GMP's exact rationals.
+// Differential fuzzing of rubric::Decimal (base/decimal.hpp) against GMP's exact rationals.
 //
 // Each input is read with FuzzedDataProvider into two operands (coefficients of every size class:
 // small, near 2^63 and 2^64 where the 64-bit fast paths end, near 10^k and 10^38, ties of 5 × 10^k;
@@ -33,7 +33,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
-// Differential fuzzing of the compiled plan (interpreter/plan.hpp) against the tree evaluator
-// (interpreter/evaluator.hpp), the reference, on the shipped rulesets (rulesets/guangzhou/2023 and
+// Differential fuzzing of the compiled plan (interpreter/eval/plan.hpp) against the tree evaluator
+// (interpreter/eval/evaluator.hpp), the reference, on the shipped rulesets (rulesets/guangzhou/2023 and
 // 2021).
 //
 // The input bytes are not a facts file: FuzzedDataProvider turns them into a *valid* Facts object
@@ -40,7 +40,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common.hpp"
-#include "interpreter/checker.hpp"
+#include "interpreter/check/checker.hpp"
 
 namespace {
 
@@ -66,7 +66,7 @@ Domain domain_of(const std::optional<ast::Interval>& iv) {
   return d;
 }
 
-// What the facts reader accepts for a number of [kind] in [d] (interpreter/facts.cpp, check_domain).
+// What the facts reader accepts for a number of [kind] in [d] (interpreter/eval/facts.cpp, check_domain).
 bool valid(const Decimal& v, K kind, const Domain& d) {
   if (kind == K::Count && !v.is_integer()) return false;
   if (d.declared) {
@@ -229,7 +229,7 @@ Value value_of(FuzzedDataProvider& in, const ast::TypeRef& type, const Domain& d
   return Value();
 }
 
-// The facts reader's value for a fact left out (interpreter/facts.cpp, default_value).
+// The facts reader's value for a fact left out (interpreter/eval/facts.cpp, default_value).
 std::optional<Value> default_of(const ast::Expr& e) {
   if (const auto* s = std::get_if<ast::StringLit>(&e.node)) return Value(s->value);
   if (const auto* b = std::get_if<ast::BoolLit>(&e.node)) return Value(b->value);

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "interpreter/batch.hpp"
-#include "interpreter/csv_cell.hpp"
+#include "interpreter/batch/batch.hpp"
+#include "base/csv_cell.hpp"
 #include "report/official_table.hpp"
 
 namespace rubric::report {

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace rubric::report {
 

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 #include "report/batch_report.hpp"
 #include "report/xlsx_workbook.hpp"
 

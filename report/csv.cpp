@@ -1,7 +1,7 @@
 // CSV output; see csv.hpp.
 #include "report/csv.hpp"
 
-#include "interpreter/csv_cell.hpp"
+#include "base/csv_cell.hpp"
 
 namespace rubric::report {
 namespace {

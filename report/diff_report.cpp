@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "report/json_text.hpp"
+#include "base/json_text.hpp"
 #include "report/markdown.hpp"
 
-#include "dsl/unicode.hpp"
-#include "interpreter/evaluator.hpp"
-#include "interpreter/facts.hpp"
+#include "base/unicode.hpp"
+#include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/facts.hpp"
 
 namespace rubric {
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
-#include "interpreter/decimal.hpp"
-#include "interpreter/diff.hpp"
+#include "base/decimal.hpp"
+#include "interpreter/tools/diff.hpp"
 
 namespace rubric {
 

@@ -1,7 +1,7 @@
 // HTML output; see html.hpp.
 #include "report/html.hpp"
 
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 
 #include <fmt/format.h>
 

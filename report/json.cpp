@@ -1,7 +1,7 @@
 // JSON output; see json.hpp.
 #include "report/json.hpp"
 
-#include "report/json_text.hpp"
+#include "base/json_text.hpp"
 
 namespace rubric {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "dsl/ast.hpp"
-#include "interpreter/evaluator.hpp"
+#include "interpreter/eval/evaluator.hpp"
 
 namespace rubric {
 

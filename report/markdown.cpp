@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 
 namespace rubric::report {
 

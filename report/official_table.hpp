@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
-#include "interpreter/evaluator.hpp"
-#include "interpreter/facts.hpp"
+#include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/facts.hpp"
 
 namespace rubric::report {
 

@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "interpreter/checker.hpp"
-#include "report/json_text.hpp"
+#include "interpreter/check/checker.hpp"
+#include "base/json_text.hpp"
 
 namespace rubric {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 #include "report/xlsx_workbook.hpp"
 
 namespace rubric::report {

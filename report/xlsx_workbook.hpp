@@ -17,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace rubric::report::xlsx {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 namespace rubric::stdlib {
 

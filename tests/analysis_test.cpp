@@ -1,4 +1,4 @@
-// The static analysis (interpreter/analysis.hpp) through the public API and the rubric program:
+// The static analysis (interpreter/check/analysis.hpp) through the public API and the rubric program:
 // for each finding, a ruleset that has it and one that does not; the five-finding acceptance
 // ruleset; --werror and --unsure; and the shipped rulesets, which must come out clean.
 #include <gtest/gtest.h>

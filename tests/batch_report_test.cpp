@@ -9,7 +9,7 @@
 #include <fstream>
 #include <map>
 
-#include "interpreter/batch.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "report_support.hpp"
 #include "support.hpp"
 

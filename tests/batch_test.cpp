@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "interpreter/batch.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {

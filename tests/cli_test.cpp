@@ -6,7 +6,7 @@
 #include <map>
 #include <regex>
 
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {

@@ -7,7 +7,7 @@
 
 #include "dsl/ast_dump.hpp"
 #include "dsl/parser.hpp"
-#include "dsl/unicode.hpp"
+#include "base/unicode.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {

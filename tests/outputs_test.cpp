@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dsl/unicode.hpp"
-#include "interpreter/batch.hpp"
-#include "interpreter/csv_cell.hpp"
-#include "report/json_text.hpp"
+#include "base/unicode.hpp"
+#include "interpreter/batch/batch.hpp"
+#include "base/csv_cell.hpp"
+#include "base/json_text.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {

@@ -1,9 +1,9 @@
-// The compiled plan (interpreter/plan.hpp) gives exactly what the tree evaluator gives: every
+// The compiled plan (interpreter/eval/plan.hpp) gives exactly what the tree evaluator gives: every
 // indicator's score, the total, the grade and the errors, on the shipped examples, on variations
 // of them that hit every tier, bound and error, and on a ruleset using every construct.
 #include <fmt/format.h>
 
-#include "interpreter/plan.hpp"
+#include "interpreter/eval/plan.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "dsl/unicode.hpp"
-#include "interpreter/batch.hpp"
+#include "base/unicode.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "report/csv.hpp"
 #include "report/html.hpp"
 #include "report/markdown.hpp"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "interpreter/plan.hpp"
+#include "interpreter/eval/plan.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {

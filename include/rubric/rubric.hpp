@@ -8,20 +8,20 @@
 //   std::cout << rubric::render_table(result, {});
 //
 // Nothing here throws for bad input: every problem with a ruleset, a facts file or an evaluation
-// comes back as diagnostics (see dsl/diagnostic.hpp). Only programming errors throw.
+// comes back as diagnostics (see base/diagnostic.hpp). Only programming errors throw.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "dsl/ast.hpp"
-#include "dsl/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 #include "dsl/format.hpp"
-#include "interpreter/evaluator.hpp"
-#include "interpreter/facts.hpp"
-#include "interpreter/scheme.hpp"
-#include "interpreter/testing.hpp"
-#include "interpreter/diff.hpp"
+#include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/facts.hpp"
+#include "interpreter/check/scheme.hpp"
+#include "interpreter/tools/testing.hpp"
+#include "interpreter/tools/diff.hpp"
 #include "report/diff_report.hpp"
 #include "report/json.hpp"
 #include "report/table.hpp"
@@ -37,7 +37,7 @@ struct LoadedRuleset {
   bool ok() const { return ruleset != nullptr; }
 };
 
-// How a ruleset is loaded. The static analysis (interpreter/analysis.hpp) runs after the
+// How a ruleset is loaded. The static analysis (interpreter/check/analysis.hpp) runs after the
 // checker unless [analyse] is false; its findings are warnings, so they never stop a ruleset
 // from loading. [unsure] adds, as notes, what the analysis could not decide (rubric check
 // --unsure).

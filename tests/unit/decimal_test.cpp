@@ -1,6 +1,6 @@
 // Tests of rubric::Decimal: exact arithmetic, rounding, parsing, printing and a randomized
 // comparison against reference integer arithmetic. No floating point is used anywhere here.
-#include "interpreter/decimal.hpp"
+#include "base/decimal.hpp"
 
 #include <gtest/gtest.h>
 

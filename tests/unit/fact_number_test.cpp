@@ -2,7 +2,7 @@
 // facts files, JSON Lines rows, CSV cells; docs/decimals.md, "How a number is written").
 #include <gtest/gtest.h>
 
-#include "interpreter/facts.hpp"
+#include "interpreter/eval/facts.hpp"
 
 namespace rubric {
 namespace {

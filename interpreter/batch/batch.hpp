@@ -1,0 +1,115 @@
+// Batch scoring: every department of a CSV or JSON Lines file, scored with one ruleset, written
+// to a CSV or JSON Lines file in input order (see docs/batch.md for the column conventions).
+//
+//   reader thread ──► bounded queue of chunks ──► N worker threads ──► in-order writer (caller)
+//
+// Memory stays flat however large the input: at most a fixed number of chunks (of a few hundred
+// rows each) are in flight, and the reader waits for the writer when that many are. A row whose
+// facts are invalid or whose evaluation fails gets its error in the output's error column and
+// the batch goes on. The output is written to a temporary file beside the target and renamed
+// over it at the end, so an interrupted run never leaves half a file.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "base/decimal.hpp"
+
+namespace rubric {
+
+enum class BatchFormat { Csv, JsonLines };
+
+// The format a file name's extension names: .csv, or .jsonl / .ndjson; nullopt otherwise.
+std::optional<BatchFormat> batch_format_of(const std::string& path);
+
+// The most worker threads a batch runs (-j): scoring is CPU-bound, so threads beyond the cores
+// only cost memory (a stack each). A worker that cannot start (the system's thread or memory
+// limit) is reported in the summary's warnings and the batch runs on those that did start.
+inline constexpr unsigned kMaxBatchJobs = 64;
+
+struct BatchOptions {
+  std::string input;
+  std::string output;
+  unsigned jobs = 0;          // worker threads; 0: one per core (at most kMaxBatchJobs)
+  std::size_t top = 0;        // rank this many best totals in the summary
+  std::size_t bottom = 0;     // … and this many worst
+  std::size_t chunk_rows = 256;  // rows per unit of work
+  // Called from the writer (the calling thread) now and then with rows written, bytes of input
+  // read and the input's size (0 when unknown); used for a progress bar.
+  std::function<void(std::size_t rows, std::uint64_t bytes_read, std::uint64_t bytes_total)> progress;
+  // Evaluate with the tree evaluator instead of the compiled plan (for comparisons).
+  bool tree_evaluator = false;
+  // For tests: called by a worker before it scores each row (1-based). What it throws is what an
+  // unexpected failure inside the scoring would throw: it becomes that row's error.
+  std::function<void(std::size_t row)> before_row;
+  // Columns and JSON Lines keys the ruleset does not declare are warnings, not errors
+  // (--allow-unknown-facts; see FactsOptions).
+  bool allow_unknown_facts = false;
+};
+
+struct RankedRow {
+  std::size_t row = 0;  // 1-based: the first department of the file is row 1
+  std::string id;
+  std::string department;
+  Decimal total;
+  std::string grade;
+};
+
+struct BatchSummary {
+  std::size_t rows = 0;
+  std::size_t errors = 0;                    // rows with an error
+  std::vector<std::size_t> error_rows;       // the first few rows with an error
+  std::vector<std::pair<std::string, std::size_t>> grades;  // every grade of the ruleset, in its order
+  std::optional<Decimal> mean, min, max;     // over the rows that have a total
+  std::vector<RankedRow> top, bottom;        // best first; worst first
+  std::vector<std::string> warnings;         // about the input as a whole (e.g. an ignored column)
+  int digits = 2;                            // decimals totals are shown with
+};
+
+struct BatchResult {
+  std::string fatal;  // why nothing (or not everything) could be scored: unreadable input, bad header
+  bool output_failed = false;  // [fatal] says why the results could not be written (the old file is kept)
+  BatchSummary summary;
+  bool ok() const { return fatal.empty() && summary.errors == 0; }
+};
+
+// Scores every department of [options.input] and writes [options.output]. Never throws for bad
+// input: a problem with the whole input is in [fatal], a problem with a row is in its error column.
+BatchResult run_batch(const ast::Ruleset& ruleset, const BatchOptions& options);
+
+// The closing summary as text: rows, errors, grade counts, mean/min/max, the rankings.
+std::string render_batch_summary(const BatchSummary& summary);
+
+// ---- Exposed for tests and benchmarks ------------------------------------------------------
+
+// Splits CSV text (RFC 4180: quoted fields may hold commas, quotes written twice, line breaks)
+// into records of fields. Used by tests; the batch reader streams.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+
+// Reads a CSV file one record at a time with the batch's own reader (RFC 4180), so that a reader
+// of batch results (report/batch_report.cpp) streams a large file instead of parsing it whole.
+class CsvRecords {
+ public:
+  // Opens [path]; throws std::runtime_error when it cannot be read.
+  explicit CsvRecords(const std::string& path);
+  ~CsvRecords();
+  CsvRecords(const CsvRecords&) = delete;
+  CsvRecords& operator=(const CsvRecords&) = delete;
+  // The next record's fields; false at the end of the file.
+  bool next(std::vector<std::string>& fields);
+  // The physical line the last record returned by next() started on (1 for the first).
+  std::size_t line() const { return record_line_; }
+
+ private:
+  struct Reader;
+  std::unique_ptr<Reader> reader_;
+  std::size_t next_line_ = 1;
+  std::size_t record_line_ = 0;
+};
+
+}  // namespace rubric

@@ -1,0 +1,40 @@
+// Static analysis: what a ruleset does for every department whose facts lie in their declared
+// domains, found without any facts, by interval arithmetic over exact decimals (interval.hpp).
+//
+// analyse() walks a checked ruleset the way the evaluator does, but with an interval for every
+// value: a fact's interval is its declared domain (`percent in [0, 100%]`, a count's [0, inf)),
+// and lets, arithmetic, min/max/clamp, the other built-ins, function calls (analysed at each
+// call with its arguments' intervals), `when` conditions (which narrow the names they compare
+// with a constant), tiers, brackets, deductions, weighted parts and judged bands carry them on.
+// It reports, as warnings:
+//
+//   W0401  values of a tiered or brackets subject that no tier or arm takes (a gap)
+//   W0402  two tiers that take the same values and can give different scores there; a shared
+//          closed bound is accepted when both tiers give the same score at it
+//   W0403  a tier or bracket arm that no value can reach
+//   W0404  an indicator whose score can exceed its points
+//   W0405  an indicator whose score can fall below its floor (0, or the low end of a signed range)
+//
+// Each is reported only when the analysis is sure: a gap, or a score out of bounds, is reached
+// by some facts in their domains. Where it cannot tell — a division by an interval that holds 0,
+// a value used twice (x − x), a sum over a list whose length no declaration bounds, a condition
+// it does not follow, tiers whose bounds are not constants, a shared bound where it cannot
+// compare the two scores — it does not warn. With [AnalysisOptions::unsure] it says so instead,
+// as a note with the same code and the reason ("unsure: …").
+#pragma once
+
+#include "dsl/ast.hpp"
+#include "base/diagnostic.hpp"
+
+namespace rubric {
+
+struct AnalysisOptions {
+  // Also report, as notes, the findings the analysis could not decide.
+  bool unsure = false;
+};
+
+// The findings for [ruleset], which check() has annotated. A ruleset with checker errors can be
+// analysed too (names the checker could not resolve are "unknown"); rubric check shows both.
+Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options = {});
+
+}  // namespace rubric

@@ -1,0 +1,281 @@
+// Loading a chain of extending rulesets and merging it; see extends.hpp.
+#include "interpreter/check/extends.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace rubric {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Found {
+  std::vector<ast::Item>* container = nullptr;
+  std::size_t index = 0;
+  bool section = false;
+};
+
+const std::string* item_name(const ast::Item& item) {
+  if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) return &(*s)->name;
+  if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) return &(*i)->name;
+  return nullptr;
+}
+
+// The section or indicator named [name], searched depth-first.
+std::optional<Found> find(std::vector<ast::Item>& items, const std::string& name) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string* n = item_name(items[i]);
+    if (n != nullptr && *n == name) {
+      return Found{&items, i, std::holds_alternative<std::unique_ptr<ast::Section>>(items[i])};
+    }
+    if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&items[i])) {
+      if (auto found = find((*s)->items, name)) return found;
+    }
+  }
+  return std::nullopt;
+}
+
+void names(const std::vector<ast::Item>& items, std::vector<std::string>& out) {
+  for (const ast::Item& item : items) {
+    if (const std::string* n = item_name(item)) out.push_back(*n);
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) names((*s)->items, out);
+  }
+}
+
+class Merger {
+ public:
+  Merger(ast::Ruleset& base, ast::Ruleset& derived, Diagnostics& diagnostics)
+      : out_(base), derived_(derived), diags_(diagnostics) {}
+
+  void run();
+
+ private:
+  Diagnostic& error(const std::string& code, Span span, std::string message) {
+    return diags_.error(code, derived_.at(span), std::move(message));
+  }
+  std::optional<Found> target(const std::string& name, Span span) {
+    auto found = find(out_.items, name);
+    if (!found) {
+      std::vector<std::string> known;
+      names(out_.items, known);
+      auto& d = error("E0901", span, fmt::format("the base ruleset has no indicator or section '{}'", name));
+      if (auto guess = closest_match(name, known)) d.help = fmt::format("did you mean '{}'?", *guess);
+    }
+    return found;
+  }
+  bool kind_matches(const Found& found, const ast::Change& change) {
+    if (found.section == change.section) return true;
+    error("E0903", change.name_span,
+          fmt::format("'{}' is {} in the base ruleset, not {}", change.name, found.section ? "a section" : "an indicator",
+                      change.section ? "a section" : "an indicator"));
+    return false;
+  }
+  void apply(ast::Change& change);
+  template <typename Decl>
+  void replace_by_name(std::vector<Decl>& base, std::vector<Decl>& derived) {
+    for (Decl& d : derived) {
+      auto it = std::find_if(base.begin(), base.end(), [&](const Decl& b) { return b.name == d.name; });
+      if (it != base.end()) {
+        *it = std::move(d);
+      } else {
+        base.push_back(std::move(d));
+      }
+    }
+  }
+
+  ast::Ruleset& out_;
+  ast::Ruleset& derived_;
+  Diagnostics& diags_;
+};
+
+void Merger::apply(ast::Change& change) {
+  switch (change.kind) {
+    case ast::ChangeKind::Remove: {
+      if (auto found = target(change.name, change.name_span)) {
+        found->container->erase(found->container->begin() + static_cast<std::ptrdiff_t>(found->index));
+      }
+      return;
+    }
+    case ast::ChangeKind::Points: {
+      auto found = target(change.name, change.name_span);
+      if (!found || !kind_matches(*found, change)) return;
+      ast::Item& item = (*found->container)[found->index];
+      if (found->section) {
+        std::get<std::unique_ptr<ast::Section>>(item)->points = change.points;
+      } else {
+        std::get<std::unique_ptr<ast::Indicator>>(item)->points = change.points;
+      }
+      return;
+    }
+    case ast::ChangeKind::Override: {
+      auto found = target(change.name, change.name_span);
+      if (!found || !kind_matches(*found, change)) return;
+      (*found->container)[found->index] = std::move(change.item.front());
+      return;
+    }
+    case ast::ChangeKind::Add: {
+      if (find(out_.items, change.name)) {
+        error("E0904", change.name_span, fmt::format("the base ruleset already has '{}'", change.name))
+            .help = fmt::format("write 'override {} …' to replace it", change.section ? "section" : "indicator");
+        return;
+      }
+      if (change.parent.empty()) {
+        out_.items.push_back(std::move(change.item.front()));
+        return;
+      }
+      auto parent = target(change.parent, change.parent_span);
+      if (!parent) return;
+      if (!parent->section) {
+        error("E0903", change.parent_span, fmt::format("'{}' is an indicator; only a section can hold another", change.parent));
+        return;
+      }
+      std::get<std::unique_ptr<ast::Section>>((*parent->container)[parent->index])->items.push_back(std::move(change.item.front()));
+      return;
+    }
+  }
+}
+
+void Merger::run() {
+  if (derived_.scheme != out_.scheme) {
+    error("E0905", derived_.header_span,
+          fmt::format("a ruleset of scheme '{}' cannot extend one of scheme '{}'", derived_.scheme, out_.scheme));
+  }
+  // The extending file's sources come first: its own spans are the ones most often reported.
+  std::vector<SourcePtr> sources = derived_.sources;
+  std::vector<std::uint32_t> bases = derived_.bases;
+  sources.insert(sources.end(), out_.sources.begin(), out_.sources.end());
+  bases.insert(bases.end(), out_.bases.begin(), out_.bases.end());
+  out_.sources = std::move(sources);
+  out_.bases = std::move(bases);
+  out_.source = derived_.source;
+  out_.name = derived_.name;
+  out_.scheme = derived_.scheme;
+  out_.year = derived_.year;
+  out_.header_span = derived_.header_span;
+  out_.extends = derived_.extends;
+  out_.extends_span = derived_.extends_span;
+  if (derived_.total) {
+    out_.total = derived_.total;
+    out_.total_span = derived_.total_span;
+  }
+  if (derived_.rounding_given) out_.rounding = derived_.rounding;
+  // A table given, even an empty one, replaces the base's: `grade { }` is then E0501, not a table
+  // silently kept.
+  if (!derived_.grades.empty() || derived_.grade_span.end > derived_.grade_span.begin) {
+    out_.grades = std::move(derived_.grades);
+    out_.grade_span = derived_.grade_span;
+  }
+  replace_by_name(out_.facts, derived_.facts);
+  replace_by_name(out_.defines, derived_.defines);
+  replace_by_name(out_.lets, derived_.lets);
+  // A new section or indicator written plainly at the top is added there.
+  for (ast::Item& item : derived_.items) {
+    const std::string* name = item_name(item);
+    if (name != nullptr && find(out_.items, *name)) {
+      const bool section = std::holds_alternative<std::unique_ptr<ast::Section>>(item);
+      const Span span = section ? std::get<std::unique_ptr<ast::Section>>(item)->name_span
+                                : std::get<std::unique_ptr<ast::Indicator>>(item)->name_span;
+      error("E0904", span, fmt::format("the base ruleset already has '{}'", *name))
+          .help = fmt::format("write 'override {} …' to replace it", section ? "section" : "indicator");
+      continue;
+    }
+    out_.items.push_back(std::move(item));
+  }
+  for (ast::Change& change : derived_.changes) apply(change);
+  // The base's tests are about the base: the merged ruleset carries only the extending file's.
+  out_.tests = std::move(derived_.tests);
+  out_.changes.clear();
+}
+
+std::uint32_t end_of(const ast::Ruleset& rs) {
+  std::uint32_t end = 0;
+  for (std::size_t i = 0; i < rs.sources.size(); ++i) {
+    end = std::max(end, rs.bases[i] + static_cast<std::uint32_t>(rs.sources[i]->text().size()) + 1);
+  }
+  return end;
+}
+
+ParseResult load(const std::string& path, std::string text, std::uint32_t base, int depth,
+                 std::vector<std::string>& chain) {
+  auto source = std::make_shared<const SourceFile>(path, std::move(text));
+  ParseResult result = parse(source, base);
+  if (!result.ruleset) return result;
+  ast::Ruleset& derived = *result.ruleset;
+  if (derived.extends.empty() && derived.extends_span.end > derived.extends_span.begin) {
+    // `extends ""` (or a name of spaces): read as "extends nothing", it scored every department 0.
+    result.diagnostics.error("E0909", derived.at(derived.extends_span), "'extends' names no ruleset")
+        .help = "name the base ruleset's file, e.g. extends \"2023.rubric\", or remove 'extends \"\"' from the header";
+    result.ruleset.reset();
+    return result;
+  }
+  if (derived.extends.empty()) {
+    for (const ast::Change& c : derived.changes) {
+      result.diagnostics.error("E0902", derived.at(c.span), "only a ruleset that extends another can change it")
+          .help = "name the base in the header: ruleset \"…\" scheme … year … extends \"2023.rubric\"";
+    }
+    return result;
+  }
+  const fs::path folder = fs::path(path).parent_path();
+  const fs::path base_path = folder / derived.extends;
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(base_path, ec);
+  const fs::path root = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+  const auto relative = canonical.lexically_relative(root);
+  const auto fail = [&](std::string code, std::string message, std::string help) {
+    result.diagnostics.error(std::move(code), derived.at(derived.extends_span), std::move(message)).help = std::move(help);
+    result.ruleset.reset();
+    return std::move(result);
+  };
+  if (relative.empty() || *relative.begin() == "..") {
+    return fail("E0906", fmt::format("the base '{}' lies outside this ruleset's folder", derived.extends),
+                "a ruleset may extend only rulesets of its own scheme folder");
+  }
+  if (std::find(chain.begin(), chain.end(), canonical.string()) != chain.end()) {
+    // The chain names files relative to this ruleset's folder: absolute paths of the machine
+    // that ran the check say nothing to the author and differ from one machine to the next.
+    std::vector<std::string> shown;
+    for (const std::string& link : chain) {
+      const fs::path rel = fs::path(link).lexically_relative(root);
+      shown.push_back(rel.empty() ? link : rel.string());
+    }
+    shown.push_back(relative.string());
+    return fail("E0907", fmt::format("'{}' extends itself through the chain {}", derived.extends, fmt::join(shown, " → ")),
+                "a chain of extends must end in a ruleset that extends nothing");
+  }
+  if (depth >= kMaxExtendsDepth) {
+    return fail("E0907", fmt::format("more than {} rulesets extend one another", kMaxExtendsDepth),
+                "extend the base ruleset directly");
+  }
+  std::string base_text;
+  {
+    InputText input = read_input(base_path.string(), ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+    if (!input.text) {
+      return fail("E0908", fmt::format("cannot read the base ruleset '{}': {}", base_path.string(), input.message),
+                  "the path is relative to the extending file's folder");
+    }
+    base_text = std::move(*input.text);
+  }
+  chain.push_back(canonical.string());
+  ParseResult parent = load(base_path.string(), std::move(base_text), end_of(derived), depth + 1, chain);
+  result.diagnostics.append(parent.diagnostics);
+  result.skipped.insert(result.skipped.end(), parent.skipped.begin(), parent.skipped.end());
+  if (!parent.ruleset) {
+    result.ruleset.reset();
+    return result;
+  }
+  Merger(*parent.ruleset, derived, result.diagnostics).run();
+  result.ruleset = std::move(parent.ruleset);
+  return result;
+}
+
+}  // namespace
+
+ParseResult load_tree(const std::string& path, std::string text) {
+  std::vector<std::string> chain;
+  std::error_code ec;
+  chain.push_back(fs::weakly_canonical(path, ec).string());
+  return load(path, std::move(text), 0, 0, chain);
+}
+
+}  // namespace rubric

@@ -1,0 +1,85 @@
+// The library's entry points (include/rubric/rubric.hpp): source -> parse -> check, and facts.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dsl/parser.hpp"
+#include "interpreter/check/analysis.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/check/extends.hpp"
+#include "interpreter/eval/facts.hpp"
+#include "rubric/rubric.hpp"
+
+namespace rubric {
+
+namespace {
+
+// Whether the analysis can trust a tree the checker found [checked] in. Errors in the points
+// (E0402, E0404, E0405), weights (E0406) or grades (E05xx) leave every expression resolved and
+// typed, so the analysis runs and reports beside them; any other error may leave names
+// unresolved or types wrong, and the analysis would only add noise to it.
+bool analysable(const Diagnostics& checked) {
+  return std::all_of(checked.items().begin(), checked.items().end(), [](const Diagnostic& d) {
+    return d.severity != Severity::Error || d.code == "E0402" || d.code == "E0404" || d.code == "E0405" ||
+           d.code == "E0406" || d.code.rfind("E05", 0) == 0;
+  });
+}
+
+}  // namespace
+
+LoadedRuleset load_ruleset_source(const std::string& path, std::string text, const LoadOptions& options) {
+  LoadedRuleset loaded;
+  ParseResult parsed = load_tree(path, std::move(text));
+  loaded.diagnostics = std::move(parsed.diagnostics);
+  if (!parsed.ruleset) return loaded;
+  Diagnostics checked = check(*parsed.ruleset, parsed.skipped);
+  if (options.analyse && !loaded.diagnostics.has_errors() && parsed.skipped.empty() && analysable(checked)) {
+    checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure}));
+  }
+  // A problem found in a base file exists because of the changes the extending file made.
+  if (!parsed.ruleset->extends.empty()) {
+    for (const Diagnostic& d : checked.items()) {
+      Diagnostic copy = d;
+      if (copy.location.file && copy.location.file != parsed.ruleset->source) {
+        copy.notes.push_back({fmt::format("in {} as changed by {}", copy.location.file->path(), path), std::nullopt});
+      }
+      loaded.diagnostics.add(std::move(copy));
+    }
+  } else {
+    loaded.diagnostics.append(checked);
+  }
+  if (!loaded.diagnostics.has_errors()) loaded.ruleset = std::move(parsed.ruleset);
+  return loaded;
+}
+
+namespace {
+
+// An input that could not be read, as the diagnostic that says why.
+void read_error(Diagnostics& diagnostics, const std::string& path, const InputText& input) {
+  auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
+  if (!input.help.empty()) d.help = input.help;
+}
+
+}  // namespace
+
+LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options) {
+  InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+  if (!input.text) {
+    LoadedRuleset loaded;
+    read_error(loaded.diagnostics, path, input);
+    return loaded;
+  }
+  return load_ruleset_source(path == "-" ? "<stdin>" : path, std::move(*input.text), options);
+}
+
+FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {
+  InputText input = read_input(path, kFactsReadLimit);
+  if (!input.text) {
+    FactsResult result;
+    read_error(result.diagnostics, path, input);
+    return result;
+  }
+  return load_facts(ruleset, *input.text, path == "-" ? "<stdin>" : path, options);
+}
+
+}  // namespace rubric

@@ -1,0 +1,161 @@
+// Ruleset selection by year; see scheme.hpp.
+#include "interpreter/check/scheme.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <optional>
+
+#include "dsl/parser.hpp"
+
+namespace rubric {
+
+namespace {
+
+// "2023" from "2023.rubric": the year a ruleset file of a scheme is named by; nullopt for any
+// other name.
+std::optional<int> year_of_name(const std::string& name) {
+  constexpr std::string_view kExtension = ".rubric";
+  if (name.size() != 4 + kExtension.size() || name.compare(4, kExtension.size(), kExtension) != 0) return std::nullopt;
+  int year = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (name[i] < '0' || name[i] > '9') return std::nullopt;
+    year = year * 10 + (name[i] - '0');
+  }
+  return year >= 1900 ? std::optional<int>(year) : std::nullopt;
+}
+
+bool ends_with_ci(const std::string& text, std::string_view suffix) {
+  if (text.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  std::vector<SchemeRuleset> out;
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    diagnostics.error("E0801", Location::in_json(folder, ""), "no such scheme folder")
+        .help = "a scheme is a folder of rulesets, e.g. rulesets/guangzhou";
+    return out;
+  }
+  // The naming rule (docs/language.md, "Schemes"): a ruleset is YEAR.rubric, its tests
+  // YEAR.test.rubric (or any NAME.test.rubric). Any other *.rubric file — a draft, a copy, a
+  // backup — is reported and never chosen: a guess there would score with criteria nobody chose.
+  std::vector<std::pair<fs::path, int>> files;
+  std::vector<fs::path> misnamed;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!ends_with_ci(name, ".rubric") || ends_with_ci(name, ".test.rubric")) continue;
+    std::error_code type_error;
+    const auto year = year_of_name(name);
+    if (!entry.is_regular_file(type_error) || !year) {
+      misnamed.push_back(entry.path());
+      continue;
+    }
+    files.emplace_back(entry.path(), *year);
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& [file, named_year] : files) {
+    SourcePtr source;
+    try {
+      source = SourceFile::read(file.string());
+    } catch (const std::exception& e) {
+      diagnostics.error("E0014", Location::in_json(file.string(), ""), "cannot read the file");
+      continue;
+    }
+    ParseResult parsed = parse(source);
+    if (!parsed.ruleset || parsed.ruleset->year == 0) {
+      // The file's own errors first: they are why its year cannot be read.
+      for (const Diagnostic& d : parsed.diagnostics.items()) {
+        if (d.severity == Severity::Error) diagnostics.add(d);
+      }
+      diagnostics.error("E0802", Location::in_json(file.string(), ""), "cannot read the ruleset's year from its header")
+          .help = fmt::format("run 'rubric check {}'", file.string());
+      continue;
+    }
+    if (parsed.ruleset->year != named_year) {
+      diagnostics.error("E0808", Location::in_json(file.string(), ""),
+                        fmt::format("the file is named for {} but its header says year {}", named_year,
+                                    parsed.ruleset->year))
+          .help = fmt::format("a ruleset of a scheme is named by its year: correct the header's year, or rename the "
+                              "file {}.rubric",
+                              parsed.ruleset->year);
+      continue;
+    }
+    out.push_back({parsed.ruleset->year, parsed.ruleset->scheme, file.string()});
+  }
+  std::sort(out.begin(), out.end(), [](const SchemeRuleset& a, const SchemeRuleset& b) { return a.year < b.year; });
+  std::sort(misnamed.begin(), misnamed.end());
+  for (const fs::path& file : misnamed) {
+    const std::string name = file.filename().string();
+    std::error_code type_error;
+    if (!fs::is_regular_file(file, type_error)) {
+      diagnostics.error("E0807", Location::in_json(file.string(), ""),
+                        fmt::format("'{}' is not a file, so it is not a ruleset of the scheme", name))
+          .help = "a ruleset of a scheme is a file named YEAR.rubric; move this out of the folder";
+      continue;
+    }
+    // A draft or a copy that says it holds the criteria of a year: the second candidate for it.
+    std::optional<int> header_year;
+    try {
+      const ParseResult parsed = parse(SourceFile::read(file.string()));
+      if (parsed.ruleset && parsed.ruleset->year != 0) header_year = parsed.ruleset->year;
+    } catch (const std::exception&) {
+    }
+    const auto same_year = std::find_if(out.begin(), out.end(), [&](const SchemeRuleset& r) { return header_year && r.year == *header_year; });
+    if (same_year != out.end()) {
+      diagnostics.error("E0803", Location::in_json(file.string(), ""),
+                        fmt::format("two rulesets for {}: {} and {}; a scheme has one ruleset per year, and Rubric does not "
+                                    "guess which one is meant",
+                                    *header_year, same_year->path, file.string()))
+          .help = fmt::format("move '{}' (a draft, a copy) out of the folder, or name the ruleset on the command line "
+                              "instead of --scheme",
+                              name);
+      continue;
+    }
+    diagnostics.error("E0807", Location::in_json(file.string(), ""),
+                      fmt::format("'{}' is not named as a ruleset of a scheme (YEAR.rubric), so no year chooses it", name))
+        .help = header_year ? fmt::format("name it {}.rubric if it holds the criteria of {}; move it out of the folder if "
+                                          "it is a draft or a copy",
+                                          *header_year, *header_year)
+                            : "a scheme's folder holds YEAR.rubric (e.g. 2023.rubric) and tests NAME.test.rubric; "
+                              "rename this file, or move it out of the folder";
+  }
+  return out;
+}
+
+const SchemeRuleset* applicable_ruleset(const std::vector<SchemeRuleset>& rulesets, int year) {
+  const SchemeRuleset* best = nullptr;
+  for (const SchemeRuleset& r : rulesets) {
+    if (r.year <= year) best = &r;
+  }
+  return best;
+}
+
+std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset) {
+  // Up to the year before the next ruleset of a later year: a draft beside the ruleset of its
+  // own year (two files of one year) covers the same years, not "2023–2022".
+  std::optional<int> next;
+  for (const SchemeRuleset& r : rulesets) {
+    if (r.year > ruleset.year && (!next || r.year < *next)) next = r.year;
+  }
+  if (!next) return fmt::format("{} on", ruleset.year);
+  const int last = *next - 1;
+  return last == ruleset.year ? std::to_string(ruleset.year) : fmt::format("{}–{}", ruleset.year, last);
+}
+
+bool covers(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year) {
+  if (year < ruleset.year) return false;
+  return std::none_of(rulesets.begin(), rulesets.end(),
+                      [&](const SchemeRuleset& r) { return r.year > ruleset.year && r.year <= year; });
+}
+
+}  // namespace rubric

@@ -1,0 +1,134 @@
+// Evaluation: a checked ruleset and one department's facts to scores, with a trace.
+//
+// Every indicator is evaluated independently: an error in one (a division by zero, a value no
+// tier takes, a judged score outside its band, a score outside the indicator's points) is
+// recorded on that indicator, as a diagnostic naming it and the rule's location, and the others
+// are still scored. The total and grade exist only when every indicator scored.
+//
+// Arithmetic is exact (see base/decimal.hpp). Each indicator's score is rounded once, with
+// the indicator's or the ruleset's rounding; sections add the rounded scores.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <utility>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "base/diagnostic.hpp"
+#include "interpreter/eval/facts.hpp"
+
+namespace rubric {
+
+// One step of an explanation: which tier or arm was taken, a deduction, a part, a let.
+struct TraceStep {
+  int depth = 0;          // 0 in the indicator itself, +1 inside each function call or list element
+  Span span;              // the rule that made the step
+  std::string text;
+  bool decision = false;  // part of the 评分依据 summary
+  std::string why;        // why this tier or arm and not another: "60% ≤ 75% < 100%" ("" if nothing to add)
+};
+
+struct NodeResult {
+  bool is_section = false;
+  std::string name;
+  const ast::Section* section = nullptr;
+  const ast::Indicator* indicator = nullptr;
+  ast::PointsSpec points;
+  std::optional<Decimal> score;  // rounded for an indicator; the sum of the children for a section
+  std::optional<Decimal> raw;    // an indicator's score before rounding
+  int digits = 2;                // decimals the score is shown with
+  std::string basis;             // 评分依据: a one-paragraph summary of the trace
+  std::vector<TraceStep> trace;
+  std::string error;             // why it has no score
+  std::optional<Decimal> claimed;  // the department's own score for it (自评分), if given
+  std::vector<NodeResult> children;
+
+  bool claim_differs() const { return claimed && (!score || *score != *claimed); }
+};
+
+struct Evaluation {
+  std::string file;
+  std::string department;
+  std::optional<int> year;
+  std::optional<Decimal> total;
+  std::string grade;
+  std::optional<Decimal> claimed_total;
+  std::vector<NodeResult> nodes;  // the top-level sections
+  Diagnostics diagnostics;        // evaluation errors
+  // Every let bound, with its value, in evaluation order (only when EvalOptions::trace): where a
+  // value in a derivation came from. A let that failed is absent.
+  std::vector<std::pair<const ast::Let*, Value>> lets;
+
+  bool has_claims() const;
+};
+
+// A claimed score (自评分) that is not what the rules give.
+struct ClaimDifference {
+  std::string name;  // the indicator, or "总分" for the total
+  Decimal claimed;
+  std::optional<Decimal> computed;  // null when it could not be computed
+  bool is_total = false;
+};
+
+// Every claimed score that differs from the computed one, in table order, the total last.
+std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation);
+
+struct EvalOptions {
+  // Record every step. Without it only the steps that make up the 评分依据 are kept.
+  bool trace = true;
+  // When set, every branch taken is recorded here, keyed by branch_key(): for test coverage.
+  std::set<std::uint64_t>* coverage = nullptr;
+  // When set, the value each 'tiered', 'brackets' and 'judged' tests is recorded here the first
+  // time it is evaluated in each indicator, keyed by the indicator (null outside one) and the
+  // offset of the tested expression: how `rubric test --boundaries` puts a value on a bound.
+  std::map<std::pair<const ast::Indicator*, std::uint32_t>, Decimal>* tested = nullptr;
+  // Evaluation steps allowed per department; a ruleset that needs more is stopped with an error.
+  std::uint64_t step_budget = 10'000'000;
+  // Nested function calls allowed (recursion is impossible; this bounds deep call chains).
+  int max_call_depth = 64;
+};
+
+Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options = {});
+
+// The branches coverage counts: each tier, bracket arm, 'when' arm, deduction, deduction floor,
+// judged band and grade, identified by the offset of the rule's source text.
+enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade };
+inline std::uint64_t branch_key(Branch kind, std::uint32_t offset) {
+  return (static_cast<std::uint64_t>(offset) << 3) | static_cast<std::uint64_t>(kind);
+}
+
+// Where a value in an indicator's derivation came from, for `rubric explain`: a fact of the
+// facts file (with its JSON path), a fact's default, a let (with its location), a function.
+struct ValueSource {
+  enum class Kind { Fact, Default, Let, Function, Builtin };
+  Kind kind = Kind::Fact;
+  std::string name;    // "outputs[2].target", "rate", "completion(rate, pts)"
+  std::string value;   // the value as shown, "" for a function
+  std::string origin;  // "court.json, facts.outputs[2].target", "default 100%, not in the facts",
+                       // "let at 2023.rubric:241:11", "function at 2023.rubric:142:8", "built-in function"
+};
+
+// Every fact, let and function the indicator's lets and score use, directly or through the lets
+// and functions they use, in order of first use. List facts read element by element through a
+// loop variable's fields (o.target) are listed per element ("outputs[2].target"). Let values are
+// those of [evaluation], which must have been made with EvalOptions::trace.
+// The walk takes at most [step_budget] steps, the evaluation's own budget by default; [stopped]
+// (when given) tells whether it stopped there, the list then holding the sources found so far.
+std::vector<ValueSource> value_sources(const ast::Ruleset& ruleset, const Facts& facts, const Evaluation& evaluation,
+                                       const ast::Indicator& indicator, bool* stopped = nullptr,
+                                       std::uint64_t step_budget = EvalOptions{}.step_budget);
+
+// The grade the ruleset gives [total], or "" when it has no grade table.
+std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);
+
+// The decimals every section's score and the total are shown with, in every output: the most of
+// any indicator's rounding, and at least the ruleset's. A sum of rounded scores has no more
+// decimals than that, so the total shown is exactly the total the grade reads; nothing is rounded
+// again for display (docs/language.md, "The total and the grade").
+int total_digits(const ast::Ruleset& ruleset);
+
+}  // namespace rubric

@@ -1,0 +1,100 @@
+// Facts: a department's JSON document, read exactly and validated against the ruleset.
+//
+// The JSON is read with nlohmann's SAX interface so that every number keeps its original text
+// (no binary floating point ever touches a value) and duplicate keys are caught. Each fact is
+// checked against its declaration: type, domain, required fields. Errors name the JSON path
+// ("facts.outputs[2].target") and what was expected. A key the ruleset does not declare (a fact, a
+// record's field, a claimed indicator, a top-level key) is an error (E0610, E0611): ignored, it
+// would let the fact's default change the score unseen. FactsOptions::allow_unknown makes them
+// warnings (W0601, W0602) for tools that add their own metadata.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "base/diagnostic.hpp"
+#include "interpreter/eval/value.hpp"
+
+namespace rubric {
+
+// The scores a department claims for itself (自评分), to be compared with the computed ones:
+// "claimed": {"total": 95.96, "indicators": {"部门预算资金支出率": 9.96, …}}.
+struct Claims {
+  std::optional<Decimal> total;
+  std::vector<std::pair<std::string, Decimal>> indicators;  // by indicator name, in file order
+
+  const Decimal* find(const std::string& name) const {
+    for (const auto& [n, v] : indicators) {
+      if (n == name) return &v;
+    }
+    return nullptr;
+  }
+  bool empty() const { return !total && indicators.empty(); }
+};
+
+struct Facts {
+  std::string file;
+  std::string department;
+  std::optional<int> year;
+  std::vector<Value> values;     // by fact index in the ruleset
+  std::vector<bool> supplied;    // false where the default was used
+  Claims claimed;
+};
+
+struct FactsResult {
+  std::optional<Facts> facts;  // absent when there were errors
+  Diagnostics diagnostics;
+};
+
+// Documents nested deeper than this are rejected (hostile input must not exhaust the stack).
+inline constexpr int kMaxJsonDepth = 64;
+// Sizes beyond any real department's facts (E0609): they bound the time and memory that one
+// hostile file can take.
+inline constexpr std::size_t kMaxFactsBytes = 16 * 1024 * 1024;  // the whole file
+inline constexpr ReadLimit kFactsReadLimit{kMaxFactsBytes, "E0609", "a facts file may be"};
+inline constexpr std::size_t kMaxJsonItems = 100'000;             // a list's items or an object's keys
+inline constexpr std::size_t kMaxJsonStringBytes = 64 * 1024;     // one string or key, in bytes
+
+struct FactsOptions {
+  // Keys the ruleset does not declare are warnings (W0601, W0602) instead of errors (E0610,
+  // E0611): `--allow-unknown-facts`.
+  bool allow_unknown = false;
+};
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
+                       const FactsOptions& options = {});
+
+// One number of a fact as it is written, read by the one rule of every input format (JSON facts
+// files, JSON Lines rows, CSV cells; docs/decimals.md, "How a number is written"):
+// - [text] is a number literal (a JSON number, or a CSV cell that is one; [quoted] false): its
+//   exact value. For a percent it is the fraction, and only a fraction from -1 to 1 (−100% to
+//   100%) is taken: `94.78` could mean 94.78% or 9478%, so it is refused (E0612) with both ways
+//   of writing it.
+// - [text] is a string (a JSON "…", or a CSV cell that is not a number literal; [quoted] true):
+//   only a percent may be one, written with its sign, "94.78%". Anything else is E0603.
+// On failure [value] is absent and [code], [message] and [help] say why (E0603, E0607, E0612).
+struct FactNumber {
+  std::optional<Decimal> value;
+  std::string code;
+  std::string message;
+  std::string help;
+};
+FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quoted);
+
+// The syntax errors of a facts document (not JSON, text after it, duplicate keys, too large or
+// deep: E0600, E0606, E0608, E0609, E0613), found before any ruleset is chosen: a file that is
+// not JSON is reported as such, not as a file that names no year.
+Diagnostics facts_syntax_errors(const std::string& json_text, const std::string& file_name);
+
+// The "year" a facts document names, read before any ruleset is chosen; null when the text is
+// not JSON or names no whole year.
+std::optional<int> facts_year(const std::string& json_text);
+
+// [document] (a facts document) with each fact of [overrides] (a JSON object of facts) put in
+// place of the document's: how a test changes one fact of a facts file. Numbers keep their
+// text. Returns nullopt, with [error] set, when either is not valid JSON.
+std::optional<std::string> override_facts(const std::string& document, const std::string& overrides, std::string& error);
+
+}  // namespace rubric

@@ -1,0 +1,331 @@
+// The test runner and branch coverage; see testing.hpp.
+#include "interpreter/tools/testing.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "dsl/parser.hpp"
+#include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/facts.hpp"
+#include "rubric/rubric.hpp"
+
+namespace rubric {
+
+std::size_t TestRun::failed() const {
+  return static_cast<std::size_t>(std::count_if(cases.begin(), cases.end(), [](const CaseResult& c) { return !c.passed; }));
+}
+
+int TestRun::coverage_percent() const {
+  if (branches.empty()) return 100;
+  return static_cast<int>(covered * 100 / branches.size());
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const NodeResult* find_node(const std::vector<NodeResult>& nodes, const std::string& name) {
+  for (const NodeResult& n : nodes) {
+    if (n.name == name) return &n;
+    if (const NodeResult* found = find_node(n.children, name)) return found;
+  }
+  return nullptr;
+}
+
+void node_names(const std::vector<NodeResult>& nodes, std::vector<std::string>& out) {
+  for (const NodeResult& n : nodes) {
+    out.push_back(n.name);
+    node_names(n.children, out);
+  }
+}
+
+std::string trace_of(const ast::Ruleset& rs, const NodeResult& node) {
+  std::string out;
+  for (const TraceStep& step : node.trace) {
+    out += fmt::format("      {}· {}  (line {})\n", std::string(static_cast<std::size_t>(step.depth) * 2, ' '), step.text,
+                       rs.line_column(step.span.begin).line);
+  }
+  return out;
+}
+
+// Every branch of the ruleset, in source order.
+class Branches {
+ public:
+  explicit Branches(const ast::Ruleset& rs) : rs_(rs) {}
+
+  std::vector<std::pair<std::uint64_t, BranchInfo>> collect() {
+    for (const ast::Define& d : rs_.defines) expr(*d.body, "function " + d.name);
+    for (const ast::Let& l : rs_.lets) expr(*l.value, "let " + l.name);
+    items(rs_.items);
+    for (const ast::GradeArm& g : rs_.grades) add(Branch::Grade, g.span, "grade " + g.name);
+    return std::move(out_);
+  }
+
+ private:
+  void add(Branch kind, Span span, std::string what) {
+    out_.push_back({branch_key(kind, span.begin), BranchInfo{std::move(what), rs_.at(span), false}});
+  }
+  std::string text(Span span) const {
+    std::string t(rs_.slice(span));
+    std::string out;
+    for (char c : t) {
+      const bool space = c == '\n' || c == ' ' || c == '\t' || c == '\r';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out += space ? ' ' : c;
+    }
+    return out.size() > 60 ? out.substr(0, 57) + "…" : out;
+  }
+  void items(const std::vector<ast::Item>& list) {
+    for (const ast::Item& item : list) {
+      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) items((*s)->items);
+      if (const auto* l = std::get_if<ast::Let>(&item)) expr(*l->value, "let " + l->name);
+      if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+        for (const ast::Let& l : (*i)->lets) expr(*l.value, (*i)->name);
+        if ((*i)->score) expr(*(*i)->score, (*i)->name);
+      }
+    }
+  }
+  void expr(const ast::Expr& e, const std::string& owner) {
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, ast::Member>) {
+            expr(*node.object, owner);
+          } else if constexpr (std::is_same_v<T, ast::Unary>) {
+            expr(*node.operand, owner);
+          } else if constexpr (std::is_same_v<T, ast::Binary>) {
+            expr(*node.lhs, owner);
+            expr(*node.rhs, owner);
+          } else if constexpr (std::is_same_v<T, ast::Call>) {
+            for (const auto& a : node.args) expr(*a, owner);
+          } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
+            expr(*node.list, owner);
+            if (node.filter) expr(*node.filter, owner);
+            if (node.body) expr(*node.body, owner);
+          } else if constexpr (std::is_same_v<T, ast::Tiered>) {
+            expr(*node.subject, owner);
+            for (const auto& tier : node.tiers) {
+              add(Branch::Tier, tier.span, fmt::format("{}: tier {}", owner, text(tier.interval.span)));
+              expr(*tier.result, owner);
+            }
+          } else if constexpr (std::is_same_v<T, ast::Brackets>) {
+            expr(*node.subject, owner);
+            for (const auto& arm : node.arms) {
+              add(Branch::Bracket, arm.span, fmt::format("{}: bracket {}", owner, text(arm.span)));
+              expr(*arm.result, owner);
+            }
+          } else if constexpr (std::is_same_v<T, ast::Deduct>) {
+            for (const auto& item : node.items) {
+              add(Branch::Deduction, item.span, fmt::format("{}: {}", owner, text(item.span)));
+              expr(*item.amount, owner);
+              if (item.operand) expr(*item.operand, owner);
+            }
+            if (node.floor) add(Branch::Floor, e.span, fmt::format("{}: the floor (until …) reached", owner));
+          } else if constexpr (std::is_same_v<T, ast::Weighted>) {
+            for (const auto& part : node.parts) expr(*part.value, owner);
+          } else if constexpr (std::is_same_v<T, ast::Judged>) {
+            expr(*node.score, owner);
+            expr(*node.category, owner);
+            for (const auto& band : node.bands) {
+              add(Branch::Band, band.member_span,
+                  fmt::format("{}: judged {} {}", owner, band.value ? "fixed band" : "band", band.member));
+              if (band.value) expr(*band.value, owner);
+            }
+          } else if constexpr (std::is_same_v<T, ast::When>) {
+            for (const auto& arm : node.arms) {
+              add(Branch::WhenArm, arm.span,
+                  fmt::format("{}: {}", owner, arm.condition ? "when " + text(arm.condition->span) : std::string("otherwise")));
+              if (arm.condition) expr(*arm.condition, owner);
+              expr(*arm.result, owner);
+            }
+          }
+        },
+        e.node);
+  }
+
+  const ast::Ruleset& rs_;
+  std::vector<std::pair<std::uint64_t, BranchInfo>> out_;
+};
+
+class Runner {
+ public:
+  Runner(const std::string& path, const ast::Ruleset& rs, const TestOptions& options, TestRun& run)
+      : path_(path), rs_(rs), options_(options), run_(run) {}
+
+  void test(const ast::TestBlock& block, const ast::Ruleset& holder);
+  std::set<std::uint64_t> covered;
+
+ private:
+  std::optional<std::string> facts_text(const ast::TestBlock& block, const ast::TestCase& c, std::string& error);
+  void check(const ast::TestBlock& block, const ast::TestCase& c, const ast::Ruleset& holder);
+
+  const std::string& path_;
+  const ast::Ruleset& rs_;
+  const TestOptions& options_;
+  TestRun& run_;
+};
+
+std::optional<std::string> Runner::facts_text(const ast::TestBlock& block, const ast::TestCase& c, std::string& error) {
+  return test_facts(path_, rs_, block, c.overrides, error);
+}
+
+}  // namespace
+
+std::optional<std::string> test_facts(const std::string& path_, const ast::Ruleset& rs_, const ast::TestBlock& block,
+                                      const std::string& overrides, std::string& error) {
+  std::string document;
+  if (!block.given_file.empty()) {
+    const fs::path folder = fs::path(block.file).parent_path();
+    const fs::path file = folder / block.given_file;
+    std::error_code ec;
+    const auto relative = fs::weakly_canonical(file, ec).lexically_relative(
+        fs::weakly_canonical(fs::path(path_).parent_path().empty() ? fs::path(".") : fs::path(path_).parent_path(), ec));
+    if (relative.empty() || *relative.begin() == "..") {
+      error = fmt::format("the facts file '{}' lies outside the ruleset's folder", block.given_file);
+      return std::nullopt;
+    }
+    try {
+      document = SourceFile::read(file.string(), kFactsReadLimit)->text();
+    } catch (const std::exception&) {
+      error = fmt::format("cannot read the facts file '{}' (relative to {})", block.given_file, block.file);
+      return std::nullopt;
+    }
+    if (!block.given.empty()) {
+      auto merged = override_facts(document, block.given, error);
+      if (!merged) return std::nullopt;
+      document = *merged;
+    }
+  } else {
+    document = fmt::format(R"({{"department": "{}", "year": {}, "facts": {}}})", "test", rs_.year,
+                           block.given.empty() ? "{}" : block.given);
+  }
+  if (!overrides.empty()) {
+    auto merged = override_facts(document, overrides, error);
+    if (!merged) return std::nullopt;
+    document = *merged;
+  }
+  return document;
+}
+
+namespace {
+
+void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const ast::Ruleset& holder) {
+  CaseResult result;
+  result.test = block.name;
+  result.name = c.name;
+  result.location = holder.at(c.span);
+  const auto fail = [&](std::string why) {
+    result.passed = false;
+    result.failures.push_back(std::move(why));
+  };
+  std::string error;
+  const auto text = facts_text(block, c, error);
+  if (!text) {
+    fail("facts: " + error);
+    run_.cases.push_back(std::move(result));
+    return;
+  }
+  const FactsResult facts =
+      load_facts(rs_, *text, fmt::format("{} / {}", block.name, c.name), FactsOptions{options_.allow_unknown_facts});
+  const auto has_code = [](const Diagnostics& d, const std::string& code) {
+    return std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) { return x.code == code; });
+  };
+  if (!facts.facts) {
+    bool expected = false;
+    for (const ast::Expectation& e : c.expectations) {
+      if (e.target == ast::ExpectTarget::Facts && has_code(facts.diagnostics, e.error_code)) expected = true;
+    }
+    if (!expected) fail("the facts were refused:\n" + render(facts.diagnostics, false));
+    run_.cases.push_back(std::move(result));
+    return;
+  }
+  EvalOptions options;
+  options.coverage = &covered;
+  const Evaluation eval = evaluate(rs_, *facts.facts, options);
+  for (const ast::Expectation& e : c.expectations) {
+    switch (e.target) {
+      case ast::ExpectTarget::Facts:
+        fail(fmt::format("expected the facts to be refused with {}, but they were accepted", e.error_code));
+        break;
+      case ast::ExpectTarget::Total:
+        if (!e.error_code.empty()) {
+          if (eval.total) fail(fmt::format("expected no total ({}), got {}", e.error_code, eval.total->to_string()));
+        } else if (!eval.total) {
+          fail(fmt::format("total: expected {}, but some indicator could not be scored:\n{}", e.number->to_string(),
+                           render(eval.diagnostics, false)));
+        } else if (*eval.total != *e.number) {
+          fail(fmt::format("total: expected {}, got {}", e.number->to_string(), eval.total->to_string()));
+        }
+        break;
+      case ast::ExpectTarget::Grade:
+        if (eval.grade != e.text) fail(fmt::format("grade: expected {}, got {}", e.text, eval.total ? eval.grade : "none"));
+        break;
+      case ast::ExpectTarget::Indicator: {
+        const NodeResult* node = find_node(eval.nodes, e.name);
+        if (node == nullptr) {
+          std::vector<std::string> names;
+          node_names(eval.nodes, names);
+          std::string why = fmt::format("the ruleset has no indicator or section '{}'", e.name);
+          if (auto guess = closest_match(e.name, names)) why += fmt::format(" (did you mean '{}'?)", *guess);
+          fail(why);
+          break;
+        }
+        if (!e.error_code.empty()) {
+          if (node->score || !has_code(eval.diagnostics, e.error_code)) {
+            fail(fmt::format("{}: expected error {}, got {}", e.name, e.error_code,
+                             node->score ? node->score->to_string() : "another error: " + node->error));
+            result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
+          }
+        } else if (!node->score) {
+          fail(fmt::format("{}: expected {}, but it could not be scored: {}", e.name, e.number->to_string(), node->error));
+        } else if (*node->score != *e.number) {
+          fail(fmt::format("{}: expected {}, got {}", e.name, e.number->to_string(), node->score->to_string()));
+          result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
+        }
+        break;
+      }
+    }
+  }
+  run_.cases.push_back(std::move(result));
+}
+
+void Runner::test(const ast::TestBlock& block, const ast::Ruleset& holder) {
+  for (const ast::TestCase& c : block.cases) {
+    const std::string full = block.name == c.name ? block.name : block.name + " / " + c.name;
+    if (!options_.filter.empty() && full.find(options_.filter) == std::string::npos) continue;
+    check(block, c, holder);
+  }
+}
+
+}  // namespace
+
+TestRun run_tests(const std::string& ruleset_path, const TestOptions& options) {
+  TestRun run;
+  run.ruleset = ruleset_path;
+  const LoadedRuleset loaded = load_ruleset(ruleset_path);
+  run.diagnostics.append(loaded.diagnostics);
+  if (!loaded.ok()) return run;
+  const ast::Ruleset& rs = *loaded.ruleset;
+  Runner runner(ruleset_path, rs, options, run);
+  for (const ast::TestBlock& block : rs.tests) runner.test(block, rs);
+  // The sibling test file.
+  fs::path sibling(ruleset_path);
+  sibling.replace_extension(".test.rubric");
+  std::unique_ptr<ast::Ruleset> tests;
+  if (fs::exists(sibling)) {
+    ParseResult parsed = parse_tests(SourceFile::read(sibling.string()));
+    run.diagnostics.append(parsed.diagnostics);
+    if (parsed.ruleset && !parsed.diagnostics.has_errors()) {
+      for (const ast::TestBlock& block : parsed.ruleset->tests) runner.test(block, *parsed.ruleset);
+    }
+  }
+  for (auto& [key, info] : Branches(rs).collect()) {
+    info.covered = runner.covered.count(key) > 0;
+    if (info.covered) ++run.covered;
+    run.branches.push_back(std::move(info));
+  }
+  return run;
+}
+
+}  // namespace rubric
