@@ -22,6 +22,12 @@ void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+Diagnostic& Diagnostics::unreadable(const std::string& path, const InputText& input) {
+  Diagnostic& d = error(input.code, Location::in_json(path, ""), input.message);
+  if (!input.help.empty()) d.help = input.help;
+  return d;
+}
+
 bool Diagnostics::has_errors() const noexcept { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const noexcept {

@@ -55,6 +55,9 @@ class Diagnostics {
   Diagnostic& warning(std::string code, Location location, std::string message);
   void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
   void append(const Diagnostics& other);
+  // An input at [path] that could not be read (read_input's [input] has no text), as the error
+  // that says why.
+  Diagnostic& unreadable(const std::string& path, const InputText& input);
 
   bool has_errors() const noexcept;
   std::size_t error_count() const noexcept;

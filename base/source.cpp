@@ -11,7 +11,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "dsl/parser.hpp"
 #include "base/unicode.hpp"
 
 namespace rubric {

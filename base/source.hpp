@@ -5,6 +5,7 @@
 // characters reports column 4), and the caret itself is placed by display width.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,6 +24,9 @@ struct LineColumn {
   std::uint32_t line = 1;    // 1-based
   std::uint32_t column = 1;  // 1-based, in code points
 };
+
+// Ruleset files larger than this are rejected before parsing (E0012).
+inline constexpr std::size_t kMaxSourceBytes = 4 * 1024 * 1024;
 
 // How much of an input may be read, and how to say that a file is larger.
 struct ReadLimit {

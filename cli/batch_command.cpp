@@ -11,10 +11,6 @@
 #include <thread>
 
 #include "cli/command.hpp"
-#include "base/unicode.hpp"
-#include "interpreter/batch/batch.hpp"
-#include "report/batch_report.hpp"
-#include "base/output_file.hpp"
 
 namespace rubric::cli {
 namespace {

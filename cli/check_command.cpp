@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "base/unicode.hpp"
 
 namespace rubric::cli {
 

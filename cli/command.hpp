@@ -7,7 +7,6 @@
 #include <functional>
 #include <string>
 
-#include "base/output_file.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric::cli {

@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "cli/command.hpp"
-#include "report/diff_report.hpp"
 
 namespace rubric::cli {
 namespace {

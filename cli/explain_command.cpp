@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "cli/command.hpp"
-#include "base/unicode.hpp"
 
 namespace rubric::cli {
 namespace {

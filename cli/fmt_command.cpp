@@ -8,8 +8,6 @@
 #include <sstream>
 
 #include "cli/command.hpp"
-#include "dsl/parser.hpp"
-#include "base/output_file.hpp"
 
 namespace rubric::cli {
 namespace {

@@ -19,8 +19,6 @@
 #include <new>
 
 #include "cli/command.hpp"
-#include "base/unicode.hpp"
-#include "base/output_file.hpp"
 
 namespace {
 

@@ -12,13 +12,6 @@
 #include <map>
 
 #include "cli/command.hpp"
-#include "base/unicode.hpp"
-#include "report/csv.hpp"
-#include "report/html.hpp"
-#include "report/markdown.hpp"
-#include "report/official_table.hpp"
-#include "base/output_file.hpp"
-#include "report/xlsx.hpp"
 
 namespace rubric::cli {
 namespace {

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
-#include "base/json_text.hpp"
 
 namespace rubric::cli {
 namespace {

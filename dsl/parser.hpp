@@ -20,8 +20,6 @@ struct ParseResult {
 };
 
 inline constexpr int kMaxSyntaxErrors = 20;
-// Source files larger than this are rejected before parsing.
-inline constexpr std::size_t kMaxSourceBytes = 4 * 1024 * 1024;
 // Levels of nesting allowed (E0015): each expression inside another, section inside a section
 // and type inside a type is one. Deeper input is refused before it can exhaust the stack.
 inline constexpr int kMaxNestingDepth = 100;

@@ -1,14 +1,14 @@
-// The library's entry points (include/rubric/rubric.hpp): source -> parse -> check, and facts.
+// Loading a ruleset: source -> parse -> extends -> check -> analysis; see loader.hpp.
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "interpreter/check/loader.hpp"
 
 #include "dsl/parser.hpp"
 #include "interpreter/check/analysis.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/extends.hpp"
-#include "interpreter/eval/facts.hpp"
-#include "rubric/rubric.hpp"
 
 namespace rubric {
 
@@ -52,34 +52,15 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
   return loaded;
 }
 
-namespace {
-
-// An input that could not be read, as the diagnostic that says why.
-void read_error(Diagnostics& diagnostics, const std::string& path, const InputText& input) {
-  auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
-  if (!input.help.empty()) d.help = input.help;
-}
-
-}  // namespace
-
 LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options) {
   InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
   if (!input.text) {
     LoadedRuleset loaded;
-    read_error(loaded.diagnostics, path, input);
+    loaded.diagnostics.unreadable(path, input);
     return loaded;
   }
   return load_ruleset_source(path == "-" ? "<stdin>" : path, std::move(*input.text), options);
 }
 
-FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {
-  InputText input = read_input(path, kFactsReadLimit);
-  if (!input.text) {
-    FactsResult result;
-    read_error(result.diagnostics, path, input);
-    return result;
-  }
-  return load_facts(ruleset, *input.text, path == "-" ? "<stdin>" : path, options);
-}
 
 }  // namespace rubric

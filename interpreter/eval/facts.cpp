@@ -843,4 +843,14 @@ std::optional<std::string> override_facts(const std::string& document, const std
   return out;
 }
 
+FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {
+  InputText input = read_input(path, kFactsReadLimit);
+  if (!input.text) {
+    FactsResult result;
+    result.diagnostics.unreadable(path, input);
+    return result;
+  }
+  return load_facts(ruleset, *input.text, path == "-" ? "<stdin>" : path, options);
+}
+
 }  // namespace rubric

@@ -65,6 +65,8 @@ struct FactsOptions {
 
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
                        const FactsOptions& options = {});
+// Reads the facts file at [path] ("-": standard input) and validates it against [ruleset].
+FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options = {});
 
 // One number of a fact as it is written, read by the one rule of every input format (JSON facts
 // files, JSON Lines rows, CSV cells; docs/decimals.md, "How a number is written"):

@@ -17,7 +17,7 @@
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
 #include "interpreter/tools/testing.hpp"
-#include "rubric/rubric.hpp"
+#include "interpreter/check/loader.hpp"
 
 namespace rubric {
 namespace {

@@ -8,7 +8,7 @@
 #include "dsl/parser.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
-#include "rubric/rubric.hpp"
+#include "interpreter/check/loader.hpp"
 
 namespace rubric {
 

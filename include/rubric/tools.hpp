@@ -1,0 +1,7 @@
+// Stage 5b, the rule author's tools: tests written in the language, boundary tests, and the diff
+// of two rulesets with its impact on departments.
+#pragma once
+
+#include "rubric/eval.hpp"
+#include "interpreter/tools/testing.hpp"
+#include "interpreter/tools/diff.hpp"
