@@ -2,6 +2,7 @@
 #include "base/output_file.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -202,6 +203,32 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   out.write(content);
   out.commit();
   if (!out.error().empty()) throw std::runtime_error(out.error());
+}
+
+ScratchFile::ScratchFile(const char* stem) {
+  std::error_code ec;
+  const std::filesystem::path directory = std::filesystem::temp_directory_path(ec);
+  path_ = ((ec ? std::filesystem::path("/tmp") : directory) / (std::string(stem) + "-XXXXXX")).string();
+  // A signal between creating the file and registering it would leave it behind: hold the
+  // cleanup signals until it is registered.
+  sigset_t cleanup, previous;
+  sigemptyset(&cleanup);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&cleanup, signal_number);
+  ::pthread_sigmask(SIG_BLOCK, &cleanup, &previous);
+  const int fd = ::mkstemp(path_.data());
+  const int saved = errno;
+  if (fd >= 0) slot_ = register_temporary(path_);
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  if (fd < 0) {
+    throw std::runtime_error(fmt::format("cannot create a temporary file in {}: {}", path_.substr(0, path_.rfind('/')),
+                                         std::strerror(saved)));
+  }
+  ::close(fd);
+}
+
+ScratchFile::~ScratchFile() {
+  ::unlink(path_.c_str());
+  unregister_temporary(slot_);
 }
 
 // ---- Signals ----------------------------------------------------------------------------------

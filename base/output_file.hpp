@@ -64,6 +64,23 @@ void install_cleanup_handlers();
 int register_temporary(const std::string& path);
 void unregister_temporary(int slot);
 
+// A scratch file of our own in the temporary directory, for a library that writes by file name
+// (libxlsxwriter): removed when this object goes, and by the cleanup handlers if the program is
+// killed first, so that no rubric-* file is left behind in /tmp.
+class ScratchFile {
+ public:
+  // Creates an empty file named [stem]-XXXXXX; throws std::runtime_error when it cannot.
+  explicit ScratchFile(const char* stem);
+  ~ScratchFile();
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  int slot_ = -1;
+};
+
 // The identity of a file (device and inode), following symlinks, for comparing names: two names
 // of one file (a symlink, a hard link, "./x" and "x") have the same identity.
 struct FileIdentity {

@@ -17,19 +17,6 @@
 namespace rubric::report::xlsx {
 namespace {
 
-std::string temporary_file(const char* stem) {
-  std::string path = (std::filesystem::temp_directory_path() / (std::string(stem) + "-XXXXXX")).string();
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) throw std::runtime_error("xlsx: cannot create a temporary file");
-  ::close(fd);
-  return path;
-}
-
-void remove_file(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-}
-
 // The shortest text that reads back as the double [text] reads as; [text] itself when it is
 // not a number.
 std::string shortest(std::string_view text) {
@@ -114,32 +101,24 @@ void rewrite_zip(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-Workbook::Workbook(bool constant_memory) : path_(temporary_file("rubric-xlsx")) {
+Workbook::Workbook(bool constant_memory) : file_("rubric-xlsx") {
   lxw_workbook_options options{};
   options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
-  workbook_ = workbook_new_opt(path_.c_str(), &options);
-  if (workbook_ == nullptr) {
-    remove_file(path_);
-    throw std::runtime_error("xlsx: cannot create the workbook");
-  }
+  workbook_ = workbook_new_opt(file_.path().c_str(), &options);
+  if (workbook_ == nullptr) throw std::runtime_error("xlsx: cannot create the workbook");
 }
 
 Workbook::~Workbook() {
   if (workbook_ != nullptr) workbook_close(workbook_);
-  remove_file(path_);
 }
 
 std::string Workbook::bytes() {
   lxw_workbook* wb = workbook_;
   workbook_ = nullptr;
   check(workbook_close(wb), "writing the workbook");
-  const std::string exact = temporary_file("rubric-xlsx-exact");
-  struct Remove {
-    std::string path;
-    ~Remove() { remove_file(path); }
-  } remove{exact};
-  rewrite_zip(path_, exact);
-  std::ifstream in(exact, std::ios::binary);
+  const ScratchFile exact("rubric-xlsx-exact");
+  rewrite_zip(file_.path(), exact.path());
+  std::ifstream in(exact.path(), std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();

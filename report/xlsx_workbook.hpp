@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "base/decimal.hpp"
+#include "base/output_file.hpp"
 
 namespace rubric::report::xlsx {
 
@@ -40,7 +41,7 @@ class Workbook {
   std::string bytes();
 
  private:
-  std::string path_;
+  ScratchFile file_;  // libxlsxwriter writes the workbook here, then bytes() rewrites it
   lxw_workbook* workbook_ = nullptr;
 };
 
