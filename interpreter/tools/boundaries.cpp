@@ -177,6 +177,176 @@ std::string quote(const std::string& s) { return json_string(s); }
 
 std::string show(const Decimal& d, ast::TypeKind kind) { return format_number(d, kind, 24); }
 
+// ---- Text ------------------------------------------------------------------------------------
+
+// [text] on one line: runs of white space become one space.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+// The block whose facts the probes start from: the ruleset's own first test, then its sibling
+// .test.rubric's; [storage] keeps the sibling's syntax tree alive. Null when there is none.
+const ast::TestBlock* base_block(const ast::Ruleset& rs, const std::string& ruleset_path,
+                                 std::unique_ptr<ast::Ruleset>& storage) {
+  if (!rs.tests.empty()) return &rs.tests.front();
+  fs::path sibling(ruleset_path);
+  sibling.replace_extension(".test.rubric");
+  if (!fs::exists(sibling)) return nullptr;
+  ParseResult parsed = parse_tests(SourceFile::read(sibling.string()));
+  if (!parsed.ruleset || parsed.diagnostics.has_errors() || parsed.ruleset->tests.empty()) return nullptr;
+  storage = std::move(parsed.ruleset);
+  return &storage->tests.front();
+}
+
+// Writes the test block of each site, one case per target that a value of its fact reaches, and
+// records in the run what it skips and how many cases it wrote.
+class CaseWriter {
+ public:
+  CaseWriter(const ast::Ruleset& rs, const Facts& base, const Prober& prober, const Decimal& unit, BoundaryRun& run)
+      : rs_(rs), base_(base), prober_(prober), unit_(unit), run_(run) {}
+
+  // The test block of [site] under [given], or "" when no case reaches any of its bounds.
+  std::string block(const Site& site, const std::string& given) {
+    for (const std::string& why : site.skipped) skip(site, why);
+    if (site.bounds.empty()) return "";
+    if (site.indicator == nullptr) {
+      skip(site, "it is evaluated in a let outside any indicator; a test expects indicator scores");
+      return "";
+    }
+    if (!site.var) {
+      skip(site, "the tested value depends on no number-like fact that a test can set");
+      return "";
+    }
+    if (site.category.has_value() == false && site.what.rfind("judged", 0) == 0) return "";
+    const Var& var = *site.var;
+    const auto base_value = value_at(base_.values[var.fact], var);
+    if (!base_value || !base_value->is_number()) {
+      skip(site, fmt::format("{} has no element 0 in the base facts", rs_.facts[var.fact].name));
+      return "";
+    }
+    const Decimal step = site.kind == ast::TypeKind::Percent ? unit_ / Decimal::from_int(100)
+                         : var.kind == ast::TypeKind::Count && site.subject->type == ast::TypeKind::Count
+                             ? Decimal::from_int(1)
+                             : unit_;
+    const std::string subject = one_line(rs_.slice(site.subject->span));
+    std::vector<std::string> cases;
+    for (const Bound& b : site.bounds) {
+      BoundProbe probe{site, b, {}, base_value->number(), subject, {}};
+      if (!b.member.empty()) probe.fixed.emplace_back(*site.category, Value(b.member));
+      const auto base_changes = prober_.overrides(probe.fixed);
+      probe.at_base = prober_.run(site, base_changes ? *base_changes : "{}");
+      const struct {
+        const char* where;
+        Decimal target;
+      } targets[] = {{"below", b.value - step}, {"at", b.value}, {"above", b.value + step}};
+      for (const auto& t : targets) {
+        if (auto c = target_case(probe, t.where, t.target)) cases.push_back(std::move(*c));
+      }
+    }
+    if (cases.empty()) return "";
+    run_.cases += cases.size();
+    return fmt::format("\ntest {} {{\n  {}\n{}}}\n", quote(fmt::format("边界：{} / {}", owner(site), site.what)), given,
+                       fmt::join(cases, ""));
+  }
+
+ private:
+  // What the targets of one bound share.
+  struct BoundProbe {
+    const Site& site;
+    const Bound& bound;
+    std::vector<std::pair<Var, Value>> fixed;  // judged: the band's category
+    Decimal x0;                                // the fact's value in the base facts
+    std::string subject;                       // the tested value as written, on one line
+    Outcome at_base;                           // the base facts with [fixed] applied
+  };
+
+  static std::string owner(const Site& site) {
+    return site.indicator != nullptr ? site.indicator->name : "(let outside an indicator)";
+  }
+
+  void skip(const Site& site, const std::string& why) {
+    run_.skipped.push_back(fmt::format("{}: {}: {}", owner(site), site.what, why));
+  }
+
+  // The case that puts the tested value on [target], or nullopt (and a skip) when no value of the
+  // fact does.
+  std::optional<std::string> target_case(const BoundProbe& p, const char* where, const Decimal& target) {
+    const Site& site = p.site;
+    const Var& var = *site.var;
+    const auto changes = [&](const Decimal& x) {
+      auto all = p.fixed;
+      all.emplace_back(var, Value(x));
+      return prober_.overrides(all);
+    };
+    // The fact's value: the target itself when the fact is the tested value, else solved for on
+    // the line through the base and the target, rounded to as few decimals as make the tested
+    // value exact.
+    std::optional<std::string> found;
+    std::string refused;  // the code the facts were last refused with
+    Outcome outcome;
+    const auto attempt = [&](const Decimal& x) {
+      auto o = changes(x);
+      if (!o) return false;
+      Outcome r = prober_.run(site, *o);
+      if (r.refused) refused = r.code;
+      // A value outside the fact's domain is refused: a real outcome when the fact is the
+      // tested value itself (the base shows s(x0) = x0).
+      if (r.refused && x == target && p.at_base.tested && *p.at_base.tested == p.x0) {
+        found = o;
+        outcome = r;
+        return true;
+      }
+      if (!r.tested || *r.tested != target) return false;
+      found = o;
+      outcome = r;
+      return true;
+    };
+    if (!attempt(target) && p.at_base.tested && target != p.x0) {
+      const Outcome direct = prober_.run(site, changes(target).value_or("{}"));
+      if (direct.tested && *direct.tested != *p.at_base.tested) {
+        try {
+          // The tested value s(x) is taken to be linear: x = x0 + (t − s0)(x1 − x0)/(s1 − s0).
+          const Decimal x = p.x0 + (target - *p.at_base.tested) * (target - p.x0) / (*direct.tested - *p.at_base.tested);
+          for (int d = 0; d <= 12 && !found; ++d) attempt(x.round(d, RoundingMode::HalfUp));
+        } catch (const DecimalError&) {
+        }
+      }
+    }
+    const Bound& b = p.bound;
+    const std::string name = fmt::format("{} = {} ({} {}{})", p.subject, show(target, site.kind), where, b.text,
+                                         b.member.empty() ? "" : ", " + b.member);
+    if (!found) {
+      skip(site, fmt::format("{} {}: no value of {} gives {} = {} exactly{}", where, b.text, site.var_text, p.subject,
+                             show(target, site.kind),
+                             !p.at_base.tested ? " (the base facts do not reach it)"
+                             : refused.empty() ? ""
+                                               : fmt::format(" (the facts refuse the values tried: {})", refused)));
+      return std::nullopt;
+    }
+    std::string expect;
+    if (outcome.refused) {
+      expect = fmt::format("expect error {}", outcome.code);
+    } else if (outcome.score) {
+      expect = fmt::format("expect {} = {}", site.indicator->name, outcome.score->to_fixed(outcome.digits));
+    } else {
+      expect = fmt::format("expect {} error {}", site.indicator->name, outcome.code);
+    }
+    return fmt::format("  case {} with {}\n    {}\n", quote(name), *found, expect);
+  }
+
+  const ast::Ruleset& rs_;
+  const Facts& base_;
+  const Prober& prober_;
+  Decimal unit_;
+  BoundaryRun& run_;
+};
+
 }  // namespace
 
 BoundaryRun boundary_tests(const std::string& ruleset_path) {
@@ -187,20 +357,8 @@ BoundaryRun boundary_tests(const std::string& ruleset_path) {
   if (!loaded.ok()) return run;
   const ast::Ruleset& rs = *loaded.ruleset;
 
-  // The base facts: the first test block's, of the ruleset's own file and then its sibling file.
   std::unique_ptr<ast::Ruleset> sibling_tests;
-  const ast::TestBlock* block = rs.tests.empty() ? nullptr : &rs.tests.front();
-  if (block == nullptr) {
-    fs::path sibling(ruleset_path);
-    sibling.replace_extension(".test.rubric");
-    if (fs::exists(sibling)) {
-      ParseResult parsed = parse_tests(SourceFile::read(sibling.string()));
-      if (parsed.ruleset && !parsed.diagnostics.has_errors() && !parsed.ruleset->tests.empty()) {
-        sibling_tests = std::move(parsed.ruleset);
-        block = &sibling_tests->tests.front();
-      }
-    }
-  }
+  const ast::TestBlock* block = base_block(rs, ruleset_path, sibling_tests);
   if (block == nullptr) {
     run.error =
         "no test to take the base facts from: --boundaries changes one fact at a time of the facts the ruleset's "
@@ -236,116 +394,8 @@ BoundaryRun boundary_tests(const std::string& ruleset_path) {
       "# numbers and money, {}% for percents, 1 for counts.\n",
       fs::path(ruleset_path).filename().string(), block->name, digits, unit.to_string(), unit.to_string());
 
-  for (Site& site : boundaries::collect_sites(rs)) {
-    const std::string owner = site.indicator != nullptr ? site.indicator->name : "(let outside an indicator)";
-    const auto skip = [&](const std::string& why) { run.skipped.push_back(fmt::format("{}: {}: {}", owner, site.what, why)); };
-    for (const std::string& why : site.skipped) skip(why);
-    if (site.bounds.empty()) continue;
-    if (site.indicator == nullptr) {
-      skip("it is evaluated in a let outside any indicator; a test expects indicator scores");
-      continue;
-    }
-    if (!site.var) {
-      skip("the tested value depends on no number-like fact that a test can set");
-      continue;
-    }
-    if (site.category.has_value() == false && site.what.rfind("judged", 0) == 0) continue;
-    const Var var = *site.var;
-    const auto base_value = value_at(base.facts->values[var.fact], var);
-    if (!base_value || !base_value->is_number()) {
-      skip(fmt::format("{} has no element 0 in the base facts", rs.facts[var.fact].name));
-      continue;
-    }
-    const Decimal x0 = base_value->number();
-    const Decimal step = site.kind == ast::TypeKind::Percent ? unit / Decimal::from_int(100)
-                         : var.kind == ast::TypeKind::Count && site.subject->type == ast::TypeKind::Count
-                             ? Decimal::from_int(1)
-                             : unit;
-    const std::string subject_text = [&] {
-      std::string out;
-      for (const char c : rs.slice(site.subject->span)) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (space && (out.empty() || out.back() == ' ')) continue;
-        out += space ? ' ' : c;
-      }
-      return out;
-    }();
-    std::vector<std::string> cases;
-    for (const Bound& b : site.bounds) {
-      std::vector<std::pair<Var, Value>> fixed;
-      if (!b.member.empty()) fixed.emplace_back(*site.category, Value(b.member));
-      const auto changes = [&](const Decimal& x) {
-        auto all = fixed;
-        all.emplace_back(var, Value(x));
-        return prober.overrides(all);
-      };
-      const auto base_changes = prober.overrides(fixed.empty() ? std::vector<std::pair<Var, Value>>{} : fixed);
-      const Outcome at_base = prober.run(site, base_changes ? *base_changes : "{}");
-      const struct {
-        const char* where;
-        Decimal target;
-      } targets[] = {{"below", b.value - step}, {"at", b.value}, {"above", b.value + step}};
-      for (const auto& t : targets) {
-        // The fact's value: the target itself when the fact is the tested value, else solved
-        // for on the line through the base and the target, rounded to as few decimals as make
-        // the tested value exact.
-        std::optional<std::string> found;
-        std::string refused;  // the code the facts were last refused with
-        Outcome outcome;
-        const auto attempt = [&](const Decimal& x) {
-          auto o = changes(x);
-          if (!o) return false;
-          Outcome r = prober.run(site, *o);
-          if (r.refused) refused = r.code;
-          // A value outside the fact's domain is refused: a real outcome when the fact is the
-          // tested value itself (the base shows s(x0) = x0).
-          if (r.refused && x == t.target && at_base.tested && *at_base.tested == x0) {
-            found = o;
-            outcome = r;
-            return true;
-          }
-          if (!r.tested || *r.tested != t.target) return false;
-          found = o;
-          outcome = r;
-          return true;
-        };
-        if (!attempt(t.target) && at_base.tested && t.target != x0) {
-          const Outcome direct = prober.run(site, changes(t.target).value_or("{}"));
-          if (direct.tested && *direct.tested != *at_base.tested) {
-            try {
-              // The tested value s(x) is taken to be linear: x = x0 + (t − s0)(x1 − x0)/(s1 − s0).
-              const Decimal x = x0 + (t.target - *at_base.tested) * (t.target - x0) / (*direct.tested - *at_base.tested);
-              for (int d = 0; d <= 12 && !found; ++d) attempt(x.round(d, RoundingMode::HalfUp));
-            } catch (const DecimalError&) {
-            }
-          }
-        }
-        const std::string name = fmt::format("{} = {} ({} {}{})", subject_text, show(t.target, site.kind), t.where,
-                                              b.text, b.member.empty() ? "" : ", " + b.member);
-        if (!found) {
-          skip(fmt::format("{} {}: no value of {} gives {} = {} exactly{}", t.where, b.text, site.var_text, subject_text,
-                           show(t.target, site.kind),
-                           !at_base.tested   ? " (the base facts do not reach it)"
-                           : refused.empty() ? ""
-                                             : fmt::format(" (the facts refuse the values tried: {})", refused)));
-          continue;
-        }
-        std::string expect;
-        if (outcome.refused) {
-          expect = fmt::format("expect error {}", outcome.code);
-        } else if (outcome.score) {
-          expect = fmt::format("expect {} = {}", site.indicator->name, outcome.score->to_fixed(outcome.digits));
-        } else {
-          expect = fmt::format("expect {} error {}", site.indicator->name, outcome.code);
-        }
-        cases.push_back(fmt::format("  case {} with {}\n    {}\n", quote(name), *found, expect));
-      }
-    }
-    if (cases.empty()) continue;
-    run.cases += cases.size();
-    text += fmt::format("\ntest {} {{\n  {}\n{}}}\n", quote(fmt::format("边界：{} / {}", owner, site.what)), given,
-                        fmt::join(cases, ""));
-  }
+  CaseWriter writer(rs, *base.facts, prober, unit, run);
+  for (const Site& site : boundaries::collect_sites(rs)) text += writer.block(site, given);
   if (!run.skipped.empty()) {
     text += "\n# Skipped:\n";
     for (const std::string& s : run.skipped) text += "#   " + s + "\n";

@@ -87,20 +87,38 @@ class Sites {
     }
   }
 
+  // Element 0 of [list] when it is a list fact.
+  static std::optional<Var> list_var(const ast::Expr* list) {
+    if (list == nullptr) return std::nullopt;
+    const auto* n = std::get_if<ast::NameRef>(&list->node);
+    if (n == nullptr || n->kind != ast::NameKind::Fact) return std::nullopt;
+    Var v;
+    v.fact = n->index;
+    v.element = true;
+    return v;
+  }
+
+  // A field of a loop variable: that field of element 0 of the list the loop runs over.
+  std::optional<Var> member_var(const ast::Member& m, const Env& env, bool want_numeric) const {
+    const auto* object = std::get_if<ast::NameRef>(&m.object->node);
+    if (object == nullptr || object->kind != ast::NameKind::Loop) return std::nullopt;
+    auto it = env.loops.find(object->index);
+    if (it == env.loops.end()) return std::nullopt;
+    auto v = list_var(it->second);
+    if (!v) return std::nullopt;
+    const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
+    if (element.kind != ast::TypeKind::Record || m.field_index >= element.fields.size()) return std::nullopt;
+    const ast::TypeKind k = element.fields[m.field_index].type->kind;
+    if (want_numeric ? !numeric(k) : k != ast::TypeKind::Enum) return std::nullopt;
+    v->field = m.field_index;
+    v->kind = k;
+    return v;
+  }
+
   // The fact that moves [e], first in source order; [want_numeric] for a tested value, not for a
   // judged category.
   std::optional<Var> find_var(const ast::Expr& e, const Env& env, bool want_numeric, int depth = 0) {
     if (depth > 64) return std::nullopt;
-    const auto list_var = [&](const ast::Expr* list, const Env& scope) -> std::optional<Var> {
-      if (list == nullptr) return std::nullopt;
-      const auto* n = std::get_if<ast::NameRef>(&list->node);
-      if (n == nullptr || n->kind != ast::NameKind::Fact) return std::nullopt;
-      (void)scope;
-      Var v;
-      v.fact = n->index;
-      v.element = true;
-      return v;
-    };
     if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
       switch (n->kind) {
         case ast::NameKind::Fact: {
@@ -122,7 +140,7 @@ class Sites {
         case ast::NameKind::Loop: {
           auto it = env.loops.find(n->index);
           if (it == env.loops.end()) return std::nullopt;
-          auto v = list_var(it->second, env);
+          auto v = list_var(it->second);
           if (!v) return std::nullopt;
           const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
           if (want_numeric ? !numeric(element.kind) : element.kind != ast::TypeKind::Enum) return std::nullopt;
@@ -132,21 +150,7 @@ class Sites {
         case ast::NameKind::Unresolved: return std::nullopt;
       }
     }
-    if (const auto* m = std::get_if<ast::Member>(&e.node)) {
-      const auto* object = std::get_if<ast::NameRef>(&m->object->node);
-      if (object == nullptr || object->kind != ast::NameKind::Loop) return std::nullopt;
-      auto it = env.loops.find(object->index);
-      if (it == env.loops.end()) return std::nullopt;
-      auto v = list_var(it->second, env);
-      if (!v) return std::nullopt;
-      const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
-      if (element.kind != ast::TypeKind::Record || m->field_index >= element.fields.size()) return std::nullopt;
-      const ast::TypeKind k = element.fields[m->field_index].type->kind;
-      if (want_numeric ? !numeric(k) : k != ast::TypeKind::Enum) return std::nullopt;
-      v->field = m->field_index;
-      v->kind = k;
-      return v;
-    }
+    if (const auto* m = std::get_if<ast::Member>(&e.node)) return member_var(*m, env, want_numeric);
     if (const auto* u = std::get_if<ast::Unary>(&e.node)) return find_var(*u->operand, env, want_numeric, depth + 1);
     if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
       if (auto v = find_var(*b->lhs, env, want_numeric, depth + 1)) return v;
@@ -168,7 +172,7 @@ class Sites {
       Env inner = env;
       inner.loops[c->slot] = c->list.get();
       if (c->body) return find_var(*c->body, inner, want_numeric, depth + 1);
-      return list_var(c->list.get(), env);
+      return list_var(c->list.get());
     }
     return std::nullopt;
   }
@@ -216,6 +220,47 @@ class Sites {
     return out;
   }
 
+  void tiered_site(const ast::Tiered& node, const Env& env) {
+    Site s;
+    s.what = "tiered " + src(*node.subject);
+    for (const auto& tier : node.tiers) {
+      bound(s, tier.interval.lo);
+      bound(s, tier.interval.hi);
+    }
+    site(std::move(s), *node.subject, env);
+  }
+
+  void brackets_site(const ast::Brackets& node, const Env& env) {
+    Site s;
+    s.what = "brackets " + src(*node.subject);
+    for (const auto& arm : node.arms) {
+      if (!arm.bound) continue;
+      const std::string text(rs_.slice(arm.bound->span));
+      if (auto v = constant(*arm.bound)) {
+        if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
+        bool seen = false;
+        for (const Bound& x : s.bounds) seen = seen || x.value == *v;
+        if (!seen) s.bounds.push_back({*v, text, {}});
+      } else {
+        s.skipped.push_back(fmt::format("bound {} is not a constant", text));
+      }
+    }
+    site(std::move(s), *node.subject, env);
+  }
+
+  void judged_site(const ast::Judged& node, const Env& env) {
+    Site s;
+    s.what = fmt::format("judged {} by {}", src(*node.score), src(*node.category));
+    for (const auto& band : node.bands) {
+      if (band.value) continue;  // a fixed band has no bounds
+      bound(s, band.interval.lo, band.member);
+      bound(s, band.interval.hi, band.member);
+    }
+    s.category = find_var(*node.category, env, false);
+    if (!s.category) s.skipped.push_back("the category is not a fact that a test can set");
+    site(std::move(s), *node.score, env);
+  }
+
   void expr(const ast::Expr& e, const Env& env, int depth = 0) {
     if (depth > 64) return;
     std::visit(
@@ -243,33 +288,11 @@ class Sites {
             if (node.filter) expr(*node.filter, inner, depth + 1);
             if (node.body) expr(*node.body, inner, depth + 1);
           } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-            Site s;
-            s.what = "tiered " + src(*node.subject);
-            for (const auto& tier : node.tiers) {
-              bound(s, tier.interval.lo);
-              bound(s, tier.interval.hi);
-            }
-            site(std::move(s), *node.subject, env);
+            tiered_site(node, env);
             expr(*node.subject, env, depth + 1);
             for (const auto& tier : node.tiers) expr(*tier.result, env, depth + 1);
           } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-            Site s;
-            s.what = "brackets " + src(*node.subject);
-            for (const auto& arm : node.arms) {
-              if (!arm.bound) continue;
-              ast::Bound b;
-              b.value = nullptr;
-              const std::string text(rs_.slice(arm.bound->span));
-              if (auto v = constant(*arm.bound)) {
-                if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
-                bool seen = false;
-                for (const Bound& x : s.bounds) seen = seen || x.value == *v;
-                if (!seen) s.bounds.push_back({*v, text, {}});
-              } else {
-                s.skipped.push_back(fmt::format("bound {} is not a constant", text));
-              }
-            }
-            site(std::move(s), *node.subject, env);
+            brackets_site(node, env);
             expr(*node.subject, env, depth + 1);
             for (const auto& arm : node.arms) expr(*arm.result, env, depth + 1);
           } else if constexpr (std::is_same_v<T, ast::Deduct>) {
@@ -280,16 +303,7 @@ class Sites {
           } else if constexpr (std::is_same_v<T, ast::Weighted>) {
             for (const auto& part : node.parts) expr(*part.value, env, depth + 1);
           } else if constexpr (std::is_same_v<T, ast::Judged>) {
-            Site s;
-            s.what = fmt::format("judged {} by {}", src(*node.score), src(*node.category));
-            for (const auto& band : node.bands) {
-              if (band.value) continue;  // a fixed band has no bounds
-              bound(s, band.interval.lo, band.member);
-              bound(s, band.interval.hi, band.member);
-            }
-            s.category = find_var(*node.category, env, false);
-            if (!s.category) s.skipped.push_back("the category is not a fact that a test can set");
-            site(std::move(s), *node.score, env);
+            judged_site(node, env);
           } else if constexpr (std::is_same_v<T, ast::When>) {
             for (const auto& arm : node.arms) {
               if (arm.condition) expr(*arm.condition, env, depth + 1);
