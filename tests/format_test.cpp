@@ -2,6 +2,7 @@
 // idempotence on every shipped file and every test program that parses, and the command's exit
 // codes.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -102,241 +103,53 @@ TEST(Format, EveryTestProgramThatParsesIsIdempotentAndKeepsItsTree) {
   EXPECT_GE(formatted_files, 30U);
 }
 
-struct Case {
-  const char* name;
-  std::string before;
-  std::string after;
-  std::string path = "t.rubric";
-};
-
 const std::string kHeader = "ruleset \"r\" scheme s year 2024\n";
 
-// One small before/after case per construct.
-std::vector<Case> cases() {
-  return {
-      {"header, total, rounding",
-       "ruleset   \"r\"  scheme s   year 2024   extends  \"base.rubric\"\ntotal  100\nrounding 2   half_up",
-       "ruleset \"r\" scheme s year 2024 extends \"base.rubric\"\ntotal 100\nrounding 2 half_up\n"},
-      {"facts: aligned colons, options in order, a record over several lines",
-       kHeader + R"(facts {
-a : number "甲"
-long_name : percent   in [0,100%]   default 50%   unit "分"
+// ---- One construct's canonical layout per file: tests/format/ ---------------------------------
+// Each NAME.rubric (NAME.test.rubric for a test file) beside NAME.formatted.rubric, what `rubric
+// fmt` must make of it byte for byte (tests/format/README.md says what each file shows). To
+// accept new output, run with RUBRIC_UPDATE_GOLDEN=1, then read every changed .formatted file.
 
-kind : enum {A,"B b"}   "种类"
-rows : list of {
-name: text,
-  w: number in [0, inf)
-}
-"行"
-flat : list of {x:number,y:list of percent}
-})",
-       kHeader + R"(facts {
-  a         : number "甲"
-  long_name : percent in [0, 100%] default 50% unit "分"
-
-  kind : enum { A, "B b" } "种类"
-  rows : list of {
-      name: text,
-      w: number in [0, inf)
+std::vector<std::string> format_inputs() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(fs::path(kSourceDir) / "tests/format")) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name.ends_with(".rubric") && name.find(".formatted.") == std::string::npos) {
+      names.push_back(name);
     }
-    "行"
-  flat : list of { x: number, y: list of percent }
-}
-)"},
-      {"define and tiered: the arrows in one column",
-       kHeader + "define completion(rate,pts) = tiered rate {\n[0, 60%) -> 0\n[60%,100%)->rate*pts\n(150%, inf) -> pts / 2\n}",
-       kHeader + R"(define completion(rate, pts) = tiered rate {
-  [0, 60%)    -> 0
-  [60%, 100%) -> rate * pts
-  (150%, inf) -> pts / 2
-}
-)"},
-      {"brackets: otherwise unpadded",
-       kHeader + "let b = brackets rate { <= 10% -> 2 <= 100% -> 1 otherwise -> 0 }",
-       kHeader + R"(let b = brackets rate {
-  <= 10%  -> 2
-  <= 100% -> 1
-  otherwise -> 0
-}
-)"},
-      {"when: on one line, or one arm per line as written",
-       kHeader + "let inline = when a > 1 -> 2 when a > 0 -> 1 otherwise 0\n"
-                 "let vertical = when not ok -> 0\n    otherwise sum(o in outputs: o.w)",
-       kHeader + R"(let inline = when a > 1 -> 2 when a > 0 -> 1 otherwise 0
-let vertical = when not ok -> 0
-               otherwise sum(o in outputs: o.w)
-)"},
-      {"deduct: on one line, or one deduction per line with per/when aligned",
-       kHeader + "let one = deduct 0.5   per a until zero\n"
-                 "let many = deduct 0.5 per a\n  deduct 1 per b  deduct 0.25 when c\n  from 10 until 2",
-       kHeader + R"(let one = deduct 0.5 per a until zero
-let many = deduct 0.5  per a
-           deduct 1    per b
-           deduct 0.25 when c
-           from 10
-           until 2
-)"},
-      {"weighted and judged: aligned by display width, a fixed-value band",
-       kHeader + "let w = weighted {\n  30% \"监控预警处理\" -> a\n  70% -> b\n}\n"
-                 "let j = judged s by level {\n达成 -> [80% * w, w]\n\"部分 达成\" -> [60% * w, 80% * w)\n未出台 -> 0\n}",
-       kHeader + R"(let w = weighted {
-  30% "监控预警处理" -> a
-  70%                -> b
-}
-let j = judged s by level {
-  达成        -> [80% * w, w]
-  "部分 达成" -> [60% * w, 80% * w)
-  未出台      -> 0
-}
-)"},
-      {"expressions: spacing, parentheses kept, a line break before an operator kept",
-       kHeader + "let a = -x+(y-z)*2/ -w\nlet b = not a>=1 and(c!=2 or d<3)\n"
-                 "let c = mean(m in months where m.ok:min(m.v,100%)).x\nlet d = count(items)+ max( 1 ,2,3 )\n"
-                 "let e = first\n      + second * third\n  - fourth",
-       kHeader + R"(let a = -x + (y - z) * 2 / -w
-let b = not a >= 1 and (c != 2 or d < 3)
-let c = mean(m in months where m.ok: min(m.v, 100%)).x
-let d = count(items) + max(1, 2, 3)
-let e = first
-      + second * third
-      - fourth
-)"},
-      {"sections and indicators: every line, split strings under the first",
-       kHeader + R"(section   一   points  60 {
-let s = 1
-indicator 甲 points 30 {
-explain   "解释"
-standard "一、"
-  "二、"   "三、"
-evidence "甲",   "乙"
-rounding 1 half_up
-let x = 2
-score x * points
-}
-indicator "乙 b" points -5 to 5 { score 0 }
-})",
-       kHeader + R"(section 一 points 60 {
-  let s = 1
-  indicator 甲 points 30 {
-    explain "解释"
-    standard "一、"
-             "二、" "三、"
-    evidence "甲", "乙"
-    rounding 1 half_up
-    let x = 2
-    score x * points
   }
-  indicator "乙 b" points -5 to 5 {
-    score 0
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// NAME.rubric → NAME.formatted.rubric, NAME.test.rubric → NAME.formatted.test.rubric.
+std::string golden_name(const std::string& input) {
+  const std::size_t dot = input.find('.');
+  return input.substr(0, dot) + ".formatted" + input.substr(dot);
+}
+
+class FormatFile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FormatFile, Layout) {
+  const std::string path = "tests/format/" + GetParam();
+  const std::string golden = kSourceDir + "/tests/format/" + golden_name(GetParam());
+  const std::string before = read_text(kSourceDir + "/" + path);
+  const std::string got = formatted(before, path);
+  if (const char* update = std::getenv("RUBRIC_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
+    std::ofstream(golden, std::ios::binary) << got;
   }
-}
-)"},
-      {"grade on one line", kHeader + "grade {   优 >= 90 ;良>=80;差 otherwise;   }",
-       kHeader + "grade { 优 >= 90; 良 >= 80; 差 otherwise }\n"},
-      {"grade over several lines", kHeader + "grade {\n  优秀 >= 90\n  良 >= 80; 差 otherwise\n}",
-       kHeader + "grade {\n  优秀 >= 90\n  良   >= 80\n  差   otherwise\n}\n"},
-      {"extends: override, points override, remove, add",
-       "ruleset \"r\" scheme s year 2025 extends \"2024.rubric\"\noverride indicator 甲 points 1 { score points }\n"
-       "override   section 一 points   9\nremove   \"乙 b\"\nadd in 二 indicator 新 points 1 { score points }\n"
-       "add section 三 points 0 { }",
-       R"(ruleset "r" scheme s year 2025 extends "2024.rubric"
-override indicator 甲 points 1 {
-  score points
-}
-override section 一 points 9
-remove "乙 b"
-add in 二 indicator 新 points 1 {
-  score points
-}
-add section 三 points 0 {}
-)"},
-      {"tests: given, JSON kept and moved, table rows, every expect form",
-       R"(test "表" {
-    given file "facts.json" with {"a": 1,
-                                  "b": 2}
-  expect total == 95.99
-  expect grade = 优
-  case "零" expect 结转结余率 = 2
-  case "超过10%" with { "c": 800 }  expect 结转结余率 = 1
-     expect 甲 = -1.5
-  case "负数" with { "d": -1 }
-  expect error E0604
-  case "错" expect "乙 b" error E0702
-}
-test "inline" { given { "rate": "75%" } expect 完成率 = 1.5 })",
-       R"(test "表" {
-  given file "facts.json" with {"a": 1,
-                                "b": 2}
-  expect total = 95.99
-  expect grade = 优
-  case "零" expect 结转结余率 = 2
-  case "超过10%" with { "c": 800 } expect 结转结余率 = 1
-    expect 甲 = -1.5
-  case "负数" with { "d": -1 }
-    expect error E0604
-  case "错" expect "乙 b" error E0702
-}
-test "inline" {
-  given { "rate": "75%" }
-  expect 完成率 = 1.5
-}
-)",
-       "t.test.rubric"},
-      {"comments: above, at the end of lines, inside blocks, blank lines collapsed",
-       "# 文件开头\n\n\n" + kHeader.substr(0, kHeader.size() - 1) + R"(   # 头
-# 事实之前
-
-facts {
-
-  # 第一个事实
-  a : number  # 甲
-
-
-  b : number
-  # 块末注释
-}
-let x = min(a,   # 内部
-            b)
-section 一 points 1 {  # 节
-  indicator 甲 points 1 {
-    score x  # 分
-  }
-
-
-}
-# 文件结尾)",
-       "# 文件开头\n\n" + kHeader.substr(0, kHeader.size() - 1) + R"(  # 头
-# 事实之前
-
-facts {
-  # 第一个事实
-  a : number  # 甲
-
-  b : number
-  # 块末注释
-}
-let x = min(a, b)      # 内部
-section 一 points 1 {  # 节
-  indicator 甲 points 1 {
-    score x  # 分
-  }
-}
-# 文件结尾
-)"},
-      {"line ends and byte-order mark", "\xEF\xBB\xBFruleset \"r\" scheme s year 2024\r\ntotal 1\r\n# 注释\r\n",
-       "ruleset \"r\" scheme s year 2024\ntotal 1\n# 注释\n"},
-  };
+  const std::string after = read_text(golden);
+  EXPECT_EQ(got, after) << path << " does not format to " << golden_name(GetParam());
+  EXPECT_EQ(formatted(after, path), after) << "not idempotent";
+  EXPECT_EQ(tree(after, path), tree(before, path)) << "the syntax tree changed";
+  EXPECT_EQ(comments(after), comments(before)) << "a comment was lost or changed";
 }
 
-TEST(Format, EachConstructHasItsCanonicalLayout) {
-  for (const Case& c : cases()) {
-    SCOPED_TRACE(c.name);
-    EXPECT_EQ(formatted(c.before, c.path), c.after);
-    EXPECT_EQ(formatted(c.after, c.path), c.after) << "not idempotent";
-    EXPECT_EQ(tree(c.after, c.path), tree(c.before, c.path)) << "the syntax tree changed";
-    EXPECT_EQ(comments(c.after), comments(c.before)) << "a comment was lost or changed";
-  }
+std::string format_case_name(const ::testing::TestParamInfo<std::string>& info) {
+  return info.param.substr(0, info.param.find('.'));
 }
+
+INSTANTIATE_TEST_SUITE_P(Format, FormatFile, ::testing::ValuesIn(format_inputs()), format_case_name);
 
 TEST(Format, KeepsEveryCommentWithItsTextWhereverItIs) {
   // Comments in every position the grammar allows whitespace, including inside expressions that

@@ -1,8 +1,8 @@
 // Boundary cases for `rubric test --boundaries`; see boundary_tests() in testing.hpp.
 //
-// The work in three steps. Sites: every tiered, brackets and judged inside an indicator (also
-// inside the functions it calls), with its constant bounds, and the fact that moves its tested
-// value, found by following lets, function arguments and list elements. Probes: for each target
+// The work in three steps. Sites (boundary_sites.cpp): every tiered, brackets and judged inside an
+// indicator (also inside the functions it calls), with its constant bounds, and the fact that
+// moves its tested value, found by following lets, function arguments and list elements. Probes: for each target
 // (bound − step, bound, bound + step) the fact's value that puts the tested value exactly on the
 // target, found by evaluating the ruleset with the evaluator's record of tested values
 // (EvalOptions::tested). Text: one test block per site, one case per probe, the expectation being
@@ -17,336 +17,16 @@
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
 #include "interpreter/tools/testing.hpp"
+#include "interpreter/tools/boundary_sites.hpp"
 #include "interpreter/check/loader.hpp"
 
 namespace rubric {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool numeric(ast::TypeKind k) {
-  return k == ast::TypeKind::Number || k == ast::TypeKind::Percent || k == ast::TypeKind::Money ||
-         k == ast::TypeKind::Count;
-}
-
-// A fact a probe changes: the fact itself, or a field (or the value) of element 0 of a list fact.
-struct Var {
-  std::uint32_t fact = 0;
-  bool element = false;           // element 0 of a list
-  std::optional<std::uint32_t> field;  // a field of that element
-  ast::TypeKind kind = ast::TypeKind::Number;
-
-  bool operator==(const Var&) const = default;
-};
-
-// What the names of an expression stand for where it is evaluated: the lets in scope (by slot),
-// the arguments of the function being walked (by parameter slot) and the lists loop variables run
-// over (by slot), each in the scope of its caller.
-struct Env {
-  const std::map<std::uint32_t, const ast::Let*>* lets = nullptr;
-  std::map<std::uint32_t, const ast::Expr*> params;
-  std::map<std::uint32_t, const ast::Expr*> loops;
-  const Env* caller = nullptr;  // the scope of the arguments
-};
-
-struct Bound {
-  Decimal value;
-  std::string text;    // as written
-  std::string member;  // judged: the band's category
-};
-
-struct Site {
-  const ast::Indicator* indicator = nullptr;
-  std::string what;  // "brackets rate"
-  const ast::Expr* subject = nullptr;
-  std::optional<Var> var;
-  std::string var_text;  // "carryover_year_end", "outputs[0].actual"
-  std::optional<Var> category;  // judged: the fact naming the category
-  ast::TypeKind kind = ast::TypeKind::Number;  // how tested values are shown
-  std::vector<Bound> bounds;
-  std::vector<std::string> skipped;
-};
-
-// The value of an expression made of literals and arithmetic, or nullopt.
-std::optional<Decimal> constant(const ast::Expr& e) {
-  if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return n->value;
-  if (const auto* u = std::get_if<ast::Unary>(&e.node)) {
-    if (u->op != ast::UnaryOp::Neg) return std::nullopt;
-    auto v = constant(*u->operand);
-    return v ? std::optional<Decimal>(-*v) : std::nullopt;
-  }
-  if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
-    auto l = constant(*b->lhs);
-    auto r = constant(*b->rhs);
-    if (!l || !r) return std::nullopt;
-    try {
-      switch (b->op) {
-        case ast::BinaryOp::Add: return *l + *r;
-        case ast::BinaryOp::Sub: return *l - *r;
-        case ast::BinaryOp::Mul: return *l * *r;
-        case ast::BinaryOp::Div: return r->is_zero() ? std::nullopt : std::optional<Decimal>(*l / *r);
-        default: return std::nullopt;
-      }
-    } catch (const DecimalError&) {
-      return std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
-
-class Sites {
- public:
-  explicit Sites(const ast::Ruleset& rs) : rs_(rs) {}
-
-  std::vector<Site> collect() {
-    std::map<std::uint32_t, const ast::Let*> lets;
-    for (const ast::Let& l : rs_.lets) lets[l.slot] = &l;
-    items(rs_.items, lets);
-    return std::move(out_);
-  }
-
- private:
-  void items(const std::vector<ast::Item>& list, std::map<std::uint32_t, const ast::Let*> lets) {
-    for (const ast::Item& item : list) {
-      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) items((*s)->items, lets);
-      if (const auto* l = std::get_if<ast::Let>(&item)) {
-        lets[l->slot] = l;
-        Env env;
-        env.lets = &lets;
-        indicator_ = nullptr;
-        expr(*l->value, env);
-      }
-      if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
-        auto inner = lets;
-        indicator_ = i->get();
-        Env env;
-        env.lets = &inner;
-        for (const ast::Let& l : (*i)->lets) {
-          expr(*l.value, env);
-          inner[l.slot] = &l;
-        }
-        if ((*i)->score) expr(*(*i)->score, env);
-      }
-    }
-  }
-
-  // The fact that moves [e], first in source order; [want_numeric] for a tested value, not for a
-  // judged category.
-  std::optional<Var> find_var(const ast::Expr& e, const Env& env, bool want_numeric, int depth = 0) {
-    if (depth > 64) return std::nullopt;
-    const auto list_var = [&](const ast::Expr* list, const Env& scope) -> std::optional<Var> {
-      if (list == nullptr) return std::nullopt;
-      const auto* n = std::get_if<ast::NameRef>(&list->node);
-      if (n == nullptr || n->kind != ast::NameKind::Fact) return std::nullopt;
-      (void)scope;
-      Var v;
-      v.fact = n->index;
-      v.element = true;
-      return v;
-    };
-    if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
-      switch (n->kind) {
-        case ast::NameKind::Fact: {
-          const ast::TypeKind k = rs_.facts[n->index].type->kind;
-          if (want_numeric ? !numeric(k) : k != ast::TypeKind::Enum) return std::nullopt;
-          return Var{n->index, false, std::nullopt, k};
-        }
-        case ast::NameKind::Let: {
-          if (env.lets == nullptr) return std::nullopt;
-          auto it = env.lets->find(n->index);
-          if (it == env.lets->end()) return std::nullopt;
-          return find_var(*it->second->value, env, want_numeric, depth + 1);
-        }
-        case ast::NameKind::Param: {
-          auto it = env.params.find(n->index);
-          if (it == env.params.end() || env.caller == nullptr) return std::nullopt;
-          return find_var(*it->second, *env.caller, want_numeric, depth + 1);
-        }
-        case ast::NameKind::Loop: {
-          auto it = env.loops.find(n->index);
-          if (it == env.loops.end()) return std::nullopt;
-          auto v = list_var(it->second, env);
-          if (!v) return std::nullopt;
-          const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
-          if (want_numeric ? !numeric(element.kind) : element.kind != ast::TypeKind::Enum) return std::nullopt;
-          v->kind = element.kind;
-          return v;
-        }
-        case ast::NameKind::Unresolved: return std::nullopt;
-      }
-    }
-    if (const auto* m = std::get_if<ast::Member>(&e.node)) {
-      const auto* object = std::get_if<ast::NameRef>(&m->object->node);
-      if (object == nullptr || object->kind != ast::NameKind::Loop) return std::nullopt;
-      auto it = env.loops.find(object->index);
-      if (it == env.loops.end()) return std::nullopt;
-      auto v = list_var(it->second, env);
-      if (!v) return std::nullopt;
-      const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
-      if (element.kind != ast::TypeKind::Record || m->field_index >= element.fields.size()) return std::nullopt;
-      const ast::TypeKind k = element.fields[m->field_index].type->kind;
-      if (want_numeric ? !numeric(k) : k != ast::TypeKind::Enum) return std::nullopt;
-      v->field = m->field_index;
-      v->kind = k;
-      return v;
-    }
-    if (const auto* u = std::get_if<ast::Unary>(&e.node)) return find_var(*u->operand, env, want_numeric, depth + 1);
-    if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
-      if (auto v = find_var(*b->lhs, env, want_numeric, depth + 1)) return v;
-      return find_var(*b->rhs, env, want_numeric, depth + 1);
-    }
-    if (const auto* c = std::get_if<ast::Call>(&e.node)) {
-      if (c->define_index >= 0) {
-        Env inner;
-        inner.caller = &env;
-        for (std::size_t i = 0; i < c->args.size(); ++i) inner.params[static_cast<std::uint32_t>(i)] = c->args[i].get();
-        return find_var(*rs_.defines[static_cast<std::size_t>(c->define_index)].body, inner, want_numeric, depth + 1);
-      }
-      for (const auto& a : c->args) {
-        if (auto v = find_var(*a, env, want_numeric, depth + 1)) return v;
-      }
-      return std::nullopt;
-    }
-    if (const auto* c = std::get_if<ast::Comprehension>(&e.node)) {
-      Env inner = env;
-      inner.loops[c->slot] = c->list.get();
-      if (c->body) return find_var(*c->body, inner, want_numeric, depth + 1);
-      return list_var(c->list.get(), env);
-    }
-    return std::nullopt;
-  }
-
-  std::string var_text(const Var& v) const {
-    std::string out = rs_.facts[v.fact].name;
-    if (v.element) out += "[0]";
-    if (v.field) out += "." + rs_.facts[v.fact].type->element->fields[*v.field].name;
-    return out;
-  }
-
-  void site(Site s, const ast::Expr& subject, const Env& env) {
-    s.indicator = indicator_;
-    s.subject = &subject;
-    s.var = find_var(subject, env, true);
-    if (s.var) s.var_text = var_text(*s.var);
-    if (s.kind != ast::TypeKind::Percent) s.kind = subject.type;
-    out_.push_back(std::move(s));
-  }
-
-  void bound(Site& s, const ast::Bound& b, const std::string& member = {}) {
-    if (!b.value) return;
-    const std::string text(rs_.slice(b.value->span));
-    auto v = constant(*b.value);
-    if (!v) {
-      const std::string why = member.empty() ? fmt::format("bound {} is not a constant", text)
-                                             : fmt::format("band {}: bound {} is not a constant", member, text);
-      if (std::find(s.skipped.begin(), s.skipped.end(), why) == s.skipped.end()) s.skipped.push_back(why);
-      return;
-    }
-    if (b.value->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
-    for (const Bound& seen : s.bounds) {
-      if (seen.value == *v && seen.member == member) return;
-    }
-    s.bounds.push_back({*v, text, member});
-  }
-
-  std::string src(const ast::Expr& e) const {
-    std::string out;
-    for (const char c : rs_.slice(e.span)) {
-      const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-      if (space && (out.empty() || out.back() == ' ')) continue;
-      out += space ? ' ' : c;
-    }
-    return out;
-  }
-
-  void expr(const ast::Expr& e, const Env& env, int depth = 0) {
-    if (depth > 64) return;
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, ast::Member>) {
-            expr(*node.object, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Unary>) {
-            expr(*node.operand, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Binary>) {
-            expr(*node.lhs, env, depth + 1);
-            expr(*node.rhs, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            for (const auto& a : node.args) expr(*a, env, depth + 1);
-            if (node.define_index >= 0) {
-              Env inner;
-              inner.caller = &env;
-              for (std::size_t i = 0; i < node.args.size(); ++i) inner.params[static_cast<std::uint32_t>(i)] = node.args[i].get();
-              expr(*rs_.defines[static_cast<std::size_t>(node.define_index)].body, inner, depth + 1);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-            expr(*node.list, env, depth + 1);
-            Env inner = env;
-            inner.loops[node.slot] = node.list.get();
-            if (node.filter) expr(*node.filter, inner, depth + 1);
-            if (node.body) expr(*node.body, inner, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-            Site s;
-            s.what = "tiered " + src(*node.subject);
-            for (const auto& tier : node.tiers) {
-              bound(s, tier.interval.lo);
-              bound(s, tier.interval.hi);
-            }
-            site(std::move(s), *node.subject, env);
-            expr(*node.subject, env, depth + 1);
-            for (const auto& tier : node.tiers) expr(*tier.result, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-            Site s;
-            s.what = "brackets " + src(*node.subject);
-            for (const auto& arm : node.arms) {
-              if (!arm.bound) continue;
-              ast::Bound b;
-              b.value = nullptr;
-              const std::string text(rs_.slice(arm.bound->span));
-              if (auto v = constant(*arm.bound)) {
-                if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
-                bool seen = false;
-                for (const Bound& x : s.bounds) seen = seen || x.value == *v;
-                if (!seen) s.bounds.push_back({*v, text, {}});
-              } else {
-                s.skipped.push_back(fmt::format("bound {} is not a constant", text));
-              }
-            }
-            site(std::move(s), *node.subject, env);
-            expr(*node.subject, env, depth + 1);
-            for (const auto& arm : node.arms) expr(*arm.result, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-            for (const auto& item : node.items) {
-              expr(*item.amount, env, depth + 1);
-              if (item.operand) expr(*item.operand, env, depth + 1);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-            for (const auto& part : node.parts) expr(*part.value, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Judged>) {
-            Site s;
-            s.what = fmt::format("judged {} by {}", src(*node.score), src(*node.category));
-            for (const auto& band : node.bands) {
-              if (band.value) continue;  // a fixed band has no bounds
-              bound(s, band.interval.lo, band.member);
-              bound(s, band.interval.hi, band.member);
-            }
-            s.category = find_var(*node.category, env, false);
-            if (!s.category) s.skipped.push_back("the category is not a fact that a test can set");
-            site(std::move(s), *node.score, env);
-          } else if constexpr (std::is_same_v<T, ast::When>) {
-            for (const auto& arm : node.arms) {
-              if (arm.condition) expr(*arm.condition, env, depth + 1);
-              expr(*arm.result, env, depth + 1);
-            }
-          }
-        },
-        e.node);
-  }
-
-  const ast::Ruleset& rs_;
-  const ast::Indicator* indicator_ = nullptr;
-  std::vector<Site> out_;
-};
+using boundaries::Bound;
+using boundaries::Site;
+using boundaries::Var;
 
 // ---- Facts as JSON text ----------------------------------------------------------------------
 
@@ -497,6 +177,176 @@ std::string quote(const std::string& s) { return json_string(s); }
 
 std::string show(const Decimal& d, ast::TypeKind kind) { return format_number(d, kind, 24); }
 
+// ---- Text ------------------------------------------------------------------------------------
+
+// [text] on one line: runs of white space become one space.
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+// The block whose facts the probes start from: the ruleset's own first test, then its sibling
+// .test.rubric's; [storage] keeps the sibling's syntax tree alive. Null when there is none.
+const ast::TestBlock* base_block(const ast::Ruleset& rs, const std::string& ruleset_path,
+                                 std::unique_ptr<ast::Ruleset>& storage) {
+  if (!rs.tests.empty()) return &rs.tests.front();
+  fs::path sibling(ruleset_path);
+  sibling.replace_extension(".test.rubric");
+  if (!fs::exists(sibling)) return nullptr;
+  ParseResult parsed = parse_tests(SourceFile::read(sibling.string()));
+  if (!parsed.ruleset || parsed.diagnostics.has_errors() || parsed.ruleset->tests.empty()) return nullptr;
+  storage = std::move(parsed.ruleset);
+  return &storage->tests.front();
+}
+
+// Writes the test block of each site, one case per target that a value of its fact reaches, and
+// records in the run what it skips and how many cases it wrote.
+class CaseWriter {
+ public:
+  CaseWriter(const ast::Ruleset& rs, const Facts& base, const Prober& prober, const Decimal& unit, BoundaryRun& run)
+      : rs_(rs), base_(base), prober_(prober), unit_(unit), run_(run) {}
+
+  // The test block of [site] under [given], or "" when no case reaches any of its bounds.
+  std::string block(const Site& site, const std::string& given) {
+    for (const std::string& why : site.skipped) skip(site, why);
+    if (site.bounds.empty()) return "";
+    if (site.indicator == nullptr) {
+      skip(site, "it is evaluated in a let outside any indicator; a test expects indicator scores");
+      return "";
+    }
+    if (!site.var) {
+      skip(site, "the tested value depends on no number-like fact that a test can set");
+      return "";
+    }
+    if (site.category.has_value() == false && site.what.rfind("judged", 0) == 0) return "";
+    const Var& var = *site.var;
+    const auto base_value = value_at(base_.values[var.fact], var);
+    if (!base_value || !base_value->is_number()) {
+      skip(site, fmt::format("{} has no element 0 in the base facts", rs_.facts[var.fact].name));
+      return "";
+    }
+    const Decimal step = site.kind == ast::TypeKind::Percent ? unit_ / Decimal::from_int(100)
+                         : var.kind == ast::TypeKind::Count && site.subject->type == ast::TypeKind::Count
+                             ? Decimal::from_int(1)
+                             : unit_;
+    const std::string subject = one_line(rs_.slice(site.subject->span));
+    std::vector<std::string> cases;
+    for (const Bound& b : site.bounds) {
+      BoundProbe probe{site, b, {}, base_value->number(), subject, {}};
+      if (!b.member.empty()) probe.fixed.emplace_back(*site.category, Value(b.member));
+      const auto base_changes = prober_.overrides(probe.fixed);
+      probe.at_base = prober_.run(site, base_changes ? *base_changes : "{}");
+      const struct {
+        const char* where;
+        Decimal target;
+      } targets[] = {{"below", b.value - step}, {"at", b.value}, {"above", b.value + step}};
+      for (const auto& t : targets) {
+        if (auto c = target_case(probe, t.where, t.target)) cases.push_back(std::move(*c));
+      }
+    }
+    if (cases.empty()) return "";
+    run_.cases += cases.size();
+    return fmt::format("\ntest {} {{\n  {}\n{}}}\n", quote(fmt::format("边界：{} / {}", owner(site), site.what)), given,
+                       fmt::join(cases, ""));
+  }
+
+ private:
+  // What the targets of one bound share.
+  struct BoundProbe {
+    const Site& site;
+    const Bound& bound;
+    std::vector<std::pair<Var, Value>> fixed;  // judged: the band's category
+    Decimal x0;                                // the fact's value in the base facts
+    std::string subject;                       // the tested value as written, on one line
+    Outcome at_base;                           // the base facts with [fixed] applied
+  };
+
+  static std::string owner(const Site& site) {
+    return site.indicator != nullptr ? site.indicator->name : "(let outside an indicator)";
+  }
+
+  void skip(const Site& site, const std::string& why) {
+    run_.skipped.push_back(fmt::format("{}: {}: {}", owner(site), site.what, why));
+  }
+
+  // The case that puts the tested value on [target], or nullopt (and a skip) when no value of the
+  // fact does.
+  std::optional<std::string> target_case(const BoundProbe& p, const char* where, const Decimal& target) {
+    const Site& site = p.site;
+    const Var& var = *site.var;
+    const auto changes = [&](const Decimal& x) {
+      auto all = p.fixed;
+      all.emplace_back(var, Value(x));
+      return prober_.overrides(all);
+    };
+    // The fact's value: the target itself when the fact is the tested value, else solved for on
+    // the line through the base and the target, rounded to as few decimals as make the tested
+    // value exact.
+    std::optional<std::string> found;
+    std::string refused;  // the code the facts were last refused with
+    Outcome outcome;
+    const auto attempt = [&](const Decimal& x) {
+      auto o = changes(x);
+      if (!o) return false;
+      Outcome r = prober_.run(site, *o);
+      if (r.refused) refused = r.code;
+      // A value outside the fact's domain is refused: a real outcome when the fact is the
+      // tested value itself (the base shows s(x0) = x0).
+      if (r.refused && x == target && p.at_base.tested && *p.at_base.tested == p.x0) {
+        found = o;
+        outcome = r;
+        return true;
+      }
+      if (!r.tested || *r.tested != target) return false;
+      found = o;
+      outcome = r;
+      return true;
+    };
+    if (!attempt(target) && p.at_base.tested && target != p.x0) {
+      const Outcome direct = prober_.run(site, changes(target).value_or("{}"));
+      if (direct.tested && *direct.tested != *p.at_base.tested) {
+        try {
+          // The tested value s(x) is taken to be linear: x = x0 + (t − s0)(x1 − x0)/(s1 − s0).
+          const Decimal x = p.x0 + (target - *p.at_base.tested) * (target - p.x0) / (*direct.tested - *p.at_base.tested);
+          for (int d = 0; d <= 12 && !found; ++d) attempt(x.round(d, RoundingMode::HalfUp));
+        } catch (const DecimalError&) {
+        }
+      }
+    }
+    const Bound& b = p.bound;
+    const std::string name = fmt::format("{} = {} ({} {}{})", p.subject, show(target, site.kind), where, b.text,
+                                         b.member.empty() ? "" : ", " + b.member);
+    if (!found) {
+      skip(site, fmt::format("{} {}: no value of {} gives {} = {} exactly{}", where, b.text, site.var_text, p.subject,
+                             show(target, site.kind),
+                             !p.at_base.tested ? " (the base facts do not reach it)"
+                             : refused.empty() ? ""
+                                               : fmt::format(" (the facts refuse the values tried: {})", refused)));
+      return std::nullopt;
+    }
+    std::string expect;
+    if (outcome.refused) {
+      expect = fmt::format("expect error {}", outcome.code);
+    } else if (outcome.score) {
+      expect = fmt::format("expect {} = {}", site.indicator->name, outcome.score->to_fixed(outcome.digits));
+    } else {
+      expect = fmt::format("expect {} error {}", site.indicator->name, outcome.code);
+    }
+    return fmt::format("  case {} with {}\n    {}\n", quote(name), *found, expect);
+  }
+
+  const ast::Ruleset& rs_;
+  const Facts& base_;
+  const Prober& prober_;
+  Decimal unit_;
+  BoundaryRun& run_;
+};
+
 }  // namespace
 
 BoundaryRun boundary_tests(const std::string& ruleset_path) {
@@ -507,20 +357,8 @@ BoundaryRun boundary_tests(const std::string& ruleset_path) {
   if (!loaded.ok()) return run;
   const ast::Ruleset& rs = *loaded.ruleset;
 
-  // The base facts: the first test block's, of the ruleset's own file and then its sibling file.
   std::unique_ptr<ast::Ruleset> sibling_tests;
-  const ast::TestBlock* block = rs.tests.empty() ? nullptr : &rs.tests.front();
-  if (block == nullptr) {
-    fs::path sibling(ruleset_path);
-    sibling.replace_extension(".test.rubric");
-    if (fs::exists(sibling)) {
-      ParseResult parsed = parse_tests(SourceFile::read(sibling.string()));
-      if (parsed.ruleset && !parsed.diagnostics.has_errors() && !parsed.ruleset->tests.empty()) {
-        sibling_tests = std::move(parsed.ruleset);
-        block = &sibling_tests->tests.front();
-      }
-    }
-  }
+  const ast::TestBlock* block = base_block(rs, ruleset_path, sibling_tests);
   if (block == nullptr) {
     run.error =
         "no test to take the base facts from: --boundaries changes one fact at a time of the facts the ruleset's "
@@ -556,116 +394,8 @@ BoundaryRun boundary_tests(const std::string& ruleset_path) {
       "# numbers and money, {}% for percents, 1 for counts.\n",
       fs::path(ruleset_path).filename().string(), block->name, digits, unit.to_string(), unit.to_string());
 
-  for (Site& site : Sites(rs).collect()) {
-    const std::string owner = site.indicator != nullptr ? site.indicator->name : "(let outside an indicator)";
-    const auto skip = [&](const std::string& why) { run.skipped.push_back(fmt::format("{}: {}: {}", owner, site.what, why)); };
-    for (const std::string& why : site.skipped) skip(why);
-    if (site.bounds.empty()) continue;
-    if (site.indicator == nullptr) {
-      skip("it is evaluated in a let outside any indicator; a test expects indicator scores");
-      continue;
-    }
-    if (!site.var) {
-      skip("the tested value depends on no number-like fact that a test can set");
-      continue;
-    }
-    if (site.category.has_value() == false && site.what.rfind("judged", 0) == 0) continue;
-    const Var var = *site.var;
-    const auto base_value = value_at(base.facts->values[var.fact], var);
-    if (!base_value || !base_value->is_number()) {
-      skip(fmt::format("{} has no element 0 in the base facts", rs.facts[var.fact].name));
-      continue;
-    }
-    const Decimal x0 = base_value->number();
-    const Decimal step = site.kind == ast::TypeKind::Percent ? unit / Decimal::from_int(100)
-                         : var.kind == ast::TypeKind::Count && site.subject->type == ast::TypeKind::Count
-                             ? Decimal::from_int(1)
-                             : unit;
-    const std::string subject_text = [&] {
-      std::string out;
-      for (const char c : rs.slice(site.subject->span)) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (space && (out.empty() || out.back() == ' ')) continue;
-        out += space ? ' ' : c;
-      }
-      return out;
-    }();
-    std::vector<std::string> cases;
-    for (const Bound& b : site.bounds) {
-      std::vector<std::pair<Var, Value>> fixed;
-      if (!b.member.empty()) fixed.emplace_back(*site.category, Value(b.member));
-      const auto changes = [&](const Decimal& x) {
-        auto all = fixed;
-        all.emplace_back(var, Value(x));
-        return prober.overrides(all);
-      };
-      const auto base_changes = prober.overrides(fixed.empty() ? std::vector<std::pair<Var, Value>>{} : fixed);
-      const Outcome at_base = prober.run(site, base_changes ? *base_changes : "{}");
-      const struct {
-        const char* where;
-        Decimal target;
-      } targets[] = {{"below", b.value - step}, {"at", b.value}, {"above", b.value + step}};
-      for (const auto& t : targets) {
-        // The fact's value: the target itself when the fact is the tested value, else solved
-        // for on the line through the base and the target, rounded to as few decimals as make
-        // the tested value exact.
-        std::optional<std::string> found;
-        std::string refused;  // the code the facts were last refused with
-        Outcome outcome;
-        const auto attempt = [&](const Decimal& x) {
-          auto o = changes(x);
-          if (!o) return false;
-          Outcome r = prober.run(site, *o);
-          if (r.refused) refused = r.code;
-          // A value outside the fact's domain is refused: a real outcome when the fact is the
-          // tested value itself (the base shows s(x0) = x0).
-          if (r.refused && x == t.target && at_base.tested && *at_base.tested == x0) {
-            found = o;
-            outcome = r;
-            return true;
-          }
-          if (!r.tested || *r.tested != t.target) return false;
-          found = o;
-          outcome = r;
-          return true;
-        };
-        if (!attempt(t.target) && at_base.tested && t.target != x0) {
-          const Outcome direct = prober.run(site, changes(t.target).value_or("{}"));
-          if (direct.tested && *direct.tested != *at_base.tested) {
-            try {
-              // The tested value s(x) is taken to be linear: x = x0 + (t − s0)(x1 − x0)/(s1 − s0).
-              const Decimal x = x0 + (t.target - *at_base.tested) * (t.target - x0) / (*direct.tested - *at_base.tested);
-              for (int d = 0; d <= 12 && !found; ++d) attempt(x.round(d, RoundingMode::HalfUp));
-            } catch (const DecimalError&) {
-            }
-          }
-        }
-        const std::string name = fmt::format("{} = {} ({} {}{})", subject_text, show(t.target, site.kind), t.where,
-                                              b.text, b.member.empty() ? "" : ", " + b.member);
-        if (!found) {
-          skip(fmt::format("{} {}: no value of {} gives {} = {} exactly{}", t.where, b.text, site.var_text, subject_text,
-                           show(t.target, site.kind),
-                           !at_base.tested   ? " (the base facts do not reach it)"
-                           : refused.empty() ? ""
-                                             : fmt::format(" (the facts refuse the values tried: {})", refused)));
-          continue;
-        }
-        std::string expect;
-        if (outcome.refused) {
-          expect = fmt::format("expect error {}", outcome.code);
-        } else if (outcome.score) {
-          expect = fmt::format("expect {} = {}", site.indicator->name, outcome.score->to_fixed(outcome.digits));
-        } else {
-          expect = fmt::format("expect {} error {}", site.indicator->name, outcome.code);
-        }
-        cases.push_back(fmt::format("  case {} with {}\n    {}\n", quote(name), *found, expect));
-      }
-    }
-    if (cases.empty()) continue;
-    run.cases += cases.size();
-    text += fmt::format("\ntest {} {{\n  {}\n{}}}\n", quote(fmt::format("边界：{} / {}", owner, site.what)), given,
-                        fmt::join(cases, ""));
-  }
+  CaseWriter writer(rs, *base.facts, prober, unit, run);
+  for (const Site& site : boundaries::collect_sites(rs)) text += writer.block(site, given);
   if (!run.skipped.empty()) {
     text += "\n# Skipped:\n";
     for (const std::string& s : run.skipped) text += "#   " + s + "\n";

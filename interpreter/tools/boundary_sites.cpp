@@ -1,0 +1,326 @@
+// Finding the sites of `rubric test --boundaries`; see boundary_sites.hpp.
+#include "interpreter/tools/boundary_sites.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace rubric::boundaries {
+namespace {
+
+bool numeric(ast::TypeKind k) {
+  return k == ast::TypeKind::Number || k == ast::TypeKind::Percent || k == ast::TypeKind::Money ||
+         k == ast::TypeKind::Count;
+}
+
+// What the names of an expression stand for where it is evaluated: the lets in scope (by slot),
+// the arguments of the function being walked (by parameter slot) and the lists loop variables run
+// over (by slot), each in the scope of its caller.
+struct Env {
+  const std::map<std::uint32_t, const ast::Let*>* lets = nullptr;
+  std::map<std::uint32_t, const ast::Expr*> params;
+  std::map<std::uint32_t, const ast::Expr*> loops;
+  const Env* caller = nullptr;  // the scope of the arguments
+};
+
+// The value of an expression made of literals and arithmetic, or nullopt.
+std::optional<Decimal> constant(const ast::Expr& e) {
+  if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return n->value;
+  if (const auto* u = std::get_if<ast::Unary>(&e.node)) {
+    if (u->op != ast::UnaryOp::Neg) return std::nullopt;
+    auto v = constant(*u->operand);
+    return v ? std::optional<Decimal>(-*v) : std::nullopt;
+  }
+  if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
+    auto l = constant(*b->lhs);
+    auto r = constant(*b->rhs);
+    if (!l || !r) return std::nullopt;
+    try {
+      switch (b->op) {
+        case ast::BinaryOp::Add: return *l + *r;
+        case ast::BinaryOp::Sub: return *l - *r;
+        case ast::BinaryOp::Mul: return *l * *r;
+        case ast::BinaryOp::Div: return r->is_zero() ? std::nullopt : std::optional<Decimal>(*l / *r);
+        default: return std::nullopt;
+      }
+    } catch (const DecimalError&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+class Sites {
+ public:
+  explicit Sites(const ast::Ruleset& rs) : rs_(rs) {}
+
+  std::vector<Site> collect() {
+    std::map<std::uint32_t, const ast::Let*> lets;
+    for (const ast::Let& l : rs_.lets) lets[l.slot] = &l;
+    items(rs_.items, lets);
+    return std::move(out_);
+  }
+
+ private:
+  void items(const std::vector<ast::Item>& list, std::map<std::uint32_t, const ast::Let*> lets) {
+    for (const ast::Item& item : list) {
+      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) items((*s)->items, lets);
+      if (const auto* l = std::get_if<ast::Let>(&item)) {
+        lets[l->slot] = l;
+        Env env;
+        env.lets = &lets;
+        indicator_ = nullptr;
+        expr(*l->value, env);
+      }
+      if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+        auto inner = lets;
+        indicator_ = i->get();
+        Env env;
+        env.lets = &inner;
+        for (const ast::Let& l : (*i)->lets) {
+          expr(*l.value, env);
+          inner[l.slot] = &l;
+        }
+        if ((*i)->score) expr(*(*i)->score, env);
+      }
+    }
+  }
+
+  // Element 0 of [list] when it is a list fact.
+  static std::optional<Var> list_var(const ast::Expr* list) {
+    if (list == nullptr) return std::nullopt;
+    const auto* n = std::get_if<ast::NameRef>(&list->node);
+    if (n == nullptr || n->kind != ast::NameKind::Fact) return std::nullopt;
+    Var v;
+    v.fact = n->index;
+    v.element = true;
+    return v;
+  }
+
+  // A field of a loop variable: that field of element 0 of the list the loop runs over.
+  std::optional<Var> member_var(const ast::Member& m, const Env& env, bool want_numeric) const {
+    const auto* object = std::get_if<ast::NameRef>(&m.object->node);
+    if (object == nullptr || object->kind != ast::NameKind::Loop) return std::nullopt;
+    auto it = env.loops.find(object->index);
+    if (it == env.loops.end()) return std::nullopt;
+    auto v = list_var(it->second);
+    if (!v) return std::nullopt;
+    const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
+    if (element.kind != ast::TypeKind::Record || m.field_index >= element.fields.size()) return std::nullopt;
+    const ast::TypeKind k = element.fields[m.field_index].type->kind;
+    if (want_numeric ? !numeric(k) : k != ast::TypeKind::Enum) return std::nullopt;
+    v->field = m.field_index;
+    v->kind = k;
+    return v;
+  }
+
+  // The fact that moves [e], first in source order; [want_numeric] for a tested value, not for a
+  // judged category.
+  std::optional<Var> find_var(const ast::Expr& e, const Env& env, bool want_numeric, int depth = 0) {
+    if (depth > 64) return std::nullopt;
+    if (const auto* n = std::get_if<ast::NameRef>(&e.node)) {
+      switch (n->kind) {
+        case ast::NameKind::Fact: {
+          const ast::TypeKind k = rs_.facts[n->index].type->kind;
+          if (want_numeric ? !numeric(k) : k != ast::TypeKind::Enum) return std::nullopt;
+          return Var{n->index, false, std::nullopt, k};
+        }
+        case ast::NameKind::Let: {
+          if (env.lets == nullptr) return std::nullopt;
+          auto it = env.lets->find(n->index);
+          if (it == env.lets->end()) return std::nullopt;
+          return find_var(*it->second->value, env, want_numeric, depth + 1);
+        }
+        case ast::NameKind::Param: {
+          auto it = env.params.find(n->index);
+          if (it == env.params.end() || env.caller == nullptr) return std::nullopt;
+          return find_var(*it->second, *env.caller, want_numeric, depth + 1);
+        }
+        case ast::NameKind::Loop: {
+          auto it = env.loops.find(n->index);
+          if (it == env.loops.end()) return std::nullopt;
+          auto v = list_var(it->second);
+          if (!v) return std::nullopt;
+          const ast::TypeRef& element = *rs_.facts[v->fact].type->element;
+          if (want_numeric ? !numeric(element.kind) : element.kind != ast::TypeKind::Enum) return std::nullopt;
+          v->kind = element.kind;
+          return v;
+        }
+        case ast::NameKind::Unresolved: return std::nullopt;
+      }
+    }
+    if (const auto* m = std::get_if<ast::Member>(&e.node)) return member_var(*m, env, want_numeric);
+    if (const auto* u = std::get_if<ast::Unary>(&e.node)) return find_var(*u->operand, env, want_numeric, depth + 1);
+    if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
+      if (auto v = find_var(*b->lhs, env, want_numeric, depth + 1)) return v;
+      return find_var(*b->rhs, env, want_numeric, depth + 1);
+    }
+    if (const auto* c = std::get_if<ast::Call>(&e.node)) {
+      if (c->define_index >= 0) {
+        Env inner;
+        inner.caller = &env;
+        for (std::size_t i = 0; i < c->args.size(); ++i) inner.params[static_cast<std::uint32_t>(i)] = c->args[i].get();
+        return find_var(*rs_.defines[static_cast<std::size_t>(c->define_index)].body, inner, want_numeric, depth + 1);
+      }
+      for (const auto& a : c->args) {
+        if (auto v = find_var(*a, env, want_numeric, depth + 1)) return v;
+      }
+      return std::nullopt;
+    }
+    if (const auto* c = std::get_if<ast::Comprehension>(&e.node)) {
+      Env inner = env;
+      inner.loops[c->slot] = c->list.get();
+      if (c->body) return find_var(*c->body, inner, want_numeric, depth + 1);
+      return list_var(c->list.get());
+    }
+    return std::nullopt;
+  }
+
+  std::string var_text(const Var& v) const {
+    std::string out = rs_.facts[v.fact].name;
+    if (v.element) out += "[0]";
+    if (v.field) out += "." + rs_.facts[v.fact].type->element->fields[*v.field].name;
+    return out;
+  }
+
+  void site(Site s, const ast::Expr& subject, const Env& env) {
+    s.indicator = indicator_;
+    s.subject = &subject;
+    s.var = find_var(subject, env, true);
+    if (s.var) s.var_text = var_text(*s.var);
+    if (s.kind != ast::TypeKind::Percent) s.kind = subject.type;
+    out_.push_back(std::move(s));
+  }
+
+  void bound(Site& s, const ast::Bound& b, const std::string& member = {}) {
+    if (!b.value) return;
+    const std::string text(rs_.slice(b.value->span));
+    auto v = constant(*b.value);
+    if (!v) {
+      const std::string why = member.empty() ? fmt::format("bound {} is not a constant", text)
+                                             : fmt::format("band {}: bound {} is not a constant", member, text);
+      if (std::find(s.skipped.begin(), s.skipped.end(), why) == s.skipped.end()) s.skipped.push_back(why);
+      return;
+    }
+    if (b.value->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
+    for (const Bound& seen : s.bounds) {
+      if (seen.value == *v && seen.member == member) return;
+    }
+    s.bounds.push_back({*v, text, member});
+  }
+
+  std::string src(const ast::Expr& e) const {
+    std::string out;
+    for (const char c : rs_.slice(e.span)) {
+      const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (space && (out.empty() || out.back() == ' ')) continue;
+      out += space ? ' ' : c;
+    }
+    return out;
+  }
+
+  void tiered_site(const ast::Tiered& node, const Env& env) {
+    Site s;
+    s.what = "tiered " + src(*node.subject);
+    for (const auto& tier : node.tiers) {
+      bound(s, tier.interval.lo);
+      bound(s, tier.interval.hi);
+    }
+    site(std::move(s), *node.subject, env);
+  }
+
+  void brackets_site(const ast::Brackets& node, const Env& env) {
+    Site s;
+    s.what = "brackets " + src(*node.subject);
+    for (const auto& arm : node.arms) {
+      if (!arm.bound) continue;
+      const std::string text(rs_.slice(arm.bound->span));
+      if (auto v = constant(*arm.bound)) {
+        if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
+        bool seen = false;
+        for (const Bound& x : s.bounds) seen = seen || x.value == *v;
+        if (!seen) s.bounds.push_back({*v, text, {}});
+      } else {
+        s.skipped.push_back(fmt::format("bound {} is not a constant", text));
+      }
+    }
+    site(std::move(s), *node.subject, env);
+  }
+
+  void judged_site(const ast::Judged& node, const Env& env) {
+    Site s;
+    s.what = fmt::format("judged {} by {}", src(*node.score), src(*node.category));
+    for (const auto& band : node.bands) {
+      if (band.value) continue;  // a fixed band has no bounds
+      bound(s, band.interval.lo, band.member);
+      bound(s, band.interval.hi, band.member);
+    }
+    s.category = find_var(*node.category, env, false);
+    if (!s.category) s.skipped.push_back("the category is not a fact that a test can set");
+    site(std::move(s), *node.score, env);
+  }
+
+  void expr(const ast::Expr& e, const Env& env, int depth = 0) {
+    if (depth > 64) return;
+    std::visit(
+        [&](const auto& node) {
+          using T = std::decay_t<decltype(node)>;
+          if constexpr (std::is_same_v<T, ast::Member>) {
+            expr(*node.object, env, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Unary>) {
+            expr(*node.operand, env, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Binary>) {
+            expr(*node.lhs, env, depth + 1);
+            expr(*node.rhs, env, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Call>) {
+            for (const auto& a : node.args) expr(*a, env, depth + 1);
+            if (node.define_index >= 0) {
+              Env inner;
+              inner.caller = &env;
+              for (std::size_t i = 0; i < node.args.size(); ++i) inner.params[static_cast<std::uint32_t>(i)] = node.args[i].get();
+              expr(*rs_.defines[static_cast<std::size_t>(node.define_index)].body, inner, depth + 1);
+            }
+          } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
+            expr(*node.list, env, depth + 1);
+            Env inner = env;
+            inner.loops[node.slot] = node.list.get();
+            if (node.filter) expr(*node.filter, inner, depth + 1);
+            if (node.body) expr(*node.body, inner, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Tiered>) {
+            tiered_site(node, env);
+            expr(*node.subject, env, depth + 1);
+            for (const auto& tier : node.tiers) expr(*tier.result, env, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Brackets>) {
+            brackets_site(node, env);
+            expr(*node.subject, env, depth + 1);
+            for (const auto& arm : node.arms) expr(*arm.result, env, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Deduct>) {
+            for (const auto& item : node.items) {
+              expr(*item.amount, env, depth + 1);
+              if (item.operand) expr(*item.operand, env, depth + 1);
+            }
+          } else if constexpr (std::is_same_v<T, ast::Weighted>) {
+            for (const auto& part : node.parts) expr(*part.value, env, depth + 1);
+          } else if constexpr (std::is_same_v<T, ast::Judged>) {
+            judged_site(node, env);
+          } else if constexpr (std::is_same_v<T, ast::When>) {
+            for (const auto& arm : node.arms) {
+              if (arm.condition) expr(*arm.condition, env, depth + 1);
+              expr(*arm.result, env, depth + 1);
+            }
+          }
+        },
+        e.node);
+  }
+
+  const ast::Ruleset& rs_;
+  const ast::Indicator* indicator_ = nullptr;
+  std::vector<Site> out_;
+};
+
+}  // namespace
+
+std::vector<Site> collect_sites(const ast::Ruleset& rs) { return Sites(rs).collect(); }
+
+}  // namespace rubric::boundaries

@@ -1,0 +1,49 @@
+// The sites `rubric test --boundaries` probes: every tiered, brackets and judged inside an
+// indicator (also inside the functions it calls), with its constant bounds and the fact that moves
+// its tested value. Separate from boundaries.cpp, which probes and writes the cases, because
+// finding sites is a walk over the checked syntax tree and needs no facts or evaluation.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.hpp"
+#include "dsl/ast.hpp"
+
+namespace rubric::boundaries {
+
+// A fact a probe changes: the fact itself, or a field (or the value) of element 0 of a list fact.
+struct Var {
+  std::uint32_t fact = 0;
+  bool element = false;           // element 0 of a list
+  std::optional<std::uint32_t> field;  // a field of that element
+  ast::TypeKind kind = ast::TypeKind::Number;
+
+  bool operator==(const Var&) const = default;
+};
+
+struct Bound {
+  Decimal value;
+  std::string text;    // as written
+  std::string member;  // judged: the band's category
+};
+
+struct Site {
+  const ast::Indicator* indicator = nullptr;
+  std::string what;  // "brackets rate"
+  const ast::Expr* subject = nullptr;
+  std::optional<Var> var;
+  std::string var_text;  // "carryover_year_end", "outputs[0].actual"
+  std::optional<Var> category;  // judged: the fact naming the category
+  ast::TypeKind kind = ast::TypeKind::Number;  // how tested values are shown
+  std::vector<Bound> bounds;
+  std::vector<std::string> skipped;
+};
+
+// Every site of [rs], in source order: the lets outside indicators first where they stand, then
+// each indicator's lets and score.
+std::vector<Site> collect_sites(const ast::Ruleset& rs);
+
+}  // namespace rubric::boundaries
