@@ -12,6 +12,7 @@ struct DiffOptions {
   std::string new_path;
   std::vector<std::string> facts;
   std::string format = "table";
+  bool allow_unknown_facts = false;
 };
 
 // Facts files named directly, and every *.json below the folders named.
@@ -51,7 +52,8 @@ int run_diff(const DiffOptions& options) {
   report.new_ruleset = new_ruleset.ruleset.get();
   report.changes = diff_rulesets(*old_ruleset.ruleset, *new_ruleset.ruleset);
   if (!options.facts.empty()) {
-    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files);
+    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files,
+                                   FactsOptions{options.allow_unknown_facts});
   }
   if (options.format == "json") {
     std::cout << render_diff_json(report);
@@ -73,6 +75,9 @@ Command add_diff(CLI::App& parent) {
   app->add_option("NEW", options->new_path, "The later ruleset")->required()->check(input_file());
   app->add_option("--facts", options->facts, "Facts files, or folders of them, to measure the impact on")
       ->check(CLI::ExistingPath);
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                "Ignore keys of the facts a ruleset does not declare (a fact the new rules dropped), instead of "
+                "leaving that department unscored under it");
   app->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"table", "md", "json"}))
       ->capture_default_str();

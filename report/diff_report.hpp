@@ -9,29 +9,9 @@
 #include "dsl/ast.hpp"
 #include "base/decimal.hpp"
 #include "interpreter/tools/diff.hpp"
+#include "interpreter/tools/impact.hpp"
 
 namespace rubric {
-
-// One department scored under both rulesets.
-struct ImpactRow {
-  std::string file;
-  std::string department;
-  std::optional<Decimal> old_total;
-  std::optional<Decimal> new_total;
-  std::string old_grade;
-  std::string new_grade;
-  std::string error;  // why it could not be scored under one of them
-
-  std::optional<Decimal> change() const {
-    if (!old_total || !new_total) return std::nullopt;
-    return *new_total - *old_total;
-  }
-};
-
-// Scores each facts file under both rulesets (facts of any year: this is a what-if). Rows come
-// back sorted by the size of the change, largest first; unscored rows last.
-std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
-                                      const std::vector<std::string>& facts_files);
 
 struct DiffReport {
   std::string old_path;

@@ -5,3 +5,4 @@
 #include "rubric/eval.hpp"
 #include "interpreter/tools/testing.hpp"
 #include "interpreter/tools/diff.hpp"
+#include "interpreter/tools/impact.hpp"

@@ -1,0 +1,38 @@
+// The impact of a change of rules: each department's total and grade under the old ruleset and
+// the new one (`rubric diff OLD NEW --facts …`; report/diff_report.hpp lays it out).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.hpp"
+#include "dsl/ast.hpp"
+#include "interpreter/eval/facts.hpp"
+
+namespace rubric {
+
+// One department scored under both rulesets.
+struct ImpactRow {
+  std::string file;
+  std::string department;
+  std::optional<Decimal> old_total;
+  std::optional<Decimal> new_total;
+  std::string old_grade;
+  std::string new_grade;
+  std::string error;  // why it could not be scored under one of them
+
+  std::optional<Decimal> change() const {
+    if (!old_total || !new_total) return std::nullopt;
+    return *new_total - *old_total;
+  }
+};
+
+// Scores each facts file under both rulesets (facts of any year: this is a what-if). Rows come
+// back sorted by the size of the change, largest first; unscored rows last.
+// Keys the rulesets do not declare refuse the facts under that ruleset ([options].allow_unknown:
+// `rubric diff --allow-unknown-facts` reads them as warnings and ignores them).
+std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
+                                      const std::vector<std::string>& facts_files, const FactsOptions& options = {});
+
+}  // namespace rubric
