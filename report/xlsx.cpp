@@ -158,152 +158,195 @@ void merge(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_
   }
 }
 
-void write_table(lxw_workbook* wb, const OfficialTable& table) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "自评表");
-  const Formats f = make_formats(wb, table.digits);
-  const std::vector<Column> columns = table.columns();
-  const auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
-  const auto col_of = [&](Column c) {
-    return static_cast<lxw_col_t>(std::find(columns.begin(), columns.end(), c) - columns.begin());
-  };
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    check(worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), column_width(columns[i]),
-                               nullptr),
-          "column");
-  }
+// The 自评表 sheet, written top to bottom: title, header block, headings, one row per indicator
+// (with the hierarchy merged over them), the total and the grade, then the page set-up.
+class TableWriter {
+ public:
+  TableWriter(lxw_workbook* wb, const OfficialTable& table)
+      : table_(table),
+        ws_(workbook_add_worksheet(wb, "自评表")),
+        f_(make_formats(wb, table.digits)),
+        columns_(table.columns()),
+        last_col_(static_cast<lxw_col_t>(columns_.size() - 1)) {}
 
-  lxw_row_t r = 0;
-  merge(ws, r, 0, r, last_col, table.title, f.title);
-  worksheet_set_row(ws, r, 26, nullptr);
-  ++r;
-  merge(ws, r, 0, r, last_col, "（" + table.year + "年度）", f.subtitle);
-  r += 2;
-
-  // The header block: 部门名称 | department | 年度 | year, then the budget figures, two a row.
-  const lxw_col_t mid = col_of(kExplain);
-  merge(ws, r, 0, r, 1, "部门名称", f.label);
-  merge(ws, r, 2, r, mid - 1, table.department, f.value);
-  merge(ws, r, mid, r, mid, "年度", f.label);
-  merge(ws, r, mid + 1, r, last_col, table.year, f.value);
-  ++r;
-  for (std::size_t i = 0; i < table.budget.size(); i += 2) {
-    const HeaderFigure& a = table.budget[i];
-    merge(ws, r, 0, r, 3, a.label + "（" + a.unit + "）", f.label);
-    merge(ws, r, 4, r, mid - 1, "", f.money);
-    check(worksheet_write_number(ws, r, 4, number(a.number), f.money), "budget");
-    if (i + 1 < table.budget.size()) {
-      const HeaderFigure& b = table.budget[i + 1];
-      merge(ws, r, mid, r, mid + 1, b.label + "（" + b.unit + "）", f.label);
-      merge(ws, r, mid + 2, r, last_col, "", f.money);
-      check(worksheet_write_number(ws, r, mid + 2, number(b.number), f.money), "budget");
-    } else {
-      merge(ws, r, mid, r, last_col, "", f.value);
+  void write() {
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      check(worksheet_set_column(ws_, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), column_width(columns_[i]),
+                                 nullptr),
+            "column");
     }
-    worksheet_set_row(ws, r, kLineHeight * 2 + 2, nullptr);
-    ++r;
+    title();
+    header_block();
+    const lxw_row_t heading_row = headings();
+    const lxw_row_t first_row = r_;
+    for (const OfficialRow& row : table_.rows) indicator_row(row);
+    hierarchy(first_row);
+    total();
+    grade_and_notes();
+    page_setup(heading_row);
   }
-  ++r;
 
-  // The column headings, repeated on every printed page.
-  const lxw_row_t heading_row = r;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    check(worksheet_write_string(ws, r, static_cast<lxw_col_t>(i), heading(columns[i]), f.heading), "heading");
+ private:
+  lxw_col_t col_of(Column c) const {
+    return static_cast<lxw_col_t>(std::find(columns_.begin(), columns_.end(), c) - columns_.begin());
   }
-  worksheet_set_row(ws, r, kLineHeight * 2 + 2, nullptr);
-  ++r;
 
-  const lxw_row_t first_row = r;
-  for (const OfficialRow& row : table.rows) {
+  void title() {
+    merge(ws_, r_, 0, r_, last_col_, table_.title, f_.title);
+    worksheet_set_row(ws_, r_, 26, nullptr);
+    ++r_;
+    merge(ws_, r_, 0, r_, last_col_, "（" + table_.year + "年度）", f_.subtitle);
+    r_ += 2;
+  }
+
+  // 部门名称 | department | 年度 | year, then the budget figures, two a row.
+  void header_block() {
+    const lxw_col_t mid = col_of(kExplain);
+    merge(ws_, r_, 0, r_, 1, "部门名称", f_.label);
+    merge(ws_, r_, 2, r_, mid - 1, table_.department, f_.value);
+    merge(ws_, r_, mid, r_, mid, "年度", f_.label);
+    merge(ws_, r_, mid + 1, r_, last_col_, table_.year, f_.value);
+    ++r_;
+    for (std::size_t i = 0; i < table_.budget.size(); i += 2) {
+      const HeaderFigure& a = table_.budget[i];
+      merge(ws_, r_, 0, r_, 3, a.label + "（" + a.unit + "）", f_.label);
+      merge(ws_, r_, 4, r_, mid - 1, "", f_.money);
+      check(worksheet_write_number(ws_, r_, 4, number(a.number), f_.money), "budget");
+      if (i + 1 < table_.budget.size()) {
+        const HeaderFigure& b = table_.budget[i + 1];
+        merge(ws_, r_, mid, r_, mid + 1, b.label + "（" + b.unit + "）", f_.label);
+        merge(ws_, r_, mid + 2, r_, last_col_, "", f_.money);
+        check(worksheet_write_number(ws_, r_, mid + 2, number(b.number), f_.money), "budget");
+      } else {
+        merge(ws_, r_, mid, r_, last_col_, "", f_.value);
+      }
+      worksheet_set_row(ws_, r_, kLineHeight * 2 + 2, nullptr);
+      ++r_;
+    }
+    ++r_;
+  }
+
+  // The column headings, repeated on every printed page; returns their row.
+  lxw_row_t headings() {
+    const lxw_row_t row = r_;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      check(worksheet_write_string(ws_, r_, static_cast<lxw_col_t>(i), heading(columns_[i]), f_.heading), "heading");
+    }
+    worksheet_set_row(ws_, r_, kLineHeight * 2 + 2, nullptr);
+    ++r_;
+    return row;
+  }
+
+  void indicator_row(const OfficialRow& row) {
     int lines = 1;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      const Column c = columns[i];
-      const std::string& text = table.cell(row, c);
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      const Column c = columns_[i];
+      const std::string& text = table_.cell(row, c);
       const auto col = static_cast<lxw_col_t>(i);
-      if (c == kLevel1 || c == kLevel1Points || c == kLevel2 || c == kLevel2Points) continue;  // merged below
+      if (c == kLevel1 || c == kLevel1Points || c == kLevel2 || c == kLevel2Points) continue;  // merged later
       if (c == kScore || c == kClaimed) {
         const auto& value = c == kScore ? row.score_value : row.claimed_value;
-        lxw_format* format = row.differs ? f.score_differs : f.score;
+        lxw_format* format = row.differs ? f_.score_differs : f_.score;
         if (value) {
-          check(worksheet_write_number(ws, r, col, number(*value), format), "score");
+          check(worksheet_write_number(ws_, r_, col, number(*value), format), "score");
         } else {
-          check(worksheet_write_string(ws, r, col, c == kScore ? "—" : "", format), "score");
+          check(worksheet_write_string(ws_, r_, col, c == kScore ? "—" : "", format), "score");
         }
         continue;
       }
       if (c == kLevel3Points) {
-        write_points(ws, r, col, text, f.points);
+        write_points(ws_, r_, col, text, f_.points);
         continue;
       }
       const bool small = c == kExplain || c == kStandard || c == kBasis || c == kEvidence;
-      check(worksheet_write_string(ws, r, col, unicode::xml_text(text).c_str(), small ? f.text : f.name), "text");
+      check(worksheet_write_string(ws_, r_, col, unicode::xml_text(text).c_str(), small ? f_.text : f_.name), "text");
       lines = std::max(lines, lines_for(text, column_width(c), small ? 1.25 : 1.1));
     }
-    worksheet_set_row(ws, r, 12.5 * lines + 8, nullptr);
-    ++r;
+    worksheet_set_row(ws_, r_, 12.5 * lines + 8, nullptr);
+    ++r_;
   }
-  // The hierarchy as merged cells.
-  for (const RowGroup& g : table.level1_groups) {
-    const auto r1 = static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.first));
-    const auto r2 = static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.last));
-    merge(ws, r1, col_of(kLevel1), r2, col_of(kLevel1), g.name, f.level);
-    merge(ws, r1, col_of(kLevel1Points), r2, col_of(kLevel1Points), g.points, f.points);
-    write_points(ws, r1, col_of(kLevel1Points), g.points, f.points);
-  }
-  for (const RowGroup& g : table.level2_groups) {
-    const auto r1 = static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.first));
-    const auto r2 = static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.last));
-    merge(ws, r1, col_of(kLevel2), r2, col_of(kLevel2), g.name, f.name);
-    merge(ws, r1, col_of(kLevel2Points), r2, col_of(kLevel2Points), g.points, f.points);
-    if (!g.points.empty()) write_points(ws, r1, col_of(kLevel2Points), g.points, f.points);
+
+  // The first two levels as cells merged over the rows of their indicators.
+  void hierarchy(lxw_row_t first_row) {
+    const auto rows = [&](const RowGroup& g) {
+      return std::pair{static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.first)),
+                       static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.last))};
+    };
+    for (const RowGroup& g : table_.level1_groups) {
+      const auto [r1, r2] = rows(g);
+      merge(ws_, r1, col_of(kLevel1), r2, col_of(kLevel1), g.name, f_.level);
+      merge(ws_, r1, col_of(kLevel1Points), r2, col_of(kLevel1Points), g.points, f_.points);
+      write_points(ws_, r1, col_of(kLevel1Points), g.points, f_.points);
+    }
+    for (const RowGroup& g : table_.level2_groups) {
+      const auto [r1, r2] = rows(g);
+      merge(ws_, r1, col_of(kLevel2), r2, col_of(kLevel2), g.name, f_.name);
+      merge(ws_, r1, col_of(kLevel2Points), r2, col_of(kLevel2Points), g.points, f_.points);
+      if (!g.points.empty()) write_points(ws_, r1, col_of(kLevel2Points), g.points, f_.points);
+    }
   }
 
   // 总分 | points | … | total [| claimed] | …
-  merge(ws, r, 0, r, 0, "总分", f.total_label);
-  write_points(ws, r, 1, table.total_points, f.total);
-  merge(ws, r, 2, r, col_of(kScore) - 1, "", f.total);
-  lxw_format* total_format = table.total_differs ? f.total_differs : f.total;
-  if (table.total_value) {
-    check(worksheet_write_number(ws, r, col_of(kScore), number(*table.total_value), total_format), "total");
-  } else {
-    check(worksheet_write_string(ws, r, col_of(kScore), "—", total_format), "total");
-  }
-  if (table.claims) {
-    if (table.claimed_total_value) {
-      check(worksheet_write_number(ws, r, col_of(kClaimed), number(*table.claimed_total_value), total_format), "claimed");
+  void total() {
+    merge(ws_, r_, 0, r_, 0, "总分", f_.total_label);
+    write_points(ws_, r_, 1, table_.total_points, f_.total);
+    merge(ws_, r_, 2, r_, col_of(kScore) - 1, "", f_.total);
+    lxw_format* format = table_.total_differs ? f_.total_differs : f_.total;
+    if (table_.total_value) {
+      check(worksheet_write_number(ws_, r_, col_of(kScore), number(*table_.total_value), format), "total");
     } else {
-      check(worksheet_write_blank(ws, r, col_of(kClaimed), total_format), "claimed");
+      check(worksheet_write_string(ws_, r_, col_of(kScore), "—", format), "total");
+    }
+    if (table_.claims) {
+      if (table_.claimed_total_value) {
+        check(worksheet_write_number(ws_, r_, col_of(kClaimed), number(*table_.claimed_total_value), format),
+              "claimed");
+      } else {
+        check(worksheet_write_blank(ws_, r_, col_of(kClaimed), format), "claimed");
+      }
+    }
+    merge(ws_, r_, col_of(kBasis), r_, last_col_, "", f_.total);
+    worksheet_set_row(ws_, r_, kLineHeight + 8, nullptr);
+    ++r_;
+  }
+
+  void grade_and_notes() {
+    merge(ws_, r_, 0, r_, 0, "评价等级", f_.total_label);
+    merge(ws_, r_, 1, r_, last_col_, table_.grade_line(), f_.grade);
+    worksheet_set_row(ws_, r_, kLineHeight + 10, nullptr);
+    ++r_;
+    if (table_.claims) {
+      std::string note = table_.claims_note();
+      if (table_.differences > 0) note += "红底为自评分与按评分标准计算的得分不同之处。";
+      merge(ws_, r_, 0, r_, last_col_, note, f_.note);
+      ++r_;
+    }
+    for (const std::string& e : table_.errors) {
+      merge(ws_, r_, 0, r_, last_col_, "未能评分：" + e, f_.note);
+      ++r_;
     }
   }
-  merge(ws, r, col_of(kBasis), r, last_col, "", f.total);
-  worksheet_set_row(ws, r, kLineHeight + 8, nullptr);
-  const lxw_row_t total_row = r;
-  ++r;
-  merge(ws, r, 0, r, 0, "评价等级", f.total_label);
-  merge(ws, r, 1, r, last_col, table.grade_line(), f.grade);
-  worksheet_set_row(ws, r, kLineHeight + 10, nullptr);
-  ++r;
-  if (table.claims) {
-    std::string note = table.claims_note();
-    if (table.differences > 0) note += "红底为自评分与按评分标准计算的得分不同之处。";
-    merge(ws, r, 0, r, last_col, note, f.note);
-    ++r;
-  }
-  for (const std::string& e : table.errors) {
-    merge(ws, r, 0, r, last_col, "未能评分：" + e, f.note);
-    ++r;
-  }
-  (void)total_row;
 
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_set_margins(ws, 0.3, 0.3, 0.5, 0.5);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_center_horizontally(ws);
-  check(worksheet_repeat_rows(ws, heading_row, heading_row), "repeat rows");
-  check(worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"), "footer");
-  worksheet_freeze_panes(ws, heading_row + 1, 0);
-  worksheet_activate(ws);
-}
+  // A4 landscape, one page wide, the headings repeated and frozen.
+  void page_setup(lxw_row_t heading_row) {
+    worksheet_set_landscape(ws_);
+    worksheet_set_paper(ws_, 9);  // A4
+    worksheet_set_margins(ws_, 0.3, 0.3, 0.5, 0.5);
+    worksheet_fit_to_pages(ws_, 1, 0);
+    worksheet_center_horizontally(ws_);
+    check(worksheet_repeat_rows(ws_, heading_row, heading_row), "repeat rows");
+    check(worksheet_set_footer(ws_, "&C第 &P 页，共 &N 页"), "footer");
+    worksheet_freeze_panes(ws_, heading_row + 1, 0);
+    worksheet_activate(ws_);
+  }
+
+  const OfficialTable& table_;
+  lxw_worksheet* ws_;
+  const Formats f_;
+  const std::vector<Column> columns_;
+  const lxw_col_t last_col_;
+  lxw_row_t r_ = 0;
+};
 
 void write_chart_sheet(lxw_workbook* wb, const OfficialTable& table) {
   if (table.sections.empty()) return;
@@ -358,7 +401,7 @@ void write_chart_sheet(lxw_workbook* wb, const OfficialTable& table) {
 
 std::string render_xlsx(const OfficialTable& table) {
   xlsx::Workbook workbook;
-  write_table(workbook.get(), table);
+  TableWriter(workbook.get(), table).write();
   write_chart_sheet(workbook.get(), table);
   return workbook.bytes();
 }
