@@ -108,8 +108,10 @@ void render_snippet(const Location& location, std::string& out) {
 }  // namespace
 
 std::string render(const Diagnostic& diagnostic) {
-  std::string out = fmt::format("{}: {}: {}", header(diagnostic.location),
-                                severity_name(diagnostic.severity), unicode::visible(diagnostic.message, true));
+  // A problem of no file (a year given on the command line) is "error: …".
+  const std::string where = header(diagnostic.location);
+  std::string out = fmt::format("{}{}: {}", where.empty() ? "" : where + ": ", severity_name(diagnostic.severity),
+                                unicode::visible(diagnostic.message, true));
   if (!diagnostic.code.empty()) out += fmt::format(" [{}]", diagnostic.code);
   out += '\n';
   render_snippet(diagnostic.location, out);

@@ -105,9 +105,9 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
         std::cerr << fmt::format("{}: not scored: the facts have errors\n", facts_file);
         return "";
       }
-      std::cerr << fmt::format("{}: error: the facts name no \"year\", so no ruleset can be chosen for them [E0805]\n"
-                               "  = help: add \"year\": 2023 to the facts, or pass --year\n",
-                               facts_file);
+      Diagnostics no_year;
+      report_no_year(facts_file, no_year);
+      print(no_year, false);
       return "";
     }
     const auto* listed = scheme();
@@ -116,10 +116,10 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
       return "";
     }
     const auto& rulesets = *listed;
-    const SchemeRuleset* chosen = applicable_ruleset(rulesets, *facts_year);
+    Diagnostics none;
+    const SchemeRuleset* chosen = choose_ruleset(rulesets, options_.scheme, *facts_year, facts_file, none);
     if (chosen == nullptr) {
-      std::cerr << fmt::format("{}: error: no {} ruleset applies to {} [E0804]\n", facts_file, options_.scheme,
-                               *facts_year);
+      print(none, false);
       return "";
     }
     std::cerr << fmt::format("{}: scored with {} ({} criteria, for {})\n", facts_file, chosen->path, options_.scheme,
@@ -140,17 +140,9 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
     const SchemeRuleset own{loaded.ruleset->year, loaded.ruleset->scheme, path};
     rulesets.push_back(own);
     std::sort(rulesets.begin(), rulesets.end(), [](const SchemeRuleset& a, const SchemeRuleset& b) { return a.year < b.year; });
-    const SchemeRuleset* applies = applicable_ruleset(rulesets, *facts_year);
-    const SchemeRuleset* self = &own;
-    if (own.year == 0 || !covers(rulesets, *self, *facts_year)) {
-      std::string message = fmt::format("{}: error: the facts are for {}, but {} holds the criteria of {}", facts_file,
-                                        *facts_year, path, self ? years_covered(rulesets, *self) : "another year");
-      std::string help = applies ? fmt::format("the {} criteria are in {}; or pass --any-year to score with {} anyway",
-                                               *facts_year, applies->path, path)
-                                 : fmt::format("no ruleset of this scheme applies to {}; pass --any-year to score "
-                                               "with {} anyway",
-                                               *facts_year, path);
-      std::cerr << message << " [E0806]\n  = help: " << help << "\n";
+    Diagnostics other_year;
+    if (!holds_year(rulesets, own, *facts_year, facts_file, other_year)) {
+      print(other_year, false);
       return "";
     }
   }
@@ -256,11 +248,10 @@ int Session::run() {
       const auto rulesets = list_scheme(folder, problems);
       print(problems);
       if (problems.has_errors()) return problems.items().front().code == "E0801" ? kUsage : kRulesetErrors;
-      const SchemeRuleset* chosen = applicable_ruleset(rulesets, options_.year);
+      Diagnostics none;
+      const SchemeRuleset* chosen = choose_ruleset(rulesets, options_.scheme, options_.year, "", none);
       if (chosen == nullptr) {
-        if (rulesets.empty()) return kUsage;
-        std::cerr << fmt::format("error: no {} ruleset applies to {}: the earliest ruleset, {}, applies from {} [E0804]\n",
-                                 options_.scheme, options_.year, rulesets.front().path, rulesets.front().year);
+        if (!rulesets.empty()) print(none, false);
         return kUsage;
       }
       std::cerr << fmt::format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,

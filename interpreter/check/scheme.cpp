@@ -158,4 +158,36 @@ bool covers(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& rul
                       [&](const SchemeRuleset& r) { return r.year > ruleset.year && r.year <= year; });
 }
 
+const SchemeRuleset* choose_ruleset(const std::vector<SchemeRuleset>& rulesets, const std::string& scheme, int year,
+                                    const std::string& facts_file, Diagnostics& diagnostics) {
+  if (const SchemeRuleset* chosen = applicable_ruleset(rulesets, year)) return chosen;
+  std::string message = fmt::format("no {} ruleset applies to {}", scheme, year);
+  if (!rulesets.empty()) {
+    message += fmt::format(": the earliest ruleset, {}, applies from {}", rulesets.front().path, rulesets.front().year);
+  }
+  diagnostics.error("E0804", Location::in_json(facts_file, ""), std::move(message));
+  return nullptr;
+}
+
+void report_no_year(const std::string& facts_file, Diagnostics& diagnostics) {
+  diagnostics
+      .error("E0805", Location::in_json(facts_file, ""),
+             "the facts name no \"year\", so no ruleset can be chosen for them")
+      .help = "add \"year\": 2023 to the facts, or pass --year";
+}
+
+bool holds_year(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year,
+                const std::string& facts_file, Diagnostics& diagnostics) {
+  if (ruleset.year != 0 && covers(rulesets, ruleset, year)) return true;
+  const SchemeRuleset* applies = applicable_ruleset(rulesets, year);
+  Diagnostic& d = diagnostics.error("E0806", Location::in_json(facts_file, ""),
+                                    fmt::format("the facts are for {}, but {} holds the criteria of {}", year,
+                                                ruleset.path, years_covered(rulesets, ruleset)));
+  d.help = applies ? fmt::format("the {} criteria are in {}; or pass --any-year to score with {} anyway", year,
+                                 applies->path, ruleset.path)
+                   : fmt::format("no ruleset of this scheme applies to {}; pass --any-year to score with {} anyway",
+                                 year, ruleset.path);
+  return false;
+}
+
 }  // namespace rubric

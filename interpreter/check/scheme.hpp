@@ -36,4 +36,19 @@ std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const Sche
 // then. Two rulesets of one year (a draft beside the published criteria) both apply.
 bool covers(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year);
 
+// The ruleset of [rulesets] (the folder of [scheme]) that applies to [year]; null, with E0804 in
+// [diagnostics], when every one is newer. [facts_file] names the file whose year it is (empty for
+// a year given on the command line).
+const SchemeRuleset* choose_ruleset(const std::vector<SchemeRuleset>& rulesets, const std::string& scheme, int year,
+                                    const std::string& facts_file, Diagnostics& diagnostics);
+
+// E0805: facts that name no year, scored by scheme, choose no ruleset.
+void report_no_year(const std::string& facts_file, Diagnostics& diagnostics);
+
+// Whether [ruleset], named on the command line, holds the criteria of [year], seen beside the
+// other rulesets of its folder ([rulesets] holds them and [ruleset]); E0806 in [diagnostics] when
+// it does not, with the ruleset that does in its help.
+bool holds_year(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year,
+                const std::string& facts_file, Diagnostics& diagnostics);
+
 }  // namespace rubric
