@@ -68,6 +68,23 @@ int run_boundaries(const TestCommandOptions& options) {
   return status;
 }
 
+// No case ran: a test run that tests nothing is a failure, not a pass (E1101, E1102).
+Diagnostics nothing_ran(const TestCommandOptions& options, const std::vector<TestRun>& runs) {
+  Diagnostics out;
+  std::size_t cases = 0;
+  for (const TestRun& run : runs) cases += run.cases.size();
+  if (cases > 0 || runs.empty()) return out;
+  if (options.filter.empty()) {
+    out.error("E1101", {}, runs.size() == 1 ? "the ruleset has no tests" : "none of the rulesets has tests").help =
+        "write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "
+        "\"Tests\"); `rubric test --boundaries` writes a first file of cases";
+  } else {
+    out.error("E1102", {}, fmt::format("--filter \"{}\" matches no case", options.filter)).help =
+        "a case is matched by its name as \"test / case\"; run without --filter to see them all";
+  }
+  return out;
+}
+
 int run_test_command(const TestCommandOptions& options) {
   std::vector<NamedFile> inputs;
   for (const std::string& path : rulesets_in(options.paths)) inputs.push_back({path, "the ruleset"});
@@ -77,7 +94,8 @@ int run_test_command(const TestCommandOptions& options) {
   for (const std::string& path : rulesets_in(options.paths)) {
     runs.push_back(run_tests(path, {options.filter, options.allow_unknown_facts}));
   }
-  bool failed = false;
+  const Diagnostics none = nothing_ran(options, runs);
+  bool failed = none.has_errors();
   std::size_t total = 0;
   std::size_t failures = 0;
   for (const TestRun& run : runs) {
@@ -107,6 +125,7 @@ int run_test_command(const TestCommandOptions& options) {
       j.push_back(std::move(r));
     }
     std::cout << json::dump(j, 2) << "\n";
+    print(none, false);
     return failed ? kFactsFailed : kOk;
   }
   for (const TestRun& run : runs) {
@@ -130,6 +149,8 @@ int run_test_command(const TestCommandOptions& options) {
     }
   }
   std::cout << fmt::format("{} passed, {} failed\n", total - failures, failures);
+  std::cout.flush();
+  print(none, false);
   return failed ? kFactsFailed : kOk;
 }
 
