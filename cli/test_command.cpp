@@ -17,6 +17,7 @@ struct TestCommandOptions {
   std::string format = "text";
   bool coverage = false;
   bool boundaries = false;
+  bool update = false;
   int threshold = 0;
 };
 
@@ -85,6 +86,48 @@ Diagnostics nothing_ran(const TestCommandOptions& options, const std::vector<Tes
   return out;
 }
 
+// --update: each failing expectation rewritten in its file to what the ruleset gives now, and
+// every change printed. Returns the exit status: 0 when every failure was updated, 3 when some
+// could not be (refused facts, unknown names, conflicts), 5 when a file could not be written.
+int update_tests(const std::vector<TestRun>& runs) {
+  std::vector<std::string> conflicts;
+  const std::vector<UpdatedFile> files = apply_updates(runs, conflicts);
+  int status = kOk;
+  std::size_t changed = 0;
+  for (const UpdatedFile& file : files) {
+    try {
+      write_file_atomically(file.path, file.text);
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << "\n";
+      status = kWriteFailed;
+      continue;
+    }
+    for (const ExpectationUpdate* u : file.applied) {
+      const LineColumn lc = u->location.file->line_column(u->location.span->begin);
+      std::cout << fmt::format("{}:{}: {}: {} → {}\n", unicode::visible(file.path), lc.line, u->what, u->old_text,
+                               u->new_text);
+      ++changed;
+    }
+  }
+  for (const std::string& c : conflicts) std::cout << c << "\n";
+  std::size_t left = conflicts.size();
+  for (const TestRun& run : runs) {
+    for (const CaseResult& c : run.cases) {
+      if (c.not_updatable == 0) continue;
+      left += c.not_updatable;
+      std::cout << fmt::format("  ✗ {}{} ({}): not updated\n", c.test, c.test == c.name ? "" : " / " + c.name,
+                               where(c.location));
+      for (const std::string& f : c.failures) std::cout << fmt::format("    {}\n", f);
+    }
+  }
+  std::cout << fmt::format("{} expectation{} updated in {} file{}", changed, changed == 1 ? "" : "s", files.size(),
+                           files.size() == 1 ? "" : "s");
+  if (left > 0) std::cout << fmt::format("; {} failure{} left as {}", left, left == 1 ? "" : "s", left == 1 ? "it was" : "they were");
+  std::cout << "\n";
+  if (status == kOk && left > 0) status = kFactsFailed;
+  return status;
+}
+
 int run_test_command(const TestCommandOptions& options) {
   std::vector<NamedFile> inputs;
   for (const std::string& path : rulesets_in(options.paths)) inputs.push_back({path, "the ruleset"});
@@ -95,6 +138,16 @@ int run_test_command(const TestCommandOptions& options) {
     runs.push_back(run_tests(path, {options.filter, options.allow_unknown_facts}));
   }
   const Diagnostics none = nothing_ran(options, runs);
+  if (options.update) {
+    for (const TestRun& run : runs) print(run.diagnostics);
+    std::cout.flush();
+    print(none, false);
+    if (none.has_errors()) return kFactsFailed;
+    for (const TestRun& run : runs) {
+      if (run.diagnostics.has_errors()) return kRulesetErrors;  // nothing is rewritten from a ruleset that did not load
+    }
+    return update_tests(runs);
+  }
   bool failed = none.has_errors();
   std::size_t total = 0;
   std::size_t failures = 0;
@@ -170,6 +223,10 @@ Command add_test(CLI::App& parent) {
   app->add_flag("--boundaries", options->boundaries,
                 "Print, as a test file ready to paste, the cases just below, at and just above every tier, bracket "
                 "and judged band bound, with the scores the ruleset gives");
+  CLI::Option* update = app->add_flag("--update", options->update,
+                "Rewrite each failing expectation in its test file to what the ruleset gives now (keeping the rest "
+                "of the file as it is), and print every change");
+  update->excludes("--boundaries");
   app->add_option("--threshold", options->threshold, "With --coverage: fail below this percentage")->check(CLI::Range(0, 100));
   app->footer(kExitCodes);
   return {app, [options] { return run_test_command(*options); }};

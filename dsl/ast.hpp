@@ -293,6 +293,7 @@ struct Expectation {
   std::string text;                 // an expected grade
   std::string error_code;           // an expected error instead of a value
   Span span;
+  Span what_span;                   // "= 2", "== 优" or "error E0708": what `rubric test --update` rewrites
 };
 struct TestCase {
   std::string name;

@@ -635,6 +635,7 @@ ast::Expectation Builder::expectation(const Node& n) {
     e.target = ast::ExpectTarget::Facts;
   }
   const Node& what = *n.children[next];
+  e.what_span = span(what);
   if (is<g::expect_error>(what)) {
     e.error_code = what.children[0]->string();
     return e;

@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "dsl/parser.hpp"
 #include "interpreter/eval/evaluator.hpp"
@@ -148,6 +151,8 @@ class Branches {
   std::vector<std::pair<std::uint64_t, BranchInfo>> out_;
 };
 
+class CaseCheck;
+
 class Runner {
  public:
   Runner(const std::string& path, const ast::Ruleset& rs, const TestOptions& options, TestRun& run)
@@ -159,6 +164,8 @@ class Runner {
  private:
   std::optional<std::string> facts_text(const ast::TestBlock& block, const ast::TestCase& c, std::string& error);
   void check(const ast::TestBlock& block, const ast::TestCase& c, const ast::Ruleset& holder);
+  void expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result);
+  void expect_node(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result);
 
   const std::string& path_;
   const ast::Ruleset& rs_;
@@ -210,84 +217,155 @@ std::optional<std::string> test_facts(const std::string& path_, const ast::Rules
 
 namespace {
 
+bool has_code(const Diagnostics& d, const std::string& code) {
+  return std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) { return x.code == code; });
+}
+
+// The code of the error that left indicator [name] without a score; "" for a section (its parts
+// failed) or when none is found.
+std::string error_code_of(const Evaluation& eval, const std::string& name) {
+  const std::string prefix = fmt::format("indicator '{}': ", name);
+  for (const Diagnostic& d : eval.diagnostics.items()) {
+    if (d.severity == Severity::Error && d.message.rfind(prefix, 0) == 0) return d.code;
+  }
+  return "";
+}
+
+// One case's results, and what --update would write for each expectation that failed.
+class CaseCheck {
+ public:
+  CaseCheck(CaseResult& result, const ast::Ruleset& holder) : result_(result), holder_(holder) {}
+
+  // A failure an update cannot fix.
+  void fail(std::string why) {
+    record(std::move(why));
+    ++result_.not_updatable;
+  }
+  // A failure fixed by writing [now] ("= 1.5", "error E0707") in place of [e]'s value.
+  void fail(std::string why, const ast::Expectation& e, const std::string& what, const std::string& now) {
+    record(std::move(why));
+    const std::string old_text(holder_.slice(e.what_span));
+    result_.updates.push_back({holder_.at(e.what_span), what, old_text, now});
+  }
+
+ private:
+  void record(std::string why) {
+    result_.passed = false;
+    result_.failures.push_back(std::move(why));
+  }
+  CaseResult& result_;
+  const ast::Ruleset& holder_;
+};
+
 void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const ast::Ruleset& holder) {
   CaseResult result;
   result.test = block.name;
   result.name = c.name;
   result.location = holder.at(c.span);
-  const auto fail = [&](std::string why) {
-    result.passed = false;
-    result.failures.push_back(std::move(why));
-  };
+  CaseCheck check(result, holder);
   std::string error;
   const auto text = facts_text(block, c, error);
   if (!text) {
-    fail("facts: " + error);
+    check.fail("facts: " + error);
     run_.cases.push_back(std::move(result));
     return;
   }
   const FactsResult facts =
       load_facts(rs_, *text, fmt::format("{} / {}", block.name, c.name), FactsOptions{options_.allow_unknown_facts});
-  const auto has_code = [](const Diagnostics& d, const std::string& code) {
-    return std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) { return x.code == code; });
-  };
   if (!facts.facts) {
     bool expected = false;
     for (const ast::Expectation& e : c.expectations) {
       if (e.target == ast::ExpectTarget::Facts && has_code(facts.diagnostics, e.error_code)) expected = true;
     }
-    if (!expected) fail("the facts were refused:\n" + render(facts.diagnostics, false));
+    if (!expected) check.fail("the facts were refused:\n" + render(facts.diagnostics, false));
     run_.cases.push_back(std::move(result));
     return;
   }
   EvalOptions options;
   options.coverage = &covered;
   const Evaluation eval = evaluate(rs_, *facts.facts, options);
-  for (const ast::Expectation& e : c.expectations) {
-    switch (e.target) {
-      case ast::ExpectTarget::Facts:
-        fail(fmt::format("expected the facts to be refused with {}, but they were accepted", e.error_code));
-        break;
-      case ast::ExpectTarget::Total:
-        if (!e.error_code.empty()) {
-          if (eval.total) fail(fmt::format("expected no total ({}), got {}", e.error_code, eval.total->to_string()));
-        } else if (!eval.total) {
-          fail(fmt::format("total: expected {}, but some indicator could not be scored:\n{}", e.number->to_string(),
-                           render(eval.diagnostics, false)));
-        } else if (*eval.total != *e.number) {
-          fail(fmt::format("total: expected {}, got {}", e.number->to_string(), eval.total->to_string()));
-        }
-        break;
-      case ast::ExpectTarget::Grade:
-        if (eval.grade != e.text) fail(fmt::format("grade: expected {}, got {}", e.text, eval.total ? eval.grade : "none"));
-        break;
-      case ast::ExpectTarget::Indicator: {
-        const NodeResult* node = find_node(eval.nodes, e.name);
-        if (node == nullptr) {
-          std::vector<std::string> names;
-          node_names(eval.nodes, names);
-          std::string why = fmt::format("the ruleset has no indicator or section '{}'", e.name);
-          if (auto guess = closest_match(e.name, names)) why += fmt::format(" (did you mean '{}'?)", *guess);
-          fail(why);
-          break;
-        }
-        if (!e.error_code.empty()) {
-          if (node->score || !has_code(eval.diagnostics, e.error_code)) {
-            fail(fmt::format("{}: expected error {}, got {}", e.name, e.error_code,
-                             node->score ? node->score->to_string() : "another error: " + node->error));
-            result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
-          }
-        } else if (!node->score) {
-          fail(fmt::format("{}: expected {}, but it could not be scored: {}", e.name, e.number->to_string(), node->error));
-        } else if (*node->score != *e.number) {
-          fail(fmt::format("{}: expected {}, got {}", e.name, e.number->to_string(), node->score->to_string()));
-          result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
-        }
-        break;
-      }
-    }
-  }
+  for (const ast::Expectation& e : c.expectations) expect(e, eval, check, result);
   run_.cases.push_back(std::move(result));
+}
+
+void Runner::expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result) {
+  switch (e.target) {
+    case ast::ExpectTarget::Facts:
+      check.fail(fmt::format("expected the facts to be refused with {}, but they were accepted", e.error_code));
+      return;
+    case ast::ExpectTarget::Total: {
+      const std::string no_total = eval.diagnostics.items().empty() ? "" : eval.diagnostics.items().front().code;
+      if (!e.error_code.empty()) {
+        if (eval.total) {
+          check.fail(fmt::format("expected no total ({}), got {}", e.error_code, eval.total->to_string()), e, "total",
+                     "= " + eval.total->to_string());
+        }
+      } else if (!eval.total) {
+        const std::string why = fmt::format("total: expected {}, but some indicator could not be scored:\n{}",
+                                            e.number->to_string(), render(eval.diagnostics, false));
+        if (no_total.empty()) {
+          check.fail(why);
+        } else {
+          check.fail(why, e, "total", "error " + no_total);
+        }
+      } else if (*eval.total != *e.number) {
+        check.fail(fmt::format("total: expected {}, got {}", e.number->to_string(), eval.total->to_string()), e,
+                   "total", "= " + eval.total->to_string());
+      }
+      return;
+    }
+    case ast::ExpectTarget::Grade:
+      if (eval.grade == e.text) return;
+      if (eval.total) {
+        check.fail(fmt::format("grade: expected {}, got {}", e.text, eval.grade), e, "grade", "= " + eval.grade);
+      } else {
+        check.fail(fmt::format("grade: expected {}, got none", e.text));
+      }
+      return;
+    case ast::ExpectTarget::Indicator:
+      expect_node(e, eval, check, result);
+      return;
+  }
+}
+
+void Runner::expect_node(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result) {
+  const NodeResult* node = find_node(eval.nodes, e.name);
+  if (node == nullptr) {
+    std::vector<std::string> names;
+    node_names(eval.nodes, names);
+    std::string why = fmt::format("the ruleset has no indicator or section '{}'", e.name);
+    if (auto guess = closest_match(e.name, names)) why += fmt::format(" (did you mean '{}'?)", *guess);
+    check.fail(why);
+    return;
+  }
+  if (!e.error_code.empty()) {
+    if (node->score || !has_code(eval.diagnostics, e.error_code)) {
+      const std::string why = fmt::format("{}: expected error {}, got {}", e.name, e.error_code,
+                                          node->score ? node->score->to_string() : "another error: " + node->error);
+      const std::string code = node->score ? "" : error_code_of(eval, e.name);
+      if (node->score) {
+        check.fail(why, e, e.name, "= " + node->score->to_string());
+      } else if (!code.empty()) {
+        check.fail(why, e, e.name, "error " + code);
+      } else {
+        check.fail(why);
+      }
+      result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
+    }
+  } else if (!node->score) {
+    const std::string why =
+        fmt::format("{}: expected {}, but it could not be scored: {}", e.name, e.number->to_string(), node->error);
+    const std::string code = error_code_of(eval, e.name);
+    if (code.empty()) {
+      check.fail(why);
+    } else {
+      check.fail(why, e, e.name, "error " + code);
+    }
+  } else if (*node->score != *e.number) {
+    check.fail(fmt::format("{}: expected {}, got {}", e.name, e.number->to_string(), node->score->to_string()), e,
+               e.name, "= " + node->score->to_string());
+    result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
+  }
 }
 
 void Runner::test(const ast::TestBlock& block, const ast::Ruleset& holder) {
@@ -326,6 +404,45 @@ TestRun run_tests(const std::string& ruleset_path, const TestOptions& options) {
     run.branches.push_back(std::move(info));
   }
   return run;
+}
+
+std::vector<UpdatedFile> apply_updates(const std::vector<TestRun>& runs, std::vector<std::string>& conflicts) {
+  // Per file, the updates by where they start; one place rewritten two ways is a conflict.
+  struct Pending {
+    SourcePtr file;
+    std::map<std::uint32_t, const ExpectationUpdate*> edits;
+    std::set<std::uint32_t> conflicting;
+  };
+  std::vector<Pending> files;
+  for (const TestRun& run : runs) {
+    for (const CaseResult& c : run.cases) {
+      for (const ExpectationUpdate& u : c.updates) {
+        auto it = std::find_if(files.begin(), files.end(), [&](const Pending& p) { return p.file == u.location.file; });
+        if (it == files.end()) it = files.insert(files.end(), Pending{u.location.file, {}, {}});
+        const auto [at, inserted] = it->edits.emplace(u.location.span->begin, &u);
+        if (!inserted && at->second->new_text != u.new_text && it->conflicting.insert(at->first).second) {
+          const LineColumn lc = u.location.file->line_column(at->first);
+          conflicts.push_back(fmt::format("{}:{}: {}: the cases of this test give {} and {}; not updated",
+                                          u.location.file->path(), lc.line, u.what, at->second->new_text.substr(0),
+                                          u.new_text));
+        }
+      }
+    }
+  }
+  std::vector<UpdatedFile> out;
+  for (Pending& p : files) {
+    for (std::uint32_t begin : p.conflicting) p.edits.erase(begin);
+    if (p.edits.empty()) continue;
+    UpdatedFile updated{p.file->path(), p.file->text(), {}};
+    // From the end of the file back, so that the offsets still ahead stay right.
+    for (auto it = p.edits.rbegin(); it != p.edits.rend(); ++it) {
+      const Span span = *it->second->location.span;
+      updated.text.replace(span.begin, span.end - span.begin, it->second->new_text);
+    }
+    for (const auto& [begin, u] : p.edits) updated.applied.push_back(u);
+    out.push_back(std::move(updated));
+  }
+  return out;
 }
 
 }  // namespace rubric

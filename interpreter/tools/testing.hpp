@@ -17,6 +17,15 @@
 
 namespace rubric {
 
+// A failing expectation rewritten to what the ruleset gives now (`rubric test --update`):
+// "= 2" becomes "= 1.5", "= 1" becomes "error E0707", "error E0708" becomes "= 0".
+struct ExpectationUpdate {
+  Location location;     // the "= 2" or "error E0708" part, in the file that holds the test
+  std::string what;      // "结转结余率", "total", "grade"
+  std::string old_text;  // as written
+  std::string new_text;
+};
+
 struct CaseResult {
   std::string test;
   std::string name;
@@ -24,6 +33,8 @@ struct CaseResult {
   bool passed = true;
   std::vector<std::string> failures;  // "结转结余率: expected 1, got 2"
   std::string trace;                  // the derivation of each indicator that failed
+  std::vector<ExpectationUpdate> updates;  // for the failures an update can fix
+  std::size_t not_updatable = 0;           // failures it cannot (refused facts, an unknown name)
 };
 
 // A branch of a rule, for coverage.
@@ -52,6 +63,16 @@ struct TestOptions {
 };
 
 TestRun run_tests(const std::string& ruleset_path, const TestOptions& options = {});
+
+// The updates of [runs] applied to the files that hold them: each file's new text, in the order
+// the files were first named. An expectation that two cases would rewrite differently (one
+// written outside the cases of a block with several) is left as it is and named in [conflicts].
+struct UpdatedFile {
+  std::string path;
+  std::string text;
+  std::vector<const ExpectationUpdate*> applied;
+};
+std::vector<UpdatedFile> apply_updates(const std::vector<TestRun>& runs, std::vector<std::string>& conflicts);
 
 // The facts document a test block gives (its facts file, its JSON object, or the file with the
 // JSON's facts replaced), with [overrides] (a case's JSON object, "" for none) applied. Returns
