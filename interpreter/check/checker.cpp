@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "dsl/visit.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace rubric {
@@ -143,6 +144,15 @@ class Checker {
   TypeRefPtr call(ast::Expr& e, ast::Call& c);
   TypeRefPtr comprehension(ast::Expr& e, ast::Comprehension& c);
   TypeRefPtr binary(ast::Expr& e, ast::Binary& b);
+  TypeRefPtr points_ref(ast::Expr& e);
+  TypeRefPtr member_access(ast::Expr& e, ast::Member& m);
+  TypeRefPtr unary(ast::Unary& u);
+  TypeRefPtr tiered(ast::Tiered& t);
+  TypeRefPtr brackets(ast::Brackets& b);
+  TypeRefPtr deduct(ast::Expr& e, ast::Deduct& d);
+  TypeRefPtr weighted(ast::Expr& e, ast::Weighted& w);
+  TypeRefPtr judged(ast::Expr& e, ast::Judged& j);
+  TypeRefPtr when(ast::When& w);
   void interval(ast::Interval& iv, std::string_view what);
   void expect_numeric(ast::Expr& e, const TypeRefPtr& t, std::string_view what);
   void expect_bool(ast::Expr& e, const TypeRefPtr& t, std::string_view what);
@@ -561,167 +571,183 @@ TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
   return numeric(body) ? body : kUnknown;
 }
 
+// One case per kind of node; ast::visit makes a missing case a compile error.
 TypeRefPtr Checker::expr_impl(ast::Expr& e) {
-  return std::visit(
-      [&](auto& node) -> TypeRefPtr {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, ast::NumberLit>) {
-          return node.percent ? kPercent : kNumber;
-        } else if constexpr (std::is_same_v<T, ast::StringLit>) {
-          return kText;
-        } else if constexpr (std::is_same_v<T, ast::BoolLit>) {
-          return kBool;
-        } else if constexpr (std::is_same_v<T, ast::PointsRef>) {
-          if (indicator_ == nullptr) {
-            error("E0204", e.span, "'points' is only available inside an indicator")
-                .help = "pass the points to the function as a parameter";
-          }
-          return kNumber;
-        } else if constexpr (std::is_same_v<T, ast::NameRef>) {
-          return name(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Member>) {
-          const TypeRefPtr object = expr(*node.object);
-          if (unknown(object)) return kUnknown;
-          if (object->kind != TypeKind::Record) {
-            error("E0306", e.span, fmt::format("'.{}' needs a record, but this is {}", node.field, type_name(object)));
-            return kUnknown;
-          }
-          std::vector<std::string> names;
-          for (std::size_t i = 0; i < object->fields.size(); ++i) {
-            if (object->fields[i].name == node.field) {
-              node.field_index = static_cast<std::uint32_t>(i);
-              return object->fields[i].type;
-            }
-            names.push_back(object->fields[i].name);
-          }
-          auto& d = error("E0307", node.field_span, fmt::format("the record has no field '{}'", node.field));
-          if (auto guess = closest_match(node.field, names)) {
-            d.help = fmt::format("did you mean '{}'?", *guess);
-          } else {
-            d.help = fmt::format("its fields are {}", fmt::join(names, ", "));
-          }
-          return kUnknown;
-        } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          const TypeRefPtr t = expr(*node.operand);
-          if (node.op == ast::UnaryOp::Not) {
-            expect_bool(*node.operand, t, "the operand of 'not'");
-            return kBool;
-          }
-          expect_numeric(*node.operand, t, "the operand of '-'");
-          return numeric(t) ? t : kUnknown;
-        } else if constexpr (std::is_same_v<T, ast::Binary>) {
-          return binary(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          return call(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-          return comprehension(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-          expect_numeric(*node.subject, expr(*node.subject), "the value of 'tiered'");
-          TypeRefPtr result = kUnknown;
-          for (auto& tier : node.tiers) {
-            interval(tier.interval, "the tier");
-            const TypeRefPtr t = expr(*tier.result);
-            expect_numeric(*tier.result, t, "a tier's score");
-            if (unknown(result)) result = t;
-          }
-          return numeric(result) ? result : kNumber;
-        } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-          expect_numeric(*node.subject, expr(*node.subject), "the value of 'brackets'");
-          TypeRefPtr result = kUnknown;
-          for (auto& arm : node.arms) {
-            if (arm.bound) expect_numeric(*arm.bound, expr(*arm.bound), "a bracket's bound");
-            const TypeRefPtr t = expr(*arm.result);
-            expect_numeric(*arm.result, t, "a bracket's score");
-            if (unknown(result)) result = t;
-          }
-          return numeric(result) ? result : kNumber;
-        } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-          if (!node.start && indicator_ == nullptr) {
-            error("E0204", e.span, "'deduct' outside an indicator needs 'from START'")
-                .help = "deductions start from the indicator's points; elsewhere write 'from' and a value";
-          }
-          for (auto& item : node.items) {
-            expect_numeric(*item.amount, expr(*item.amount), "a deduction's amount");
-            if (item.kind == ast::DeductionKind::Per) {
-              expect_numeric(*item.operand, expr(*item.operand), "what a deduction is 'per'");
-            } else if (item.kind == ast::DeductionKind::When) {
-              expect_bool(*item.operand, expr(*item.operand), "a deduction's 'when' condition");
-            }
-          }
-          if (node.start) expect_numeric(*node.start, expr(*node.start), "the start of a deduction ('from')");
-          if (node.floor) expect_numeric(*node.floor, expr(*node.floor), "the floor of a deduction ('until')");
-          return kNumber;
-        } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-          Decimal total;
-          bool all_constant = true;
-          std::vector<std::string> weights;
-          for (auto& part : node.parts) {
-            weights.emplace_back(rs_.slice(part.weight->span));
-            expect_numeric(*part.weight, expr(*part.weight), "a part's weight");
-            expect_numeric(*part.value, expr(*part.value), "a part's score");
-            if (auto w = constant_value(*part.weight)) {
-              total += *w;
-            } else {
-              all_constant = false;
-            }
-          }
-          if (all_constant && total != Decimal::from_int(1)) {
-            auto& d = error("E0406", e.span,
-                  fmt::format("the weights add up to {}, not 100%", format_percent(total)));
-            d.notes.push_back({fmt::format("weights: {}", fmt::join(weights, " + ")), std::nullopt});
-            d.help = "each part's weight is a share of the score; together they must make 100%";
-          }
-          return kNumber;
-        } else if constexpr (std::is_same_v<T, ast::Judged>) {
-          const TypeRefPtr score = expr(*node.score);
-          expect_numeric(*node.score, score, "a judged score");
-          const TypeRefPtr category = expr(*node.category);
-          if (!unknown(category) && category->kind != TypeKind::Enum) {
-            error("E0308", node.category->span,
-                  fmt::format("the category of 'judged' must be an enum, but this is {}", type_name(category)));
-          }
-          std::vector<std::string> seen;
-          for (auto& band : node.bands) {
-            if (band.value) {
-              expect_numeric(*band.value, expr(*band.value), "a category's fixed score");
-            } else {
-              interval(band.interval, "the band");
-            }
-            if (std::find(seen.begin(), seen.end(), band.member) != seen.end()) {
-              error("E0309", band.member_span, fmt::format("category '{}' has two bands", band.member));
-            }
-            seen.push_back(band.member);
-            if (category->kind == TypeKind::Enum &&
-                std::find(category->members.begin(), category->members.end(), band.member) ==
-                    category->members.end()) {
-              auto& d = error("E0304", band.member_span,
-                              fmt::format("'{}' is not a member of {}", band.member, ast::describe(*category)));
-              if (auto guess = closest_match(band.member, category->members)) {
-                d.help = fmt::format("did you mean '{}'?", *guess);
-                seen.push_back(*guess);  // so that "'…' has no band" does not repeat this mistake
-              }
-            }
-          }
-          if (category->kind == TypeKind::Enum) {
-            for (const auto& member : category->members) {
-              if (std::find(seen.begin(), seen.end(), member) == seen.end()) {
-                error("E0309", e.span, fmt::format("category '{}' has no band", member))
-                    .help = "every member of the category's enum needs a band";
-              }
-            }
-          }
-          return numeric(score) ? score : kNumber;
-        } else if constexpr (std::is_same_v<T, ast::When>) {
-          TypeRefPtr result = kUnknown;
-          for (auto& arm : node.arms) {
-            if (arm.condition) expect_bool(*arm.condition, expr(*arm.condition), "a 'when' condition");
-            const TypeRefPtr t = expr(*arm.result);
-            if (unknown(result)) result = t;
-          }
-          return result;
-        }
-      },
-      e.node);
+  return ast::visit(
+      e, ast::overloaded{
+             [&](ast::NumberLit& n) -> TypeRefPtr { return n.percent ? kPercent : kNumber; },
+             [&](ast::StringLit&) -> TypeRefPtr { return kText; },
+             [&](ast::BoolLit&) -> TypeRefPtr { return kBool; },
+             [&](ast::PointsRef&) -> TypeRefPtr { return points_ref(e); },
+             [&](ast::NameRef& n) -> TypeRefPtr { return name(e, n); },
+             [&](ast::Member& n) -> TypeRefPtr { return member_access(e, n); },
+             [&](ast::Unary& n) -> TypeRefPtr { return unary(n); },
+             [&](ast::Binary& n) -> TypeRefPtr { return binary(e, n); },
+             [&](ast::Call& n) -> TypeRefPtr { return call(e, n); },
+             [&](ast::Comprehension& n) -> TypeRefPtr { return comprehension(e, n); },
+             [&](ast::Tiered& n) -> TypeRefPtr { return tiered(n); },
+             [&](ast::Brackets& n) -> TypeRefPtr { return brackets(n); },
+             [&](ast::Deduct& n) -> TypeRefPtr { return deduct(e, n); },
+             [&](ast::Weighted& n) -> TypeRefPtr { return weighted(e, n); },
+             [&](ast::Judged& n) -> TypeRefPtr { return judged(e, n); },
+             [&](ast::When& n) -> TypeRefPtr { return when(n); },
+         });
+}
+
+TypeRefPtr Checker::points_ref(ast::Expr& e) {
+  if (indicator_ == nullptr) {
+    error("E0204", e.span, "'points' is only available inside an indicator")
+        .help = "pass the points to the function as a parameter";
+  }
+  return kNumber;
+}
+
+TypeRefPtr Checker::member_access(ast::Expr& e, ast::Member& m) {
+  const TypeRefPtr object = expr(*m.object);
+  if (unknown(object)) return kUnknown;
+  if (object->kind != TypeKind::Record) {
+    error("E0306", e.span, fmt::format("'.{}' needs a record, but this is {}", m.field, type_name(object)));
+    return kUnknown;
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < object->fields.size(); ++i) {
+    if (object->fields[i].name == m.field) {
+      m.field_index = static_cast<std::uint32_t>(i);
+      return object->fields[i].type;
+    }
+    names.push_back(object->fields[i].name);
+  }
+  auto& d = error("E0307", m.field_span, fmt::format("the record has no field '{}'", m.field));
+  if (auto guess = closest_match(m.field, names)) {
+    d.help = fmt::format("did you mean '{}'?", *guess);
+  } else {
+    d.help = fmt::format("its fields are {}", fmt::join(names, ", "));
+  }
+  return kUnknown;
+}
+
+TypeRefPtr Checker::unary(ast::Unary& u) {
+  const TypeRefPtr t = expr(*u.operand);
+  if (u.op == ast::UnaryOp::Not) {
+    expect_bool(*u.operand, t, "the operand of 'not'");
+    return kBool;
+  }
+  expect_numeric(*u.operand, t, "the operand of '-'");
+  return numeric(t) ? t : kUnknown;
+}
+
+TypeRefPtr Checker::tiered(ast::Tiered& t) {
+  expect_numeric(*t.subject, expr(*t.subject), "the value of 'tiered'");
+  TypeRefPtr result = kUnknown;
+  for (auto& tier : t.tiers) {
+    interval(tier.interval, "the tier");
+    const TypeRefPtr r = expr(*tier.result);
+    expect_numeric(*tier.result, r, "a tier's score");
+    if (unknown(result)) result = r;
+  }
+  return numeric(result) ? result : kNumber;
+}
+
+TypeRefPtr Checker::brackets(ast::Brackets& b) {
+  expect_numeric(*b.subject, expr(*b.subject), "the value of 'brackets'");
+  TypeRefPtr result = kUnknown;
+  for (auto& arm : b.arms) {
+    if (arm.bound) expect_numeric(*arm.bound, expr(*arm.bound), "a bracket's bound");
+    const TypeRefPtr r = expr(*arm.result);
+    expect_numeric(*arm.result, r, "a bracket's score");
+    if (unknown(result)) result = r;
+  }
+  return numeric(result) ? result : kNumber;
+}
+
+TypeRefPtr Checker::deduct(ast::Expr& e, ast::Deduct& d) {
+  if (!d.start && indicator_ == nullptr) {
+    error("E0204", e.span, "'deduct' outside an indicator needs 'from START'")
+        .help = "deductions start from the indicator's points; elsewhere write 'from' and a value";
+  }
+  for (auto& item : d.items) {
+    expect_numeric(*item.amount, expr(*item.amount), "a deduction's amount");
+    if (item.kind == ast::DeductionKind::Per) {
+      expect_numeric(*item.operand, expr(*item.operand), "what a deduction is 'per'");
+    } else if (item.kind == ast::DeductionKind::When) {
+      expect_bool(*item.operand, expr(*item.operand), "a deduction's 'when' condition");
+    }
+  }
+  if (d.start) expect_numeric(*d.start, expr(*d.start), "the start of a deduction ('from')");
+  if (d.floor) expect_numeric(*d.floor, expr(*d.floor), "the floor of a deduction ('until')");
+  return kNumber;
+}
+
+TypeRefPtr Checker::weighted(ast::Expr& e, ast::Weighted& w) {
+  Decimal total;
+  bool all_constant = true;
+  std::vector<std::string> weights;
+  for (auto& part : w.parts) {
+    weights.emplace_back(rs_.slice(part.weight->span));
+    expect_numeric(*part.weight, expr(*part.weight), "a part's weight");
+    expect_numeric(*part.value, expr(*part.value), "a part's score");
+    if (auto weight = constant_value(*part.weight)) {
+      total += *weight;
+    } else {
+      all_constant = false;
+    }
+  }
+  if (all_constant && total != Decimal::from_int(1)) {
+    auto& d = error("E0406", e.span, fmt::format("the weights add up to {}, not 100%", format_percent(total)));
+    d.notes.push_back({fmt::format("weights: {}", fmt::join(weights, " + ")), std::nullopt});
+    d.help = "each part's weight is a share of the score; together they must make 100%";
+  }
+  return kNumber;
+}
+
+TypeRefPtr Checker::judged(ast::Expr& e, ast::Judged& j) {
+  const TypeRefPtr score = expr(*j.score);
+  expect_numeric(*j.score, score, "a judged score");
+  const TypeRefPtr category = expr(*j.category);
+  if (!unknown(category) && category->kind != TypeKind::Enum) {
+    error("E0308", j.category->span,
+          fmt::format("the category of 'judged' must be an enum, but this is {}", type_name(category)));
+  }
+  std::vector<std::string> seen;
+  for (auto& band : j.bands) {
+    if (band.value) {
+      expect_numeric(*band.value, expr(*band.value), "a category's fixed score");
+    } else {
+      interval(band.interval, "the band");
+    }
+    if (std::find(seen.begin(), seen.end(), band.member) != seen.end()) {
+      error("E0309", band.member_span, fmt::format("category '{}' has two bands", band.member));
+    }
+    seen.push_back(band.member);
+    if (category->kind == TypeKind::Enum &&
+        std::find(category->members.begin(), category->members.end(), band.member) == category->members.end()) {
+      auto& d = error("E0304", band.member_span,
+                      fmt::format("'{}' is not a member of {}", band.member, ast::describe(*category)));
+      if (auto guess = closest_match(band.member, category->members)) {
+        d.help = fmt::format("did you mean '{}'?", *guess);
+        seen.push_back(*guess);  // so that "'…' has no band" does not repeat this mistake
+      }
+    }
+  }
+  if (category->kind == TypeKind::Enum) {
+    for (const auto& member : category->members) {
+      if (std::find(seen.begin(), seen.end(), member) == seen.end()) {
+        error("E0309", e.span, fmt::format("category '{}' has no band", member))
+            .help = "every member of the category's enum needs a band";
+      }
+    }
+  }
+  return numeric(score) ? score : kNumber;
+}
+
+TypeRefPtr Checker::when(ast::When& w) {
+  TypeRefPtr result = kUnknown;
+  for (auto& arm : w.arms) {
+    if (arm.condition) expect_bool(*arm.condition, expr(*arm.condition), "a 'when' condition");
+    const TypeRefPtr t = expr(*arm.result);
+    if (unknown(result)) result = t;
+  }
+  return result;
 }
 
 // ---- Declarations --------------------------------------------------------------------------
