@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "dsl/visit.hpp"
 #include "interpreter/check/interval.hpp"
 #include "stdlib/builtins.hpp"
 
@@ -721,47 +722,32 @@ Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
   fail("E0707", w.arms.back().span, "no 'when' arm applies");
 }
 
+// One case per kind of node; ast::visit makes a missing case a compile error.
 Value Evaluator::eval_impl(const ast::Expr& e) {
-  return std::visit(
-      [&](const auto& node) -> Value {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, ast::NumberLit>) {
-          return Value(node.value);
-        } else if constexpr (std::is_same_v<T, ast::StringLit>) {
-          return Value(node.value);
-        } else if constexpr (std::is_same_v<T, ast::BoolLit>) {
-          return Value(node.value);
-        } else if constexpr (std::is_same_v<T, ast::PointsRef>) {
-          return Value(indicator_->points.hi);
-        } else if constexpr (std::is_same_v<T, ast::NameRef>) {
-          return name(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Member>) {
-          const Value object = eval(*node.object);
-          return object.list()[node.field_index];
-        } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          if (node.op == ast::UnaryOp::Not) return Value(!truth(*node.operand));
-          return Value(-num(*node.operand));
-        } else if constexpr (std::is_same_v<T, ast::Binary>) {
-          return binary(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          return call(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-          return comprehension(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-          return tiered(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-          return brackets(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-          return deduct(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-          return weighted(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Judged>) {
-          return judged(e, node);
-        } else {
-          return when(e, node);
-        }
-      },
-      e.node);
+  return ast::visit(e, ast::overloaded{
+                           [&](const ast::NumberLit& n) { return Value(n.value); },
+                           [&](const ast::StringLit& n) { return Value(n.value); },
+                           [&](const ast::BoolLit& n) { return Value(n.value); },
+                           [&](const ast::PointsRef&) { return Value(indicator_->points.hi); },
+                           [&](const ast::NameRef& n) { return name(e, n); },
+                           [&](const ast::Member& n) {
+                             const Value object = eval(*n.object);
+                             return object.list()[n.field_index];
+                           },
+                           [&](const ast::Unary& n) {
+                             if (n.op == ast::UnaryOp::Not) return Value(!truth(*n.operand));
+                             return Value(-num(*n.operand));
+                           },
+                           [&](const ast::Binary& n) { return binary(e, n); },
+                           [&](const ast::Call& n) { return call(e, n); },
+                           [&](const ast::Comprehension& n) { return comprehension(e, n); },
+                           [&](const ast::Tiered& n) { return tiered(e, n); },
+                           [&](const ast::Brackets& n) { return brackets(e, n); },
+                           [&](const ast::Deduct& n) { return deduct(e, n); },
+                           [&](const ast::Weighted& n) { return weighted(e, n); },
+                           [&](const ast::Judged& n) { return judged(e, n); },
+                           [&](const ast::When& n) { return when(e, n); },
+                       });
 }
 
 }  // namespace
