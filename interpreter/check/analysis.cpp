@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "dsl/visit.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/interval.hpp"
 #include "stdlib/builtins.hpp"
@@ -43,6 +44,12 @@ AbstractValue unknown(Kind kind, std::string why) {
   v.kind = kind;
   v.exact = false;
   v.why = std::move(why);
+  return v;
+}
+
+AbstractValue of_kind(Kind kind) {
+  AbstractValue v;
+  v.kind = kind;
   return v;
 }
 
@@ -351,6 +358,9 @@ class Analyzer {
   AbstractValue eval(const ast::Expr& e);
   AbstractValue eval_impl(const ast::Expr& e);
   AbstractValue name(const ast::NameRef& n);
+  AbstractValue points_ref();
+  AbstractValue member_access(const ast::Member& m);
+  AbstractValue unary(const ast::Unary& u);
   AbstractValue binary(const ast::Expr& e, const ast::Binary& b);
   AbstractValue call(const ast::Expr& e, const ast::Call& c);
   AbstractValue builtin(const ast::Call& c, std::vector<AbstractValue> args);
@@ -1161,58 +1171,47 @@ AbstractValue Analyzer::when(const ast::When& w) {
   return *result;
 }
 
+// One case per kind of node; ast::visit makes a missing case a compile error.
 AbstractValue Analyzer::eval_impl(const ast::Expr& e) {
-  return std::visit(
-      [&](const auto& node) -> AbstractValue {
-        using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, ast::NumberLit>) {
-          return number(Range::point(node.value), node.value.is_integer());
-        } else if constexpr (std::is_same_v<T, ast::StringLit>) {
-          AbstractValue v;
-          v.kind = Kind::Text;
-          return v;
-        } else if constexpr (std::is_same_v<T, ast::BoolLit>) {
-          AbstractValue v;
-          v.kind = Kind::Bool;
-          return v;
-        } else if constexpr (std::is_same_v<T, ast::PointsRef>) {
-          if (indicator_ == nullptr) return unknown(Kind::Number, "'points' outside an indicator");
-          return number(Range::point(indicator_->points.hi), indicator_->points.hi.is_integer());
-        } else if constexpr (std::is_same_v<T, ast::NameRef>) {
-          return name(node);
-        } else if constexpr (std::is_same_v<T, ast::Member>) {
-          const AbstractValue object = eval(*node.object);
-          if (object.kind == Kind::Record && node.field_index < object.fields.size()) return object.fields[node.field_index];
-          return unknown(Kind::Unknown, fmt::format("the field '{}' is unknown", node.field));
-        } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          AbstractValue v = eval(*node.operand);
-          if (node.op == ast::UnaryOp::Not) {
-            v.kind = Kind::Bool;
-            return v;
-          }
-          if (v.kind == Kind::Number) v.range = negate(v.range);
-          return v;
-        } else if constexpr (std::is_same_v<T, ast::Binary>) {
-          return binary(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          return call(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-          return comprehension(node);
-        } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-          return tiered(e, node);
-        } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-          return brackets(node);
-        } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-          return deduct(node);
-        } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-          return weighted(node);
-        } else if constexpr (std::is_same_v<T, ast::Judged>) {
-          return judged(node);
-        } else {
-          return when(node);
-        }
-      },
-      e.node);
+  return ast::visit(e, ast::overloaded{
+                           [&](const ast::NumberLit& n) { return number(Range::point(n.value), n.value.is_integer()); },
+                           [&](const ast::StringLit&) { return of_kind(Kind::Text); },
+                           [&](const ast::BoolLit&) { return of_kind(Kind::Bool); },
+                           [&](const ast::PointsRef&) { return points_ref(); },
+                           [&](const ast::NameRef& n) { return name(n); },
+                           [&](const ast::Member& n) { return member_access(n); },
+                           [&](const ast::Unary& n) { return unary(n); },
+                           [&](const ast::Binary& n) { return binary(e, n); },
+                           [&](const ast::Call& n) { return call(e, n); },
+                           [&](const ast::Comprehension& n) { return comprehension(n); },
+                           [&](const ast::Tiered& n) { return tiered(e, n); },
+                           [&](const ast::Brackets& n) { return brackets(n); },
+                           [&](const ast::Deduct& n) { return deduct(n); },
+                           [&](const ast::Weighted& n) { return weighted(n); },
+                           [&](const ast::Judged& n) { return judged(n); },
+                           [&](const ast::When& n) { return when(n); },
+                       });
+}
+
+AbstractValue Analyzer::points_ref() {
+  if (indicator_ == nullptr) return unknown(Kind::Number, "'points' outside an indicator");
+  return number(Range::point(indicator_->points.hi), indicator_->points.hi.is_integer());
+}
+
+AbstractValue Analyzer::member_access(const ast::Member& m) {
+  const AbstractValue object = eval(*m.object);
+  if (object.kind == Kind::Record && m.field_index < object.fields.size()) return object.fields[m.field_index];
+  return unknown(Kind::Unknown, fmt::format("the field '{}' is unknown", m.field));
+}
+
+AbstractValue Analyzer::unary(const ast::Unary& u) {
+  AbstractValue v = eval(*u.operand);
+  if (u.op == ast::UnaryOp::Not) {
+    v.kind = Kind::Bool;
+    return v;
+  }
+  if (v.kind == Kind::Number) v.range = negate(v.range);
+  return v;
 }
 
 }  // namespace
