@@ -50,6 +50,15 @@ class Builder {
 
   ast::ExprPtr expr(const Node& n);
   ast::ExprPtr chain(const Node& n);
+  ast::ExprPtr postfix(const Node& n, Span at);
+  ast::ExprPtr call(const Node& n, Span at);
+  ast::ExprPtr comprehension(const Node& n, Span at);
+  ast::ExprPtr tiered(const Node& n, Span at);
+  ast::ExprPtr brackets(const Node& n, Span at);
+  ast::ExprPtr deduct(const Node& n, Span at);
+  ast::ExprPtr weighted(const Node& n, Span at);
+  ast::ExprPtr judged(const Node& n, Span at);
+  ast::ExprPtr when_expr(const Node& n, Span at);
   // Whether [operands] more chained operands would pass kMaxChainedOperands (E0016, once).
   bool too_long(const Node& n, std::size_t operands);
   ast::Interval interval(const Node& n);
