@@ -85,44 +85,49 @@ TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
   return kNumber;
 }
 
+// "'clamp' takes 3 arguments, but 2 were given"
+Diagnostic& Checker::arity_error(ast::Expr& e, const ast::Call& c, int min_args, int max_args) {
+  const auto plural = [](int n) { return n == 1 ? "" : "s"; };
+  const std::string takes = min_args == max_args ? fmt::format("{} argument{}", min_args, plural(min_args))
+                            : max_args < 0       ? fmt::format("at least {} argument{}", min_args, plural(min_args))
+                                                 : fmt::format("{} or {} arguments", min_args, max_args);
+  return error("E0209", e.span, fmt::format("'{}' takes {}, but {} {} given", c.callee, takes, c.args.size(),
+                                            c.args.size() == 1 ? "was" : "were"));
+}
+
+// A call of the user-defined function rs_.defines[i].
+TypeRefPtr Checker::define_call(ast::Expr& e, ast::Call& c, std::size_t i) {
+  const ast::Define& d = rs_.defines[i];
+  if (define_limit_ >= 0 && static_cast<int>(i) >= define_limit_) {
+    define_used_[i] = true;  // it is called, only in the wrong place
+    if (static_cast<int>(i) == define_limit_) {
+      error("E0210", c.callee_span, fmt::format("'{}' calls itself: recursion is not allowed", c.callee))
+          .help = "count steps with 'steps(x, size)', or repeat over a list with sum(…), count(…), …";
+    } else {
+      error("E0210", c.callee_span,
+            fmt::format("'{}' is defined below: a function may only call functions defined before it", c.callee))
+          .notes.push_back({fmt::format("'{}' is defined here; move it above the function that calls it", c.callee),
+                            rs_.at(d.name_span)});
+    }
+    return kUnknown;
+  }
+  define_used_[i] = true;
+  c.define_index = static_cast<std::int32_t>(i);
+  if (c.args.size() != d.params.size()) {
+    const int n = static_cast<int>(d.params.size());
+    arity_error(e, c, n, n).notes.push_back(
+        {fmt::format("defined here as {}({})", d.name, fmt::join(d.params, ", ")), rs_.at(d.name_span)});
+  }
+  // Parameters are untyped, so a call's type is known only at run time, where it is checked.
+  return kUnknown;
+}
+
 TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   std::vector<TypeRefPtr> args;
   for (auto& a : c.args) args.push_back(expr(*a));
-  // "'clamp' takes 3 arguments, but 2 were given"
-  const auto arity_error = [&](int min_args, int max_args) -> Diagnostic& {
-    const auto plural = [](int n) { return n == 1 ? "" : "s"; };
-    const std::string takes = min_args == max_args ? fmt::format("{} argument{}", min_args, plural(min_args))
-                              : max_args < 0       ? fmt::format("at least {} argument{}", min_args, plural(min_args))
-                                                   : fmt::format("{} or {} arguments", min_args, max_args);
-    return error("E0209", e.span, fmt::format("'{}' takes {}, but {} {} given", c.callee, takes, c.args.size(),
-                                              c.args.size() == 1 ? "was" : "were"));
-  };
   // A user-defined function.
   for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
-    const ast::Define& d = rs_.defines[i];
-    if (d.name != c.callee) continue;
-    if (define_limit_ >= 0 && static_cast<int>(i) >= define_limit_) {
-      define_used_[i] = true;  // it is called, only in the wrong place
-      if (static_cast<int>(i) == define_limit_) {
-        error("E0210", c.callee_span, fmt::format("'{}' calls itself: recursion is not allowed", c.callee))
-            .help = "count steps with 'steps(x, size)', or repeat over a list with sum(…), count(…), …";
-      } else {
-        error("E0210", c.callee_span,
-              fmt::format("'{}' is defined below: a function may only call functions defined before it", c.callee))
-            .notes.push_back({fmt::format("'{}' is defined here; move it above the function that calls it", c.callee),
-                              rs_.at(d.name_span)});
-      }
-      return kUnknown;
-    }
-    define_used_[i] = true;
-    c.define_index = static_cast<std::int32_t>(i);
-    if (c.args.size() != d.params.size()) {
-      const int n = static_cast<int>(d.params.size());
-      arity_error(n, n).notes.push_back(
-          {fmt::format("defined here as {}({})", d.name, fmt::join(d.params, ", ")), rs_.at(d.name_span)});
-    }
-    // Parameters are untyped, so a call's type is known only at run time, where it is checked.
-    return kUnknown;
+    if (rs_.defines[i].name == c.callee) return define_call(e, c, i);
   }
   // sum(xs), mean(xs), count(xs), min(xs), max(xs) over a list of numbers.
   if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1 && args[0]->kind == TypeKind::List) {
@@ -139,7 +144,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   if (const stdlib::Builtin* b = stdlib::find_builtin(c.callee)) {
     const auto n = static_cast<int>(c.args.size());
     if (n < b->min_args || (b->max_args >= 0 && n > b->max_args)) {
-      arity_error(b->min_args, b->max_args).help = fmt::format("{}: {}", b->signature, b->summary);
+      arity_error(e, c, b->min_args, b->max_args).help = fmt::format("{}: {}", b->signature, b->summary);
       return kNumber;
     }
     for (std::size_t i = 0; i < c.args.size(); ++i) {
@@ -157,7 +162,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   // sum(x), mean(x), count(x) of something that is not a list.
   if (stdlib::is_list_aggregate(c.callee)) {
     if (c.args.size() != 1) {
-      arity_error(1, 1).help =
+      arity_error(e, c, 1, 1).help =
           fmt::format("'{}' goes over a list: {}(list) or {}(x in list: expression)", c.callee, c.callee, c.callee);
     } else if (!unknown(args[0])) {
       error("E0305", c.args[0]->span, fmt::format("'{}' goes over a list, but this is {}", c.callee, type_name(args[0])));
