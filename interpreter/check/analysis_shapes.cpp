@@ -69,56 +69,69 @@ AbstractValue Analyzer::tiered(const ast::Expr& e, const ast::Tiered& t) {
   } else {
     std::vector<Range> tiers;
     for (const auto& r : ranges) tiers.push_back(*r);
-    for (const Range& gap : subtract(domain, tiers)) {
-      if (subject.whole && !gap.contains_integer()) continue;
-      // Point at the tier just after the gap, else the one just before it.
-      Span at = t.subject->span;
-      for (std::size_t i = 0; i < tiers.size(); ++i) {
-        if (gap.hi.inf == 0 && tiers[i].lo.inf == 0 && tiers[i].lo.value == gap.hi.value) {
-          at = t.tiers[i].interval.span;
-          break;
-        }
-        if (gap.lo.inf == 0 && tiers[i].hi.inf == 0 && tiers[i].hi.value == gap.lo.value) at = t.tiers[i].interval.span;
-      }
-      report_if(subject, "W0401", at, fmt::format("no tier takes {} in {}", name, gap.to_string(percent)),
-                fmt::format("extend a tier or add one for {}; if such values cannot occur, declare the fact's domain",
-                            gap.to_string(percent)),
-                call_site_notes(name, domain, percent));
-    }
-    for (std::size_t j = 0; j < tiers.size(); ++j) {
-      for (std::size_t i = 0; i < j; ++i) {
-        const Range shared = intersect(intersect(tiers[i], tiers[j]), domain);
-        if (shared.empty()) continue;
-        const bool point = shared.is_point();
-        const Agreement a = agree(rs_, *t.tiers[i].result, *t.tiers[j].result, name,
-                                  point ? std::optional(shared.lo.value) : std::nullopt);
-        if (a == Agreement::Same) continue;
-        const std::string where = point ? fmt::format("{} = {}", name, shared.to_string(percent))
-                                        : fmt::format("{} in {}", name, shared.to_string(percent));
-        std::vector<Note> notes{{"the other tier is here", rs_.at(t.tiers[i].interval.span)}};
-        const std::string help =
-            point ? fmt::format("make one of the two bounds open, so that only one tier takes {}", shared.to_string(percent))
-                  : "move a bound so that the tiers do not overlap";
-        if (a == Agreement::Different) {
-          report(Severity::Warning, "W0402", t.tiers[j].interval.span,
-                 fmt::format("the tiers {} and {} both take {}, where they can give different scores ({} and {})",
-                             src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
-                             src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
-                 help, std::move(notes));
-        } else {
-          report(Severity::Note, "W0402", t.tiers[j].interval.span,
-                 fmt::format("unsure: the tiers {} and {} both take {}; the analysis cannot tell whether {} and {} "
-                             "agree there",
-                             src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
-                             src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
-                 help, std::move(notes));
-        }
-      }
-    }
+    tier_gaps(t, subject, tiers, name, percent);
+    tier_overlaps(t, domain, tiers, name, percent);
   }
   (void)e;
   if (!result) return number(Range::empty_range());
   return *result;
+}
+
+// W0401: the values of [subject] (the subject of [t], shown as [name]) that no tier takes.
+void Analyzer::tier_gaps(const ast::Tiered& t, const AbstractValue& subject, const std::vector<Range>& tiers,
+                         const std::string& name, bool percent) {
+  const Range domain = subject.range;
+  for (const Range& gap : subtract(domain, tiers)) {
+    if (subject.whole && !gap.contains_integer()) continue;
+    // Point at the tier just after the gap, else the one just before it.
+    Span at = t.subject->span;
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+      if (gap.hi.inf == 0 && tiers[i].lo.inf == 0 && tiers[i].lo.value == gap.hi.value) {
+        at = t.tiers[i].interval.span;
+        break;
+      }
+      if (gap.lo.inf == 0 && tiers[i].hi.inf == 0 && tiers[i].hi.value == gap.lo.value) at = t.tiers[i].interval.span;
+    }
+    report_if(subject, "W0401", at, fmt::format("no tier takes {} in {}", name, gap.to_string(percent)),
+              fmt::format("extend a tier or add one for {}; if such values cannot occur, declare the fact's domain",
+                          gap.to_string(percent)),
+              call_site_notes(name, domain, percent));
+  }
+}
+
+// W0402: tiers that take the same values of the subject and may give them different scores.
+void Analyzer::tier_overlaps(const ast::Tiered& t, const Range& domain, const std::vector<Range>& tiers,
+                             const std::string& name, bool percent) {
+  for (std::size_t j = 0; j < tiers.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      const Range shared = intersect(intersect(tiers[i], tiers[j]), domain);
+      if (shared.empty()) continue;
+      const bool point = shared.is_point();
+      const Agreement a = agree(rs_, *t.tiers[i].result, *t.tiers[j].result, name,
+                                point ? std::optional(shared.lo.value) : std::nullopt);
+      if (a == Agreement::Same) continue;
+      const std::string where = point ? fmt::format("{} = {}", name, shared.to_string(percent))
+                                      : fmt::format("{} in {}", name, shared.to_string(percent));
+      std::vector<Note> notes{{"the other tier is here", rs_.at(t.tiers[i].interval.span)}};
+      const std::string help =
+          point ? fmt::format("make one of the two bounds open, so that only one tier takes {}", shared.to_string(percent))
+                : "move a bound so that the tiers do not overlap";
+      if (a == Agreement::Different) {
+        report(Severity::Warning, "W0402", t.tiers[j].interval.span,
+               fmt::format("the tiers {} and {} both take {}, where they can give different scores ({} and {})",
+                           src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
+                           src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
+               help, std::move(notes));
+      } else {
+        report(Severity::Note, "W0402", t.tiers[j].interval.span,
+               fmt::format("unsure: the tiers {} and {} both take {}; the analysis cannot tell whether {} and {} "
+                           "agree there",
+                           src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
+                           src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
+               help, std::move(notes));
+      }
+    }
+  }
 }
 
 AbstractValue Analyzer::brackets(const ast::Brackets& b) {

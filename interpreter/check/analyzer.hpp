@@ -123,6 +123,10 @@ class Analyzer {
   AbstractValue aggregate(const std::string& func, const AbstractValue& body, const std::string& list_name);
   AbstractValue comprehension(const ast::Comprehension& c);
   AbstractValue tiered(const ast::Expr& e, const ast::Tiered& t);
+  void tier_gaps(const ast::Tiered& t, const AbstractValue& subject, const std::vector<Range>& tiers,
+                 const std::string& name, bool percent);
+  void tier_overlaps(const ast::Tiered& t, const Range& domain, const std::vector<Range>& tiers,
+                     const std::string& name, bool percent);
   AbstractValue brackets(const ast::Brackets& b);
   AbstractValue deduct(const ast::Deduct& d);
   AbstractValue weighted(const ast::Weighted& w);
