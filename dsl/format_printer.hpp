@@ -182,6 +182,8 @@ class Printer {
   // ---- Declarations -------------------------------------------------------------------------
 
   void statement(const Node& n);
+  void change(const Node& n);
+  void evidence(const Node& n);
 
   // `points 10`, `points -5 to 5`
   void points(const Node& n);

@@ -50,7 +50,26 @@ void Printer::statement(const Node& n) {
     node(n);
   } else if (is<g::grade_block>(n)) {
     grades(n);
-  } else if (is<g::override_stmt>(n)) {
+  } else if (is<g::override_stmt>(n) || is<g::remove_stmt>(n) || is<g::add_stmt>(n)) {
+    change(n);
+  } else if (is<g::test_block>(n)) {
+    test(n);
+  } else if (is<g::explain_stmt>(n) || is<g::standard_stmt>(n)) {
+    put(is<g::explain_stmt>(n) ? "explain " : "standard ");
+    text(*n.children[0]);
+  } else if (is<g::evidence_stmt>(n)) {
+    evidence(n);
+  } else if (is<g::score_stmt>(n)) {
+    put("score ");
+    expr(*n.children[0]);
+  } else {
+    throw std::logic_error(fmt::format("rubric fmt: unexpected statement {}", n.type));
+  }
+}
+
+// `override …`, `remove …`, `add [in SECTION] …`: a change an extending ruleset makes.
+void Printer::change(const Node& n) {
+  if (is<g::override_stmt>(n)) {
     put("override ");
     const Node& target = *n.children[0];
     if (is<g::points_override>(target)) {
@@ -73,30 +92,24 @@ void Printer::statement(const Node& n) {
       put(" ");
     }
     node(*n.children.back());
-  } else if (is<g::test_block>(n)) {
-    test(n);
-  } else if (is<g::explain_stmt>(n) || is<g::standard_stmt>(n)) {
-    put(is<g::explain_stmt>(n) ? "explain " : "standard ");
-    text(*n.children[0]);
-  } else if (is<g::evidence_stmt>(n)) {
-    put("evidence ");
-    const int column = col();
-    for (std::size_t i = 0; i < n.children.size(); ++i) {
-      if (i > 0) {
-        tok(",", find(end(*n.children[i - 1]), ',') + 1);
-        if (newline_between(end(*n.children[i - 1]), begin(*n.children[i]))) {
-          newline(column, begin(*n.children[i]), false);
-        } else {
-          put(" ");
-        }
+  }
+}
+
+// `evidence "a", "b"`: a line break the source has after a comma is kept, the next text under the
+// first.
+void Printer::evidence(const Node& n) {
+  put("evidence ");
+  const int column = col();
+  for (std::size_t i = 0; i < n.children.size(); ++i) {
+    if (i > 0) {
+      tok(",", find(end(*n.children[i - 1]), ',') + 1);
+      if (newline_between(end(*n.children[i - 1]), begin(*n.children[i]))) {
+        newline(column, begin(*n.children[i]), false);
+      } else {
+        put(" ");
       }
-      text(*n.children[i]);
     }
-  } else if (is<g::score_stmt>(n)) {
-    put("score ");
-    expr(*n.children[0]);
-  } else {
-    throw std::logic_error(fmt::format("rubric fmt: unexpected statement {}", n.type));
+    text(*n.children[i]);
   }
 }
 
