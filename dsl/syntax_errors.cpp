@@ -313,21 +313,20 @@ bool statement_around(const std::string& text, std::size_t offset, Span& out) {
   return true;
 }
 
-void report_syntax_error(const std::string& text, const SourcePtr& source, const pegtl::parse_error& e,
-                         Diagnostics& diagnostics) {
-  const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
-  std::string message(e.message());
-  // A rule without a message of its own failed inside a must<>: say what is there.
-  if (message.rfind("parse error matching", 0) == 0) message = "syntax error";
+namespace {
+
+// The errors that are not "expected …, found …": too deep a nesting, an unterminated string,
+// an unknown escape. Reports [message] and returns true if it is one of them.
+bool special_error(const std::string& text, const SourcePtr& source, const std::string& message, std::size_t offset,
+                   Diagnostics& diagnostics) {
   const auto at = [&](std::size_t begin, std::size_t end) {
     return Location::at(source, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
   };
-
   if (message == kTooDeep) {
     diagnostics.error("E0015", at(offset, std::min(offset + 1, text.size())),
                       fmt::format("nested more than {} levels deep", kMaxNestingDepth))
         .help = "name the inner parts with 'let' or 'define' instead of nesting them";
-    return;
+    return true;
   }
 
   // An unterminated string: point at its opening quote, not at the end of the line.
@@ -337,7 +336,7 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
     if (line_end == std::string::npos) line_end = text.size();
     diagnostics.error("E0002", at(quote, line_end), "unterminated string").help =
         "a string must end with '\"' on the same line; split a long text into adjacent strings: \"…\" \"…\"";
-    return;
+    return true;
   }
 
   // An unknown escape: point at the backslash and show the whole sequence.
@@ -347,45 +346,16 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
     diagnostics.error("E0002", at(offset - 1, end),
                       fmt::format("unknown escape sequence '{}' in a string", text.substr(offset - 1, end - offset + 1)))
         .help = "only \\\" (a quote), \\\\ (a backslash), \\n and \\t are escapes; other characters need none";
-    return;
+    return true;
   }
+  return false;
+}
 
-  const std::string found = token_at(text, offset);
-  const bool is_word = found.size() > 2 && found[0] == '\'';
-  std::size_t begin = offset;
-  std::size_t end = offset + (is_word ? found.size() - 2 : 1);
-  std::string shown = fmt::format("{}, found {}", message, found);
-  // Something is missing at the end of a line when the parser only notices it at the next
-  // token, on a later line: a '}', the end of the file, or the next statement after 'min(a, b'.
-  // Point just after the last token, where the missing part belongs. A block's "… or '}' to
-  // close" is different: there the token found is usually the mistake ('scor' for 'score').
-  const bool stray_brace = found == "'}'" && message == g::errors::message<g::file_end>;
-  const bool block_message = message.find("to close") != std::string::npos || message == g::errors::message<g::file_end>;
-  if ((found == "'}'" && !stray_brace) || found == "end of file" || !block_message) {
-    const std::size_t previous = previous_token_end(text, offset);
-    const LineColumn here = source->line_column(static_cast<std::uint32_t>(std::min(offset, text.size())));
-    if (previous < offset && source->line_column(static_cast<std::uint32_t>(previous)).line < here.line) {
-      begin = previous;
-      end = previous + 1;
-      if (found != "end of file") shown = fmt::format("{}, found {} on line {}", message, found, here.line);
-    }
-  }
-  auto& d = diagnostics.error("E0002", at(begin, end), shown);
-  bool guessed = false;
-  if (stray_brace) d.help = "this '}' closes no block: remove it, or the '}' too many above it";
-  if (is_word) {
-    const std::string word = found.substr(1, found.size() - 2);
-    if (auto guess = closest_match(word, statement_keywords())) {
-      d.help = fmt::format("did you mean '{}'?", *guess);
-      guessed = true;
-    }
-    if (message == g::errors::message<g::e_points_spec> && std::isdigit(static_cast<unsigned char>(word[0])) != 0) {
-      d.help = fmt::format("write 'points {}'", word);
-    }
-  }
-  // A space-like or invisible character (U+3000, a no-break space, a zero-width space, a byte
-  // order mark in the middle of the file…): say which it is and how to write the text without
-  // it; quoting it would keep the invisible character in the name.
+// A space-like or invisible character (U+3000, a no-break space, a zero-width space, a byte
+// order mark in the middle of the file…): say which it is and how to write the text without
+// it; quoting it would keep the invisible character in the name.
+// Returns whether the character at [offset] is one; its help then goes to [d].
+bool invisible_help(Diagnostic& d, const std::string& text, std::size_t offset) {
   bool invisible = false;
   if (offset < text.size()) {
     std::size_t after = offset;
@@ -421,51 +391,48 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
       }
     }
   }
-  // A name where a string is required, or a name with punctuation such as “三公”: quote it.
-  if (message.find("a string") != std::string::npos && offset < text.size() && text[offset] != '"' && !guessed &&
-      !invisible) {
-    std::size_t word_end = offset;
-    while (word_end < text.size() && std::string_view(" \t\r\n{\"").find(text[word_end]) == std::string_view::npos) {
-      ++word_end;
-    }
-    if (word_end > offset) {
-      // The string suggested holds no invisible character: a space-like one becomes an ordinary
-      // space, a zero-width one is left out (a name is compared character by character).
-      std::string cleaned;
-      std::string replaced;
-      for (std::size_t i = offset; i < word_end;) {
-        const std::size_t start = i;
-        const char32_t cp = unicode::decode(text, i);
-        if (auto inv = invisible_character(cp)) {
-          if (inv->wide) cleaned += ' ';
-          if (replaced.empty()) {
-            replaced = inv->wide ? fmt::format("the space in it was {}, written here as an ordinary space", inv->what)
-                                 : fmt::format("it held {}, left out here", inv->what);
-          }
-        } else {
-          cleaned.append(text, start, i - start);
+  return invisible;
+}
+
+// A name where a string is required, or a name with punctuation such as “三公”: quote it.
+void quote_help(Diagnostic& d, const std::string& text, std::size_t offset, const std::string& message,
+                const std::string& found, bool is_word) {
+  if (message.find("a string") == std::string::npos || offset >= text.size() || text[offset] == '"') return;
+  std::size_t word_end = offset;
+  while (word_end < text.size() && std::string_view(" \t\r\n{\"").find(text[word_end]) == std::string_view::npos) {
+    ++word_end;
+  }
+  if (word_end > offset) {
+    // The string suggested holds no invisible character: a space-like one becomes an ordinary
+    // space, a zero-width one is left out (a name is compared character by character).
+    std::string cleaned;
+    std::string replaced;
+    for (std::size_t i = offset; i < word_end;) {
+      const std::size_t start = i;
+      const char32_t cp = unicode::decode(text, i);
+      if (auto inv = invisible_character(cp)) {
+        if (inv->wide) cleaned += ' ';
+        if (replaced.empty()) {
+          replaced = inv->wide ? fmt::format("the space in it was {}, written here as an ordinary space", inv->what)
+                               : fmt::format("it held {}, left out here", inv->what);
         }
-      }
-      d.help = fmt::format("write it as a string: \"{}\"", cleaned);
-      if (!replaced.empty()) {
-        d.help += "; " + replaced;
-      } else if (!is_word || word_end - offset != found.size() - 2) {
-        d.help += "; punctuation such as “” or （） cannot be part of a bare name";
+      } else {
+        cleaned.append(text, start, i - start);
       }
     }
-  }
-  // Where the unclosed block was opened helps when a '}' seems missing: the parser met the next
-  // statement or the end of the file. A wrong token in the middle of a line is its own story.
-  const std::size_t line_begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  const bool starts_line = offset >= text.size() || previous_token_end(text, offset) <= (line_begin == std::string::npos ? 0 : line_begin);
-  if (message.find("to close") != std::string::npos && !guessed && starts_line &&
-      message != g::errors::message<g::e_interval_end>) {
-    if (auto brace = unclosed_brace(text, offset)) {
-      const LineColumn lc = source->line_column(*brace);
-      d.notes.push_back({fmt::format("the block was opened at line {}", lc.line), at(*brace, *brace + 1)});
+    d.help = fmt::format("write it as a string: \"{}\"", cleaned);
+    if (!replaced.empty()) {
+      d.help += "; " + replaced;
+    } else if (!is_word || word_end - offset != found.size() - 2) {
+      d.help += "; punctuation such as “” or （） cannot be part of a bare name";
     }
   }
-  // Habits from other languages, and full-width punctuation typed with a Chinese input method.
+}
+
+// Help for a habit from another language or full-width punctuation, a misplaced '}' or
+// 'points', and a space between a function's name and its '('.
+void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, const std::string& message,
+                const std::string& found) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kInstead = {{
       {"'='", "to compare, write '=='"},
       {"'&'", "write 'and' instead of '&&'"},
@@ -503,6 +470,69 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
       d.help = "a call needs its '(' right after the function's name, e.g. 'min(a, b)'";
     }
   }
+}
+
+}  // namespace
+
+void report_syntax_error(const std::string& text, const SourcePtr& source, const pegtl::parse_error& e,
+                         Diagnostics& diagnostics) {
+  const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
+  std::string message(e.message());
+  // A rule without a message of its own failed inside a must<>: say what is there.
+  if (message.rfind("parse error matching", 0) == 0) message = "syntax error";
+  const auto at = [&](std::size_t begin, std::size_t end) {
+    return Location::at(source, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+  };
+
+  if (special_error(text, source, message, offset, diagnostics)) return;
+
+  const std::string found = token_at(text, offset);
+  const bool is_word = found.size() > 2 && found[0] == '\'';
+  std::size_t begin = offset;
+  std::size_t end = offset + (is_word ? found.size() - 2 : 1);
+  std::string shown = fmt::format("{}, found {}", message, found);
+  // Something is missing at the end of a line when the parser only notices it at the next
+  // token, on a later line: a '}', the end of the file, or the next statement after 'min(a, b'.
+  // Point just after the last token, where the missing part belongs. A block's "… or '}' to
+  // close" is different: there the token found is usually the mistake ('scor' for 'score').
+  const bool stray_brace = found == "'}'" && message == g::errors::message<g::file_end>;
+  const bool block_message = message.find("to close") != std::string::npos || message == g::errors::message<g::file_end>;
+  if ((found == "'}'" && !stray_brace) || found == "end of file" || !block_message) {
+    const std::size_t previous = previous_token_end(text, offset);
+    const LineColumn here = source->line_column(static_cast<std::uint32_t>(std::min(offset, text.size())));
+    if (previous < offset && source->line_column(static_cast<std::uint32_t>(previous)).line < here.line) {
+      begin = previous;
+      end = previous + 1;
+      if (found != "end of file") shown = fmt::format("{}, found {} on line {}", message, found, here.line);
+    }
+  }
+  auto& d = diagnostics.error("E0002", at(begin, end), shown);
+  bool guessed = false;
+  if (stray_brace) d.help = "this '}' closes no block: remove it, or the '}' too many above it";
+  if (is_word) {
+    const std::string word = found.substr(1, found.size() - 2);
+    if (auto guess = closest_match(word, statement_keywords())) {
+      d.help = fmt::format("did you mean '{}'?", *guess);
+      guessed = true;
+    }
+    if (message == g::errors::message<g::e_points_spec> && std::isdigit(static_cast<unsigned char>(word[0])) != 0) {
+      d.help = fmt::format("write 'points {}'", word);
+    }
+  }
+  const bool invisible = invisible_help(d, text, offset);
+  if (!guessed && !invisible) quote_help(d, text, offset, message, found, is_word);
+  // Where the unclosed block was opened helps when a '}' seems missing: the parser met the next
+  // statement or the end of the file. A wrong token in the middle of a line is its own story.
+  const std::size_t line_begin = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const bool starts_line = offset >= text.size() || previous_token_end(text, offset) <= (line_begin == std::string::npos ? 0 : line_begin);
+  if (message.find("to close") != std::string::npos && !guessed && starts_line &&
+      message != g::errors::message<g::e_interval_end>) {
+    if (auto brace = unclosed_brace(text, offset)) {
+      const LineColumn lc = source->line_column(*brace);
+      d.notes.push_back({fmt::format("the block was opened at line {}", lc.line), at(*brace, *brace + 1)});
+    }
+  }
+  habit_help(d, text, offset, message, found);
 }
 
 }  // namespace rubric::parsing
