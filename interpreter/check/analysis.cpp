@@ -1,6 +1,6 @@
 // The static analysis; see analysis.hpp, and analyzer.hpp for how its files divide the work. The
-// walk mirrors interpreter/eval/evaluator.cpp node for node, with an abstract [AbstractValue] (an
-// interval and what is known about it) in place of a value.
+// walk mirrors the evaluator (interpreter/eval/evaluator*.cpp) node for node, with an abstract
+// [AbstractValue] (an interval and what is known about it) in place of a value.
 #include "interpreter/check/analysis.hpp"
 
 #include <fmt/format.h>
