@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "dsl/visit.hpp"
+
 namespace rubric::ast {
 namespace {
 
@@ -47,7 +49,8 @@ class Dumper {
       out += "nil";
       return;
     }
-    std::visit([this](const auto& node) { this->node(node); }, e->node);
+    // One node() per kind of node: a missing one is a compile error.
+    ast::visit(*e, [this](const auto& node) { this->node(node); });
   }
 
   void ruleset(const Ruleset& r) {

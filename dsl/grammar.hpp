@@ -1,6 +1,6 @@
 // The grammar of Rubric, as PEGTL 3.2.7 rules and nothing else: this file reads as the language
-// specification. The parse tree built from these rules is turned into the syntax tree in
-// parser.cpp; the error messages live in parse_errors.hpp.
+// specification. The parse tree built from these rules is turned into the syntax tree by the
+// Builder (builder.hpp); the error messages live in parse_errors.hpp.
 //
 // Error discipline. PEGTL's must_if raises an error whenever a rule that has a message fails,
 // wherever it is used. So the rules with messages are the "expected …" rules (named e_*, or

@@ -35,6 +35,48 @@ bool ends_with_ci(const std::string& text, std::string_view suffix) {
   return true;
 }
 
+// The *.rubric files of a scheme's folder not named YEAR.rubric ([misnamed], sorted): each is
+// an error, which says whether it competes with a ruleset of [out] for its year.
+void report_misnamed(const std::vector<std::filesystem::path>& misnamed, const std::vector<SchemeRuleset>& out,
+                     Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  for (const fs::path& file : misnamed) {
+    const std::string name = file.filename().string();
+    std::error_code type_error;
+    if (!fs::is_regular_file(file, type_error)) {
+      diagnostics.error("E0807", Location::in_json(file.string(), ""),
+                        fmt::format("'{}' is not a file, so it is not a ruleset of the scheme", name))
+          .help = "a ruleset of a scheme is a file named YEAR.rubric; move this out of the folder";
+      continue;
+    }
+    // A draft or a copy that says it holds the criteria of a year: the second candidate for it.
+    std::optional<int> header_year;
+    try {
+      const ParseResult parsed = parse(SourceFile::read(file.string()));
+      if (parsed.ruleset && parsed.ruleset->year != 0) header_year = parsed.ruleset->year;
+    } catch (const std::exception&) {
+    }
+    const auto same_year = std::find_if(out.begin(), out.end(), [&](const SchemeRuleset& r) { return header_year && r.year == *header_year; });
+    if (same_year != out.end()) {
+      diagnostics.error("E0803", Location::in_json(file.string(), ""),
+                        fmt::format("two rulesets for {}: {} and {}; a scheme has one ruleset per year, and Rubric does not "
+                                    "guess which one is meant",
+                                    *header_year, same_year->path, file.string()))
+          .help = fmt::format("move '{}' (a draft, a copy) out of the folder, or name the ruleset on the command line "
+                              "instead of --scheme",
+                              name);
+      continue;
+    }
+    diagnostics.error("E0807", Location::in_json(file.string(), ""),
+                      fmt::format("'{}' is not named as a ruleset of a scheme (YEAR.rubric), so no year chooses it", name))
+        .help = header_year ? fmt::format("name it {}.rubric if it holds the criteria of {}; move it out of the folder if "
+                                          "it is a draft or a copy",
+                                          *header_year, *header_year)
+                            : "a scheme's folder holds YEAR.rubric (e.g. 2023.rubric) and tests NAME.test.rubric; "
+                              "rename this file, or move it out of the folder";
+  }
+}
+
 }  // namespace
 
 std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& diagnostics) {
@@ -94,41 +136,7 @@ std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& d
   }
   std::sort(out.begin(), out.end(), [](const SchemeRuleset& a, const SchemeRuleset& b) { return a.year < b.year; });
   std::sort(misnamed.begin(), misnamed.end());
-  for (const fs::path& file : misnamed) {
-    const std::string name = file.filename().string();
-    std::error_code type_error;
-    if (!fs::is_regular_file(file, type_error)) {
-      diagnostics.error("E0807", Location::in_json(file.string(), ""),
-                        fmt::format("'{}' is not a file, so it is not a ruleset of the scheme", name))
-          .help = "a ruleset of a scheme is a file named YEAR.rubric; move this out of the folder";
-      continue;
-    }
-    // A draft or a copy that says it holds the criteria of a year: the second candidate for it.
-    std::optional<int> header_year;
-    try {
-      const ParseResult parsed = parse(SourceFile::read(file.string()));
-      if (parsed.ruleset && parsed.ruleset->year != 0) header_year = parsed.ruleset->year;
-    } catch (const std::exception&) {
-    }
-    const auto same_year = std::find_if(out.begin(), out.end(), [&](const SchemeRuleset& r) { return header_year && r.year == *header_year; });
-    if (same_year != out.end()) {
-      diagnostics.error("E0803", Location::in_json(file.string(), ""),
-                        fmt::format("two rulesets for {}: {} and {}; a scheme has one ruleset per year, and Rubric does not "
-                                    "guess which one is meant",
-                                    *header_year, same_year->path, file.string()))
-          .help = fmt::format("move '{}' (a draft, a copy) out of the folder, or name the ruleset on the command line "
-                              "instead of --scheme",
-                              name);
-      continue;
-    }
-    diagnostics.error("E0807", Location::in_json(file.string(), ""),
-                      fmt::format("'{}' is not named as a ruleset of a scheme (YEAR.rubric), so no year chooses it", name))
-        .help = header_year ? fmt::format("name it {}.rubric if it holds the criteria of {}; move it out of the folder if "
-                                          "it is a draft or a copy",
-                                          *header_year, *header_year)
-                            : "a scheme's folder holds YEAR.rubric (e.g. 2023.rubric) and tests NAME.test.rubric; "
-                              "rename this file, or move it out of the folder";
-  }
+  report_misnamed(misnamed, out, diagnostics);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "dsl/visit.hpp"
 #include "interpreter/eval/evaluator.hpp"
 
 namespace rubric {
@@ -129,52 +130,51 @@ class Sources {
     // The same budget as the evaluation's (EvalOptions::step_budget): functions that call each
     // other twice at every level would otherwise be walked 2^depth times.
     if (++steps_ > budget_) throw Exhausted{};
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, ast::NameRef>) {
-            name(node, env, depth);
-          } else if constexpr (std::is_same_v<T, ast::Member>) {
-            member(e, node, env, depth);
-          } else if constexpr (std::is_same_v<T, ast::Unary>) {
-            expr(*node.operand, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Binary>) {
-            expr(*node.lhs, env, depth + 1);
-            expr(*node.rhs, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            call(node, env, depth);
-          } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-            Env inner = env;
-            inner.loops[node.slot] = node.list.get();
-            // A list read element by element through fields is listed by its fields; otherwise whole.
-            if (node.body == nullptr || !reads_fields(*node.body, node.slot)) expr(*node.list, env, depth + 1);
-            if (node.filter) expr(*node.filter, inner, depth + 1);
-            if (node.body) expr(*node.body, inner, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-            expr(*node.subject, env, depth + 1);
-            for (const auto& tier : node.tiers) expr(*tier.result, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-            expr(*node.subject, env, depth + 1);
-            for (const auto& arm : node.arms) expr(*arm.result, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-            for (const auto& item : node.items) {
-              expr(*item.amount, env, depth + 1);
-              if (item.operand) expr(*item.operand, env, depth + 1);
-            }
-            if (node.start) expr(*node.start, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-            for (const auto& part : node.parts) expr(*part.value, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Judged>) {
-            expr(*node.category, env, depth + 1);
-            expr(*node.score, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::When>) {
-            for (const auto& arm : node.arms) {
-              if (arm.condition) expr(*arm.condition, env, depth + 1);
-              expr(*arm.result, env, depth + 1);
-            }
-          }
-        },
-        e.node);
+    const auto children = [&](const auto& node) {
+      ast::for_each_child(node, [&](const ast::Expr& child) { expr(child, env, depth + 1); });
+    };
+    // Interval bounds, bracket bounds, a deduction's floor, the parts' weights and the fixed
+    // scores of judged bands are left out, as they always were.
+    ast::visit(e, ast::overloaded{
+                      [&](const ast::NameRef& n) { name(n, env, depth); },
+                      [](const ast::Leaf auto&) {},
+                      [&](const ast::Member& m) { member(e, m, env, depth); },
+                      [&](const ast::Unary& u) { children(u); },
+                      [&](const ast::Binary& b) { children(b); },
+                      [&](const ast::Call& c) { call(c, env, depth); },
+                      [&](const ast::Comprehension& c) {
+                        Env inner = env;
+                        inner.loops[c.slot] = c.list.get();
+                        // A list read element by element through fields is listed by its fields;
+                        // otherwise whole.
+                        if (c.body == nullptr || !reads_fields(*c.body, c.slot)) expr(*c.list, env, depth + 1);
+                        if (c.filter) expr(*c.filter, inner, depth + 1);
+                        if (c.body) expr(*c.body, inner, depth + 1);
+                      },
+                      [&](const ast::Tiered& t) {
+                        expr(*t.subject, env, depth + 1);
+                        for (const auto& tier : t.tiers) expr(*tier.result, env, depth + 1);
+                      },
+                      [&](const ast::Brackets& b) {
+                        expr(*b.subject, env, depth + 1);
+                        for (const auto& arm : b.arms) expr(*arm.result, env, depth + 1);
+                      },
+                      [&](const ast::Deduct& d) {
+                        for (const auto& item : d.items) {
+                          expr(*item.amount, env, depth + 1);
+                          if (item.operand) expr(*item.operand, env, depth + 1);
+                        }
+                        if (d.start) expr(*d.start, env, depth + 1);
+                      },
+                      [&](const ast::Weighted& w) {
+                        for (const auto& part : w.parts) expr(*part.value, env, depth + 1);
+                      },
+                      [&](const ast::Judged& j) {
+                        expr(*j.category, env, depth + 1);
+                        expr(*j.score, env, depth + 1);
+                      },
+                      [&](const ast::When& w) { children(w); },
+                  });
   }
 
   // Whether [e] reads a field of the loop variable in [slot].
@@ -182,32 +182,33 @@ class Sources {
     bool found = false;
     const auto walk = [&](const auto& self, const ast::Expr& x) -> void {
       if (found) return;
-      std::visit(
-          [&](const auto& node) {
-            using T = std::decay_t<decltype(node)>;
-            if constexpr (std::is_same_v<T, ast::Member>) {
-              if (const auto* n = std::get_if<ast::NameRef>(&node.object->node)) {
-                if (n->kind == ast::NameKind::Loop && n->index == slot) found = true;
-              }
-              self(self, *node.object);
-            } else if constexpr (std::is_same_v<T, ast::Unary>) {
-              self(self, *node.operand);
-            } else if constexpr (std::is_same_v<T, ast::Binary>) {
-              self(self, *node.lhs);
-              self(self, *node.rhs);
-            } else if constexpr (std::is_same_v<T, ast::Call>) {
-              for (const auto& a : node.args) self(self, *a);
-            } else if constexpr (std::is_same_v<T, ast::Judged>) {
-              self(self, *node.score);
-              self(self, *node.category);
-            } else if constexpr (std::is_same_v<T, ast::When>) {
-              for (const auto& arm : node.arms) {
-                if (arm.condition) self(self, *arm.condition);
-                self(self, *arm.result);
-              }
-            }
-          },
-          x.node);
+      const auto children = [&](const auto& node) {
+        ast::for_each_child(node, [&](const ast::Expr& child) { self(self, child); });
+      };
+      ast::visit(x, ast::overloaded{
+                        [&](const ast::Member& m) {
+                          if (const auto* n = std::get_if<ast::NameRef>(&m.object->node)) {
+                            if (n->kind == ast::NameKind::Loop && n->index == slot) found = true;
+                          }
+                          self(self, *m.object);
+                        },
+                        [&](const ast::Unary& u) { children(u); },
+                        [&](const ast::Binary& b) { children(b); },
+                        [&](const ast::Call& c) { children(c); },
+                        [&](const ast::Judged& j) {
+                          self(self, *j.score);
+                          self(self, *j.category);
+                        },
+                        [&](const ast::When& w) { children(w); },
+                        // Not looked into: a field read only inside one of these lists the
+                        // list whole as well as by its fields.
+                        [](const ast::Comprehension&) {},
+                        [](const ast::Tiered&) {},
+                        [](const ast::Brackets&) {},
+                        [](const ast::Deduct&) {},
+                        [](const ast::Weighted&) {},
+                        [](const ast::Leaf auto&) {},
+                    });
     };
     walk(walk, e);
     return found;

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <map>
 
+#include "dsl/visit.hpp"
+#include "interpreter/check/checker.hpp"
+
 namespace rubric::boundaries {
 namespace {
 
@@ -23,33 +26,6 @@ struct Env {
   std::map<std::uint32_t, const ast::Expr*> loops;
   const Env* caller = nullptr;  // the scope of the arguments
 };
-
-// The value of an expression made of literals and arithmetic, or nullopt.
-std::optional<Decimal> constant(const ast::Expr& e) {
-  if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return n->value;
-  if (const auto* u = std::get_if<ast::Unary>(&e.node)) {
-    if (u->op != ast::UnaryOp::Neg) return std::nullopt;
-    auto v = constant(*u->operand);
-    return v ? std::optional<Decimal>(-*v) : std::nullopt;
-  }
-  if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
-    auto l = constant(*b->lhs);
-    auto r = constant(*b->rhs);
-    if (!l || !r) return std::nullopt;
-    try {
-      switch (b->op) {
-        case ast::BinaryOp::Add: return *l + *r;
-        case ast::BinaryOp::Sub: return *l - *r;
-        case ast::BinaryOp::Mul: return *l * *r;
-        case ast::BinaryOp::Div: return r->is_zero() ? std::nullopt : std::optional<Decimal>(*l / *r);
-        default: return std::nullopt;
-      }
-    } catch (const DecimalError&) {
-      return std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
 
 class Sites {
  public:
@@ -196,7 +172,7 @@ class Sites {
   void bound(Site& s, const ast::Bound& b, const std::string& member = {}) {
     if (!b.value) return;
     const std::string text(rs_.slice(b.value->span));
-    auto v = constant(*b.value);
+    auto v = constant_value(*b.value);
     if (!v) {
       const std::string why = member.empty() ? fmt::format("bound {} is not a constant", text)
                                              : fmt::format("band {}: bound {} is not a constant", member, text);
@@ -236,7 +212,7 @@ class Sites {
     for (const auto& arm : node.arms) {
       if (!arm.bound) continue;
       const std::string text(rs_.slice(arm.bound->span));
-      if (auto v = constant(*arm.bound)) {
+      if (auto v = constant_value(*arm.bound)) {
         if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
         bool seen = false;
         for (const Bound& x : s.bounds) seen = seen || x.value == *v;
@@ -263,55 +239,56 @@ class Sites {
 
   void expr(const ast::Expr& e, const Env& env, int depth = 0) {
     if (depth > 64) return;
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, ast::Member>) {
-            expr(*node.object, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Unary>) {
-            expr(*node.operand, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Binary>) {
-            expr(*node.lhs, env, depth + 1);
-            expr(*node.rhs, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            for (const auto& a : node.args) expr(*a, env, depth + 1);
-            if (node.define_index >= 0) {
-              Env inner;
-              inner.caller = &env;
-              for (std::size_t i = 0; i < node.args.size(); ++i) inner.params[static_cast<std::uint32_t>(i)] = node.args[i].get();
-              expr(*rs_.defines[static_cast<std::size_t>(node.define_index)].body, inner, depth + 1);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-            expr(*node.list, env, depth + 1);
-            Env inner = env;
-            inner.loops[node.slot] = node.list.get();
-            if (node.filter) expr(*node.filter, inner, depth + 1);
-            if (node.body) expr(*node.body, inner, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-            tiered_site(node, env);
-            expr(*node.subject, env, depth + 1);
-            for (const auto& tier : node.tiers) expr(*tier.result, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-            brackets_site(node, env);
-            expr(*node.subject, env, depth + 1);
-            for (const auto& arm : node.arms) expr(*arm.result, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-            for (const auto& item : node.items) {
-              expr(*item.amount, env, depth + 1);
-              if (item.operand) expr(*item.operand, env, depth + 1);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-            for (const auto& part : node.parts) expr(*part.value, env, depth + 1);
-          } else if constexpr (std::is_same_v<T, ast::Judged>) {
-            judged_site(node, env);
-          } else if constexpr (std::is_same_v<T, ast::When>) {
-            for (const auto& arm : node.arms) {
-              if (arm.condition) expr(*arm.condition, env, depth + 1);
-              expr(*arm.result, env, depth + 1);
-            }
-          }
-        },
-        e.node);
+    const auto children = [&](const auto& node) {
+      ast::for_each_child(node, [&](const ast::Expr& child) { expr(child, env, depth + 1); });
+    };
+    // Sites are looked for where the score's values flow: not in interval or bracket bounds,
+    // a deduction's start and floor, the parts' weights, or inside a judged score.
+    ast::visit(e, ast::overloaded{
+                      [](const ast::Leaf auto&) {},
+                      [&](const ast::Member& m) { children(m); },
+                      [&](const ast::Unary& u) { children(u); },
+                      [&](const ast::Binary& b) { children(b); },
+                      [&](const ast::Call& c) {
+                        children(c);
+                        if (c.define_index >= 0) {
+                          Env inner;
+                          inner.caller = &env;
+                          for (std::size_t i = 0; i < c.args.size(); ++i) {
+                            inner.params[static_cast<std::uint32_t>(i)] = c.args[i].get();
+                          }
+                          expr(*rs_.defines[static_cast<std::size_t>(c.define_index)].body, inner, depth + 1);
+                        }
+                      },
+                      [&](const ast::Comprehension& c) {
+                        expr(*c.list, env, depth + 1);
+                        Env inner = env;
+                        inner.loops[c.slot] = c.list.get();
+                        if (c.filter) expr(*c.filter, inner, depth + 1);
+                        if (c.body) expr(*c.body, inner, depth + 1);
+                      },
+                      [&](const ast::Tiered& t) {
+                        tiered_site(t, env);
+                        expr(*t.subject, env, depth + 1);
+                        for (const auto& tier : t.tiers) expr(*tier.result, env, depth + 1);
+                      },
+                      [&](const ast::Brackets& b) {
+                        brackets_site(b, env);
+                        expr(*b.subject, env, depth + 1);
+                        for (const auto& arm : b.arms) expr(*arm.result, env, depth + 1);
+                      },
+                      [&](const ast::Deduct& d) {
+                        for (const auto& item : d.items) {
+                          expr(*item.amount, env, depth + 1);
+                          if (item.operand) expr(*item.operand, env, depth + 1);
+                        }
+                      },
+                      [&](const ast::Weighted& w) {
+                        for (const auto& part : w.parts) expr(*part.value, env, depth + 1);
+                      },
+                      [&](const ast::Judged& j) { judged_site(j, env); },
+                      [&](const ast::When& w) { children(w); },
+                  });
   }
 
   const ast::Ruleset& rs_;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "dsl/parser.hpp"
+#include "dsl/visit.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
 #include "interpreter/check/loader.hpp"
@@ -89,62 +90,67 @@ class Branches {
       }
     }
   }
+  // The branches of [e], in source order. Interval and bracket bounds, a deduction's start and
+  // floor, and the parts' weights are not looked into.
   void expr(const ast::Expr& e, const std::string& owner) {
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, ast::Member>) {
-            expr(*node.object, owner);
-          } else if constexpr (std::is_same_v<T, ast::Unary>) {
-            expr(*node.operand, owner);
-          } else if constexpr (std::is_same_v<T, ast::Binary>) {
-            expr(*node.lhs, owner);
-            expr(*node.rhs, owner);
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            for (const auto& a : node.args) expr(*a, owner);
-          } else if constexpr (std::is_same_v<T, ast::Comprehension>) {
-            expr(*node.list, owner);
-            if (node.filter) expr(*node.filter, owner);
-            if (node.body) expr(*node.body, owner);
-          } else if constexpr (std::is_same_v<T, ast::Tiered>) {
-            expr(*node.subject, owner);
-            for (const auto& tier : node.tiers) {
-              add(Branch::Tier, tier.span, fmt::format("{}: tier {}", owner, text(tier.interval.span)));
-              expr(*tier.result, owner);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Brackets>) {
-            expr(*node.subject, owner);
-            for (const auto& arm : node.arms) {
-              add(Branch::Bracket, arm.span, fmt::format("{}: bracket {}", owner, text(arm.span)));
-              expr(*arm.result, owner);
-            }
-          } else if constexpr (std::is_same_v<T, ast::Deduct>) {
-            for (const auto& item : node.items) {
-              add(Branch::Deduction, item.span, fmt::format("{}: {}", owner, text(item.span)));
-              expr(*item.amount, owner);
-              if (item.operand) expr(*item.operand, owner);
-            }
-            if (node.floor) add(Branch::Floor, e.span, fmt::format("{}: the floor (until …) reached", owner));
-          } else if constexpr (std::is_same_v<T, ast::Weighted>) {
-            for (const auto& part : node.parts) expr(*part.value, owner);
-          } else if constexpr (std::is_same_v<T, ast::Judged>) {
-            expr(*node.score, owner);
-            expr(*node.category, owner);
-            for (const auto& band : node.bands) {
-              add(Branch::Band, band.member_span,
-                  fmt::format("{}: judged {} {}", owner, band.value ? "fixed band" : "band", band.member));
-              if (band.value) expr(*band.value, owner);
-            }
-          } else if constexpr (std::is_same_v<T, ast::When>) {
-            for (const auto& arm : node.arms) {
-              add(Branch::WhenArm, arm.span,
-                  fmt::format("{}: {}", owner, arm.condition ? "when " + text(arm.condition->span) : std::string("otherwise")));
-              if (arm.condition) expr(*arm.condition, owner);
-              expr(*arm.result, owner);
-            }
-          }
-        },
-        e.node);
+    const auto children = [&](const auto& node) {
+      ast::for_each_child(node, [&](const ast::Expr& child) { expr(child, owner); });
+    };
+    ast::visit(e, ast::overloaded{
+                      [](const ast::Leaf auto&) {},
+                      [&](const ast::Member& m) { children(m); },
+                      [&](const ast::Unary& u) { children(u); },
+                      [&](const ast::Binary& b) { children(b); },
+                      [&](const ast::Call& c) { children(c); },
+                      [&](const ast::Comprehension& c) { children(c); },
+                      [&](const ast::Tiered& t) { tiered(t, owner); },
+                      [&](const ast::Brackets& b) { brackets(b, owner); },
+                      [&](const ast::Deduct& d) { deduct(e, d, owner); },
+                      [&](const ast::Weighted& w) {
+                        for (const auto& part : w.parts) expr(*part.value, owner);
+                      },
+                      [&](const ast::Judged& j) { judged(j, owner); },
+                      [&](const ast::When& w) { when(w, owner); },
+                  });
+  }
+  void tiered(const ast::Tiered& t, const std::string& owner) {
+    expr(*t.subject, owner);
+    for (const auto& tier : t.tiers) {
+      add(Branch::Tier, tier.span, fmt::format("{}: tier {}", owner, text(tier.interval.span)));
+      expr(*tier.result, owner);
+    }
+  }
+  void brackets(const ast::Brackets& b, const std::string& owner) {
+    expr(*b.subject, owner);
+    for (const auto& arm : b.arms) {
+      add(Branch::Bracket, arm.span, fmt::format("{}: bracket {}", owner, text(arm.span)));
+      expr(*arm.result, owner);
+    }
+  }
+  void deduct(const ast::Expr& e, const ast::Deduct& d, const std::string& owner) {
+    for (const auto& item : d.items) {
+      add(Branch::Deduction, item.span, fmt::format("{}: {}", owner, text(item.span)));
+      expr(*item.amount, owner);
+      if (item.operand) expr(*item.operand, owner);
+    }
+    if (d.floor) add(Branch::Floor, e.span, fmt::format("{}: the floor (until …) reached", owner));
+  }
+  void judged(const ast::Judged& j, const std::string& owner) {
+    expr(*j.score, owner);
+    expr(*j.category, owner);
+    for (const auto& band : j.bands) {
+      add(Branch::Band, band.member_span,
+          fmt::format("{}: judged {} {}", owner, band.value ? "fixed band" : "band", band.member));
+      if (band.value) expr(*band.value, owner);
+    }
+  }
+  void when(const ast::When& w, const std::string& owner) {
+    for (const auto& arm : w.arms) {
+      add(Branch::WhenArm, arm.span,
+          fmt::format("{}: {}", owner, arm.condition ? "when " + text(arm.condition->span) : std::string("otherwise")));
+      if (arm.condition) expr(*arm.condition, owner);
+      expr(*arm.result, owner);
+    }
   }
 
   const ast::Ruleset& rs_;

@@ -20,7 +20,9 @@ A facts file with an error, under a GBK name: the diagnostic's file in the JSON,
   []
 `rubric test --format json` and `rubric diff --format json` on rulesets with GBK names.
   $ rubric test "$(printf '\262\277.rubric')" --format json > test.json; echo "exit $?"
-  exit 0
+  error: the ruleset has no tests [E1101]
+    = help: write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "Tests"); `rubric test --boundaries` writes a first file of cases
+  exit 3
   $ python3 -c 'import json; d = json.load(open("test.json", encoding="utf-8")); print(d[0]["ruleset"])'
   ��.rubric
   $ cp "$SRC/tests/bad-input/outputs/r.rubric" "$(printf '\303\305.rubric')"

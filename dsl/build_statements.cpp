@@ -1,0 +1,395 @@
+// Building declarations and statements: types, facts, defines, lets, indicators, sections,
+// grades, changes and tests, and the ruleset that holds them. See builder.hpp.
+#include <fmt/format.h>
+
+#include <array>
+
+#include "dsl/builder.hpp"
+#include "dsl/parser.hpp"
+
+namespace rubric::parsing {
+
+ast::TypeRefPtr Builder::type(const Node& n) {
+  auto t = std::make_shared<ast::TypeRef>();
+  t->span = span(n);
+  if (is<g::list_type>(n)) {
+    t->kind = ast::TypeKind::List;
+    t->element = type(*n.children[0]);
+  } else if (is<g::enum_type>(n)) {
+    t->kind = ast::TypeKind::Enum;
+    for (const auto& member : n.children) {
+      std::string name = name_value(*member);
+      for (const auto& seen : t->members) {
+        if (seen == name) error("E0007", span(*member), fmt::format("enum member '{}' is listed twice", name));
+      }
+      t->members.push_back(std::move(name));
+    }
+  } else if (is<g::record_type>(n)) {
+    t->kind = ast::TypeKind::Record;
+    for (const auto& field : n.children) {
+      const std::string name = field->children[0]->string();
+      for (const auto& seen : t->fields) {
+        if (seen.name == name) {
+          error("E0007", span(*field->children[0]), fmt::format("record field '{}' is declared twice", name));
+        }
+      }
+      ast::Field f{name, span(*field->children[0]), type(*field->children[1]), std::nullopt};
+      if (field->children.size() > 2) f.domain = interval(*field->children[2]->children[0]);
+      t->fields.push_back(std::move(f));
+    }
+  } else {
+    static const std::vector<std::string> kNames = {"number", "percent", "money", "count", "bool", "text"};
+    static constexpr std::array<ast::TypeKind, 6> kKinds = {ast::TypeKind::Number, ast::TypeKind::Percent,
+                                                            ast::TypeKind::Money,  ast::TypeKind::Count,
+                                                            ast::TypeKind::Bool,   ast::TypeKind::Text};
+    const std::string name = n.string();
+    bool found = false;
+    for (std::size_t i = 0; i < kNames.size(); ++i) {
+      if (kNames[i] == name) {
+        t->kind = kKinds[i];
+        found = true;
+      }
+    }
+    if (!found) {
+      auto& d = error("E0006", span(n), fmt::format("unknown type '{}'", name));
+      if (auto guess = closest_match(name, kNames)) {
+        d.help = fmt::format("did you mean '{}'?", *guess);
+      } else {
+        d.help = "the types are number, percent, money, count, bool, text, enum { … } and list of …";
+      }
+    }
+  }
+  return t;
+}
+
+ast::FactDecl Builder::fact(const Node& n) {
+  ast::FactDecl f;
+  f.span = span(n);
+  f.name = n.children[0]->string();
+  f.name_span = span(*n.children[0]);
+  f.type = type(*n.children[1]);
+  for (std::size_t i = 2; i < n.children.size(); ++i) {
+    const Node& option = *n.children[i];
+    const auto twice = [&](std::string_view what) {
+      error("E0008", span(option), fmt::format("fact '{}' has more than one {}", f.name, what));
+    };
+    if (is<g::fact_label>(option)) {
+      if (!f.label.empty()) twice("label");
+      f.label = text_value(option);
+    } else if (is<g::fact_domain>(option)) {
+      if (f.domain) twice("domain ('in …')");
+      f.domain = interval(*option.children[0]);
+    } else if (is<g::fact_default>(option)) {
+      if (f.default_value) twice("default");
+      f.default_value = expr(*option.children[0]);
+    } else if (is<g::fact_unit>(option)) {
+      if (!f.unit.empty()) twice("unit");
+      f.unit = text_value(*option.children[0]);
+    }
+  }
+  return f;
+}
+
+ast::Define Builder::define(const Node& n) {
+  ast::Define d;
+  d.span = span(n);
+  d.name = n.children[0]->string();
+  d.name_span = span(*n.children[0]);
+  for (std::size_t i = 1; i + 1 < n.children.size(); ++i) {
+    d.params.push_back(n.children[i]->string());
+    d.param_spans.push_back(span(*n.children[i]));
+  }
+  d.body = expr(*n.children.back());
+  return d;
+}
+
+ast::Let Builder::let(const Node& n) {
+  ast::Let l;
+  l.span = span(n);
+  l.name = n.children[0]->string();
+  l.name_span = span(*n.children[0]);
+  l.value = expr(*n.children[1]);
+  return l;
+}
+
+ast::Rounding Builder::rounding(const Node& n) {
+  ast::Rounding r;
+  r.span = span(n);
+  const std::string digits = n.children[0]->string();
+  if (digits.size() > 2 || std::stoi(digits) > 12) {
+    error("E0005", span(*n.children[0]), fmt::format("rounding to {} decimals is not supported", digits)).help =
+        "round to at most 12 decimals";
+  } else {
+    r.digits = std::stoi(digits);
+  }
+  const std::string mode = n.children[1]->string();
+  if (auto parsed = rounding_mode_from_string(mode)) {
+    r.mode = *parsed;
+  } else {
+    auto& d = error("E0005", span(*n.children[1]), fmt::format("unknown rounding mode '{}'", mode));
+    const std::vector<std::string> modes = {"half_up", "half_even", "down", "up"};
+    if (auto guess = closest_match(mode, modes)) {
+      d.help = fmt::format("did you mean '{}'?", *guess);
+    } else {
+      d.help = "the modes are half_up (四舍五入), half_even, down and up";
+    }
+  }
+  return r;
+}
+
+ast::PointsSpec Builder::points(const Node& n) {
+  ast::PointsSpec p;
+  p.span = span(n);
+  const auto value = [&](const Node& number) {
+    try {
+      if (auto d = Decimal::parse(number.string_view())) return *d;
+    } catch (const DecimalError&) {
+    }
+    error("E0003", span(number), fmt::format("points '{}' cannot be held exactly", number.string_view()));
+    return Decimal{};
+  };
+  p.hi = value(*n.children[0]);
+  if (n.children.size() > 1) {
+    p.range = true;
+    p.lo = p.hi;
+    p.hi = value(*n.children[1]);
+    if (p.lo > p.hi) error("E0009", p.span, "the points range is empty: the lower bound exceeds the upper");
+  } else if (p.hi.sign() < 0) {
+    error("E0009", p.span, "points cannot be negative").help = "write a signed range, e.g. 'points -5 to 5'";
+  }
+  return p;
+}
+
+std::unique_ptr<ast::Indicator> Builder::indicator(const Node& n) {
+  auto ind = std::make_unique<ast::Indicator>();
+  ind->span = span(n);
+  ind->name = name_value(*n.children[0]);
+  ind->name_span = span(*n.children[0]);
+  ind->points = points(*n.children[1]);
+  for (std::size_t i = 2; i < n.children.size(); ++i) {
+    const Node& item = *n.children[i];
+    const auto twice = [&](std::string_view what) {
+      error("E0010", span(item), fmt::format("indicator '{}' has more than one '{}'", ind->name, what));
+    };
+    if (is<g::explain_stmt>(item)) {
+      if (!ind->explain.empty()) twice("explain");
+      ind->explain = text_value(*item.children[0]);
+    } else if (is<g::standard_stmt>(item)) {
+      if (!ind->standard.empty()) twice("standard");
+      ind->standard = text_value(*item.children[0]);
+    } else if (is<g::evidence_stmt>(item)) {
+      for (const auto& e : item.children) ind->evidence.push_back(text_value(*e));
+    } else if (is<g::rounding_stmt>(item)) {
+      if (ind->rounding) twice("rounding");
+      ind->rounding = rounding(item);
+    } else if (is<g::let_stmt>(item)) {
+      ind->lets.push_back(let(item));
+    } else if (is<g::score_stmt>(item)) {
+      if (ind->score) twice("score");
+      ind->score = expr(*item.children[0]);
+    }
+  }
+  return ind;
+}
+
+std::unique_ptr<ast::Section> Builder::section(const Node& n) {
+  auto sec = std::make_unique<ast::Section>();
+  sec->span = span(n);
+  sec->name = name_value(*n.children[0]);
+  sec->name_span = span(*n.children[0]);
+  sec->points = points(*n.children[1]);
+  for (std::size_t i = 2; i < n.children.size(); ++i) {
+    const Node& item = *n.children[i];
+    if (is<g::section>(item)) sec->items.emplace_back(section(item));
+    if (is<g::indicator>(item)) sec->items.emplace_back(indicator(item));
+    if (is<g::let_stmt>(item)) sec->items.emplace_back(let(item));
+  }
+  return sec;
+}
+
+ast::Expectation Builder::expectation(const Node& n) {
+  ast::Expectation e;
+  e.span = span(n);
+  std::size_t next = 0;
+  if (!is<g::expect_error>(*n.children[0])) {
+    const Node& target = *n.children[0];
+    if (is<g::total_target>(target)) {
+      e.target = ast::ExpectTarget::Total;
+    } else if (is<g::grade_target>(target)) {
+      e.target = ast::ExpectTarget::Grade;
+    } else {
+      e.target = ast::ExpectTarget::Indicator;
+      e.name = name_value(target);
+    }
+    next = 1;
+  } else {
+    e.target = ast::ExpectTarget::Facts;
+  }
+  const Node& what = *n.children[next];
+  e.what_span = span(what);
+  if (is<g::expect_error>(what)) {
+    e.error_code = what.children[0]->string();
+    return e;
+  }
+  const Node& value = *what.children[0];
+  if (!value.children.empty() && !is<g::number>(*value.children[0])) {
+    e.text = name_value(value);
+  } else {
+    e.number = number_value(value, false);
+  }
+  if (e.target == ast::ExpectTarget::Grade && e.number) {
+    error("E0018", span(value), "a grade is a name, such as 优").help = "write e.g. 'expect grade = 优'";
+  } else if (e.target != ast::ExpectTarget::Grade && !e.number) {
+    error("E0018", span(value), "expected a number here: a score or a total");
+  }
+  return e;
+}
+
+ast::TestBlock Builder::test(const Node& n) {
+  ast::TestBlock t;
+  t.span = span(n);
+  t.file = source_->path();
+  t.name = text_value(*n.children[0]);
+  std::vector<ast::Expectation> loose;  // expectations outside any case
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const Node& item = *n.children[i];
+    if (is<g::given_stmt>(item)) {
+      for (const auto& part : item.children) {
+        if (is<g::e_given_file>(*part)) {
+          t.given_file = text_value(*part);
+          t.given_file_span = span(*part);
+        } else if (is<g::e_json>(*part)) {
+          t.given = part->string();
+          t.given_span = span(*part);
+        }
+      }
+    } else if (is<g::case_stmt>(item)) {
+      ast::TestCase c;
+      c.span = span(item);
+      c.name = text_value(*item.children[0]);
+      for (std::size_t k = 1; k < item.children.size(); ++k) {
+        const Node& part = *item.children[k];
+        if (is<g::e_json>(part)) {
+          c.overrides = part.string();
+          c.overrides_span = span(part);
+        } else {
+          c.expectations.push_back(expectation(part));
+        }
+      }
+      t.cases.push_back(std::move(c));
+    } else {
+      loose.push_back(expectation(item));
+    }
+  }
+  if (!loose.empty()) {
+    ast::TestCase c;
+    c.name = t.name;
+    c.span = t.span;
+    c.expectations = std::move(loose);
+    t.cases.insert(t.cases.begin(), std::move(c));
+  }
+  if (t.cases.empty()) error("E0019", span(*n.children[0]), fmt::format("test '{}' expects nothing", t.name))
+                           .help = "add 'expect total = …', or cases with 'case \"name\" expect …'";
+  return t;
+}
+
+ast::Change Builder::change(const Node& n) {
+  ast::Change c;
+  c.span = span(n);
+  if (is<g::remove_stmt>(n)) {
+    c.kind = ast::ChangeKind::Remove;
+    c.name = name_value(*n.children[0]);
+    c.name_span = span(*n.children[0]);
+    return c;
+  }
+  const Node* target = n.children.back().get();
+  if (is<g::add_stmt>(n)) {
+    c.kind = ast::ChangeKind::Add;
+    if (n.children.size() > 1) {
+      c.parent = name_value(*n.children[0]);
+      c.parent_span = span(*n.children[0]);
+    }
+  } else if (is<g::points_override>(*target)) {
+    c.kind = ast::ChangeKind::Points;
+    c.section = is<g::target_section>(*target->children[0]);
+    c.name = name_value(*target->children[1]);
+    c.name_span = span(*target->children[1]);
+    c.points = points(*target->children[2]);
+    return c;
+  }
+  c.section = is<g::section>(*target);
+  if (c.section) {
+    auto s = section(*target);
+    c.name = s->name;
+    c.name_span = s->name_span;
+    c.item.emplace_back(std::move(s));
+  } else {
+    auto i = indicator(*target);
+    c.name = i->name;
+    c.name_span = i->name_span;
+    c.item.emplace_back(std::move(i));
+  }
+  return c;
+}
+
+void Builder::grades(const Node& n, ast::Ruleset& ruleset) {
+  if (!ruleset.grades.empty()) error("E0011", span(n), "the ruleset has more than one 'grade' table");
+  ruleset.grade_span = span(n);
+  ruleset.grades.clear();
+  for (const auto& arm : n.children) {
+    ast::GradeArm grade;
+    grade.span = span(*arm);
+    grade.name = name_value(*arm->children[0]);
+    if (is<g::grade_threshold>(*arm->children[1])) grade.threshold = number_value(*arm->children[1], false);
+    ruleset.grades.push_back(std::move(grade));
+  }
+}
+
+std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
+  auto ruleset = std::make_unique<ast::Ruleset>();
+  ruleset->source = source_;
+  for (const auto& child : root.children) {
+    const Node& n = *child;
+    if (is<g::e_header>(n)) {
+      ruleset->header_span = span(n);
+      ruleset->name = text_value(*n.children[0]);
+      ruleset->scheme = n.children[1]->string();
+      const std::string year = n.children[2]->string();
+      if (year.size() != 4) {
+        error("E0004", span(*n.children[2]), fmt::format("'{}' is not a year", year)).help =
+            "write the year with four digits, e.g. 'year 2023'";
+      } else {
+        ruleset->year = std::stoi(year);
+      }
+      if (n.children.size() > 3) {
+        ruleset->extends = text_value(*n.children[3]);
+        ruleset->extends_span = span(*n.children[3]);
+      }
+    } else if (is<g::total_stmt>(n)) {
+      ruleset->total = number_value(*n.children[0], false);
+      ruleset->total_span = span(n);
+    } else if (is<g::rounding_stmt>(n)) {
+      ruleset->rounding = rounding(n);
+      ruleset->rounding_given = true;
+    } else if (is<g::override_stmt>(n) || is<g::remove_stmt>(n) || is<g::add_stmt>(n)) {
+      ruleset->changes.push_back(change(n));
+    } else if (is<g::facts_block>(n)) {
+      for (const auto& f : n.children) ruleset->facts.push_back(fact(*f));
+    } else if (is<g::define_stmt>(n)) {
+      ruleset->defines.push_back(define(n));
+    } else if (is<g::let_stmt>(n)) {
+      ruleset->lets.push_back(let(n));
+    } else if (is<g::section>(n)) {
+      ruleset->items.emplace_back(section(n));
+    } else if (is<g::indicator>(n)) {
+      ruleset->items.emplace_back(indicator(n));
+    } else if (is<g::grade_block>(n)) {
+      grades(n, *ruleset);
+    } else if (is<g::test_block>(n)) {
+      ruleset->tests.push_back(test(n));
+    }
+  }
+  return ruleset;
+}
+
+}  // namespace rubric::parsing

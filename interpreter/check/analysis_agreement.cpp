@@ -1,0 +1,146 @@
+// Whether two tier scores agree. See analyzer.hpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <map>
+#include <memory>
+
+#include "dsl/visit.hpp"
+#include "interpreter/check/analyzer.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/check/interval.hpp"
+#include "stdlib/builtins.hpp"
+
+namespace rubric::analysis {
+
+namespace {
+
+// ---- Comparing two tiers' scores -----------------------------------------------------------
+//
+// A tier's score as a polynomial over opaque atoms (names, fields, calls: anything that is not
+// +, −, × or ÷ by a constant), so that `rate * pts` at rate = 100% and `pts` compare equal. Two
+// scores agree when their polynomials are equal; they can disagree when the polynomials differ.
+
+using Monomial = std::vector<std::string>;  // sorted atoms
+using Polynomial = std::map<Monomial, Decimal>;
+
+class PolynomialBuilder {
+ public:
+  PolynomialBuilder(const ast::Ruleset& rs, std::string subject, std::optional<Decimal> at)
+      : rs_(rs), subject_(std::move(subject)), at_(at) {}
+
+  std::optional<Polynomial> of(const ast::Expr& e) {
+    const std::string text = fold(rs_.slice(e.span));
+    if (text == subject_) return at_ ? constant(*at_) : atom(text);
+    if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return constant(n->value);
+    if (const auto* u = std::get_if<ast::Unary>(&e.node); u != nullptr && u->op == ast::UnaryOp::Neg) {
+      auto p = of(*u->operand);
+      if (!p) return std::nullopt;
+      return scaled(*p, Decimal::from_int(-1));
+    }
+    if (const auto* b = std::get_if<ast::Binary>(&e.node)) {
+      if (b->op == ast::BinaryOp::Add || b->op == ast::BinaryOp::Sub || b->op == ast::BinaryOp::Mul ||
+          b->op == ast::BinaryOp::Div) {
+        auto l = of(*b->lhs);
+        auto r = of(*b->rhs);
+        if (!l || !r) return std::nullopt;
+        switch (b->op) {
+          case ast::BinaryOp::Add: return sum(*l, *r, Decimal::from_int(1));
+          case ast::BinaryOp::Sub: return sum(*l, *r, Decimal::from_int(-1));
+          case ast::BinaryOp::Mul: return product(*l, *r);
+          default: {
+            const auto c = as_constant(*r);
+            if (!c || c->is_zero()) return opaque(text);
+            bool inexact = false;
+            const Decimal inverse = Decimal::divide(Decimal::from_int(1), *c, &inexact);
+            if (inexact) return opaque(text);
+            return scaled(*l, inverse);
+          }
+        }
+      }
+    }
+    return opaque(text);
+  }
+
+ private:
+  static Polynomial constant(const Decimal& v) {
+    Polynomial p;
+    if (!v.is_zero()) p[{}] = v;
+    return p;
+  }
+  static Polynomial atom(const std::string& text) { return Polynomial{{Monomial{text}, Decimal::from_int(1)}}; }
+  // An expression the polynomial does not look into. When the subject is fixed, one that
+  // mentions it cannot be compared (min(rate, 1) at rate = 100% is 1, but it is not seen).
+  std::optional<Polynomial> opaque(const std::string& text) const {
+    if (at_ && mentions(text, subject_)) return std::nullopt;
+    return atom(text);
+  }
+  static std::optional<Decimal> as_constant(const Polynomial& p) {
+    if (p.empty()) return Decimal{};
+    if (p.size() == 1 && p.begin()->first.empty()) return p.begin()->second;
+    return std::nullopt;
+  }
+  static Polynomial scaled(const Polynomial& p, const Decimal& k) {
+    Polynomial out;
+    for (const auto& [m, c] : p) {
+      const Decimal v = c * k;
+      if (!v.is_zero()) out[m] = v;
+    }
+    return out;
+  }
+  static Polynomial sum(const Polynomial& a, const Polynomial& b, const Decimal& sign) {
+    Polynomial out = a;
+    for (const auto& [m, c] : b) {
+      const Decimal v = out[m] + c * sign;
+      if (v.is_zero()) {
+        out.erase(m);
+      } else {
+        out[m] = v;
+      }
+    }
+    return out;
+  }
+  static Polynomial product(const Polynomial& a, const Polynomial& b) {
+    Polynomial out;
+    for (const auto& [ma, ca] : a) {
+      for (const auto& [mb, cb] : b) {
+        Monomial m = ma;
+        m.insert(m.end(), mb.begin(), mb.end());
+        std::sort(m.begin(), m.end());
+        const Decimal v = out[m] + ca * cb;
+        if (v.is_zero()) {
+          out.erase(m);
+        } else {
+          out[m] = v;
+        }
+      }
+    }
+    return out;
+  }
+
+  const ast::Ruleset& rs_;
+  std::string subject_;
+  std::optional<Decimal> at_;
+};
+
+}  // namespace
+
+// Whether two tier scores agree where the subject (text [subject]) is [at], or everywhere when
+// [at] is empty.
+Agreement agree(const ast::Ruleset& rs, const ast::Expr& a, const ast::Expr& b, const std::string& subject,
+                std::optional<Decimal> at) {
+  if (fold(rs.slice(a.span)) == fold(rs.slice(b.span))) return Agreement::Same;
+  try {
+    PolynomialBuilder builder(rs, subject, at);
+    const auto pa = builder.of(a);
+    const auto pb = builder.of(b);
+    if (!pa || !pb) return Agreement::Unknown;
+    return *pa == *pb ? Agreement::Same : Agreement::Different;
+  } catch (const DecimalError&) {
+    return Agreement::Unknown;
+  }
+}
+
+}  // namespace rubric::analysis

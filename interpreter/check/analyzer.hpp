@@ -1,0 +1,172 @@
+// The static analysis's internals, shared by its files (see analysis.hpp for what it finds):
+// the abstract value it computes in place of a value, and the Analyzer that walks a ruleset.
+//   analysis.cpp              the walk over the ruleset, the findings
+//   analysis_values.cpp       abstract values: building, combining, joining them
+//   analysis_agreement.cpp    whether two tier scores agree (as polynomials)
+//   analysis_expressions.cpp  expressions, one case per kind of node
+//   analysis_shapes.cpp       tiers, brackets, deductions, weighted parts, judged bands, `when`
+// Internal to interpreter/check/.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "dsl/ast.hpp"
+#include "interpreter/check/analysis.hpp"
+#include "interpreter/check/interval.hpp"
+
+namespace rubric::analysis {
+
+enum class Kind { Unknown, Number, Bool, Text, List, Record };
+
+// What the analysis knows of a value.
+struct AbstractValue {
+  Kind kind = Kind::Unknown;
+  Range range;         // Number: every value it can take lies in it
+  bool whole = false;  // Number: only whole numbers (counts, steps)
+  // Number: each end of [range] is reached (or approached, for an open end) by some facts in
+  // their domains. False when the range may be wider than the real values; [why] says why.
+  bool exact = true;
+  std::string why;
+  // The facts and list elements it depends on, sorted: an operation on two values that share
+  // one is not exact (x − x).
+  std::vector<std::string> deps;
+  std::shared_ptr<const AbstractValue> element;  // List
+  std::string list_name;                         // List: the fact's name, for messages
+  std::vector<std::string> field_names;          // Record
+  std::vector<AbstractValue> fields;             // Record
+};
+
+AbstractValue unknown(Kind kind, std::string why);
+AbstractValue of_kind(Kind kind);
+AbstractValue number(Range range, bool whole = false);
+// The name a dependency is shown by: "o.actual#3" is "o.actual".
+std::string shown_dep(const std::string& dep);
+void merge_deps(AbstractValue& into, const AbstractValue& from);
+// The result of an operation on [a] and [b] with the range [range]: exact when both are and they
+// depend on nothing in common.
+AbstractValue combine(const AbstractValue& a, const AbstractValue& b, Range range, bool whole);
+// Either of two values (the arms of a choice).
+void join(std::optional<AbstractValue>& acc, const AbstractValue& v);
+Range domain_range(const ast::Interval& iv);
+// A fact's (or field's, or element's) value: its declared domain, else its type's default one.
+AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep);
+// Source text on one line, runs of whitespace folded to one space (as the evaluator shows it).
+std::string fold(std::string_view text);
+// Whether [text] mentions [word] as a whole word.
+bool mentions(std::string_view text, std::string_view word);
+
+enum class Agreement { Same, Different, Unknown };
+
+// Whether two tier scores agree where the subject (text [subject]) is [at], or everywhere when
+// [at] is empty.
+Agreement agree(const ast::Ruleset& rs, const ast::Expr& a, const ast::Expr& b, const std::string& subject,
+                std::optional<Decimal> at);
+
+struct BudgetExhausted {};
+
+class Analyzer {
+ public:
+  Analyzer(const ast::Ruleset& rs, const AnalysisOptions& options) : rs_(rs), options_(options) {}
+
+  Diagnostics run();
+
+ private:
+  struct Frame {
+    int id = 0;
+    std::vector<AbstractValue> slots;
+  };
+  // A name narrowed by a `when` condition or a tier, while its arm is analysed.
+  struct Narrowed {
+    int frame = -1;  // -1 for a fact
+    std::uint32_t index = 0;
+    AbstractValue value;
+  };
+  struct Finding {
+    Severity severity = Severity::Warning;
+    std::string code;
+    Span span;
+    std::string message;
+    std::string help;
+    std::vector<Note> notes;
+  };
+  // A tier or bracket arm: whether any analysis of it found a value that reaches it.
+  struct Arm {
+    Span span;
+    bool reached = false;
+    std::string message;  // why it is not reached, from the first analysis
+    std::string help;
+    std::vector<Note> notes;
+  };
+
+  void items(const std::vector<ast::Item>& items);
+  void indicator(const ast::Indicator& ind);
+  void bind(const ast::Let& l);
+  void check_bounds(const ast::Indicator& ind, const AbstractValue& score);
+
+  AbstractValue eval(const ast::Expr& e);
+  AbstractValue eval_impl(const ast::Expr& e);
+  AbstractValue name(const ast::NameRef& n);
+  AbstractValue points_ref();
+  AbstractValue member_access(const ast::Member& m);
+  AbstractValue unary(const ast::Unary& u);
+  AbstractValue binary(const ast::Expr& e, const ast::Binary& b);
+  AbstractValue call(const ast::Expr& e, const ast::Call& c);
+  AbstractValue builtin(const ast::Call& c, std::vector<AbstractValue> args);
+  AbstractValue aggregate(const std::string& func, const AbstractValue& body, const std::string& list_name);
+  AbstractValue comprehension(const ast::Comprehension& c);
+  AbstractValue tiered(const ast::Expr& e, const ast::Tiered& t);
+  void tier_gaps(const ast::Tiered& t, const AbstractValue& subject, const std::vector<Range>& tiers,
+                 const std::string& name, bool percent);
+  void tier_overlaps(const ast::Tiered& t, const Range& domain, const std::vector<Range>& tiers,
+                     const std::string& name, bool percent);
+  AbstractValue brackets(const ast::Brackets& b);
+  AbstractValue deduct(const ast::Deduct& d);
+  AbstractValue weighted(const ast::Weighted& w);
+  AbstractValue judged(const ast::Judged& j);
+  AbstractValue when(const ast::When& w);
+
+  // Narrows the names [cond] compares with a constant, for [cond] being [truth]. Returns whether
+  // the condition was understood (its effect on numbers fully captured); sets [feasible] to
+  // false when no value can make it [truth].
+  bool narrow(const ast::Expr& cond, bool truth, bool& feasible);
+  // Narrows [subject], if it is a name, to [range].
+  void narrow_to(const ast::Expr& subject, const AbstractValue& value, const Range& range);
+  std::optional<Decimal> constant(const ast::Expr& e);
+
+  void report(Severity severity, std::string code, Span span, std::string message, std::string help,
+              std::vector<Note> notes = {});
+  // A finding that holds only if the value's range is exact: a warning if it is, else an
+  // "unsure" note.
+  void report_if(const AbstractValue& basis, std::string code, Span span, std::string message, std::string help,
+                 std::vector<Note> notes = {});
+  void arm(Span span, bool reached, const std::string& message, const std::string& help);
+  std::vector<Note> call_site_notes(const std::string& subject, const Range& domain, bool percent);
+  std::string src(Span span) const { return fold(rs_.slice(span)); }
+
+  const ast::Ruleset& rs_;
+  const AnalysisOptions& options_;
+  std::vector<AbstractValue> facts_;
+  Frame globals_;
+  Frame* frame_ = nullptr;
+  int next_frame_ = 1;
+  std::vector<Narrowed> narrowed_;
+  std::vector<Span> call_sites_;  // the calls being analysed, innermost last
+  const ast::Indicator* indicator_ = nullptr;
+  int next_element_ = 0;
+  std::uint64_t steps_ = 0;
+  // Function calls are analysed at each call, so calls nested in calls multiply; these bound it.
+  static constexpr std::uint64_t kStepBudget = 250'000;
+  static constexpr int kMaxCallDepth = 64;
+  std::map<std::pair<std::string, std::uint32_t>, Finding> findings_;
+  std::map<std::uint32_t, Arm> arms_;
+};
+
+}  // namespace rubric::analysis

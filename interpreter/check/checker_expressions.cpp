@@ -1,0 +1,400 @@
+// The checker: the type of each expression. See checker_internal.hpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "dsl/visit.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/check/checker_internal.hpp"
+#include "stdlib/builtins.hpp"
+
+namespace rubric::checking {
+
+// ---- Expressions ---------------------------------------------------------------------------
+
+TypeRefPtr Checker::expr(ast::Expr& e) {
+  TypeRefPtr t = expr_impl(e);
+  e.type = t->kind;
+  return t;
+}
+
+TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
+  const TypeRefPtr lt = expr(*b.lhs);
+  const TypeRefPtr rt = expr(*b.rhs);
+  using Op = ast::BinaryOp;
+  const std::string op(ast::to_string(b.op));
+  switch (b.op) {
+    case Op::And:
+    case Op::Or:
+      expect_bool(*b.lhs, lt, fmt::format("the left side of '{}'", op));
+      expect_bool(*b.rhs, rt, fmt::format("the right side of '{}'", op));
+      return kBool;
+    case Op::Eq:
+    case Op::Ne: {
+      if (unknown(lt) || unknown(rt)) return kBool;
+      const bool textual_l = lt->kind == TypeKind::Text || lt->kind == TypeKind::Enum;
+      const bool textual_r = rt->kind == TypeKind::Text || rt->kind == TypeKind::Enum;
+      if ((numeric(lt) && numeric(rt)) || (textual_l && textual_r) ||
+          (lt->kind == TypeKind::Bool && rt->kind == TypeKind::Bool)) {
+        if (lt->kind == TypeKind::Enum) check_enum_literal(lt, *b.rhs);
+        if (rt->kind == TypeKind::Enum) check_enum_literal(rt, *b.lhs);
+        return kBool;
+      }
+      auto& d = error("E0302", e.span, fmt::format("cannot compare {} with {}", type_name(lt), type_name(rt)));
+      const bool enum_left = lt->kind == TypeKind::Enum;
+      const TypeRefPtr& enum_side = enum_left ? lt : rt;
+      if (enum_side->kind == TypeKind::Enum && !enum_side->members.empty()) {
+        const std::string_view name = rs_.slice((enum_left ? b.lhs : b.rhs)->span);
+        d.help = fmt::format("compare it with a member's name as a string, e.g. '{} {} \"{}\"'",
+                             name.size() <= 40 ? name : "x", op, enum_side->members.front());
+      }
+      return kBool;
+    }
+    case Op::Lt:
+    case Op::Le:
+    case Op::Gt:
+    case Op::Ge:
+      expect_numeric(*b.lhs, lt, fmt::format("the left side of '{}'", op));
+      expect_numeric(*b.rhs, rt, fmt::format("the right side of '{}'", op));
+      return kBool;
+    default:
+      break;
+  }
+  expect_numeric(*b.lhs, lt, fmt::format("the left side of '{}'", op));
+  expect_numeric(*b.rhs, rt, fmt::format("the right side of '{}'", op));
+  // A side that is not a number has been reported: the result's type is unknown, not a second error.
+  if (!numeric(lt) || !numeric(rt)) return kUnknown;
+  if (b.op == Op::Add || b.op == Op::Sub) return lt->kind == rt->kind ? lt : kNumber;
+  if (b.op == Op::Mul) {
+    if (lt->kind == TypeKind::Percent) return of_kind(rt->kind == TypeKind::Count ? TypeKind::Number : rt->kind);
+    if (rt->kind == TypeKind::Percent) return of_kind(lt->kind == TypeKind::Count ? TypeKind::Number : lt->kind);
+    return kNumber;
+  }
+  if (const auto divisor = constant_value(*b.rhs); divisor && divisor->is_zero()) {
+    error("E0310", b.rhs->span, "division by zero");
+  }
+  // Money over money is a rate, such as (spent − budget) / budget.
+  if (lt->kind == TypeKind::Money && rt->kind == TypeKind::Money) return kPercent;
+  if (rt->kind == TypeKind::Percent || rt->kind == TypeKind::Count || rt->kind == TypeKind::Number) {
+    return lt->kind == TypeKind::Count ? kNumber : lt;
+  }
+  return kNumber;
+}
+
+// "'clamp' takes 3 arguments, but 2 were given"
+Diagnostic& Checker::arity_error(ast::Expr& e, const ast::Call& c, int min_args, int max_args) {
+  const auto plural = [](int n) { return n == 1 ? "" : "s"; };
+  const std::string takes = min_args == max_args ? fmt::format("{} argument{}", min_args, plural(min_args))
+                            : max_args < 0       ? fmt::format("at least {} argument{}", min_args, plural(min_args))
+                                                 : fmt::format("{} or {} arguments", min_args, max_args);
+  return error("E0209", e.span, fmt::format("'{}' takes {}, but {} {} given", c.callee, takes, c.args.size(),
+                                            c.args.size() == 1 ? "was" : "were"));
+}
+
+// A call of the user-defined function rs_.defines[i].
+TypeRefPtr Checker::define_call(ast::Expr& e, ast::Call& c, std::size_t i) {
+  const ast::Define& d = rs_.defines[i];
+  if (define_limit_ >= 0 && static_cast<int>(i) >= define_limit_) {
+    define_used_[i] = true;  // it is called, only in the wrong place
+    if (static_cast<int>(i) == define_limit_) {
+      error("E0210", c.callee_span, fmt::format("'{}' calls itself: recursion is not allowed", c.callee))
+          .help = "count steps with 'steps(x, size)', or repeat over a list with sum(…), count(…), …";
+    } else {
+      error("E0210", c.callee_span,
+            fmt::format("'{}' is defined below: a function may only call functions defined before it", c.callee))
+          .notes.push_back({fmt::format("'{}' is defined here; move it above the function that calls it", c.callee),
+                            rs_.at(d.name_span)});
+    }
+    return kUnknown;
+  }
+  define_used_[i] = true;
+  c.define_index = static_cast<std::int32_t>(i);
+  if (c.args.size() != d.params.size()) {
+    const int n = static_cast<int>(d.params.size());
+    arity_error(e, c, n, n).notes.push_back(
+        {fmt::format("defined here as {}({})", d.name, fmt::join(d.params, ", ")), rs_.at(d.name_span)});
+  }
+  // Parameters are untyped, so a call's type is known only at run time, where it is checked.
+  return kUnknown;
+}
+
+TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
+  std::vector<TypeRefPtr> args;
+  for (auto& a : c.args) args.push_back(expr(*a));
+  // A user-defined function.
+  for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
+    if (rs_.defines[i].name == c.callee) return define_call(e, c, i);
+  }
+  // sum(xs), mean(xs), count(xs), min(xs), max(xs) over a list of numbers.
+  if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1 && args[0]->kind == TypeKind::List) {
+    const TypeRefPtr element = args[0]->element;
+    if (c.callee == "count") return kCount;
+    if (!numeric(element)) {
+      error("E0301", c.args[0]->span,
+            fmt::format("'{}' of a list needs numbers, but the list holds {}", c.callee, type_name(element)))
+          .help = fmt::format("use '{}(x in list: expression)' to say what to add up", c.callee);
+      return kUnknown;
+    }
+    return element;
+  }
+  if (const stdlib::Builtin* b = stdlib::find_builtin(c.callee)) {
+    const auto n = static_cast<int>(c.args.size());
+    if (n < b->min_args || (b->max_args >= 0 && n > b->max_args)) {
+      arity_error(e, c, b->min_args, b->max_args).help = fmt::format("{}: {}", b->signature, b->summary);
+      return kNumber;
+    }
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+      expect_numeric(*c.args[i], args[i], fmt::format("argument {} of '{}'", i + 1, c.callee));
+    }
+    if (c.callee == "steps") return kCount;
+    return args.empty() || !numeric(args[0]) ? kNumber : args[0];
+  }
+  // any(…) and all(…) exist only as comprehensions: they need a condition for each element.
+  if (c.callee == "any" || c.callee == "all") {
+    error("E0311", e.span, fmt::format("'{}' needs a condition for each element", c.callee)).help =
+        fmt::format("write {}(x in list: condition), e.g. {}(o in outputs: o.actual >= o.target)", c.callee, c.callee);
+    return kBool;
+  }
+  // sum(x), mean(x), count(x) of something that is not a list.
+  if (stdlib::is_list_aggregate(c.callee)) {
+    if (c.args.size() != 1) {
+      arity_error(e, c, 1, 1).help =
+          fmt::format("'{}' goes over a list: {}(list) or {}(x in list: expression)", c.callee, c.callee, c.callee);
+    } else if (!unknown(args[0])) {
+      error("E0305", c.args[0]->span, fmt::format("'{}' goes over a list, but this is {}", c.callee, type_name(args[0])));
+    }
+    return kUnknown;
+  }
+  if (in_skipped(c.callee)) return kUnknown;
+  std::vector<std::string> names;
+  for (const auto& d : rs_.defines) names.push_back(d.name);
+  for (const auto& b : stdlib::builtins()) names.emplace_back(b.name);
+  for (const char* a : {"sum", "mean", "count", "any", "all"}) names.emplace_back(a);
+  auto& d = error("E0208", c.callee_span, fmt::format("unknown function '{}'", c.callee));
+  if (auto guess = closest_match(c.callee, names)) {
+    d.help = fmt::format("did you mean '{}'?", *guess);
+  } else {
+    d.help = fmt::format("the functions are {}", fmt::join(names, ", "));
+  }
+  return kUnknown;
+}
+
+TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
+  const TypeRefPtr list = expr(*c.list);
+  TypeRefPtr element = kUnknown;
+  if (list->kind == TypeKind::List) {
+    element = list->element;
+  } else if (!unknown(list)) {
+    error("E0305", c.list->span, fmt::format("'{}' goes over a list, but this is {}", c.func, type_name(list)));
+  }
+  const std::size_t mark = locals_.size();
+  c.slot = new_slot();
+  locals_.push_back({c.var, ast::NameKind::Loop, c.slot, element, c.var_span, false, nullptr});
+  if (c.filter) expect_bool(*c.filter, expr(*c.filter), "a 'where' filter");
+  TypeRefPtr body = element;
+  if (c.body) body = expr(*c.body);
+  locals_.resize(mark);
+  if (c.func == "count") {
+    if (c.body) {
+      error("E0311", c.body->span, "'count' counts elements and takes no ':' expression")
+          .help = fmt::format("filter with 'where': count({} in {} where {})", c.var, rs_.slice(c.list->span),
+                              rs_.slice(c.body->span));
+    }
+    return kCount;
+  }
+  if (c.func == "any" || c.func == "all") {
+    if (c.body) expect_bool(*c.body, body, fmt::format("the expression of '{}'", c.func));
+    return kBool;
+  }
+  if (!c.body && !numeric(element) && !unknown(element)) {
+    error("E0311", e.span, fmt::format("'{}' needs ': expression' to say which number of each element to use", c.func));
+    return kUnknown;
+  }
+  expect_numeric(c.body ? *c.body : e, body, fmt::format("the expression of '{}'", c.func));
+  return numeric(body) ? body : kUnknown;
+}
+
+// One case per kind of node; ast::visit makes a missing case a compile error.
+TypeRefPtr Checker::expr_impl(ast::Expr& e) {
+  return ast::visit(
+      e, ast::overloaded{
+             [&](ast::NumberLit& n) -> TypeRefPtr { return n.percent ? kPercent : kNumber; },
+             [&](ast::StringLit&) -> TypeRefPtr { return kText; },
+             [&](ast::BoolLit&) -> TypeRefPtr { return kBool; },
+             [&](ast::PointsRef&) -> TypeRefPtr { return points_ref(e); },
+             [&](ast::NameRef& n) -> TypeRefPtr { return name(e, n); },
+             [&](ast::Member& n) -> TypeRefPtr { return member_access(e, n); },
+             [&](ast::Unary& n) -> TypeRefPtr { return unary(n); },
+             [&](ast::Binary& n) -> TypeRefPtr { return binary(e, n); },
+             [&](ast::Call& n) -> TypeRefPtr { return call(e, n); },
+             [&](ast::Comprehension& n) -> TypeRefPtr { return comprehension(e, n); },
+             [&](ast::Tiered& n) -> TypeRefPtr { return tiered(n); },
+             [&](ast::Brackets& n) -> TypeRefPtr { return brackets(n); },
+             [&](ast::Deduct& n) -> TypeRefPtr { return deduct(e, n); },
+             [&](ast::Weighted& n) -> TypeRefPtr { return weighted(e, n); },
+             [&](ast::Judged& n) -> TypeRefPtr { return judged(e, n); },
+             [&](ast::When& n) -> TypeRefPtr { return when(n); },
+         });
+}
+
+TypeRefPtr Checker::points_ref(ast::Expr& e) {
+  if (indicator_ == nullptr) {
+    error("E0204", e.span, "'points' is only available inside an indicator")
+        .help = "pass the points to the function as a parameter";
+  }
+  return kNumber;
+}
+
+TypeRefPtr Checker::member_access(ast::Expr& e, ast::Member& m) {
+  const TypeRefPtr object = expr(*m.object);
+  if (unknown(object)) return kUnknown;
+  if (object->kind != TypeKind::Record) {
+    error("E0306", e.span, fmt::format("'.{}' needs a record, but this is {}", m.field, type_name(object)));
+    return kUnknown;
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < object->fields.size(); ++i) {
+    if (object->fields[i].name == m.field) {
+      m.field_index = static_cast<std::uint32_t>(i);
+      return object->fields[i].type;
+    }
+    names.push_back(object->fields[i].name);
+  }
+  auto& d = error("E0307", m.field_span, fmt::format("the record has no field '{}'", m.field));
+  if (auto guess = closest_match(m.field, names)) {
+    d.help = fmt::format("did you mean '{}'?", *guess);
+  } else {
+    d.help = fmt::format("its fields are {}", fmt::join(names, ", "));
+  }
+  return kUnknown;
+}
+
+TypeRefPtr Checker::unary(ast::Unary& u) {
+  const TypeRefPtr t = expr(*u.operand);
+  if (u.op == ast::UnaryOp::Not) {
+    expect_bool(*u.operand, t, "the operand of 'not'");
+    return kBool;
+  }
+  expect_numeric(*u.operand, t, "the operand of '-'");
+  return numeric(t) ? t : kUnknown;
+}
+
+TypeRefPtr Checker::tiered(ast::Tiered& t) {
+  expect_numeric(*t.subject, expr(*t.subject), "the value of 'tiered'");
+  TypeRefPtr result = kUnknown;
+  for (auto& tier : t.tiers) {
+    interval(tier.interval, "the tier");
+    const TypeRefPtr r = expr(*tier.result);
+    expect_numeric(*tier.result, r, "a tier's score");
+    if (unknown(result)) result = r;
+  }
+  return numeric(result) ? result : kNumber;
+}
+
+TypeRefPtr Checker::brackets(ast::Brackets& b) {
+  expect_numeric(*b.subject, expr(*b.subject), "the value of 'brackets'");
+  TypeRefPtr result = kUnknown;
+  for (auto& arm : b.arms) {
+    if (arm.bound) expect_numeric(*arm.bound, expr(*arm.bound), "a bracket's bound");
+    const TypeRefPtr r = expr(*arm.result);
+    expect_numeric(*arm.result, r, "a bracket's score");
+    if (unknown(result)) result = r;
+  }
+  return numeric(result) ? result : kNumber;
+}
+
+TypeRefPtr Checker::deduct(ast::Expr& e, ast::Deduct& d) {
+  if (!d.start && indicator_ == nullptr) {
+    error("E0204", e.span, "'deduct' outside an indicator needs 'from START'")
+        .help = "deductions start from the indicator's points; elsewhere write 'from' and a value";
+  }
+  for (auto& item : d.items) {
+    expect_numeric(*item.amount, expr(*item.amount), "a deduction's amount");
+    if (item.kind == ast::DeductionKind::Per) {
+      expect_numeric(*item.operand, expr(*item.operand), "what a deduction is 'per'");
+    } else if (item.kind == ast::DeductionKind::When) {
+      expect_bool(*item.operand, expr(*item.operand), "a deduction's 'when' condition");
+    }
+  }
+  if (d.start) expect_numeric(*d.start, expr(*d.start), "the start of a deduction ('from')");
+  if (d.floor) expect_numeric(*d.floor, expr(*d.floor), "the floor of a deduction ('until')");
+  return kNumber;
+}
+
+TypeRefPtr Checker::weighted(ast::Expr& e, ast::Weighted& w) {
+  Decimal total;
+  bool all_constant = true;
+  std::vector<std::string> weights;
+  for (auto& part : w.parts) {
+    weights.emplace_back(rs_.slice(part.weight->span));
+    expect_numeric(*part.weight, expr(*part.weight), "a part's weight");
+    expect_numeric(*part.value, expr(*part.value), "a part's score");
+    if (auto weight = constant_value(*part.weight)) {
+      total += *weight;
+    } else {
+      all_constant = false;
+    }
+  }
+  if (all_constant && total != Decimal::from_int(1)) {
+    auto& d = error("E0406", e.span, fmt::format("the weights add up to {}, not 100%", format_percent(total)));
+    d.notes.push_back({fmt::format("weights: {}", fmt::join(weights, " + ")), std::nullopt});
+    d.help = "each part's weight is a share of the score; together they must make 100%";
+  }
+  return kNumber;
+}
+
+TypeRefPtr Checker::judged(ast::Expr& e, ast::Judged& j) {
+  const TypeRefPtr score = expr(*j.score);
+  expect_numeric(*j.score, score, "a judged score");
+  const TypeRefPtr category = expr(*j.category);
+  if (!unknown(category) && category->kind != TypeKind::Enum) {
+    error("E0308", j.category->span,
+          fmt::format("the category of 'judged' must be an enum, but this is {}", type_name(category)));
+  }
+  std::vector<std::string> seen;
+  for (auto& band : j.bands) {
+    if (band.value) {
+      expect_numeric(*band.value, expr(*band.value), "a category's fixed score");
+    } else {
+      interval(band.interval, "the band");
+    }
+    if (std::find(seen.begin(), seen.end(), band.member) != seen.end()) {
+      error("E0309", band.member_span, fmt::format("category '{}' has two bands", band.member));
+    }
+    seen.push_back(band.member);
+    if (category->kind == TypeKind::Enum &&
+        std::find(category->members.begin(), category->members.end(), band.member) == category->members.end()) {
+      auto& d = error("E0304", band.member_span,
+                      fmt::format("'{}' is not a member of {}", band.member, ast::describe(*category)));
+      if (auto guess = closest_match(band.member, category->members)) {
+        d.help = fmt::format("did you mean '{}'?", *guess);
+        seen.push_back(*guess);  // so that "'…' has no band" does not repeat this mistake
+      }
+    }
+  }
+  if (category->kind == TypeKind::Enum) {
+    for (const auto& member : category->members) {
+      if (std::find(seen.begin(), seen.end(), member) == seen.end()) {
+        error("E0309", e.span, fmt::format("category '{}' has no band", member))
+            .help = "every member of the category's enum needs a band";
+      }
+    }
+  }
+  return numeric(score) ? score : kNumber;
+}
+
+TypeRefPtr Checker::when(ast::When& w) {
+  TypeRefPtr result = kUnknown;
+  for (auto& arm : w.arms) {
+    if (arm.condition) expect_bool(*arm.condition, expr(*arm.condition), "a 'when' condition");
+    const TypeRefPtr t = expr(*arm.result);
+    if (unknown(result)) result = t;
+  }
+  return result;
+}
+
+}  // namespace rubric::checking

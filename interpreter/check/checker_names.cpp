@@ -1,0 +1,221 @@
+// The checker: facts, names, expected types and intervals. See checker_internal.hpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "dsl/visit.hpp"
+#include "interpreter/check/checker.hpp"
+#include "interpreter/check/checker_internal.hpp"
+#include "stdlib/builtins.hpp"
+
+namespace rubric::checking {
+
+namespace {
+
+bool is_word_byte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return std::isalnum(b) != 0 || c == '_' || b >= 0x80;
+}
+
+}  // namespace
+
+bool Checker::in_skipped(std::string_view name) {
+  // The words of the skipped text, collected once: searching the text for every unknown name
+  // was quadratic in the file's size (a fuzzed ruleset of 37 KB with a skipped facts block took
+  // seconds under AddressSanitizer).
+  if (!skipped_words_) {
+    skipped_words_.emplace();
+    for (const Span k : skipped_) {
+      const std::string_view text = rs_.slice(k);
+      std::size_t at = 0;
+      while (at < text.size()) {
+        if (!is_word_byte(text[at])) {
+          ++at;
+          continue;
+        }
+        const std::size_t begin = at;
+        while (at < text.size() && is_word_byte(text[at])) ++at;
+        skipped_words_->insert(text.substr(begin, at - begin));
+      }
+    }
+  }
+  return skipped_words_->count(name) > 0;
+}
+
+void Checker::mark_used(const std::string& name) {
+  for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+    if (it->name == name) {
+      it->used = true;
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < rs_.facts.size(); ++i) {
+    if (rs_.facts[i].name == name) fact_used_[i] = true;
+  }
+}
+
+// ---- Facts ---------------------------------------------------------------------------------
+
+void Checker::facts() {
+  fact_used_.assign(rs_.facts.size(), false);
+  std::map<std::string, const ast::FactDecl*> seen;
+  for (ast::FactDecl& f : rs_.facts) {
+    if (auto [it, inserted] = seen.emplace(f.name, &f); !inserted) {
+      auto& d = error("E0101", f.name_span, fmt::format("fact '{}' is declared twice", f.name));
+      d.notes.push_back({"first declared here", rs_.at(it->second->name_span)});
+    }
+    const TypeRefPtr t = f.type;
+    const bool is_numeric = numeric(t);
+    if (f.domain) domain(*f.domain, t, fmt::format("fact '{}'", f.name));
+    fields(*t);
+    if (f.default_value) {
+      const TypeRefPtr dt = expr(*f.default_value);
+      const bool ok = (is_numeric && numeric(dt) && constant_value(*f.default_value)) ||
+                      (t->kind == TypeKind::Bool && dt->kind == TypeKind::Bool) ||
+                      ((t->kind == TypeKind::Text || t->kind == TypeKind::Enum) && dt->kind == TypeKind::Text);
+      const bool same_kind = (is_numeric && numeric(dt)) || dt->kind == t->kind ||
+                             (t->kind == TypeKind::Enum && dt->kind == TypeKind::Text);
+      if (!ok && !same_kind && !unknown(dt)) {
+        error("E0105", f.default_value->span,
+              fmt::format("the default of fact '{}' is {}, but the fact is {}", f.name, type_name(dt), type_name(t)));
+      } else if (!ok) {
+        error("E0105", f.default_value->span,
+              fmt::format("the default of fact '{}' must be a constant of its type ({})", f.name, ast::describe(*t)));
+      } else if (t->kind == TypeKind::Enum) {
+        check_enum_literal(t, *f.default_value);
+      }
+    }
+    if (!f.unit.empty() && !is_numeric) {
+      warning("W0104", f.span, fmt::format("fact '{}' is {}; a unit has no meaning for it", f.name, type_name(t)));
+    }
+  }
+}
+
+// A declared domain: for numbers only, with constant bounds (facts are checked against it before
+// any evaluation, so its bounds cannot depend on anything).
+void Checker::domain(const ast::Interval& iv, const TypeRefPtr& type, const std::string& what) {
+  const TypeRefPtr element = type->kind == TypeKind::List ? type->element : type;
+  if (!numeric(element)) {
+    error("E0103", iv.span,
+          fmt::format("{} is {}: only number, percent, money and count values take a domain", what, type_name(element)));
+    return;
+  }
+  std::optional<Decimal> bounds[2];
+  const ast::Bound* ends[2] = {&iv.lo, &iv.hi};
+  for (int i = 0; i < 2; ++i) {
+    if (!ends[i]->value) continue;
+    bounds[i] = constant_value(*ends[i]->value);
+    if (!bounds[i]) error("E0104", ends[i]->value->span, "a domain's bounds must be constants, e.g. [0, 100%]");
+  }
+  if (iv.lo.infinity > 0 || iv.hi.infinity < 0) {
+    error("E0407", iv.span, "a domain cannot start at inf or end at -inf");
+  } else if (bounds[0] && bounds[1] &&
+             (*bounds[0] > *bounds[1] || (*bounds[0] == *bounds[1] && !(iv.lo_closed && iv.hi_closed)))) {
+    error("E0407", iv.span, fmt::format("the domain {} is empty: no value lies in it", rs_.slice(iv.span)))
+        .help = "write the lower bound first, e.g. [0, 100%]";
+  }
+  if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
+    error("E0408", iv.span, "an infinite bound must be open: write '(-inf' or 'inf)'");
+  }
+}
+
+// Record fields may carry domains too: `list of { weight: number in [0, inf) }`.
+void Checker::fields(const TypeRef& type) {
+  if (type.kind == TypeKind::List) fields(*type.element);
+  if (type.kind != TypeKind::Record) return;
+  for (const ast::Field& f : type.fields) {
+    if (f.domain) domain(*f.domain, f.type, fmt::format("field '{}'", f.name));
+    fields(*f.type);
+  }
+}
+
+// ---- Names ---------------------------------------------------------------------------------
+
+std::vector<std::string> Checker::visible_names() const {
+  std::vector<std::string> names;
+  for (const Local& l : locals_) names.push_back(l.name);
+  for (const ast::FactDecl& f : rs_.facts) names.push_back(f.name);
+  return names;
+}
+
+TypeRefPtr Checker::name(ast::Expr& e, ast::NameRef& n) {
+  for (auto it = locals_.rbegin(); it != locals_.rend(); ++it) {
+    if (it->name == n.name) {
+      it->used = true;
+      n.kind = it->kind;
+      n.index = it->index;
+      return it->type;
+    }
+  }
+  for (std::size_t i = 0; i < rs_.facts.size(); ++i) {
+    if (rs_.facts[i].name == n.name) {
+      fact_used_[i] = true;
+      n.kind = ast::NameKind::Fact;
+      n.index = static_cast<std::uint32_t>(i);
+      return rs_.facts[i].type;
+    }
+  }
+  if (in_skipped(n.name)) return kUnknown;
+  auto& d = error("E0201", e.span, fmt::format("unknown name '{}'", n.name));
+  if (auto guess = closest_match(n.name, visible_names())) {
+    d.help = fmt::format("did you mean '{}'?", *guess);
+    mark_used(*guess);
+  } else {
+    d.help = "declare it in 'facts { … }' or bind it with 'let'";
+  }
+  return kUnknown;
+}
+
+void Checker::check_enum_literal(const TypeRefPtr& enum_type, ast::Expr& literal) {
+  const auto* s = std::get_if<ast::StringLit>(&literal.node);
+  if (s == nullptr) return;
+  const auto& members = enum_type->members;
+  if (std::find(members.begin(), members.end(), s->value) != members.end()) return;
+  auto& d = error("E0304", literal.span, fmt::format("'{}' is not a member of {}", s->value, ast::describe(*enum_type)));
+  if (auto guess = closest_match(s->value, members)) d.help = fmt::format("did you mean '{}'?", *guess);
+}
+
+void Checker::expect_numeric(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
+  if (!unknown(t) && !numeric(t)) {
+    error("E0301", e.span, fmt::format("{} must be a number, but this is {}", what, type_name(t)));
+  }
+}
+
+void Checker::expect_bool(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
+  if (!unknown(t) && t->kind != TypeKind::Bool) {
+    auto& d = error("E0301", e.span, fmt::format("{} must be a bool, but this is {}", what, type_name(t)));
+    const std::string_view text = rs_.slice(e.span);
+    const bool short_text = text.size() <= 40 && text.find('\n') == std::string_view::npos;
+    if (numeric(t)) d.help = fmt::format("compare it, e.g. '{} > 0'", short_text ? text : "x");
+  }
+}
+
+void Checker::interval(ast::Interval& iv, std::string_view what) {
+  std::optional<Decimal> lo;
+  std::optional<Decimal> hi;
+  if (iv.lo.value) {
+    expect_numeric(*iv.lo.value, expr(*iv.lo.value), "an interval bound");
+    lo = constant_value(*iv.lo.value);
+  }
+  if (iv.hi.value) {
+    expect_numeric(*iv.hi.value, expr(*iv.hi.value), "an interval bound");
+    hi = constant_value(*iv.hi.value);
+  }
+  if (iv.lo.infinity > 0 || iv.hi.infinity < 0) {
+    error("E0407", iv.span, fmt::format("{} cannot start at inf or end at -inf", what));
+    return;
+  }
+  if (lo && hi && (*lo > *hi || (*lo == *hi && !(iv.lo_closed && iv.hi_closed)))) {
+    error("E0407", iv.span, fmt::format("{} {} is empty: no value lies in it", what, rs_.slice(iv.span)))
+        .help = "write the lower bound first, e.g. [60%, 100%)";
+  }
+  if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
+    error("E0408", iv.span, "an infinite bound must be open: write '(-inf' or 'inf)'");
+  }
+}
+
+}  // namespace rubric::checking

@@ -1,0 +1,242 @@
+// The evaluator: expressions, calls and aggregates. See evaluator_internal.hpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dsl/visit.hpp"
+#include "interpreter/check/interval.hpp"
+#include "interpreter/eval/evaluator_internal.hpp"
+#include "stdlib/builtins.hpp"
+
+namespace rubric::evaluation {
+
+namespace {
+
+// How an aggregate reads in the 评分依据 (see rounding_words in evaluator.cpp).
+std::string_view aggregate_words(const std::string& func) {
+  if (func == "sum") return "合计";
+  if (func == "mean") return "平均值";
+  if (func == "min") return "最小值";
+  if (func == "max") return "最大值";
+  return func;
+}
+
+}  // namespace
+
+// ---- Expressions ---------------------------------------------------------------------------
+
+Value Evaluator::eval(const ast::Expr& e) {
+  if (++steps_ > options_.step_budget) {
+    fail("E0711", e.span, fmt::format("evaluation took more than {} steps", options_.step_budget),
+         "the ruleset or the facts are too large for one evaluation");
+  }
+  // Bounds the recursion below: function calls multiply the depth of their bodies.
+  if (nested_ >= kMaxEvalNesting) {
+    fail("E0711", e.span, fmt::format("expressions and the calls in them nest more than {} deep", kMaxEvalNesting));
+  }
+  ++nested_;
+  struct Unnest {
+    int& nested;
+    ~Unnest() { --nested; }
+  } unnest{nested_};
+  try {
+    return eval_impl(e);
+  } catch (const DecimalError& err) {
+    fail(err.kind() == DecimalError::Kind::DivisionByZero ? "E0701" : "E0706", e.span, err.what());
+  }
+}
+
+Value Evaluator::name(const ast::Expr& e, const ast::NameRef& n) {
+  switch (n.kind) {
+    case ast::NameKind::Fact: return facts_.values[n.index];
+    case ast::NameKind::Let:
+      if (frame_ == &globals_ && !failed_[n.index].empty()) {
+        fail("E0713", e.span, fmt::format("'{}' could not be computed: {}", n.name, failed_[n.index]));
+      }
+      return (*frame_)[n.index];
+    case ast::NameKind::Param:
+    case ast::NameKind::Loop: return (*frame_)[n.index];
+    case ast::NameKind::Unresolved: break;
+  }
+  fail("E0799", e.span, fmt::format("internal: '{}' was not resolved by the checker", n.name));
+}
+
+Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
+  using Op = ast::BinaryOp;
+  if (b.op == Op::And) return Value(truth(*b.lhs) && truth(*b.rhs));
+  if (b.op == Op::Or) return Value(truth(*b.lhs) || truth(*b.rhs));
+  const Value lhs = eval(*b.lhs);
+  const Value rhs = eval(*b.rhs);
+  if (b.op == Op::Eq || b.op == Op::Ne) {
+    bool equal = false;
+    if (lhs.is_number() && rhs.is_number()) equal = lhs.number() == rhs.number();
+    else if (lhs.is_text() && rhs.is_text()) equal = lhs.text() == rhs.text();
+    else if (lhs.is_bool() && rhs.is_bool()) equal = lhs.boolean() == rhs.boolean();
+    return Value(b.op == Op::Eq ? equal : !equal);
+  }
+  if (!lhs.is_number() || !rhs.is_number()) fail("E0714", e.span, "arithmetic needs numbers");
+  const Decimal& x = lhs.number();
+  const Decimal& y = rhs.number();
+  switch (b.op) {
+    case Op::Add: return Value(x + y);
+    case Op::Sub: return Value(x - y);
+    case Op::Mul: return Value(x * y);
+    case Op::Div:
+      if (y.is_zero()) {
+        fail("E0701", e.span,
+             fmt::format("division by zero: {} is {} and {} is 0", src(b.lhs->span), show(x, b.lhs->type), src(b.rhs->span)),
+             "guard the division, e.g. 'when total == 0 -> … otherwise …'");
+      }
+      return Value(x / y);
+    case Op::Lt: return Value(x < y);
+    case Op::Le: return Value(x <= y);
+    case Op::Gt: return Value(x > y);
+    case Op::Ge: return Value(x >= y);
+    default: break;
+  }
+  fail("E0799", e.span, "internal: unknown operator");
+}
+
+Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
+  if (c.define_index >= 0) {
+    const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
+    std::vector<Value> frame(std::max<std::size_t>(d.frame_size, d.params.size()));
+    for (std::size_t i = 0; i < c.args.size(); ++i) frame[i] = eval(*c.args[i]);
+    if (++calls_ > options_.max_call_depth) {
+      fail("E0711", e.span, fmt::format("function calls nest more than {} deep", options_.max_call_depth));
+    }
+    std::vector<Value>* saved = frame_;
+    frame_ = &frame;
+    struct Restore {
+      Evaluator& ev;
+      std::vector<Value>* frame;
+      ~Restore() {
+        ev.frame_ = frame;
+        --ev.calls_;
+      }
+    } restore{*this, saved};
+    return eval(*d.body);
+  }
+  std::vector<Decimal> args;
+  if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1) {
+    const Value v = eval(*c.args[0]);
+    if (v.is_list()) {
+      const auto& items = v.list();
+      if (c.callee == "count") return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
+      if (items.empty() && c.callee != "sum") {
+        fail("E0710", e.span, fmt::format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)));
+      }
+      Decimal acc;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const Decimal& x = items[i].number();
+        if (c.callee == "sum" || c.callee == "mean") acc += x;
+        else if (i == 0) acc = x;
+        else if (c.callee == "min") acc = std::min(acc, x);
+        else acc = std::max(acc, x);
+      }
+      if (c.callee == "mean") acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
+      return Value(acc);
+    }
+    args.push_back(v.number());
+  } else {
+    for (const auto& a : c.args) args.push_back(num(*a));
+  }
+  const stdlib::Builtin* b = stdlib::find_builtin(c.callee);
+  if (b == nullptr) fail("E0799", e.span, fmt::format("internal: unknown function '{}'", c.callee));
+  try {
+    return Value(b->call(args, stdlib::BuiltinContext{mode_}));
+  } catch (const stdlib::BuiltinError& err) {
+    fail("E0712", e.span, err.what());
+  }
+}
+
+// A short name for list element [index]: its first text field (e.g. an output's name), or #n.
+std::string element_name(const Value& element, std::size_t index) {
+  if (element.is_list()) {
+    for (const Value& field : element.list()) {
+      if (field.is_text()) return field.text();
+    }
+  }
+  return fmt::format("#{}", index + 1);
+}
+
+Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) {
+  const Value list = eval(*c.list);
+  if (!list.is_list()) fail("E0714", c.list->span, "expected a list");
+  const auto& items = list.list();
+  std::vector<Value>& frame = *frame_;
+  const std::string saved_prefix = prefix_;
+  std::size_t taken = 0;
+  Decimal acc;
+  bool any = false;
+  bool all = true;
+  ++depth_;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    frame[c.slot] = items[i];
+    prefix_ = saved_prefix + "[" + element_name(items[i], i) + "] ";
+    if (c.filter && !truth(*c.filter)) continue;
+    if (c.func == "count") {
+      ++taken;
+      continue;
+    }
+    if (c.func == "any" || c.func == "all") {
+      const bool v = c.body ? truth(*c.body) : true;
+      any = any || v;
+      all = all && v;
+      ++taken;
+      continue;
+    }
+    const Decimal x = c.body ? num(*c.body) : items[i].number();
+    if (taken == 0 && (c.func == "min" || c.func == "max")) acc = x;
+    else if (c.func == "min") acc = std::min(acc, x);
+    else if (c.func == "max") acc = std::max(acc, x);
+    else acc += x;
+    ++taken;
+  }
+  --depth_;
+  prefix_ = saved_prefix;
+  if (c.func == "count") {
+    step(e.span, fmt::format("{} 的计数 = {}", src(c.list->span), taken), false);
+    return Value(Decimal::from_int(static_cast<std::int64_t>(taken)));
+  }
+  if (c.func == "any") return Value(any);
+  if (c.func == "all") return Value(all);
+  if (taken == 0 && c.func != "sum") {
+    fail("E0710", e.span, fmt::format("{} of no elements: {} has none{}", c.func, src(c.list->span),
+                                      c.filter ? " that pass the filter" : ""));
+  }
+  if (c.func == "mean") acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
+  step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c.func), show(acc, e.type), taken),
+       depth_ == 0);
+  return Value(acc);
+}
+
+// One case per kind of node; ast::visit makes a missing case a compile error.
+Value Evaluator::eval_impl(const ast::Expr& e) {
+  return ast::visit(e, ast::overloaded{
+                           [&](const ast::NumberLit& n) { return Value(n.value); },
+                           [&](const ast::StringLit& n) { return Value(n.value); },
+                           [&](const ast::BoolLit& n) { return Value(n.value); },
+                           [&](const ast::PointsRef&) { return Value(indicator_->points.hi); },
+                           [&](const ast::NameRef& n) { return name(e, n); },
+                           [&](const ast::Member& n) {
+                             const Value object = eval(*n.object);
+                             return object.list()[n.field_index];
+                           },
+                           [&](const ast::Unary& n) {
+                             if (n.op == ast::UnaryOp::Not) return Value(!truth(*n.operand));
+                             return Value(-num(*n.operand));
+                           },
+                           [&](const ast::Binary& n) { return binary(e, n); },
+                           [&](const ast::Call& n) { return call(e, n); },
+                           [&](const ast::Comprehension& n) { return comprehension(e, n); },
+                           [&](const ast::Tiered& n) { return tiered(e, n); },
+                           [&](const ast::Brackets& n) { return brackets(e, n); },
+                           [&](const ast::Deduct& n) { return deduct(e, n); },
+                           [&](const ast::Weighted& n) { return weighted(e, n); },
+                           [&](const ast::Judged& n) { return judged(e, n); },
+                           [&](const ast::When& n) { return when(e, n); },
+                       });
+}
+
+}  // namespace rubric::evaluation

@@ -1,0 +1,135 @@
+// The tree-walking evaluator's internals, shared by its files (see evaluator.hpp for what it
+// computes):
+//   evaluator.cpp              the walk over the indicator tree, rounding, the grade
+//   evaluator_expressions.cpp  expressions, calls and aggregates, one case per kind of node
+//   evaluator_shapes.cpp       tiers, brackets, deductions, weighted parts, judged bands, `when`
+// Internal to interpreter/eval/.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "interpreter/eval/evaluator.hpp"
+
+namespace rubric::evaluation {
+
+// A user-facing evaluation error at [span]; the indicator being evaluated is added when it is
+// reported.
+struct EvalError {
+  std::string code;
+  Span span;
+  std::string message;
+  std::string help;
+};
+
+[[noreturn]] inline void fail(std::string code, Span span, std::string message, std::string help = {}) {
+  throw EvalError{std::move(code), span, std::move(message), std::move(help)};
+}
+
+class Evaluator {
+ public:
+  Evaluator(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options, Evaluation& out)
+      : rs_(ruleset), facts_(facts), options_(options), out_(out), section_digits_(total_digits(ruleset)) {}
+
+  void run();
+
+ private:
+  NodeResult section(const ast::Section& s);
+  NodeResult indicator(const ast::Indicator& ind);
+  void bind_let(const ast::Let& l);
+
+  Value eval(const ast::Expr& e);
+  Value eval_impl(const ast::Expr& e);
+  Decimal num(const ast::Expr& e) {
+    Value v = eval(e);
+    if (!v.is_number()) fail("E0714", e.span, fmt::format("expected a number here, but the value is {}", format_value(v, e.type)));
+    return v.number();
+  }
+  bool truth(const ast::Expr& e) {
+    Value v = eval(e);
+    if (!v.is_bool()) fail("E0714", e.span, fmt::format("expected a bool here, but the value is {}", format_value(v, e.type)));
+    return v.boolean();
+  }
+  Value name(const ast::Expr& e, const ast::NameRef& n);
+  Value binary(const ast::Expr& e, const ast::Binary& b);
+  Value call(const ast::Expr& e, const ast::Call& c);
+  Value comprehension(const ast::Expr& e, const ast::Comprehension& c);
+  Value tiered(const ast::Expr& e, const ast::Tiered& t);
+  Value brackets(const ast::Expr& e, const ast::Brackets& b);
+  Value deduct(const ast::Expr& e, const ast::Deduct& d);
+  Value weighted(const ast::Expr& e, const ast::Weighted& w);
+  Value judged(const ast::Expr& e, const ast::Judged& j);
+  Value when(const ast::Expr& e, const ast::When& w);
+  bool contains(const ast::Interval& iv, const Decimal& value);
+  // An interval with its bounds evaluated, e.g. "[16, 20]" for [80% * w, w].
+  std::string interval_text(const ast::Interval& iv, ast::TypeKind kind) {
+    const auto bound = [&](const ast::Bound& b) {
+      return b.value ? show(num(*b.value), kind) : b.infinity > 0 ? std::string("inf") : std::string("-inf");
+    };
+    return fmt::format("{}{}, {}{}", iv.lo_closed ? "[" : "(", bound(iv.lo), bound(iv.hi), iv.hi_closed ? "]" : ")");
+  }
+
+  // "不满足 X" for a condition that failed; "满足 Y" when X is 'not Y', so the 评分依据 a department
+  // hands in never reads "不满足 not Y".
+  std::string unmet(const ast::Expr& condition) const {
+    if (const auto* u = std::get_if<ast::Unary>(&condition.node); u != nullptr && u->op == ast::UnaryOp::Not) {
+      return "满足 " + src(u->operand->span);
+    }
+    return "不满足 " + src(condition.span);
+  }
+  std::string src(Span span) const {
+    // Source text on one line, runs of whitespace folded to one space.
+    std::string text;
+    for (const char c : rs_.slice(span)) {
+      const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (space && (text.empty() || text.back() == ' ')) continue;
+      text += space ? ' ' : c;
+    }
+    return text;
+  }
+  std::string show(const Decimal& d, ast::TypeKind kind) const { return format_number(d, kind); }
+  void cover(Branch kind, Span span) {
+    if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
+  }
+  void step(Span span, std::string text, bool decision, std::string why = {}) {
+    if (trace_ != nullptr && (decision || options_.trace)) {
+      trace_->push_back({depth_, span, prefix_ + std::move(text), decision, options_.trace ? std::move(why) : std::string()});
+    }
+  }
+  // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
+  void observe(const ast::Expr& subject, const Decimal& x) {
+    if (options_.tested != nullptr) options_.tested->emplace(std::make_pair(indicator_, subject.span.begin), x);
+  }
+  void record_let(const ast::Let& l, const Value& v) {
+    if (options_.trace) out_.lets.emplace_back(&l, v);
+  }
+
+  const ast::Ruleset& rs_;
+  const Facts& facts_;
+  const EvalOptions& options_;
+  Evaluation& out_;
+
+  std::vector<Value> globals_;          // the department's frame: every let and loop variable
+  std::vector<std::string> failed_;     // per slot: why its let failed, "" if it did not
+  std::vector<Value>* frame_ = nullptr;  // the current frame (globals_, or a function's)
+  std::vector<TraceStep>* trace_ = nullptr;
+  const ast::Indicator* indicator_ = nullptr;
+  RoundingMode mode_ = RoundingMode::HalfUp;
+  int depth_ = 0;
+  int calls_ = 0;
+  int nested_ = 0;  // eval() calls in progress
+  static constexpr int kMaxEvalNesting = 4000;
+  std::uint64_t steps_ = 0;
+  std::string prefix_;  // names the list element being evaluated, in trace steps
+  int section_digits_ = 2;  // total_digits(): the decimals sections are shown with
+};
+
+}  // namespace rubric::evaluation
