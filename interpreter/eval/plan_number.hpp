@@ -46,9 +46,10 @@ class Num {
       for (int k = 0; k <= 6; ++k) {
         std::int64_t scaled;
         if (__builtin_mul_overflow(x, kPow10[static_cast<std::size_t>(k)], &scaled)) break;
+        if (y == -1 && scaled == INT64_MIN) break;  // the one quotient int64 cannot hold (and % traps)
         if (scaled % y != 0) continue;
         const int scale = a.s_ - b.s_ + k;
-        if (scale < 0 || scale > Decimal::kMaxScale || (y == -1 && scaled == INT64_MIN)) break;
+        if (scale < 0 || scale > Decimal::kMaxScale) break;
         return Num(scaled / y, scale);
       }
     }
