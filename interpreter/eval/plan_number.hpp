@@ -4,13 +4,16 @@
 // Its operations give exactly Decimal's values (the same rounding of inexact products and
 // quotients, the same overflow errors), but they are inline and, when both coefficients fit in
 // int64, done in int64 with __builtin_*_overflow: + and − align the scales, × adds them (at most
-// 24), a quotient is exact when it terminates within a few digits, comparisons align in 128 bits,
-// rounding divides by a power of ten. Anything else (a coefficient beyond int64, an overflow, a
-// product needing more than 24 decimals, a quotient that does not terminate quickly) is handed to
-// Decimal itself, so the result is Decimal's by construction. Values compare equal whatever their
+// 24), a quotient is exact when it terminates within a few digits, comparisons align the scales,
+// rounding divides by a power of ten. +, −, × and comparisons of larger coefficients (a quotient
+// rounded at 24 decimals, times a weight) are done in 128 bits while the result keeps within
+// Decimal's 38 digits. Anything else (an overflow, a product needing more than 24 decimals, a
+// quotient that does not terminate quickly) is handed to Decimal itself, so the result is
+// Decimal's by construction. Values compare equal whatever their
 // scale, as Decimals do; the scale of a result may differ from Decimal's, never its value.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -35,6 +38,10 @@ class Num {
     std::int64_t x, y, p;
     if (small(a, x) && small(b, y) && a.s_ + b.s_ <= Decimal::kMaxScale && !__builtin_mul_overflow(x, y, &p)) {
       return Num(p, a.s_ + b.s_);
+    }
+    Int128 wide;
+    if (a.s_ + b.s_ <= Decimal::kMaxScale && !__builtin_mul_overflow(a.c_, b.c_, &wide) && fits(wide)) {
+      return Num(wide, a.s_ + b.s_);
     }
     return a.decimal() * b.decimal();
   }
@@ -71,13 +78,8 @@ class Num {
         return x < scaled ? -1 : x > scaled ? 1 : 0;
       }
     }
-    if (small(a, x) && small(b, y) && a.s_ - b.s_ <= 18 && b.s_ - a.s_ <= 18) {
-      Int128 l = x;
-      Int128 r = y;
-      if (a.s_ < b.s_) l *= kPow10[static_cast<std::size_t>(b.s_ - a.s_)];
-      if (b.s_ < a.s_) r *= kPow10[static_cast<std::size_t>(a.s_ - b.s_)];
-      return l < r ? -1 : l > r ? 1 : 0;
-    }
+    Int128 l, r;
+    if (align(a, b, l, r)) return l < r ? -1 : l > r ? 1 : 0;
     const auto order = a.decimal() <=> b.decimal();
     return order < 0 ? -1 : order > 0 ? 1 : 0;
   }
@@ -132,8 +134,23 @@ class Num {
       std::int64_t sum;
       if (ok && !__builtin_add_overflow(x, y, &sum)) return Num(sum, scale);
     }
+    Int128 l, r, sum;
+    if (align(a, b, l, r) && !(subtract ? __builtin_sub_overflow(l, r, &sum) : __builtin_add_overflow(l, r, &sum)) &&
+        fits(sum)) {
+      return Num(sum, std::max(a.s_, b.s_));
+    }
     return slow_add(a, b, subtract);
   }
+  // The coefficients of [a] and [b] at the larger of their scales, when that fits in 128 bits.
+  static bool align(const Num& a, const Num& b, Int128& l, Int128& r) noexcept {
+    l = a.c_;
+    r = b.c_;
+    if (a.s_ < b.s_) return !__builtin_mul_overflow(l, kPow10Wide[static_cast<std::size_t>(b.s_ - a.s_)], &l);
+    if (b.s_ < a.s_) return !__builtin_mul_overflow(r, kPow10Wide[static_cast<std::size_t>(a.s_ - b.s_)], &r);
+    return true;
+  }
+  // Whether [c] is a coefficient Decimal holds (at most 38 digits).
+  static bool fits(Int128 c) noexcept { return c < kPow10Wide[38] && c > -kPow10Wide[38]; }
   static Num slow_add(const Num& a, const Num& b, bool subtract) {
     return subtract ? a.decimal() - b.decimal() : a.decimal() + b.decimal();
   }
@@ -144,6 +161,16 @@ class Num {
     for (auto& p : table) {
       p = v;
       if (v <= INT64_MAX / 10) v *= 10;
+    }
+    return table;
+  }();
+
+  static constexpr std::array<Int128, 39> kPow10Wide = [] {
+    std::array<Int128, 39> table{};
+    Int128 v = 1;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      table[i] = v;
+      if (i + 1 < table.size()) v *= 10;
     }
     return table;
   }();
