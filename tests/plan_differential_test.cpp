@@ -198,6 +198,31 @@ TEST(PlanDifferential, AgreesOnEdgeValuesOfTheExample) {
   EXPECT_GE(compared, 200);
 }
 
+// The step budget: the plan charges steps ahead (plan_code.hpp) and must give up wherever the tree
+// stops, so the department gets the tree's E0711; just under the budget both score it.
+TEST(PlanDifferential, AgreesAtTheStepBudget) {
+  const auto rs = load_ok(R"(ruleset "t" scheme test year 2023
+facts {
+  xs : list of number
+}
+define twice(x) = x + x
+section S points 100000000000 {
+  indicator Pairs points 100000000000 { score sum(x in xs: sum(y in xs where y > 0: twice(y))) }
+}
+)");
+  ASSERT_TRUE(rs);
+  const Plan plan(*rs);
+  for (const int n : {10, 1000, 2000}) {
+    std::string xs;
+    for (int i = 0; i < n; ++i) xs += (i > 0 ? "," : "") + std::to_string(i % 7);
+    const std::string doc = "{\"facts\": {\"xs\": [" + xs + "]}}";
+    EXPECT_TRUE(same_both_ways(*rs, plan, doc, std::to_string(n) + " elements")) << n;
+    PlanResult p;
+    plan.evaluate(*load_facts(*rs, doc, "facts.json").facts, p);
+    EXPECT_EQ(p.total.has_value(), n < 2000) << n;  // 2,000² elements take more than 10,000,000 steps
+  }
+}
+
 // Each program of tests/language/*.rubric (split at its `### ` lines), on the facts its `given`
 // lines give and on random facts.
 TEST(PlanDifferential, AgreesOnTheLanguageTests) {

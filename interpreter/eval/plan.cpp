@@ -8,7 +8,7 @@
 //
 // Errors: the runner does not format messages. At the first problem of any kind (a division by
 // zero, a value no tier takes, a score outside its points, a decimal overflow, the step budget or
-// the nesting limit, a construct not lowered) it gives up on that department and the tree
+// the nesting limit, charged ahead as plan_code.hpp says, a construct not lowered) it gives up on that department and the tree
 // evaluator scores it instead, so the scores, totals, grades and error messages are exactly the
 // evaluator's, by construction.
 #include "interpreter/eval/plan.hpp"
@@ -80,7 +80,7 @@ class Runner {
     top_ = code_.frame_size;
     base_ = 0;
     mode_ = code_.mode;
-    for (const plan::Let& l : code_.top_lets) stack_[l.slot] = eval(l.value);
+    for (const plan::Let& l : code_.top_lets) stack_[l.slot] = top(l.value);
     Num total;
     for (std::uint32_t i = 0; i < code_.top_count; ++i) total = total + item(code_.items[i], out);
     out.total = total.decimal();
@@ -107,14 +107,15 @@ class Runner {
         mode_ = it.mode;
         for (std::uint32_t i = 0; i < it.lets_count; ++i) {
           const plan::Let& l = code_.lets[it.lets_first + i];
-          stack_[l.slot] = eval(l.value);
+          stack_[l.slot] = top(l.value);
         }
+        charge(it.score);
         const Num score = num(it.score).round(it.digits, it.mode);
         if (score < it.lo || score > it.hi) give_up();
         out.scores.emplace_back(score.decimal());
         return score;
       }
-      case plan::Item::Kind::Let: stack_[it.let.slot] = eval(it.let.value); return Num();
+      case plan::Item::Kind::Let: stack_[it.let.slot] = top(it.let.value); return Num();
     }
     give_up();
   }
@@ -131,45 +132,31 @@ class Runner {
   [[gnu::always_inline]] Num num(std::uint32_t index) {
     const plan::Node& n = code_.nodes[index];
     switch (n.op) {
-      case Op::Number: count(n); return code_.numbers[n.index];
-      case Op::Fact: count(n); return number(facts_.values[n.index]);
+      case Op::Number: return code_.numbers[n.index];
+      case Op::Fact: return number(facts_.values[n.index]);
       default: return num_node(index);
     }
   }
   [[gnu::always_inline]] bool truth(std::uint32_t index) {
     const plan::Node& n = code_.nodes[index];
     switch (n.op) {
-      case Op::Bool: count(n); return n.index != 0;
-      case Op::Fact: count(n); return boolean(facts_.values[n.index]);
+      case Op::Bool: return n.index != 0;
+      case Op::Fact: return boolean(facts_.values[n.index]);
       default: return truth_node(index);
     }
   }
-  Num num_node(std::uint32_t index) {
-    const Num v = num_op(enter(index));
-    --nested_;
-    return v;
+  Num num_node(std::uint32_t index) { return num_op(code_.nodes[index]); }
+  bool truth_node(std::uint32_t index) { return truth_op(code_.nodes[index]); }
+  V eval(std::uint32_t index) { return dispatch(code_.nodes[index]); }
+  // Charges the steps node [index] can take (see plan_code.hpp) before it is evaluated from the
+  // top, and gives up where the tree evaluator would stop.
+  void charge(std::uint32_t index) {
+    steps_ += code_.steps[index];
+    if (steps_ > kStepBudget || code_.height[index] > kMaxNesting) give_up();
   }
-  bool truth_node(std::uint32_t index) {
-    const bool v = truth_op(enter(index));
-    --nested_;
-    return v;
-  }
-  // Counts the steps of node [n], and gives up where the tree evaluator would stop.
-  void count(const plan::Node& n) {
-    steps_ += n.steps;
-    if (steps_ > kStepBudget || nested_ + n.height > kMaxNesting) give_up();
-  }
-  // count(), and one level of nesting (the caller leaves it).
-  const plan::Node& enter(std::uint32_t index) {
-    const plan::Node& n = code_.nodes[index];
-    count(n);
-    ++nested_;
-    return n;
-  }
-  V eval(std::uint32_t index) {
-    const V v = dispatch(enter(index));
-    --nested_;
-    return v;
+  V top(std::uint32_t index) {
+    charge(index);
+    return eval(index);
   }
 
   // The three switches below split the operations between them: each is run by one of them and
@@ -353,7 +340,6 @@ class Runner {
   const Num* points_ = nullptr;
   RoundingMode mode_ = RoundingMode::HalfUp;
   std::uint64_t steps_ = 0;
-  std::uint64_t nested_ = 0;
   int calls_ = 0;
 };
 
@@ -416,6 +402,10 @@ V Runner::comprehension(const plan::Comprehension& c) {
   bool any = false;
   bool all = true;
   for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {  // the first element's steps were charged with the whole expression
+      steps_ += c.round_steps;
+      if (steps_ > kStepBudget) give_up();
+    }
     slot(c.slot) = V::of(items[i]);
     if (c.filter != kNone && !truth(c.filter)) continue;
     if (c.kind == Aggregate::Count) {

@@ -11,8 +11,11 @@
 //
 // The tree evaluator counts a step for every expression it evaluates and stops nesting at a fixed
 // depth. A node stands for the expressions it replaced: [steps] counts them (a folded constant, the
-// bounds a tiered no longer evaluates) and [height] is how deep they went, so the plan gives up
-// whenever the tree would have stopped, never later.
+// bounds a tiered no longer evaluates) and [height] is how deep they went. Code::steps and
+// Code::height add them up over everything a node can evaluate (its operands, a called function's
+// body, one round of a comprehension): the plan charges a let's or a score's whole count before
+// evaluating it, and a comprehension's round count for each further element, so it gives up
+// whenever the tree would have stopped, never later, without counting node by node.
 #pragma once
 
 #include <cstdint>
@@ -67,6 +70,7 @@ struct Comprehension {
   Aggregate kind = Aggregate::Sum;
   std::uint32_t list = kNone, filter = kNone, body = kNone;
   std::uint32_t slot = 0;
+  std::uint64_t round_steps = 0;  // the steps of one element: filter and body
 };
 
 // A tiered with constant bounds. For x: i = the number of [bounds] below x; x == bounds[i] is
@@ -166,6 +170,8 @@ struct Code {
   std::vector<Num> grades;          // thresholds; grade_open[g]: `otherwise`
   std::vector<bool> grade_open;
   std::uint32_t fallbacks = 0;      // expressions not lowered (Op::Fail)
+  std::vector<std::uint64_t> steps;    // by node: the steps of evaluating it once, all it can reach
+  std::vector<std::uint32_t> height;   // by node: the deepest nesting evaluating it can reach
 };
 
 // Lowers the checked [ruleset] (which must outlive the code: texts point into it).

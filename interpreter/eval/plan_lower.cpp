@@ -42,6 +42,7 @@ class Lowerer {
       code_.grades.push_back(g.threshold ? Num(*g.threshold) : Num());
       code_.grade_open.push_back(!g.threshold);
     }
+    totals();
   }
 
  private:
@@ -229,6 +230,9 @@ class Lowerer {
   }
 
   bool sorted_tiers(const ast::Tiered& t, const std::vector<TierArm>& arms, SortedTiered& out) const;
+  template <typename F>
+  void for_each_operand(const Node& n, F&& f) const;
+  void totals();
 
   const ast::Ruleset& rs_;
   Code& code_;
@@ -429,6 +433,97 @@ std::uint32_t Lowerer::lower(const ast::Judged& j) {
   Node n = make(Op::Judged);
   n.index = static_cast<std::uint32_t>(code_.judgeds.size() - 1);
   return add(n);
+}
+
+// Calls [f] with every node that evaluating [n] may evaluate directly (a called function's body
+// included), each once.
+template <typename F>
+void Lowerer::for_each_operand(const Node& n, F&& f) const {
+  const auto some = [&](std::uint32_t i) {
+    if (i != kNone) f(i);
+  };
+  const auto kids = [&](std::uint32_t count) {
+    for (std::uint32_t i = 0; i < count; ++i) some(code_.kids[n.first + i]);
+  };
+  switch (n.op) {
+    case Op::Member: case Op::Neg: case Op::Not: case Op::ListAggregate: some(n.a); break;
+    case Op::And: case Op::Or: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Lt: case Op::Le:
+    case Op::Gt: case Op::Ge: case Op::Eq: case Op::Ne: some(n.a); some(n.b); break;
+    case Op::Min: case Op::Max: case Op::Builtin: kids(n.count); break;
+    case Op::Weighted: case Op::When: kids(2 * n.count); break;
+    case Op::Define: kids(n.count); some(code_.defines[n.index]); break;
+    case Op::Comprehension: {
+      const Comprehension& c = code_.comprehensions[n.index];
+      for (const std::uint32_t i : {c.list, c.filter, c.body}) some(i);
+      break;
+    }
+    case Op::Tiered: {
+      const Tiered& t = code_.tiereds[n.index];
+      some(t.subject);
+      for (const TierArm& arm : t.arms) {
+        if (!t.sorted) {
+          some(arm.lo);
+          some(arm.hi);
+        }
+        some(arm.result);
+      }
+      break;
+    }
+    case Op::Brackets: {
+      const Brackets& b = code_.brackets[n.index];
+      some(b.subject);
+      for (const BracketArm& arm : b.arms) {
+        if (!arm.constant) some(arm.bound);
+        some(arm.result);
+      }
+      break;
+    }
+    case Op::Deduct: {
+      const Deduct& d = code_.deducts[n.index];
+      some(d.start);
+      some(d.floor);
+      for (const Deduction& item : d.items) {
+        some(item.amount);
+        some(item.operand);
+      }
+      break;
+    }
+    case Op::Judged: {
+      const Judged& j = code_.judgeds[n.index];
+      some(j.score);
+      some(j.category);
+      for (const Band& band : j.bands) {
+        for (const std::uint32_t i : {band.value, band.lo, band.hi}) some(i);
+      }
+      break;
+    }
+    default: break;
+  }
+}
+
+// Code::steps and Code::height of every node, and each comprehension's steps per element. An
+// operand is lowered before the node that uses it, and a function's body before any call, so one
+// pass in index order sees every operand's totals first.
+void Lowerer::totals() {
+  constexpr std::uint64_t kMany = UINT64_MAX / 4;  // saturates: only compared with the budget
+  const std::size_t n = code_.nodes.size();
+  code_.steps.assign(n, 0);
+  code_.height.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Node& node = code_.nodes[i];
+    std::uint64_t steps = node.steps;
+    std::uint32_t height = node.height;
+    for_each_operand(node, [&](std::uint32_t k) {
+      steps = std::min(kMany, steps + code_.steps[k]);
+      height = std::max(height, code_.height[k] + 1);
+    });
+    code_.steps[i] = steps;
+    code_.height[i] = height;
+    if (node.op == Op::Comprehension) {
+      Comprehension& c = code_.comprehensions[node.index];
+      c.round_steps = (c.filter != kNone ? code_.steps[c.filter] : 0) + (c.body != kNone ? code_.steps[c.body] : 0);
+    }
+  }
 }
 
 }  // namespace
