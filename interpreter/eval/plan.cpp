@@ -242,7 +242,8 @@ class Runner {
   std::uint32_t kid(const plan::Node& n, std::uint32_t i) const { return code_.kids[n.first + i]; }
   // The field [n.index] of the record [n.a].
   const Value& field(const plan::Node& n) {
-    const V object = eval(n.a);
+    const plan::Node& record = code_.nodes[n.a];  // mostly a loop variable: read in place
+    const V object = record.op == Op::Slot ? slot(record.index) : eval(n.a);
     if (object.kind != V::Kind::List) give_up();
     return object.list()[n.index];
   }
