@@ -1,43 +1,49 @@
-// The compiled evaluation plan; see plan.hpp.
+// The compiled evaluation plan; see plan.hpp. The lowered form is in plan_code.hpp.
 //
-// The fast path walks the checked tree (every name already resolved by the checker to a fact
-// index or a frame slot) without building traces, explanations or result trees: values are small
-// views (a Decimal, a bool, or a pointer to a text or list owned by the facts or the ruleset), the
-// frames live on one per-thread stack, built-ins are called with their arguments on the stack, and
-// enum and text comparisons compare in place. Nothing is allocated per department but the result.
+// The runner walks the flat nodes of the lowered ruleset with one switch: values are small views
+// (a Num, a bool, or a pointer to a text or list owned by the facts or the ruleset), frames live on
+// one per-thread stack, min and max compare in place, other built-ins are called through their
+// pointer with the arguments on the stack. Nothing is allocated per department but the result's
+// scores, and not even those when the caller reuses its PlanResult.
 //
-// Errors: the fast path does not format messages. At the first problem of any kind (a division by
-// zero, a value no tier takes, a score outside its points, a decimal overflow, the step budget) it
-// gives up on that department and the tree evaluator scores it instead, so the scores, totals,
-// grades and error messages are exactly the evaluator's, by construction.
+// Errors: the runner does not format messages. At the first problem of any kind (a division by
+// zero, a value no tier takes, a score outside its points, a decimal overflow, the step budget or
+// the nesting limit, charged ahead as plan_code.hpp says, a construct not lowered) it gives up on that department and the tree
+// evaluator scores it instead, so the scores, totals, grades and error messages are exactly the
+// evaluator's, by construction.
 #include "interpreter/eval/plan.hpp"
 
 #include <algorithm>
 #include <array>
 
 #include "interpreter/eval/evaluator.hpp"
-#include "interpreter/check/interval.hpp"
-#include "stdlib/builtins.hpp"
+#include "interpreter/eval/plan_code.hpp"
 
 namespace rubric {
 namespace {
 
+using plan::kNone;
+using plan::Num;
+using plan::Op;
+
 struct Fallback {};
 
 [[noreturn]] void give_up() { throw Fallback{}; }
+// The same, where an expression needs a value of some type.
+[[noreturn]] Num give_up_num() { throw Fallback{}; }
+[[noreturn]] bool give_up_bool() { throw Fallback{}; }
 
-// A value during fast evaluation; texts and lists point into the facts or the ruleset.
+// A value during evaluation; texts and lists point into the facts or the ruleset.
 struct V {
   enum class Kind : unsigned char { Number, Bool, Text, List };
+  Num num;
+  const void* ptr = nullptr;
   Kind kind = Kind::Number;
   bool b = false;
-  Decimal num;
-  const std::string* text = nullptr;
-  const std::vector<Value>* list = nullptr;
 
-  static V number(const Decimal& d) {
+  static V number(const Num& n) {
     V v;
-    v.num = d;
+    v.num = n;
     return v;
   }
   static V boolean(bool x) {
@@ -51,44 +57,35 @@ struct V {
     switch (value.data.index()) {
       case 0: v.num = std::get<Decimal>(value.data); break;
       case 1: v.kind = Kind::Bool; v.b = std::get<bool>(value.data); break;
-      case 2: v.kind = Kind::Text; v.text = &std::get<std::string>(value.data); break;
-      default: v.kind = Kind::List; v.list = std::get<ValueList>(value.data).get(); break;
+      case 2: v.kind = Kind::Text; v.ptr = &std::get<std::string>(value.data); break;
+      default: v.kind = Kind::List; v.ptr = std::get<ValueList>(value.data).get(); break;
     }
     return v;
   }
+  const std::string& text() const { return *static_cast<const std::string*>(ptr); }
+  const std::vector<Value>& list() const { return *static_cast<const std::vector<Value>*>(ptr); }
 };
 
-enum class Aggregate : unsigned char { Sum, Mean, Count, Min, Max, Any, All };
-
-Aggregate aggregate_of(const std::string& name) {
-  if (name == "sum") return Aggregate::Sum;
-  if (name == "mean") return Aggregate::Mean;
-  if (name == "count") return Aggregate::Count;
-  if (name == "min") return Aggregate::Min;
-  if (name == "max") return Aggregate::Max;
-  if (name == "any") return Aggregate::Any;
-  return Aggregate::All;
-}
-
-class Fast {
+class Runner {
  public:
-  Fast(const ast::Ruleset& rs, const Facts& facts, std::vector<V>& stack) : rs_(rs), facts_(facts), stack_(stack) {}
+  Runner(const plan::Code& code, const Facts& facts, std::vector<V>& stack) : code_(code), facts_(facts), stack_(stack) {}
 
   void run(PlanResult& out) {
     out.total.reset();
     out.grade = -1;
     out.scores.clear();
     out.errors.clear();
-    if (stack_.size() < rs_.frame_size + 64) stack_.resize(rs_.frame_size + 64);
-    top_ = rs_.frame_size;
+    out.scores.reserve(code_.indicators);
+    if (stack_.size() < code_.frame_size + 64) stack_.resize(code_.frame_size + 64);
+    top_ = code_.frame_size;
     base_ = 0;
-    mode_ = rs_.rounding.mode;
-    for (const ast::Let& l : rs_.lets) stack_[l.slot] = eval(*l.value);
-    Decimal total;
-    for (const ast::Item& item : rs_.items) total += node(item, out);
-    out.total = total;
-    for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
-      if (!rs_.grades[g].threshold || total >= *rs_.grades[g].threshold) {
+    mode_ = code_.mode;
+    for (const plan::Let& l : code_.top_lets) stack_[l.slot] = top(l.value);
+    Num total;
+    for (std::uint32_t i = 0; i < code_.top_count; ++i) total = total + item(code_.items[i], out);
+    out.total = total.decimal();
+    for (std::size_t g = 0; g < code_.grades.size(); ++g) {
+      if (code_.grade_open[g] || total >= code_.grades[g]) {
         out.grade = static_cast<int>(g);
         break;
       }
@@ -97,303 +94,436 @@ class Fast {
 
  private:
   // The score of an item (0 for a let, which is bound).
-  Decimal node(const ast::Item& item, PlanResult& out) {
-    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
-      Decimal sum;
-      for (const ast::Item& child : (*s)->items) sum += node(child, out);
-      if (sum < (*s)->points.lo || sum > (*s)->points.hi) give_up();
-      return sum;
+  Num item(const plan::Item& it, PlanResult& out) {
+    switch (it.kind) {
+      case plan::Item::Kind::Section: {
+        Num sum;
+        for (std::uint32_t i = 0; i < it.count; ++i) sum = sum + item(code_.items[it.first + i], out);
+        if (sum < it.lo || sum > it.hi) give_up();
+        return sum;
+      }
+      case plan::Item::Kind::Indicator: {
+        points_ = &it.hi;
+        mode_ = it.mode;
+        for (std::uint32_t i = 0; i < it.lets_count; ++i) {
+          const plan::Let& l = code_.lets[it.lets_first + i];
+          stack_[l.slot] = top(l.value);
+        }
+        charge(it.score);
+        const Num score = num(it.score).round(it.digits, it.mode);
+        if (score < it.lo || score > it.hi) give_up();
+        out.scores.emplace_back(score.decimal());
+        return score;
+      }
+      case plan::Item::Kind::Let: stack_[it.let.slot] = top(it.let.value); return Num();
     }
-    if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
-      const ast::Indicator& ind = **i;
-      const ast::Rounding& rounding = ind.rounding ? *ind.rounding : rs_.rounding;
-      indicator_ = &ind;
-      mode_ = rounding.mode;
-      for (const ast::Let& l : ind.lets) stack_[l.slot] = eval(*l.value);
-      const Decimal score = num(*ind.score).round(rounding.digits, rounding.mode);
-      if (score < ind.points.lo || score > ind.points.hi) give_up();
-      out.scores.emplace_back(score);
-      return score;
-    }
-    const ast::Let& l = std::get<ast::Let>(item);
-    stack_[l.slot] = eval(*l.value);
-    return Decimal{};
+    give_up();
   }
 
   V& slot(std::uint32_t index) { return stack_[base_ + index]; }
-
-  Decimal num(const ast::Expr& e) {
-    const V v = eval(e);
-    if (v.kind != V::Kind::Number) give_up();
-    return v.num;
-  }
-  bool truth(const ast::Expr& e) {
-    const V v = eval(e);
-    if (v.kind != V::Kind::Bool) give_up();
-    return v.b;
+  const Num& points() const {
+    if (points_ == nullptr) give_up();
+    return *points_;
   }
 
-  bool contains(const ast::Interval& iv, const Decimal& x) {
-    return interval_contains(iv, x, [&](const ast::Expr& b) { return num(b); });
+  // A node's value as a number (a bool): a constant, fact or slot is read in place, the
+  // operations that give a number are run by num_node() without wrapping their value in a V, any
+  // other node is evaluated by eval() and its value checked.
+  [[gnu::always_inline]] Num num(std::uint32_t index) {
+    const plan::Node& n = code_.nodes[index];
+    switch (n.op) {
+      case Op::Number: return code_.numbers[n.index];
+      case Op::Fact: return number(facts_.values[n.index]);
+      default: return num_node(index);
+    }
+  }
+  [[gnu::always_inline]] bool truth(std::uint32_t index) {
+    const plan::Node& n = code_.nodes[index];
+    switch (n.op) {
+      case Op::Bool: return n.index != 0;
+      case Op::Fact: return boolean(facts_.values[n.index]);
+      default: return truth_node(index);
+    }
+  }
+  Num num_node(std::uint32_t index) { return num_op(code_.nodes[index]); }
+  bool truth_node(std::uint32_t index) { return truth_op(code_.nodes[index]); }
+  V eval(std::uint32_t index) { return dispatch(code_.nodes[index]); }
+  // Charges the steps node [index] can take (see plan_code.hpp) before it is evaluated from the
+  // top, and gives up where the tree evaluator would stop.
+  void charge(std::uint32_t index) {
+    steps_ += code_.steps[index];
+    if (steps_ > kStepBudget || code_.height[index] > kMaxNesting) give_up();
+  }
+  V top(std::uint32_t index) {
+    charge(index);
+    return eval(index);
   }
 
-  V eval(const ast::Expr& e) {
-    if (++steps_ > kStepBudget) give_up();
-    return std::visit([&](const auto& n) { return eval_node(e, n); }, e.node);
+  // The three switches below split the operations between them: each is run by one of them and
+  // passed on to it by the others, which only check the kind of its value.
+  Num num_op(const plan::Node& n) {
+    switch (n.op) {
+      case Op::Number: return code_.numbers[n.index];
+      case Op::Fact: return number(facts_.values[n.index]);
+      case Op::Slot: return slot(n.index).kind == V::Kind::Number ? slot(n.index).num : give_up_num();
+      case Op::Member: return number(field(n));
+      case Op::Add: return num(n.a) + num(n.b);
+      case Op::Sub: return num(n.a) - num(n.b);
+      case Op::Mul: return num(n.a) * num(n.b);
+      case Op::Div: return divide(n);
+      case Op::Min:
+      case Op::Max: return extreme(n);
+      case Op::Tiered: return tiered(code_.tiereds[n.index]);
+      case Op::Brackets: return brackets(code_.brackets[n.index]);
+      case Op::Deduct: return deduct(code_.deducts[n.index]);
+      case Op::Weighted: return weighted(n);
+      case Op::When: return num(arm(n));
+      default: {
+        const V value = dispatch(n);
+        if (value.kind != V::Kind::Number) give_up();
+        return value.num;
+      }
+    }
+  }
+  bool truth_op(const plan::Node& n) {
+    switch (n.op) {
+      case Op::Bool: return n.index != 0;
+      case Op::Fact: return boolean(facts_.values[n.index]);
+      case Op::Slot: return slot(n.index).kind == V::Kind::Bool ? slot(n.index).b : give_up_bool();
+      case Op::Member: return boolean(field(n));
+      case Op::Not: return !truth(n.a);
+      case Op::And: return truth(n.a) && truth(n.b);
+      case Op::Or: return truth(n.a) || truth(n.b);
+      case Op::Lt: return num(n.a) < num(n.b);
+      case Op::Le: return num(n.a) <= num(n.b);
+      case Op::Gt: return num(n.a) > num(n.b);
+      case Op::Ge: return num(n.a) >= num(n.b);
+      case Op::Eq: return equal(n);
+      case Op::Ne: return !equal(n);
+      case Op::When: return truth(arm(n));
+      default: {
+        const V value = dispatch(n);
+        if (value.kind != V::Kind::Bool) give_up();
+        return value.b;
+      }
+    }
+  }
+  V dispatch(const plan::Node& n) {
+    switch (n.op) {
+      case Op::Number: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Min: case Op::Max:
+      case Op::Tiered: case Op::Brackets: case Op::Deduct: case Op::Weighted: return V::number(num_op(n));
+      case Op::Bool: case Op::Not: case Op::And: case Op::Or: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
+      case Op::Eq: case Op::Ne: return V::boolean(truth_op(n));
+      case Op::Text: return text(code_.texts[n.index]);
+      case Op::Fact: return V::of(facts_.values[n.index]);
+      case Op::Slot: return slot(n.index);
+      case Op::Points: return V::number(points());
+      case Op::Member: return V::of(field(n));
+      case Op::Neg: return V::number(-num(n.a));
+      case Op::Builtin: return builtin(n);
+      case Op::ListAggregate: return list_aggregate(n);
+      case Op::Define: return call(n);
+      case Op::Comprehension: return comprehension(code_.comprehensions[n.index]);
+      case Op::Judged: return judged(code_.judgeds[n.index]);
+      case Op::When: return eval(arm(n));
+      case Op::Fail: break;
+    }
+    give_up();
   }
 
-  V eval_node(const ast::Expr&, const ast::NumberLit& n) { return V::number(n.value); }
-  V eval_node(const ast::Expr&, const ast::StringLit& n) {
+  static Num number(const Value& value) {
+    if (!value.is_number()) give_up();
+    return value.number();
+  }
+  static bool boolean(const Value& value) {
+    if (!value.is_bool()) give_up();
+    return value.boolean();
+  }
+  std::uint32_t kid(const plan::Node& n, std::uint32_t i) const { return code_.kids[n.first + i]; }
+  // The field [n.index] of the record [n.a].
+  const Value& field(const plan::Node& n) {
+    const plan::Node& record = code_.nodes[n.a];  // mostly a loop variable: read in place
+    const V object = record.op == Op::Slot ? slot(record.index) : eval(n.a);
+    if (object.kind != V::Kind::List) give_up();
+    return object.list()[n.index];
+  }
+  static V text(const std::string* s) {
     V v;
     v.kind = V::Kind::Text;
-    v.text = &n.value;
+    v.ptr = s;
     return v;
   }
-  V eval_node(const ast::Expr&, const ast::BoolLit& n) { return V::boolean(n.value); }
-  V eval_node(const ast::Expr&, const ast::PointsRef&) { return V::number(indicator_->points.hi); }
-  V eval_node(const ast::Expr&, const ast::NameRef& n) {
-    switch (n.kind) {
-      case ast::NameKind::Fact: return V::of(facts_.values[n.index]);
-      case ast::NameKind::Let:
-      case ast::NameKind::Param:
-      case ast::NameKind::Loop: return slot(n.index);
-      case ast::NameKind::Unresolved: break;
-    }
-    give_up();
+
+  Num divide(const plan::Node& n) {
+    const Num x = num(n.a);
+    const Num y = num(n.b);
+    if (y.is_zero()) give_up();
+    return x / y;
   }
-  V eval_node(const ast::Expr&, const ast::Member& m) {
-    const V object = eval(*m.object);
-    if (object.kind != V::Kind::List) give_up();
-    return V::of((*object.list)[m.field_index]);
+  bool equal(const plan::Node& n) {
+    const V x = eval(n.a);
+    const V y = eval(n.b);
+    if (x.kind != y.kind) return false;
+    switch (x.kind) {
+      case V::Kind::Number: return x.num == y.num;
+      case V::Kind::Text: return x.text() == y.text();
+      case V::Kind::Bool: return x.b == y.b;
+      case V::Kind::List: break;
+    }
+    return false;
   }
-  V eval_node(const ast::Expr&, const ast::Unary& u) {
-    if (u.op == ast::UnaryOp::Not) return V::boolean(!truth(*u.operand));
-    return V::number(-num(*u.operand));
+  Num extreme(const plan::Node& n) {
+    Num best = num(kid(n, 0));
+    for (std::uint32_t i = 1; i < n.count; ++i) {
+      const Num x = num(kid(n, i));
+      if (n.op == Op::Min ? x < best : best < x) best = x;
+    }
+    return best;
   }
-  V eval_node(const ast::Expr&, const ast::Binary& b) {
-    using Op = ast::BinaryOp;
-    if (b.op == Op::And) return V::boolean(truth(*b.lhs) && truth(*b.rhs));
-    if (b.op == Op::Or) return V::boolean(truth(*b.lhs) || truth(*b.rhs));
-    const V x = eval(*b.lhs);
-    const V y = eval(*b.rhs);
-    if (b.op == Op::Eq || b.op == Op::Ne) {
-      bool equal = false;
-      if (x.kind == V::Kind::Number && y.kind == V::Kind::Number) equal = x.num == y.num;
-      else if (x.kind == V::Kind::Text && y.kind == V::Kind::Text) equal = *x.text == *y.text;
-      else if (x.kind == V::Kind::Bool && y.kind == V::Kind::Bool) equal = x.b == y.b;
-      return V::boolean(b.op == Op::Eq ? equal : !equal);
-    }
-    if (x.kind != V::Kind::Number || y.kind != V::Kind::Number) give_up();
-    switch (b.op) {
-      case Op::Add: return V::number(x.num + y.num);
-      case Op::Sub: return V::number(x.num - y.num);
-      case Op::Mul: return V::number(x.num * y.num);
-      case Op::Div:
-        if (y.num.is_zero()) give_up();
-        return V::number(x.num / y.num);
-      case Op::Lt: return V::boolean(x.num < y.num);
-      case Op::Le: return V::boolean(x.num <= y.num);
-      case Op::Gt: return V::boolean(x.num > y.num);
-      case Op::Ge: return V::boolean(x.num >= y.num);
-      default: break;
-    }
-    give_up();
-  }
-  V eval_node(const ast::Expr&, const ast::Call& c) {
-    if (c.define_index >= 0) {
-      const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
-      const std::size_t size = std::max<std::size_t>(d.frame_size, d.params.size());
-      const std::size_t frame = top_;
-      const std::size_t saved_top = top_;
-      top_ = frame + size;  // calls made while evaluating the arguments go above this frame
-      if (stack_.size() < top_) stack_.resize(top_ + 64);
-      for (std::size_t i = 0; i < c.args.size(); ++i) {
-        const V v = eval(*c.args[i]);  // evaluated in the caller's frame
-        stack_[frame + i] = v;
-      }
-      if (++calls_ > kMaxCallDepth) give_up();
-      const std::size_t saved_base = base_;
-      base_ = frame;
-      const V result = eval(*d.body);
-      base_ = saved_base;
-      top_ = saved_top;
-      --calls_;
-      return result;
-    }
-    std::array<Decimal, 8> small;
-    std::vector<Decimal> large;
-    std::size_t n = 0;
-    if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1) {
-      const V v = eval(*c.args[0]);
-      if (v.kind == V::Kind::List) {
-        const auto& items = *v.list;
-        const Aggregate a = aggregate_of(c.callee);
-        if (a == Aggregate::Count) return V::number(Decimal::from_int(static_cast<std::int64_t>(items.size())));
-        if (items.empty() && a != Aggregate::Sum) give_up();
-        Decimal acc;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-          if (!items[i].is_number()) give_up();
-          const Decimal& x = items[i].number();
-          if (a == Aggregate::Sum || a == Aggregate::Mean) acc += x;
-          else if (i == 0) acc = x;
-          else if (a == Aggregate::Min) acc = std::min(acc, x);
-          else acc = std::max(acc, x);
-        }
-        if (a == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
-        return V::number(acc);
-      }
-      if (v.kind != V::Kind::Number) give_up();
-      small[n++] = v.num;
-    } else if (c.args.size() <= small.size()) {
-      for (const auto& arg : c.args) small[n++] = num(*arg);
-    } else {
-      for (const auto& arg : c.args) large.push_back(num(*arg));
-    }
-    const stdlib::Builtin* b = stdlib::find_builtin(c.callee);
-    if (b == nullptr) give_up();
+  // The rarer operations are kept out of line, so that the frames of the recursive num(), truth()
+  // and dispatch() stay small.
+  [[gnu::noinline]] V builtin(const plan::Node& n) {
+    std::array<Decimal, 8> args;
+    if (n.count > args.size()) give_up();
+    for (std::uint32_t i = 0; i < n.count; ++i) args[i] = num(kid(n, i)).decimal();
     try {
-      const std::span<const Decimal> args = large.empty() ? std::span<const Decimal>(small.data(), n) : std::span<const Decimal>(large);
-      return V::number(b->call(args, stdlib::BuiltinContext{mode_}));
+      return V::number(code_.builtins[n.index]->call(std::span<const Decimal>(args.data(), n.count), stdlib::BuiltinContext{mode_}));
     } catch (const stdlib::BuiltinError&) {
       give_up();
     }
   }
-  V eval_node(const ast::Expr&, const ast::Comprehension& c) {
-    const V list = eval(*c.list);
-    if (list.kind != V::Kind::List) give_up();
-    const auto& items = *list.list;
-    const Aggregate a = aggregate_of(c.func);
-    std::size_t taken = 0;
-    Decimal acc;
-    bool any = false;
-    bool all = true;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      slot(c.slot) = V::of(items[i]);
-      if (c.filter && !truth(*c.filter)) continue;
-      if (a == Aggregate::Count) {
-        ++taken;
-        continue;
-      }
-      if (a == Aggregate::Any || a == Aggregate::All) {
-        const bool v = c.body ? truth(*c.body) : true;
-        any = any || v;
-        all = all && v;
-        ++taken;
-        continue;
-      }
-      Decimal x;
-      if (c.body) {
-        x = num(*c.body);
-      } else {
-        if (!items[i].is_number()) give_up();
-        x = items[i].number();
-      }
-      if (taken == 0 && (a == Aggregate::Min || a == Aggregate::Max)) acc = x;
-      else if (a == Aggregate::Min) acc = std::min(acc, x);
-      else if (a == Aggregate::Max) acc = std::max(acc, x);
-      else acc += x;
-      ++taken;
+  [[gnu::noinline]] V list_aggregate(const plan::Node& n);
+  [[gnu::noinline]] V call(const plan::Node& n);
+  [[gnu::noinline]] V comprehension(const plan::Comprehension& c);
+  [[gnu::noinline]] Num tiered(const plan::Tiered& t);
+  [[gnu::noinline]] Num brackets(const plan::Brackets& b);
+  [[gnu::noinline]] Num deduct(const plan::Deduct& d);
+  Num weighted(const plan::Node& n) {
+    Num total;
+    for (std::uint32_t i = 0; i < n.count; ++i) {
+      const Num weight = num(kid(n, 2 * i));
+      total = total + weight * num(kid(n, 2 * i + 1));
     }
-    if (a == Aggregate::Count) return V::number(Decimal::from_int(static_cast<std::int64_t>(taken)));
-    if (a == Aggregate::Any) return V::boolean(any);
-    if (a == Aggregate::All) return V::boolean(all);
-    if (taken == 0 && a != Aggregate::Sum) give_up();
-    if (a == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
-    return V::number(acc);
+    return total;
   }
-  V eval_node(const ast::Expr&, const ast::Tiered& t) {
-    const Decimal x = num(*t.subject);
-    std::optional<Decimal> result;
-    for (const auto& tier : t.tiers) {
-      if (!contains(tier.interval, x)) continue;
-      const Decimal r = num(*tier.result);
-      if (result && r != *result) give_up();
-      if (!result) result = r;
-    }
-    if (!result) give_up();
-    return V::number(*result);
-  }
-  V eval_node(const ast::Expr&, const ast::Brackets& b) {
-    const Decimal x = num(*b.subject);
-    for (const auto& arm : b.arms) {
-      if (arm.bound) {
-        const Decimal bound = num(*arm.bound);
-        bool taken = false;
-        switch (arm.compare) {
-          case ast::BinaryOp::Lt: taken = x < bound; break;
-          case ast::BinaryOp::Le: taken = x <= bound; break;
-          case ast::BinaryOp::Gt: taken = x > bound; break;
-          case ast::BinaryOp::Ge: taken = x >= bound; break;
-          default: taken = x == bound; break;
-        }
-        if (!taken) continue;
-      }
-      return V::number(num(*arm.result));
+  [[gnu::noinline]] V judged(const plan::Judged& j);
+  // The result node of the first arm of 'when' [n] whose condition holds.
+  std::uint32_t arm(const plan::Node& n) {
+    for (std::uint32_t i = 0; i < n.count; ++i) {
+      const std::uint32_t condition = kid(n, 2 * i);
+      if (condition != kNone && !truth(condition)) continue;
+      return kid(n, 2 * i + 1);
     }
     give_up();
   }
-  V eval_node(const ast::Expr&, const ast::Deduct& d) {
-    const Decimal start = d.start ? num(*d.start) : indicator_->points.hi;
-    Decimal total;
-    for (const auto& item : d.items) {
-      const Decimal amount = num(*item.amount);
-      switch (item.kind) {
-        case ast::DeductionKind::Fixed: total += amount; break;
-        case ast::DeductionKind::Per: total += amount * num(*item.operand); break;
-        case ast::DeductionKind::When:
-          if (truth(*item.operand)) total += amount;
-          break;
-      }
+  // Whether [x] lies between the bounds (nodes, kNone when infinite), as interval_contains tests.
+  bool within(const Num& x, std::uint32_t lo, bool lo_closed, std::uint32_t hi, bool hi_closed) {
+    if (lo != kNone) {
+      const Num bound = num(lo);
+      if (lo_closed ? x < bound : x <= bound) return false;
     }
-    const Decimal result = start - total;
-    if (total.is_zero()) return V::number(result);
-    if (d.floor) {
-      const Decimal floor = num(*d.floor);
-      if (result < floor) return V::number(floor);
+    if (hi != kNone) {
+      const Num bound = num(hi);
+      if (hi_closed ? x > bound : x >= bound) return false;
     }
-    return V::number(result);
-  }
-  V eval_node(const ast::Expr&, const ast::Weighted& w) {
-    Decimal total;
-    for (const ast::Part& part : w.parts) {
-      const Decimal weight = num(*part.weight);
-      total += weight * num(*part.value);
-    }
-    return V::number(total);
-  }
-  V eval_node(const ast::Expr&, const ast::Judged& j) {
-    const V category = eval(*j.category);
-    if (category.kind != V::Kind::Text) give_up();
-    for (const auto& band : j.bands) {
-      if (band.member != *category.text) continue;
-      if (band.value) return V::number(num(*band.value));  // a fixed band: the score is ignored
-      const Decimal score = num(*j.score);
-      if (!contains(band.interval, score)) give_up();
-      return V::number(score);
-    }
-    give_up();
-  }
-  V eval_node(const ast::Expr&, const ast::When& w) {
-    for (const auto& arm : w.arms) {
-      if (arm.condition && !truth(*arm.condition)) continue;
-      return eval(*arm.result);
-    }
-    give_up();
+    return true;
   }
 
   static constexpr std::uint64_t kStepBudget = EvalOptions{}.step_budget;
   static constexpr int kMaxCallDepth = EvalOptions{}.max_call_depth;
+  static constexpr std::uint64_t kMaxNesting = 4000;  // the tree evaluator's kMaxEvalNesting
 
-  const ast::Ruleset& rs_;
+  const plan::Code& code_;
   const Facts& facts_;
   std::vector<V>& stack_;
   std::size_t base_ = 0;
   std::size_t top_ = 0;
-  const ast::Indicator* indicator_ = nullptr;
+  const Num* points_ = nullptr;
   RoundingMode mode_ = RoundingMode::HalfUp;
   std::uint64_t steps_ = 0;
   int calls_ = 0;
 };
+
+V Runner::list_aggregate(const plan::Node& n) {
+  const V v = eval(n.a);
+  const auto kind = static_cast<plan::Aggregate>(n.sub);
+  if (v.kind == V::Kind::Number) {
+    const stdlib::Builtin* fn = code_.builtins[n.index];
+    if (fn == nullptr) give_up();
+    const Decimal arg = v.num.decimal();
+    try {
+      return V::number(fn->call(std::span<const Decimal>(&arg, 1), stdlib::BuiltinContext{mode_}));
+    } catch (const stdlib::BuiltinError&) {
+      give_up();
+    }
+  }
+  if (v.kind != V::Kind::List) give_up();
+  const auto& items = v.list();
+  if (kind == plan::Aggregate::Count) return V::number(Num::of_int(static_cast<std::int64_t>(items.size())));
+  if (items.empty() && kind != plan::Aggregate::Sum) give_up();
+  Num acc;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].is_number()) give_up();
+    const Num x = items[i].number();
+    if (kind == plan::Aggregate::Sum || kind == plan::Aggregate::Mean) acc = acc + x;
+    else if (i == 0) acc = x;
+    else if (kind == plan::Aggregate::Min ? x < acc : acc < x) acc = x;
+  }
+  if (kind == plan::Aggregate::Mean) acc = acc / Num::of_int(static_cast<std::int64_t>(items.size()));
+  return V::number(acc);
+}
+
+V Runner::call(const plan::Node& n) {
+  const std::size_t size = code_.define_size[n.index];
+  const std::size_t frame = top_;
+  const std::size_t saved_top = top_;
+  top_ = frame + size;  // calls made while evaluating the arguments go above this frame
+  if (stack_.size() < top_) stack_.resize(top_ + 64);
+  for (std::uint32_t i = 0; i < n.count; ++i) {
+    const V v = eval(kid(n, i));  // evaluated in the caller's frame
+    stack_[frame + i] = v;
+  }
+  if (++calls_ > kMaxCallDepth) give_up();
+  const std::size_t saved_base = base_;
+  base_ = frame;
+  const V result = eval(code_.defines[n.index]);
+  base_ = saved_base;
+  top_ = saved_top;
+  --calls_;
+  return result;
+}
+
+V Runner::comprehension(const plan::Comprehension& c) {
+  using plan::Aggregate;
+  const V list = eval(c.list);
+  if (list.kind != V::Kind::List) give_up();
+  const auto& items = list.list();
+  std::size_t taken = 0;
+  Num acc;
+  bool any = false;
+  bool all = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {  // the first element's steps were charged with the whole expression
+      steps_ += c.round_steps;
+      if (steps_ > kStepBudget) give_up();
+    }
+    slot(c.slot) = V::of(items[i]);
+    if (c.filter != kNone && !truth(c.filter)) continue;
+    if (c.kind == Aggregate::Count) {
+      ++taken;
+      continue;
+    }
+    if (c.kind == Aggregate::Any || c.kind == Aggregate::All) {
+      const bool v = c.body != kNone ? truth(c.body) : true;
+      any = any || v;
+      all = all && v;
+      ++taken;
+      continue;
+    }
+    Num x;
+    if (c.body != kNone) {
+      x = num(c.body);
+    } else {
+      if (!items[i].is_number()) give_up();
+      x = items[i].number();
+    }
+    if (taken == 0 && (c.kind == Aggregate::Min || c.kind == Aggregate::Max)) acc = x;
+    else if (c.kind == Aggregate::Min) acc = x < acc ? x : acc;
+    else if (c.kind == Aggregate::Max) acc = acc < x ? x : acc;
+    else acc = acc + x;
+    ++taken;
+  }
+  if (c.kind == Aggregate::Count) return V::number(Num::of_int(static_cast<std::int64_t>(taken)));
+  if (c.kind == Aggregate::Any) return V::boolean(any);
+  if (c.kind == Aggregate::All) return V::boolean(all);
+  if (taken == 0 && c.kind != Aggregate::Sum) give_up();
+  if (c.kind == Aggregate::Mean) acc = acc / Num::of_int(static_cast<std::int64_t>(taken));
+  return V::number(acc);
+}
+
+Num Runner::tiered(const plan::Tiered& t) {
+  const Num x = num(t.subject);
+  const std::uint32_t* first = nullptr;
+  const std::uint32_t* last = nullptr;
+  if (t.sorted) {
+    const auto& bounds = t.fast.bounds;
+    const auto i = static_cast<std::size_t>(std::lower_bound(bounds.begin(), bounds.end(), x) - bounds.begin());
+    const std::size_t segment = i < bounds.size() && bounds[i] == x ? 2 * i + 1 : 2 * i;
+    first = t.fast.takers.data() + t.fast.seg_first[segment];
+    last = t.fast.takers.data() + t.fast.seg_first[segment + 1];
+  }
+  std::optional<Num> result;
+  const auto take = [&](std::uint32_t node) {
+    const Num r = num(node);
+    if (result && r != *result) give_up();
+    if (!result) result = r;
+  };
+  if (t.sorted) {
+    for (const std::uint32_t* p = first; p != last; ++p) take(*p);
+  } else {
+    for (const plan::TierArm& arm : t.arms) {
+      if (within(x, arm.lo, arm.lo_closed, arm.hi, arm.hi_closed)) take(arm.result);
+    }
+  }
+  if (!result) give_up();
+  return *result;
+}
+
+Num Runner::brackets(const plan::Brackets& b) {
+  const Num x = num(b.subject);
+  for (const plan::BracketArm& arm : b.arms) {
+    if (!arm.otherwise) {
+      const Num bound = arm.constant ? arm.value : num(arm.bound);
+      const int order = compare(x, bound);
+      bool taken = false;
+      switch (arm.compare) {
+        case ast::BinaryOp::Lt: taken = order < 0; break;
+        case ast::BinaryOp::Le: taken = order <= 0; break;
+        case ast::BinaryOp::Gt: taken = order > 0; break;
+        case ast::BinaryOp::Ge: taken = order >= 0; break;
+        default: taken = order == 0; break;
+      }
+      if (!taken) continue;
+    }
+    return num(arm.result);
+  }
+  give_up();
+}
+
+Num Runner::deduct(const plan::Deduct& d) {
+  const Num start = d.start != kNone ? num(d.start) : points();
+  Num total;
+  for (const plan::Deduction& item : d.items) {
+    const Num amount = num(item.amount);
+    switch (item.kind) {
+      case ast::DeductionKind::Fixed: total = total + amount; break;
+      case ast::DeductionKind::Per: total = total + amount * num(item.operand); break;
+      case ast::DeductionKind::When:
+        if (truth(item.operand)) total = total + amount;
+        break;
+    }
+  }
+  const Num result = start - total;
+  if (total.is_zero()) return result;
+  if (d.floor != kNone) {
+    const Num floor = num(d.floor);
+    if (result < floor) return floor;
+  }
+  return result;
+}
+
+V Runner::judged(const plan::Judged& j) {
+  const V category = eval(j.category);
+  if (category.kind != V::Kind::Text) give_up();
+  for (const plan::Band& band : j.bands) {
+    if (*band.member != category.text()) continue;
+    if (band.value != kNone) return V::number(num(band.value));  // a fixed band: the score is ignored
+    const Num score = num(j.score);
+    if (!within(score, band.lo, band.lo_closed, band.hi, band.hi_closed)) give_up();
+    return V::number(score);
+  }
+  give_up();
+}
 
 void collect(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
   if (!node.is_section) {
@@ -407,12 +537,15 @@ void collect(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
 
 struct Plan::Impl {
   const ast::Ruleset& rs;
+  plan::Code code;
 };
 
-Plan::Plan(const ast::Ruleset& ruleset) : impl_(std::make_unique<Impl>(Impl{ruleset})) {}
+Plan::Plan(const ast::Ruleset& ruleset) : impl_(std::make_unique<Impl>(Impl{ruleset, plan::lower(ruleset)})) {}
 Plan::~Plan() = default;
 Plan::Plan(Plan&&) noexcept = default;
 Plan& Plan::operator=(Plan&&) noexcept = default;
+
+std::size_t Plan::fallbacks() const { return impl_->code.fallbacks; }
 
 PlanResult Plan::evaluate(const Facts& facts) const {
   PlanResult out;
@@ -423,7 +556,7 @@ PlanResult Plan::evaluate(const Facts& facts) const {
 void Plan::evaluate(const Facts& facts, PlanResult& out) const {
   thread_local std::vector<V> stack;
   try {
-    Fast(impl_->rs, facts, stack).run(out);
+    Runner(impl_->code, facts, stack).run(out);
     return;
   } catch (const Fallback&) {
   } catch (const DecimalError&) {

@@ -1,8 +1,10 @@
-// The compiled evaluation plan: a checked ruleset lowered once into a form that scores
-// departments quickly, for batch scoring. Facts are resolved to slots, constants are folded and
-// evaluating a department does no name lookups or string compares. It gives exactly the scores,
-// totals, grades and errors of the tree evaluator (interpreter/eval/evaluator.hpp), but no traces:
-// `rubric score` and `--explain` keep using the evaluator.
+// The compiled evaluation plan: a checked ruleset lowered once into a flat form that scores
+// departments quickly, for batch scoring (interpreter/eval/plan_code.hpp). Facts are resolved to
+// slots, built-ins to pointers, constants are folded, tiers with constant bounds are searched in
+// sorted arrays, and numbers take a 64-bit path when they fit (plan_number.hpp): evaluating a
+// department does no name lookups. It gives exactly the scores, totals, grades and errors of the
+// tree evaluator (interpreter/eval/evaluator.hpp), but no traces: `rubric score` and `--explain`
+// keep using the evaluator.
 #pragma once
 
 #include <memory>
@@ -34,6 +36,11 @@ class Plan {
   PlanResult evaluate(const Facts& facts) const;
   // The same into [out], whose storage is reused (for scoring many departments in a row).
   void evaluate(const Facts& facts, PlanResult& out) const;
+
+  // Expressions the plan could not lower (a name the checker left unresolved, an unknown
+  // function): a department that reaches one is scored by the tree evaluator. 0 for every
+  // ruleset that checked without errors.
+  std::size_t fallbacks() const;
 
  private:
   struct Impl;
