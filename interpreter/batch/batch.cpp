@@ -861,7 +861,9 @@ void collect_scores(const NodeResult& node, std::vector<std::optional<Decimal>>&
 class Scorer {
  public:
   Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options)
-      : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options) {}
+      : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options) {
+    facts_options_.batch_row = true;  // a JSON Lines row may name its id
+  }
 
   // Scores a facts document; [csv] says errors name columns rather than JSON paths. [unreadable]:
   // cells found unreadable before the document was written (see unreadable_cells), left out of
@@ -869,6 +871,7 @@ class Scorer {
   // any is not scored.
   void score(const std::string& document, bool csv, RowResult& out, const std::vector<UnreadableCell>& unreadable = {}) {
     FactsResult facts = load_facts(rs_, document, "row", facts_options_);
+    if (!csv) out.id = std::move(facts.id);  // a JSON Lines row's "id"; a CSV row's is its cell
     std::vector<std::string> errors;
     for (const UnreadableCell& u : unreadable) errors.push_back(u.error);
     for (const Diagnostic& d : facts.diagnostics.items()) {
@@ -1355,9 +1358,10 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
               }
             } else {
               r.department.clear();
+              r.id.clear();
               if (options.before_row) options.before_row(r.row);
               scorer.score(chunk->lines[i], false, r);
-              r.id = r.department;
+              if (r.id.empty()) r.id = r.department;
             }
           } catch (const std::exception& e) {
             r.total.reset();
