@@ -1107,19 +1107,24 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   BatchResult result;
   BatchSummary& summary = result.summary;
   summary.digits = total_digits(rs);
-  const auto in_format = batch_format_of(options.input);
+  const auto in_format = options.input_format ? options.input_format : batch_format_of(options.input);
   const auto out_format = batch_format_of(options.output);
+  const bool from_stdin = options.input == "-";
+  const std::string input_name = from_stdin ? "<stdin>" : options.input;  // in messages
   if (!in_format) {
-    result.fatal = fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
+    result.fatal = from_stdin ? std::string("<stdin>: standard input has no extension; say its format (--input-format)")
+                              : fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
     return result;
   }
   if (!out_format) {
     result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
     return result;
   }
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(options.input.c_str(), "rb"), &std::fclose);
+  // Standard input is read like a file, but not closed: it is not ours.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(from_stdin ? stdin : std::fopen(options.input.c_str(), "rb"),
+                                                       from_stdin ? +[](std::FILE*) { return 0; } : &std::fclose);
   if (!file) {
-    result.fatal = fmt::format("{}: cannot read the file: {}", options.input, std::strerror(errno));
+    result.fatal = fmt::format("{}: cannot read the file: {}", input_name, std::strerror(errno));
     return result;
   }
   std::uint64_t input_size = 0;
@@ -1131,20 +1136,20 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   std::size_t line = 1;
 
   if (const std::string utf16 = unicode::utf16_message(in.window()); !utf16.empty()) {
-    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", options.input, utf16, unicode::kUtf16Help);
+    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", input_name, utf16, unicode::kUtf16Help);
     return result;
   }
   CsvLayout layout;
   if (*in_format == BatchFormat::Csv) {
     std::vector<std::string> header;
     if (!read_csv_record(in, header, line)) {
-      result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", options.input);
+      result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", input_name);
       return result;
     }
     if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
     const std::string bad = compile_header(rs, header, layout, summary.warnings, options.allow_unknown_facts);
     if (!bad.empty()) {
-      result.fatal = fmt::format("{}: line 1: {}", options.input, bad);
+      result.fatal = fmt::format("{}: line 1: {}", input_name, bad);
       return result;
     }
   }
@@ -1251,7 +1256,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
       }
       if (in.error()) {
         std::lock_guard lock(mutex);
-        read_error = fmt::format("{}: cannot read the file: {}", options.input, std::strerror(errno));
+        read_error = fmt::format("{}: cannot read the file: {}", input_name, std::strerror(errno));
         more = false;
       }
       chunk->bytes_read = in.consumed();
@@ -1275,7 +1280,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
     reader = std::thread([&] {
       const auto stop_reading = [&](std::string why) {
         std::lock_guard lock(mutex);
-        read_error = fmt::format("{}: reading stopped: {}; the output was not written", options.input, why);
+        read_error = fmt::format("{}: reading stopped: {}; the output was not written", input_name, why);
         reading_done = true;
         cancelled = true;
         work_ready.notify_all();
@@ -1293,7 +1298,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
       }
     });
   } catch (const std::system_error& e) {
-    result.fatal = fmt::format("cannot start the thread that reads {}: {}", options.input, e.what());
+    result.fatal = fmt::format("cannot start the thread that reads {}: {}", input_name, e.what());
     return result;
   }
 

@@ -33,8 +33,11 @@ std::optional<BatchFormat> batch_format_of(const std::string& path);
 inline constexpr unsigned kMaxBatchJobs = 64;
 
 struct BatchOptions {
-  std::string input;
+  std::string input;   // "-": standard input, read once as it streams in, like a file
   std::string output;
+  // The input's format whatever its name says (--input-format); needed when the name has no
+  // known extension, as "-" has none. Unset: the extension's (batch_format_of).
+  std::optional<BatchFormat> input_format;
   unsigned jobs = 0;          // worker threads; 0: one per core (at most kMaxBatchJobs)
   std::size_t top = 0;        // rank this many best totals in the summary
   std::size_t bottom = 0;     // … and this many worst
