@@ -1,6 +1,9 @@
-// Batch scoring: the pipeline (reader thread, workers, in-order writer); see batch.hpp and
-// docs/batch.md. Each step of a row lives in its own file: input (reading), csv_layout (the
-// header), csv_facts and csv_document (a CSV row into facts), scoring, results (writing).
+// Batch scoring: the pipeline; see batch.hpp and docs/batch.md.
+//
+//   open_input ──► Pipeline: reader thread ──► workers ──► writer (this thread) ──► commit
+//
+// Each step of a row lives in its own file: input (reading), csv_layout (the header), csv_facts
+// and csv_document (a CSV row into facts), scoring, results (writing), summary.
 #include "interpreter/batch/batch.hpp"
 
 #include <sys/stat.h>
@@ -29,13 +32,13 @@
 #include "interpreter/batch/input.hpp"
 #include "interpreter/batch/results.hpp"
 #include "interpreter/batch/scoring.hpp"
+#include "interpreter/batch/summary.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/plan.hpp"
 
 namespace rubric {
+namespace batch {
 namespace {
-
-using namespace batch;  // the steps of the pipeline
 
 // A unit of work. Chunks are recycled once written, so their buffers stop growing after the first
 // few: reading, scoring and writing a row allocate nothing in the steady state.
@@ -67,30 +70,472 @@ struct Chunk {
   }
 };
 
-// Keeps the [n] best (or worst) totals; ties keep the earlier row first.
-class Ranking {
- public:
-  Ranking(std::size_t n, bool best) : n_(n), best_(best) {}
-  void offer(const RowResult& r, const std::string& grade) {
-    if (n_ == 0 || !r.total) return;
-    const auto before = [&](const RankedRow& a, const RankedRow& b) {
-      if (a.total != b.total) return best_ ? a.total > b.total : a.total < b.total;
-      return a.row < b.row;
-    };
-    RankedRow row{r.row, r.id, r.department, *r.total, grade};
-    if (rows_.size() == n_ && !before(row, rows_.back())) return;
-    rows_.insert(std::upper_bound(rows_.begin(), rows_.end(), row, before), row);
-    if (rows_.size() > n_) rows_.pop_back();
-  }
-  std::vector<RankedRow> take() { return std::move(rows_); }
-
- private:
-  std::size_t n_;
-  bool best_;
-  std::vector<RankedRow> rows_;
+// The input of a batch, opened, with what comes before its rows read (a CSV's header).
+struct OpenInput {
+  BatchFormat format = BatchFormat::Csv;
+  BatchFormat out_format = BatchFormat::Csv;
+  std::string name;  // in messages: the path, or <stdin>
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
+  std::uint64_t size = 0;  // 0 when unknown (not a regular file)
+  std::optional<Input> in;
+  std::size_t line = 1;  // the physical line the next record starts on
+  CsvLayout layout;      // CSV input: which column holds what
 };
 
+// Reads a CSV input's header into [input.layout]; false with [fatal] set when it cannot be used.
+bool read_header(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, BatchResult& result) {
+  std::vector<std::string> header;
+  if (!read_csv_record(*input.in, header, input.line)) {
+    result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", input.name);
+    return false;
+  }
+  if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
+  const std::string bad = compile_header(rs, header, input.layout, result.summary.warnings, options.allow_unknown_facts);
+  if (!bad.empty()) {
+    result.fatal = fmt::format("{}: line 1: {}", input.name, bad);
+    return false;
+  }
+  return true;
+}
+
+// Opens [options.input] (standard input for "-") and reads up to its first row; false with
+// [result.fatal] set when the input cannot be scored at all.
+bool open_input(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, BatchResult& result) {
+  const auto format = options.input_format ? options.input_format : batch_format_of(options.input);
+  const auto out_format = batch_format_of(options.output);
+  const bool from_stdin = options.input == "-";
+  input.name = from_stdin ? "<stdin>" : options.input;
+  if (!format) {
+    result.fatal = from_stdin ? std::string("<stdin>: standard input has no extension; say its format (--input-format)")
+                              : fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
+    return false;
+  }
+  if (!out_format) {
+    result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
+    return false;
+  }
+  input.format = *format;
+  input.out_format = *out_format;
+  // Standard input is read like a file, but not closed: it is not ours.
+  input.file = {from_stdin ? stdin : std::fopen(options.input.c_str(), "rb"),
+                from_stdin ? +[](std::FILE*) { return 0; } : &std::fclose};
+  if (!input.file) {
+    result.fatal = fmt::format("{}: cannot read the file: {}", input.name, std::strerror(errno));
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(::fileno(input.file.get()), &st) == 0 && S_ISREG(st.st_mode)) input.size = static_cast<std::uint64_t>(st.st_size);
+  input.in.emplace(input.file.get());
+  if (const std::string utf16 = unicode::utf16_message(input.in->window()); !utf16.empty()) {
+    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", input.name, utf16, unicode::kUtf16Help);
+    return false;
+  }
+  return input.format != BatchFormat::Csv || read_header(rs, options, input, result);
+}
+
+// What one worker thread keeps from row to row.
+struct Worker {
+  Scorer scorer;
+  std::optional<CsvFacts> direct;  // CSV input: the direct path
+  std::string document;            // the facts document of a row that takes the document path
+  std::vector<std::string> errors;
+  std::string cells;  // an unreadable row's cells, with stand-ins
+  std::vector<std::size_t> spans;
+};
+
+// The threads of one batch and what they share:
+//
+//   reader thread ──► bounded queue of chunks ──► N worker threads ──► in-order writer (caller)
+//
+// Every thread is joined on every path out, an exception's included (the destructor): a
+// std::thread destroyed while it runs would end the process (and leave the temporary file).
+class Pipeline {
+ public:
+  Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, OutputFile& output,
+           BatchResult& result);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Scores every row into the output and the summary; sets [result.fatal] when the batch stopped.
+  // The caller commits the output when it did not.
+  void run();
+
+ private:
+  // The reader.
+  bool start_reader();
+  void read_chunks();
+  std::unique_ptr<Chunk> recycled_chunk();
+  bool read_csv_rows(Chunk& chunk);
+  bool read_json_lines(Chunk& chunk);
+  // The workers.
+  bool start_workers();
+  void work();
+  void score_row(Chunk& chunk, std::size_t i, Worker& worker);
+  void score_csv_row(const Chunk& chunk, std::size_t i, RowResult& r, Worker& worker);
+  void fail_row(RowResult& r, std::string error);
+  // The writer.
+  void write_chunks(SummaryBuilder& summary);
+  // Stopping: [why] in [reason] (if it holds none yet), and every thread told. Takes the lock.
+  void stop(std::string& reason, std::string why);
+  void cancel();
+
+  const ast::Ruleset& rs_;
+  const BatchOptions& options_;
+  OpenInput& input_;
+  OutputFile& output_;
+  BatchResult& result_;
+  std::vector<Leaf> leaves_;
+  std::optional<Plan> plan_;
+  std::optional<CsvFactsPlan> csv_facts_;
+  unsigned jobs_;
+  std::size_t chunk_rows_;
+  std::size_t max_in_flight_;
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_;  // workers wait for chunks
+  std::condition_variable done_ready_;  // the writer waits for finished chunks
+  std::condition_variable room_;        // the reader waits for room
+  std::deque<std::unique_ptr<Chunk>> work_;
+  std::map<std::size_t, std::unique_ptr<Chunk>> done_;
+  std::vector<std::unique_ptr<Chunk>> pool_;  // written chunks, to be refilled
+  std::size_t in_flight_ = 0;
+  bool reading_done_ = false;
+  bool cancelled_ = false;
+  std::size_t chunks_total_ = 0;
+  std::string read_error_;
+  std::string worker_error_;  // what stopped a worker outside any row (then the batch stops)
+  std::thread reader_;
+  std::vector<std::thread> workers_;
+};
+
+Pipeline::Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, OutputFile& output,
+                   BatchResult& result)
+    : rs_(rs), options_(options), input_(input), output_(output), result_(result),
+      jobs_(std::min(kMaxBatchJobs, options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()))),
+      chunk_rows_(std::max<std::size_t>(1, options.chunk_rows)),
+      max_in_flight_(4 * static_cast<std::size_t>(jobs_) + 2) {
+  collect_leaves(rs, rs.items, leaves_);
+  if (!options.tree_evaluator) plan_.emplace(rs);
+  if (input.format == BatchFormat::Csv) csv_facts_.emplace(rs, input.layout);
+}
+
+Pipeline::~Pipeline() {
+  cancel();
+  if (reader_.joinable()) reader_.join();
+  for (std::thread& t : workers_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void Pipeline::cancel() {
+  {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+  }
+  room_.notify_all();
+  work_ready_.notify_all();
+}
+
+void Pipeline::stop(std::string& reason, std::string why) {
+  std::lock_guard lock(mutex_);
+  if (reason.empty()) reason = std::move(why);
+  cancelled_ = true;
+  work_ready_.notify_all();
+  done_ready_.notify_all();
+  room_.notify_all();
+}
+
+void Pipeline::run() {
+  if (input_.out_format == BatchFormat::Csv) output_.write(csv_header(leaves_));
+  if (!start_reader() || !start_workers()) return;  // the destructor stops the reader: nothing is written
+  SummaryBuilder summary(rs_, result_.summary, options_.top, options_.bottom);
+  write_chunks(summary);
+  cancel();
+  reader_.join();
+  for (std::thread& t : workers_) t.join();
+  if (!worker_error_.empty()) {
+    result_.fatal = worker_error_;
+    return;
+  }
+  summary.finish();
+  if (!read_error_.empty()) result_.fatal = read_error_;
+}
+
+// ---- The reader ---------------------------------------------------------------------------------
+
+bool Pipeline::start_reader() {
+  try {
+    reader_ = std::thread([this] {
+      const auto stop_reading = [this](const std::string& why) {
+        std::lock_guard lock(mutex_);
+        read_error_ = fmt::format("{}: reading stopped: {}; the output was not written", input_.name, why);
+        reading_done_ = true;
+        cancelled_ = true;
+        work_ready_.notify_all();
+        done_ready_.notify_all();
+        room_.notify_all();
+      };
+      try {
+        read_chunks();
+      } catch (const std::bad_alloc&) {
+        stop_reading("out of memory");
+      } catch (const std::exception& e) {
+        stop_reading(fmt::format("internal error: {}", e.what()));
+      } catch (...) {
+        stop_reading("internal error: an unknown exception");
+      }
+    });
+  } catch (const std::system_error& e) {
+    result_.fatal = fmt::format("cannot start the thread that reads {}: {}", input_.name, e.what());
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<Chunk> Pipeline::recycled_chunk() {
+  std::unique_ptr<Chunk> chunk;
+  {
+    std::lock_guard lock(mutex_);
+    if (!pool_.empty()) {
+      chunk = std::move(pool_.back());
+      pool_.pop_back();
+    }
+  }
+  if (!chunk) chunk = std::make_unique<Chunk>();
+  chunk->reset();
+  return chunk;
+}
+
+// Fills [chunk] with up to chunk_rows_ CSV rows, blank lines skipped; false at the end of the input.
+bool Pipeline::read_csv_rows(Chunk& chunk) {
+  while (chunk.count < chunk_rows_) {
+    const std::size_t text_size = chunk.text.size();
+    const std::size_t spans_size = chunk.spans.size();
+    if (!read_csv_record(*input_.in, chunk.text, chunk.spans, input_.line, &chunk.open_quote)) return false;
+    if (chunk.spans.size() - spans_size == 2 && chunk.text.size() == text_size) {  // a blank line
+      chunk.spans.resize(spans_size);
+      continue;
+    }
+    chunk.rows.push_back(chunk.spans.size() / 2);
+    ++chunk.count;
+  }
+  return true;
+}
+
+// The same for JSON Lines: a line of blanks is no row.
+bool Pipeline::read_json_lines(Chunk& chunk) {
+  if (chunk.lines.size() < chunk_rows_) chunk.lines.resize(chunk_rows_);
+  while (chunk.count < chunk_rows_) {
+    std::string& text = chunk.lines[chunk.count];
+    if (!read_line(*input_.in, text)) return false;
+    if (text.find_first_not_of(" \t") == std::string::npos) continue;
+    ++chunk.count;
+  }
+  return true;
+}
+
+// The reader thread: chunks of rows onto the queue, waiting while max_in_flight_ are out.
+void Pipeline::read_chunks() {
+  std::size_t seq = 0;
+  std::size_t row = 0;
+  bool more = true;
+  while (more) {
+    std::unique_ptr<Chunk> chunk = recycled_chunk();
+    chunk->seq = seq;
+    chunk->first_row = row + 1;
+    more = input_.format == BatchFormat::Csv ? read_csv_rows(*chunk) : read_json_lines(*chunk);
+    if (input_.in->error()) {
+      std::lock_guard lock(mutex_);
+      read_error_ = fmt::format("{}: cannot read the file: {}", input_.name, std::strerror(errno));
+      more = false;
+    }
+    chunk->bytes_read = input_.in->consumed();
+    if (chunk->count == 0) break;
+    row += chunk->count;
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return in_flight_ < max_in_flight_ || cancelled_; });
+    if (cancelled_) break;
+    ++in_flight_;
+    ++seq;
+    work_.push_back(std::move(chunk));
+    work_ready_.notify_one();
+  }
+  std::lock_guard lock(mutex_);
+  reading_done_ = true;
+  chunks_total_ = seq;
+  work_ready_.notify_all();
+  done_ready_.notify_all();
+}
+
+// ---- The workers --------------------------------------------------------------------------------
+
+bool Pipeline::start_workers() {
+  const auto worker = [this] {
+    // Outside any row (memory for a chunk's results): the chunk is lost, so the batch stops with
+    // an error rather than write results with a gap.
+    try {
+      work();
+    } catch (const std::bad_alloc&) {
+      stop(worker_error_, "out of memory: the batch stopped; the output was not written");
+    } catch (const std::exception& e) {
+      stop(worker_error_, fmt::format("internal error: {}; the batch stopped; the output was not written", e.what()));
+    } catch (...) {
+      stop(worker_error_, "internal error: an unknown exception; the batch stopped; the output was not written");
+    }
+  };
+  std::string failure;
+  for (unsigned w = 0; w < jobs_; ++w) {
+    try {
+      workers_.emplace_back(worker);
+    } catch (const std::system_error& e) {
+      failure = e.what();
+      break;
+    }
+  }
+  if (workers_.empty()) {
+    result_.fatal = fmt::format("cannot start a worker thread: {} (the system's limit on threads or memory; try "
+                                "a smaller -j, or raise the limit)",
+                                failure);
+    return false;
+  }
+  if (!failure.empty()) {
+    result_.summary.warnings.push_back(fmt::format("only {} of the {} worker threads could start ({}); the batch ran on {}",
+                                                   workers_.size(), jobs_, failure, workers_.size()));
+  }
+  return true;
+}
+
+// A worker thread: chunks off the queue, each row scored and rendered, the chunk handed to the writer.
+void Pipeline::work() {
+  Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}),
+                std::nullopt, {}, {}, {}, {}};
+  if (csv_facts_) worker.direct.emplace(*csv_facts_);
+  for (;;) {
+    std::unique_ptr<Chunk> chunk;
+    {
+      std::unique_lock lock(mutex_);
+      work_ready_.wait(lock, [&] { return !work_.empty() || reading_done_ || cancelled_; });
+      if (cancelled_ || work_.empty()) return;
+      chunk = std::move(work_.front());
+      work_.pop_front();
+    }
+    chunk->results.resize(chunk->count);
+    for (std::size_t i = 0; i < chunk->count; ++i) score_row(*chunk, i, worker);
+    std::lock_guard lock(mutex_);
+    done_.emplace(chunk->seq, std::move(chunk));
+    done_ready_.notify_one();
+  }
+}
+
+void Pipeline::fail_row(RowResult& r, std::string error) {
+  r.total.reset();
+  r.grade = -1;
+  r.scores.assign(leaves_.size(), std::nullopt);
+  r.error = std::move(error);
+}
+
+// Row [i] of [chunk] scored into its result and rendered into the chunk's output.
+void Pipeline::score_row(Chunk& chunk, std::size_t i, Worker& worker) {
+  RowResult& r = chunk.results[i];
+  r.row = chunk.first_row + i;
+  r.total.reset();
+  r.grade = -1;
+  r.error.clear();
+  // Whatever goes wrong inside one row (a bug, memory running out) is that row's error: the other
+  // rows are still scored, and nothing leaves the thread.
+  try {
+    if (input_.format == BatchFormat::Csv) {
+      score_csv_row(chunk, i, r, worker);
+    } else {
+      r.department.clear();
+      r.id.clear();
+      if (options_.before_row) options_.before_row(r.row);
+      worker.scorer.score(chunk.lines[i], false, r);
+      if (r.id.empty()) r.id = r.department;
+    }
+  } catch (const std::exception& e) {
+    fail_row(r, dynamic_cast<const std::bad_alloc*>(&e) != nullptr
+                    ? std::string("out of memory while scoring this row; it is not scored")
+                    : fmt::format("internal error while scoring this row ({}); it is not scored. This is a bug in "
+                                  "rubric: please report it",
+                                  e.what()));
+  } catch (...) {
+    fail_row(r, "internal error while scoring this row (an unknown exception); it is not scored. This is a bug in "
+                "rubric: please report it");
+  }
+  if (r.id.empty()) r.id = std::to_string(r.row);
+  write_row(rs_, result_.summary.digits, leaves_, input_.out_format, r, chunk.out);
+  r.scores.clear();
+}
+
+void Pipeline::score_csv_row(const Chunk& chunk, std::size_t i, RowResult& r, Worker& worker) {
+  const CsvLayout& layout = input_.layout;
+  const CsvRow row = chunk.csv_row(i);
+  assign_utf8(r.id, row.cell(layout.id));
+  assign_utf8(r.department, row.cell(layout.department));
+  if (options_.before_row) options_.before_row(r.row);
+  if (chunk.open_quote && i + 1 == chunk.count) {
+    // Everything after the quote went into one cell: nothing of the row can be trusted.
+    r.scores.assign(leaves_.size(), std::nullopt);
+    const std::size_t field = chunk.open_quote->field;
+    r.error = fmt::format("the quote that opens {} on line {} is never closed: the rest of the file was read "
+                          "into that cell; it is not scored",
+                          field <= layout.headers.size() ? fmt::format("column {}", layout.headers[field - 1])
+                                                         : fmt::format("cell {}", field),
+                          chunk.open_quote->line);
+  } else if (row.fields != layout.headers.size()) {
+    // A row longer or shorter than the header has lost its alignment (a stray comma, a cut line):
+    // its cells cannot be trusted to be the facts their columns name.
+    r.scores.assign(leaves_.size(), std::nullopt);
+    r.error = fmt::format("the row has {} cells, but the header names {} columns; it is not scored", row.fields,
+                          layout.headers.size());
+  } else if (const Facts* facts = worker.direct->convert(row)) {
+    worker.errors.clear();
+    worker.scorer.score(*facts, worker.errors, r);
+  } else {
+    CsvRow readable;
+    const std::vector<UnreadableCell> unreadable = unreadable_cells(layout, row, readable, worker.cells, worker.spans);
+    csv_document(rs_, layout, readable, worker.document);
+    worker.scorer.score(worker.document, true, r, unreadable);
+  }
+}
+
+// ---- The writer ---------------------------------------------------------------------------------
+
+// This thread: the finished chunks in input order into the output and the summary.
+void Pipeline::write_chunks(SummaryBuilder& summary) {
+  std::size_t next = 0;
+  for (;;) {
+    std::unique_ptr<Chunk> chunk;
+    {
+      std::unique_lock lock(mutex_);
+      done_ready_.wait(lock, [&] {
+        return done_.count(next) > 0 || (reading_done_ && next >= chunks_total_) || !worker_error_.empty() || cancelled_;
+      });
+      auto it = done_.find(next);
+      if (it == done_.end()) break;
+      chunk = std::move(it->second);
+      done_.erase(it);
+    }
+    output_.write(chunk->out);
+    for (const RowResult& r : chunk->results) summary.add(r);
+    if (options_.progress) options_.progress(result_.summary.rows, chunk->bytes_read, input_.size);
+    ++next;
+    std::lock_guard lock(mutex_);
+    --in_flight_;
+    pool_.push_back(std::move(chunk));
+    room_.notify_one();
+    if (!output_.error().empty()) {
+      cancelled_ = true;
+      room_.notify_all();
+      work_ready_.notify_all();
+    }
+  }
+}
+
 }  // namespace
+}  // namespace batch
 
 std::optional<BatchFormat> batch_format_of(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
@@ -101,404 +546,17 @@ std::optional<BatchFormat> batch_format_of(const std::string& path) {
 
 BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   BatchResult result;
-  BatchSummary& summary = result.summary;
-  summary.digits = total_digits(rs);
-  const auto in_format = options.input_format ? options.input_format : batch_format_of(options.input);
-  const auto out_format = batch_format_of(options.output);
-  const bool from_stdin = options.input == "-";
-  const std::string input_name = from_stdin ? "<stdin>" : options.input;  // in messages
-  if (!in_format) {
-    result.fatal = from_stdin ? std::string("<stdin>: standard input has no extension; say its format (--input-format)")
-                              : fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
-    return result;
-  }
-  if (!out_format) {
-    result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
-    return result;
-  }
-  // Standard input is read like a file, but not closed: it is not ours.
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(from_stdin ? stdin : std::fopen(options.input.c_str(), "rb"),
-                                                       from_stdin ? +[](std::FILE*) { return 0; } : &std::fclose);
-  if (!file) {
-    result.fatal = fmt::format("{}: cannot read the file: {}", input_name, std::strerror(errno));
-    return result;
-  }
-  std::uint64_t input_size = 0;
-  {
-    struct stat st {};
-    if (::fstat(::fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode)) input_size = static_cast<std::uint64_t>(st.st_size);
-  }
-  Input in(file.get());
-  std::size_t line = 1;
-
-  if (const std::string utf16 = unicode::utf16_message(in.window()); !utf16.empty()) {
-    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", input_name, utf16, unicode::kUtf16Help);
-    return result;
-  }
-  CsvLayout layout;
-  if (*in_format == BatchFormat::Csv) {
-    std::vector<std::string> header;
-    if (!read_csv_record(in, header, line)) {
-      result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", input_name);
-      return result;
-    }
-    if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
-    const std::string bad = compile_header(rs, header, layout, summary.warnings, options.allow_unknown_facts);
-    if (!bad.empty()) {
-      result.fatal = fmt::format("{}: line 1: {}", input_name, bad);
-      return result;
-    }
-  }
-
-  std::vector<Leaf> leaves;
-  collect_leaves(rs, rs.items, leaves);
-  std::optional<Plan> plan;
-  if (!options.tree_evaluator) plan.emplace(rs);
-
+  result.summary.digits = total_digits(rs);
+  batch::OpenInput input;
+  if (!batch::open_input(rs, options, input, result)) return result;
   OutputFile output(options.output);
   if (!output.error().empty()) {
     result.fatal = output.error();
     result.output_failed = true;
     return result;
   }
-  if (*out_format == BatchFormat::Csv) output.write(csv_header(leaves));
-
-  const unsigned jobs = std::min(kMaxBatchJobs, options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
-  const std::size_t chunk_rows = std::max<std::size_t>(1, options.chunk_rows);
-  const std::size_t max_in_flight = 4 * static_cast<std::size_t>(jobs) + 2;
-
-  std::mutex mutex;
-  std::condition_variable work_ready;   // workers wait for chunks
-  std::condition_variable done_ready;   // the writer waits for finished chunks
-  std::condition_variable room;         // the reader waits for room
-  std::deque<std::unique_ptr<Chunk>> work;
-  std::map<std::size_t, std::unique_ptr<Chunk>> done;
-  std::vector<std::unique_ptr<Chunk>> pool;  // written chunks, to be refilled
-  std::size_t in_flight = 0;
-  bool reading_done = false;
-  bool cancelled = false;
-  std::size_t chunks_total = 0;
-  std::string read_error;
-  std::string worker_error;  // what stopped a worker outside any row (then the batch stops)
-
-  // Every thread is joined on every path out of here, an exception's included: a std::thread
-  // destroyed while it runs would end the process (and leave the temporary file).
-  std::thread reader;
-  std::vector<std::thread> workers;
-  struct Joiner {
-    std::mutex& mutex;
-    bool& cancelled;
-    std::condition_variable& room;
-    std::condition_variable& work_ready;
-    std::thread& reader;
-    std::vector<std::thread>& workers;
-    ~Joiner() {
-      {
-        std::lock_guard lock(mutex);
-        cancelled = true;
-      }
-      room.notify_all();
-      work_ready.notify_all();
-      if (reader.joinable()) reader.join();
-      for (std::thread& t : workers) {
-        if (t.joinable()) t.join();
-      }
-    }
-  } joiner{mutex, cancelled, room, work_ready, reader, workers};
-
-  const auto start_reader = [&] {
-    std::size_t seq = 0;
-    std::size_t row = 0;
-    bool more = true;
-    while (more) {
-      std::unique_ptr<Chunk> chunk;
-      {
-        std::lock_guard lock(mutex);
-        if (!pool.empty()) {
-          chunk = std::move(pool.back());
-          pool.pop_back();
-        }
-      }
-      if (!chunk) chunk = std::make_unique<Chunk>();
-      chunk->reset();
-      chunk->seq = seq;
-      chunk->first_row = row + 1;
-      if (*in_format == BatchFormat::Csv) {
-        while (chunk->count < chunk_rows) {
-          const std::size_t text_size = chunk->text.size();
-          const std::size_t spans_size = chunk->spans.size();
-          if (!read_csv_record(in, chunk->text, chunk->spans, line, &chunk->open_quote)) {
-            more = false;
-            break;
-          }
-          if (chunk->spans.size() - spans_size == 2 && chunk->text.size() == text_size) {  // a blank line
-            chunk->spans.resize(spans_size);
-            continue;
-          }
-          chunk->rows.push_back(chunk->spans.size() / 2);
-          ++chunk->count;
-        }
-      } else {
-        if (chunk->lines.size() < chunk_rows) chunk->lines.resize(chunk_rows);
-        while (chunk->count < chunk_rows) {
-          auto& text = chunk->lines[chunk->count];
-          if (!read_line(in, text)) {
-            more = false;
-            break;
-          }
-          if (text.find_first_not_of(" \t") == std::string::npos) continue;
-          ++chunk->count;
-        }
-      }
-      if (in.error()) {
-        std::lock_guard lock(mutex);
-        read_error = fmt::format("{}: cannot read the file: {}", input_name, std::strerror(errno));
-        more = false;
-      }
-      chunk->bytes_read = in.consumed();
-      if (chunk->count == 0) break;
-      row += chunk->count;
-      std::unique_lock lock(mutex);
-      room.wait(lock, [&] { return in_flight < max_in_flight || cancelled; });
-      if (cancelled) break;
-      ++in_flight;
-      ++seq;
-      work.push_back(std::move(chunk));
-      work_ready.notify_one();
-    }
-    std::lock_guard lock(mutex);
-    reading_done = true;
-    chunks_total = seq;
-    work_ready.notify_all();
-    done_ready.notify_all();
-  };
-  try {
-    reader = std::thread([&] {
-      const auto stop_reading = [&](std::string why) {
-        std::lock_guard lock(mutex);
-        read_error = fmt::format("{}: reading stopped: {}; the output was not written", input_name, why);
-        reading_done = true;
-        cancelled = true;
-        work_ready.notify_all();
-        done_ready.notify_all();
-        room.notify_all();
-      };
-      try {
-        start_reader();
-      } catch (const std::bad_alloc&) {
-        stop_reading("out of memory");
-      } catch (const std::exception& e) {
-        stop_reading(fmt::format("internal error: {}", e.what()));
-      } catch (...) {
-        stop_reading("internal error: an unknown exception");
-      }
-    });
-  } catch (const std::system_error& e) {
-    result.fatal = fmt::format("cannot start the thread that reads {}: {}", input_name, e.what());
-    return result;
-  }
-
-  const bool csv_in = *in_format == BatchFormat::Csv;
-  std::optional<CsvFactsPlan> csv_facts;
-  if (csv_in) csv_facts.emplace(rs, layout);
-  const auto work_loop = [&] {
-      Scorer scorer(rs, plan ? &*plan : nullptr, leaves.size(), FactsOptions{options.allow_unknown_facts});
-      std::optional<CsvFacts> direct;
-      if (csv_facts) direct.emplace(*csv_facts);
-      std::string document;
-      std::vector<std::string> errors;
-      std::string cells;  // an unreadable row's cells, with stand-ins
-      std::vector<std::size_t> spans;
-      for (;;) {
-        std::unique_ptr<Chunk> chunk;
-        {
-          std::unique_lock lock(mutex);
-          work_ready.wait(lock, [&] { return !work.empty() || reading_done || cancelled; });
-          if (cancelled || work.empty()) return;
-          chunk = std::move(work.front());
-          work.pop_front();
-        }
-        chunk->results.resize(chunk->count);
-        for (std::size_t i = 0; i < chunk->count; ++i) {
-          RowResult& r = chunk->results[i];
-          r.row = chunk->first_row + i;
-          r.total.reset();
-          r.grade = -1;
-          r.error.clear();
-          // Whatever goes wrong inside one row (a bug, memory running out) is that row's error:
-          // the other rows are still scored, and nothing leaves the thread.
-          try {
-            if (csv_in) {
-              const CsvRow row = chunk->csv_row(i);
-              assign_utf8(r.id, row.cell(layout.id));
-              assign_utf8(r.department, row.cell(layout.department));
-              if (options.before_row) options.before_row(r.row);
-              if (chunk->open_quote && i + 1 == chunk->count) {
-                // Everything after the quote went into one cell: nothing of the row can be trusted.
-                r.scores.assign(leaves.size(), std::nullopt);
-                const std::size_t field = chunk->open_quote->field;
-                r.error = fmt::format("the quote that opens {} on line {} is never closed: the rest of the file was read "
-                                      "into that cell; it is not scored",
-                                      field <= layout.headers.size() ? fmt::format("column {}", layout.headers[field - 1])
-                                                                     : fmt::format("cell {}", field),
-                                      chunk->open_quote->line);
-              } else if (row.fields != layout.headers.size()) {
-                // A row longer or shorter than the header has lost its alignment (a stray comma, a
-                // cut line): its cells cannot be trusted to be the facts their columns name.
-                r.scores.assign(leaves.size(), std::nullopt);
-                r.error = fmt::format("the row has {} cells, but the header names {} columns; it is not scored",
-                                      row.fields, layout.headers.size());
-              } else if (const Facts* facts = direct->convert(row)) {
-                errors.clear();
-                scorer.score(*facts, errors, r);
-              } else {
-                CsvRow readable;
-                const std::vector<UnreadableCell> unreadable = unreadable_cells(layout, row, readable, cells, spans);
-                csv_document(rs, layout, readable, document);
-                scorer.score(document, true, r, unreadable);
-              }
-            } else {
-              r.department.clear();
-              r.id.clear();
-              if (options.before_row) options.before_row(r.row);
-              scorer.score(chunk->lines[i], false, r);
-              if (r.id.empty()) r.id = r.department;
-            }
-          } catch (const std::exception& e) {
-            r.total.reset();
-            r.grade = -1;
-            r.scores.assign(leaves.size(), std::nullopt);
-            r.error = dynamic_cast<const std::bad_alloc*>(&e) != nullptr
-                          ? std::string("out of memory while scoring this row; it is not scored")
-                          : fmt::format("internal error while scoring this row ({}); it is not scored. This is a "
-                                        "bug in rubric: please report it",
-                                        e.what());
-          } catch (...) {
-            r.total.reset();
-            r.grade = -1;
-            r.scores.assign(leaves.size(), std::nullopt);
-            r.error = "internal error while scoring this row (an unknown exception); it is not scored. This is a bug in "
-                      "rubric: please report it";
-          }
-          if (r.id.empty()) r.id = std::to_string(r.row);
-          write_row(rs, summary.digits, leaves, *out_format, r, chunk->out);
-          r.scores.clear();
-        }
-        std::lock_guard lock(mutex);
-        done.emplace(chunk->seq, std::move(chunk));
-        done_ready.notify_one();
-      }
-  };
-  const auto stop_batch = [&](std::string why) {
-    // Outside any row (memory for a chunk's results): the chunk is lost, so the batch stops with
-    // an error rather than write results with a gap.
-    std::lock_guard lock(mutex);
-    if (worker_error.empty()) worker_error = std::move(why);
-    cancelled = true;
-    work_ready.notify_all();
-    done_ready.notify_all();
-    room.notify_all();
-  };
-  const auto worker = [&] {
-    try {
-      work_loop();
-    } catch (const std::bad_alloc&) {
-      stop_batch("out of memory: the batch stopped; the output was not written");
-    } catch (const std::exception& e) {
-      stop_batch(fmt::format("internal error: {}; the batch stopped; the output was not written", e.what()));
-    } catch (...) {
-      stop_batch("internal error: an unknown exception; the batch stopped; the output was not written");
-    }
-  };
-  std::string thread_failure;
-  for (unsigned w = 0; w < jobs; ++w) {
-    try {
-      workers.emplace_back(worker);
-    } catch (const std::system_error& e) {
-      thread_failure = e.what();
-      break;
-    }
-  }
-  if (workers.empty()) {
-    result.fatal = fmt::format("cannot start a worker thread: {} (the system's limit on threads or memory; try "
-                               "a smaller -j, or raise the limit)",
-                               thread_failure);
-    return result;  // the joiner stops the reader; the output is not written
-  }
-  if (!thread_failure.empty()) {
-    summary.warnings.push_back(fmt::format("only {} of the {} worker threads could start ({}); the batch ran on {}",
-                                           workers.size(), jobs, thread_failure, workers.size()));
-  }
-
-  // The writer: this thread, in input order.
-  Ranking top(options.top, true);
-  Ranking bottom(options.bottom, false);
-  std::vector<std::size_t> grade_counts(rs.grades.size(), 0);
-  Decimal sum;
-  std::size_t with_total = 0;
-  std::size_t next = 0;
-  for (;;) {
-    std::unique_ptr<Chunk> chunk;
-    {
-      std::unique_lock lock(mutex);
-      done_ready.wait(lock, [&] {
-        return done.count(next) > 0 || (reading_done && next >= chunks_total) || !worker_error.empty() || cancelled;
-      });
-      auto it = done.find(next);
-      if (it == done.end()) break;
-      chunk = std::move(it->second);
-      done.erase(it);
-    }
-    output.write(chunk->out);
-    for (const RowResult& r : chunk->results) {
-      ++summary.rows;
-      if (!r.error.empty() || !r.total) {
-        ++summary.errors;
-        if (summary.error_rows.size() < 10) summary.error_rows.push_back(r.row);
-      }
-      if (!r.total) continue;
-      ++with_total;
-      sum += *r.total;
-      if (!summary.min || *r.total < *summary.min) summary.min = *r.total;
-      if (!summary.max || *r.total > *summary.max) summary.max = *r.total;
-      const std::string grade = r.grade >= 0 ? rs.grades[static_cast<std::size_t>(r.grade)].name : "";
-      if (r.grade >= 0) ++grade_counts[static_cast<std::size_t>(r.grade)];
-      top.offer(r, grade);
-      bottom.offer(r, grade);
-    }
-    if (options.progress) options.progress(summary.rows, chunk->bytes_read, input_size);
-    ++next;
-    std::lock_guard lock(mutex);
-    --in_flight;
-    pool.push_back(std::move(chunk));
-    room.notify_one();
-    if (!output.error().empty()) {
-      cancelled = true;
-      room.notify_all();
-      work_ready.notify_all();
-    }
-  }
-  {
-    std::lock_guard lock(mutex);
-    cancelled = true;
-    room.notify_all();
-    work_ready.notify_all();
-  }
-  reader.join();
-  for (std::thread& t : workers) t.join();
-  if (!worker_error.empty()) {
-    result.fatal = worker_error;
-    return result;
-  }
-
-  for (std::size_t g = 0; g < rs.grades.size(); ++g) summary.grades.emplace_back(rs.grades[g].name, grade_counts[g]);
-  if (with_total > 0) summary.mean = sum / Decimal::from_int(static_cast<std::int64_t>(with_total));
-  summary.top = top.take();
-  summary.bottom = bottom.take();
-  if (!read_error.empty()) {
-    result.fatal = read_error;
-    return result;
-  }
+  batch::Pipeline(rs, options, input, output, result).run();
+  if (!result.fatal.empty()) return result;
   if (output.error().empty()) output.commit();
   if (!output.error().empty()) {
     result.fatal = output.error();

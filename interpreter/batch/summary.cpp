@@ -1,9 +1,54 @@
-// The closing summary of a batch as text; see batch.hpp.
+// A batch's summary; see summary.hpp and render_batch_summary in batch.hpp.
+#include "interpreter/batch/summary.hpp"
+
 #include <fmt/format.h>
 
-#include "interpreter/batch/batch.hpp"
+#include <algorithm>
 
 namespace rubric {
+namespace batch {
+
+void Ranking::offer(const RowResult& r, const std::string& grade) {
+  if (n_ == 0 || !r.total) return;
+  const auto before = [&](const RankedRow& a, const RankedRow& b) {
+    if (a.total != b.total) return best_ ? a.total > b.total : a.total < b.total;
+    return a.row < b.row;
+  };
+  RankedRow row{r.row, r.id, r.department, *r.total, grade};
+  if (rows_.size() == n_ && !before(row, rows_.back())) return;
+  rows_.insert(std::upper_bound(rows_.begin(), rows_.end(), row, before), row);
+  if (rows_.size() > n_) rows_.pop_back();
+}
+
+SummaryBuilder::SummaryBuilder(const ast::Ruleset& rs, BatchSummary& summary, std::size_t top, std::size_t bottom)
+    : rs_(rs), summary_(summary), top_(top, true), bottom_(bottom, false), grade_counts_(rs.grades.size(), 0) {}
+
+void SummaryBuilder::add(const RowResult& r) {
+  BatchSummary& summary = summary_;
+  ++summary.rows;
+  if (!r.error.empty() || !r.total) {
+    ++summary.errors;
+    if (summary.error_rows.size() < 10) summary.error_rows.push_back(r.row);
+  }
+  if (!r.total) return;
+  ++with_total_;
+  sum_ += *r.total;
+  if (!summary.min || *r.total < *summary.min) summary.min = *r.total;
+  if (!summary.max || *r.total > *summary.max) summary.max = *r.total;
+  const std::string grade = r.grade >= 0 ? rs_.grades[static_cast<std::size_t>(r.grade)].name : "";
+  if (r.grade >= 0) ++grade_counts_[static_cast<std::size_t>(r.grade)];
+  top_.offer(r, grade);
+  bottom_.offer(r, grade);
+}
+
+void SummaryBuilder::finish() {
+  for (std::size_t g = 0; g < rs_.grades.size(); ++g) summary_.grades.emplace_back(rs_.grades[g].name, grade_counts_[g]);
+  if (with_total_ > 0) summary_.mean = sum_ / Decimal::from_int(static_cast<std::int64_t>(with_total_));
+  summary_.top = top_.take();
+  summary_.bottom = bottom_.take();
+}
+
+}  // namespace batch
 
 std::string render_batch_summary(const BatchSummary& s) {
   std::string out;
