@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/decimal.hpp"
+#include "base/json_text.hpp"
 #include "base/unicode.hpp"
 
 namespace rubric::batch {
@@ -15,32 +16,11 @@ void json_cell(std::string& out, std::string_view cell, ast::TypeKind type) {
   if ((is_number_kind(type) && is_json_number(cell)) || (type == ast::TypeKind::Bool && (cell == "true" || cell == "false"))) {
     out += cell;
   } else {
-    json_string(out, cell);
+    json::write_string(out, cell);
   }
 }
 
 }  // namespace
-
-void json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
 
 bool is_json_number(std::string_view s) {
   std::size_t i = 0;
@@ -70,7 +50,7 @@ bool is_json_number(std::string_view s) {
 void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const CsvRow& row, std::string& out) {
   out.clear();
   out += "{\"department\":";
-  json_string(out, row.cell(layout.department));
+  json::write_string(out, row.cell(layout.department));
   const std::string_view year = row.cell(layout.year);
   if (!year.empty()) {
     out += ",\"year\":";
@@ -84,7 +64,7 @@ void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const CsvRow&
     const auto key = [&] {
       if (!first) out += ',';
       first = false;
-      json_string(out, rs.facts[i].name);
+      json::write_string(out, rs.facts[i].name);
       out += ':';
     };
     if (fc.scalar >= 0) {
@@ -134,7 +114,7 @@ void csv_document(const ast::Ruleset& rs, const CsvLayout& layout, const CsvRow&
           if (cell.empty()) continue;
           if (!first_field) out += ',';
           first_field = false;
-          json_string(out, type.element->fields[f].name);
+          json::write_string(out, type.element->fields[f].name);
           out += ':';
           json_cell(out, cell, type.element->fields[f].type->kind);
         }

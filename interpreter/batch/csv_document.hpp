@@ -13,10 +13,6 @@
 
 namespace rubric::batch {
 
-// [text] as a JSON string, appended to [out]: quote, backslash, \n, \r, \t escaped by name,
-// other control characters as \u00XX.
-void json_string(std::string& out, std::string_view text);
-
 // Whether [s] has a JSON number's syntax: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
 bool is_json_number(std::string_view s);
 

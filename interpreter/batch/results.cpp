@@ -4,10 +4,14 @@
 #include <fmt/format.h>
 
 #include "base/csv_cell.hpp"
+#include "base/json_text.hpp"
 #include "interpreter/batch/csv_document.hpp"
 
 namespace rubric::batch {
 namespace {
+
+// The escapes the results have always had (\b and \f as \u0008, \u000c): outputs stay byte for byte.
+constexpr json::NamedEscapes kEscapes = json::NamedEscapes::NewlineTab;
 
 // A text cell: neutralised against formula injection (a name starting with '=', '+', '-', '@', a
 // tab or a CR gets a single quote in front; see csv_cell.hpp) and quoted as needed. Numbers
@@ -48,21 +52,21 @@ void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leav
     return;
   }
   out += fmt::format("{{\"row\":{},\"id\":", r.row);
-  json_string(out, r.id);
+  json::write_string(out, r.id, kEscapes);
   out += ",\"department\":";
-  json_string(out, r.department);
+  json::write_string(out, r.department, kEscapes);
   out += ",\"total\":";
   out += r.total ? r.total->to_fixed(digits) : "null";
   out += ",\"grade\":";
   if (r.grade >= 0) {
-    json_string(out, grade);
+    json::write_string(out, grade, kEscapes);
   } else {
     out += "null";
   }
   out += ",\"scores\":{";
   for (std::size_t i = 0; i < leaves.size(); ++i) {
     if (i > 0) out += ',';
-    json_string(out, leaves[i].name);
+    json::write_string(out, leaves[i].name, kEscapes);
     out += ':';
     out += r.scores[i] ? r.scores[i]->to_fixed(leaves[i].digits) : "null";
   }
@@ -70,7 +74,7 @@ void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leav
   if (r.error.empty()) {
     out += "null";
   } else {
-    json_string(out, r.error);
+    json::write_string(out, r.error, kEscapes);
   }
   out += "}\n";
 }
