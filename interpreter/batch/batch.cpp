@@ -77,7 +77,7 @@ struct OpenInput {
   std::string name;  // in messages: the path, or <stdin>
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
   std::uint64_t size = 0;  // 0 when unknown (not a regular file)
-  std::optional<Input> in;
+  std::optional<ByteReader> in;
   std::size_t line = 1;  // the physical line the next record starts on
   CsvLayout layout;      // CSV input: which column holds what
 };
