@@ -676,22 +676,9 @@ bool is_whole_literal(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-}  // namespace
-
-FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
-                       const FactsOptions& options) {
-  FactsResult result;
-  Diagnostics& diags = result.diagnostics;
-  Builder builder(file_name, diags);
-  if (!parse_document(json_text, file_name, builder, diags)) return result;
-  const Json& root = builder.root;
-  Validator validator(ruleset, file_name, diags, options);
-  if (root.kind != Json::Kind::Object) {
-    validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
-    return result;
-  }
-  Facts facts;
-  facts.file = file_name;
+// The keys of a facts document beside "facts" and "claimed": "department", "year", comments
+// ("_…"), with FactsOptions::batch_row a row's "id" (into [id]), and any other key refused.
+void read_top_level(const Json& root, Validator& validator, const FactsOptions& options, Facts& facts, std::string& id) {
   for (const auto& [key, value] : root.members) {
     if (key == "department") {
       if (value.kind == Json::Kind::String) {
@@ -710,7 +697,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       }
     } else if (key == "id" && options.batch_row) {
       if (value.kind == Json::Kind::String || (value.kind == Json::Kind::Number && is_whole_literal(value.text))) {
-        result.id = value.text;
+        id = value.text;
       } else {
         validator.error("E0603", "id", fmt::format("expected the row's id as a string or a whole number, found {}", describe(value)))
             .help = "write it as \"id\": \"D1\" or \"id\": 17";
@@ -729,6 +716,25 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
                               "key starting with \"_\" is a comment");
     }
   }
+}
+
+}  // namespace
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
+                       const FactsOptions& options) {
+  FactsResult result;
+  Diagnostics& diags = result.diagnostics;
+  Builder builder(file_name, diags);
+  if (!parse_document(json_text, file_name, builder, diags)) return result;
+  const Json& root = builder.root;
+  Validator validator(ruleset, file_name, diags, options);
+  if (root.kind != Json::Kind::Object) {
+    validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
+    return result;
+  }
+  Facts facts;
+  facts.file = file_name;
+  read_top_level(root, validator, options, facts, result.id);
   if (facts.department.empty()) facts.department = file_name;
   const Json* given = root.find("facts");
   if (given == nullptr || given->kind != Json::Kind::Object) {
