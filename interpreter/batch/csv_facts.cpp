@@ -4,47 +4,16 @@
 #include <string>
 #include <variant>
 
+#include "base/unicode.hpp"
 #include "interpreter/batch/csv_document.hpp"
 #include "interpreter/check/checker.hpp"
 
 namespace rubric::batch {
 namespace {
 
-// Whether [s] is UTF-8 that the JSON reader takes (RFC 3629: no overlong forms, no surrogates,
-// nothing above U+10FFFF).
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    const auto at = [&](std::size_t k) { return i + k < n ? static_cast<unsigned char>(s[i + k]) : 0u; };
-    const auto cont = [](unsigned b) { return b >= 0x80 && b <= 0xBF; };
-    if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(at(1))) return false;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80;
-      const unsigned hi = c == 0xED ? 0x9F : 0xBF;
-      if (at(1) < lo || at(1) > hi || !cont(at(2))) return false;
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned lo = c == 0xF0 ? 0x90 : 0x80;
-      const unsigned hi = c == 0xF4 ? 0x8F : 0xBF;
-      if (at(1) < lo || at(1) > hi || !cont(at(2)) || !cont(at(3))) return false;
-      i += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
-// A string the loader takes as it is: valid UTF-8 within its length limit.
-bool is_plain_string(std::string_view s) { return s.size() <= kMaxJsonStringBytes && is_valid_utf8(s); }
+// A string the loader takes as it is: valid UTF-8 (RFC 3629, as the JSON reader takes it) within
+// its length limit.
+bool is_plain_string(std::string_view s) { return s.size() <= kMaxJsonStringBytes && unicode::is_valid_utf8(s); }
 
 void set_text(Value& v, std::string_view text) {
   if (auto* s = std::get_if<std::string>(&v.data)) {
