@@ -8,33 +8,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-void write_string(std::string& out, std::string_view raw) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const std::string text = unicode::valid_utf8(raw);
-  out += '"';
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 0xF];
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-}
-
 void write(std::string& out, const ordered_json& v, int indent, int level) {
   const bool pretty = indent >= 0;
   const auto newline = [&](int at) {
@@ -99,6 +72,49 @@ void write(std::string& out, const ordered_json& v, int indent, int level) {
 }
 
 }  // namespace
+
+void write_string(std::string& out, std::string_view text, NamedEscapes named) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string repaired;
+  if (!unicode::is_valid_utf8(text)) {
+    repaired = unicode::valid_utf8(text);
+    text = repaired;
+  }
+  const bool bf = named == NamedEscapes::BfnrtAll;
+  out += '"';
+  std::size_t copied = 0;  // text[copied, i) needs no escape and is appended in one go
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, copied, i - copied);
+    copied = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      case '\b':
+        if (bf) {
+          out += "\\b";
+          continue;
+        }
+        break;
+      case '\f':
+        if (bf) {
+          out += "\\f";
+          continue;
+        }
+        break;
+      default: break;
+    }
+    out += "\\u00";
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+  }
+  out.append(text, copied, text.size() - copied);
+  out += '"';
+}
 
 ordered_json exact(const Decimal& d) {
   const std::string digits = d.to_string();

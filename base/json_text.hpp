@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 
 #include "base/decimal.hpp"
 
@@ -25,5 +26,17 @@ nlohmann::ordered_json exact(const Decimal& d);
 
 // [value] as JSON text, pretty-printed with [indent] spaces (compact when negative).
 std::string dump(const nlohmann::ordered_json& value, int indent = 2);
+
+// Which control characters a JSON string names with a letter; every other one below U+0020 is
+// written \u00XX (lowercase hex). The quote and the backslash are always \" and \\.
+enum class NamedEscapes {
+  BfnrtAll,    // \b \f \n \r \t: nlohmann's dump(), so every output of dump() above
+  NewlineTab,  // \n \r \t only (\b, \f as \u0008, \u000c): the batch's results and facts documents
+};
+
+// [text] as a JSON string (quotes included), appended to [out]: the one JSON string writer of every
+// output. The text written is valid UTF-8 whatever [text] holds: each byte that is not part of
+// well-formed UTF-8 is written as U+FFFD.
+void write_string(std::string& out, std::string_view text, NamedEscapes named = NamedEscapes::BfnrtAll);
 
 }  // namespace rubric::json

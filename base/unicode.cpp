@@ -69,16 +69,35 @@ void encode(char32_t cp, std::string& out) {
   }
 }
 
+// The same rule as decode() (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF),
+// checked a byte at a time without decoding: it runs on every cell of a batch and every string
+// of the JSON outputs.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) noexcept {
-  std::size_t offset = 0;
-  while (offset < text.size()) {
-    const std::size_t start = offset;
-    const char32_t cp = decode(text, offset);
-    // A literal U+FFFD (EF BF BD) is valid; a decoding failure advances by exactly one byte.
-    if (cp == 0xFFFD && offset - start == 1) {
-      if (bad_offset != nullptr) *bad_offset = start;
+  const std::size_t n = text.size();
+  const auto at = [&](std::size_t k) { return k < n ? static_cast<unsigned char>(text[k]) : 0u; };
+  const auto continuation = [](unsigned b) { return b >= 0x80 && b <= 0xBF; };
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    if (c < 0x80) {
+      length = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (continuation(at(i + 1))) length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F would be overlong
+      const unsigned hi = c == 0xED ? 0x9F : 0xBF;  // ED A0..BF would be a surrogate
+      if (at(i + 1) >= lo && at(i + 1) <= hi && continuation(at(i + 2))) length = 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80;  // F0 80..8F would be overlong
+      const unsigned hi = c == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would be past U+10FFFF
+      if (at(i + 1) >= lo && at(i + 1) <= hi && continuation(at(i + 2)) && continuation(at(i + 3))) length = 4;
+    }
+    if (length == 0) {
+      if (bad_offset != nullptr) *bad_offset = i;
       return false;
     }
+    i += length;
   }
   return true;
 }

@@ -18,6 +18,7 @@ namespace {
 struct BatchCliOptions {
   std::string ruleset;
   std::string input;
+  std::string input_format;  // "" (by the extension), "csv" or "jsonl"
   std::string output;
   std::string report;  // "" for none; .html or .xlsx
   unsigned jobs = 0;
@@ -62,8 +63,17 @@ class ProgressBar {
 };
 
 int run_batch_command(const BatchCliOptions& o) {
-  if (!batch_format_of(o.input)) {
-    std::cerr << fmt::format("error: {}: the input must be .csv, .jsonl or .ndjson\n", o.input);
+  std::optional<BatchFormat> input_format;
+  if (!o.input_format.empty()) input_format = o.input_format == "csv" ? BatchFormat::Csv : BatchFormat::JsonLines;
+  if (!input_format && o.input == "-") {
+    std::cerr << "error: standard input has no extension to tell its format: give --input-format csv or "
+                 "--input-format jsonl\n";
+    return kUsage;
+  }
+  if (!input_format && !batch_format_of(o.input)) {
+    std::cerr << fmt::format("error: {}: the input must be .csv, .jsonl or .ndjson (or give its format with "
+                             "--input-format csv|jsonl)\n",
+                             o.input);
     return kUsage;
   }
   if (!batch_format_of(o.output)) {
@@ -91,6 +101,7 @@ int run_batch_command(const BatchCliOptions& o) {
   if (!outputs_distinct({{o.output, "-o"}, {o.report, "--report"}, {"-", "standard output"}}, inputs)) return kUsage;
   BatchOptions options;
   options.input = o.input;
+  options.input_format = input_format;
   options.output = o.output;
   options.jobs = o.jobs;
   options.top = o.top;
@@ -136,9 +147,14 @@ Command add_batch(CLI::App& parent) {
       "Score every department of a CSV or JSON Lines file; write one row per department (id, total, grade, every "
       "indicator's score, error) to a CSV or JSON Lines file, in input order. See docs/batch.md.");
   app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
-  app->add_option("INPUT", options->input, "Departments: .csv (one per row) or .jsonl (one facts document per line)")
+  app->add_option("INPUT", options->input,
+                  "Departments: .csv (one per row) or .jsonl (one facts document per line); - for standard input, "
+                  "with --input-format")
       ->required()
       ->check(input_file());
+  app->add_option("--input-format", options->input_format,
+                  "The input's format, csv or jsonl, whatever its name: required when INPUT is -")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
   app->add_option("-o,--output", options->output, "The results: .csv or .jsonl")->required();
   app->add_option("--report", options->report,
                   "Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "

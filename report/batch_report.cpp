@@ -10,6 +10,7 @@
 
 #include "interpreter/batch/batch.hpp"
 #include "base/csv_cell.hpp"
+#include "base/csv_reader.hpp"
 #include "report/official_table.hpp"
 
 namespace rubric::report {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 
+#include "base/csv_reader.hpp"
 #include "interpreter/batch/batch.hpp"
 #include "report_support.hpp"
 #include "support.hpp"

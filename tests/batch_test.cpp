@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/csv_reader.hpp"
 #include "interpreter/batch/batch.hpp"
 #include "support.hpp"
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/unicode.hpp"
+#include "base/csv_reader.hpp"
 #include "interpreter/batch/batch.hpp"
 #include "report/csv.hpp"
 #include "report/html.hpp"

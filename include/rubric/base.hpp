@@ -10,3 +10,4 @@
 #include "base/output_file.hpp"
 #include "base/json_text.hpp"
 #include "base/csv_cell.hpp"
+#include "base/csv_reader.hpp"

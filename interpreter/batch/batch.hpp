@@ -33,8 +33,11 @@ std::optional<BatchFormat> batch_format_of(const std::string& path);
 inline constexpr unsigned kMaxBatchJobs = 64;
 
 struct BatchOptions {
-  std::string input;
+  std::string input;   // "-": standard input, read once as it streams in, like a file
   std::string output;
+  // The input's format whatever its name says (--input-format); needed when the name has no
+  // known extension, as "-" has none. Unset: the extension's (batch_format_of).
+  std::optional<BatchFormat> input_format;
   unsigned jobs = 0;          // worker threads; 0: one per core (at most kMaxBatchJobs)
   std::size_t top = 0;        // rank this many best totals in the summary
   std::size_t bottom = 0;     // … and this many worst
@@ -84,32 +87,5 @@ BatchResult run_batch(const ast::Ruleset& ruleset, const BatchOptions& options);
 
 // The closing summary as text: rows, errors, grade counts, mean/min/max, the rankings.
 std::string render_batch_summary(const BatchSummary& summary);
-
-// ---- Exposed for tests and benchmarks ------------------------------------------------------
-
-// Splits CSV text (RFC 4180: quoted fields may hold commas, quotes written twice, line breaks)
-// into records of fields. Used by tests; the batch reader streams.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text);
-
-// Reads a CSV file one record at a time with the batch's own reader (RFC 4180), so that a reader
-// of batch results (report/batch_report.cpp) streams a large file instead of parsing it whole.
-class CsvRecords {
- public:
-  // Opens [path]; throws std::runtime_error when it cannot be read.
-  explicit CsvRecords(const std::string& path);
-  ~CsvRecords();
-  CsvRecords(const CsvRecords&) = delete;
-  CsvRecords& operator=(const CsvRecords&) = delete;
-  // The next record's fields; false at the end of the file.
-  bool next(std::vector<std::string>& fields);
-  // The physical line the last record returned by next() started on (1 for the first).
-  std::size_t line() const { return record_line_; }
-
- private:
-  struct Reader;
-  std::unique_ptr<Reader> reader_;
-  std::size_t next_line_ = 1;
-  std::size_t record_line_ = 0;
-};
 
 }  // namespace rubric

@@ -667,20 +667,18 @@ Diagnostics facts_syntax_errors(const std::string& json_text, const std::string&
   return diags;
 }
 
-FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
-                       const FactsOptions& options) {
-  FactsResult result;
-  Diagnostics& diags = result.diagnostics;
-  Builder builder(file_name, diags);
-  if (!parse_document(json_text, file_name, builder, diags)) return result;
-  const Json& root = builder.root;
-  Validator validator(ruleset, file_name, diags, options);
-  if (root.kind != Json::Kind::Object) {
-    validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
-    return result;
-  }
-  Facts facts;
-  facts.file = file_name;
+namespace {
+
+// A JSON number written as a whole number ("17", "-3"), not "1.0" or "1e3": a batch row's id is
+// copied as it is written, so only a literal that reads the same as text is taken.
+bool is_whole_literal(std::string_view text) {
+  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The keys of a facts document beside "facts" and "claimed": "department", "year", comments
+// ("_…"), with FactsOptions::batch_row a row's "id" (into [id]), and any other key refused.
+void read_top_level(const Json& root, Validator& validator, const FactsOptions& options, Facts& facts, std::string& id) {
   for (const auto& [key, value] : root.members) {
     if (key == "department") {
       if (value.kind == Json::Kind::String) {
@@ -697,14 +695,46 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       } else {
         facts.year = static_cast<int>(*whole);
       }
+    } else if (key == "id" && options.batch_row) {
+      if (value.kind == Json::Kind::String || (value.kind == Json::Kind::Number && is_whole_literal(value.text))) {
+        id = value.text;
+      } else {
+        validator.error("E0603", "id", fmt::format("expected the row's id as a string or a whole number, found {}", describe(value)))
+            .help = "write it as \"id\": \"D1\" or \"id\": 17";
+      }
     } else if (key != "facts" && key != "claimed" && key.rfind('_', 0) != 0) {  // "_…" keys are comments
-      auto guess = closest_match(key, {"department", "year", "facts", "claimed"});
+      const std::vector<std::string> keys = options.batch_row
+                                                ? std::vector<std::string>{"id", "department", "year", "facts", "claimed"}
+                                                : std::vector<std::string>{"department", "year", "facts", "claimed"};
+      auto guess = closest_match(key, keys);
       validator.unknown("E0610", "W0601", key, fmt::format("unknown key \"{}\"", key),
                         guess ? fmt::format("did you mean \"{}\"?", *guess)
-                              : "the keys of a facts file are \"department\", \"year\", \"facts\" and \"claimed\"; a "
-                                "key starting with \"_\" is a comment");
+                        : options.batch_row
+                            ? "the keys of a batch row are \"id\", \"department\", \"year\", \"facts\" and \"claimed\"; "
+                              "a key starting with \"_\" is a comment"
+                            : "the keys of a facts file are \"department\", \"year\", \"facts\" and \"claimed\"; a "
+                              "key starting with \"_\" is a comment");
     }
   }
+}
+
+}  // namespace
+
+FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
+                       const FactsOptions& options) {
+  FactsResult result;
+  Diagnostics& diags = result.diagnostics;
+  Builder builder(file_name, diags);
+  if (!parse_document(json_text, file_name, builder, diags)) return result;
+  const Json& root = builder.root;
+  Validator validator(ruleset, file_name, diags, options);
+  if (root.kind != Json::Kind::Object) {
+    validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
+    return result;
+  }
+  Facts facts;
+  facts.file = file_name;
+  read_top_level(root, validator, options, facts, result.id);
   if (facts.department.empty()) facts.department = file_name;
   const Json* given = root.find("facts");
   if (given == nullptr || given->kind != Json::Kind::Object) {

@@ -46,6 +46,10 @@ struct Facts {
 struct FactsResult {
   std::optional<Facts> facts;  // absent when there were errors
   Diagnostics diagnostics;
+  // FactsOptions::batch_row only: the row's top-level "id" as text (a whole number as written),
+  // kept even when the facts have errors, so that an error row still names its department.
+  // Empty when the row has none or it is not a string or a whole number.
+  std::string id;
 };
 
 // Documents nested deeper than this are rejected (hostile input must not exhaust the stack).
@@ -61,6 +65,10 @@ struct FactsOptions {
   // Keys the ruleset does not declare are warnings (W0601, W0602) instead of errors (E0610,
   // E0611): `--allow-unknown-facts`.
   bool allow_unknown = false;
+  // The document is a row of a batch's JSON Lines input (docs/batch.md): it may also hold a
+  // top-level "id", a string or a whole number, returned in FactsResult::id. A facts file
+  // (`rubric score`) has no id, and refuses the key like any other it does not know.
+  bool batch_row = false;
 };
 
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 
+#include "base/json_text.hpp"
 #include "dsl/parser.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
@@ -30,17 +31,12 @@ using boundaries::Var;
 
 // ---- Facts as JSON text ----------------------------------------------------------------------
 
+// [s] as a JSON string, by the one JSON string writer (base/json_text.hpp): every control
+// character escaped, so that the overrides are JSON whatever a fact's text holds.
 std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out + "\"";
+  std::string out;
+  json::write_string(out, s);
+  return out;
 }
 
 std::string json_value(const Value& v, const ast::TypeRef& type) {
@@ -173,7 +169,20 @@ class Prober {
   std::string document_;
 };
 
-std::string quote(const std::string& s) { return json_string(s); }
+// [s] as a string literal of the language (dsl/grammar.hpp: the escapes \" \\ \n \t; a tab may
+// also stand as it is). Not JSON: the language has no \r, \b, \f or \u escape.
+std::string quote(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
 
 std::string show(const Decimal& d, ast::TypeKind kind) { return format_number(d, kind, 24); }
 

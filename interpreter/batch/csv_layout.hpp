@@ -1,0 +1,36 @@
+// The CSV header of a batch's input: which column holds what (id, department, year, each fact,
+// list element and record field), compiled once against the ruleset.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+
+namespace rubric::batch {
+
+struct FactColumns {
+  int scalar = -1;                        // a column named after the fact
+  std::vector<int> elements;              // list of scalars: column of element i (0-based), or -1
+  std::vector<std::vector<int>> records;  // list of records: [element][field] column, or -1
+};
+
+struct CsvLayout {
+  int id = -1;
+  int department = -1;
+  int year = -1;
+  std::vector<FactColumns> facts;         // by fact index
+  std::vector<std::string> headers;
+  std::vector<bool> numeric;              // by column: its cells go into the document as numbers
+};
+
+// Whether a value of kind [k] is a number (number, percent, money, count).
+bool is_number_kind(ast::TypeKind k);
+
+// Fills [layout] from the [header] record; returns why the header cannot be used ("" when it can).
+// Columns the ruleset does not declare are an error, or with [allow_unknown] a warning added to
+// [warnings] and ignored.
+std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, CsvLayout& layout,
+                           std::vector<std::string>& warnings, bool allow_unknown);
+
+}  // namespace rubric::batch

@@ -1,0 +1,99 @@
+// Scoring one row of a batch; see scoring.hpp.
+#include "interpreter/batch/scoring.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+#include <variant>
+
+#include "interpreter/eval/evaluator.hpp"
+
+namespace rubric::batch {
+namespace {
+
+void collect_scores(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
+  if (!node.is_section) {
+    out.push_back(node.score);
+    return;
+  }
+  for (const NodeResult& child : node.children) collect_scores(child, out);
+}
+
+}  // namespace
+
+void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items, std::vector<Leaf>& out) {
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) collect_leaves(rs, (*s)->items, out);
+    if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+      out.push_back({(*i)->name, (*i)->rounding ? (*i)->rounding->digits : rs.rounding.digits});
+    }
+  }
+}
+
+Scorer::Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options)
+    : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options) {
+  facts_options_.batch_row = true;  // a JSON Lines row may name its id
+}
+
+void Scorer::score(const std::string& document, bool csv, RowResult& out, const std::vector<UnreadableCell>& unreadable) {
+  FactsResult facts = load_facts(rs_, document, "row", facts_options_);
+  if (!csv) out.id = std::move(facts.id);  // a JSON Lines row's "id"; a CSV row's is its cell
+  std::vector<std::string> errors;
+  for (const UnreadableCell& u : unreadable) errors.push_back(u.error);
+  for (const Diagnostic& d : facts.diagnostics.items()) {
+    if (d.severity != Severity::Error) continue;
+    const std::string& path = d.location.json_path;
+    if (path.empty() && !csv && d.location.file && d.location.span) {
+      // A syntax error of a JSON Lines row: the line is the row; the column says where.
+      errors.push_back(fmt::format("at column {}: {}", d.location.file->line_column(d.location.span->begin).column, d.message));
+    } else if (path.empty() || path == "(document)") {
+      errors.push_back(d.message);
+    } else if (csv) {
+      const std::string column = column_of(path);
+      const auto same = [&](const UnreadableCell& u) { return u.column == column; };
+      if (std::none_of(unreadable.begin(), unreadable.end(), same)) errors.push_back(fmt::format("column {}: {}", column, d.message));
+    } else {
+      errors.push_back(fmt::format("{}: {}", path, d.message));
+    }
+  }
+  out.scores.assign(leaves_, std::nullopt);
+  if (!facts.facts || !unreadable.empty()) {
+    out.error = fmt::format("{}", fmt::join(errors, "; "));
+    return;
+  }
+  score(*facts.facts, errors, out);
+}
+
+void Scorer::score(const Facts& facts, std::vector<std::string>& errors, RowResult& out) {
+  out.scores.assign(leaves_, std::nullopt);
+  if (out.department.empty()) out.department = facts.department == "row" ? "" : facts.department;
+  if (plan_ != nullptr) {
+    PlanResult& r = plan_result_;
+    plan_->evaluate(facts, r);
+    out.total = r.total;
+    out.grade = r.grade;
+    for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
+    for (const std::string& e : r.errors) errors.push_back(e);
+  } else {
+    EvalOptions options;
+    options.trace = false;
+    const Evaluation ev = evaluate(rs_, facts, options);
+    out.total = ev.total;
+    if (ev.total) {
+      for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
+        if (rs_.grades[g].name == ev.grade) out.grade = static_cast<int>(g);
+      }
+    }
+    std::vector<std::optional<Decimal>> scores;
+    for (const NodeResult& n : ev.nodes) collect_scores(n, scores);
+    for (std::size_t i = 0; i < leaves_ && i < scores.size(); ++i) out.scores[i] = scores[i];
+    for (const Diagnostic& d : ev.diagnostics.items()) {
+      if (d.severity == Severity::Error) errors.push_back(d.message);
+    }
+  }
+  if (!out.total && errors.empty()) errors.push_back("the total could not be computed");
+  if (!errors.empty()) out.error = fmt::format("{}", fmt::join(errors, "; "));
+}
+
+}  // namespace rubric::batch

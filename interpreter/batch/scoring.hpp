@@ -1,0 +1,58 @@
+// Scoring one row of a batch: its facts, by the compiled plan (or the tree evaluator), into the
+// row's result: total, grade, each indicator's score, and its errors joined in one text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.hpp"
+#include "dsl/ast.hpp"
+#include "interpreter/batch/csv_document.hpp"
+#include "interpreter/eval/facts.hpp"
+#include "interpreter/eval/plan.hpp"
+
+namespace rubric::batch {
+
+// An indicator, a column of the results: its name and the decimals it is rounded to.
+struct Leaf {
+  std::string name;
+  int digits = 2;
+};
+
+// The indicators of [items], in table order, appended to [out].
+void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items, std::vector<Leaf>& out);
+
+struct RowResult {
+  std::size_t row = 0;
+  std::string id;
+  std::string department;
+  std::optional<Decimal> total;
+  int grade = -1;  // index into the ruleset's grades
+  std::vector<std::optional<Decimal>> scores;  // by leaf
+  std::string error;
+};
+
+class Scorer {
+ public:
+  Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options);
+
+  // Scores a facts document; [csv] says errors name columns rather than JSON paths. [unreadable]:
+  // cells found unreadable before the document was written (see unreadable_cells), left out of
+  // it; their errors come first, the loader's about their columns are dropped, and a row with
+  // any is not scored.
+  void score(const std::string& document, bool csv, RowResult& out, const std::vector<UnreadableCell>& unreadable = {});
+
+  // Scores valid facts.
+  void score(const Facts& facts, std::vector<std::string>& errors, RowResult& out);
+
+ private:
+  const ast::Ruleset& rs_;
+  const Plan* plan_;
+  std::size_t leaves_;
+  FactsOptions facts_options_;
+  PlanResult plan_result_;  // reused from row to row
+};
+
+}  // namespace rubric::batch
