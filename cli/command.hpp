@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "rubric/rubric.hpp"
@@ -58,5 +60,13 @@ std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset);
 bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs);
 // Prints why [path] could not be read (read_input), as a diagnostic.
 void print_read_error(const std::string& path, const InputText& input);
+
+// The paths named, in order, with each folder among them replaced by the files below it that
+// [wanted] accepts, sorted ("-" and anything not a folder are kept as named). A folder that cannot
+// be walked, or holds no wanted file, is an error printed to stderr naming it and [what] (what was
+// looked for, "facts files (*.json)"); the result is then empty, and the command stops.
+std::optional<std::vector<std::string>> files_below(const std::vector<std::string>& paths,
+                                                    const std::function<bool(const std::filesystem::path&)>& wanted,
+                                                    std::string_view what);
 
 }  // namespace rubric::cli

@@ -1,5 +1,8 @@
 // Helpers shared by the commands; see command.hpp.
+#include <fmt/format.h>
 #include <sys/stat.h>
+
+#include <algorithm>
 
 #include <cerrno>
 #include <cstdlib>
@@ -58,6 +61,38 @@ void print_read_error(const std::string& path, const InputText& input) {
   auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
   if (!input.help.empty()) d.help = input.help;
   print(diagnostics, false);
+}
+
+std::optional<std::vector<std::string>> files_below(const std::vector<std::string>& paths,
+                                                    const std::function<bool(const std::filesystem::path&)>& wanted,
+                                                    std::string_view what) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path == "-" || !fs::is_directory(path, error)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, error);
+    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+      std::error_code ignored;
+      if (it->is_regular_file(ignored) && wanted(it->path())) found.push_back(it->path().string());
+    }
+    if (error) {
+      std::cerr << fmt::format("error: {}: the folder cannot be read: {}\n", unicode::visible(path),
+                               std::strerror(error.value()));
+      return std::nullopt;
+    }
+    if (found.empty()) {
+      std::cerr << fmt::format("error: {}: no {} in this folder or below it\n", unicode::visible(path), what);
+      return std::nullopt;
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
 }
 
 }  // namespace rubric::cli

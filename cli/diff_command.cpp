@@ -1,4 +1,6 @@
 // rubric diff OLD NEW [--facts PATH…]: what changed between two rulesets, and whom it affects.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -15,35 +17,23 @@ struct DiffOptions {
   bool allow_unknown_facts = false;
 };
 
-// Facts files named directly, and every *.json below the folders named.
-std::vector<std::string> expand(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const std::string& path : paths) {
-    if (!fs::is_directory(path)) {
-      files.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : fs::recursive_directory_iterator(path)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".json") found.push_back(entry.path().string());
-    }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
-
 int run_diff(const DiffOptions& options) {
   const LoadedRuleset old_ruleset = load_ruleset(options.old_path);
   const LoadedRuleset new_ruleset = load_ruleset(options.new_path);
   print(old_ruleset.diagnostics);
   print(new_ruleset.diagnostics);
   if (!old_ruleset.ok() || !new_ruleset.ok()) return kRulesetErrors;
-  const std::vector<std::string> facts_files = expand(options.facts);
+  const std::optional<std::vector<std::string>> named = files_below(
+      options.facts, [](const std::filesystem::path& p) { return p.extension() == ".json"; }, "facts files (*.json)");
+  if (!named) return kUsage;
+  // Batch inputs (.csv, .jsonl) are scored as `rubric batch` scores them; the rest are facts files.
+  std::vector<std::string> facts_files;
+  std::vector<std::string> batches;
+  for (const std::string& path : *named) (batch_format_of(path) ? batches : facts_files).push_back(path);
   std::vector<NamedFile> inputs = ruleset_inputs(*old_ruleset.ruleset);
   for (NamedFile& f : ruleset_inputs(*new_ruleset.ruleset)) inputs.push_back(std::move(f));
   for (const std::string& file : facts_files) inputs.push_back({file, "the facts file"});
+  for (const std::string& file : batches) inputs.push_back({file, "the departments file"});
   if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
   DiffReport report;
   report.old_path = options.old_path;
@@ -51,9 +41,25 @@ int run_diff(const DiffOptions& options) {
   report.old_ruleset = old_ruleset.ruleset.get();
   report.new_ruleset = new_ruleset.ruleset.get();
   report.changes = diff_rulesets(*old_ruleset.ruleset, *new_ruleset.ruleset);
+  int status = kOk;
   if (!options.facts.empty()) {
-    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files,
-                                   FactsOptions{options.allow_unknown_facts});
+    const FactsOptions facts_options{options.allow_unknown_facts};
+    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files, facts_options);
+    for (const std::string& input : batches) {
+      const std::string fatal =
+          compute_batch_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, input, facts_options, *report.impact);
+      if (!fatal.empty()) {
+        // The whole file could not be scored: no row of it is in the impact, and the command fails.
+        std::cerr << fmt::format("error: {}\n", unicode::visible(fatal, true));
+        status = kFactsFailed;
+      }
+    }
+    sort_impact(*report.impact);
+    // A department that could not be scored under either ruleset is in the impact with its
+    // reason, and the command says so by its exit status, as `score` does.
+    for (const ImpactRow& row : *report.impact) {
+      if (!row.error.empty()) status = kFactsFailed;
+    }
   }
   if (options.format == "json") {
     std::cout << render_diff_json(report);
@@ -62,7 +68,7 @@ int run_diff(const DiffOptions& options) {
   } else {
     std::cout << render_diff_text(report);
   }
-  return kOk;
+  return status;
 }
 
 }  // namespace
@@ -73,7 +79,8 @@ Command add_diff(CLI::App& parent) {
       "diff", "What changed between two rulesets; with --facts, each department's total and grade under both.");
   app->add_option("OLD", options->old_path, "The earlier ruleset")->required()->check(input_file());
   app->add_option("NEW", options->new_path, "The later ruleset")->required()->check(input_file());
-  app->add_option("--facts", options->facts, "Facts files, or folders of them, to measure the impact on")
+  app->add_option("--facts", options->facts, "Departments to measure the impact on: facts files (.json), folders of them, or batch inputs "
+                  "(.csv, .jsonl) as `rubric batch` reads them")
       ->check(CLI::ExistingPath);
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Ignore keys of the facts a ruleset does not declare (a fact the new rules dropped), instead of "

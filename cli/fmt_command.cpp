@@ -17,25 +17,6 @@ struct FmtOptions {
   bool check = false;
 };
 
-// The files named, and every *.rubric file below the folders named, sorted.
-std::vector<std::string> files_in(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const std::string& path : paths) {
-    if (path == "-" || !fs::is_directory(path)) {
-      out.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : fs::recursive_directory_iterator(path)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".rubric") found.push_back(entry.path().string());
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
-}
-
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -76,7 +57,10 @@ std::string first_difference(const std::string& path, const std::string& before,
 
 int run_fmt(const FmtOptions& options) {
   int status = kOk;
-  const std::vector<std::string> paths = files_in(options.paths);
+  const std::optional<std::vector<std::string>> found = files_below(
+      options.paths, [](const std::filesystem::path& p) { return p.extension() == ".rubric"; }, "rulesets (*.rubric)");
+  if (!found) return kUsage;
+  const std::vector<std::string>& paths = *found;
   std::vector<NamedFile> inputs;
   for (const std::string& path : paths) inputs.push_back({path, "the file to format"});
   if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;

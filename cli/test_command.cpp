@@ -22,25 +22,13 @@ struct TestCommandOptions {
 };
 
 // Rulesets named directly, and every ruleset below the folders named (not the .test.rubric files).
-std::vector<std::string> rulesets_in(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  const auto is_ruleset = [](const fs::path& p) {
-    return p.extension() == ".rubric" && p.filename().string().find(".test.rubric") == std::string::npos;
-  };
-  for (const std::string& path : paths) {
-    if (!fs::is_directory(path)) {
-      out.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    for (const auto& entry : fs::recursive_directory_iterator(path)) {
-      if (entry.is_regular_file() && is_ruleset(entry.path())) found.push_back(entry.path().string());
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
+std::optional<std::vector<std::string>> rulesets_in(const std::vector<std::string>& paths) {
+  return files_below(
+      paths,
+      [](const std::filesystem::path& p) {
+        return p.extension() == ".rubric" && p.filename().string().find(".test.rubric") == std::string::npos;
+      },
+      "rulesets (*.rubric other than *.test.rubric)");
 }
 
 std::string where(const Location& l) {
@@ -53,9 +41,9 @@ std::string where(const Location& l) {
 
 // --boundaries: print the generated boundary tests of each ruleset (the skipped bounds go to
 // stderr as well as into the text, as comments).
-int run_boundaries(const TestCommandOptions& options) {
+int run_boundaries(const std::vector<std::string>& rulesets) {
   int status = kOk;
-  for (const std::string& path : rulesets_in(options.paths)) {
+  for (const std::string& path : rulesets) {
     const BoundaryRun run = boundary_tests(path);
     print(run.diagnostics);
     if (!run.error.empty()) std::cerr << fmt::format("{}: error: {}\n", path, run.error);
@@ -129,12 +117,14 @@ int update_tests(const std::vector<TestRun>& runs) {
 }
 
 int run_test_command(const TestCommandOptions& options) {
+  const std::optional<std::vector<std::string>> rulesets = rulesets_in(options.paths);
+  if (!rulesets) return kUsage;
   std::vector<NamedFile> inputs;
-  for (const std::string& path : rulesets_in(options.paths)) inputs.push_back({path, "the ruleset"});
+  for (const std::string& path : *rulesets) inputs.push_back({path, "the ruleset"});
   if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
-  if (options.boundaries) return run_boundaries(options);
+  if (options.boundaries) return run_boundaries(*rulesets);
   std::vector<TestRun> runs;
-  for (const std::string& path : rulesets_in(options.paths)) {
+  for (const std::string& path : *rulesets) {
     runs.push_back(run_tests(path, {options.filter, options.allow_unknown_facts}));
   }
   const Diagnostics none = nothing_ran(options, runs);

@@ -4,7 +4,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
 
+#include "base/csv_reader.hpp"
+#include "base/output_file.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "interpreter/eval/evaluator.hpp"
 
 namespace rubric {
@@ -51,6 +56,11 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
     if (row.department.empty()) row.department = file;
     rows.push_back(std::move(row));
   }
+  sort_impact(rows);
+  return rows;
+}
+
+void sort_impact(std::vector<ImpactRow>& rows) {
   std::stable_sort(rows.begin(), rows.end(), [](const ImpactRow& a, const ImpactRow& b) {
     const auto x = a.change();
     const auto y = b.change();
@@ -58,7 +68,99 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
     if (!x) return false;
     return x->abs() > y->abs();
   });
-  return rows;
+}
+
+namespace {
+
+// One department of a batch's results file, as `rubric batch` wrote it.
+struct ResultRow {
+  std::string id;
+  std::string department;
+  std::optional<Decimal> total;
+  std::string grade;
+  std::string error;
+};
+
+// A text cell of the results CSV as it was before the formula-injection guard put a ' in front
+// (docs/batch.md, "Output": the guard keeps the value recoverable).
+std::string unguarded(const std::string& cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos) {
+    return cell.substr(1);
+  }
+  return cell;
+}
+
+// Scores [input] with [ruleset] as `rubric batch` does, into a scratch results file read back.
+std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, const FactsOptions& options,
+                        std::vector<ResultRow>& out) {
+  const ScratchFile results("rubric-impact");
+  BatchOptions batch;
+  batch.input = input;
+  batch.output = results.path() + ".csv";
+  batch.allow_unknown_facts = options.allow_unknown;
+  // Removed when done, and by the cleanup handlers if rubric is killed first.
+  struct Remove {
+    std::string path;
+    int slot = register_temporary(path);
+    ~Remove() {
+      std::remove(path.c_str());
+      unregister_temporary(slot);
+    }
+  } remove{batch.output};
+  const BatchResult result = run_batch(ruleset, batch);
+  if (!result.fatal.empty()) return result.fatal;
+  CsvRecords records(batch.output);
+  std::vector<std::string> fields;
+  if (!records.next(fields)) return "the results could not be read back";
+  const std::size_t columns = fields.size();  // row,id,department,total,grade,…indicators…,error
+  while (records.next(fields)) {
+    if (fields.size() != columns || columns < 6) return "the results could not be read back";
+    ResultRow row;
+    row.id = unguarded(fields[1]);
+    row.department = unguarded(fields[2]);
+    if (!fields[3].empty()) row.total = Decimal::parse(fields[3]);
+    row.grade = unguarded(fields[4]);
+    row.error = unguarded(fields.back());
+    out.push_back(std::move(row));
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
+                                 const std::string& input, const FactsOptions& options, std::vector<ImpactRow>& rows) {
+  std::vector<ResultRow> before;
+  std::vector<ResultRow> after;
+  if (std::string fatal = score_batch(old_ruleset, input, options, before); !fatal.empty()) {
+    return "old ruleset: " + fatal;
+  }
+  if (std::string fatal = score_batch(new_ruleset, input, options, after); !fatal.empty()) {
+    return "new ruleset: " + fatal;
+  }
+  for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
+    ImpactRow row;
+    row.file = fmt::format("{} row {}", input, i + 1);
+    const ResultRow* a = i < before.size() ? &before[i] : nullptr;
+    const ResultRow* b = i < after.size() ? &after[i] : nullptr;
+    row.department = a && !a->department.empty() ? a->department : b ? b->department : "";
+    if (row.department.empty()) row.department = row.file;
+    if (a) {
+      row.old_total = a->total;
+      row.old_grade = a->grade;
+    }
+    if (b) {
+      row.new_total = b->total;
+      row.new_grade = b->grade;
+    }
+    if (a && !a->error.empty()) {
+      row.error = "old ruleset: " + a->error;
+    } else if (b && !b->error.empty()) {
+      row.error = "new ruleset: " + b->error;
+    }
+    rows.push_back(std::move(row));
+  }
+  return "";
 }
 
 }  // namespace rubric

@@ -35,4 +35,15 @@ struct ImpactRow {
 std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
                                       const std::vector<std::string>& facts_files, const FactsOptions& options = {});
 
+// The same for the departments of a batch input (.csv, .jsonl: what `rubric batch` reads, by its
+// rules, docs/batch.md): each ruleset scores the whole file as a batch would, and the two results
+// are paired row by row. The rows are appended to [rows] unsorted (sort_impact orders them), each
+// named "FILE row N". Returns why the input as a whole could not be scored under a ruleset (an
+// unreadable file, a header naming no fact of it), "" when it could.
+std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
+                                 const std::string& input, const FactsOptions& options, std::vector<ImpactRow>& rows);
+
+// Largest change first; rows without a change (unscored under one ruleset) last, in their order.
+void sort_impact(std::vector<ImpactRow>& rows);
+
 }  // namespace rubric

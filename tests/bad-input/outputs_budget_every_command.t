@@ -131,3 +131,4 @@ Functions that each call the one above twice (f39 makes 2^39 calls): every comma
     部门  old total  old  new total  new    change
     部门  not scored: new ruleset: indicator '指标': evaluation took more than 10000000 steps
   Summary: 0 departments scored under both; 0 change total; 0 change grade (0 up, 0 down); 1 could not be scored under both
+  [3]
