@@ -102,10 +102,12 @@ ast::ExprPtr Builder::chain(const Node& n) {
     std::size_t operands;
     ~Unchain() { chained -= operands; }
   } unchain{chained_, operands};
+  // Each partial result spans its operands' nodes, not their expressions: a parenthesised operand's
+  // expression leaves its parentheses out, and the basis shows the span's text.
   ast::ExprPtr lhs = expr(*n.children[0]);
   for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
     ast::ExprPtr rhs = expr(*n.children[i + 1]);
-    const Span at{lhs->span.begin, rhs->span.end};
+    const Span at{span(*n.children[0]).begin, span(*n.children[i + 1]).end};
     lhs = ast::make(at, ast::Binary{binary_op(n.children[i]->string_view()), std::move(lhs), std::move(rhs)});
   }
   return lhs;
@@ -181,7 +183,7 @@ ast::ExprPtr Builder::postfix(const Node& n, Span at) {
   ast::ExprPtr object = expr(*n.children[0]);
   for (std::size_t i = 1; i < n.children.size(); ++i) {
     const Node& field = *n.children[i]->children[0];
-    const Span whole{object->span.begin, span(field).end};
+    const Span whole{at.begin, span(field).end};  // with the object's parentheses, if any
     object = ast::make(whole, ast::Member{std::move(object), field.string(), span(field), 0});
   }
   return object;

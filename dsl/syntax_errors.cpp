@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -429,30 +430,37 @@ void quote_help(Diagnostic& d, const std::string& text, std::size_t offset, cons
   }
 }
 
+// Tokens from other languages and full-width punctuation, with what to write instead.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kInstead = {{
+    {"'='", "to compare, write '=='"},
+    {"'&'", "write 'and' instead of '&&'"},
+    {"'|'", "write 'or' instead of '||'"},
+    {"'!'", "write 'not', or '!=' to compare"},
+    {"'else'", "did you mean 'otherwise'?"},
+    {"'if'", "did you mean 'when'?"},
+    {"'then'", "write '->' between a condition and its value: 'when C -> V otherwise W'"},
+    {"'，'", "'，' is a full-width comma; write ','"},
+    {"'（'", "'（' is a full-width parenthesis; write '('"},
+    {"'）'", "'）' is a full-width parenthesis; write ')'"},
+    {"'：'", "'：' is a full-width colon; write ':'"},
+    {"'；'", "'；' is a full-width semicolon; write ';'"},
+    {"'【'", "'【' is a full-width bracket; write '['"},
+    {"'】'", "'】' is a full-width bracket; write ']'"},
+    {"'％'", "'％' is a full-width percent sign; write '%'"},
+    {"'“'", "'“' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
+    {"'”'", "'”' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
+    {"'≤'", "write '<='"},
+    {"'≥'", "write '>='"},
+}};
+
+bool is_habit(const std::string& found) {
+  return std::any_of(kInstead.begin(), kInstead.end(), [&](const auto& habit) { return habit.first == found; });
+}
+
 // Help for a habit from another language or full-width punctuation, a misplaced '}' or
 // 'points', and a space between a function's name and its '('.
 void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, const std::string& message,
                 const std::string& found) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kInstead = {{
-      {"'='", "to compare, write '=='"},
-      {"'&'", "write 'and' instead of '&&'"},
-      {"'|'", "write 'or' instead of '||'"},
-      {"'!'", "write 'not', or '!=' to compare"},
-      {"'else'", "did you mean 'otherwise'?"},
-      {"'if'", "did you mean 'when'?"},
-      {"'，'", "'，' is a full-width comma; write ','"},
-      {"'（'", "'（' is a full-width parenthesis; write '('"},
-      {"'）'", "'）' is a full-width parenthesis; write ')'"},
-      {"'：'", "'：' is a full-width colon; write ':'"},
-      {"'；'", "'；' is a full-width semicolon; write ';'"},
-      {"'【'", "'【' is a full-width bracket; write '['"},
-      {"'】'", "'】' is a full-width bracket; write ']'"},
-      {"'％'", "'％' is a full-width percent sign; write '%'"},
-      {"'“'", "'“' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
-      {"'”'", "'”' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
-      {"'≤'", "write '<='"},
-      {"'≥'", "write '>='"},
-  }};
   for (const auto& [token, help] : kInstead) {
     if (found == token && d.help.empty()) d.help = std::string(help);
   }
@@ -511,7 +519,8 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
   if (stray_brace) d.help = "this '}' closes no block: remove it, or the '}' too many above it";
   if (is_word) {
     const std::string word = found.substr(1, found.size() - 2);
-    if (auto guess = closest_match(word, statement_keywords())) {
+    // A habit is known exactly ('then' is one letter from 'when' but means '->'): its help wins.
+    if (auto guess = is_habit(found) ? std::nullopt : closest_match(word, statement_keywords())) {
       d.help = fmt::format("did you mean '{}'?", *guess);
       guessed = true;
     }
