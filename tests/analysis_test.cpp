@@ -126,13 +126,13 @@ TEST(AnalysisGaps, UnsureWhenTheValueIsOverApproximated) {
   EXPECT_NE(fs[0].message.find("'x' is used more than once"), std::string::npos);
 }
 
-// ---- Overlaps (W0402) ----------------------------------------------------------------------
+// ---- Overlaps (E0412, W0402) ----------------------------------------------------------------
 
 TEST(AnalysisOverlaps, ASharedBoundWithDifferentScores) {
   const auto fs = findings(indicator("tiered rate {\n      [0, 60%] -> 0\n      [60%, 100%] -> points\n    }"));
-  ASSERT_EQ(codes(fs), Codes{"W0402"});
+  ASSERT_EQ(codes(fs), Codes{"E0412"});
   EXPECT_EQ(fs[0].message,
-            "the tiers [0, 60%] and [60%, 100%] both take rate = 60%, where they can give different scores (0 and "
+            "the tiers [0, 60%] and [60%, 100%] both take rate = 60%, where they give different scores (0 and "
             "points)");
   EXPECT_EQ(fs[0].line, 5U);
 }
@@ -154,10 +154,25 @@ TEST(AnalysisOverlaps, TheTableOf2023SharesHundredPercentAndAgrees) {
 
 TEST(AnalysisOverlaps, AnOverlapOfAWholeRange) {
   const auto fs = findings(indicator("tiered rate { [0, 70%] -> 0  [50%, 100%] -> points }"));
-  ASSERT_EQ(codes(fs), Codes{"W0402"});
+  ASSERT_EQ(codes(fs), Codes{"E0412"});
   EXPECT_NE(fs[0].message.find("both take rate in [50%, 70%]"), std::string::npos);
   // Outside the domain an overlap does no harm.
   EXPECT_TRUE(findings(indicator("tiered rate { [0, 100%] -> points  [100%, 200%] -> points }")).empty());
+}
+
+TEST(AnalysisOverlaps, AProportionalTierOverAWholeRangeDiffersFromFullMarks) {
+  // rate × points and points agree only at 100%: over [80%, 90%] they differ, whatever else holds.
+  const auto fs = findings(indicator("tiered rate { [0, 90%] -> rate * points  [80%, 100%] -> points }"));
+  ASSERT_EQ(codes(fs), Codes{"E0412"});
+  EXPECT_NE(fs[0].message.find("both take rate in [80%, 90%]"), std::string::npos);
+}
+
+TEST(AnalysisOverlaps, AWarningWhenTheScoresDifferOnlyByOtherNames) {
+  // min(x, 10) and x are different formulas, yet equal for every x in [0, 10]: the analysis
+  // cannot be sure the rules contradict themselves, so it warns and does not refuse.
+  const auto fs = findings(indicator("tiered rate { [0, 60%] -> min(x, 10)  [60%, 100%] -> x }"));
+  ASSERT_EQ(codes(fs), Codes{"W0402"});
+  EXPECT_NE(fs[0].message.find("where they can give different scores"), std::string::npos);
 }
 
 TEST(AnalysisOverlaps, UnsureWhenTheScoresCannotBeCompared) {
@@ -305,7 +320,7 @@ TEST(AnalysisAcceptance, FivePlantedFindingsAndNothingElse) {
   }
   std::sort(got.begin(), got.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   const std::vector<std::pair<std::string, std::uint32_t>> expected = {
-      {"E0404", 14}, {"W0401", 19}, {"W0402", 26}, {"W0403", 33}, {"W0404", 39}};
+      {"E0404", 14}, {"W0401", 19}, {"E0412", 26}, {"W0403", 33}, {"W0404", 39}};
   EXPECT_EQ(got, expected) << render(loaded.diagnostics);
 }
 
@@ -313,11 +328,11 @@ TEST(AnalysisCli, CheckShowsTheFiveWithLocationsAndFails) {
   const CliResult r = run_cli("check tests/fixtures/analysis/five_findings.rubric");
   EXPECT_EQ(r.exit_code, 1);
   for (const std::string at : {"five_findings.rubric:14:12: error:", "five_findings.rubric:19:7: warning:",
-                               "five_findings.rubric:26:7: warning:", "five_findings.rubric:33:7: warning:",
+                               "five_findings.rubric:26:7: error:", "five_findings.rubric:33:7: warning:",
                                "five_findings.rubric:39:11: warning:"}) {
     EXPECT_NE(r.err.find(at), std::string::npos) << at << "\n" << r.err;
   }
-  EXPECT_NE(r.err.find("1 error and 4 warnings generated."), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 errors and 3 warnings generated."), std::string::npos) << r.err;
 }
 
 TEST(AnalysisCli, WerrorMakesWarningsFail) {

@@ -140,7 +140,7 @@ void Analyzer::report(Severity severity, std::string code, Span span, std::strin
   const auto key = std::make_pair(code, span.begin);
   auto it = findings_.find(key);
   // The first finding at a place stands, except that a sure one replaces an unsure one.
-  if (it != findings_.end() && !(it->second.severity == Severity::Note && severity == Severity::Warning)) return;
+  if (it != findings_.end() && !(it->second.severity == Severity::Note && severity != Severity::Note)) return;
   findings_[key] = Finding{severity, std::move(code), span, std::move(message), std::move(help), std::move(notes)};
 }
 

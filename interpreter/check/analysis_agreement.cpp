@@ -28,13 +28,15 @@ using Polynomial = std::map<Monomial, Decimal>;
 
 class PolynomialBuilder {
  public:
-  PolynomialBuilder(const ast::Ruleset& rs, std::string subject, std::optional<Decimal> at)
-      : rs_(rs), subject_(std::move(subject)), at_(at) {}
+  PolynomialBuilder(const ast::Ruleset& rs, std::string subject, std::optional<Decimal> at,
+                    std::optional<Decimal> points)
+      : rs_(rs), subject_(std::move(subject)), at_(at), points_(points) {}
 
   std::optional<Polynomial> of(const ast::Expr& e) {
     const std::string text = fold(rs_.slice(e.span));
     if (text == subject_) return at_ ? constant(*at_) : atom(text);
     if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return constant(n->value);
+    if (std::holds_alternative<ast::PointsRef>(e.node) && points_) return constant(*points_);
     if (const auto* u = std::get_if<ast::Unary>(&e.node); u != nullptr && u->op == ast::UnaryOp::Neg) {
       auto p = of(*u->operand);
       if (!p) return std::nullopt;
@@ -123,6 +125,7 @@ class PolynomialBuilder {
   const ast::Ruleset& rs_;
   std::string subject_;
   std::optional<Decimal> at_;
+  std::optional<Decimal> points_;
 };
 
 }  // namespace
@@ -130,14 +133,32 @@ class PolynomialBuilder {
 // Whether two tier scores agree where the subject (text [subject]) is [at], or everywhere when
 // [at] is empty.
 Agreement agree(const ast::Ruleset& rs, const ast::Expr& a, const ast::Expr& b, const std::string& subject,
-                std::optional<Decimal> at) {
+                std::optional<Decimal> at, std::optional<Decimal> points) {
   if (fold(rs.slice(a.span)) == fold(rs.slice(b.span))) return Agreement::Same;
   try {
-    PolynomialBuilder builder(rs, subject, at);
+    PolynomialBuilder builder(rs, subject, at, points);
     const auto pa = builder.of(a);
     const auto pb = builder.of(b);
     if (!pa || !pb) return Agreement::Unknown;
-    return *pa == *pb ? Agreement::Same : Agreement::Different;
+    if (*pa == *pb) return Agreement::Same;
+    // The difference, term by term: sure when no term names anything but the subject (a nonzero
+    // polynomial in one variable is nonzero somewhere on a range, and at a point the subject is
+    // already a number).
+    Polynomial difference = *pa;
+    for (const auto& [m, c] : *pb) {
+      const Decimal v = difference[m] - c;
+      if (v.is_zero()) {
+        difference.erase(m);
+      } else {
+        difference[m] = v;
+      }
+    }
+    for (const auto& [m, c] : difference) {
+      if (std::any_of(m.begin(), m.end(), [&](const std::string& atom) { return atom != subject; })) {
+        return Agreement::MayDiffer;
+      }
+    }
+    return Agreement::Different;
   } catch (const DecimalError&) {
     return Agreement::Unknown;
   }

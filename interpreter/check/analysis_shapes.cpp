@@ -99,7 +99,9 @@ void Analyzer::tier_gaps(const ast::Tiered& t, const AbstractValue& subject, con
   }
 }
 
-// W0402: tiers that take the same values of the subject and may give them different scores.
+// E0412: tiers that take the same values of the subject and give them different scores; W0402
+// when the scores differ by other names, which might agree for every department, and as a note
+// (with --unsure) when the analysis cannot compare them.
 void Analyzer::tier_overlaps(const ast::Tiered& t, const Range& domain, const std::vector<Range>& tiers,
                              const std::string& name, bool percent) {
   for (std::size_t j = 0; j < tiers.size(); ++j) {
@@ -107,8 +109,10 @@ void Analyzer::tier_overlaps(const ast::Tiered& t, const Range& domain, const st
       const Range shared = intersect(intersect(tiers[i], tiers[j]), domain);
       if (shared.empty()) continue;
       const bool point = shared.is_point();
+      const std::optional<Decimal> points =
+          indicator_ != nullptr && !indicator_->points.range ? std::optional(indicator_->points.hi) : std::nullopt;
       const Agreement a = agree(rs_, *t.tiers[i].result, *t.tiers[j].result, name,
-                                point ? std::optional(shared.lo.value) : std::nullopt);
+                                point ? std::optional(shared.lo.value) : std::nullopt, points);
       if (a == Agreement::Same) continue;
       const std::string where = point ? fmt::format("{} = {}", name, shared.to_string(percent))
                                       : fmt::format("{} in {}", name, shared.to_string(percent));
@@ -117,6 +121,14 @@ void Analyzer::tier_overlaps(const ast::Tiered& t, const Range& domain, const st
           point ? fmt::format("make one of the two bounds open, so that only one tier takes {}", shared.to_string(percent))
                 : "move a bound so that the tiers do not overlap";
       if (a == Agreement::Different) {
+        // The rules contradict themselves there: a department with that value could not be scored
+        // (E0705), so the ruleset is refused now rather than that department later.
+        report(Severity::Error, "E0412", t.tiers[j].interval.span,
+               fmt::format("the tiers {} and {} both take {}, where they give different scores ({} and {})",
+                           src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
+                           src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
+               help, std::move(notes));
+      } else if (a == Agreement::MayDiffer) {
         report(Severity::Warning, "W0402", t.tiers[j].interval.span,
                fmt::format("the tiers {} and {} both take {}, where they can give different scores ({} and {})",
                            src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,

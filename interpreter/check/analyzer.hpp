@@ -63,12 +63,15 @@ std::string fold(std::string_view text);
 // Whether [text] mentions [word] as a whole word.
 bool mentions(std::string_view text, std::string_view word);
 
-enum class Agreement { Same, Different, Unknown };
+// Different: the scores differ whatever the other facts are (they differ by a constant, or by a
+// function of the subject alone over a range of it). MayDiffer: they differ as formulas, by terms
+// in other names, which might still be equal for every department (min(x, 10) and x, x ≤ 10).
+enum class Agreement { Same, Different, MayDiffer, Unknown };
 
 // Whether two tier scores agree where the subject (text [subject]) is [at], or everywhere when
-// [at] is empty.
+// [at] is empty. [points] is the indicator's points when known (`points` is then that number).
 Agreement agree(const ast::Ruleset& rs, const ast::Expr& a, const ast::Expr& b, const std::string& subject,
-                std::optional<Decimal> at);
+                std::optional<Decimal> at, std::optional<Decimal> points = std::nullopt);
 
 struct BudgetExhausted {};
 

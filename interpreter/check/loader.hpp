@@ -21,7 +21,8 @@ struct LoadedRuleset {
 };
 
 // How a ruleset is loaded. The static analysis (analysis.hpp) runs after the checker unless
-// [analyse] is false; its findings are warnings, so they never stop a ruleset from loading.
+// [analyse] is false; its findings are warnings, except E0412 (tiers that contradict each other),
+// which stops the ruleset from loading as the checker's errors do.
 // [unsure] adds, as notes, what the analysis could not decide (rubric check --unsure).
 struct LoadOptions {
   bool analyse = true;
