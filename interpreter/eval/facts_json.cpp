@@ -186,18 +186,10 @@ std::size_t previous_char(const std::string& text, std::size_t offset) {
   return std::string::npos;
 }
 
-// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 15, column 23:
-// syntax error while parsing object - unexpected string literal; expected '}'".
-// The lexer stops just after the token it could not use (or, in a bad literal, after the first
-// character that cannot belong to one); the span marks that token.
-JsonError json_error(const std::string& text, std::size_t position, std::string what) {
-  JsonError out;
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    out.message = "invalid JSON: the file is empty";
-    out.help = "a facts file is an object: {\"department\": …, \"year\": …, \"facts\": { … }}";
-    return out;
-  }
-  position = std::min(position, text.size());
+// Marks in [out] the token at which nlohmann stopped: the lexer stops just after the token it
+// could not use (or, in a bad literal, after the first character that cannot belong to one).
+// [what] is nlohmann's message.
+void mark_token(const std::string& text, std::size_t position, const std::string& what, JsonError& out) {
   const auto word = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80 ||
            std::string_view("._+-'/#").find(c) != std::string_view::npos;
@@ -224,6 +216,12 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
   } else if (position > 0 && word(text[position - 1])) {
     while (out.begin > 0 && word(text[out.begin - 1])) --out.begin;
   }
+}
+
+// Takes nlohmann's prefixes off [what] ("[json.exception.parse_error.101] parse error at …: ",
+// "syntax error while parsing object - ") and returns what was being parsed ("object", "value",
+// "object key", …), or "" when the message does not say.
+std::string take_context(std::string& what) {
   if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
   std::string context;
   if (constexpr std::string_view kPrefix = "syntax error while parsing "; what.rfind(kPrefix, 0) == 0) {
@@ -233,6 +231,13 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
       what = what.substr(dash + 3);
     }
   }
+  return context;
+}
+
+// The message and help of [out], whose token is marked: [what] is nlohmann's complaint and
+// [context] what it was parsing (see take_context).
+void explain(const std::string& text, std::size_t position, const std::string& what, const std::string& context,
+             JsonError& out) {
   // The token found, in words.
   std::string found = fmt::format("'{}'", text.substr(out.begin, out.end - out.begin));
   if (what.find("unexpected string literal") != std::string::npos) found = "a string";
@@ -295,6 +300,22 @@ JsonError json_error(const std::string& text, std::size_t position, std::string 
   } else {
     out.message = fmt::format("invalid JSON: {}", what);
   }
+}
+
+// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 15, column 23:
+// syntax error while parsing object - unexpected string literal; expected '}'". The span marks
+// the token it stopped at.
+JsonError json_error(const std::string& text, std::size_t position, std::string what) {
+  JsonError out;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    out.message = "invalid JSON: the file is empty";
+    out.help = "a facts file is an object: {\"department\": …, \"year\": …, \"facts\": { … }}";
+    return out;
+  }
+  position = std::min(position, text.size());
+  mark_token(text, position, what, out);
+  const std::string context = take_context(what);
+  explain(text, position, what, context, out);
   if (out.end <= out.begin) out.end = out.begin + 1;
   return out;
 }
