@@ -85,6 +85,11 @@ class Validator {
   std::optional<Decimal> number(const Json& j, const ast::TypeRef& type, const std::string& path);
   void check_domain(const Decimal& value, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
                     const std::string& path);
+  // A list of [type]'s elements, each checked against [domain]; a record of [type]'s fields, each
+  // checked against its own domain, with any other key an unknown field.
+  std::optional<Value> list(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
+                            const std::string& path);
+  std::optional<Value> record(const Json& j, const ast::TypeRef& type, const std::string& path);
 
   const ast::Ruleset& rs_;
   const std::string& file_;

@@ -103,61 +103,66 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
       }
       return Value(j.text);
     }
-    case ast::TypeKind::List: {
-      if (j.kind != Json::Kind::Array) {
-        error("E0603", path, fmt::format("expected a list ({}), found {}", ast::describe(type), describe(j)));
-        return std::nullopt;
-      }
-      auto items = std::make_shared<std::vector<Value>>();
-      bool ok = true;
-      for (std::size_t i = 0; i < j.items.size(); ++i) {
-        auto item = convert(j.items[i], *type.element, domain, fmt::format("{}[{}]", path, i));
-        if (item) {
-          items->push_back(std::move(*item));
-        } else {
-          ok = false;
-        }
-      }
-      if (!ok) return std::nullopt;
-      return Value(ValueList(std::move(items)));
-    }
-    case ast::TypeKind::Record: {
-      if (j.kind != Json::Kind::Object) {
-        error("E0603", path, fmt::format("expected an object ({}), found {}", ast::describe(type), describe(j)));
-        return std::nullopt;
-      }
-      auto fields = std::make_shared<std::vector<Value>>();
-      bool ok = true;
-      std::vector<std::string> names;
-      for (const ast::Field& f : type.fields) {
-        names.push_back(f.name);
-        const Json* member = j.find(f.name);
-        if (member == nullptr) {
-          error("E0602", path, fmt::format("the field \"{}\" ({}) is missing", f.name, ast::describe(*f.type)));
-          ok = false;
-          continue;
-        }
-        auto value = convert(*member, *f.type, f.domain, path + "." + f.name);
-        if (value) {
-          fields->push_back(std::move(*value));
-        } else {
-          ok = false;
-        }
-      }
-      for (const auto& [key, value] : j.members) {
-        if (std::find(names.begin(), names.end(), key) == names.end()) {
-          auto guess = closest_match(key, names);
-          unknown("E0610", "W0601", path + "." + key, fmt::format("unknown field \"{}\"", key),
-                  guess ? fmt::format("did you mean \"{}\"?", *guess)
-                        : fmt::format("the fields are {}", fmt::join(names, ", ")));
-        }
-      }
-      if (!ok) return std::nullopt;
-      return Value(ValueList(std::move(fields)));
-    }
+    case ast::TypeKind::List: return list(j, type, domain, path);
+    case ast::TypeKind::Record: return record(j, type, path);
     case ast::TypeKind::Unknown: break;
   }
   return std::nullopt;
+}
+
+std::optional<Value> Validator::list(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
+                                     const std::string& path) {
+  if (j.kind != Json::Kind::Array) {
+    error("E0603", path, fmt::format("expected a list ({}), found {}", ast::describe(type), describe(j)));
+    return std::nullopt;
+  }
+  auto items = std::make_shared<std::vector<Value>>();
+  bool ok = true;
+  for (std::size_t i = 0; i < j.items.size(); ++i) {
+    auto item = convert(j.items[i], *type.element, domain, fmt::format("{}[{}]", path, i));
+    if (item) {
+      items->push_back(std::move(*item));
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return Value(ValueList(std::move(items)));
+}
+
+std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, const std::string& path) {
+  if (j.kind != Json::Kind::Object) {
+    error("E0603", path, fmt::format("expected an object ({}), found {}", ast::describe(type), describe(j)));
+    return std::nullopt;
+  }
+  auto fields = std::make_shared<std::vector<Value>>();
+  bool ok = true;
+  std::vector<std::string> names;
+  for (const ast::Field& f : type.fields) {
+    names.push_back(f.name);
+    const Json* member = j.find(f.name);
+    if (member == nullptr) {
+      error("E0602", path, fmt::format("the field \"{}\" ({}) is missing", f.name, ast::describe(*f.type)));
+      ok = false;
+      continue;
+    }
+    auto value = convert(*member, *f.type, f.domain, path + "." + f.name);
+    if (value) {
+      fields->push_back(std::move(*value));
+    } else {
+      ok = false;
+    }
+  }
+  for (const auto& [key, value] : j.members) {
+    if (std::find(names.begin(), names.end(), key) == names.end()) {
+      auto guess = closest_match(key, names);
+      unknown("E0610", "W0601", path + "." + key, fmt::format("unknown field \"{}\"", key),
+              guess ? fmt::format("did you mean \"{}\"?", *guess)
+                    : fmt::format("the fields are {}", fmt::join(names, ", ")));
+    }
+  }
+  if (!ok) return std::nullopt;
+  return Value(ValueList(std::move(fields)));
 }
 
 // "claimed": {"total": N, "indicators": {NAME: N, …}}
