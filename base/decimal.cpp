@@ -174,6 +174,60 @@ Decimal multiply_slow(const Decimal& a, const Decimal& b) {
   throw_binary_overflow(a, "\xC3\x97", b, "needs more than 38 digits");  // ×
 }
 
+// The long division behind a / b when dividend × 10^digits_wanted does not fit: [q], on entry the
+// integer quotient dividend / divisor and [r] < divisor its remainder, takes up to
+// [digits_wanted] more digits (fewer when the remainder runs out or q reaches 38 digits), several
+// per step while r × 10^k fits, one at a time by repeated addition when the divisor is near the
+// 128-bit limit. Returns how many digits it added. [e0] is b's scale less a's: while fewer than
+// e0 digits are generated the quotient still lacks integer digits.
+inline int long_divide(const Decimal& a, const Decimal& b, UInt128 divisor, int e0, int digits_wanted, UInt128& q,
+                       UInt128& r) {
+  int generated = 0;
+  int q_digits = digit_count(q);
+  while (generated < digits_wanted) {
+    if (r == 0) {
+      if (generated < e0) {  // exact, but integer digits are still missing: append zeros
+        const int zeros = e0 - generated;
+        if (q_digits + zeros > kMaxDigits) {
+          throw_binary_overflow(a, "/", b, "needs more than 38 digits");
+        }
+        q *= kPow10[static_cast<std::size_t>(zeros)];
+        generated = e0;
+      }
+      break;
+    }
+    const int room = kMaxDigits - q_digits;
+    if (room <= 0) break;
+    int k = std::min(digits_wanted - generated, room);
+    while (k > 0 && r > kMulLimit[static_cast<std::size_t>(k)]) --k;
+    if (k > 0) {
+      // r × 10^k fits; the chunk is below 10^k and q × 10^k + chunk < 10^38.
+      const UInt128 n = r * kPow10[static_cast<std::size_t>(k)];
+      const UInt128 chunk = n / divisor;
+      r = n - chunk * divisor;
+      q = q * kPow10[static_cast<std::size_t>(k)] + chunk;
+    } else {
+      // divisor > r > UInt128 max / 10: find 10r = digit × divisor + remainder by adding r
+      // ten times modulo the divisor (x + r < 2 × divisor < 2^128).
+      k = 1;
+      unsigned digit = 0;
+      UInt128 x = 0;
+      for (int i = 0; i < 10; ++i) {
+        x += r;
+        if (x >= divisor) {
+          x -= divisor;
+          ++digit;
+        }
+      }
+      r = x;
+      q = q * 10 + digit;
+    }
+    generated += k;
+    q_digits = digit_count(q);
+  }
+  return generated;
+}
+
 Decimal divide_impl(const Decimal& a, const Decimal& b, bool* inexact_out) {
   if (b.is_zero()) {
     throw DecimalError(DecimalError::Kind::DivisionByZero,
@@ -210,49 +264,7 @@ Decimal divide_impl(const Decimal& a, const Decimal& b, bool* inexact_out) {
     // dividend / divisor; r < divisor is the remainder.
     q = dividend / divisor;
     r = dividend - q * divisor;
-    int generated = 0;
-    int q_digits = digit_count(q);
-    while (generated < digits_wanted) {
-      if (r == 0) {
-        if (generated < e0) {  // exact, but integer digits are still missing: append zeros
-          const int zeros = e0 - generated;
-          if (q_digits + zeros > kMaxDigits) {
-            throw_binary_overflow(a, "/", b, "needs more than 38 digits");
-          }
-          q *= kPow10[static_cast<std::size_t>(zeros)];
-          generated = e0;
-        }
-        break;
-      }
-      const int room = kMaxDigits - q_digits;
-      if (room <= 0) break;
-      int k = std::min(digits_wanted - generated, room);
-      while (k > 0 && r > kMulLimit[static_cast<std::size_t>(k)]) --k;
-      if (k > 0) {
-        // r × 10^k fits; the chunk is below 10^k and q × 10^k + chunk < 10^38.
-        const UInt128 n = r * kPow10[static_cast<std::size_t>(k)];
-        const UInt128 chunk = n / divisor;
-        r = n - chunk * divisor;
-        q = q * kPow10[static_cast<std::size_t>(k)] + chunk;
-      } else {
-        // divisor > r > UInt128 max / 10: find 10r = digit × divisor + remainder by adding r
-        // ten times modulo the divisor (x + r < 2 × divisor < 2^128).
-        k = 1;
-        unsigned digit = 0;
-        UInt128 x = 0;
-        for (int i = 0; i < 10; ++i) {
-          x += r;
-          if (x >= divisor) {
-            x -= divisor;
-            ++digit;
-          }
-        }
-        r = x;
-        q = q * 10 + digit;
-      }
-      generated += k;
-      q_digits = digit_count(q);
-    }
+    const int generated = long_divide(a, b, divisor, e0, digits_wanted, q, r);
     scale = generated - e0;
     if (scale < 0) throw_binary_overflow(a, "/", b, "needs more than 38 digits");
   }

@@ -75,55 +75,72 @@ Decimal Decimal::from_parts(Int128 coefficient, int scale) {
   return Decimal(with_sign(m, negative), s);
 }
 
-std::optional<Decimal> Decimal::parse(std::string_view text) {
-  // The common case, "-123.45" with at most 18 digits and no exponent: the coefficient is the
-  // digits read as one integer and the scale is the number of fractional digits written, exactly
-  // what the general path below gives for such text.
-  if (text.size() <= 20) {
-    std::size_t i = 0;
-    const bool negative = !text.empty() && text[0] == '-';
-    if (!text.empty() && (text[0] == '-' || text[0] == '+')) ++i;
-    std::uint64_t m = 0;
-    int digits = 0;
-    int frac = -1;  // fractional digits seen; -1 before the point
-    for (; i < text.size(); ++i) {
-      const char c = text[i];
-      if (is_digit(c)) {
-        m = m * 10 + static_cast<unsigned>(c - '0');
-        ++digits;
-        if (frac >= 0) ++frac;
-      } else if (c == '.' && frac < 0) {
-        frac = 0;
-      } else {
-        break;
-      }
-    }
-    if (i == text.size() && digits > 0 && digits <= 18) {
-      const auto value = static_cast<std::int64_t>(m);
-      return Decimal(negative ? -value : value, frac < 0 ? 0 : frac);
+namespace {
+
+// "-123.45", at most 18 digits and no exponent, the common case: the coefficient is the digits
+// read as one integer and the scale is the number of fractional digits written, exactly what
+// Decimal::parse's general path gives for such text. Nullopt for any other text.
+inline std::optional<Decimal> parse_short(std::string_view text) noexcept {
+  if (text.size() > 20) return std::nullopt;
+  std::size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) ++i;
+  std::uint64_t m = 0;
+  int digits = 0;
+  int frac = -1;  // fractional digits seen; -1 before the point
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      m = m * 10 + static_cast<unsigned>(c - '0');
+      ++digits;
+      if (frac >= 0) ++frac;
+    } else if (c == '.' && frac < 0) {
+      frac = 0;
+    } else {
+      break;
     }
   }
+  if (i == text.size() && digits > 0 && digits <= 18) {
+    const auto value = static_cast<std::int64_t>(m);
+    return DecimalAccess::make(negative ? -value : value, frac < 0 ? 0 : frac);
+  }
+  return std::nullopt;
+}
+
+// A number literal taken apart: its sign, the integer digits text[int_begin, int_end), the
+// fractional digits text[frac_begin, frac_end) and the exponent.
+struct Literal {
+  bool negative = false;
+  std::size_t int_begin = 0;
+  std::size_t int_end = 0;
+  std::size_t frac_begin = 0;
+  std::size_t frac_end = 0;
+  std::int64_t exponent = 0;
+};
+
+// [text] as `[+-]digits[.digits][(e|E)[+-]digits]` with at least one digit before the exponent;
+// nullopt for anything else.
+inline std::optional<Literal> scan_literal(std::string_view text) noexcept {
+  Literal out;
   const std::size_t n = text.size();
   std::size_t i = 0;
-  bool negative = false;
   if (i < n && (text[i] == '+' || text[i] == '-')) {
-    negative = text[i] == '-';
+    out.negative = text[i] == '-';
     ++i;
   }
-  const std::size_t int_begin = i;
+  out.int_begin = i;
   while (i < n && is_digit(text[i])) ++i;
-  const std::size_t int_end = i;
-  std::size_t frac_begin = i;
-  std::size_t frac_end = i;
+  out.int_end = i;
+  out.frac_begin = i;
+  out.frac_end = i;
   if (i < n && text[i] == '.') {
     ++i;
-    frac_begin = i;
+    out.frac_begin = i;
     while (i < n && is_digit(text[i])) ++i;
-    frac_end = i;
+    out.frac_end = i;
   }
-  if (int_begin == int_end && frac_begin == frac_end) return std::nullopt;
+  if (out.int_begin == out.int_end && out.frac_begin == out.frac_end) return std::nullopt;
   // The exponent saturates near 10^18: far beyond any text length, so still exact in effect.
-  std::int64_t exponent = 0;
   if (i < n && (text[i] == 'e' || text[i] == 'E')) {
     ++i;
     bool exponent_negative = false;
@@ -133,24 +150,35 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     }
     const std::size_t exponent_begin = i;
     while (i < n && is_digit(text[i])) {
-      if (exponent <= 100'000'000'000'000'000LL) exponent = exponent * 10 + (text[i] - '0');
+      if (out.exponent <= 100'000'000'000'000'000LL) out.exponent = out.exponent * 10 + (text[i] - '0');
       ++i;
     }
     if (i == exponent_begin) return std::nullopt;
-    if (exponent_negative) exponent = -exponent;
+    if (exponent_negative) out.exponent = -out.exponent;
   }
   if (i != n) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+  if (const auto value = parse_short(text)) return value;
+  const auto literal = scan_literal(text);
+  if (!literal) return std::nullopt;
+  const std::size_t int_begin = literal->int_begin;
+  const std::size_t frac_begin = literal->frac_begin;
 
   // The mantissa digits, integer then fractional, as one sequence.
-  const std::int64_t int_len = static_cast<std::int64_t>(int_end - int_begin);
-  const std::int64_t frac_len = static_cast<std::int64_t>(frac_end - frac_begin);
+  const std::int64_t int_len = static_cast<std::int64_t>(literal->int_end - int_begin);
+  const std::int64_t frac_len = static_cast<std::int64_t>(literal->frac_end - frac_begin);
   const std::int64_t total = int_len + frac_len;
   auto digit_at = [&](std::int64_t j) -> char {
     return j < int_len ? text[int_begin + static_cast<std::size_t>(j)]
                        : text[frac_begin + static_cast<std::size_t>(j - int_len)];
   };
   // value = D × 10^power, D being the whole digit sequence.
-  const std::int64_t power = exponent - frac_len;
+  const std::int64_t power = literal->exponent - frac_len;
   std::int64_t first = 0;
   while (first < total && digit_at(first) == '0') ++first;
   if (first == total) {  // zero; keep the written scale where it is meaningful
@@ -180,7 +208,7 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   for (std::int64_t j = first; j <= last; ++j)
     m = m * 10 + static_cast<unsigned>(digit_at(j) - '0');
   m *= kPow10[static_cast<std::size_t>(reduced_power + scale)];
-  return Decimal(with_sign(m, negative), static_cast<int>(scale));
+  return Decimal(with_sign(m, literal->negative), static_cast<int>(scale));
 }
 
 std::string Decimal::to_string() const {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "cli/command.hpp"
 
@@ -80,6 +81,17 @@ class Session {
   std::string choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year);
   void score(const std::string& ruleset_path, const std::string& facts_file, const std::string& text);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
+  // With a report format or -o: the usage error (after printing why) of options that cannot
+  // write one report; nullopt when they can.
+  std::optional<int> refuse_report_options() const;
+  // The ruleset (named, or chosen once by --scheme and --year) and the facts files of the command
+  // line; the exit status (after printing why) when there is no ruleset to use.
+  std::optional<int> name_files();
+  // Reads [file] once (a pipe or standard input cannot be read again), chooses its ruleset and
+  // scores it.
+  void score_file(const std::string& file);
+  // With --format json: the documents of all files, one alone or as a JSON list.
+  void print_json() const;
 
   const ScoreOptions& options_;
   std::map<std::string, LoadedRuleset> loaded_;
@@ -215,24 +227,27 @@ void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result
   }
 }
 
-int Session::run() {
-  if (is_report_format(options_.format) || !options_.output.empty()) {
-    const std::size_t facts_count = options_.scheme.empty() ? options_.files.size() - 1 : options_.files.size();
-    if (!is_report_format(options_.format)) {
-      std::cerr << "score: -o writes a report: use it with --format xlsx, html, md or csv\n";
-      return kUsage;
-    }
-    if (options_.format == "xlsx" && options_.output.empty()) {
-      std::cerr << "score: --format xlsx writes a file: give it with -o FILE.xlsx\n";
-      return kUsage;
-    }
-    if (facts_count > 1) {
-      std::cerr << fmt::format("score: --format {} reports one department: give one FACTS file "
-                               "(rubric batch reports on many)\n",
-                               options_.format);
-      return kUsage;
-    }
+std::optional<int> Session::refuse_report_options() const {
+  if (!is_report_format(options_.format) && options_.output.empty()) return std::nullopt;
+  const std::size_t facts_count = options_.scheme.empty() ? options_.files.size() - 1 : options_.files.size();
+  if (!is_report_format(options_.format)) {
+    std::cerr << "score: -o writes a report: use it with --format xlsx, html, md or csv\n";
+    return kUsage;
   }
+  if (options_.format == "xlsx" && options_.output.empty()) {
+    std::cerr << "score: --format xlsx writes a file: give it with -o FILE.xlsx\n";
+    return kUsage;
+  }
+  if (facts_count > 1) {
+    std::cerr << fmt::format("score: --format {} reports one department: give one FACTS file "
+                             "(rubric batch reports on many)\n",
+                             options_.format);
+    return kUsage;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> Session::name_files() {
   if (options_.scheme.empty()) {
     if (options_.files.size() < 2) {
       std::cerr << "score: give a RULESET and at least one FACTS file, or --scheme NAME and FACTS files\n";
@@ -240,28 +255,71 @@ int Session::run() {
     }
     ruleset_ = options_.files.front();
     facts_files_.assign(options_.files.begin() + 1, options_.files.end());
-  } else {
-    facts_files_ = options_.files;
-    if (options_.year != 0) {
-      const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
-      Diagnostics problems;
-      const auto rulesets = list_scheme(folder, problems);
-      print(problems);
-      if (problems.has_errors()) return problems.items().front().code == "E0801" ? kUsage : kRulesetErrors;
-      Diagnostics none;
-      const SchemeRuleset* chosen = choose_ruleset(rulesets, options_.scheme, options_.year, "", none);
-      if (chosen == nullptr) {
-        if (!rulesets.empty()) print(none, false);
-        return kUsage;
-      }
-      std::cerr << fmt::format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
-                               options_.scheme, options_.year, years_covered(rulesets, *chosen));
-      ruleset_ = chosen->path;
-    } else if (scheme() == nullptr) {
-      // A scheme folder whose files break its naming rule chooses nothing: no guess, no score.
-      return scheme_missing_ ? kUsage : kRulesetErrors;
-    }
+    return std::nullopt;
   }
+  facts_files_ = options_.files;
+  if (options_.year != 0) {
+    const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
+    Diagnostics problems;
+    const auto rulesets = list_scheme(folder, problems);
+    print(problems);
+    if (problems.has_errors()) return problems.items().front().code == "E0801" ? kUsage : kRulesetErrors;
+    Diagnostics none;
+    const SchemeRuleset* chosen = choose_ruleset(rulesets, options_.scheme, options_.year, "", none);
+    if (chosen == nullptr) {
+      if (!rulesets.empty()) print(none, false);
+      return kUsage;
+    }
+    std::cerr << fmt::format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
+                             options_.scheme, options_.year, years_covered(rulesets, *chosen));
+    ruleset_ = chosen->path;
+  } else if (scheme() == nullptr) {
+    // A scheme folder whose files break its naming rule chooses nothing: no guess, no score.
+    return scheme_missing_ ? kUsage : kRulesetErrors;
+  }
+  return std::nullopt;
+}
+
+void Session::score_file(const std::string& file) {
+  InputText input = read_input(file, kFactsReadLimit);
+  if (!input.text) {
+    print_read_error(file == "-" ? "<stdin>" : file, input);
+    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
+    status_ = std::max(status_, kFactsFailed);
+    return;
+  }
+  if (const std::string utf16 = unicode::utf16_message(*input.text); !utf16.empty()) {
+    // Said before anything else: the year and all the rest are unreadable in it.
+    print_read_error(file == "-" ? "<stdin>" : file, InputText{std::nullopt, "E0021", utf16, unicode::kUtf16Help});
+    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
+    status_ = std::max(status_, kFactsFailed);
+    return;
+  }
+  const std::string ruleset = choose(file, *input.text, facts_year(*input.text));
+  if (ruleset.empty()) {
+    status_ = std::max(status_, kFactsFailed);
+    return;
+  }
+  score(ruleset, file, *input.text);
+}
+
+void Session::print_json() const {
+  if (json_outputs_.size() == 1) {
+    std::cout << json_outputs_.front();
+    return;
+  }
+  std::cout << "[\n";
+  for (std::size_t i = 0; i < json_outputs_.size(); ++i) {
+    std::string item = json_outputs_[i];
+    while (!item.empty() && item.back() == '\n') item.pop_back();
+    std::cout << item << (i + 1 < json_outputs_.size() ? ",\n" : "\n");
+  }
+  std::cout << "]\n";
+}
+
+int Session::run() {
+  if (const auto usage = refuse_report_options()) return *usage;
+  if (const auto status = name_files()) return *status;
   {
     std::vector<NamedFile> inputs;
     if (!ruleset_.empty()) inputs.push_back({ruleset_, "the ruleset"});
@@ -270,42 +328,10 @@ int Session::run() {
   }
   if (!ruleset_.empty()) load(ruleset_);  // the ruleset's own problems first, whatever the facts
   for (const std::string& file : facts_files_) {
-    // Read once: a pipe or standard input ("-") cannot be read again.
-    InputText input = read_input(file, kFactsReadLimit);
-    if (!input.text) {
-      print_read_error(file == "-" ? "<stdin>" : file, input);
-      std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
-      status_ = std::max(status_, kFactsFailed);
-      continue;
-    }
-    if (const std::string utf16 = unicode::utf16_message(*input.text); !utf16.empty()) {
-      // Said before anything else: the year and all the rest are unreadable in it.
-      print_read_error(file == "-" ? "<stdin>" : file, InputText{std::nullopt, "E0021", utf16, unicode::kUtf16Help});
-      std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
-      status_ = std::max(status_, kFactsFailed);
-      continue;
-    }
-    const std::string ruleset = choose(file, *input.text, facts_year(*input.text));
-    if (ruleset.empty()) {
-      status_ = std::max(status_, kFactsFailed);
-      continue;
-    }
-    score(ruleset, file, *input.text);
+    score_file(file);
     if (stop_) return status_;
   }
-  if (options_.format == "json") {
-    if (json_outputs_.size() == 1) {
-      std::cout << json_outputs_.front();
-    } else {
-      std::cout << "[\n";
-      for (std::size_t i = 0; i < json_outputs_.size(); ++i) {
-        std::string item = json_outputs_[i];
-        while (!item.empty() && item.back() == '\n') item.pop_back();
-        std::cout << item << (i + 1 < json_outputs_.size() ? ",\n" : "\n");
-      }
-      std::cout << "]\n";
-    }
-  }
+  if (options_.format == "json") print_json();
   return status_;
 }
 

@@ -66,7 +66,7 @@ Domain domain_of(const std::optional<ast::Interval>& iv) {
   return d;
 }
 
-// What the facts reader accepts for a number of [kind] in [d] (interpreter/eval/facts.cpp, check_domain).
+// What the facts reader accepts for a number of [kind] in [d] (interpreter/eval/facts_validate.cpp, check_domain).
 bool valid(const Decimal& v, K kind, const Domain& d) {
   if (kind == K::Count && !v.is_integer()) return false;
   if (d.declared) {

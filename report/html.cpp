@@ -141,13 +141,12 @@ std::string html_begin(std::string_view title, std::string_view style) {
   return out;
 }
 
-std::string render_html(const OfficialTable& table) {
-  const auto e = [](const std::string& s) { return html_escape(s); };
-  const std::vector<Column> columns = table.columns();
-  std::string out = html_begin(fmt::format("{} — {}（{}年度）", table.title, table.department, table.year), kStyle);
-  out += fmt::format("<h1>{}</h1>\n<p class=\"year\">（{}年度）</p>\n", e(table.title), e(table.year));
+namespace {
 
-  out += "<table class=\"header\">\n";
+// The table above the official one: the department, the year, and the budget figures two to a row.
+std::string header_table(const OfficialTable& table) {
+  const auto e = html_escape;
+  std::string out = "<table class=\"header\">\n";
   out += fmt::format("<tr><th>部门名称</th><td>{}</td><th>年度</th><td>{}</td></tr>\n", e(table.department),
                      e(table.year));
   for (std::size_t i = 0; i < table.budget.size(); i += 2) {
@@ -163,54 +162,60 @@ std::string render_html(const OfficialTable& table) {
     out += "</tr>\n";
   }
   out += "</table>\n";
+  return out;
+}
 
-  out += "<div class=\"chart\">\n<h2>各部分得分与分值</h2>\n" + chart(table) + "</div>\n";
-
-  out += "<table class=\"official\">\n<colgroup>";
-  for (const Column c : columns) out += fmt::format("<col class=\"{}\"/>", col_class(c));
-  out += "</colgroup>\n<thead><tr>";
-  for (const Column c : columns) out += fmt::format("<th>{}</th>", heading(c));
-  out += "</tr></thead>\n<tbody>\n";
-  const auto group_at = [](const std::vector<RowGroup>& groups, int row) -> const RowGroup* {
-    for (const RowGroup& g : groups) {
-      if (g.first == row) return &g;
-    }
-    return nullptr;
-  };
-  const auto covered = [](const std::vector<RowGroup>& groups, int row) {
-    return std::any_of(groups.begin(), groups.end(), [&](const RowGroup& g) { return g.first < row && row <= g.last; });
-  };
-  for (int r = 0; r < static_cast<int>(table.rows.size()); ++r) {
-    const OfficialRow& row = table.rows[static_cast<std::size_t>(r)];
-    out += "<tr>";
-    for (const Column c : columns) {
-      const bool l1 = c == kLevel1 || c == kLevel1Points;
-      const bool l2 = c == kLevel2 || c == kLevel2Points;
-      if (l1 || l2) {
-        const auto& groups = l1 ? table.level1_groups : table.level2_groups;
-        if (covered(groups, r)) continue;
-        const RowGroup* g = group_at(groups, r);
-        const int span = g ? g->last - g->first + 1 : 1;
-        const std::string rowspan = span > 1 ? fmt::format(" rowspan=\"{}\"", span) : "";
-        const bool is_name = c == kLevel1 || c == kLevel2;
-        out += fmt::format("<td{} class=\"{}\">{}</td>", rowspan, is_name ? "level" : "num", e(table.cell(row, c)));
-        continue;
-      }
-      std::string cls;
-      std::string text = table.cell(row, c);
-      if (c == kLevel3Points) cls = "num";
-      if (c == kScore || c == kClaimed) cls = row.differs ? "num differs" : "num";
-      if (c == kScore && text.empty()) text = "—";
-      if (c == kExplain || c == kStandard || c == kBasis || c == kEvidence) cls = "text";
-      const std::string title = c == kScore && row.differs
-                                    ? fmt::format(" title=\"自评分 {}，按评分标准计算为 {}\"", e(row.claimed), e(text))
-                                    : "";
-      out += fmt::format("<td{}{}>{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", title, e(text));
-    }
-    out += "</tr>\n";
+// The group of [groups] that starts at [row], or null.
+const RowGroup* group_at(const std::vector<RowGroup>& groups, int row) {
+  for (const RowGroup& g : groups) {
+    if (g.first == row) return &g;
   }
-  // The total row: 总分 | points | … | score [| claimed] | …
-  out += "<tr class=\"total\"><td class=\"level\">总分</td>";
+  return nullptr;
+}
+
+// Whether [row] lies inside a group of [groups] that started above it (its cell is the group's).
+bool covered(const std::vector<RowGroup>& groups, int row) {
+  return std::any_of(groups.begin(), groups.end(), [&](const RowGroup& g) { return g.first < row && row <= g.last; });
+}
+
+// Row [r] of the official table. A level-one or level-two name and its points are one cell
+// spanning the rows of its group (rowspan), written in the group's first row only.
+std::string official_row(const OfficialTable& table, const std::vector<Column>& columns, int r) {
+  const auto e = html_escape;
+  const OfficialRow& row = table.rows[static_cast<std::size_t>(r)];
+  std::string out = "<tr>";
+  for (const Column c : columns) {
+    const bool l1 = c == kLevel1 || c == kLevel1Points;
+    const bool l2 = c == kLevel2 || c == kLevel2Points;
+    if (l1 || l2) {
+      const auto& groups = l1 ? table.level1_groups : table.level2_groups;
+      if (covered(groups, r)) continue;
+      const RowGroup* g = group_at(groups, r);
+      const int span = g ? g->last - g->first + 1 : 1;
+      const std::string rowspan = span > 1 ? fmt::format(" rowspan=\"{}\"", span) : "";
+      const bool is_name = c == kLevel1 || c == kLevel2;
+      out += fmt::format("<td{} class=\"{}\">{}</td>", rowspan, is_name ? "level" : "num", e(table.cell(row, c)));
+      continue;
+    }
+    std::string cls;
+    std::string text = table.cell(row, c);
+    if (c == kLevel3Points) cls = "num";
+    if (c == kScore || c == kClaimed) cls = row.differs ? "num differs" : "num";
+    if (c == kScore && text.empty()) text = "—";
+    if (c == kExplain || c == kStandard || c == kBasis || c == kEvidence) cls = "text";
+    const std::string title = c == kScore && row.differs
+                                  ? fmt::format(" title=\"自评分 {}，按评分标准计算为 {}\"", e(row.claimed), e(text))
+                                  : "";
+    out += fmt::format("<td{}{}>{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", title, e(text));
+  }
+  out += "</tr>\n";
+  return out;
+}
+
+// The last rows: the total (总分 | points | … | score [| claimed] | …) and the grade.
+std::string total_rows(const OfficialTable& table, const std::vector<Column>& columns) {
+  const auto e = html_escape;
+  std::string out = "<tr class=\"total\"><td class=\"level\">总分</td>";
   out += fmt::format("<td class=\"num\">{}</td>", e(table.total_points));
   out += "<td colspan=\"6\"></td>";
   const std::string total_cls = table.total_differs ? "num differs" : "num";
@@ -224,7 +229,29 @@ std::string render_html(const OfficialTable& table) {
     if (i > 0) out += "； ";
     out += fmt::format("<span class=\"tick\">{}</span>{} {}", g.ticked ? "☑" : "☐", e(g.name), e(g.range));
   }
-  out += "</td></tr>\n</tbody>\n</table>\n";
+  out += "</td></tr>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string render_html(const OfficialTable& table) {
+  const auto e = html_escape;
+  const std::vector<Column> columns = table.columns();
+  std::string out = html_begin(fmt::format("{} — {}（{}年度）", table.title, table.department, table.year), kStyle);
+  out += fmt::format("<h1>{}</h1>\n<p class=\"year\">（{}年度）</p>\n", e(table.title), e(table.year));
+  out += header_table(table);
+
+  out += "<div class=\"chart\">\n<h2>各部分得分与分值</h2>\n" + chart(table) + "</div>\n";
+
+  out += "<table class=\"official\">\n<colgroup>";
+  for (const Column c : columns) out += fmt::format("<col class=\"{}\"/>", col_class(c));
+  out += "</colgroup>\n<thead><tr>";
+  for (const Column c : columns) out += fmt::format("<th>{}</th>", heading(c));
+  out += "</tr></thead>\n<tbody>\n";
+  for (int r = 0; r < static_cast<int>(table.rows.size()); ++r) out += official_row(table, columns, r);
+  out += total_rows(table, columns);
+  out += "</tbody>\n</table>\n";
 
   if (table.claims) {
     out += fmt::format("<p class=\"note{}\">{}{}</p>\n", table.differences > 0 ? " differs" : "",

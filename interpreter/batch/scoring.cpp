@@ -10,17 +10,6 @@
 #include "interpreter/eval/evaluator.hpp"
 
 namespace rubric::batch {
-namespace {
-
-void collect_scores(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
-  if (!node.is_section) {
-    out.push_back(node.score);
-    return;
-  }
-  for (const NodeResult& child : node.children) collect_scores(child, out);
-}
-
-}  // namespace
 
 void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items, std::vector<Leaf>& out) {
   for (const ast::Item& item : items) {
@@ -68,30 +57,18 @@ void Scorer::score(const std::string& document, bool csv, RowResult& out, const 
 void Scorer::score(const Facts& facts, std::vector<std::string>& errors, RowResult& out) {
   out.scores.assign(leaves_, std::nullopt);
   if (out.department.empty()) out.department = facts.department == "row" ? "" : facts.department;
+  PlanResult& r = plan_result_;
   if (plan_ != nullptr) {
-    PlanResult& r = plan_result_;
     plan_->evaluate(facts, r);
-    out.total = r.total;
-    out.grade = r.grade;
-    for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
-    for (const std::string& e : r.errors) errors.push_back(e);
   } else {
     EvalOptions options;
     options.trace = false;
-    const Evaluation ev = evaluate(rs_, facts, options);
-    out.total = ev.total;
-    if (ev.total) {
-      for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
-        if (rs_.grades[g].name == ev.grade) out.grade = static_cast<int>(g);
-      }
-    }
-    std::vector<std::optional<Decimal>> scores;
-    for (const NodeResult& n : ev.nodes) collect_scores(n, scores);
-    for (std::size_t i = 0; i < leaves_ && i < scores.size(); ++i) out.scores[i] = scores[i];
-    for (const Diagnostic& d : ev.diagnostics.items()) {
-      if (d.severity == Severity::Error) errors.push_back(d.message);
-    }
+    read_evaluation(rs_, evaluate(rs_, facts, options), r);
   }
+  out.total = r.total;
+  out.grade = r.grade;
+  for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
+  for (const std::string& e : r.errors) errors.push_back(e);
   if (!out.total && errors.empty()) errors.push_back("the total could not be computed");
   if (!errors.empty()) out.error = fmt::format("{}", fmt::join(errors, "; "));
 }

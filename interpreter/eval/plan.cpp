@@ -525,6 +525,7 @@ V Runner::judged(const plan::Judged& j) {
   give_up();
 }
 
+// The score of every indicator under [node], depth-first in table order.
 void collect(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
   if (!node.is_section) {
     out.push_back(node.score);
@@ -534,6 +535,25 @@ void collect(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
 }
 
 }  // namespace
+
+void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, PlanResult& out) {
+  out.total = evaluation.total;
+  out.grade = -1;
+  out.scores.clear();
+  out.errors.clear();
+  if (evaluation.total) {
+    for (std::size_t g = 0; g < ruleset.grades.size(); ++g) {
+      if (ruleset.grades[g].name == evaluation.grade) {
+        out.grade = static_cast<int>(g);
+        break;
+      }
+    }
+  }
+  for (const NodeResult& n : evaluation.nodes) collect(n, out.scores);
+  for (const Diagnostic& d : evaluation.diagnostics.items()) {
+    if (d.severity == Severity::Error) out.errors.push_back(d.message);
+  }
+}
 
 struct Plan::Impl {
   const ast::Ruleset& rs;
@@ -564,23 +584,7 @@ void Plan::evaluate(const Facts& facts, PlanResult& out) const {
   // The slow path: the tree evaluator, for its exact errors.
   EvalOptions options;
   options.trace = false;
-  const Evaluation ev = rubric::evaluate(impl_->rs, facts, options);
-  out.total = ev.total;
-  out.grade = -1;
-  out.scores.clear();
-  out.errors.clear();
-  if (ev.total) {
-    for (std::size_t g = 0; g < impl_->rs.grades.size(); ++g) {
-      if (impl_->rs.grades[g].name == ev.grade) {
-        out.grade = static_cast<int>(g);
-        break;
-      }
-    }
-  }
-  for (const NodeResult& n : ev.nodes) collect(n, out.scores);
-  for (const Diagnostic& d : ev.diagnostics.items()) {
-    if (d.severity == Severity::Error) out.errors.push_back(d.message);
-  }
+  read_evaluation(impl_->rs, rubric::evaluate(impl_->rs, facts, options), out);
 }
 
 }  // namespace rubric

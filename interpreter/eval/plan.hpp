@@ -24,6 +24,12 @@ struct PlanResult {
   std::vector<std::string> errors;             // the evaluator's error messages, in its order
 };
 
+struct Evaluation;
+// The tree evaluator's [evaluation] of a department with [ruleset], read as a plan's result:
+// what a plan gives when it falls back to the evaluator, and what a batch scored without a plan
+// reads. [out]'s storage is reused.
+void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, PlanResult& out);
+
 class Plan {
  public:
   // [ruleset] must have checked without errors and outlive the plan.

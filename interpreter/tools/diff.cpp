@@ -183,6 +183,8 @@ class Differ {
   }
   void settings();
   void nodes();
+  void pair_renamed(std::vector<const Node*>& removed, std::vector<const Node*>& added);
+  void list_gone_or_new(const std::vector<const Node*>& nodes, DiffKind kind, const char* verb);
   void compare(const Node& x, const Node& y);
   std::string translated(const std::string& path) const;
   void functions();
@@ -276,6 +278,21 @@ void Differ::nodes() {
   for (const Node& n : new_nodes_) {
     if (!old_by_name.count(n.name)) added.push_back(&n);
   }
+  pair_renamed(removed, added);
+  list_gone_or_new(removed, DiffKind::Removed, "removed");
+  list_gone_or_new(added, DiffKind::Added, "added");
+  for (const Node& y : new_nodes_) {
+    auto it = old_by_name.find(y.name);
+    if (it != old_by_name.end()) compare(*it->second, y);
+  }
+}
+
+// Takes out of [removed] and [added] each pair that is one node renamed, and reports the rename
+// and what else changed. Renamed: the same kind, under the same parent (as renamed), and either
+// the same rule and points (an indicator), or a similar name (a section: 成本管理 → 运行成本,
+// 管理效能 → 管理效率). Sections are paired top-down, so that a renamed parent is known when its
+// children are.
+void Differ::pair_renamed(std::vector<const Node*>& removed, std::vector<const Node*>& added) {
   const auto children = [](const ast::Section& s) {
     std::vector<std::string> names;
     for (const ast::Item& item : s.items) {
@@ -284,9 +301,6 @@ void Differ::nodes() {
     }
     return names;
   };
-  // Renamed: the same kind, under the same parent (as renamed), and either the same rule and
-  // points (an indicator), or a similar name (a section: 成本管理 → 运行成本, 管理效能 → 管理效率).
-  // Sections are paired top-down, so that a renamed parent is known when its children are.
   const auto similar = [](const std::string& x, const std::string& y) {
     return closest_match(x, {y}).has_value();
   };
@@ -317,32 +331,28 @@ void Differ::nodes() {
     added.erase(match);
     r = removed.erase(r);
   }
-  // A removed or added section speaks for its children: they are listed under it, not again.
-  const auto report = [&](const std::vector<const Node*>& nodes, DiffKind kind, const char* verb) {
-    for (const Node* n : nodes) {
-      const bool parent_listed = std::any_of(nodes.begin(), nodes.end(), [&](const Node* p) {
-        return p->section && path_of(p->parent, p->name) == n->parent;
-      });
-      if (parent_listed) continue;
-      std::string summary = fmt::format("{} ({} points)", verb, points_text(points_of(*n)));
-      if (n->section) {
-        std::vector<std::string> parts;
-        for (const Node* c : nodes) {
-          if (c->parent.rfind(path_of(n->parent, n->name), 0) == 0 && !c->section) {
-            parts.push_back(fmt::format("{} {}", c->name, points_text(points_of(*c))));
-          }
+}
+
+// Reports each of [nodes] as [kind], its summary opening with [verb] ("removed", "added"). A
+// removed or added section speaks for its children: they are listed under it, not again.
+void Differ::list_gone_or_new(const std::vector<const Node*>& nodes, DiffKind kind, const char* verb) {
+  for (const Node* n : nodes) {
+    const bool parent_listed = std::any_of(nodes.begin(), nodes.end(), [&](const Node* p) {
+      return p->section && path_of(p->parent, p->name) == n->parent;
+    });
+    if (parent_listed) continue;
+    std::string summary = fmt::format("{} ({} points)", verb, points_text(points_of(*n)));
+    if (n->section) {
+      std::vector<std::string> parts;
+      for (const Node* c : nodes) {
+        if (c->parent.rfind(path_of(n->parent, n->name), 0) == 0 && !c->section) {
+          parts.push_back(fmt::format("{} {}", c->name, points_text(points_of(*c))));
         }
-        if (!parts.empty()) summary += fmt::format(", with {}", fmt::join(parts, ", "));
       }
-      add(kind, kind_of(*n) + " " + n->name, n->parent, summary, kind == DiffKind::Removed ? n->rule : "",
-          kind == DiffKind::Added ? n->rule : "");
+      if (!parts.empty()) summary += fmt::format(", with {}", fmt::join(parts, ", "));
     }
-  };
-  report(removed, DiffKind::Removed, "removed");
-  report(added, DiffKind::Added, "added");
-  for (const Node& y : new_nodes_) {
-    auto it = old_by_name.find(y.name);
-    if (it != old_by_name.end()) compare(*it->second, y);
+    add(kind, kind_of(*n) + " " + n->name, n->parent, summary, kind == DiffKind::Removed ? n->rule : "",
+        kind == DiffKind::Added ? n->rule : "");
   }
 }
 
