@@ -16,6 +16,13 @@
 #include "base/source.hpp"
 #include "base/decimal.hpp"
 
+// The built-ins' table lives in stdlib/, above this stage: a call records what the checker
+// resolved it to by pointer and kind, declared here only.
+namespace rubric::stdlib {
+struct Builtin;
+enum class Aggregate : std::uint8_t;
+}  // namespace rubric::stdlib
+
 namespace rubric::ast {
 
 struct Expr;
@@ -70,6 +77,12 @@ struct Call {
   Span callee_span;
   std::vector<ExprPtr> args;
   std::int32_t define_index = -1;  // resolved: index of a user `define`, or -1 for a built-in
+  // resolved, for a built-in: its entry in stdlib::builtins(), or null for sum, mean and count,
+  // which exist only over a list.
+  const stdlib::Builtin* builtin = nullptr;
+  // resolved: with one argument, what the call does when that argument is a list (sum(xs), …,
+  // max(xs)); stdlib::Aggregate::None (0) otherwise.
+  stdlib::Aggregate aggregate{};
 };
 
 // `sum(o in outputs where o.ok: o.value)`

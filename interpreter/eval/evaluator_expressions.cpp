@@ -117,31 +117,33 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
     } restore{*this, saved};
     return eval(*d.body);
   }
+  // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.
+  using stdlib::Aggregate;
   std::vector<Decimal> args;
-  if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1) {
+  if (c.aggregate != Aggregate::None) {
     const Value v = eval(*c.args[0]);
     if (v.is_list()) {
       const auto& items = v.list();
-      if (c.callee == "count") return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
-      if (items.empty() && c.callee != "sum") {
+      if (c.aggregate == Aggregate::Count) return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
+      if (items.empty() && c.aggregate != Aggregate::Sum) {
         fail("E0710", e.span, fmt::format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)));
       }
       Decimal acc;
       for (std::size_t i = 0; i < items.size(); ++i) {
         const Decimal& x = items[i].number();
-        if (c.callee == "sum" || c.callee == "mean") acc += x;
+        if (c.aggregate == Aggregate::Sum || c.aggregate == Aggregate::Mean) acc += x;
         else if (i == 0) acc = x;
-        else if (c.callee == "min") acc = std::min(acc, x);
+        else if (c.aggregate == Aggregate::Min) acc = std::min(acc, x);
         else acc = std::max(acc, x);
       }
-      if (c.callee == "mean") acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
+      if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
       return Value(acc);
     }
     args.push_back(v.number());
   } else {
     for (const auto& a : c.args) args.push_back(num(*a));
   }
-  const stdlib::Builtin* b = stdlib::find_builtin(c.callee);
+  const stdlib::Builtin* b = c.builtin;
   if (b == nullptr) fail("E0799", e.span, fmt::format("internal: unknown function '{}'", c.callee));
   try {
     return Value(b->call(args, stdlib::BuiltinContext{mode_}));
