@@ -1,8 +1,8 @@
 // The syntax tree of a ruleset, as the parser builds it and the checker annotates it.
 //
 // Every node carries the [Span] of its source text. The checker fills in the few fields marked
-// "resolved": which declaration a name refers to, a record field's index, and static types; the
-// evaluator relies on them and never looks a name up by string.
+// "resolved": which declaration a name refers to, which built-in a call is, a record field's
+// index, and static types; the evaluator relies on them and never looks a name up by string.
 #pragma once
 
 #include <cstdint>
@@ -16,8 +16,8 @@
 #include "base/source.hpp"
 #include "base/decimal.hpp"
 
-// The built-ins' table lives in stdlib/, above this stage: a call records what the checker
-// resolved it to by pointer and kind, declared here only.
+// The built-ins' table lives in stdlib/, above this stage: a call or a comprehension records
+// what the checker resolved it to, by pointer and kind, whose types are only declared here.
 namespace rubric::stdlib {
 struct Builtin;
 enum class Aggregate : std::uint8_t;
@@ -95,6 +95,7 @@ struct Comprehension {
   ExprPtr filter;  // may be null
   ExprPtr body;    // may be null (count, or a list of numbers)
   std::uint32_t slot = 0;  // resolved: local slot of [var]
+  stdlib::Aggregate aggregate{};  // resolved: what [func] does over the list
 };
 
 // One end of an interval: an expression, or an infinity.

@@ -249,7 +249,7 @@ AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
   if (c.slot < frame_->slots.size()) frame_->slots[c.slot] = element;
   if (c.filter) eval(*c.filter);
   const AbstractValue body = c.body ? eval(*c.body) : element;
-  return aggregate(stdlib::aggregate_named(c.func), body, list.kind == Kind::List ? list.list_name : src(c.list->span));
+  return aggregate(c.aggregate, body, list.kind == Kind::List ? list.list_name : src(c.list->span));
 }
 
 void Analyzer::narrow_to(const ast::Expr& subject, const AbstractValue& value, const Range& range) {

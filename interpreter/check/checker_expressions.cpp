@@ -187,6 +187,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
 }
 
 TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
+  c.aggregate = stdlib::aggregate_named(c.func);  // resolved here once, like a built-in call
   const TypeRefPtr list = expr(*c.list);
   TypeRefPtr element = kUnknown;
   if (list->kind == TypeKind::List) {

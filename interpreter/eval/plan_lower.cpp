@@ -167,7 +167,7 @@ class Lowerer {
   std::uint32_t builtin(const ast::Call& c);
   std::uint32_t lower(const ast::Comprehension& c) {
     Comprehension out;
-    out.kind = stdlib::aggregate_named(c.func);
+    out.kind = c.aggregate;
     out.list = expr(*c.list);
     out.filter = c.filter ? expr(*c.filter) : kNone;
     out.body = c.body ? expr(*c.body) : kNone;
