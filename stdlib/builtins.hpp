@@ -1,12 +1,13 @@
 // The built-in functions of the language: min, max, clamp, abs, round, floor, ceil, steps.
 //
 // Every built-in takes numbers and returns a number. This header is the one table of them: the
-// checker resolves each call once, by name, with find_builtin() and list_aggregate(), and records
-// the result in the call's node (ast::Call::builtin, ast::Call::aggregate); the evaluator, the
-// analysis and the plan then use the recorded pointer and kind and never look a name up. The
-// evaluator calls a built-in with already evaluated arguments. A built-in reports bad arguments
-// (a negative step, clamp bounds in the wrong order) by throwing BuiltinError, which the
-// evaluator turns into an error at the call's location.
+// checker resolves each call once, by name, with find_builtin() and list_aggregate() (and each
+// comprehension with aggregate_named()), and records the result in the node (ast::Call::builtin
+// and ::aggregate, ast::Comprehension::aggregate); the evaluator, the analysis and the plan then
+// use the recorded pointer and kind and never look a name up. The evaluator calls a built-in with
+// already evaluated arguments. A built-in reports bad arguments (a negative step, clamp bounds in
+// the wrong order) by throwing BuiltinError, which the evaluator turns into an error at the
+// call's location.
 #pragma once
 
 #include <cstdint>
@@ -54,7 +55,7 @@ const std::vector<Builtin>& builtins();
 // count(xs), min(xs), max(xs); None for any other name. For the checker, like find_builtin().
 Aggregate list_aggregate(std::string_view name);
 // The aggregate named [name] in a comprehension, `sum(x in xs: …)` … `all(x in xs: …)`; None for
-// any other name.
+// any other name. For the checker too.
 Aggregate aggregate_named(std::string_view name);
 
 }  // namespace rubric::stdlib
