@@ -1,8 +1,8 @@
 // The syntax tree of a ruleset, as the parser builds it and the checker annotates it.
 //
 // Every node carries the [Span] of its source text. The checker fills in the few fields marked
-// "resolved": which declaration a name refers to, a record field's index, and static types; the
-// evaluator relies on them and never looks a name up by string.
+// "resolved": which declaration a name refers to, which built-in a call is, a record field's
+// index, and static types; the evaluator relies on them and never looks a name up by string.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +15,13 @@
 #include "base/diagnostic.hpp"
 #include "base/source.hpp"
 #include "base/decimal.hpp"
+
+// The built-ins' table lives in stdlib/, above this stage: a call or a comprehension records
+// what the checker resolved it to, by pointer and kind, whose types are only declared here.
+namespace rubric::stdlib {
+struct Builtin;
+enum class Aggregate : std::uint8_t;
+}  // namespace rubric::stdlib
 
 namespace rubric::ast {
 
@@ -70,6 +77,12 @@ struct Call {
   Span callee_span;
   std::vector<ExprPtr> args;
   std::int32_t define_index = -1;  // resolved: index of a user `define`, or -1 for a built-in
+  // resolved, for a built-in: its entry in stdlib::builtins(), or null for sum, mean and count,
+  // which exist only over a list.
+  const stdlib::Builtin* builtin = nullptr;
+  // resolved: with one argument, what the call does when that argument is a list (sum(xs), …,
+  // max(xs)); stdlib::Aggregate::None (0) otherwise.
+  stdlib::Aggregate aggregate{};
 };
 
 // `sum(o in outputs where o.ok: o.value)`
@@ -82,6 +95,7 @@ struct Comprehension {
   ExprPtr filter;  // may be null
   ExprPtr body;    // may be null (count, or a list of numbers)
   std::uint32_t slot = 0;  // resolved: local slot of [var]
+  stdlib::Aggregate aggregate{};  // resolved: what [func] does over the list
 };
 
 // One end of an interval: an expression, or an infinity.

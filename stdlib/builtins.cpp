@@ -61,14 +61,14 @@ Decimal steps(std::span<const Decimal> args, const BuiltinContext&) {
 
 const std::vector<Builtin>& builtins() {
   static const std::vector<Builtin> kBuiltins = {
-      {"min", 1, -1, "min(a, b, …)", "the smallest argument", min_of},
-      {"max", 1, -1, "max(a, b, …)", "the largest argument", max_of},
-      {"clamp", 3, 3, "clamp(x, lo, hi)", "x limited to [lo, hi]", clamp},
-      {"abs", 1, 1, "abs(x)", "the absolute value", abs},
-      {"round", 2, 2, "round(x, decimals)", "x rounded with the ruleset's rounding mode", round},
-      {"floor", 1, 2, "floor(x[, decimals])", "x rounded toward −∞", floor},
-      {"ceil", 1, 2, "ceil(x[, decimals])", "x rounded toward +∞", ceil},
-      {"steps", 2, 2, "steps(x, step)", "started steps of size step in x (0 when x ≤ 0)", steps},
+      {BuiltinId::Min, "min", 1, -1, "min(a, b, …)", "the smallest argument", min_of},
+      {BuiltinId::Max, "max", 1, -1, "max(a, b, …)", "the largest argument", max_of},
+      {BuiltinId::Clamp, "clamp", 3, 3, "clamp(x, lo, hi)", "x limited to [lo, hi]", clamp},
+      {BuiltinId::Abs, "abs", 1, 1, "abs(x)", "the absolute value", abs},
+      {BuiltinId::Round, "round", 2, 2, "round(x, decimals)", "x rounded with the ruleset's rounding mode", round},
+      {BuiltinId::Floor, "floor", 1, 2, "floor(x[, decimals])", "x rounded toward −∞", floor},
+      {BuiltinId::Ceil, "ceil", 1, 2, "ceil(x[, decimals])", "x rounded toward +∞", ceil},
+      {BuiltinId::Steps, "steps", 2, 2, "steps(x, step)", "started steps of size step in x (0 when x ≤ 0)", steps},
   };
   return kBuiltins;
 }
@@ -80,8 +80,20 @@ const Builtin* find_builtin(std::string_view name) {
   return nullptr;
 }
 
-bool is_list_aggregate(std::string_view name) {
-  return name == "sum" || name == "mean" || name == "count" || name == "min" || name == "max";
+Aggregate aggregate_named(std::string_view name) {
+  if (name == "sum") return Aggregate::Sum;
+  if (name == "mean") return Aggregate::Mean;
+  if (name == "count") return Aggregate::Count;
+  if (name == "min") return Aggregate::Min;
+  if (name == "max") return Aggregate::Max;
+  if (name == "any") return Aggregate::Any;
+  if (name == "all") return Aggregate::All;
+  return Aggregate::None;
+}
+
+Aggregate list_aggregate(std::string_view name) {
+  const Aggregate a = aggregate_named(name);
+  return a == Aggregate::Any || a == Aggregate::All ? Aggregate::None : a;
 }
 
 }  // namespace rubric::stdlib

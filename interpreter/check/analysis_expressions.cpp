@@ -106,11 +106,11 @@ AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
     } restore{*this, saved};
     return eval(*d.body);
   }
-  if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1) {
+  if (c.aggregate != stdlib::Aggregate::None) {
     const AbstractValue list = eval(*c.args[0]);
     if (list.kind == Kind::List) {
       const AbstractValue element = list.element ? *list.element : unknown(Kind::Unknown, "an element of unknown type");
-      return aggregate(c.callee, element, list.list_name);
+      return aggregate(c.aggregate, element, list.list_name);
     }
     return builtin(c, {list});
   }
@@ -127,48 +127,55 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
       return v;
     }
   }
-  const std::string& f = c.callee;
-  if ((f == "min" || f == "max") && !args.empty()) {
+  if (c.builtin == nullptr) {
+    return unknown(Kind::Number, fmt::format("'{}' is not a function the analysis knows", c.callee));
+  }
+  using stdlib::BuiltinId;
+  const BuiltinId f = c.builtin->id;
+  if ((f == BuiltinId::Min || f == BuiltinId::Max) && !args.empty()) {
     AbstractValue acc = args[0];
     for (std::size_t i = 1; i < args.size(); ++i) {
-      acc = combine(acc, args[i], f == "min" ? minimum(acc.range, args[i].range) : maximum(acc.range, args[i].range),
-                    acc.whole && args[i].whole);
+      const Range range = f == BuiltinId::Min ? minimum(acc.range, args[i].range) : maximum(acc.range, args[i].range);
+      acc = combine(acc, args[i], range, acc.whole && args[i].whole);
     }
     return acc;
   }
-  if (f == "clamp" && args.size() == 3) {
+  if (f == BuiltinId::Clamp && args.size() == 3) {
     AbstractValue low = combine(args[0], args[2], minimum(args[0].range, args[2].range), false);
     return combine(low, args[1], maximum(low.range, args[1].range), false);
   }
-  if (f == "abs" && args.size() == 1) {
+  if (f == BuiltinId::Abs && args.size() == 1) {
     AbstractValue v = args[0];
     v.range = absolute(v.range);
     return v;
   }
-  if ((f == "round" || f == "floor" || f == "ceil") && !args.empty() && args.size() <= 2) {
+  const bool rounds = f == BuiltinId::Round || f == BuiltinId::Floor || f == BuiltinId::Ceil;
+  if (rounds && !args.empty() && args.size() <= 2) {
     int digits = 0;
     if (args.size() == 2) {
       const auto d = args[1].range.is_point() ? args[1].range.lo.value.to_int64() : std::nullopt;
-      if (!d || *d < 0 || *d > 12) return unknown(Kind::Number, fmt::format("the decimals of '{}' are not a constant", f));
+      if (!d || *d < 0 || *d > 12) {
+        return unknown(Kind::Number, fmt::format("the decimals of '{}' are not a constant", c.callee));
+      }
       digits = static_cast<int>(*d);
     }
     AbstractValue v = args[0];
     const Decimal unit = Decimal::from_parts(1, digits);
     const auto apply = [&](const End& end, bool upper) -> End {
       if (end.inf != 0) return end;
-      Decimal x = f == "floor" ? end.value.floor(digits)
-                  : f == "ceil" ? end.value.ceil(digits)
-                                : end.value.round(digits, rs_.rounding.mode);
+      Decimal x = f == BuiltinId::Floor ? end.value.floor(digits)
+                  : f == BuiltinId::Ceil ? end.value.ceil(digits)
+                                         : end.value.round(digits, rs_.rounding.mode);
       // floor of values just below a step is the step below it (and ceil mirrored).
-      if (f == "floor" && upper && !end.closed && x == end.value) x = x - unit;
-      if (f == "ceil" && !upper && !end.closed && x == end.value) x = x + unit;
+      if (f == BuiltinId::Floor && upper && !end.closed && x == end.value) x = x - unit;
+      if (f == BuiltinId::Ceil && !upper && !end.closed && x == end.value) x = x + unit;
       return End::finite(x, true);
     };
     v.range = Range{apply(v.range.lo, false), apply(v.range.hi, true)};
-    v.whole = digits == 0 && f != "round";
+    v.whole = digits == 0 && f != BuiltinId::Round;
     return v;
   }
-  if (f == "steps" && args.size() == 2) {
+  if (f == BuiltinId::Steps && args.size() == 2) {
     const auto step = args[1].range.is_point() ? std::optional(args[1].range.lo.value) : std::nullopt;
     if (!step || step->sign() <= 0) return unknown(Kind::Number, "the step of 'steps' is not a positive constant");
     // steps(x, s) is 0 for x <= 0, else ceil(x / s): it does not decrease as x grows.
@@ -185,27 +192,28 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
     v.whole = true;
     return v;
   }
-  return unknown(Kind::Number, fmt::format("'{}' is not a function the analysis knows", f));
+  return unknown(Kind::Number, fmt::format("'{}' is not a function the analysis knows", c.callee));
 }
 
 // sum, mean, count, min, max, any, all over a list whose elements are [body].
-AbstractValue Analyzer::aggregate(const std::string& func, const AbstractValue& body, const std::string& list_name) {
+AbstractValue Analyzer::aggregate(stdlib::Aggregate func, const AbstractValue& body, const std::string& list_name) {
+  using stdlib::Aggregate;
   const std::string length_why =
       fmt::format("it depends on the number of elements of '{}', which no declaration bounds", list_name);
-  if (func == "any" || func == "all") {
+  if (func == Aggregate::Any || func == Aggregate::All) {
     AbstractValue v;
     v.kind = Kind::Bool;
     v.deps = body.deps;
     return v;
   }
-  if (func == "count") {
+  if (func == Aggregate::Count) {
     AbstractValue v = number(Range::at_least(Decimal{}), true);
     v.exact = false;
     v.why = length_why;
     return v;
   }
   if (body.kind != Kind::Number) return unknown(Kind::Number, body.why.empty() ? "the elements are not numbers" : body.why);
-  if (func == "sum") {
+  if (func == Aggregate::Sum) {
     // Any number of elements: 0 for none, without bound in the direction the elements go.
     AbstractValue v = body;
     const int lo_sign = body.range.lo.inf != 0 ? body.range.lo.inf : body.range.lo.value.sign();
@@ -219,7 +227,7 @@ AbstractValue Analyzer::aggregate(const std::string& func, const AbstractValue& 
     return v;
   }
   AbstractValue v = body;  // mean, min and max lie within the elements' range
-  if (func == "mean") v.whole = false;
+  if (func == Aggregate::Mean) v.whole = false;
   return v;
 }
 
@@ -241,7 +249,7 @@ AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
   if (c.slot < frame_->slots.size()) frame_->slots[c.slot] = element;
   if (c.filter) eval(*c.filter);
   const AbstractValue body = c.body ? eval(*c.body) : element;
-  return aggregate(c.func, body, list.kind == Kind::List ? list.list_name : src(c.list->span));
+  return aggregate(c.aggregate, body, list.kind == Kind::List ? list.list_name : src(c.list->span));
 }
 
 void Analyzer::narrow_to(const ast::Expr& subject, const AbstractValue& value, const Range& range) {

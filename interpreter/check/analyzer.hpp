@@ -123,7 +123,7 @@ class Analyzer {
   AbstractValue binary(const ast::Expr& e, const ast::Binary& b);
   AbstractValue call(const ast::Expr& e, const ast::Call& c);
   AbstractValue builtin(const ast::Call& c, std::vector<AbstractValue> args);
-  AbstractValue aggregate(const std::string& func, const AbstractValue& body, const std::string& list_name);
+  AbstractValue aggregate(stdlib::Aggregate func, const AbstractValue& body, const std::string& list_name);
   AbstractValue comprehension(const ast::Comprehension& c);
   AbstractValue tiered(const ast::Expr& e, const ast::Tiered& t);
   void tier_gaps(const ast::Tiered& t, const AbstractValue& subject, const std::vector<Range>& tiers,

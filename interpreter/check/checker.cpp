@@ -65,7 +65,7 @@ void Checker::defines() {
         define_used_[i] = true;  // calls go to the first one; "never called" would be noise
       }
     }
-    if (stdlib::find_builtin(d.name) != nullptr || stdlib::is_list_aggregate(d.name)) {
+    if (stdlib::find_builtin(d.name) != nullptr || stdlib::list_aggregate(d.name) != stdlib::Aggregate::None) {
       error("E0212", d.name_span, fmt::format("'{}' is a built-in function and cannot be redefined", d.name))
           .help = "give the function another name";
       define_used_[i] = true;

@@ -129,10 +129,13 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
     if (rs_.defines[i].name == c.callee) return define_call(e, c, i);
   }
+  // A built-in, resolved here once: the later stages read the pointer and the kind, not the name.
+  c.builtin = stdlib::find_builtin(c.callee);
+  c.aggregate = c.args.size() == 1 ? stdlib::list_aggregate(c.callee) : stdlib::Aggregate::None;
   // sum(xs), mean(xs), count(xs), min(xs), max(xs) over a list of numbers.
-  if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1 && args[0]->kind == TypeKind::List) {
+  if (c.aggregate != stdlib::Aggregate::None && args[0]->kind == TypeKind::List) {
     const TypeRefPtr element = args[0]->element;
-    if (c.callee == "count") return kCount;
+    if (c.aggregate == stdlib::Aggregate::Count) return kCount;
     if (!numeric(element)) {
       error("E0301", c.args[0]->span,
             fmt::format("'{}' of a list needs numbers, but the list holds {}", c.callee, type_name(element)))
@@ -141,7 +144,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     }
     return element;
   }
-  if (const stdlib::Builtin* b = stdlib::find_builtin(c.callee)) {
+  if (const stdlib::Builtin* b = c.builtin) {
     const auto n = static_cast<int>(c.args.size());
     if (n < b->min_args || (b->max_args >= 0 && n > b->max_args)) {
       arity_error(e, c, b->min_args, b->max_args).help = fmt::format("{}: {}", b->signature, b->summary);
@@ -150,7 +153,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     for (std::size_t i = 0; i < c.args.size(); ++i) {
       expect_numeric(*c.args[i], args[i], fmt::format("argument {} of '{}'", i + 1, c.callee));
     }
-    if (c.callee == "steps") return kCount;
+    if (b->id == stdlib::BuiltinId::Steps) return kCount;
     return args.empty() || !numeric(args[0]) ? kNumber : args[0];
   }
   // any(…) and all(…) exist only as comprehensions: they need a condition for each element.
@@ -160,7 +163,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     return kBool;
   }
   // sum(x), mean(x), count(x) of something that is not a list.
-  if (stdlib::is_list_aggregate(c.callee)) {
+  if (stdlib::list_aggregate(c.callee) != stdlib::Aggregate::None) {
     if (c.args.size() != 1) {
       arity_error(e, c, 1, 1).help =
           fmt::format("'{}' goes over a list: {}(list) or {}(x in list: expression)", c.callee, c.callee, c.callee);
@@ -184,6 +187,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
 }
 
 TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
+  c.aggregate = stdlib::aggregate_named(c.func);  // resolved here once, like a built-in call
   const TypeRefPtr list = expr(*c.list);
   TypeRefPtr element = kUnknown;
   if (list->kind == TypeKind::List) {

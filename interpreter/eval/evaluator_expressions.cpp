@@ -13,12 +13,12 @@ namespace rubric::evaluation {
 namespace {
 
 // How an aggregate reads in the 评分依据 (see rounding_words in evaluator.cpp).
-std::string_view aggregate_words(const std::string& func) {
-  if (func == "sum") return "合计";
-  if (func == "mean") return "平均值";
-  if (func == "min") return "最小值";
-  if (func == "max") return "最大值";
-  return func;
+std::string_view aggregate_words(const ast::Comprehension& c) {
+  if (c.aggregate == stdlib::Aggregate::Sum) return "合计";
+  if (c.aggregate == stdlib::Aggregate::Mean) return "平均值";
+  if (c.aggregate == stdlib::Aggregate::Min) return "最小值";
+  if (c.aggregate == stdlib::Aggregate::Max) return "最大值";
+  return c.func;
 }
 
 }  // namespace
@@ -117,31 +117,33 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
     } restore{*this, saved};
     return eval(*d.body);
   }
+  // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.
+  using stdlib::Aggregate;
   std::vector<Decimal> args;
-  if (stdlib::is_list_aggregate(c.callee) && c.args.size() == 1) {
+  if (c.aggregate != Aggregate::None) {
     const Value v = eval(*c.args[0]);
     if (v.is_list()) {
       const auto& items = v.list();
-      if (c.callee == "count") return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
-      if (items.empty() && c.callee != "sum") {
+      if (c.aggregate == Aggregate::Count) return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
+      if (items.empty() && c.aggregate != Aggregate::Sum) {
         fail("E0710", e.span, fmt::format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)));
       }
       Decimal acc;
       for (std::size_t i = 0; i < items.size(); ++i) {
         const Decimal& x = items[i].number();
-        if (c.callee == "sum" || c.callee == "mean") acc += x;
+        if (c.aggregate == Aggregate::Sum || c.aggregate == Aggregate::Mean) acc += x;
         else if (i == 0) acc = x;
-        else if (c.callee == "min") acc = std::min(acc, x);
+        else if (c.aggregate == Aggregate::Min) acc = std::min(acc, x);
         else acc = std::max(acc, x);
       }
-      if (c.callee == "mean") acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
+      if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
       return Value(acc);
     }
     args.push_back(v.number());
   } else {
     for (const auto& a : c.args) args.push_back(num(*a));
   }
-  const stdlib::Builtin* b = stdlib::find_builtin(c.callee);
+  const stdlib::Builtin* b = c.builtin;
   if (b == nullptr) fail("E0799", e.span, fmt::format("internal: unknown function '{}'", c.callee));
   try {
     return Value(b->call(args, stdlib::BuiltinContext{mode_}));
@@ -161,6 +163,7 @@ std::string element_name(const Value& element, std::size_t index) {
 }
 
 Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) {
+  using stdlib::Aggregate;  // as the checker resolved c.func
   const Value list = eval(*c.list);
   if (!list.is_list()) fail("E0714", c.list->span, "expected a list");
   const auto& items = list.list();
@@ -175,11 +178,11 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
     frame[c.slot] = items[i];
     prefix_ = saved_prefix + "[" + element_name(items[i], i) + "] ";
     if (c.filter && !truth(*c.filter)) continue;
-    if (c.func == "count") {
+    if (c.aggregate == Aggregate::Count) {
       ++taken;
       continue;
     }
-    if (c.func == "any" || c.func == "all") {
+    if (c.aggregate == Aggregate::Any || c.aggregate == Aggregate::All) {
       const bool v = c.body ? truth(*c.body) : true;
       any = any || v;
       all = all && v;
@@ -187,26 +190,26 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
       continue;
     }
     const Decimal x = c.body ? num(*c.body) : items[i].number();
-    if (taken == 0 && (c.func == "min" || c.func == "max")) acc = x;
-    else if (c.func == "min") acc = std::min(acc, x);
-    else if (c.func == "max") acc = std::max(acc, x);
+    if (taken == 0 && (c.aggregate == Aggregate::Min || c.aggregate == Aggregate::Max)) acc = x;
+    else if (c.aggregate == Aggregate::Min) acc = std::min(acc, x);
+    else if (c.aggregate == Aggregate::Max) acc = std::max(acc, x);
     else acc += x;
     ++taken;
   }
   --depth_;
   prefix_ = saved_prefix;
-  if (c.func == "count") {
+  if (c.aggregate == Aggregate::Count) {
     step(e.span, fmt::format("{} 的计数 = {}", src(c.list->span), taken), false);
     return Value(Decimal::from_int(static_cast<std::int64_t>(taken)));
   }
-  if (c.func == "any") return Value(any);
-  if (c.func == "all") return Value(all);
-  if (taken == 0 && c.func != "sum") {
+  if (c.aggregate == Aggregate::Any) return Value(any);
+  if (c.aggregate == Aggregate::All) return Value(all);
+  if (taken == 0 && c.aggregate != Aggregate::Sum) {
     fail("E0710", e.span, fmt::format("{} of no elements: {} has none{}", c.func, src(c.list->span),
                                       c.filter ? " that pass the filter" : ""));
   }
-  if (c.func == "mean") acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
-  step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c.func), show(acc, e.type), taken),
+  if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
+  step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c), show(acc, e.type), taken),
        depth_ == 0);
   return Value(acc);
 }

@@ -7,7 +7,6 @@
 #include "dsl/visit.hpp"
 #include "interpreter/check/interval.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
-#include "stdlib/builtins.hpp"
 
 namespace rubric::evaluation {
 

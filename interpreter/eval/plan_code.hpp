@@ -52,7 +52,8 @@ enum class Op : std::uint8_t {
   Fail,                // not lowered: the plan gives up on the department
 };
 
-enum class Aggregate : std::uint8_t { Sum, Mean, Count, Min, Max, Any, All };
+// What a comprehension or a ListAggregate does over its list; one enumeration with the checker's.
+using Aggregate = stdlib::Aggregate;
 
 inline constexpr std::uint32_t kNone = UINT32_MAX;
 

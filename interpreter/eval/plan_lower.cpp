@@ -13,16 +13,6 @@
 namespace rubric::plan {
 namespace {
 
-Aggregate aggregate_of(const std::string& name) {
-  if (name == "sum") return Aggregate::Sum;
-  if (name == "mean") return Aggregate::Mean;
-  if (name == "count") return Aggregate::Count;
-  if (name == "min") return Aggregate::Min;
-  if (name == "max") return Aggregate::Max;
-  if (name == "any") return Aggregate::Any;
-  return Aggregate::All;
-}
-
 class Lowerer {
  public:
   Lowerer(const ast::Ruleset& rs, Code& code) : rs_(rs), code_(code) {}
@@ -177,7 +167,7 @@ class Lowerer {
   std::uint32_t builtin(const ast::Call& c);
   std::uint32_t lower(const ast::Comprehension& c) {
     Comprehension out;
-    out.kind = aggregate_of(c.func);
+    out.kind = c.aggregate;
     out.list = expr(*c.list);
     out.filter = c.filter ? expr(*c.filter) : kNone;
     out.body = c.body ? expr(*c.body) : kNone;
@@ -296,18 +286,23 @@ std::uint32_t Lowerer::lower(const ast::Call& c) {
 std::uint32_t Lowerer::builtin(const ast::Call& c) {
   std::vector<std::uint32_t> args;
   for (const auto& a : c.args) args.push_back(expr(*a));
-  const stdlib::Builtin* fn = stdlib::find_builtin(c.callee);
-  const bool aggregate = stdlib::is_list_aggregate(c.callee) && args.size() == 1;
+  // As the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.
+  const stdlib::Builtin* fn = c.builtin;
+  const bool aggregate = c.aggregate != Aggregate::None;
   if (fn == nullptr && !aggregate) return fail();
-  Node n = make(aggregate ? Op::ListAggregate : c.callee == "min" ? Op::Min : c.callee == "max" ? Op::Max : Op::Builtin);
+  Op op = Op::Builtin;
+  if (aggregate) op = Op::ListAggregate;
+  else if (fn->id == stdlib::BuiltinId::Min) op = Op::Min;
+  else if (fn->id == stdlib::BuiltinId::Max) op = Op::Max;
+  Node n = make(op);
   n.a = aggregate ? args[0] : kNone;
-  n.sub = static_cast<std::uint8_t>(aggregate_of(c.callee));
+  n.sub = static_cast<std::uint8_t>(c.aggregate);
   code_.builtins.push_back(fn);
   n.index = static_cast<std::uint32_t>(code_.builtins.size() - 1);
   kids(args, n);
   // Constant arguments: computed now (not round(), whose mode is the calling indicator's).
   const bool constant = std::all_of(args.begin(), args.end(), [&](std::uint32_t a) { return is_number(a); });
-  if (constant && fn != nullptr && c.callee != "round" && !args.empty()) {
+  if (constant && fn != nullptr && fn->id != stdlib::BuiltinId::Round && !args.empty()) {
     std::vector<Decimal> values;
     for (const std::uint32_t a : args) values.push_back(number(a).decimal());
     try {
