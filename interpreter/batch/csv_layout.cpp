@@ -110,6 +110,7 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
     if (fc.elements.size() < *n) fc.elements.resize(*n, -1);
     fc.elements[*n - 1] = col;
     layout.numeric[c] = is_number_kind(type.element->kind);
+    layout.kinds[c] = type.element->kind;
     return {};
   }
   if (dot2 == std::string::npos) {
@@ -128,6 +129,7 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
   if (fc.records.size() < *n) fc.records.resize(*n, std::vector<int>(type.element->fields.size(), -1));
   fc.records[*n - 1][f] = col;
   layout.numeric[c] = is_number_kind(type.element->fields[f].type->kind);
+  layout.kinds[c] = type.element->fields[f].type->kind;
   return {};
 }
 
@@ -148,6 +150,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
   layout.headers = header;
   layout.facts.assign(rs.facts.size(), FactColumns{});
   layout.numeric.assign(header.size(), false);
+  layout.kinds.assign(header.size(), ast::TypeKind::Unknown);
   if (!columns.id.empty()) {
     if (std::string bad = named_column(rs, header, "--id-column", "id", columns.id, layout.id); !bad.empty()) return bad;
   }
@@ -184,6 +187,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
       }
       fc.scalar = col;
       layout.numeric[c] = is_number_kind(type.kind);
+      layout.kinds[c] = type.kind;
       continue;
     }
     if (type.kind != ast::TypeKind::List) {

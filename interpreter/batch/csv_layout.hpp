@@ -23,6 +23,7 @@ struct CsvLayout {
   std::vector<FactColumns> facts;         // by fact index
   std::vector<std::string> headers;
   std::vector<bool> numeric;              // by column: its cells go into the document as numbers
+  std::vector<ast::TypeKind> kinds;       // by column: the kind of a fact's cells (Unknown: no fact's)
 };
 
 // Whether a value of kind [k] is a number (number, percent, money, count).
