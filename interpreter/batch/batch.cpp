@@ -2,8 +2,8 @@
 //
 //   open_input ──► Pipeline: reader thread ──► workers ──► writer (this thread) ──► commit
 //
-// Each step of a row lives in its own file: input (reading), csv_layout (the header), csv_facts
-// and csv_document (a CSV row into facts), scoring, results (writing), summary.
+// Each step of a row lives in its own file: input (reading), csv_layout (the header), csv_facts,
+// csv_document and csv_cells (a CSV row into facts), scoring, results (writing), summary.
 #include "interpreter/batch/batch.hpp"
 
 #include <sys/stat.h>
