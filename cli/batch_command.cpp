@@ -27,6 +27,8 @@ struct BatchCliOptions {
   bool quiet = false;
   bool tree = false;
   bool allow_unknown_facts = false;
+  std::string id_column;    // "" for "id"
+  std::string name_column;  // "" for "department"
 };
 
 // A one-line progress bar on stderr: rows, rate, share of the input read, ETA.
@@ -108,6 +110,7 @@ int run_batch_command(const BatchCliOptions& o) {
   options.bottom = o.bottom;
   options.tree_evaluator = o.tree;
   options.allow_unknown_facts = o.allow_unknown_facts;
+  options.columns = {o.id_column, o.name_column};
   ProgressBar bar;
   if (!o.quiet && ::isatty(STDERR_FILENO) != 0) {
     options.progress = [&bar](std::size_t rows, std::uint64_t read, std::uint64_t total) { bar.update(rows, read, total); };
@@ -180,6 +183,14 @@ Command add_batch(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Ignore, with a warning, columns and JSON Lines keys the ruleset does not declare, instead of refusing "
                 "them");
+  app->add_option("--id-column", options->id_column,
+                  "CSV input: the column that holds each department's id (default: the column \"id\"), named as in "
+                  "the header")
+      ->check(CLI::Validator([](std::string& text) { return text.empty() ? "the column's name is empty" : ""; }, "NAME"));
+  app->add_option("--name-column", options->name_column,
+                  "CSV input: the column that holds each department's name (default: the column \"department\"), "
+                  "named as in the header")
+      ->check(CLI::Validator([](std::string& text) { return text.empty() ? "the column's name is empty" : ""; }, "NAME"));
   app->add_flag("--tree-evaluator", options->tree, "Evaluate with the tree evaluator instead of the compiled plan");
   app->footer(std::string(kExitCodes) + " For batch: 3 means some rows have errors (see the error column).");
   return {app, [options] { return run_batch_command(*options); }};

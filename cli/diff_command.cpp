@@ -1,6 +1,7 @@
 // rubric diff OLD NEW [--facts PATH…]: what changed between two rulesets, and whom it affects.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -15,6 +16,7 @@ struct DiffOptions {
   std::vector<std::string> facts;
   std::string format = "table";
   bool allow_unknown_facts = false;
+  BatchColumns columns;  // --id-column, --name-column: of the CSV inputs
 };
 
 int run_diff(const DiffOptions& options) {
@@ -26,6 +28,13 @@ int run_diff(const DiffOptions& options) {
   const std::optional<std::vector<std::string>> named = files_below(
       options.facts, [](const std::filesystem::path& p) { return p.extension() == ".json"; }, "facts files (*.json)");
   if (!named) return kUsage;
+  if (!options.columns.empty() && std::none_of(named->begin(), named->end(), [](const std::string& path) {
+        return batch_format_of(path) == BatchFormat::Csv;
+      })) {
+    std::cerr << fmt::format("error: {} names a column of a CSV file given with --facts; there is none\n",
+                             options.columns.id.empty() ? "--name-column" : "--id-column");
+    return kUsage;
+  }
   // Batch inputs (.csv, .jsonl) are scored as `rubric batch` scores them; the rest are facts files.
   std::vector<std::string> facts_files;
   std::vector<std::string> batches;
@@ -47,7 +56,8 @@ int run_diff(const DiffOptions& options) {
     report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files, facts_options);
     for (const std::string& input : batches) {
       const std::string fatal =
-          compute_batch_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, input, facts_options, *report.impact);
+          compute_batch_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, input, facts_options, options.columns,
+                               *report.impact);
       if (!fatal.empty()) {
         // The whole file could not be scored: no row of it is in the impact, and the command fails.
         std::cerr << fmt::format("error: {}\n", unicode::visible(fatal, true));
@@ -85,6 +95,11 @@ Command add_diff(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Ignore keys of the facts a ruleset does not declare (a fact the new rules dropped), instead of "
                 "leaving that department unscored under it");
+  app->add_option("--id-column", options->columns.id,
+                  "CSV inputs: the column that holds each department's id (default: \"id\"), as `rubric batch --id-column`");
+  app->add_option("--name-column", options->columns.name,
+                  "CSV inputs: the column that holds each department's name (default: \"department\"), as `rubric batch "
+                  "--name-column`");
   app->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"table", "md", "json"}))
       ->capture_default_str();

@@ -2,8 +2,8 @@
 //
 //   open_input ──► Pipeline: reader thread ──► workers ──► writer (this thread) ──► commit
 //
-// Each step of a row lives in its own file: input (reading), csv_layout (the header), csv_facts
-// and csv_document (a CSV row into facts), scoring, results (writing), summary.
+// Each step of a row lives in its own file: input (reading), csv_layout (the header), csv_facts,
+// csv_document and csv_cells (a CSV row into facts), scoring, results (writing), summary.
 #include "interpreter/batch/batch.hpp"
 
 #include <sys/stat.h>
@@ -90,7 +90,8 @@ bool read_header(const ast::Ruleset& rs, const BatchOptions& options, OpenInput&
     return false;
   }
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
-  const std::string bad = compile_header(rs, header, input.layout, result.summary.warnings, options.allow_unknown_facts);
+  const std::string bad = compile_header(rs, header, options.columns, input.layout, result.summary.warnings,
+                                          options.allow_unknown_facts);
   if (!bad.empty()) {
     result.fatal = fmt::format("{}: line 1: {}", input.name, bad);
     return false;
@@ -112,6 +113,13 @@ bool open_input(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& 
   }
   if (!out_format) {
     result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
+    return false;
+  }
+  if (*format == BatchFormat::JsonLines && !options.columns.empty()) {
+    // A row is a facts document, whose keys are fixed ("id", "department"): the program writing it names them so.
+    result.fatal = fmt::format("{}: {} names a CSV column; a JSON Lines row is a facts document, whose id and name are "
+                               "its keys \"id\" and \"department\" [E0615]",
+                               input.name, options.columns.id.empty() ? "--name-column" : "--id-column");
     return false;
   }
   input.format = *format;

@@ -32,6 +32,16 @@ std::optional<BatchFormat> batch_format_of(const std::string& path);
 // limit) is reported in the summary's warnings and the batch runs on those that did start.
 inline constexpr unsigned kMaxBatchJobs = 64;
 
+// Which CSV columns hold each department's id and name (--id-column, --name-column): a column of
+// the header, named exactly as written there; empty: the column "id" and the column "department".
+// A named column that is not in the header, or that is a fact's, stops the batch (E0615). For
+// JSON Lines input they are an error: a row's keys are the facts document's, "id" and "department".
+struct BatchColumns {
+  std::string id;
+  std::string name;
+  bool empty() const { return id.empty() && name.empty(); }
+};
+
 struct BatchOptions {
   std::string input;   // "-": standard input, read once as it streams in, like a file
   std::string output;
@@ -53,6 +63,7 @@ struct BatchOptions {
   // Columns and JSON Lines keys the ruleset does not declare are warnings, not errors
   // (--allow-unknown-facts; see FactsOptions).
   bool allow_unknown_facts = false;
+  BatchColumns columns;
 };
 
 struct RankedRow {

@@ -6,6 +6,7 @@
 #include "base/decimal.hpp"
 #include "base/json_text.hpp"
 #include "base/unicode.hpp"
+#include "interpreter/batch/csv_cells.hpp"
 
 namespace rubric::batch {
 namespace {
@@ -13,8 +14,10 @@ namespace {
 // A cell as the JSON value the facts loader expects for [type]: numbers and booleans bare when
 // they are well formed, anything else as a string (which the loader then reports).
 void json_cell(std::string& out, std::string_view cell, ast::TypeKind type) {
-  if ((is_number_kind(type) && is_json_number(cell)) || (type == ast::TypeKind::Bool && (cell == "true" || cell == "false"))) {
+  if (is_number_kind(type) && is_json_number(cell)) {
     out += cell;
+  } else if (const auto b = type == ast::TypeKind::Bool ? read_bool_cell(cell) : std::nullopt) {
+    out += *b ? "true" : "false";  // as a spreadsheet writes it: TRUE, 1, 是 …
   } else {
     json::write_string(out, cell);
   }
@@ -152,6 +155,7 @@ std::vector<UnreadableCell> unreadable_cells(const CsvLayout& layout, const CsvR
   for (std::size_t c = 0; c < row.fields; ++c) {
     std::string_view cell = row.cell(static_cast<int>(c));
     const bool numeric = c < layout.numeric.size() && layout.numeric[c];
+    const ast::TypeKind kind = c < layout.kinds.size() ? layout.kinds[c] : ast::TypeKind::Unknown;
     const std::string& header = c < layout.headers.size() ? layout.headers[c] : std::string();
     std::size_t bad = 0;
     std::string error;
@@ -166,6 +170,8 @@ std::vector<UnreadableCell> unreadable_cells(const CsvLayout& layout, const CsvR
         error = fmt::format("column {}: the number {} cannot be held exactly (at most 38 significant digits and 24 decimals)",
                             header, cell);
       }
+    } else if (!cell.empty()) {
+      if (std::string why = spreadsheet_cell_error(cell, kind); !why.empty()) error = fmt::format("column {}: {}", header, why);
     }
     if (!error.empty()) {
       out.push_back({header, std::move(error)});

@@ -24,7 +24,8 @@ std::string column_of(std::string_view path);
 
 // A cell the facts document cannot carry: bytes that are not UTF-8 (a file saved as GBK, say), or a
 // number no JSON reader holds (1e400). The JSON reader would stop at the first such cell with a
-// message naming no column; found before the document is written, each names its column.
+// message naming no column; found before the document is written, each names its column. Also a
+// cell in a spreadsheet's form that is refused with a hint of its own (spreadsheet_cell_error).
 struct UnreadableCell {
   std::string column;
   std::string error;

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "base/unicode.hpp"
+#include "interpreter/batch/csv_cells.hpp"
 #include "interpreter/batch/csv_document.hpp"
 #include "interpreter/check/checker.hpp"
 
@@ -48,10 +49,12 @@ bool CellSpec::convert(std::string_view cell, Value& out) const {
       out.data.emplace<Decimal>(*value.value);
       return true;
     }
-    case ast::TypeKind::Bool:
-      if (cell != "true" && cell != "false") return false;
-      out.data.emplace<bool>(cell == "true");
+    case ast::TypeKind::Bool: {
+      const std::optional<bool> b = read_bool_cell(cell);  // as json_cell() writes it into the document
+      if (!b) return false;
+      out.data.emplace<bool>(*b);
       return true;
+    }
     case ast::TypeKind::Text:
       if (!is_plain_string(cell)) return false;
       set_text(out, cell);

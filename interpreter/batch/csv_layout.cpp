@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -23,24 +24,75 @@ std::optional<std::size_t> element_number(std::string_view text) {
   return n;
 }
 
+// [name] as one word of a command line: quoted when the shell would split it or read into it.
+std::string shell_word(const std::string& name) {
+  if (name.find_first_of(" \t\"'$`\\|&;<>()*?[]#~!{}") == std::string::npos && !name.empty()) return name;
+  std::string out = "'";
+  for (const char c : name) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// [s] without the spaces and tabs around it.
+std::string_view trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
 // Why column [name] (of fact [fact], which the ruleset does not declare) stops the batch, with a
 // did-you-mean or where the id and the name go. Ignored, a misspelt column would leave its fact
 // at the default and change the score unseen.
-std::string unknown_column(const ast::Ruleset& rs, const std::string& name, const std::string& fact) {
+std::string unknown_column(const ast::Ruleset& rs, const std::string& name, const std::string& fact,
+                           const BatchColumns& columns) {
   std::vector<std::string> declared;
   for (const ast::FactDecl& f : rs.facts) declared.push_back(f.name);
   const auto guess = closest_match(fact, declared);
   std::string hint = guess ? fmt::format("did you mean \"{}\"? ", *guess) : "";
-  for (const char* id : {"ID", "Id", "编号", "序号", "代码"}) {
-    if (name == id) hint = "the department's id goes in the column \"id\"; ";
+  const std::string id = columns.id.empty() ? "id" : columns.id;
+  const std::string department = columns.name.empty() ? "department" : columns.name;
+  for (const char* id_like : {"id", "ID", "Id", "编号", "序号", "代码", "单位编号", "部门编号"}) {
+    if (name != id_like) continue;
+    hint = columns.id.empty()
+               ? fmt::format("the department's id goes in the column \"id\", or say which column holds it: --id-column {}; ",
+                             shell_word(name))
+               : fmt::format("the id is the column \"{}\" (--id-column); ", columns.id);
   }
-  for (const char* department : {"name", "Name", "部门", "部门名称", "单位", "单位名称", "名称"}) {
-    if (name == department) hint = "the department's name goes in the column \"department\"; ";
+  for (const char* name_like : {"department", "name", "Name", "部门", "部门名称", "单位", "单位名称", "名称"}) {
+    if (name != name_like) continue;
+    hint = columns.name.empty() ? fmt::format("the department's name goes in the column \"department\", or say which "
+                                              "column holds it: --name-column {}; ",
+                                              shell_word(name))
+                                : fmt::format("the name is the column \"{}\" (--name-column); ", columns.name);
   }
-  return fmt::format("column \"{}\": the ruleset has no fact \"{}\" [E0614]\n  = help: {}the columns are id, department, "
+  if (const std::string_view bare = trimmed(name); bare != name) {
+    hint = fmt::format("the column's name has spaces around it: without them it is \"{}\"; ", bare);
+  }
+  return fmt::format("column \"{}\": the ruleset has no fact \"{}\" [E0614]\n  = help: {}the columns are {}, "
                      "year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment "
                      "columns starting with \"_\"; --allow-unknown-facts ignores other columns with a warning",
-                     name, fact, hint);
+                     name, fact, hint, id == department ? id : id + ", " + department);
+}
+
+// The column [wanted] that [option] (--id-column or --name-column, the department's [what]) names,
+// into [out]; returns why it cannot be that column ("" when it can).
+std::string named_column(const ast::Ruleset& rs, const std::vector<std::string>& header, const char* option,
+                         const char* what, const std::string& wanted, int& out) {
+  const auto at = std::find(header.begin(), header.end(), wanted);
+  if (at == header.end()) {
+    const auto guess = closest_match(wanted, header);
+    return fmt::format("{} {}: the header has no column \"{}\" [E0615]\n  = help: {}name a column of the first line "
+                       "exactly as it is written there",
+                       option, shell_word(wanted), wanted, guess ? fmt::format("did you mean \"{}\"? ", *guess) : "");
+  }
+  const std::string fact = wanted.substr(0, wanted.find('.'));
+  const bool is_fact = std::any_of(rs.facts.begin(), rs.facts.end(), [&](const ast::FactDecl& f) { return f.name == fact; });
+  if (is_fact || wanted == "year") {
+    return fmt::format("{} {}: the column \"{}\" is the {}; it cannot also be the department's {} [E0615]", option,
+                       shell_word(wanted), wanted, is_fact ? fmt::format("fact \"{}\" of the ruleset", fact) : "year",
+                       what);
+  }
+  out = static_cast<int>(at - header.begin());
+  return {};
 }
 
 // Column [c] named [name] of list fact [fact] of [type]: "FACT.N" or "FACT.N.FIELD" ([rest] is what
@@ -58,6 +110,7 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
     if (fc.elements.size() < *n) fc.elements.resize(*n, -1);
     fc.elements[*n - 1] = col;
     layout.numeric[c] = is_number_kind(type.element->kind);
+    layout.kinds[c] = type.element->kind;
     return {};
   }
   if (dot2 == std::string::npos) {
@@ -76,6 +129,7 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
   if (fc.records.size() < *n) fc.records.resize(*n, std::vector<int>(type.element->fields.size(), -1));
   fc.records[*n - 1][f] = col;
   layout.numeric[c] = is_number_kind(type.element->fields[f].type->kind);
+  layout.kinds[c] = type.element->fields[f].type->kind;
   return {};
 }
 
@@ -86,8 +140,8 @@ bool is_number_kind(ast::TypeKind k) {
          k == ast::TypeKind::Count;
 }
 
-std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, CsvLayout& layout,
-                           std::vector<std::string>& warnings, bool allow_unknown) {
+std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, const BatchColumns& columns,
+                           CsvLayout& layout, std::vector<std::string>& warnings, bool allow_unknown) {
   if (header.size() >= 3 && header[0] == "name" && header[1] == "label" && header[2] == "type") {
     return "this is the facts template of one department (`rubric facts --format csv`: one fact a row); "
            "batch input has one department a row and one column a fact: write its header with "
@@ -96,13 +150,23 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
   layout.headers = header;
   layout.facts.assign(rs.facts.size(), FactColumns{});
   layout.numeric.assign(header.size(), false);
+  layout.kinds.assign(header.size(), ast::TypeKind::Unknown);
+  if (!columns.id.empty()) {
+    if (std::string bad = named_column(rs, header, "--id-column", "id", columns.id, layout.id); !bad.empty()) return bad;
+  }
+  if (!columns.name.empty()) {
+    if (std::string bad = named_column(rs, header, "--name-column", "name", columns.name, layout.department); !bad.empty()) {
+      return bad;
+    }
+  }
   std::map<std::string, int> seen;
   for (std::size_t c = 0; c < header.size(); ++c) {
     const std::string& name = header[c];
     const int col = static_cast<int>(c);
     if (!seen.emplace(name, col).second) return fmt::format("column {} (\"{}\") appears twice", c + 1, name);
-    if (name == "id") { layout.id = col; continue; }
-    if (name == "department") { layout.department = col; continue; }
+    if (col == layout.id || col == layout.department) continue;  // named by --id-column, --name-column
+    if (name == "id" && columns.id.empty()) { layout.id = col; continue; }
+    if (name == "department" && columns.name.empty()) { layout.department = col; continue; }
     if (name == "year") { layout.year = col; layout.numeric[c] = true; continue; }
     if (name.empty() || name[0] == '_') continue;  // a comment column
     const auto dot = name.find('.');
@@ -110,7 +174,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
     std::size_t index = 0;
     while (index < rs.facts.size() && rs.facts[index].name != fact) ++index;
     if (index == rs.facts.size()) {
-      if (!allow_unknown) return unknown_column(rs, name, fact);
+      if (!allow_unknown) return unknown_column(rs, name, fact, columns);
       warnings.push_back(fmt::format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));
       continue;
     }
@@ -123,6 +187,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
       }
       fc.scalar = col;
       layout.numeric[c] = is_number_kind(type.kind);
+      layout.kinds[c] = type.kind;
       continue;
     }
     if (type.kind != ast::TypeKind::List) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
+#include "interpreter/batch/batch.hpp"
 
 namespace rubric::batch {
 
@@ -22,6 +23,7 @@ struct CsvLayout {
   std::vector<FactColumns> facts;         // by fact index
   std::vector<std::string> headers;
   std::vector<bool> numeric;              // by column: its cells go into the document as numbers
+  std::vector<ast::TypeKind> kinds;       // by column: the kind of a fact's cells (Unknown: no fact's)
 };
 
 // Whether a value of kind [k] is a number (number, percent, money, count).
@@ -29,8 +31,8 @@ bool is_number_kind(ast::TypeKind k);
 
 // Fills [layout] from the [header] record; returns why the header cannot be used ("" when it can).
 // Columns the ruleset does not declare are an error, or with [allow_unknown] a warning added to
-// [warnings] and ignored.
-std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, CsvLayout& layout,
-                           std::vector<std::string>& warnings, bool allow_unknown);
+// [warnings] and ignored. [columns] names the id and name columns (default "id", "department").
+std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, const BatchColumns& columns,
+                           CsvLayout& layout, std::vector<std::string>& warnings, bool allow_unknown);
 
 }  // namespace rubric::batch

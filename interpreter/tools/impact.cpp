@@ -92,12 +92,13 @@ std::string unguarded(const std::string& cell) {
 
 // Scores [input] with [ruleset] as `rubric batch` does, into a scratch results file read back.
 std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, const FactsOptions& options,
-                        std::vector<ResultRow>& out) {
+                        const BatchColumns& named, std::vector<ResultRow>& out) {
   const ScratchFile results("rubric-impact");
   BatchOptions batch;
   batch.input = input;
   batch.output = results.path() + ".csv";
   batch.allow_unknown_facts = options.allow_unknown;
+  batch.columns = named;
   // Removed when done, and by the cleanup handlers if rubric is killed first.
   struct Remove {
     std::string path;
@@ -129,13 +130,14 @@ std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, c
 }  // namespace
 
 std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
-                                 const std::string& input, const FactsOptions& options, std::vector<ImpactRow>& rows) {
+                                 const std::string& input, const FactsOptions& options, const BatchColumns& columns,
+                                 std::vector<ImpactRow>& rows) {
   std::vector<ResultRow> before;
   std::vector<ResultRow> after;
-  if (std::string fatal = score_batch(old_ruleset, input, options, before); !fatal.empty()) {
+  if (std::string fatal = score_batch(old_ruleset, input, options, columns, before); !fatal.empty()) {
     return "old ruleset: " + fatal;
   }
-  if (std::string fatal = score_batch(new_ruleset, input, options, after); !fatal.empty()) {
+  if (std::string fatal = score_batch(new_ruleset, input, options, columns, after); !fatal.empty()) {
     return "new ruleset: " + fatal;
   }
   for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i) {

@@ -8,6 +8,7 @@
 
 #include "base/decimal.hpp"
 #include "dsl/ast.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "interpreter/eval/facts.hpp"
 
 namespace rubric {
@@ -39,9 +40,11 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
 // rules, docs/batch.md): each ruleset scores the whole file as a batch would, and the two results
 // are paired row by row. The rows are appended to [rows] unsorted (sort_impact orders them), each
 // named "FILE row N". Returns why the input as a whole could not be scored under a ruleset (an
-// unreadable file, a header naming no fact of it), "" when it could.
+// unreadable file, a header naming no fact of it), "" when it could. [columns]: the CSV columns of
+// the id and the name (--id-column, --name-column), as BatchOptions::columns.
 std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
-                                 const std::string& input, const FactsOptions& options, std::vector<ImpactRow>& rows);
+                                 const std::string& input, const FactsOptions& options, const BatchColumns& columns,
+                                 std::vector<ImpactRow>& rows);
 
 // Largest change first; rows without a change (unscored under one ruleset) last, in their order.
 void sort_impact(std::vector<ImpactRow>& rows);

@@ -16,7 +16,7 @@ One rule for a percent in every input format (docs/decimals.md, "How a number is
   3,D3,丙,9.74,优,9.74,
   4,D4,丁,,,,column monthly_execution.1: the number 1.5 is ambiguous for a percent: it could mean 1.5% or 150%
   5,D5,戊,,,,column monthly_execution.1: the number -2 is ambiguous for a percent: it could mean -2% or -200%
-  6,D6,己,,,,"column monthly_execution.1: expected a percent, found the string ""94,78%"""
+  6,D6,己,,,,"column monthly_execution.1: expected a percent, found ""94,78%"" with a comma; write the number with a point for decimals and no separators"
   $ printf '%s\n' '{"department":"甲","facts":{"monthly_execution":[94.78,"100%"]}}' '{"department":"乙","facts":{"monthly_execution":["94.78%","100%"]}}' '{"department":"丙","facts":{"monthly_execution":[0.9478,1]}}' '{"department":"丁","facts":{"monthly_execution":["94.78","100%"]}}' > rows.jsonl
   $ rubric batch "$SRC/tests/bad-input/trust-percent/ruleset.rubric" rows.jsonl -o out.jsonl
   rows: 4, errors: 2 (rows 1, 4)

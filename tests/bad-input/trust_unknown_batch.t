@@ -14,7 +14,7 @@ A batch column that is not a fact (other than id, department, year and `_` comme
   $ printf 'id,name,a,b\nD1,甲,79.995,10\n' > named.csv
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" named.csv -o out.csv
   error: named.csv: line 1: column "name": the ruleset has no fact "name" [E0614]
-    = help: the department's name goes in the column "department"; the columns are id, department, year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment columns starting with "_"; --allow-unknown-facts ignores other columns with a warning
+    = help: the department's name goes in the column "department", or say which column holds it: --name-column name; the columns are id, department, year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment columns starting with "_"; --allow-unknown-facts ignores other columns with a warning
   [3]
   $ printf '%s\n' '{"department":"甲","year":2023,"facts":{"a":79.995,"b":10,"bb":1}}' '{"department":"乙","year":2023,"facts":{"a":80,"b":10},"_note":"x","yaer":2023}' > d.jsonl
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" d.jsonl -o out.jsonl
