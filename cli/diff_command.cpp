@@ -86,7 +86,7 @@ Command add_diff(CLI::App& parent) {
                 "Ignore keys of the facts a ruleset does not declare (a fact the new rules dropped), instead of "
                 "leaving that department unscored under it");
   app->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "md", "json"}))
+      ->check(one_of({"table", "md", "json"}))
       ->capture_default_str();
   app->footer(kExitCodes);
   return {app, [options] { return run_diff(*options); }};

@@ -205,7 +205,7 @@ Command add_test(CLI::App& parent) {
       "test", "Run the tests beside each ruleset (its test blocks and NAME.test.rubric); exit 3 if any fails.");
   app->add_option("PATH", options->paths, "Rulesets, or folders of them (default: rulesets)")->check(CLI::ExistingPath);
   app->add_option("--filter", options->filter, "Run only the cases whose 'test / case' name contains this text");
-  app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app->add_option("--format", options->format, "Output format")->check(one_of({"text", "json"}))->capture_default_str();
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");
