@@ -68,7 +68,11 @@ Diagnostics nothing_ran(const TestCommandOptions& options, const std::vector<Tes
         "write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "
         "\"Tests\"); `rubric test --boundaries` writes a first file of cases";
   } else {
-    out.error("E1102", {}, fmt::format("--filter \"{}\" matches no case", options.filter)).help =
+    std::vector<std::string> names;
+    for (const TestRun& run : runs) names.insert(names.end(), run.names.begin(), run.names.end());
+    std::string message = fmt::format("--filter \"{}\" matches no case", options.filter);
+    if (auto guess = closest_match(options.filter, names)) message += fmt::format("; did you mean \"{}\"?", *guess);
+    out.error("E1102", {}, std::move(message)).help =
         "a case is matched by its name as \"test / case\"; run without --filter to see them all";
   }
   return out;
