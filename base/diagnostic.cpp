@@ -181,6 +181,15 @@ std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char
   return row[b.size()];
 }
 
+// Whether the shorter of [a] and [b] is a run of the longer one's code points, at least two of
+// them and at least half of the longer: "按时" in "按时公开", a name cut short or run on.
+bool contains_most(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+  const auto& shorter = a.size() <= b.size() ? a : b;
+  const auto& longer = a.size() <= b.size() ? b : a;
+  if (shorter.size() < 2 || shorter.size() * 2 < longer.size()) return false;
+  return std::search(longer.begin(), longer.end(), shorter.begin(), shorter.end()) != longer.end();
+}
+
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view name,
@@ -188,11 +197,19 @@ std::optional<std::string> closest_match(std::string_view name,
   const auto target = code_point_vector(name);
   std::optional<std::string> best;
   std::size_t best_distance = 0;
+  std::vector<const std::string*> containing;
   for (const std::string& candidate : candidates) {
     if (candidate == name) continue;
     const auto other = code_point_vector(candidate);
-    // A likely misspelling: at most a third of the longer name differs (at least one edit).
-    const std::size_t limit = std::max<std::size_t>(1, std::max(target.size(), other.size()) / 3);
+    if (contains_most(target, other) &&
+        std::find_if(containing.begin(), containing.end(), [&](const std::string* c) { return *c == candidate; }) ==
+            containing.end()) {
+      containing.push_back(&candidate);
+    }
+    // A likely misspelling: at most a third of the longer name differs (at least one edit), and
+    // not all of it (a one-character name is not a misspelling of another one).
+    const std::size_t longest = std::max(target.size(), other.size());
+    const std::size_t limit = std::min(std::max<std::size_t>(1, longest / 3), longest - 1);
     // The lengths alone rule most pairs out, and keep a huge name from costing length × length.
     const std::size_t length_gap = target.size() > other.size() ? target.size() - other.size() : other.size() - target.size();
     if (length_gap > limit) continue;
@@ -202,6 +219,10 @@ std::optional<std::string> closest_match(std::string_view name,
       best_distance = distance;
     }
   }
+  // A name that several candidates hold ("公开" in 按时公开, 逾期公开, 未公开) could mean any of
+  // them: no guess. Else a name cut short or run on, when only one candidate holds it (or is held by it).
+  if (containing.size() > 1) return std::nullopt;
+  if (!best && containing.size() == 1) best = *containing.front();
   return best;
 }
 

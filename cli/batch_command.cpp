@@ -157,7 +157,7 @@ Command add_batch(CLI::App& parent) {
       ->check(input_file());
   app->add_option("--input-format", options->input_format,
                   "The input's format, csv or jsonl, whatever its name: required when INPUT is -")
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+      ->check(one_of({"csv", "jsonl"}));
   app->add_option("-o,--output", options->output, "The results: .csv or .jsonl")->required();
   app->add_option("--report", options->report,
                   "Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "

@@ -52,6 +52,18 @@ int terminal_width();
 // file is then read once (read_input). CLI11's ExistingFile would refuse pipes, devices and "-".
 const CLI::Validator& input_file();
 
+// A validator accepting only [values] ("--format htm" is refused with "did you mean 'html'?"); its
+// description, shown by --help, is the set: {table,json}.
+CLI::Validator one_of(std::vector<std::string> values);
+
+// Checks the names typed on the command line before CLI11 parses it: the command (the first word
+// not starting with '-') and every long option ("--fromat", up to an '='), against what [app] and
+// the chosen command declare. An unknown one is printed as an error, with the closest name when it
+// is likely ("did you mean 'score'?") and where the known ones are listed; the result is then the
+// exit code (kUsage). Short options, everything after "--" and a command line calling for --help
+// (or --version) are left to CLI11.
+std::optional<int> check_names(const CLI::App& app, int argc, const char* const* argv);
+
 // The files [ruleset] was read from (itself, then every base it extends), as inputs that no
 // output may replace.
 std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset);

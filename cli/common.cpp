@@ -40,6 +40,69 @@ const CLI::Validator& input_file() {
   return validator;
 }
 
+CLI::Validator one_of(std::vector<std::string> values) {
+  const std::string description = fmt::format("{{{}}}", fmt::join(values, ","));
+  return CLI::Validator(
+      [values](std::string& value) -> std::string {
+        if (std::find(values.begin(), values.end(), value) != values.end()) return "";
+        std::string why = fmt::format("'{}' is not one of {}", unicode::visible(value), fmt::join(values, ", "));
+        if (auto guess = closest_match(value, values)) why += fmt::format("; did you mean '{}'?", *guess);
+        return why;
+      },
+      description);
+}
+
+namespace {
+
+// The long options [app] declares, as typed: "--format".
+std::vector<std::string> long_options(const CLI::App& app) {
+  std::vector<std::string> out;
+  for (const CLI::Option* option : app.get_options()) {
+    for (const std::string& name : option->get_lnames()) out.push_back("--" + name);
+  }
+  return out;
+}
+
+int unknown_name(std::string message, const std::string& typed, const std::vector<std::string>& known,
+                 std::string help) {
+  if (auto guess = closest_match(typed, known)) message += fmt::format("; did you mean '{}'?", *guess);
+  Diagnostics diagnostics;
+  diagnostics.error("", {}, std::move(message)).help = std::move(help);
+  print(diagnostics, false);
+  return kUsage;
+}
+
+}  // namespace
+
+std::optional<int> check_names(const CLI::App& app, int argc, const char* const* argv) {
+  const CLI::App* command = nullptr;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    // After "--" every word is a file; a call for help or the version is answered whatever follows.
+    if (arg == "--" || arg == "-h" || arg == "--help" || (command == nullptr && arg == "--version")) break;
+    const CLI::App& current = command != nullptr ? *command : app;
+    if (arg.starts_with("--")) {
+      const std::string name(arg.substr(0, arg.find('=')));
+      const std::vector<std::string> known = long_options(current);
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      const std::string whose = command != nullptr ? "rubric " + command->get_name() : "rubric";
+      return unknown_name(fmt::format("unknown option '{}' for {}", name, whose), name, known,
+                          fmt::format("{} --help lists its options", whose));
+    }
+    if (command != nullptr || arg.starts_with("-")) continue;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (sub->get_name() == arg) command = sub;
+      names.push_back(sub->get_name());
+    }
+    if (command == nullptr) {
+      return unknown_name(fmt::format("unknown command '{}'", arg), std::string(arg), names,
+                          fmt::format("the commands are {}; rubric --help describes them", fmt::join(names, ", ")));
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset) {
   std::vector<NamedFile> out;
   for (std::size_t i = 0; i < ruleset.sources.size(); ++i) {

@@ -101,7 +101,7 @@ Command add_diff(CLI::App& parent) {
                   "CSV inputs: the column that holds each department's name (default: \"department\"), as `rubric batch "
                   "--name-column`");
   app->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "md", "json"}))
+      ->check(one_of({"table", "md", "json"}))
       ->capture_default_str();
   app->footer(kExitCodes);
   return {app, [options] { return run_diff(*options); }};

@@ -102,6 +102,14 @@ void explain(Context& ctx, const NodeResult& node, const std::string& path) {
   explain_indicator(ctx, node, here);
 }
 
+// The names of every indicator and section below [nodes], for "did you mean …".
+void node_names(const std::vector<NodeResult>& nodes, std::vector<std::string>& names) {
+  for (const NodeResult& node : nodes) {
+    names.push_back(node.name);
+    node_names(node.children, names);
+  }
+}
+
 int run_explain(const ExplainOptions& options) {
   const LoadedRuleset loaded = load_ruleset(options.ruleset);
   if (!loaded.ok()) {
@@ -119,7 +127,13 @@ int run_explain(const ExplainOptions& options) {
   for (const NodeResult& node : result.nodes) explain(ctx, node, "");
   std::cout << unicode::visible(out.str(), true);
   if (!ctx.found) {
-    std::cerr << fmt::format("error: the ruleset has no indicator or section '{}'\n", unicode::visible(options.indicator));
+    std::vector<std::string> names;
+    node_names(result.nodes, names);
+    Diagnostics diagnostics;
+    std::string message = fmt::format("the ruleset has no indicator or section '{}'", options.indicator);
+    if (auto guess = closest_match(options.indicator, names)) message += fmt::format("; did you mean '{}'?", *guess);
+    diagnostics.error("", {}, std::move(message)).help = "`rubric explain RULESET FACTS` explains them all";
+    print(diagnostics, false);
     return kUsage;
   }
   if (options.indicator.empty()) {

@@ -18,7 +18,7 @@ Command add_facts(CLI::App& parent) {
   app->add_option("--format", options->format,
                   "json: a facts file of one department; csv: one row per fact, with its label, type, unit "
                   "and domain; batch: the header line of a CSV of many departments for `rubric batch`")
-      ->check(CLI::IsMember({"json", "csv", "batch"}))
+      ->check(one_of({"json", "csv", "batch"}))
       ->capture_default_str();
   app->add_option("--elements", options->elements, "With --format batch: the columns given to each list (its elements 1 to N)")
       ->check(CLI::Range(1, 1000))

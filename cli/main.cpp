@@ -84,6 +84,7 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "rubric 0.1.0");
   const std::vector<Command> commands = {add_check(app), add_score(app), add_audit(app), add_facts(app), add_diff(app), add_batch(app),
                                          add_test(app), add_explain(app), add_fmt(app)};
+  if (const auto status = check_names(app, argc, argv)) return *status;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

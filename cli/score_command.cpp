@@ -352,7 +352,7 @@ Command add_score(CLI::App& parent) {
   app->add_option("--rulesets", options->rulesets, "The folder of schemes")->capture_default_str();
   app->add_flag("--any-year", options->any_year, "Score facts even with a ruleset that does not apply to their year");
   app->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "xlsx", "html", "md", "csv"}))
+      ->check(one_of({"table", "json", "xlsx", "html", "md", "csv"}))
       ->capture_default_str()
       ->description("Output format: table and json for reading; xlsx, html, md and csv write the official "
                     "self-evaluation table (自评表) to hand in");

@@ -68,7 +68,11 @@ Diagnostics nothing_ran(const TestCommandOptions& options, const std::vector<Tes
         "write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "
         "\"Tests\"); `rubric test --boundaries` writes a first file of cases";
   } else {
-    out.error("E1102", {}, fmt::format("--filter \"{}\" matches no case", options.filter)).help =
+    std::vector<std::string> names;
+    for (const TestRun& run : runs) names.insert(names.end(), run.names.begin(), run.names.end());
+    std::string message = fmt::format("--filter \"{}\" matches no case", options.filter);
+    if (auto guess = closest_match(options.filter, names)) message += fmt::format("; did you mean \"{}\"?", *guess);
+    out.error("E1102", {}, std::move(message)).help =
         "a case is matched by its name as \"test / case\"; run without --filter to see them all";
   }
   return out;
@@ -205,7 +209,7 @@ Command add_test(CLI::App& parent) {
       "test", "Run the tests beside each ruleset (its test blocks and NAME.test.rubric); exit 3 if any fails.");
   app->add_option("PATH", options->paths, "Rulesets, or folders of them (default: rulesets)")->check(CLI::ExistingPath);
   app->add_option("--filter", options->filter, "Run only the cases whose 'test / case' name contains this text");
-  app->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  app->add_option("--format", options->format, "Output format")->check(one_of({"text", "json"}))->capture_default_str();
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");

@@ -320,14 +320,25 @@ void Runner::expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck
       }
       return;
     }
-    case ast::ExpectTarget::Grade:
+    case ast::ExpectTarget::Grade: {
       if (eval.grade == e.text) return;
+      // A grade the ruleset does not have can never be given: say so, with the one meant.
+      std::vector<std::string> grades;
+      for (const ast::GradeArm& g : rs_.grades) grades.push_back(g.name);
+      std::string unknown;
+      if (std::find(grades.begin(), grades.end(), e.text) == grades.end()) {
+        unknown = fmt::format(" (the ruleset has no grade '{}'", e.text);
+        if (auto guess = closest_match(e.text, grades)) unknown += fmt::format("; did you mean '{}'?", *guess);
+        unknown += ")";
+      }
       if (eval.total) {
-        check.fail(fmt::format("grade: expected {}, got {}", e.text, eval.grade), e, "grade", "= " + eval.grade);
+        check.fail(fmt::format("grade: expected {}, got {}{}", e.text, eval.grade, unknown), e, "grade",
+                   "= " + eval.grade);
       } else {
-        check.fail(fmt::format("grade: expected {}, got none", e.text));
+        check.fail(fmt::format("grade: expected {}, got none{}", e.text, unknown));
       }
       return;
+    }
     case ast::ExpectTarget::Indicator:
       expect_node(e, eval, check, result);
       return;
@@ -377,6 +388,9 @@ void Runner::expect_node(const ast::Expectation& e, const Evaluation& eval, Case
 void Runner::test(const ast::TestBlock& block, const ast::Ruleset& holder) {
   for (const ast::TestCase& c : block.cases) {
     const std::string full = block.name == c.name ? block.name : block.name + " / " + c.name;
+    for (const std::string* name : {&full, &block.name, &c.name}) {
+      if (std::find(run_.names.begin(), run_.names.end(), *name) == run_.names.end()) run_.names.push_back(*name);
+    }
     if (!options_.filter.empty() && full.find(options_.filter) == std::string::npos) continue;
     check(block, c, holder);
   }

@@ -47,6 +47,9 @@ struct BranchInfo {
 struct TestRun {
   std::string ruleset;
   std::vector<CaseResult> cases;
+  // The names every case answers --filter to, run or filtered out: "test / case", "test" and
+  // "case" (for "did you mean …" when a filter matches none).
+  std::vector<std::string> names;
   Diagnostics diagnostics;  // problems loading the ruleset or its tests
   std::vector<BranchInfo> branches;
   std::size_t covered = 0;

@@ -22,7 +22,7 @@ A file that cannot be scored at all (here a column no ruleset has) is an error, 
   $ printf 'id,department,a,c\nX,某局,1,2\n' > columns.csv
   $ rubric diff old.rubric new.rubric --facts columns.csv > /dev/null
   error: old ruleset: columns.csv: line 1: column "c": the ruleset has no fact "c" [E0614]
-    = help: did you mean "a"? the columns are id, department, year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment columns starting with "_"; --allow-unknown-facts ignores other columns with a warning
+    = help: the columns are id, department, year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment columns starting with "_"; --allow-unknown-facts ignores other columns with a warning
   [3]
   $ : > empty.csv
   $ rubric diff old.rubric new.rubric --facts empty.csv > /dev/null

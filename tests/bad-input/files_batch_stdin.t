@@ -18,7 +18,7 @@
   error: standard input has no extension to tell its format: give --input-format csv or --input-format jsonl
   [2]
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" - --input-format xlsx -o out.csv < /dev/null
-  --input-format: xlsx not in {csv,jsonl}
+  --input-format: 'xlsx' is not one of csv, jsonl
   Run with --help for more information.
   [2]
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" - --input-format csv -o out.csv < /dev/null

@@ -17,6 +17,7 @@ In `rubric explain`, and in the batch summary's ranking.
   $ printf '{"department": "\\u001b[31m红", "year": 2023, "facts": {"rate": "95%%"}}' > facts.json
   $ rubric explain "$SRC/tests/bad-input/outputs/r.rubric" facts.json "$(printf '\033[2J')"
   error: the ruleset has no indicator or section '\u{1b}[2J'
+    = help: `rubric explain RULESET FACTS` explains them all
   [2]
   $ printf 'id,department,rate\n\033[2Jd1,\302\233甲,95%%\n' > in.csv
   $ rubric batch "$SRC/tests/bad-input/outputs/r.rubric" in.csv -o out.csv -q --top 1

@@ -26,13 +26,13 @@ A facts file with a key the ruleset does not declare fails the case too, unless 
     ✗ 合计 / 良 (2023.test.rubric:3)
       the facts were refused:
   合计 / 良: facts.c: error: unknown fact "c" [E0610]
-    = help: did you mean "a"?
+    = help: `rubric facts RULESET` lists the facts the ruleset declares
     = note: a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a warning
   
     ✗ 合计 / 优 (2023.test.rubric:4)
       the facts were refused:
   合计 / 优: facts.c: error: unknown fact "c" [E0610]
-    = help: did you mean "a"?
+    = help: `rubric facts RULESET` lists the facts the ruleset declares
     = note: a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a warning
   
   0 passed, 2 failed
