@@ -70,7 +70,7 @@ The options name CSV columns. A JSON Lines row is a facts document, whose id and
   Summary: 2 departments scored under both; 0 change total; 1 changes grade (1 up, 0 down)
   $ rubric diff r.rubric new.rubric --facts d.csv --name-column 名称 > /dev/null
   error: old ruleset: d.csv: line 1: --name-column 名称: the header has no column "名称" [E0615]
-    = help: name a column of the first line exactly as it is written there
+    = help: did you mean "部门名称"? name a column of the first line exactly as it is written there
   [3]
   $ rubric diff r.rubric new.rubric --facts d.jsonl --id-column 编号 > /dev/null
   error: --id-column names a column of a CSV file given with --facts; there is none
