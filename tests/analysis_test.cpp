@@ -259,6 +259,19 @@ TEST(AnalysisBounds, ConditionsNarrowTheNamesTheyCompare) {
                   .empty());
 }
 
+TEST(AnalysisBounds, TiersAndConditionsNarrowAnExpressionWrittenAgain) {
+  // [9] item 9: in the arm [60%, 100%) of `tiered spent / budget`, spent / budget is below 100%,
+  // so spent / budget * points is below the points; naming the ratio with `let` was the only way
+  // to say so. The same for a condition on an expression.
+  EXPECT_TRUE(findings(indicator("tiered spent / budget { [0, 60%) -> 0  [60%, 100%) -> spent / budget * points"
+                                 "  [100%, inf) -> points }"))
+                  .empty());
+  EXPECT_TRUE(findings(indicator("when spent / budget >= 100% -> points otherwise spent / budget * points")).empty());
+  // Another expression is not narrowed: spent / budget bounds nothing about spent.
+  EXPECT_EQ(codes(findings(indicator("tiered spent / budget { [0, 100%) -> spent  [100%, inf) -> points }"))),
+            Codes{"W0404"});
+}
+
 TEST(AnalysisBounds, UnsureOverAListWhoseLengthNoDeclarationBounds) {
   const std::string body = indicator("sum(o in outputs: o.weight)");
   EXPECT_TRUE(findings(body).empty());

@@ -19,6 +19,13 @@ namespace rubric::analysis {
 
 AbstractValue Analyzer::eval(const ast::Expr& e) {
   if (++steps_ > kStepBudget) throw BudgetExhausted{};
+  // Inside an arm, the arm's subject written again has the arm's interval, not its own.
+  std::string text;
+  for (auto it = narrowed_.rbegin(); it != narrowed_.rend(); ++it) {
+    if (it->text.empty() || it->frame != frame_->id) continue;
+    if (text.empty()) text = src(e.span);
+    if (it->text == text) return it->value;
+  }
   try {
     return eval_impl(e);
   } catch (const DecimalError&) {
@@ -253,11 +260,18 @@ AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
 }
 
 void Analyzer::narrow_to(const ast::Expr& subject, const AbstractValue& value, const Range& range) {
-  const auto* n = std::get_if<ast::NameRef>(&subject.node);
-  if (n == nullptr || n->kind == ast::NameKind::Unresolved || value.kind != Kind::Number) return;
+  if (value.kind != Kind::Number) return;
   AbstractValue v = value;
   v.range = range;
-  narrowed_.push_back({n->kind == ast::NameKind::Fact ? -1 : frame_->id, n->index, std::move(v)});
+  const auto* n = std::get_if<ast::NameRef>(&subject.node);
+  if (n == nullptr) {
+    // Any other expression is known by its text: the same text in the same frame names the same
+    // facts, lets and parameters, so it has the same value.
+    narrowed_.push_back({frame_->id, 0, std::move(v), src(subject.span)});
+    return;
+  }
+  if (n->kind == ast::NameKind::Unresolved) return;
+  narrowed_.push_back({n->kind == ast::NameKind::Fact ? -1 : frame_->id, n->index, std::move(v), ""});
 }
 
 // One case per kind of node; ast::visit makes a missing case a compile error.

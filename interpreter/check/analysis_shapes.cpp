@@ -325,11 +325,12 @@ bool Analyzer::narrow(const ast::Expr& cond, bool truth, bool& feasible) {
              x.type == ast::TypeKind::Count;
     };
     if (!numeric(*b->lhs) && !numeric(*b->rhs)) return b->lhs->type != ast::TypeKind::Unknown;
-    // NAME op CONSTANT, or CONSTANT op NAME (then the comparison is mirrored).
+    // X op CONSTANT, or CONSTANT op X (then the comparison is mirrored), where X is a name or any
+    // other expression (narrowed by its text, as a tier's subject is).
     const ast::Expr* subject = b->lhs.get();
     Op op = b->op;
     auto c = constant(*b->rhs);
-    if (!c || !std::holds_alternative<ast::NameRef>(subject->node)) {
+    if (!c) {
       subject = b->rhs.get();
       c = constant(*b->lhs);
       switch (op) {
@@ -340,7 +341,7 @@ bool Analyzer::narrow(const ast::Expr& cond, bool truth, bool& feasible) {
         default: break;
       }
     }
-    if (!c || !std::holds_alternative<ast::NameRef>(subject->node)) return false;
+    if (!c) return false;
     if (!truth) {
       switch (op) {
         case Op::Lt: op = Op::Ge; break;

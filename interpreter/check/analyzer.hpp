@@ -87,10 +87,13 @@ class Analyzer {
     std::vector<AbstractValue> slots;
   };
   // A name narrowed by a `when` condition or a tier, while its arm is analysed.
+  // A name, or an expression (by its folded source text: `a / t` in the arms of `tiered a / t`),
+  // whose interval a tier, a bracket arm or a condition has narrowed.
   struct Narrowed {
     int frame = -1;  // -1 for a fact
     std::uint32_t index = 0;
     AbstractValue value;
+    std::string text;  // an expression's, "" for a name
   };
   struct Finding {
     Severity severity = Severity::Warning;
