@@ -191,6 +191,13 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
     return;
   }
   if (is_report_format(options_.format)) {
+    // The official table is handed in: one with a score missing is never written, lest it be
+    // handed in (or replace a good one) unnoticed.
+    if (!result.total) {
+      std::cerr << fmt::format("{}: no report written: the department could not be scored (see the errors above)\n",
+                               unicode::visible(facts.facts->file));
+      return;
+    }
     write_report(*loaded.ruleset, result, *facts.facts);
     return;
   }

@@ -73,6 +73,7 @@ void Evaluator::bind_let(const ast::Let& l) {
     failed_[l.slot] = e.message;
     auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), fmt::format("in 'let {}': {}", l.name, e.message));
     d.help = e.help;
+    d.notes = e.notes;
   } catch (const DecimalError& e) {
     failed_[l.slot] = e.what();
     out_.diagnostics.error("E0706", rs_.at(l.span), fmt::format("in 'let {}': {}", l.name, e.what()));
@@ -163,6 +164,7 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     auto& d = out_.diagnostics.error(e.code, rs_.at(e.span),
                                      fmt::format("indicator '{}': {}", ind.name, e.message));
     d.help = e.help;
+    d.notes = e.notes;
   } catch (const DecimalError& e) {
     node.error = e.what();
     out_.diagnostics.error("E0706", rs_.at(ind.score ? ind.score->span : ind.span),

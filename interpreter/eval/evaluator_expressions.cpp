@@ -126,7 +126,8 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
       const auto& items = v.list();
       if (c.aggregate == Aggregate::Count) return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
       if (items.empty() && c.aggregate != Aggregate::Sum) {
-        fail("E0710", e.span, fmt::format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)));
+        fail("E0710", e.span, fmt::format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)),
+             "", empty_list_notes(*c.args[0]));
       }
       Decimal acc;
       for (std::size_t i = 0; i < items.size(); ++i) {
@@ -205,8 +206,10 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   if (c.aggregate == Aggregate::Any) return Value(any);
   if (c.aggregate == Aggregate::All) return Value(all);
   if (taken == 0 && c.aggregate != Aggregate::Sum) {
-    fail("E0710", e.span, fmt::format("{} of no elements: {} has none{}", c.func, src(c.list->span),
-                                      c.filter ? " that pass the filter" : ""));
+    fail("E0710", e.span,
+         fmt::format("{} of no elements: {} has none{}", c.func, src(c.list->span),
+                     c.filter ? " that pass the filter" : ""),
+         "", empty_list_notes(*c.list));
   }
   if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
   step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c), show(acc, e.type), taken),
@@ -240,6 +243,22 @@ Value Evaluator::eval_impl(const ast::Expr& e) {
                            [&](const ast::Judged& n) { return judged(e, n); },
                            [&](const ast::When& n) { return when(e, n); },
                        });
+}
+
+std::vector<Note> Evaluator::empty_list_notes(const ast::Expr& list) const {
+  const auto* n = std::get_if<ast::NameRef>(&list.node);
+  if (n == nullptr || n->kind != ast::NameKind::Fact || n->index >= rs_.facts.size()) return {};
+  const std::string& name = rs_.facts[n->index].name;
+  const bool supplied = facts_.supplied.empty() || n->index >= facts_.supplied.size() || facts_.supplied[n->index];
+  if (!supplied) {
+    return {{fmt::format("'{}' is not in the facts, and its default is an empty list", name),
+             Location::in_json(facts_.file, "facts")}};
+  }
+  const Value& v = facts_.values[n->index];
+  const std::size_t size = v.is_list() ? v.list().size() : 0;
+  if (size == 0) return {{"this list is empty", Location::in_json(facts_.file, "facts." + name)}};
+  return {{fmt::format("this list has {} element{}, and none passes the filter", size, size == 1 ? "" : "s"),
+           Location::in_json(facts_.file, "facts." + name)}};
 }
 
 }  // namespace rubric::evaluation

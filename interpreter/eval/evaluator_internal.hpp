@@ -28,10 +28,12 @@ struct EvalError {
   Span span;
   std::string message;
   std::string help;
+  std::vector<Note> notes;  // e.g. where in the facts file the empty list is
 };
 
-[[noreturn]] inline void fail(std::string code, Span span, std::string message, std::string help = {}) {
-  throw EvalError{std::move(code), span, std::move(message), std::move(help)};
+[[noreturn]] inline void fail(std::string code, Span span, std::string message, std::string help = {},
+                              std::vector<Note> notes = {}) {
+  throw EvalError{std::move(code), span, std::move(message), std::move(help), std::move(notes)};
 }
 
 class Evaluator {
@@ -44,6 +46,8 @@ class Evaluator {
  private:
   NodeResult section(const ast::Section& s);
   NodeResult indicator(const ast::Indicator& ind);
+  // Where an empty list came from, when it is a fact: the facts file and its JSON path.
+  std::vector<Note> empty_list_notes(const ast::Expr& list) const;
   void bind_let(const ast::Let& l);
 
   Value eval(const ast::Expr& e);
