@@ -288,6 +288,7 @@ struct Section {
   PointsSpec points;
   std::vector<Item> items;
   Span span;
+  std::vector<Span> changed_parts;  // extends: the changes to its direct parts (remove, add, override)
 };
 
 struct GradeArm {
@@ -372,6 +373,7 @@ struct Ruleset {
   std::vector<Item> items;  // top-level sections (and indicators)
   std::vector<GradeArm> grades;
   Span grade_span;
+  std::vector<Span> changed_parts;  // extends: the changes to the top-level parts
   std::uint32_t frame_size = 0;  // resolved: slots for top-level lets
 };
 

@@ -128,7 +128,8 @@ void Checker::indicator(ast::Indicator& ind) {
 }
 
 
-void Checker::items(std::vector<ast::Item>& children, const std::string& parent, const ast::PointsSpec* points) {
+void Checker::items(std::vector<ast::Item>& children, const std::string& parent, const ast::PointsSpec* points,
+                    const std::vector<Span>& changed) {
   const std::size_t mark = locals_.size();
   std::map<std::string, Span> names;
   Decimal sum;
@@ -144,7 +145,7 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
     Span name_span;
     const ast::PointsSpec* child_points = nullptr;
     if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
-      items((*s)->items, fmt::format("section '{}'", (*s)->name), &(*s)->points);
+      items((*s)->items, fmt::format("section '{}'", (*s)->name), &(*s)->points, (*s)->changed_parts);
       name = &(*s)->name;
       name_span = (*s)->name_span;
       child_points = &(*s)->points;
@@ -173,17 +174,31 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
   report_unused_locals(mark);
   locals_.resize(mark);
   if (points != nullptr && !points->range && !parts.empty() && sum != points->hi) {
-    error("E0404", points->span,
-          fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(), points->hi.to_string()))
-        .notes.push_back({fmt::format("parts: {}", fmt::join(parts, " + ")), std::nullopt});
+    Diagnostic& d = sum_error("E0404", points->span, changed, fmt::format("{} and its points are declared here, in the base ruleset", parent),
+                              fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(),
+                                          points->hi.to_string()));
+    d.notes.insert(d.notes.begin(), {fmt::format("parts: {}", fmt::join(parts, " + ")), std::nullopt});
   }
   // No parts at all is E0410 (degenerate()): the ruleset scores nothing, whatever its total.
   if (points == nullptr && rs_.total && !total_parts.empty() && total_sum != *rs_.total) {
-    error("E0405", rs_.total_span,
-          fmt::format("the top-level sections add up to {}, not the ruleset's total {}", total_sum.to_string(),
-                      rs_.total->to_string()))
-        .notes.push_back({fmt::format("parts: {}", fmt::join(total_parts, " + ")), std::nullopt});
+    Diagnostic& d = sum_error("E0405", rs_.total_span, changed, "the total is declared here, in the base ruleset",
+                              fmt::format("the top-level sections add up to {}, not the ruleset's total {}",
+                                          total_sum.to_string(), rs_.total->to_string()));
+    d.notes.insert(d.notes.begin(), {fmt::format("parts: {}", fmt::join(total_parts, " + ")), std::nullopt});
   }
+}
+
+Diagnostic& Checker::sum_error(const char* code, Span declared, const std::vector<Span>& changed,
+                               const std::string& declared_note, std::string message) {
+  // In an extending ruleset, a sum the base declares and a change of the extending file broke is
+  // shown at that change, the line the author wrote, with the base's declaration as a note.
+  if (changed.empty() || rs_.at(declared).file == rs_.source) return error(code, declared, std::move(message));
+  Diagnostic& d = error(code, changed.back(), std::move(message));
+  d.notes.push_back({declared_note, rs_.at(declared)});
+  for (std::size_t i = 0; i + 1 < changed.size(); ++i) {
+    d.notes.push_back({"this change alters the sum too", rs_.at(changed[i])});
+  }
+  return d;
 }
 
 void Checker::grades() {
@@ -259,7 +274,7 @@ void Checker::run() {
   defines();
   for (ast::Let& l : rs_.lets) let(l);
   const std::size_t globals = locals_.size();
-  items(rs_.items, "the ruleset", nullptr);
+  items(rs_.items, "the ruleset", nullptr, rs_.changed_parts);
   // Top-level lets stay visible through the whole tree; report those never used.
   report_unused_locals(0);
   locals_.resize(globals);

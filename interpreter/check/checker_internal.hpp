@@ -110,7 +110,11 @@ class Checker {
   void domain(const ast::Interval& iv, const TypeRefPtr& type, const std::string& what);
   void fields(const TypeRef& type);
   void defines();
-  void items(std::vector<ast::Item>& items, const std::string& parent, const ast::PointsSpec* points);
+  void items(std::vector<ast::Item>& items, const std::string& parent, const ast::PointsSpec* points,
+             const std::vector<Span>& changed);
+  // E0404/E0405 for the sum declared at [declared]; see checker.cpp.
+  Diagnostic& sum_error(const char* code, Span declared, const std::vector<Span>& changed,
+                        const std::string& declared_note, std::string message);
   void indicator(ast::Indicator& ind);
   void let(ast::Let& l);
   void grades();

@@ -14,6 +14,7 @@ struct Found {
   std::vector<ast::Item>* container = nullptr;
   std::size_t index = 0;
   bool section = false;
+  ast::Section* parent = nullptr;  // the section holding it, null at the top level
 };
 
 const std::string* item_name(const ast::Item& item) {
@@ -23,17 +24,23 @@ const std::string* item_name(const ast::Item& item) {
 }
 
 // The section or indicator named [name], searched depth-first.
-std::optional<Found> find(std::vector<ast::Item>& items, const std::string& name) {
+std::optional<Found> find(std::vector<ast::Item>& items, const std::string& name, ast::Section* parent = nullptr) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string* n = item_name(items[i]);
     if (n != nullptr && *n == name) {
-      return Found{&items, i, std::holds_alternative<std::unique_ptr<ast::Section>>(items[i])};
+      return Found{&items, i, std::holds_alternative<std::unique_ptr<ast::Section>>(items[i]), parent};
     }
     if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&items[i])) {
-      if (auto found = find((*s)->items, name)) return found;
+      if (auto found = find((*s)->items, name, s->get())) return found;
     }
   }
   return std::nullopt;
+}
+
+Span item_span(const ast::Item& item) {
+  if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) return (*s)->span;
+  if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) return (*i)->span;
+  return std::get<ast::Let>(item).span;
 }
 
 void names(const std::vector<ast::Item>& items, std::vector<std::string>& out) {
@@ -90,16 +97,23 @@ class Merger {
 };
 
 void Merger::apply(ast::Change& change) {
+  // The change alters the sum of the parts of [parent] (the top level when null): a points error
+  // there is then shown at the change (checker.cpp, E0404/E0405).
+  const auto changes_sum_of = [&](ast::Section* parent) {
+    (parent != nullptr ? parent->changed_parts : out_.changed_parts).push_back(change.span);
+  };
   switch (change.kind) {
     case ast::ChangeKind::Remove: {
       if (auto found = target(change.name, change.name_span)) {
         found->container->erase(found->container->begin() + static_cast<std::ptrdiff_t>(found->index));
+        changes_sum_of(found->parent);
       }
       return;
     }
     case ast::ChangeKind::Points: {
       auto found = target(change.name, change.name_span);
       if (!found || !kind_matches(*found, change)) return;
+      changes_sum_of(found->parent);
       ast::Item& item = (*found->container)[found->index];
       if (found->section) {
         std::get<std::unique_ptr<ast::Section>>(item)->points = change.points;
@@ -111,6 +125,7 @@ void Merger::apply(ast::Change& change) {
     case ast::ChangeKind::Override: {
       auto found = target(change.name, change.name_span);
       if (!found || !kind_matches(*found, change)) return;
+      changes_sum_of(found->parent);
       (*found->container)[found->index] = std::move(change.item.front());
       return;
     }
@@ -122,6 +137,7 @@ void Merger::apply(ast::Change& change) {
       }
       if (change.parent.empty()) {
         out_.items.push_back(std::move(change.item.front()));
+        changes_sum_of(nullptr);
         return;
       }
       auto parent = target(change.parent, change.parent_span);
@@ -130,7 +146,9 @@ void Merger::apply(ast::Change& change) {
         error("E0903", change.parent_span, fmt::format("'{}' is an indicator; only a section can hold another", change.parent));
         return;
       }
-      std::get<std::unique_ptr<ast::Section>>((*parent->container)[parent->index])->items.push_back(std::move(change.item.front()));
+      auto& section = std::get<std::unique_ptr<ast::Section>>((*parent->container)[parent->index]);
+      section->items.push_back(std::move(change.item.front()));
+      changes_sum_of(section.get());
       return;
     }
   }
@@ -181,6 +199,7 @@ void Merger::run() {
       continue;
     }
     out_.items.push_back(std::move(item));
+    out_.changed_parts.push_back(item_span(out_.items.back()));  // it changes the sum of the top level
   }
   for (ast::Change& change : derived_.changes) apply(change);
   // The base's tests are about the base: the merged ruleset carries only the extending file's.
