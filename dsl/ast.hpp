@@ -330,8 +330,11 @@ struct TestBlock {
 
 // A change an extending ruleset makes to its base (see docs/language.md, "Extending a ruleset").
 enum class ChangeKind { Override, Points, Remove, Add };
+// What `remove` removes: an indicator or section (by name), or a declaration of the base.
+enum class Removed { Node, Fact, Function, Let };
 struct Change {
   ChangeKind kind = ChangeKind::Override;
+  Removed removed = Removed::Node;  // Remove
   bool section = false;      // the target is a section (else an indicator); unknown for Remove
   std::string name;          // the node changed, removed or added
   Span name_span;
@@ -374,6 +377,11 @@ struct Ruleset {
   std::vector<GradeArm> grades;
   Span grade_span;
   std::vector<Span> changed_parts;  // extends: the changes to the top-level parts
+  // extends: the names read by the parts and declarations the extending file removed or replaced,
+  // each with that change; a fact, function or let then left unread is reported at the change.
+  std::vector<std::pair<std::string, Span>> dropped_reads;
+  // extends: the facts, functions and lets removed by `remove fact|function|let`, with the change.
+  std::vector<std::pair<std::string, Span>> removed_declarations;
   std::uint32_t frame_size = 0;  // resolved: slots for top-level lets
 };
 

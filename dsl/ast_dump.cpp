@@ -195,8 +195,11 @@ class Dumper {
 
   void change(const Change& c) {
     static constexpr const char* kKinds[] = {"override", "points", "remove", "add"};
-    out += fmt::format("\n ({} {} {}", kKinds[static_cast<int>(c.kind)], c.section ? "section" : "indicator",
-                       quote(c.name));
+    static constexpr const char* kRemoved[] = {"", "fact", "function", "let"};
+    const char* what = c.kind == ChangeKind::Remove && c.removed != Removed::Node ? kRemoved[static_cast<int>(c.removed)]
+                       : c.section                                                 ? "section"
+                                                                                   : "indicator";
+    out += fmt::format("\n ({} {} {}", kKinds[static_cast<int>(c.kind)], what, quote(c.name));
     if (c.kind == ChangeKind::Add) out += " (in " + quote(c.parent) + ")";
     if (c.kind == ChangeKind::Points) points(c.points);
     for (const Item& i : c.item) {

@@ -298,8 +298,17 @@ ast::Change Builder::change(const Node& n) {
   c.span = span(n);
   if (is<g::remove_stmt>(n)) {
     c.kind = ast::ChangeKind::Remove;
-    c.name = name_value(*n.children[0]);
-    c.name_span = span(*n.children[0]);
+    const Node& name = *n.children.back();
+    if (n.children.size() > 1) {
+      const Node& kind = *n.children[0];
+      c.removed = is<g::removed_fact>(kind)       ? ast::Removed::Fact
+                  : is<g::removed_function>(kind) ? ast::Removed::Function
+                                                  : ast::Removed::Let;
+      c.name = name.string();
+    } else {
+      c.name = name_value(name);
+    }
+    c.name_span = span(name);
     return c;
   }
   const Node* target = n.children.back().get();

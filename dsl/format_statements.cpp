@@ -83,7 +83,13 @@ void Printer::change(const Node& n) {
     }
   } else if (is<g::remove_stmt>(n)) {
     put("remove ");
-    name(*n.children[0]);
+    if (n.children.size() > 1) {
+      tok(*n.children[0]);
+      put(" ");
+      tok(*n.children[1]);
+    } else {
+      name(*n.children[0]);
+    }
   } else if (is<g::add_stmt>(n)) {
     put("add ");
     if (n.children.size() > 1) {

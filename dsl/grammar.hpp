@@ -390,6 +390,7 @@ struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<one<';
 // change -> 'override' ( indicator | section )               -- replace the node of that name
 //         | 'override' ( 'indicator' | 'section' ) name points  -- change only its points
 //         | 'remove' name
+//         | 'remove' ( 'fact' | 'function' | 'let' ) name    -- a declaration of the base
 //         | 'add' [ 'in' name ] ( indicator | section )          -- add to a section, or the top
 struct w_override : key<TAO_PEGTL_STRING("override")> {};
 struct w_remove : key<TAO_PEGTL_STRING("remove")> {};
@@ -401,7 +402,15 @@ struct points_override
 struct e_override_target : sor<points_override, indicator, section> {};
 struct override_stmt : seq<w_override, _, e_override_target> {};
 struct removed_name : item_name {};
-struct remove_stmt : seq<w_remove, _, removed_name> {};
+struct removed_fact : key<TAO_PEGTL_STRING("fact")> {};
+struct removed_function : key<TAO_PEGTL_STRING("function")> {};
+struct removed_let : kw_let {};
+// The name may not be a change's own keyword: `remove fact` at the end of a line is then not
+// read as removing a fact called `remove` on the next line.
+struct removed_declaration : seq<not_at<sor<w_override, w_remove, w_add>>, identifier> {};
+struct e_removed_declaration : removed_declaration {};
+struct remove_stmt
+    : seq<w_remove, _, sor<seq<sor<removed_fact, removed_function, removed_let>, _, e_removed_declaration>, removed_name>> {};
 struct add_parent : item_name {};
 struct e_added : sor<indicator, section> {};
 struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};

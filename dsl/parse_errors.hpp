@@ -74,6 +74,7 @@ template <> inline constexpr auto error_message<file_end> = "expected a top-leve
 template <> inline constexpr auto error_message<e_override_target> = "expected 'indicator NAME points N { … }' or 'section NAME points N { … }' after 'override'";
 template <> inline constexpr auto error_message<e_added> = "expected 'indicator NAME points N { … }' or 'section NAME points N { … }' to add";
 template <> inline constexpr auto error_message<removed_name> = "expected the name of the indicator or section to remove";
+template <> inline constexpr auto error_message<e_removed_declaration> = "expected the name of the fact, function or let to remove";
 template <> inline constexpr auto error_message<add_parent> = "expected the name of the section to add to after 'in'";
 template <> inline constexpr auto error_message<extends_path> = "expected the base ruleset's path as a string after 'extends'";
 template <> inline constexpr auto error_message<e_unit> = "expected the unit as a string, e.g. unit \"万元\"";

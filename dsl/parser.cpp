@@ -44,7 +44,8 @@ using selector = pegtl::parse_tree::selector<
         g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt, g::indicator, g::section,
         g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_arm, g::grade_block, g::total_stmt,
         g::extends_path, g::e_unit, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
-        g::remove_stmt, g::removed_name, g::add_stmt, g::add_parent, g::test_block, g::test_name, g::e_test_name,
+        g::remove_stmt, g::removed_name, g::removed_fact, g::removed_function, g::removed_let,
+        g::e_removed_declaration, g::add_stmt, g::add_parent, g::test_block, g::test_name, g::e_test_name,
         g::given_stmt, g::given_file, g::e_given_file, g::e_json, g::case_stmt, g::expect_stmt, g::e_expect,
         g::expect_error, g::expect_equals, g::total_target, g::grade_target, g::e_expect_code, g::e_expect_value,
         g::expect_value>>;
@@ -135,8 +136,9 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
       for (Span& skipped : result.skipped) skipped = {skipped.begin + base, skipped.end + base};
       return result;
     } catch (const pegtl::parse_error& e) {
-      report_syntax_error(text, source, e, result.diagnostics);
-      const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
+      // The statement skipped is the one the error is reported in: `remove fact` at the end of a
+      // line is the broken statement, not the next line's, where the parser noticed.
+      const std::size_t offset = report_syntax_error(text, source, e, result.diagnostics);
       // Nothing after a broken header can be parsed without it: stop at its first error.
       const std::string_view what = e.message();
       if (what == kTooDeep || what == g::errors::message<g::e_header> || what == g::errors::message<g::ruleset_name> ||
@@ -146,6 +148,8 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
       }
       Span statement;
       if (attempt == kMaxSyntaxErrors || !statement_around(text, offset, statement)) return result;
+      // Nothing to skip (an error at the end of the file): parsing again would report it again.
+      if (statement.end <= statement.begin) return result;
       for (std::uint32_t i = statement.begin; i < statement.end; ++i) {
         if (text[i] != '\n') text[i] = ' ';
       }

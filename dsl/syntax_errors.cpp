@@ -118,7 +118,8 @@ std::string first_word(const std::string& text, std::size_t begin) {
 
 bool starts_statement(const std::string& word) {
   static const std::vector<std::string> kStarters = {"score",  "let",   "explain", "standard", "evidence", "rounding",
-                                                     "define", "total", "<fact>",  "given",    "case",     "expect"};
+                                                     "define", "total", "<fact>",  "given",    "case",     "expect",
+                                                     "override", "remove", "add"};
   return std::find(kStarters.begin(), kStarters.end(), word) != kStarters.end();
 }
 
@@ -482,7 +483,7 @@ void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, cons
 
 }  // namespace
 
-void report_syntax_error(const std::string& text, const SourcePtr& source, const pegtl::parse_error& e,
+std::size_t report_syntax_error(const std::string& text, const SourcePtr& source, const pegtl::parse_error& e,
                          Diagnostics& diagnostics) {
   const std::size_t offset = e.positions().empty() ? 0 : e.positions().front().byte;
   std::string message(e.message());
@@ -492,7 +493,7 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
     return Location::at(source, {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
   };
 
-  if (special_error(text, source, message, offset, diagnostics)) return;
+  if (special_error(text, source, message, offset, diagnostics)) return offset;
 
   const std::string found = token_at(text, offset);
   const bool is_word = found.size() > 2 && found[0] == '\'';
@@ -542,6 +543,7 @@ void report_syntax_error(const std::string& text, const SourcePtr& source, const
     }
   }
   habit_help(d, text, offset, message, found);
+  return begin;
 }
 
 }  // namespace rubric::parsing

@@ -20,8 +20,10 @@ inline constexpr const char* kTooDeep = "nested too deeply";
 bool statement_around(const std::string& text, std::size_t offset, Span& out);
 
 // Reports [e], a parse error in [text] (the text of [source], perhaps with statements blanked
-// out), as a diagnostic with the offending token and help.
-void report_syntax_error(const std::string& text, const SourcePtr& source, const tao::pegtl::parse_error& e,
+// out), as a diagnostic with the offending token and help. Returns the offset it reported: where
+// the mistake is (the end of a line that lacks something, rather than the next line's token that
+// revealed it), the place the statement to skip is found from.
+std::size_t report_syntax_error(const std::string& text, const SourcePtr& source, const tao::pegtl::parse_error& e,
                          Diagnostics& diagnostics);
 
 }  // namespace rubric::parsing

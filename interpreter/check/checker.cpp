@@ -48,6 +48,11 @@ void Checker::report_unused_locals(std::size_t from) {
   if (!skipped_.empty()) return;  // the uses may be in a statement skipped after a syntax error
   for (std::size_t i = from; i < locals_.size(); ++i) {
     if (!locals_[i].used && locals_[i].kind == ast::NameKind::Let) {
+      if (from == 0) {  // a top-level let, which an extending ruleset may remove
+        unused("W0203", locals_[i].span, "let", locals_[i].name, fmt::format("'{}' is never used", locals_[i].name),
+               "remove the 'let', or use it");
+        continue;
+      }
       warning("W0203", locals_[i].span, fmt::format("'{}' is never used", locals_[i].name))
           .help = "remove the 'let', or use it";
     }
@@ -288,15 +293,40 @@ void Checker::run() {
                                     [&](const ast::FactDecl& f) { return f.name == rs_.facts[i].name; });
     if (first != rs_.facts.begin() + static_cast<std::ptrdiff_t>(i)) continue;  // a duplicate, reported as E0101
     if (!fact_used_[i]) {
-      warning("W0102", rs_.facts[i].name_span, fmt::format("fact '{}' is never used", rs_.facts[i].name))
-          .help = "remove it, or use it in a score";
+      unused("W0102", rs_.facts[i].name_span, "fact", rs_.facts[i].name,
+             fmt::format("fact '{}' is never used", rs_.facts[i].name), "remove it, or use it in a score");
     }
   }
   for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
     if (!define_used_[i]) {
-      warning("W0111", rs_.defines[i].name_span, fmt::format("function '{}' is never called", rs_.defines[i].name));
+      unused("W0111", rs_.defines[i].name_span, "function", rs_.defines[i].name,
+             fmt::format("function '{}' is never called", rs_.defines[i].name), "remove it, or call it");
     }
   }
+}
+
+void Checker::unused(const char* code, Span decl, const std::string& what, const std::string& name, std::string message,
+                     std::string help) {
+  if (rs_.at(decl).file == rs_.source) {
+    warning(code, decl, std::move(message)).help = std::move(help);
+    return;
+  }
+  // Declared in a base ruleset: the author of the extending file cannot edit it, but can remove
+  // it. When a change of theirs removed its last reader, the warning is at that change.
+  const std::string remove = fmt::format("remove {} {}", what, name);
+  const auto dropped = std::find_if(rs_.dropped_reads.rbegin(), rs_.dropped_reads.rend(),
+                                    [&](const auto& read) { return read.first == name; });
+  if (dropped == rs_.dropped_reads.rend()) {
+    warning(code, decl, std::move(message)).help =
+        fmt::format("{}; or, in the extending ruleset, write '{}'", help, remove);
+    return;
+  }
+  Diagnostic& d = warning(code, dropped->second,
+                          fmt::format("{} '{}' of the base ruleset is no longer used: this change removed its last use",
+                                      what, name));
+  d.notes.push_back({fmt::format("'{}' is declared here, in the base ruleset", name), rs_.at(decl)});
+  d.help = fmt::format("write '{}' below this line; departments are then no longer asked for it", remove);
+  if (what != "fact") d.help = fmt::format("write '{}' below this line", remove);
 }
 
 }  // namespace checking

@@ -178,6 +178,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   for (const auto& b : stdlib::builtins()) names.emplace_back(b.name);
   for (const char* a : {"sum", "mean", "count", "any", "all"}) names.emplace_back(a);
   auto& d = error("E0208", c.callee_span, fmt::format("unknown function '{}'", c.callee));
+  if (removed_here(d, c.callee)) return kUnknown;
   if (auto guess = closest_match(c.callee, names)) {
     d.help = fmt::format("did you mean '{}'?", *guess);
   } else {

@@ -112,6 +112,12 @@ class Checker {
   void defines();
   void items(std::vector<ast::Item>& items, const std::string& parent, const ast::PointsSpec* points,
              const std::vector<Span>& changed);
+  // W0102, W0111 or W0203 for the [what] ("fact", "function", "let") [name] declared at [decl]
+  // and never read; see checker.cpp.
+  void unused(const char* code, Span decl, const std::string& what, const std::string& name, std::string message,
+              std::string help);
+  // For E0201/E0208 on [name]: if the extending ruleset removed it, says where, and returns true.
+  bool removed_here(Diagnostic& d, const std::string& name);
   // E0404/E0405 for the sum declared at [declared]; see checker.cpp.
   Diagnostic& sum_error(const char* code, Span declared, const std::vector<Span>& changed,
                         const std::string& declared_note, std::string message);

@@ -161,6 +161,7 @@ TypeRefPtr Checker::name(ast::Expr& e, ast::NameRef& n) {
   }
   if (in_skipped(n.name)) return kUnknown;
   auto& d = error("E0201", e.span, fmt::format("unknown name '{}'", n.name));
+  if (removed_here(d, n.name)) return kUnknown;
   if (auto guess = closest_match(n.name, visible_names())) {
     d.help = fmt::format("did you mean '{}'?", *guess);
     mark_used(*guess);
@@ -168,6 +169,15 @@ TypeRefPtr Checker::name(ast::Expr& e, ast::NameRef& n) {
     d.help = "declare it in 'facts { … }' or bind it with 'let'";
   }
   return kUnknown;
+}
+
+bool Checker::removed_here(Diagnostic& d, const std::string& name) {
+  const auto removed = std::find_if(rs_.removed_declarations.begin(), rs_.removed_declarations.end(),
+                                    [&](const auto& r) { return r.first == name; });
+  if (removed == rs_.removed_declarations.end()) return false;
+  d.notes.push_back({fmt::format("'{}' is removed here, by the extending ruleset", name), rs_.at(removed->second)});
+  d.help = fmt::format("remove or override the indicator that uses '{}' as well, or keep '{}'", name, name);
+  return true;
 }
 
 void Checker::check_enum_literal(const TypeRefPtr& enum_type, ast::Expr& literal) {

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "dsl/visit.hpp"
+
 namespace rubric {
 namespace {
 
@@ -43,6 +45,26 @@ Span item_span(const ast::Item& item) {
   return std::get<ast::Let>(item).span;
 }
 
+// Adds every name [e] reads (facts, lets, functions) to [out], each with the change [change].
+void reads(ast::Expr& e, Span change, std::vector<std::pair<std::string, Span>>& out) {
+  ast::walk(e, [&](ast::Expr& node) {
+    if (const auto* n = std::get_if<ast::NameRef>(&node.node)) out.emplace_back(n->name, change);
+    if (const auto* c = std::get_if<ast::Call>(&node.node)) out.emplace_back(c->callee, change);
+    return true;
+  });
+}
+
+void reads(ast::Item& item, Span change, std::vector<std::pair<std::string, Span>>& out) {
+  if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
+    for (ast::Item& child : (*s)->items) reads(child, change, out);
+  } else if (auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+    for (ast::Let& l : (*i)->lets) reads(*l.value, change, out);
+    if ((*i)->score) reads(*(*i)->score, change, out);
+  } else {
+    reads(*std::get<ast::Let>(item).value, change, out);
+  }
+}
+
 void names(const std::vector<ast::Item>& items, std::vector<std::string>& out) {
   for (const ast::Item& item : items) {
     if (const std::string* n = item_name(item)) out.push_back(*n);
@@ -79,6 +101,10 @@ class Merger {
     return false;
   }
   void apply(ast::Change& change);
+  void remove_declaration(const ast::Change& change);
+  template <typename Decl>
+  void remove_by_name(std::vector<Decl>& base, const std::vector<Decl>& derived, const ast::Change& change,
+                      const char* what);
   template <typename Decl>
   void replace_by_name(std::vector<Decl>& base, std::vector<Decl>& derived) {
     for (Decl& d : derived) {
@@ -104,7 +130,9 @@ void Merger::apply(ast::Change& change) {
   };
   switch (change.kind) {
     case ast::ChangeKind::Remove: {
+      if (change.removed != ast::Removed::Node) return;  // done before the declarations merged
       if (auto found = target(change.name, change.name_span)) {
+        reads((*found->container)[found->index], change.span, out_.dropped_reads);
         found->container->erase(found->container->begin() + static_cast<std::ptrdiff_t>(found->index));
         changes_sum_of(found->parent);
       }
@@ -126,6 +154,7 @@ void Merger::apply(ast::Change& change) {
       auto found = target(change.name, change.name_span);
       if (!found || !kind_matches(*found, change)) return;
       changes_sum_of(found->parent);
+      reads((*found->container)[found->index], change.span, out_.dropped_reads);
       (*found->container)[found->index] = std::move(change.item.front());
       return;
     }
@@ -184,6 +213,11 @@ void Merger::run() {
     out_.grades = std::move(derived_.grades);
     out_.grade_span = derived_.grade_span;
   }
+  // `remove fact|function|let` applies to the base's declarations, before the extending file's
+  // own are merged in: one that the file declares again is an error, not a silent replacement.
+  for (const ast::Change& change : derived_.changes) {
+    if (change.kind == ast::ChangeKind::Remove && change.removed != ast::Removed::Node) remove_declaration(change);
+  }
   replace_by_name(out_.facts, derived_.facts);
   replace_by_name(out_.defines, derived_.defines);
   replace_by_name(out_.lets, derived_.lets);
@@ -205,6 +239,52 @@ void Merger::run() {
   // The base's tests are about the base: the merged ruleset carries only the extending file's.
   out_.tests = std::move(derived_.tests);
   out_.changes.clear();
+}
+
+template <typename Decl>
+void Merger::remove_by_name(std::vector<Decl>& base, const std::vector<Decl>& derived, const ast::Change& change,
+                            const char* what) {
+  const auto named = [&](const Decl& d) { return d.name == change.name; };
+  if (auto again = std::find_if(derived.begin(), derived.end(), named); again != derived.end()) {
+    auto& d = error("E0910", change.name_span,
+                    fmt::format("{} '{}' is removed, and declared again in this file", what, change.name));
+    d.notes.push_back({"declared again here", derived_.at(again->name_span)});
+    d.help = fmt::format("a {} declared in this file replaces the base's of the same name: delete this 'remove'", what);
+    return;
+  }
+  auto it = std::find_if(base.begin(), base.end(), named);
+  if (it == base.end()) {
+    std::vector<std::string> known;
+    for (const Decl& d : base) known.push_back(d.name);
+    auto& d = error("E0901", change.name_span, fmt::format("the base ruleset has no {} '{}'", what, change.name));
+    if (auto guess = closest_match(change.name, known)) d.help = fmt::format("did you mean '{}'?", *guess);
+    return;
+  }
+  base.erase(it);
+  out_.removed_declarations.emplace_back(change.name, change.span);
+}
+
+void Merger::remove_declaration(const ast::Change& change) {
+  switch (change.removed) {
+    case ast::Removed::Fact:
+      remove_by_name(out_.facts, derived_.facts, change, "fact");
+      return;
+    case ast::Removed::Function: {
+      auto it = std::find_if(out_.defines.begin(), out_.defines.end(),
+                             [&](const ast::Define& d) { return d.name == change.name; });
+      if (it != out_.defines.end() && it->body) reads(*it->body, change.span, out_.dropped_reads);
+      remove_by_name(out_.defines, derived_.defines, change, "function");
+      return;
+    }
+    case ast::Removed::Let: {
+      auto it = std::find_if(out_.lets.begin(), out_.lets.end(), [&](const ast::Let& l) { return l.name == change.name; });
+      if (it != out_.lets.end() && it->value) reads(*it->value, change.span, out_.dropped_reads);
+      remove_by_name(out_.lets, derived_.lets, change, "let");
+      return;
+    }
+    case ast::Removed::Node:
+      return;
+  }
 }
 
 std::uint32_t end_of(const ast::Ruleset& rs) {

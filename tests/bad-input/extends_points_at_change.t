@@ -20,7 +20,7 @@ A section's points lowered: its parent no longer adds up, and its own parts do n
   [1]
 
 An indicator removed.
-  $ { cat header; printf 'remove 采购政策效能\n'; } > removed.rubric
+  $ { cat header; printf 'remove 采购政策效能\nremove fact sme_reserved\nremove fact sme_actual\n'; } > removed.rubric
   $ rubric check removed.rubric
   removed.rubric:2:1: error: the parts of section '采购管理' add up to 9, not its 10 points [E0404]
    2 | remove 采购政策效能
@@ -29,17 +29,7 @@ An indicator removed.
   2023.rubric:363:16: note: section '采购管理' and its points are declared here, in the base ruleset
    363 |   section 采购管理 points 10 {
        |                    ^~~~~~~~~
-  2023.rubric:113:3: warning: fact 'sme_reserved' is never used [W0102]
-   113 |   sme_reserved           : money in (0, inf) unit "万元" "预算编制时部门为中小企业预留的采购金额合计数"
-       |   ^~~~~~~~~~~~
-    = help: remove it, or use it in a score
-    = note: in 2023.rubric as changed by removed.rubric
-  2023.rubric:114:3: warning: fact 'sme_actual' is never used [W0102]
-   114 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
-       |   ^~~~~~~~~~
-    = help: remove it, or use it in a score
-    = note: in 2023.rubric as changed by removed.rubric
-  1 error and 2 warnings generated.
+  1 error generated.
   [1]
 
 An indicator added to a section, and another of the section given other points: both changes are named.

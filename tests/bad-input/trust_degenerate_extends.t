@@ -21,16 +21,20 @@ Extensions that leave nothing to score are errors at `rubric check`, and `score`
    1 | ruleset "删光" scheme trust year 2024 extends "base.rubric"
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = help: the changes remove every indicator of the base; keep at least one
-  base.rubric:8:3: warning: fact 'a' is never used [W0102]
+  removed.rubric:2:1: warning: fact 'a' of the base ruleset is no longer used: this change removed its last use [W0102]
+   2 | remove 履职效能
+     | ^~~~~~~~~~~~~~~
+    = help: write 'remove fact a' below this line; departments are then no longer asked for it
+  base.rubric:8:3: note: 'a' is declared here, in the base ruleset
    8 |   a : number in [0, 80] "甲项得分依据"
      |   ^
-    = help: remove it, or use it in a score
-    = note: in base.rubric as changed by removed.rubric
-  base.rubric:9:3: warning: fact 'b' is never used [W0102]
+  removed.rubric:2:1: warning: fact 'b' of the base ruleset is no longer used: this change removed its last use [W0102]
+   2 | remove 履职效能
+     | ^~~~~~~~~~~~~~~
+    = help: write 'remove fact b' below this line; departments are then no longer asked for it
+  base.rubric:9:3: note: 'b' is declared here, in the base ruleset
    9 |   b : number in [0, 10] "乙项得分依据"
      |   ^
-    = help: remove it, or use it in a score
-    = note: in base.rubric as changed by removed.rubric
   1 error and 2 warnings generated.
   [1]
   $ printf 'ruleset "删光" scheme trust year 2024 extends "base.rubric"\nremove 甲\nremove 乙\n' > leaves.rubric
@@ -39,16 +43,20 @@ Extensions that leave nothing to score are errors at `rubric check`, and `score`
    1 | ruleset "删光" scheme trust year 2024 extends "base.rubric"
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = help: the changes remove every indicator of the base; keep at least one
-  base.rubric:8:3: warning: fact 'a' is never used [W0102]
+  leaves.rubric:2:1: warning: fact 'a' of the base ruleset is no longer used: this change removed its last use [W0102]
+   2 | remove 甲
+     | ^~~~~~~~~
+    = help: write 'remove fact a' below this line; departments are then no longer asked for it
+  base.rubric:8:3: note: 'a' is declared here, in the base ruleset
    8 |   a : number in [0, 80] "甲项得分依据"
      |   ^
-    = help: remove it, or use it in a score
-    = note: in base.rubric as changed by leaves.rubric
-  base.rubric:9:3: warning: fact 'b' is never used [W0102]
+  leaves.rubric:3:1: warning: fact 'b' of the base ruleset is no longer used: this change removed its last use [W0102]
+   3 | remove 乙
+     | ^~~~~~~~~
+    = help: write 'remove fact b' below this line; departments are then no longer asked for it
+  base.rubric:9:3: note: 'b' is declared here, in the base ruleset
    9 |   b : number in [0, 10] "乙项得分依据"
      |   ^
-    = help: remove it, or use it in a score
-    = note: in base.rubric as changed by leaves.rubric
   1 error and 2 warnings generated.
   [1]
   $ printf 'ruleset "零" scheme trust year 2024 extends "base.rubric"\ngrade { }\n' > nogrades.rubric
