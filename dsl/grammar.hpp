@@ -356,7 +356,14 @@ struct points_lo : signed_number {};
 struct points_hi : signed_number {};
 struct points_spec : seq<kw_points, _, points_lo, opt<_, kw_to, _, points_hi>> {};
 
-struct item_name : sor<text, identifier> {};  // message: a name is required after section/indicator
+// The words that begin a change of an extending ruleset. They are not reserved (a fact may be
+// called `add`), but a bare name is never one of them: `remove` at the end of a line is then not
+// read as removing something called `remove` on the next.
+struct w_override : key<TAO_PEGTL_STRING("override")> {};
+struct w_remove : key<TAO_PEGTL_STRING("remove")> {};
+struct w_add : key<TAO_PEGTL_STRING("add")> {};
+struct change_word : sor<w_override, w_remove, w_add> {};
+struct item_name : sor<text, seq<not_at<change_word>, identifier>> {};  // message: a name is required after section/indicator
 struct e_points_spec : points_spec {};
 
 // indicator -> 'indicator' name points '{' { indicator_item } '}'
@@ -392,9 +399,6 @@ struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<one<';
 //         | 'remove' name
 //         | 'remove' ( 'fact' | 'function' | 'let' ) name    -- a declaration of the base
 //         | 'add' [ 'in' name ] ( indicator | section )          -- add to a section, or the top
-struct w_override : key<TAO_PEGTL_STRING("override")> {};
-struct w_remove : key<TAO_PEGTL_STRING("remove")> {};
-struct w_add : key<TAO_PEGTL_STRING("add")> {};
 struct target_indicator : kw_indicator {};
 struct target_section : kw_section {};
 struct points_override
@@ -405,9 +409,7 @@ struct removed_name : item_name {};
 struct removed_fact : key<TAO_PEGTL_STRING("fact")> {};
 struct removed_function : key<TAO_PEGTL_STRING("function")> {};
 struct removed_let : kw_let {};
-// The name may not be a change's own keyword: `remove fact` at the end of a line is then not
-// read as removing a fact called `remove` on the next line.
-struct removed_declaration : seq<not_at<sor<w_override, w_remove, w_add>>, identifier> {};
+struct removed_declaration : seq<not_at<change_word>, identifier> {};  // as item_name
 struct e_removed_declaration : removed_declaration {};
 struct remove_stmt
     : seq<w_remove, _, sor<seq<sor<removed_fact, removed_function, removed_let>, _, e_removed_declaration>, removed_name>> {};

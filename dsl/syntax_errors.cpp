@@ -236,6 +236,25 @@ std::size_t string_start(const std::string& text, std::size_t offset) {
 // Finds the statement holding [offset]: from the nearest line above that starts a statement, to
 // the next line (at brace depth zero) that starts or ends one. Returns false when no statement
 // can be cut out without unbalancing braces, e.g. an error in a section's header.
+namespace {
+
+// Whether the line starting at [begin] opens a string it does not close (a '{' after it is text).
+bool unterminated_string_on(const std::string& text, std::size_t begin) {
+  bool in_string = false;
+  for (std::size_t i = begin; i < text.size() && text[i] != '\n'; ++i) {
+    if (in_string && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      in_string = !in_string;
+    } else if (!in_string && text[i] == '#') {
+      break;
+    }
+  }
+  return in_string;
+}
+
+}  // namespace
+
 bool statement_around(const std::string& text, std::size_t offset, Span& out) {
   const auto starts = line_starts(text);
   const auto line_of = [&](std::size_t at) {
@@ -255,6 +274,14 @@ bool statement_around(const std::string& text, std::size_t offset, Span& out) {
     const std::string word = first_word(text, starts[k]);
     if (word.empty()) continue;
     if (starts_statement(word)) {
+      first = k;
+      break;
+    }
+    // An error in an indicator's, a section's or the grade table's own line (its header, or all of
+    // it on one line): the statement is that item, to its closing brace. Not when the error is at
+    // the word itself: the parser met the item while a block above was still open.
+    if (k == line && (word == "indicator" || word == "section" || word == "grade") &&
+        offset > text.find_first_not_of(" \t", starts[k]) && !unterminated_string_on(text, starts[k])) {
       first = k;
       break;
     }

@@ -134,7 +134,7 @@ void Checker::indicator(ast::Indicator& ind) {
 
 
 void Checker::items(std::vector<ast::Item>& children, const std::string& parent, const ast::PointsSpec* points,
-                    const std::vector<Span>& changed) {
+                    const std::vector<Span>& changed, Span whole) {
   const std::size_t mark = locals_.size();
   std::map<std::string, Span> names;
   Decimal sum;
@@ -150,7 +150,7 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
     Span name_span;
     const ast::PointsSpec* child_points = nullptr;
     if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
-      items((*s)->items, fmt::format("section '{}'", (*s)->name), &(*s)->points, (*s)->changed_parts);
+      items((*s)->items, fmt::format("section '{}'", (*s)->name), &(*s)->points, (*s)->changed_parts, (*s)->span);
       name = &(*s)->name;
       name_span = (*s)->name_span;
       child_points = &(*s)->points;
@@ -178,6 +178,7 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
   total_parts.insert(total_parts.begin(), parts.begin(), parts.end());
   report_unused_locals(mark);
   locals_.resize(mark);
+  if (parts_may_be_skipped(whole)) return;
   if (points != nullptr && !points->range && !parts.empty() && sum != points->hi) {
     Diagnostic& d = sum_error("E0404", points->span, changed, fmt::format("{} and its points are declared here, in the base ruleset", parent),
                               fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(),
@@ -209,9 +210,10 @@ Diagnostic& Checker::sum_error(const char* code, Span declared, const std::vecto
 void Checker::grades() {
   if (rs_.grades.empty()) {
     if (rs_.grade_span.end == 0) {
+      if (skipped_begins_with("grade")) return;  // the table did not parse
       warning("W0503", rs_.header_span, "the ruleset has no 'grade' table; totals will have no grade")
           .help = "add e.g. 'grade { 优 >= 90; 良 >= 80; 中 >= 60; 差 otherwise }'";
-    } else {
+    } else if (!skipped_begins_with("grade")) {
       error("E0501", rs_.grade_span, "the 'grade' table is empty")
           .help = "list the grades best first, e.g. 'grade { 优 >= 90; 良 >= 80; 中 >= 60; 差 otherwise }'";
     }
@@ -262,6 +264,7 @@ std::size_t count_indicators(const std::vector<ast::Item>& items) {
 // header, `extends ""`, an extends that removes every indicator), or a total of 0.
 void Checker::degenerate() {
   if (count_indicators(rs_.items) == 0) {
+    if (parts_may_be_skipped(Span{})) return;  // the indicators may be in what did not parse
     auto& d = error("E0410", rs_.header_span, "the ruleset has no indicators: it would score every department 0");
     d.help = rs_.extends.empty() ? "add the sections and indicators of the criteria (see docs/language.md)"
                                  : "the changes remove every indicator of the base; keep at least one";
@@ -279,7 +282,7 @@ void Checker::run() {
   defines();
   for (ast::Let& l : rs_.lets) let(l);
   const std::size_t globals = locals_.size();
-  items(rs_.items, "the ruleset", nullptr, rs_.changed_parts);
+  items(rs_.items, "the ruleset", nullptr, rs_.changed_parts, Span{});
   // Top-level lets stay visible through the whole tree; report those never used.
   report_unused_locals(0);
   locals_.resize(globals);

@@ -91,15 +91,26 @@ class Checker {
 
  private:
   Diagnostic& error(const std::string& code, Span at, std::string message) {
-    return diags_.error(code, rs_.at(at), std::move(message));
+    return (unknown_after_skip(at) ? discarded_ : diags_).error(code, rs_.at(at), std::move(message));
   }
   Diagnostic& warning(const std::string& code, Span at, std::string message) {
-    return diags_.warning(code, rs_.at(at), std::move(message));
+    return (unknown_after_skip(at) ? discarded_ : diags_).warning(code, rs_.at(at), std::move(message));
   }
+  // Whether a diagnostic at [at] is in a base ruleset that a change of the extending file, skipped
+  // after a syntax error, may have altered: any part of the base may have been removed or
+  // replaced by it, so what the checker finds there is not reported (it goes to [discarded_]).
+  bool unknown_after_skip(Span at);
   bool overlaps_skipped(Span s) const {
     return std::any_of(skipped_.begin(), skipped_.end(),
                        [&](Span k) { return k.begin < s.end && s.begin < k.end; });
   }
+  // Whether a statement the parser skipped after a syntax error may have been a part of [whole]
+  // (a section's span; the top level when empty): a section or indicator, or in an extending
+  // ruleset a change. Its sum is then unknown, and "the parts do not add up" only repeats the
+  // syntax error.
+  bool parts_may_be_skipped(Span whole);
+  // Whether a skipped statement begins with [word] ("grade").
+  bool skipped_begins_with(std::string_view word);
   // Whether [name] is a word of a statement the parser skipped after a syntax error: its
   // declaration was probably there, so "unknown name" would only repeat that error.
   bool in_skipped(std::string_view name);
@@ -111,7 +122,7 @@ class Checker {
   void fields(const TypeRef& type);
   void defines();
   void items(std::vector<ast::Item>& items, const std::string& parent, const ast::PointsSpec* points,
-             const std::vector<Span>& changed);
+             const std::vector<Span>& changed, Span whole);
   // W0102, W0111 or W0203 for the [what] ("fact", "function", "let") [name] declared at [decl]
   // and never read; see checker.cpp.
   void unused(const char* code, Span decl, const std::string& what, const std::string& name, std::string message,
@@ -154,6 +165,8 @@ class Checker {
   ast::Ruleset& rs_;
   const std::vector<Span>& skipped_;
   std::optional<std::set<std::string_view, std::less<>>> skipped_words_;  // built on first use
+  std::optional<bool> change_skipped_;  // unknown_after_skip(): a change of the extending file was skipped
+  Diagnostics discarded_;
   Diagnostics& diags_;
   std::vector<Local> locals_;
   std::vector<bool> fact_used_;

@@ -23,6 +23,58 @@ bool is_word_byte(char c) {
 
 }  // namespace
 
+namespace {
+
+// The first word of [text], after blanks and comments.
+std::string_view first_word(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (text[at] == '#') {
+      while (at < text.size() && text[at] != '\n') ++at;
+    } else if (text[at] == ' ' || text[at] == '\t' || text[at] == '\r' || text[at] == '\n') {
+      ++at;
+    } else {
+      break;
+    }
+  }
+  std::size_t end = at;
+  while (end < text.size() && is_word_byte(text[end])) ++end;
+  return text.substr(at, std::max(end, at + (at < text.size() ? 1 : 0)) - at);
+}
+
+// Statements that never hold a section's parts: skipping one leaves every sum known.
+bool holds_no_parts(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"score",  "let",   "explain", "standard", "evidence", "rounding", "define",
+                                                "total",  "facts", "grade",   "test",     "given",    "case",     "expect"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+}  // namespace
+
+bool Checker::parts_may_be_skipped(Span whole) {
+  const bool extending = rs_.sources.size() > 1;
+  return std::any_of(skipped_.begin(), skipped_.end(), [&](Span k) {
+    if (holds_no_parts(first_word(rs_.slice(k)))) return false;
+    // At the top level every skipped part counts; in a section, one inside it, or in an
+    // extending ruleset any (an `override`, `remove` or `add` may name any section).
+    return whole.end == whole.begin || extending || (k.begin < whole.end && whole.begin < k.end);
+  });
+}
+
+bool Checker::unknown_after_skip(Span at) {
+  if (!change_skipped_) {
+    change_skipped_ = std::any_of(skipped_.begin(), skipped_.end(), [&](Span k) {
+      const std::string_view word = first_word(rs_.slice(k));
+      return rs_.at(k).file == rs_.source && (word == "override" || word == "remove" || word == "add");
+    });
+  }
+  return *change_skipped_ && rs_.at(at).file != rs_.source;
+}
+
+bool Checker::skipped_begins_with(std::string_view word) {
+  return std::any_of(skipped_.begin(), skipped_.end(), [&](Span k) { return first_word(rs_.slice(k)) == word; });
+}
+
 bool Checker::in_skipped(std::string_view name) {
   // The words of the skipped text, collected once: searching the text for every unknown name
   // was quadratic in the file's size (a fuzzed ruleset of 37 KB with a skipped facts block took
@@ -43,7 +95,21 @@ bool Checker::in_skipped(std::string_view name) {
       }
     }
   }
-  return skipped_words_->count(name) > 0;
+  if (skipped_words_->count(name) > 0) return true;
+  // A declaration cut short by the error (`monthly_execution` cut to `monthly_executio`, then
+  // the line broken) still declares the name: a use one typo away is not "unknown" either. Only
+  // the names a skipped statement declares count (a fact's first word, the word after `let` or
+  // `define`), not every word of a skipped score.
+  std::vector<std::string> declared;
+  for (const Span k : skipped_) {
+    const std::string_view text = rs_.slice(k);
+    std::string_view word = first_word(text);
+    if (word == "let" || word == "define") {
+      word = first_word(text.substr(static_cast<std::size_t>(word.data() - text.data()) + word.size()));
+    }
+    if (!word.empty()) declared.emplace_back(word);
+  }
+  return closest_match(name, declared).has_value();
 }
 
 void Checker::mark_used(const std::string& name) {
