@@ -77,6 +77,11 @@ struct ClaimDifference {
 // Every claimed score that differs from the computed one, in table order, the total last.
 std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation);
 
+// Where a tested expression is evaluated: the offsets of the function calls it is reached
+// through, outermost first, then its own offset. A function called twice, `f(a / 4) + f(b / 4)`,
+// tests its tiers once per call, each with its own value.
+using TestedPath = std::vector<std::uint32_t>;
+
 struct EvalOptions {
   // Record every step. Without it only the steps that make up the 评分依据 are kept.
   bool trace = true;
@@ -84,8 +89,8 @@ struct EvalOptions {
   std::set<std::uint64_t>* coverage = nullptr;
   // When set, the value each 'tiered', 'brackets' and 'judged' tests is recorded here the first
   // time it is evaluated in each indicator, keyed by the indicator (null outside one) and the
-  // offset of the tested expression: how `rubric test --boundaries` puts a value on a bound.
-  std::map<std::pair<const ast::Indicator*, std::uint32_t>, Decimal>* tested = nullptr;
+  // tested expression's TestedPath: how `rubric test --boundaries` puts a value on a bound.
+  std::map<std::pair<const ast::Indicator*, TestedPath>, Decimal>* tested = nullptr;
   // Evaluation steps allowed per department; a ruleset that needs more is stopped with an error.
   std::uint64_t step_budget = 10'000'000;
   // Nested function calls allowed (recursion is impossible; this bounds deep call chains).

@@ -107,14 +107,18 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
     }
     std::vector<Value>* saved = frame_;
     frame_ = &frame;
+    const bool tracked = options_.tested != nullptr;
+    if (tracked) call_path_.push_back(e.span.begin);
     struct Restore {
       Evaluator& ev;
       std::vector<Value>* frame;
+      bool tracked;
       ~Restore() {
         ev.frame_ = frame;
         --ev.calls_;
+        if (tracked) ev.call_path_.pop_back();
       }
-    } restore{*this, saved};
+    } restore{*this, saved, tracked};
     return eval(*d.body);
   }
   // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.

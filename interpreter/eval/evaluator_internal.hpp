@@ -110,7 +110,10 @@ class Evaluator {
   }
   // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
   void observe(const ast::Expr& subject, const Decimal& x) {
-    if (options_.tested != nullptr) options_.tested->emplace(std::make_pair(indicator_, subject.span.begin), x);
+    if (options_.tested == nullptr) return;
+    TestedPath path = call_path_;
+    path.push_back(subject.span.begin);
+    options_.tested->emplace(std::make_pair(indicator_, std::move(path)), x);
   }
   void record_let(const ast::Let& l, const Value& v) {
     if (options_.trace) out_.lets.emplace_back(&l, v);
@@ -129,6 +132,7 @@ class Evaluator {
   RoundingMode mode_ = RoundingMode::HalfUp;
   int depth_ = 0;
   int calls_ = 0;
+  TestedPath call_path_;  // the calls being evaluated, when options_.tested is set (observe())
   int nested_ = 0;  // eval() calls in progress
   static constexpr int kMaxEvalNesting = 4000;
   std::uint64_t steps_ = 0;

@@ -134,12 +134,12 @@ class Prober {
       }
       return out;
     }
-    std::map<std::pair<const ast::Indicator*, std::uint32_t>, Decimal> tested;
+    std::map<std::pair<const ast::Indicator*, TestedPath>, Decimal> tested;
     EvalOptions options;
     options.trace = false;
     options.tested = &tested;
     const Evaluation eval = evaluate(rs_, *facts.facts, options);
-    if (auto it = tested.find({site.indicator, site.subject->span.begin}); it != tested.end()) out.tested = it->second;
+    if (auto it = tested.find({site.indicator, site.path}); it != tested.end()) out.tested = it->second;
     const NodeResult* node = find(eval.nodes, site.indicator);
     if (node != nullptr) {
       out.score = node->score;
@@ -316,12 +316,15 @@ class CaseWriter {
       outcome = r;
       return true;
     };
-    if (!attempt(target) && p.at_base.tested && target != p.x0) {
-      const Outcome direct = prober_.run(site, changes(target).value_or("{}"));
+    if (!attempt(target) && p.at_base.tested) {
+      // A second point of the line: the target's value itself, or (when that is the base's value,
+      // as 100% = 1 is when the base has a1 = 1 and r = a1 / 4) one more than the base's.
+      const Decimal x1 = target != p.x0 ? target : p.x0 + Decimal::from_int(1);
+      const Outcome direct = prober_.run(site, changes(x1).value_or("{}"));
       if (direct.tested && *direct.tested != *p.at_base.tested) {
         try {
           // The tested value s(x) is taken to be linear: x = x0 + (t − s0)(x1 − x0)/(s1 − s0).
-          const Decimal x = p.x0 + (target - *p.at_base.tested) * (target - p.x0) / (*direct.tested - *p.at_base.tested);
+          const Decimal x = p.x0 + (target - *p.at_base.tested) * (x1 - p.x0) / (*direct.tested - *p.at_base.tested);
           for (int d = 0; d <= 12 && !found; ++d) attempt(x.round(d, RoundingMode::HalfUp));
         } catch (const DecimalError&) {
         }

@@ -25,6 +25,8 @@ struct Env {
   std::map<std::uint32_t, const ast::Expr*> params;
   std::map<std::uint32_t, const ast::Expr*> loops;
   const Env* caller = nullptr;  // the scope of the arguments
+  std::string call;  // the innermost call that leads here, as written: "part(a1 / 4, 5)"
+  std::vector<std::uint32_t> calls;  // the offsets of the calls that lead here, outermost first
 };
 
 class Sites {
@@ -163,6 +165,10 @@ class Sites {
   void site(Site s, const ast::Expr& subject, const Env& env) {
     s.indicator = indicator_;
     s.subject = &subject;
+    // A function's tiers are tested once per call, each call a site of its own: say which.
+    if (!env.call.empty()) s.what += ", in " + env.call;
+    s.path = env.calls;
+    s.path.push_back(subject.span.begin);
     s.var = find_var(subject, env, true);
     if (s.var) s.var_text = var_text(*s.var);
     if (s.kind != ast::TypeKind::Percent) s.kind = subject.type;
@@ -254,6 +260,9 @@ class Sites {
                         if (c.define_index >= 0) {
                           Env inner;
                           inner.caller = &env;
+                          inner.calls = env.calls;
+                          inner.calls.push_back(e.span.begin);
+                          inner.call = src(e);
                           for (std::size_t i = 0; i < c.args.size(); ++i) {
                             inner.params[static_cast<std::uint32_t>(i)] = c.args[i].get();
                           }

@@ -34,6 +34,7 @@ struct Site {
   const ast::Indicator* indicator = nullptr;
   std::string what;  // "brackets rate"
   const ast::Expr* subject = nullptr;
+  std::vector<std::uint32_t> path;  // the calls it is reached through and the subject (EvalOptions::tested)
   std::optional<Var> var;
   std::string var_text;  // "carryover_year_end", "outputs[0].actual"
   std::optional<Var> category;  // judged: the fact naming the category
