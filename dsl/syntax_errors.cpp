@@ -253,6 +253,41 @@ bool unterminated_string_on(const std::string& text, std::size_t begin) {
   return in_string;
 }
 
+// The first line of the statement around [offset], whose error is on [line]: searched upwards
+// for the line that starts it. Nothing when no statement can be cut out there.
+std::optional<std::size_t> first_line(const std::string& text, const std::vector<std::size_t>& starts,
+                                      std::size_t line, std::size_t offset) {
+  std::size_t first = line;
+  for (std::size_t k = line + 1; k-- > 0;) {
+    const std::string word = first_word(text, starts[k]);
+    if (word.empty()) continue;
+    if (starts_statement(word)) return k;
+    // An error in an indicator's, a section's or the grade table's own line (its header, or all of
+    // it on one line): the statement is that item, to its closing brace. Not when the error is at
+    // the word itself: the parser met the item while a block above was still open.
+    if (k == line && (word == "indicator" || word == "section" || word == "grade") &&
+        offset > text.find_first_not_of(" \t", starts[k]) && !unterminated_string_on(text, starts[k])) {
+      return k;
+    }
+    if (bounds_statement(word) || word == "{") {
+      if (k == line) return std::nullopt;
+      return k + 1;
+    }
+    // An unknown word at the start of the error's own line: treat the line as a statement.
+    if (k == line && std::isalpha(static_cast<unsigned char>(word[0])) == 0 &&
+        static_cast<unsigned char>(word[0]) < 0x80) {
+      continue;
+    }
+    if (k == line) {
+      first = k;
+      if (std::find(statement_keywords().begin(), statement_keywords().end(), word) == statement_keywords().end()) {
+        break;
+      }
+    }
+  }
+  return first;
+}
+
 }  // namespace
 
 bool statement_around(const std::string& text, std::size_t offset, Span& out) {
@@ -269,40 +304,9 @@ bool statement_around(const std::string& text, std::size_t offset, Span& out) {
     line = std::min(line, line_of(brace));
     break;
   }
-  std::size_t first = line;
-  for (std::size_t k = line + 1; k-- > 0;) {
-    const std::string word = first_word(text, starts[k]);
-    if (word.empty()) continue;
-    if (starts_statement(word)) {
-      first = k;
-      break;
-    }
-    // An error in an indicator's, a section's or the grade table's own line (its header, or all of
-    // it on one line): the statement is that item, to its closing brace. Not when the error is at
-    // the word itself: the parser met the item while a block above was still open.
-    if (k == line && (word == "indicator" || word == "section" || word == "grade") &&
-        offset > text.find_first_not_of(" \t", starts[k]) && !unterminated_string_on(text, starts[k])) {
-      first = k;
-      break;
-    }
-    if (bounds_statement(word) || word == "{") {
-      if (k == line) return false;
-      first = k + 1;
-      break;
-    }
-    // An unknown word at the start of the error's own line: treat the line as a statement.
-    if (k == line && std::isalpha(static_cast<unsigned char>(word[0])) == 0 &&
-        static_cast<unsigned char>(word[0]) < 0x80) {
-      continue;
-    }
-    if (k == line) {
-      first = k;
-      if (std::find(statement_keywords().begin(), statement_keywords().end(), word) == statement_keywords().end()) {
-        break;
-      }
-    }
-  }
-  const std::size_t begin = starts[first];
+  const auto first = first_line(text, starts, line, offset);
+  if (!first) return false;
+  const std::size_t begin = starts[*first];
   // Walk forward, tracking braces outside strings and comments.
   int depth = 0;
   bool in_string = false;
