@@ -328,8 +328,8 @@ void Checker::unused(const char* code, Span decl, const std::string& what, const
                           fmt::format("{} '{}' of the base ruleset is no longer used: this change removed its last use",
                                       what, name));
   d.notes.push_back({fmt::format("'{}' is declared here, in the base ruleset", name), rs_.at(decl)});
-  d.help = fmt::format("write '{}' below this line; departments are then no longer asked for it", remove);
-  if (what != "fact") d.help = fmt::format("write '{}' below this line", remove);
+  d.help = fmt::format("write '{}' below this line{}", remove,
+                       what == "fact" ? "; departments are then no longer asked for it" : "");
 }
 
 }  // namespace checking

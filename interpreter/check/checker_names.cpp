@@ -21,10 +21,6 @@ bool is_word_byte(char c) {
   return std::isalnum(b) != 0 || c == '_' || b >= 0x80;
 }
 
-}  // namespace
-
-namespace {
-
 // The first word of [text], after blanks and comments.
 std::string_view first_word(std::string_view text) {
   std::size_t at = 0;
