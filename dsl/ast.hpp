@@ -230,8 +230,12 @@ struct FactDecl {
   std::string label;
   std::string unit;
   std::optional<Interval> domain;
-  ExprPtr default_value;
+  ExprPtr default_value;  // a constant; null without one, and for `default []`
+  bool default_empty = false;  // `default []`: a list fact left out has no elements
+  Span default_span;           // the default, either kind
   Span span;
+
+  bool has_default() const { return default_value || default_empty; }
 };
 
 struct Define {

@@ -145,6 +145,7 @@ class Dumper {
       interval(*f.domain);
       out += ")";
     }
+    if (f.default_empty) out += " (default [])";
     if (f.default_value) {
       out += " (default ";
       expr(f.default_value.get());

@@ -80,8 +80,13 @@ ast::FactDecl Builder::fact(const Node& n) {
       if (f.domain) twice("domain ('in …')");
       f.domain = interval(*option.children[0]);
     } else if (is<g::fact_default>(option)) {
-      if (f.default_value) twice("default");
-      f.default_value = expr(*option.children[0]);
+      if (f.has_default()) twice("default");
+      f.default_span = span(*option.children[0]);
+      if (is<g::empty_list>(*option.children[0])) {
+        f.default_empty = true;
+      } else {
+        f.default_value = expr(*option.children[0]);
+      }
     } else if (is<g::fact_unit>(option)) {
       if (!f.unit.empty()) twice("unit");
       f.unit = text_value(*option.children[0]);

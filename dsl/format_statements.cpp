@@ -210,7 +210,11 @@ void Printer::fact(const Node& n, int name_width) {
       interval(*option.children[0]);
     } else if (is<g::fact_default>(option)) {
       put("default ");
-      expr(*option.children[0]);
+      if (is<g::empty_list>(*option.children[0])) {
+        put("[]");
+      } else {
+        expr(*option.children[0]);
+      }
     } else {
       put("unit ");
       text(*option.children[0]);

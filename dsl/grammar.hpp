@@ -329,7 +329,9 @@ struct fact_label : text {};
 struct fact_domain : seq<kw_in, _, e_interval> {};
 // field -> identifier ':' type [ 'in' interval ]
 struct field_decl : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>> {};
-struct fact_default : seq<kw_default, _, operand> {};
+// `default []`: a list fact that a department may leave out, read as no elements.
+struct empty_list : seq<one<'['>, _, one<']'>> {};
+struct fact_default : seq<kw_default, _, sor<empty_list, operand>> {};
 // A unit is one string: `unit "万元" "label"` is a unit and a label, not one joined text.
 struct e_unit : string_lit {};
 struct fact_unit : seq<kw_unit, _, e_unit> {};

@@ -35,6 +35,7 @@ ordered_json blank(const ast::TypeRef& type) {
 // A default as JSON: numbers as strings of their exact digits would change their type, so a
 // template shows numeric defaults through their text (they are small literals).
 ordered_json default_json(const ast::FactDecl& f) {
+  if (f.default_empty) return ordered_json::array();
   const ast::Expr& e = *f.default_value;
   if (const auto* b = std::get_if<ast::BoolLit>(&e.node)) return b->value;
   if (const auto* s = std::get_if<ast::StringLit>(&e.node)) return s->value;
@@ -80,10 +81,10 @@ std::string render_facts_template_json(const ast::Ruleset& ruleset) {
   ordered_json facts = ordered_json::object();
   ordered_json about = ordered_json::object();
   for (const ast::FactDecl& f : ruleset.facts) {
-    facts[f.name] = f.default_value ? default_json(f) : blank(*f.type);
+    facts[f.name] = f.has_default() ? default_json(f) : blank(*f.type);
     std::string line = describe_fact(ruleset, *f.type, f.domain);
     if (!f.unit.empty()) line += fmt::format(", in {}", f.unit);
-    if (f.default_value) line += fmt::format(" (default {})", json::dump(default_json(f), -1));
+    if (f.has_default()) line += fmt::format(" (default {})", json::dump(default_json(f), -1));
     if (!f.label.empty()) line = f.label + " — " + line;
     about[f.name] = line;
   }

@@ -131,7 +131,7 @@ std::string value_of(const ast::TypeRef& type, Random& r, const std::optional<as
 std::string random_facts(const ast::Ruleset& rs, Random& r) {
   std::string facts;
   for (const ast::FactDecl& f : rs.facts) {
-    if (f.default_value && r.below(4) == 0) continue;
+    if (f.has_default() && r.below(4) == 0) continue;
     facts += (facts.empty() ? "\"" : ",\"") + f.name + "\":" + value_of(*f.type, r, f.domain);
   }
   return "{\"department\": \"d\", \"year\": " + std::to_string(rs.year) + ", \"facts\": {" + facts + "}}";

@@ -92,7 +92,10 @@ CsvFactsPlan::CsvFactsPlan(const ast::Ruleset& rs, const CsvLayout& layout) : la
     const ast::FactDecl& decl = rs.facts[i];
     const FactColumns& fc = layout.facts[i];
     FactSpec& f = facts_[i];
-    if (decl.default_value) {
+    if (decl.default_empty) {
+      f.has_default = true;
+      f.default_value = Value(std::make_shared<const std::vector<Value>>());
+    } else if (decl.default_value) {
       f.has_default = true;
       if (const auto* s = std::get_if<ast::StringLit>(&decl.default_value->node)) {
         f.default_value = Value(s->value);

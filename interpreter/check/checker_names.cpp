@@ -134,6 +134,11 @@ void Checker::facts() {
     const bool is_numeric = numeric(t);
     if (f.domain) domain(*f.domain, t, fmt::format("fact '{}'", f.name));
     fields(*t);
+    if (f.default_empty && t->kind != TypeKind::List) {
+      error("E0105", f.default_span,
+            fmt::format("the default of fact '{}' is an empty list, but the fact is {}", f.name, type_name(t)))
+          .help = "'default []' is for a list fact; give a constant of the fact's type";
+    }
     if (f.default_value) {
       const TypeRefPtr dt = expr(*f.default_value);
       const bool ok = (is_numeric && numeric(dt) && constant_value(*f.default_value)) ||
@@ -142,11 +147,13 @@ void Checker::facts() {
       const bool same_kind = (is_numeric && numeric(dt)) || dt->kind == t->kind ||
                              (t->kind == TypeKind::Enum && dt->kind == TypeKind::Text);
       if (!ok && !same_kind && !unknown(dt)) {
-        error("E0105", f.default_value->span,
-              fmt::format("the default of fact '{}' is {}, but the fact is {}", f.name, type_name(dt), type_name(t)));
+        auto& d = error("E0105", f.default_value->span,
+                        fmt::format("the default of fact '{}' is {}, but the fact is {}", f.name, type_name(dt), type_name(t)));
+        if (t->kind == TypeKind::List) d.help = "a list fact's only default is 'default []': no elements";
       } else if (!ok) {
-        error("E0105", f.default_value->span,
-              fmt::format("the default of fact '{}' must be a constant of its type ({})", f.name, ast::describe(*t)));
+        auto& d = error("E0105", f.default_value->span,
+                        fmt::format("the default of fact '{}' must be a constant of its type ({})", f.name, ast::describe(*t)));
+        if (t->kind == TypeKind::List) d.help = "a list fact's only default is 'default []': no elements";
       } else if (t->kind == TypeKind::Enum) {
         check_enum_literal(t, *f.default_value);
       }

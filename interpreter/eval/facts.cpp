@@ -113,6 +113,10 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     const std::string path = "facts." + decl.name;
     const Json* value = given->find(decl.name);
     if (value == nullptr) {
+      if (decl.default_empty) {
+        facts.values[i] = Value(std::make_shared<const std::vector<Value>>());
+        continue;
+      }
       if (decl.default_value) {
         if (auto d = default_value(*decl.default_value)) facts.values[i] = *d;
         continue;

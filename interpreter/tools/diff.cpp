@@ -386,6 +386,7 @@ void Differ::facts() {
     std::string text = ast::describe(*f.type);
     if (f.domain) text += " in " + normalized(rs, f.domain->span);
     if (f.default_value) text += " default " + normalized(rs, f.default_value->span);
+    if (f.default_empty) text += " default []";
     if (!f.unit.empty()) text += " unit " + f.unit;
     return text;
   };
