@@ -286,11 +286,25 @@ struct Indicator {
 
 using Item = std::variant<std::unique_ptr<Section>, std::unique_ptr<Indicator>, Let>;
 
+// `veto "存在重大违纪违规问题" when major_violation -> zero, grade 差` (一票否决): when the
+// condition holds, the section it is written in (at the top level: every indicator) scores 0, and
+// the grade is at most the one named. The condition sees the facts, the top-level lets and the
+// lets of its section.
+struct Veto {
+  std::string text;
+  ExprPtr condition;
+  bool zero = false;
+  std::string grade;  // "" when it does not cap the grade
+  Span grade_span;
+  Span span;
+};
+
 struct Section {
   std::string name;
   Span name_span;
   PointsSpec points;
   std::vector<Item> items;
+  std::vector<Veto> vetoes;
   Span span;
   std::vector<Span> changed_parts;  // extends: the changes to its direct parts (remove, add, override)
 };
@@ -299,6 +313,13 @@ struct GradeArm {
   std::string name;
   std::optional<Decimal> threshold;  // null for `otherwise`
   Span span;
+  // `优 >= 90 unless any indicator [in SECTION] below 60%`: not given when an indicator (of that
+  // section, else any) scores below this share of its points.
+  std::optional<Decimal> floor;
+  Span floor_span;
+  std::string floor_section;  // "" for every indicator
+  Span floor_section_span;
+  const Section* floor_scope = nullptr;  // resolved: the section named, null for every indicator
 };
 
 // ---- Tests ---------------------------------------------------------------------------------
@@ -378,6 +399,7 @@ struct Ruleset {
   std::vector<Define> defines;
   std::vector<Let> lets;  // top-level
   std::vector<Item> items;  // top-level sections (and indicators)
+  std::vector<Veto> vetoes;  // top-level: zero every indicator, cap the grade
   std::vector<GradeArm> grades;
   Span grade_span;
   std::vector<Span> changed_parts;  // extends: the changes to the top-level parts

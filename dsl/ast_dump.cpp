@@ -77,16 +77,26 @@ class Dumper {
     if (!r.grades.empty()) {
       out += "\n (grade";
       for (const GradeArm& g : r.grades) {
-        out += " (" + quote(g.name) + " " + (g.threshold ? g.threshold->to_string() : "otherwise") + ")";
+        out += " (" + quote(g.name) + " " + (g.threshold ? g.threshold->to_string() : "otherwise");
+        if (g.floor) out += " (unless " + quote(g.floor_section) + " " + g.floor->to_string() + ")";
+        out += ")";
       }
       out += ")";
     }
+    for (const Veto& v : r.vetoes) veto(v);
     for (const Change& c : r.changes) change(c);
     for (const TestBlock& t : r.tests) test(t);
     out += ")\n";
   }
 
  private:
+  void veto(const Veto& v) {
+    out += " (veto " + quote(v.text) + " ";
+    expr(v.condition.get());
+    if (v.zero) out += " zero";
+    if (!v.grade.empty()) out += " (grade " + quote(v.grade) + ")";
+    out += ")";
+  }
   void rounding(const Rounding& r) { out += fmt::format(" (rounding {} {})", r.digits, to_string(r.mode)); }
 
   void interval(const Interval& iv) {
@@ -173,6 +183,7 @@ class Dumper {
         out += " ";
         this->item(child);
       }
+      for (const Veto& v : s.vetoes) veto(v);
       out += ")";
     } else if (const auto* indicator = std::get_if<std::unique_ptr<Indicator>>(&item)) {
       const Indicator& i = **indicator;

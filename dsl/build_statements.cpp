@@ -208,6 +208,7 @@ std::unique_ptr<ast::Section> Builder::section(const Node& n) {
     if (is<g::section>(item)) sec->items.emplace_back(section(item));
     if (is<g::indicator>(item)) sec->items.emplace_back(indicator(item));
     if (is<g::let_stmt>(item)) sec->items.emplace_back(let(item));
+    if (is<g::veto_stmt>(item)) sec->vetoes.push_back(veto(item));
   }
   return sec;
 }
@@ -346,6 +347,25 @@ ast::Change Builder::change(const Node& n) {
   return c;
 }
 
+ast::Veto Builder::veto(const Node& n) {
+  ast::Veto v;
+  v.span = span(n);
+  v.text = text_value(*n.children[0]);
+  v.condition = expr(*n.children[1]);
+  for (std::size_t i = 2; i < n.children.size(); ++i) {
+    const Node& effect = *n.children[i];
+    if (is<g::veto_zero>(effect)) {
+      if (v.zero) error("E0008", span(effect), "the veto says 'zero' twice");
+      v.zero = true;
+    } else {
+      if (!v.grade.empty()) error("E0008", span(effect), "the veto names more than one grade");
+      v.grade = name_value(*effect.children[0]);
+      v.grade_span = span(*effect.children[0]);
+    }
+  }
+  return v;
+}
+
 void Builder::grades(const Node& n, ast::Ruleset& ruleset) {
   if (!ruleset.grades.empty()) error("E0011", span(n), "the ruleset has more than one 'grade' table");
   ruleset.grade_span = span(n);
@@ -355,6 +375,16 @@ void Builder::grades(const Node& n, ast::Ruleset& ruleset) {
     grade.span = span(*arm);
     grade.name = name_value(*arm->children[0]);
     if (is<g::grade_threshold>(*arm->children[1])) grade.threshold = number_value(*arm->children[1], false);
+    if (arm->children.size() > 2) {
+      const Node& unless = *arm->children[2];
+      const Node& share = *unless.children.back();
+      grade.floor = number_value(share, true);
+      grade.floor_span = span(share);
+      if (unless.children.size() > 1) {
+        grade.floor_section = name_value(*unless.children[0]);
+        grade.floor_section_span = span(*unless.children[0]);
+      }
+    }
     ruleset.grades.push_back(std::move(grade));
   }
 }
@@ -399,6 +429,8 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
       ruleset->items.emplace_back(indicator(n));
     } else if (is<g::grade_block>(n)) {
       grades(n, *ruleset);
+    } else if (is<g::veto_stmt>(n)) {
+      ruleset->vetoes.push_back(veto(n));
     } else if (is<g::test_block>(n)) {
       ruleset->tests.push_back(test(n));
     }

@@ -72,6 +72,7 @@ class Builder {
   std::unique_ptr<ast::Indicator> indicator(const Node& n);
   std::unique_ptr<ast::Section> section(const Node& n);
   void grades(const Node& n, ast::Ruleset& ruleset);
+  ast::Veto veto(const Node& n);
   ast::Change change(const Node& n);
   ast::TestBlock test(const Node& n);
   ast::Expectation expectation(const Node& n);

@@ -50,6 +50,21 @@ void Printer::statement(const Node& n) {
     node(n);
   } else if (is<g::grade_block>(n)) {
     grades(n);
+  } else if (is<g::veto_stmt>(n)) {
+    put("veto ");
+    text(*n.children[0]);
+    put(" when ");
+    expr(*n.children[1]);
+    put(" -> ");
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      if (i > 2) put(", ");
+      if (is<g::veto_zero>(*n.children[i])) {
+        put("zero");
+      } else {
+        put("grade ");
+        name(*n.children[i]->children[0]);
+      }
+    }
   } else if (is<g::override_stmt>(n) || is<g::remove_stmt>(n) || is<g::add_stmt>(n)) {
     change(n);
   } else if (is<g::test_block>(n)) {
@@ -278,6 +293,17 @@ void Printer::grades(const Node& n) {
     if (is<g::grade_threshold>(*a.children[1])) {
       p.put(" >= ");
       p.tok(*a.children[1]);
+      if (a.children.size() > 2) {
+        const Node& unless = *a.children[2];
+        p.put(" unless any indicator ");
+        if (unless.children.size() > 1) {
+          p.put("in ");
+          p.name(*unless.children[0]);
+          p.put(" ");
+        }
+        p.put("below ");
+        p.tok(*unless.children.back());
+      }
     } else {
       p.put(" ");
       p.tok(*a.children[1]);

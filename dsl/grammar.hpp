@@ -379,17 +379,46 @@ struct indicator_end : rbrace {};
 struct indicator
     : seq<kw_indicator, _, item_name, _, e_points_spec, _, e_lbrace, _, star<indicator_item, _>, indicator_end> {};
 
-// section -> 'section' name points '{' { section | indicator | let } '}'
+// veto -> 'veto' text 'when' expr '->' effect { ',' effect }     -- 一票否决
+// effect -> 'zero'            -- the enclosing section (at the top level: every indicator) scores 0
+//         | 'grade' name      -- the grade is at most this one
+// `veto` is not reserved: a fact may be called veto.
+struct w_veto : key<TAO_PEGTL_STRING("veto")> {};
+struct veto_text : text {};
+struct e_veto_text : veto_text {};
+struct e_veto_when : kw_when {};
+struct veto_zero : kw_zero {};
+struct veto_grade_name : sor<text, identifier> {};
+struct e_veto_grade_name : veto_grade_name {};
+struct veto_grade : seq<kw_grade, _, e_veto_grade_name> {};
+struct e_veto_effect : sor<veto_zero, veto_grade> {};
+struct veto_stmt
+    : seq<w_veto, _, e_veto_text, _, e_veto_when, _, operand, _, e_arrow, _, e_veto_effect,
+          star<_, comma, _, e_veto_effect>> {};
+
+// section -> 'section' name points '{' { section | indicator | let | veto } '}'
 struct section;
-struct section_item : sor<section, indicator, let_stmt> {};
+struct section_item : sor<section, indicator, let_stmt, veto_stmt> {};
 struct section_end : rbrace {};
 struct section
     : seq<kw_section, _, item_name, _, e_points_spec, _, e_lbrace, _, star<section_item, _>, section_end> {};
 
-// grade -> 'grade' '{' { name ( '>=' number | 'otherwise' ) [ ';' ] } '}'
+// grade -> 'grade' '{' { name ( '>=' number [ unless ] | 'otherwise' ) [ ';' ] } '}'
+// unless -> 'unless' 'any' 'indicator' [ 'in' name ] 'below' percent
+//   -- the grade is not given when an indicator (of that section) scores below that share of its points
 struct grade_threshold : number {};
 struct grade_otherwise : kw_otherwise {};
-struct grade_condition : sor<seq<string<'>', '='>, _, grade_threshold>, grade_otherwise> {};
+struct w_unless : key<TAO_PEGTL_STRING("unless")> {};
+struct w_any : key<TAO_PEGTL_STRING("any")> {};
+struct w_below : key<TAO_PEGTL_STRING("below")> {};
+struct floor_section : sor<text, identifier> {};
+struct floor_share : percent {};
+struct e_floor_share : floor_share {};
+struct e_grade_floor
+    : seq<w_any, _, kw_indicator, _, opt<kw_in, _, floor_section, _>, w_below, _, e_floor_share> {};
+struct grade_unless : seq<w_unless, _, e_grade_floor> {};
+struct grade_condition
+    : sor<seq<string<'>', '='>, _, grade_threshold, opt<_, grade_unless>>, grade_otherwise> {};
 struct grade_name : sor<text, identifier> {};
 struct grade_arm : seq<grade_name, _, grade_condition> {};
 struct grades_end : rbrace {};
@@ -464,7 +493,7 @@ struct test_block
 
 struct top_item
     : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,
-          override_stmt, remove_stmt, add_stmt, test_block> {};
+          override_stmt, remove_stmt, add_stmt, test_block, veto_stmt> {};
 struct file_end : eof {};
 struct file : seq<opt<pegtl::utf8::bom>, _, e_header, _, star<top_item, _>, file_end> {};
 

@@ -96,7 +96,7 @@ const std::vector<std::string>& statement_keywords() {
   static const std::vector<std::string> kWords = {
       "score",   "let",   "explain", "standard", "evidence", "rounding", "define",   "total",  "section",
       "indicator", "facts", "grade", "deduct",   "per",      "until",    "otherwise", "when",  "tiered",
-      "brackets", "weighted", "judged", "points", "from",   "where"};
+      "brackets", "weighted", "judged", "points", "from",   "where",    "veto",     "unless"};
   return kWords;
 }
 
@@ -119,7 +119,7 @@ std::string first_word(const std::string& text, std::size_t begin) {
 bool starts_statement(const std::string& word) {
   static const std::vector<std::string> kStarters = {"score",  "let",   "explain", "standard", "evidence", "rounding",
                                                      "define", "total", "<fact>",  "given",    "case",     "expect",
-                                                     "override", "remove", "add"};
+                                                     "override", "remove", "add",    "veto"};
   return std::find(kStarters.begin(), kStarters.end(), word) != kStarters.end();
 }
 

@@ -43,6 +43,12 @@ std::string render_csv(const OfficialTable& table, bool bom) {
   cells[0] = "评价等级";
   cells[1] = table.grade_line();
   line(out, cells);
+  for (const std::string& note : table.grade_notes) {
+    cells.assign(columns.size(), "");
+    cells[0] = "评价等级说明";
+    cells[1] = note;
+    line(out, cells);
+  }
   return out;
 }
 

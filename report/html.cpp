@@ -37,6 +37,7 @@ td.text { font-size: 11px; }
 td.differs { background: #ffd7d7; color: #a00000; font-weight: bold; }
 tr.total td { font-weight: bold; background: #f7f7f7; }
 tr.grade td { background: #f7f7f7; }
+div.grade-note { margin-top: 4px; color: #a40000; }
 span.tick { font-size: 15px; }
 p.note { margin: 6px 0; }
 p.note.differs { color: #a00000; }
@@ -229,6 +230,7 @@ std::string total_rows(const OfficialTable& table, const std::vector<Column>& co
     if (i > 0) out += "； ";
     out += fmt::format("<span class=\"tick\">{}</span>{} {}", g.ticked ? "☑" : "☐", e(g.name), e(g.range));
   }
+  for (const std::string& note : table.grade_notes) out += fmt::format("<div class=\"grade-note\">{}</div>", e(note));
   out += "</td></tr>\n";
   return out;
 }

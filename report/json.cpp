@@ -28,6 +28,10 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
   if (!node.is_section) {
     j["raw"] = node.raw ? exact(*node.raw) : ordered_json(nullptr);
     j["basis"] = node.basis;
+    if (!node.vetoed.empty()) {
+      j["vetoed"] = node.vetoed;
+      j["unvetoed_score"] = node.unvetoed ? exact(*node.unvetoed) : ordered_json(nullptr);
+    }
     if (with_trace) {
       ordered_json steps = ordered_json::array();
       for (const TraceStep& s : node.trace) {
@@ -86,6 +90,12 @@ std::string render_json(const ast::Ruleset& ruleset, const Evaluation& evaluatio
   j["year"] = evaluation.year ? ordered_json(*evaluation.year) : ordered_json(nullptr);
   j["total"] = evaluation.total ? exact(*evaluation.total) : ordered_json(nullptr);
   j["grade"] = evaluation.total ? ordered_json(evaluation.grade) : ordered_json(nullptr);
+  if (!evaluation.vetoes.empty()) {
+    ordered_json vetoes = ordered_json::array();
+    for (const ast::Veto* v : evaluation.vetoes) vetoes.push_back(v->text);
+    j["vetoes"] = std::move(vetoes);
+  }
+  if (!evaluation.grade_notes.empty()) j["grade_notes"] = evaluation.grade_notes;
   if (evaluation.claimed_total) j["claimed_total"] = exact(*evaluation.claimed_total);
   if (evaluation.has_claims()) {
     ordered_json differences = ordered_json::array();

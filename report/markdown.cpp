@@ -120,6 +120,7 @@ std::string render_markdown(const OfficialTable& table) {
   for (std::size_t r = 1; r < grid.size(); ++r) out += write_row(grid[r]);
   out += "\n";
   out += fmt::format("评价等级：{}\n", escaped(table.grade_ticks()));
+  for (const std::string& note : table.grade_notes) out += fmt::format("\n- {}\n", escaped(note));
   if (table.claims) out += "\n" + table.claims_note() + (table.differences > 0 ? "（≠ 标出计算得分与自评分不同之处）" : "") + "\n";
   for (const std::string& e : table.errors) out += "\n未能评分：" + escaped(e) + "\n";
   return out;

@@ -238,6 +238,7 @@ OfficialTable build_official_table(const ast::Ruleset& ruleset, const Evaluation
     table.total = evaluation.total->to_fixed(table.digits);
     table.total_value = evaluation.total;
     table.grade = evaluation.grade;
+    table.grade_notes = evaluation.grade_notes;
   }
   if (evaluation.claimed_total) {
     table.claimed_total = evaluation.claimed_total->to_fixed(table.digits);

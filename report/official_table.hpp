@@ -99,6 +99,7 @@ struct OfficialTable {
   bool total_differs = false;
   std::string grade;       // "" when there is no total
   std::vector<GradeBox> grades;
+  std::vector<std::string> grade_notes;  // why the grade is not the total's alone (一票否决, a floor)
   int digits = 2;
   std::size_t differences = 0;  // claimed scores that differ, the total included
   std::vector<std::string> errors;  // why indicators could not be scored

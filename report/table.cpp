@@ -85,6 +85,28 @@ void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& ro
   for (const NodeResult& child : node.children) collect(child, depth + 1, digits, rows);
 }
 
+// A line of the table without its trailing blanks, and its line break.
+std::string trim(std::string line) {
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line + "\n";
+}
+
+// 评价等级 with the grades ticked, and why it is not the total's alone (一票否决, a floor).
+std::string grade_lines(const ast::Ruleset& ruleset, const Evaluation& evaluation, int name_width, const std::string& gap) {
+  if (!evaluation.total) {
+    return trim(unicode::pad("评价等级", name_width) + gap + "— (some indicators could not be scored; see the errors)");
+  }
+  std::string grades;
+  for (const ast::GradeArm& g : ruleset.grades) {
+    grades += (g.name == evaluation.grade ? "☑" : "☐") + unicode::visible(g.name) + " ";
+  }
+  std::string out = trim(unicode::pad("评价等级", name_width) + gap + unicode::visible(evaluation.grade) + "    " + grades);
+  for (const std::string& note : evaluation.grade_notes) {
+    out += trim(unicode::pad("", name_width) + gap + unicode::visible(note));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluation, const TableOptions& options) {
@@ -124,10 +146,6 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
     if (claims) line += unicode::pad(claimed, claimed_width, true) + gap;
     return line + unicode::pad(score, score_width, true) + gap;
   };
-  const auto trim = [](std::string line) {
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    return line + "\n";
-  };
   const std::string rule(static_cast<std::size_t>(std::min(options.width, fixed + basis_width)), '-');
 
   std::string out;
@@ -151,15 +169,7 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
   }
   out += rule + "\n";
   out += trim(cells("总分", total_points, claimed_total, total));
-  if (evaluation.total) {
-    std::string grades;
-    for (const ast::GradeArm& g : ruleset.grades) {
-      grades += (g.name == evaluation.grade ? "☑" : "☐") + unicode::visible(g.name) + " ";
-    }
-    out += trim(unicode::pad("评价等级", name_width) + gap + unicode::visible(evaluation.grade) + "    " + grades);
-  } else {
-    out += trim(unicode::pad("评价等级", name_width) + gap + "— (some indicators could not be scored; see the errors)");
-  }
+  out += grade_lines(ruleset, evaluation, name_width, gap);
   if (claims) {
     const std::size_t differences = claim_differences(evaluation).size();
     out += differences == 0 ? std::string("自评分与计算结果一致 (claimed scores match)\n")

@@ -315,6 +315,10 @@ class TableWriter {
     merge(ws_, r_, 1, r_, last_col_, table_.grade_line(), f_.grade);
     worksheet_set_row(ws_, r_, kLineHeight + 10, nullptr);
     ++r_;
+    for (const std::string& note : table_.grade_notes) {
+      merge(ws_, r_, 0, r_, last_col_, note, f_.note);
+      ++r_;
+    }
     if (table_.claims) {
       std::string note = table_.claims_note();
       if (table_.differences > 0) note += "红底为自评分与按评分标准计算的得分不同之处。";

@@ -133,8 +133,8 @@ void Checker::indicator(ast::Indicator& ind) {
 }
 
 
-void Checker::items(std::vector<ast::Item>& children, const std::string& parent, const ast::PointsSpec* points,
-                    const std::vector<Span>& changed, Span whole) {
+void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& vetoes, const std::string& parent,
+                    const ast::PointsSpec* points, const std::vector<Span>& changed, Span whole) {
   const std::size_t mark = locals_.size();
   std::map<std::string, Span> names;
   Decimal sum;
@@ -150,7 +150,8 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
     Span name_span;
     const ast::PointsSpec* child_points = nullptr;
     if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
-      items((*s)->items, fmt::format("section '{}'", (*s)->name), &(*s)->points, (*s)->changed_parts, (*s)->span);
+      items((*s)->items, (*s)->vetoes, fmt::format("section '{}'", (*s)->name), &(*s)->points, (*s)->changed_parts,
+            (*s)->span);
       name = &(*s)->name;
       name_span = (*s)->name_span;
       child_points = &(*s)->points;
@@ -176,6 +177,7 @@ void Checker::items(std::vector<ast::Item>& children, const std::string& parent,
   }
   total_sum += sum;
   total_parts.insert(total_parts.begin(), parts.begin(), parts.end());
+  this->vetoes(vetoes);
   report_unused_locals(mark);
   locals_.resize(mark);
   if (parts_may_be_skipped(whole)) return;
@@ -282,12 +284,13 @@ void Checker::run() {
   defines();
   for (ast::Let& l : rs_.lets) let(l);
   const std::size_t globals = locals_.size();
-  items(rs_.items, "the ruleset", nullptr, rs_.changed_parts, Span{});
+  items(rs_.items, rs_.vetoes, "the ruleset", nullptr, rs_.changed_parts, Span{});
   // Top-level lets stay visible through the whole tree; report those never used.
   report_unused_locals(0);
   locals_.resize(globals);
   rs_.frame_size = frame_next_;
   grades();
+  grade_conditions();
   degenerate();
   // After a syntax error the uses may be in a skipped statement: "never used" would be noise.
   if (!skipped_.empty()) return;

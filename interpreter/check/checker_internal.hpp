@@ -121,7 +121,8 @@ class Checker {
   void domain(const ast::Interval& iv, const TypeRefPtr& type, const std::string& what);
   void fields(const TypeRef& type);
   void defines();
-  void items(std::vector<ast::Item>& items, const std::string& parent, const ast::PointsSpec* points,
+  void items(std::vector<ast::Item>& items, std::vector<ast::Veto>& vetoes, const std::string& parent,
+             const ast::PointsSpec* points,
              const std::vector<Span>& changed, Span whole);
   // W0102, W0111 or W0203 for the [what] ("fact", "function", "let") [name] declared at [decl]
   // and never read; see checker.cpp.
@@ -135,6 +136,8 @@ class Checker {
   void indicator(ast::Indicator& ind);
   void let(ast::Let& l);
   void grades();
+  void vetoes(std::vector<ast::Veto>& vetoes);
+  void grade_conditions();
   void degenerate();
   void report_unused_locals(std::size_t from);
 
@@ -170,6 +173,7 @@ class Checker {
   Diagnostics& diags_;
   std::vector<Local> locals_;
   std::vector<bool> fact_used_;
+  std::vector<const ast::Veto*> vetoes_;  // every veto, for grade_conditions()
   std::vector<bool> define_used_;
   std::uint32_t frame_next_ = 0;
   const ast::Indicator* indicator_ = nullptr;  // the indicator being checked, for `points`

@@ -221,6 +221,16 @@ void Merger::run() {
   replace_by_name(out_.facts, derived_.facts);
   replace_by_name(out_.defines, derived_.defines);
   replace_by_name(out_.lets, derived_.lets);
+  // A top-level veto of the same text replaces the base's (a year may change its condition); the
+  // others are added.
+  for (ast::Veto& v : derived_.vetoes) {
+    auto same = std::find_if(out_.vetoes.begin(), out_.vetoes.end(), [&](const ast::Veto& b) { return b.text == v.text; });
+    if (same != out_.vetoes.end()) {
+      *same = std::move(v);
+    } else {
+      out_.vetoes.push_back(std::move(v));
+    }
+  }
   // A new section or indicator written plainly at the top is added there.
   for (ast::Item& item : derived_.items) {
     const std::string* name = item_name(item);

@@ -36,31 +36,27 @@ void Evaluator::run() {
   frame_ = &globals_;
   mode_ = rs_.rounding.mode;
   for (const ast::Let& l : rs_.lets) bind_let(l);
-  bool complete = true;
-  Decimal total;
   for (const ast::Item& item : rs_.items) {
-    NodeResult node;
     if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
-      node = section(**s);
+      out_.nodes.push_back(section(**s));
     } else if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
-      node = indicator(**i);
+      out_.nodes.push_back(indicator(**i));
     } else {
       bind_let(std::get<ast::Let>(item));
-      continue;
     }
+  }
+  bool complete = vetoes(rs_.vetoes, out_.nodes);
+  Decimal total;
+  for (const NodeResult& node : out_.nodes) {
     if (node.score) {
       total += *node.score;
     } else {
       complete = false;
     }
-    out_.nodes.push_back(std::move(node));
   }
   if (complete) {
     out_.total = total;
-    out_.grade = grade_for(rs_, total);
-    for (const ast::GradeArm& g : rs_.grades) {
-      if (g.name == out_.grade) cover(Branch::Grade, g.span);
-    }
+    grade(total);
   }
 }
 
@@ -87,8 +83,6 @@ NodeResult Evaluator::section(const ast::Section& s) {
   node.name = s.name;
   node.section = &s;
   node.points = s.points;
-  bool complete = true;
-  Decimal sum;
   for (const ast::Item& item : s.items) {
     if (const auto* child = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
       node.children.push_back(section(**child));
@@ -96,11 +90,17 @@ NodeResult Evaluator::section(const ast::Section& s) {
       node.children.push_back(indicator(**ind));
     } else {
       bind_let(std::get<ast::Let>(item));
-      continue;
     }
-    const NodeResult& last = node.children.back();
-    if (last.score) {
-      sum += *last.score;
+  }
+  if (!vetoes(s.vetoes, node.children)) {
+    node.error = "a veto's condition could not be evaluated";
+    return node;
+  }
+  bool complete = true;
+  Decimal sum;
+  for (const NodeResult& child : node.children) {
+    if (child.score) {
+      sum += *child.score;
     } else {
       complete = false;
     }

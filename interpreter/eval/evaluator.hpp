@@ -45,6 +45,8 @@ struct NodeResult {
   std::vector<TraceStep> trace;
   std::string error;             // why it has no score
   std::optional<Decimal> claimed;  // the department's own score for it (自评分), if given
+  std::string vetoed;              // the veto that zeroed it ("" if none); the basis says so
+  std::optional<Decimal> unvetoed;  // what the rules gave before the veto
   std::vector<NodeResult> children;
 
   bool claim_differs() const { return claimed && (!score || *score != *claimed); }
@@ -58,6 +60,10 @@ struct Evaluation {
   std::string grade;
   std::optional<Decimal> claimed_total;
   std::vector<NodeResult> nodes;  // the top-level sections
+  std::vector<const ast::Veto*> vetoes;  // the vetoes that applied (一票否决), in the ruleset's order
+  // Why the grade is not the one the total alone reaches: a floor an indicator fell below, a
+  // veto's cap ("一票否决（…）：评价等级至多为差").
+  std::vector<std::string> grade_notes;
   Diagnostics diagnostics;        // evaluation errors
   // Every let bound, with its value, in evaluation order (only when EvalOptions::trace): where a
   // value in a derivation came from. A let that failed is absent.
@@ -101,7 +107,7 @@ Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalO
 
 // The branches coverage counts: each tier, bracket arm, 'when' arm, deduction, deduction floor,
 // judged band and grade, identified by the offset of the rule's source text.
-enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade };
+enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade, Veto };
 inline std::uint64_t branch_key(Branch kind, std::uint32_t offset) {
   return (static_cast<std::uint64_t>(offset) << 3) | static_cast<std::uint64_t>(kind);
 }

@@ -46,6 +46,11 @@ class Evaluator {
  private:
   NodeResult section(const ast::Section& s);
   NodeResult indicator(const ast::Indicator& ind);
+  // Evaluates [vetoes] (of a section, or the top level) and zeroes [nodes] for each that applies
+  // with 'zero'; false when a veto's condition could not be evaluated (reported).
+  bool vetoes(const std::vector<ast::Veto>& vetoes, std::vector<NodeResult>& nodes);
+  // out_.grade and out_.grade_notes for [total]: thresholds, floors, and the vetoes' caps.
+  void grade(const Decimal& total);
   // Where an empty list came from, when it is a fact: the facts file and its JSON path.
   std::vector<Note> empty_list_notes(const ast::Expr& list) const;
   void bind_let(const ast::Let& l);

@@ -83,13 +83,15 @@ class Runner {
     for (const plan::Let& l : code_.top_lets) stack_[l.slot] = top(l.value);
     Num total;
     for (std::uint32_t i = 0; i < code_.top_count; ++i) total = total + item(code_.items[i], out);
+    vetoes(code_.top_vetoes_first, code_.top_vetoes_count, 0, total, out);
     out.total = total.decimal();
-    for (std::size_t g = 0; g < code_.grades.size(); ++g) {
-      if (code_.grade_open[g] || total >= code_.grades[g]) {
-        out.grade = static_cast<int>(g);
-        break;
-      }
+    for (std::size_t g = 0; g < code_.grades.size() && out.grade < 0; ++g) {
+      if (!code_.grade_open[g] && total < code_.grades[g]) continue;
+      const auto& least = code_.grade_floors[g].least;
+      const bool low = std::any_of(least.begin(), least.end(), [&](const auto& l) { return *out.scores[l.first] < l.second; });
+      if (!low) out.grade = static_cast<int>(g);
     }
+    out.grade = std::max(out.grade, cap_);
   }
 
  private:
@@ -98,7 +100,9 @@ class Runner {
     switch (it.kind) {
       case plan::Item::Kind::Section: {
         Num sum;
+        const std::size_t scored = out.scores.size();
         for (std::uint32_t i = 0; i < it.count; ++i) sum = sum + item(code_.items[it.first + i], out);
+        vetoes(it.vetoes_first, it.vetoes_count, scored, sum, out);
         if (sum < it.lo || sum > it.hi) give_up();
         return sum;
       }
@@ -118,6 +122,22 @@ class Runner {
       case plan::Item::Kind::Let: stack_[it.let.slot] = top(it.let.value); return Num();
     }
     give_up();
+  }
+
+  // The vetoes [first, first + count) of a section whose indicators' scores start at
+  // out.scores[scored] and add up to [sum]: one that applies with 'zero' zeroes them.
+  void vetoes(std::uint32_t first, std::uint32_t count, std::size_t scored, Num& sum, PlanResult& out) {
+    mode_ = code_.mode;
+    points_ = nullptr;
+    for (std::uint32_t i = first; i < first + count; ++i) {
+      const plan::Veto& v = code_.vetoes[i];
+      charge(v.condition);
+      if (!truth(v.condition)) continue;
+      cap_ = std::max(cap_, v.cap);
+      if (!v.zero) continue;
+      std::fill(out.scores.begin() + static_cast<std::ptrdiff_t>(scored), out.scores.end(), Decimal());
+      sum = Num();
+    }
   }
 
   V& slot(std::uint32_t index) { return stack_[base_ + index]; }
@@ -340,6 +360,7 @@ class Runner {
   std::size_t top_ = 0;
   const Num* points_ = nullptr;
   RoundingMode mode_ = RoundingMode::HalfUp;
+  int cap_ = -1;  // the worst grade a veto that applied allows (an index into the grades), -1 for none
   std::uint64_t steps_ = 0;
   int calls_ = 0;
 };

@@ -136,10 +136,24 @@ struct Let {
   std::uint32_t value = kNone;
 };
 
+// `veto "…" when C -> zero, grade G`: its condition, and what it does when that holds.
+struct Veto {
+  std::uint32_t condition = kNone;
+  bool zero = false;
+  int cap = -1;  // the grade it caps at (an index into the grades), -1 for none
+};
+
+// `优 >= 90 unless any indicator below 60%`: the indicators it looks at (their indices in table
+// order) and the score each must reach (the share of its points).
+struct GradeFloor {
+  std::vector<std::pair<std::uint32_t, Decimal>> least;
+};
+
 // The table in evaluation order: a section's parts, an indicator, or a let between them.
 struct Item {
   enum class Kind : std::uint8_t { Section, Indicator, Let } kind = Kind::Let;
   std::uint32_t first = 0, count = 0;  // Section: its parts at items[first…]
+  std::uint32_t vetoes_first = 0, vetoes_count = 0;  // Section: its vetoes[…]
   Num lo, hi;                          // points
   std::uint32_t lets_first = 0, lets_count = 0;  // Indicator: lets[…]
   std::uint32_t score = kNone;                   // Indicator
@@ -170,6 +184,9 @@ struct Code {
   RoundingMode mode = RoundingMode::HalfUp;  // the ruleset's
   std::vector<Num> grades;          // thresholds; grade_open[g]: `otherwise`
   std::vector<bool> grade_open;
+  std::vector<GradeFloor> grade_floors;  // by grade; empty without `unless`
+  std::vector<Veto> vetoes;               // every section's, then the top level's
+  std::uint32_t top_vetoes_first = 0, top_vetoes_count = 0;
   std::uint32_t fallbacks = 0;      // expressions not lowered (Op::Fail)
   std::vector<std::uint64_t> steps;    // by node: the steps of evaluating it once, all it can reach
   std::vector<std::uint32_t> height;   // by node: the deepest nesting evaluating it can reach

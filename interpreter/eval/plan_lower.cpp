@@ -6,6 +6,8 @@
 // everything it replaced. A fold that fails (a division by zero, an overflow, a built-in's error)
 // is not made: the node stays, and fails at run time like the tree's, which then reports it.
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "interpreter/check/interval.hpp"
 #include "interpreter/eval/plan_code.hpp"
@@ -28,9 +30,17 @@ class Lowerer {
     const auto [first, count] = items(rs_.items);
     (void)first;
     code_.top_count = count;
+    std::tie(code_.top_vetoes_first, code_.top_vetoes_count) = vetoes(rs_.vetoes);
     for (const ast::GradeArm& g : rs_.grades) {
       code_.grades.push_back(g.threshold ? Num(*g.threshold) : Num());
       code_.grade_open.push_back(!g.threshold);
+      GradeFloor floor;
+      if (g.floor) {
+        const auto [from, to] = g.floor_scope != nullptr ? section_indicators_[g.floor_scope]
+                                                         : std::pair<std::uint32_t, std::uint32_t>{0, code_.indicators};
+        for (std::uint32_t i = from; i < to; ++i) floor.least.emplace_back(i, *g.floor * indicator_points_[i]);
+      }
+      code_.grade_floors.push_back(std::move(floor));
     }
     totals();
   }
@@ -48,9 +58,12 @@ class Lowerer {
         item.kind = Item::Kind::Section;
         item.lo = (*s)->points.lo;
         item.hi = (*s)->points.hi;
+        const std::uint32_t indicators_before = code_.indicators;
         const auto [f, n] = items((*s)->items);
         item.first = f;
         item.count = n;
+        std::tie(item.vetoes_first, item.vetoes_count) = vetoes((*s)->vetoes);
+        section_indicators_[s->get()] = {indicators_before, code_.indicators};
       } else if (const auto* ind = std::get_if<std::unique_ptr<ast::Indicator>>(&src[i])) {
         item = indicator(**ind);
       } else {
@@ -63,9 +76,25 @@ class Lowerer {
     return {first, static_cast<std::uint32_t>(src.size())};
   }
 
+  // Lowers [src] into a block of consecutive vetoes; returns where it starts and its size.
+  std::pair<std::uint32_t, std::uint32_t> vetoes(const std::vector<ast::Veto>& src) {
+    std::vector<Veto> lowered;
+    for (const ast::Veto& v : src) {
+      Veto veto{expr(*v.condition), v.zero, -1};
+      for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
+        if (rs_.grades[g].name == v.grade) veto.cap = static_cast<int>(g);
+      }
+      lowered.push_back(veto);
+    }
+    const auto first = static_cast<std::uint32_t>(code_.vetoes.size());
+    code_.vetoes.insert(code_.vetoes.end(), lowered.begin(), lowered.end());
+    return {first, static_cast<std::uint32_t>(lowered.size())};
+  }
+
   Item indicator(const ast::Indicator& ind) {
     Item item;
     ++code_.indicators;
+    indicator_points_.push_back(ind.points.hi);
     item.kind = Item::Kind::Indicator;
     item.lo = ind.points.lo;
     item.hi = ind.points.hi;
@@ -227,6 +256,9 @@ class Lowerer {
   const ast::Ruleset& rs_;
   Code& code_;
   const ast::Indicator* indicator_ = nullptr;  // null in a function body and outside indicators
+  std::vector<Decimal> indicator_points_;      // each indicator's (upper) points, in table order
+  // Each section's indicators, as [first, end) indices in table order: for the grades' floors.
+  std::map<const ast::Section*, std::pair<std::uint32_t, std::uint32_t>> section_indicators_;
 };
 
 std::uint32_t Lowerer::lower(const ast::Binary& b) {

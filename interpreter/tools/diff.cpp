@@ -182,6 +182,7 @@ class Differ {
                     std::move(new_text)});
   }
   void settings();
+  static std::string vetoes(const ast::Ruleset& rs);
   void nodes();
   void pair_renamed(std::vector<const Node*>& removed, std::vector<const Node*>& added);
   void list_gone_or_new(const std::vector<const Node*>& nodes, DiffKind kind, const char* verb);
@@ -198,6 +199,38 @@ class Differ {
   std::map<std::string, std::string> renamed_;  // old section name → new
 };
 
+namespace {
+
+void veto_texts(const ast::Ruleset& rs, const std::string& where, const std::vector<ast::Veto>& vetoes,
+                std::vector<std::string>& out) {
+  for (const ast::Veto& v : vetoes) {
+    std::vector<std::string> effects;
+    if (v.zero) effects.emplace_back("zero");
+    if (!v.grade.empty()) effects.push_back("grade " + v.grade);
+    out.push_back(fmt::format("{}veto \"{}\" when {} -> {}", where, v.text, normalized(rs, v.condition->span),
+                              fmt::join(effects, ", ")));
+  }
+}
+
+void section_vetoes(const ast::Ruleset& rs, const std::vector<ast::Item>& items, std::vector<std::string>& out) {
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
+      veto_texts(rs, "in " + (*s)->name + ": ", (*s)->vetoes, out);
+      section_vetoes(rs, (*s)->items, out);
+    }
+  }
+}
+
+}  // namespace
+
+// Every veto of [rs], where it is, on one line: a change of any is a change of the criteria.
+std::string Differ::vetoes(const ast::Ruleset& rs) {
+  std::vector<std::string> out;
+  veto_texts(rs, "", rs.vetoes, out);
+  section_vetoes(rs, rs.items, out);
+  return fmt::format("{}", fmt::join(out, "; "));
+}
+
 void Differ::settings() {
   if (a_.name != b_.name) add(DiffKind::SettingChanged, "name", "", "the ruleset's name changed", a_.name, b_.name);
   if (a_.scheme != b_.scheme) add(DiffKind::SettingChanged, "scheme", "", fmt::format("scheme {} → {}", a_.scheme, b_.scheme));
@@ -210,10 +243,19 @@ void Differ::settings() {
   if (rounding(a_) != rounding(b_)) add(DiffKind::SettingChanged, "rounding", "", fmt::format("{} → {}", rounding(a_), rounding(b_)));
   const auto grades = [](const ast::Ruleset& rs) {
     std::vector<std::string> arms;
-    for (const auto& g : rs.grades) arms.push_back(g.threshold ? g.name + " >= " + g.threshold->to_string() : g.name + " otherwise");
+    for (const auto& g : rs.grades) {
+      std::string arm = g.threshold ? g.name + " >= " + g.threshold->to_string() : g.name + " otherwise";
+      if (g.floor) {
+        arm += fmt::format(" unless any indicator{} below {}%",
+                           g.floor_section.empty() ? "" : " in " + g.floor_section,
+                           (*g.floor * Decimal::from_int(100)).to_string());
+      }
+      arms.push_back(arm);
+    }
     return fmt::format("{}", fmt::join(arms, "; "));
   };
   if (grades(a_) != grades(b_)) add(DiffKind::SettingChanged, "grade", "", "the grade table changed", grades(a_), grades(b_));
+  if (vetoes(a_) != vetoes(b_)) add(DiffKind::SettingChanged, "veto", "", "the vetoes (一票否决) changed", vetoes(a_), vetoes(b_));
 }
 
 // A parent path with the renamed sections' old names replaced by their new ones, so that a child

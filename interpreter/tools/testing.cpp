@@ -62,6 +62,7 @@ class Branches {
     for (const ast::Define& d : rs_.defines) expr(*d.body, "function " + d.name);
     for (const ast::Let& l : rs_.lets) expr(*l.value, "let " + l.name);
     items(rs_.items);
+    vetoes(rs_.vetoes);
     for (const ast::GradeArm& g : rs_.grades) add(Branch::Grade, g.span, "grade " + g.name);
     return std::move(out_);
   }
@@ -82,12 +83,22 @@ class Branches {
   }
   void items(const std::vector<ast::Item>& list) {
     for (const ast::Item& item : list) {
-      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) items((*s)->items);
+      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
+        items((*s)->items);
+        vetoes((*s)->vetoes);
+      }
       if (const auto* l = std::get_if<ast::Let>(&item)) expr(*l->value, "let " + l->name);
       if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
         for (const ast::Let& l : (*i)->lets) expr(*l.value, (*i)->name);
         if ((*i)->score) expr(*(*i)->score, (*i)->name);
       }
+    }
+  }
+  // A veto is covered when a test makes it apply.
+  void vetoes(const std::vector<ast::Veto>& list) {
+    for (const ast::Veto& v : list) {
+      expr(*v.condition, "veto " + v.text);
+      add(Branch::Veto, v.span, fmt::format("veto \"{}\" applies", v.text));
     }
   }
   // The branches of [e], in source order. Interval and bracket bounds, a deduction's start and
