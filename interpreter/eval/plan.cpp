@@ -546,35 +546,7 @@ V Runner::judged(const plan::Judged& j) {
   give_up();
 }
 
-// The score of every indicator under [node], depth-first in table order.
-void collect(const NodeResult& node, std::vector<std::optional<Decimal>>& out) {
-  if (!node.is_section) {
-    out.push_back(node.score);
-    return;
-  }
-  for (const NodeResult& child : node.children) collect(child, out);
-}
-
 }  // namespace
-
-void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, PlanResult& out) {
-  out.total = evaluation.total;
-  out.grade = -1;
-  out.scores.clear();
-  out.errors.clear();
-  if (evaluation.total) {
-    for (std::size_t g = 0; g < ruleset.grades.size(); ++g) {
-      if (ruleset.grades[g].name == evaluation.grade) {
-        out.grade = static_cast<int>(g);
-        break;
-      }
-    }
-  }
-  for (const NodeResult& n : evaluation.nodes) collect(n, out.scores);
-  for (const Diagnostic& d : evaluation.diagnostics.items()) {
-    if (d.severity == Severity::Error) out.errors.push_back(d.message);
-  }
-}
 
 struct Plan::Impl {
   const ast::Ruleset& rs;
