@@ -133,6 +133,7 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
   mode_ = rounding.mode;
   trace_ = &node.trace;
   depth_ = 0;
+  traced_calls_ = 0;
   prefix_.clear();
   try {
     for (const ast::Let& l : ind.lets) {

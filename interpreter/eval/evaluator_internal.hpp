@@ -137,6 +137,8 @@ class Evaluator {
   RoundingMode mode_ = RoundingMode::HalfUp;
   int depth_ = 0;
   int calls_ = 0;
+  int traced_calls_ = 0;  // calls recorded in the current indicator's trace (see call())
+  static constexpr int kMaxTracedCalls = 64;
   TestedPath call_path_;  // the calls being evaluated, when options_.tested is set (observe())
   int nested_ = 0;  // eval() calls in progress
   static constexpr int kMaxEvalNesting = 4000;
