@@ -97,52 +97,55 @@ Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
   fail("E0799", e.span, "internal: unknown operator");
 }
 
-Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
-  if (c.define_index >= 0) {
-    const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
-    std::vector<Value> frame(std::max<std::size_t>(d.frame_size, d.params.size()));
-    for (std::size_t i = 0; i < c.args.size(); ++i) frame[i] = eval(*c.args[i]);
-    if (++calls_ > options_.max_call_depth) {
-      fail("E0711", e.span, fmt::format("function calls nest more than {} deep", options_.max_call_depth));
-    }
-    std::vector<Value>* saved = frame_;
-    frame_ = &frame;
-    const bool tracked = options_.tested != nullptr;
-    if (tracked) call_path_.push_back(e.span.begin);
-    struct Restore {
-      Evaluator& ev;
-      std::vector<Value>* frame;
-      bool tracked;
-      ~Restore() {
-        ev.frame_ = frame;
-        --ev.calls_;
-        if (tracked) ev.call_path_.pop_back();
-      }
-    } restore{*this, saved, tracked};
-    // `explain` shows each call with the values it was given and what it gave, above the steps
-    // taken inside it: completion(rate = 102%, pts = 5) = 5; the first kMaxTracedCalls of an
-    // indicator, so that a ruleset of many calls does not fill the trace.
-    if (!options_.trace || trace_ == nullptr || traced_calls_ > kMaxTracedCalls) return eval(*d.body);
-    if (++traced_calls_ > kMaxTracedCalls) {
-      trace_->push_back(TraceStep{depth_, e.span, fmt::format("（其后的函数调用不再逐一列出：每个指标最多列出 {} 次）", kMaxTracedCalls), false, ""});
-      return eval(*d.body);
-    }
-    const std::size_t mark = trace_->size();
-    trace_->push_back(TraceStep{depth_, e.span, "", false, ""});
-    Value result;
-    try {
-      result = eval(*d.body);
-    } catch (...) {
-      trace_->erase(trace_->begin() + static_cast<std::ptrdiff_t>(mark));
-      throw;
-    }
-    std::vector<std::string> given;
-    for (std::size_t i = 0; i < c.args.size() && i < d.params.size(); ++i) {
-      given.push_back(fmt::format("{} = {}", d.params[i], format_value(frame[i], c.args[i]->type)));
-    }
-    (*trace_)[mark].text = prefix_ + fmt::format("{}({}) = {}", d.name, fmt::join(given, ", "), format_value(result, e.type));
-    return result;
+// A call of a user `define`: its body in a frame of the arguments.
+Value Evaluator::call_define(const ast::Expr& e, const ast::Call& c) {
+  const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
+  std::vector<Value> frame(std::max<std::size_t>(d.frame_size, d.params.size()));
+  for (std::size_t i = 0; i < c.args.size(); ++i) frame[i] = eval(*c.args[i]);
+  if (++calls_ > options_.max_call_depth) {
+    fail("E0711", e.span, fmt::format("function calls nest more than {} deep", options_.max_call_depth));
   }
+  std::vector<Value>* saved = frame_;
+  frame_ = &frame;
+  const bool tracked = options_.tested != nullptr;
+  if (tracked) call_path_.push_back(e.span.begin);
+  struct Restore {
+    Evaluator& ev;
+    std::vector<Value>* frame;
+    bool tracked;
+    ~Restore() {
+      ev.frame_ = frame;
+      --ev.calls_;
+      if (tracked) ev.call_path_.pop_back();
+    }
+  } restore{*this, saved, tracked};
+  // `explain` shows each call with the values it was given and what it gave, above the steps
+  // taken inside it: completion(rate = 102%, pts = 5) = 5; the first kMaxTracedCalls of an
+  // indicator, so that a ruleset of many calls does not fill the trace.
+  if (!options_.trace || trace_ == nullptr || traced_calls_ > kMaxTracedCalls) return eval(*d.body);
+  if (++traced_calls_ > kMaxTracedCalls) {
+    trace_->push_back(TraceStep{depth_, e.span, fmt::format("（其后的函数调用不再逐一列出：每个指标最多列出 {} 次）", kMaxTracedCalls), false, ""});
+    return eval(*d.body);
+  }
+  const std::size_t mark = trace_->size();
+  trace_->push_back(TraceStep{depth_, e.span, "", false, ""});
+  Value result;
+  try {
+    result = eval(*d.body);
+  } catch (...) {
+    trace_->erase(trace_->begin() + static_cast<std::ptrdiff_t>(mark));
+    throw;
+  }
+  std::vector<std::string> given;
+  for (std::size_t i = 0; i < c.args.size() && i < d.params.size(); ++i) {
+    given.push_back(fmt::format("{} = {}", d.params[i], format_value(frame[i], c.args[i]->type)));
+  }
+  (*trace_)[mark].text = prefix_ + fmt::format("{}({}) = {}", d.name, fmt::join(given, ", "), format_value(result, e.type));
+  return result;
+}
+
+Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
+  if (c.define_index >= 0) return call_define(e, c);
   // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.
   using stdlib::Aggregate;
   std::vector<Decimal> args;
