@@ -7,6 +7,7 @@
 // is not made: the node stays, and fails at run time like the tree's, which then reports it.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "interpreter/check/interval.hpp"
@@ -38,7 +39,9 @@ class Lowerer {
       if (g.floor) {
         const auto [from, to] = g.floor_scope != nullptr ? section_indicators_[g.floor_scope]
                                                          : std::pair<std::uint32_t, std::uint32_t>{0, code_.indicators};
-        for (std::uint32_t i = from; i < to; ++i) floor.least.emplace_back(i, *g.floor * indicator_points_[i]);
+        for (std::uint32_t i = from; i < to; ++i) {
+          if (indicator_points_[i]) floor.least.emplace_back(i, *g.floor * *indicator_points_[i]);
+        }
       }
       code_.grade_floors.push_back(std::move(floor));
     }
@@ -94,7 +97,7 @@ class Lowerer {
   Item indicator(const ast::Indicator& ind) {
     Item item;
     ++code_.indicators;
-    indicator_points_.push_back(ind.points.hi);
+    indicator_points_.push_back(ind.points.range ? std::nullopt : std::optional<Decimal>(ind.points.hi));
     item.kind = Item::Kind::Indicator;
     item.lo = ind.points.lo;
     item.hi = ind.points.hi;
@@ -256,7 +259,8 @@ class Lowerer {
   const ast::Ruleset& rs_;
   Code& code_;
   const ast::Indicator* indicator_ = nullptr;  // null in a function body and outside indicators
-  std::vector<Decimal> indicator_points_;      // each indicator's (upper) points, in table order
+  // Each indicator's points in table order; none for a signed range, which a grade's floor skips.
+  std::vector<std::optional<Decimal>> indicator_points_;
   // Each section's indicators, as [first, end) indices in table order: for the grades' floors.
   std::map<const ast::Section*, std::pair<std::uint32_t, std::uint32_t>> section_indicators_;
 };
