@@ -133,7 +133,8 @@ std::vector<ValueSource> value_sources(const ast::Ruleset& ruleset, const Facts&
                                        const ast::Indicator& indicator, bool* stopped = nullptr,
                                        std::uint64_t step_budget = EvalOptions{}.step_budget);
 
-// The grade the ruleset gives [total], or "" when it has no grade table.
+// The grade the thresholds of the ruleset's table give [total], or "" when it has no grade table.
+// A department's grade may be lower: a grade's floor or a veto (Evaluator::grade()).
 std::string grade_for(const ast::Ruleset& ruleset, const Decimal& total);
 
 // The decimals every section's score and the total are shown with, in every output: the most of

@@ -46,8 +46,6 @@ const NodeResult* below_floor(const std::vector<NodeResult>& nodes, const Decima
   return nullptr;
 }
 
-std::string percent_text(const Decimal& share) { return (share * Decimal::from_int(100)).to_string() + "%"; }
-
 }  // namespace
 
 bool Evaluator::vetoes(const std::vector<ast::Veto>& vetoes, std::vector<NodeResult>& nodes) {
@@ -86,7 +84,7 @@ void Evaluator::grade(const Decimal& total) {
       if (low != nullptr) {
         out_.grade_notes.push_back(fmt::format("不评为{}：{}得分 {}，低于分值 {} 的 {}", arm.name, low->name,
                                                low->score->to_fixed(low->digits), low->points.hi.to_string(),
-                                               percent_text(*arm.floor)));
+                                               show(*arm.floor, ast::TypeKind::Percent)));
         continue;
       }
     }
