@@ -305,6 +305,10 @@ struct Section {
   PointsSpec points;
   std::vector<Item> items;
   std::vector<Veto> vetoes;
+  // `extra section 加分项 points 0 to 5`: outside the total; its parts may add up to more than its
+  // points, and its score is their sum held within [points.lo, points.hi].
+  bool extra = false;
+  Span extra_span;
   Span span;
   std::vector<Span> changed_parts;  // extends: the changes to its direct parts (remove, add, override)
 };

@@ -177,7 +177,7 @@ class Dumper {
   void item(const Item& item) {
     if (const auto* section = std::get_if<std::unique_ptr<Section>>(&item)) {
       const Section& s = **section;
-      out += "(section " + quote(s.name);
+      out += std::string(s.extra ? "(extra section " : "(section ") + quote(s.name);
       points(s.points);
       for (const Item& child : s.items) {
         out += " ";

@@ -200,10 +200,16 @@ std::unique_ptr<ast::Indicator> Builder::indicator(const Node& n) {
 std::unique_ptr<ast::Section> Builder::section(const Node& n) {
   auto sec = std::make_unique<ast::Section>();
   sec->span = span(n);
-  sec->name = name_value(*n.children[0]);
-  sec->name_span = span(*n.children[0]);
-  sec->points = points(*n.children[1]);
-  for (std::size_t i = 2; i < n.children.size(); ++i) {
+  std::size_t first = 0;
+  if (is<g::section_extra>(*n.children[0])) {
+    sec->extra = true;
+    sec->extra_span = span(*n.children[0]);
+    first = 1;
+  }
+  sec->name = name_value(*n.children[first]);
+  sec->name_span = span(*n.children[first]);
+  sec->points = points(*n.children[first + 1]);
+  for (std::size_t i = first + 2; i < n.children.size(); ++i) {
     const Node& item = *n.children[i];
     if (is<g::section>(item)) sec->items.emplace_back(section(item));
     if (is<g::indicator>(item)) sec->items.emplace_back(indicator(item));

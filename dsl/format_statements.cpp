@@ -144,11 +144,13 @@ void Printer::points(const Node& n) {
 }
 
 void Printer::node(const Node& n) {
+  const std::size_t first = is<g::section_extra>(*n.children[0]) ? 1 : 0;
+  if (first == 1) put("extra ");
   put(is<g::section>(n) ? "section " : "indicator ");
-  name(*n.children[0]);
+  name(*n.children[first]);
   put(" ");
-  points(*n.children[1]);
-  block(n, 2, find(end(*n.children[1]), '{'));
+  points(*n.children[first + 1]);
+  block(n, first + 2, find(end(*n.children[first + 1]), '{'));
 }
 
 void Printer::block(const Node& n, std::size_t first, std::uint32_t brace) {

@@ -396,12 +396,17 @@ struct veto_stmt
     : seq<w_veto, _, e_veto_text, _, e_veto_when, _, operand, _, e_arrow, _, e_veto_effect,
           star<_, comma, _, e_veto_effect>> {};
 
-// section -> 'section' name points '{' { section | indicator | let | veto } '}'
+// section -> [ 'extra' ] 'section' name points '{' { section | indicator | let | veto } '}'
+//   -- an extra section (加减分项) is outside the total: its parts may add up to more than its
+//      points, and its score is their sum held within its points. `extra` is not reserved.
 struct section;
 struct section_item : sor<section, indicator, let_stmt, veto_stmt> {};
 struct section_end : rbrace {};
+struct w_extra : key<TAO_PEGTL_STRING("extra")> {};
+struct section_extra : w_extra {};
 struct section
-    : seq<kw_section, _, item_name, _, e_points_spec, _, e_lbrace, _, star<section_item, _>, section_end> {};
+    : seq<opt<section_extra, _>, kw_section, _, item_name, _, e_points_spec, _, e_lbrace, _, star<section_item, _>,
+          section_end> {};
 
 // grade -> 'grade' '{' { name ( '>=' number [ unless ] | 'otherwise' ) [ ';' ] } '}'
 // unless -> 'unless' 'any' 'indicator' [ 'in' name ] 'below' percent

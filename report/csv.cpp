@@ -31,6 +31,16 @@ std::string render_csv(const OfficialTable& table, bool bom) {
     for (const Column c : columns) cells.push_back(table.cell(row, c));
     line(out, cells);
   }
+  for (const SubtotalRow& sub : table.subtotals) {
+    cells.assign(columns.size(), "");
+    cells[0] = sub.label;
+    cells[1] = sub.points;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == kScore) cells[i] = sub.score;
+      if (columns[i] == kBasis) cells[i] = sub.basis;
+    }
+    line(out, cells);
+  }
   cells.assign(columns.size(), "");
   cells[0] = "总分";
   cells[1] = table.total_points;

@@ -36,6 +36,7 @@ td.level { text-align: center; font-weight: bold; }
 td.text { font-size: 11px; }
 td.differs { background: #ffd7d7; color: #a00000; font-weight: bold; }
 tr.total td { font-weight: bold; background: #f7f7f7; }
+tr.subtotal td.level, tr.subtotal td.num { font-weight: bold; }
 tr.grade td { background: #f7f7f7; }
 div.grade-note { margin-top: 4px; color: #a40000; }
 span.tick { font-size: 15px; }
@@ -213,10 +214,19 @@ std::string official_row(const OfficialTable& table, const std::vector<Column>& 
   return out;
 }
 
-// The last rows: the total (总分 | points | … | score [| claimed] | …) and the grade.
+// The last rows: with extra sections 基本得分 and each of them (label | points | … | score
+// [| claimed] | basis | …), the total (总分 | points | … | score [| claimed] | …) and the grade.
 std::string total_rows(const OfficialTable& table, const std::vector<Column>& columns) {
   const auto e = html_escape;
-  std::string out = "<tr class=\"total\"><td class=\"level\">总分</td>";
+  std::string out;
+  for (const SubtotalRow& sub : table.subtotals) {
+    out += fmt::format("<tr class=\"subtotal\"><td class=\"level\">{}</td><td class=\"num\">{}</td>", e(sub.label),
+                       e(sub.points));
+    out += fmt::format("<td colspan=\"6\"></td><td class=\"num\">{}</td>", e(sub.score.empty() ? "—" : sub.score));
+    if (table.claims) out += "<td></td>";
+    out += fmt::format("<td class=\"text\">{}</td><td></td></tr>\n", e(sub.basis));
+  }
+  out += "<tr class=\"total\"><td class=\"level\">总分</td>";
   out += fmt::format("<td class=\"num\">{}</td>", e(table.total_points));
   out += "<td colspan=\"6\"></td>";
   const std::string total_cls = table.total_differs ? "num differs" : "num";

@@ -52,6 +52,11 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
     j["claim_differs"] = node.claim_differs();
   }
   if (!node.error.empty()) j["error"] = node.error;
+  if (node.section != nullptr && node.section->extra) {
+    j["extra"] = true;  // outside the total (加减分项): the sum of its parts held within its points
+    if (node.score) j["basis"] = node.basis;
+    j["uncapped_score"] = node.uncapped ? exact(*node.uncapped) : ordered_json(nullptr);
+  }
   if (node.is_section) {
     ordered_json children = ordered_json::array();
     for (const NodeResult& child : node.children) children.push_back(node_json(rs, child, with_trace));
@@ -89,6 +94,7 @@ std::string render_json(const ast::Ruleset& ruleset, const Evaluation& evaluatio
   j["department"] = evaluation.department;
   j["year"] = evaluation.year ? ordered_json(*evaluation.year) : ordered_json(nullptr);
   j["total"] = evaluation.total ? exact(*evaluation.total) : ordered_json(nullptr);
+  if (evaluation.base_total) j["base_total"] = exact(*evaluation.base_total);
   j["grade"] = evaluation.total ? ordered_json(evaluation.grade) : ordered_json(nullptr);
   if (!evaluation.vetoes.empty()) {
     ordered_json vetoes = ordered_json::array();

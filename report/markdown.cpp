@@ -70,6 +70,16 @@ std::string render_markdown(const OfficialTable& table) {
     }
     grid.push_back(cells);
   }
+  for (const SubtotalRow& sub : table.subtotals) {
+    cells.assign(columns.size(), "");
+    cells[0] = "**" + escaped(sub.label) + "**";
+    cells[1] = escaped(sub.points);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == kScore) cells[i] = sub.score.empty() ? "—" : sub.score;
+      if (columns[i] == kBasis) cells[i] = escaped(sub.basis);
+    }
+    grid.push_back(cells);
+  }
   cells.assign(columns.size(), "");
   cells[0] = "**总分**";
   cells[1] = table.total_points;

@@ -3,17 +3,29 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace rubric::report {
 
 std::string points_text(const ast::PointsSpec& p) {
   return p.range ? fmt::format("{}~{}", p.lo.to_string(), p.hi.to_string()) : p.hi.to_string();
 }
 
+std::optional<Decimal> highest_total(const ast::Ruleset& ruleset) {
+  if (!ruleset.total) return std::nullopt;
+  Decimal most = *ruleset.total;
+  for (const ast::Item& item : ruleset.items) {
+    const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item);
+    if (s != nullptr && (*s)->extra) most += (*s)->points.hi;
+  }
+  return most;
+}
+
 std::string grade_range(const ast::Ruleset& ruleset, std::size_t i) {
   const ast::GradeArm& g = ruleset.grades[i];
   std::string upper;
   if (i == 0) {
-    if (ruleset.total) upper = "≤" + ruleset.total->to_string() + "分";
+    if (const auto most = highest_total(ruleset)) upper = "≤" + most->to_string() + "分";
   } else if (ruleset.grades[i - 1].threshold) {
     upper = "<" + ruleset.grades[i - 1].threshold->to_string() + "分";
   }
@@ -205,6 +217,23 @@ std::string OfficialTable::claims_note() const {
   return fmt::format("有 {} 处自评分与按评分标准计算的得分不一致（已标出）。", differences);
 }
 
+namespace {
+
+void subtotals(const ast::Ruleset& ruleset, const Evaluation& evaluation, OfficialTable& table) {
+  const auto extra = [](const NodeResult& n) { return n.section != nullptr && n.section->extra; };
+  if (std::none_of(evaluation.nodes.begin(), evaluation.nodes.end(), extra)) return;
+  SubtotalRow base{"基本得分", ruleset.total ? ruleset.total->to_string() : "", "", evaluation.base_total, ""};
+  if (evaluation.base_total) base.score = evaluation.base_total->to_fixed(table.digits);
+  table.subtotals.push_back(std::move(base));
+  for (const NodeResult& n : evaluation.nodes) {
+    if (!extra(n)) continue;
+    table.subtotals.push_back({n.name, points_text(n.points), n.score ? n.score->to_fixed(table.digits) : "", n.score,
+                               n.score ? n.basis : "未能评分：" + n.error});
+  }
+}
+
+}  // namespace
+
 OfficialTable build_official_table(const ast::Ruleset& ruleset, const Evaluation& evaluation, const Facts* facts) {
   OfficialTable table;
   table.title = ruleset.name;
@@ -233,7 +262,8 @@ OfficialTable build_official_table(const ast::Ruleset& ruleset, const Evaluation
   });
   for (RowGroup& g : table.level2_groups) g.name = table.rows[static_cast<std::size_t>(g.first)].level2;
 
-  if (ruleset.total) table.total_points = ruleset.total->to_string();
+  subtotals(ruleset, evaluation, table);
+  if (const auto most = highest_total(ruleset)) table.total_points = most->to_string();
   if (evaluation.total) {
     table.total = evaluation.total->to_fixed(table.digits);
     table.total_value = evaluation.total;

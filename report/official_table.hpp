@@ -66,6 +66,17 @@ struct SectionBar {
   std::string score_text, points_text;
 };
 
+// With extra sections (加减分项), the rows between the indicators and 总分: 基本得分 (the sum of the
+// sections of the total), then each extra section with its basis
+// ("各项合计 6.00 分，超过上限 5 分，按 5 分计").
+struct SubtotalRow {
+  std::string label;   // 基本得分, or the extra section's name
+  std::string points;  // "100", "5", "-5~5"
+  std::string score;   // "" when it could not be computed
+  std::optional<Decimal> score_value;
+  std::string basis;
+};
+
 struct HeaderFigure {
   std::string label;  // the fact's label
   std::string value;  // "7,788.95"
@@ -91,7 +102,8 @@ struct OfficialTable {
   std::vector<RowGroup> level1_groups;
   std::vector<RowGroup> level2_groups;
   std::vector<SectionBar> sections;
-  std::string total_points;
+  std::vector<SubtotalRow> subtotals;  // empty without extra sections
+  std::string total_points;  // the most a total can be: with extra sections, their upper limits too
   std::string total;       // "" when some indicator could not be scored
   std::optional<Decimal> total_value;
   std::string claimed_total;
@@ -120,6 +132,9 @@ const char* heading(Column column);
 
 // "50", or "-5~5" for a signed range.
 std::string points_text(const ast::PointsSpec& points);
+// The most a department's total can be: the ruleset's total and the upper limits of its extra
+// sections (null without a total).
+std::optional<Decimal> highest_total(const ast::Ruleset& ruleset);
 // The score range of the ruleset's grade [i], as the official table writes it: "90分≤得分≤100分",
 // "80分≤得分<90分", "得分<60分".
 std::string grade_range(const ast::Ruleset& ruleset, std::size_t i);

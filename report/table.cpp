@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/unicode.hpp"
+#include "report/official_table.hpp"
 
 namespace rubric {
 
@@ -78,7 +79,11 @@ void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& ro
   if (node.claimed) row.claimed = node.claimed->to_fixed(node.is_section ? digits : node.digits);
   // A computed score that differs from the claimed one is marked, so a reader's eye finds it.
   if (node.claim_differs()) row.score = "≠ " + row.score;
-  row.basis = unicode::visible(node.is_section ? (node.score ? "" : "未完成: " + node.error) : node.basis);
+  // A section has no basis of its own, except an extra section: how its parts were held.
+  const bool extra = node.section != nullptr && node.section->extra;
+  std::string basis = node.basis;
+  if (node.is_section && (!node.score || !extra)) basis = node.score ? "" : "未完成: " + node.error;
+  row.basis = unicode::visible(basis);
   row.node = &node;
   row.depth = depth;
   rows.push_back(std::move(row));
@@ -117,7 +122,7 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
 
   // The columns: 指标 | 分值 | [自评] | 得分 | 评分依据; the last one wraps to fit the width.
   std::string total_points;
-  if (ruleset.total) total_points = ruleset.total->to_string();
+  if (const auto most = report::highest_total(ruleset)) total_points = most->to_string();
   std::string total = evaluation.total ? evaluation.total->to_fixed(digits) : "—";
   const bool total_differs =
       evaluation.claimed_total && (!evaluation.total || *evaluation.total != *evaluation.claimed_total);
@@ -168,6 +173,9 @@ std::string render_table(const ast::Ruleset& ruleset, const Evaluation& evaluati
     }
   }
   out += rule + "\n";
+  if (evaluation.base_total && ruleset.total) {
+    out += trim(cells("基本得分", ruleset.total->to_string(), "", evaluation.base_total->to_fixed(digits)));
+  }
   out += trim(cells("总分", total_points, claimed_total, total));
   out += grade_lines(ruleset, evaluation, name_width, gap);
   if (claims) {

@@ -181,6 +181,7 @@ class TableWriter {
     const lxw_row_t first_row = r_;
     for (const OfficialRow& row : table_.rows) indicator_row(row);
     hierarchy(first_row);
+    for (const SubtotalRow& sub : table_.subtotals) subtotal(sub);
     total();
     grade_and_notes();
     page_setup(heading_row);
@@ -284,6 +285,23 @@ class TableWriter {
       merge(ws_, r1, col_of(kLevel2Points), r2, col_of(kLevel2Points), g.points, f_.points);
       if (!g.points.empty()) write_points(ws_, r1, col_of(kLevel2Points), g.points, f_.points);
     }
+  }
+
+  // With extra sections: 基本得分 and each of them | points | … | score [| ] | basis | …
+  void subtotal(const SubtotalRow& sub) {
+    merge(ws_, r_, 0, r_, 0, sub.label, f_.total_label);
+    write_points(ws_, r_, 1, sub.points, f_.total);
+    merge(ws_, r_, 2, r_, col_of(kScore) - 1, "", f_.total);
+    if (sub.score_value) {
+      check(worksheet_write_number(ws_, r_, col_of(kScore), number(*sub.score_value), f_.total), "subtotal");
+    } else {
+      check(worksheet_write_string(ws_, r_, col_of(kScore), "—", f_.total), "subtotal");
+    }
+    if (table_.claims) check(worksheet_write_blank(ws_, r_, col_of(kClaimed), f_.total), "claimed");
+    merge(ws_, r_, col_of(kBasis), r_, col_of(kBasis), sub.basis, f_.text);
+    if (col_of(kBasis) < last_col_) merge(ws_, r_, col_of(kBasis) + 1, r_, last_col_, "", f_.total);
+    worksheet_set_row(ws_, r_, kLineHeight + 8, nullptr);
+    ++r_;
   }
 
   // 总分 | points | … | total [| claimed] | …

@@ -134,7 +134,8 @@ void Checker::indicator(ast::Indicator& ind) {
 
 
 void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& vetoes, const std::string& parent,
-                    const ast::PointsSpec* points, const std::vector<Span>& changed, Span whole) {
+                    const ast::Section* section, const std::vector<Span>& changed, Span whole) {
+  const ast::PointsSpec* points = section != nullptr ? &section->points : nullptr;
   const std::size_t mark = locals_.size();
   std::map<std::string, Span> names;
   Decimal sum;
@@ -150,7 +151,7 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
     Span name_span;
     const ast::PointsSpec* child_points = nullptr;
     if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
-      items((*s)->items, (*s)->vetoes, fmt::format("section '{}'", (*s)->name), &(*s)->points, (*s)->changed_parts,
+      items((*s)->items, (*s)->vetoes, fmt::format("section '{}'", (*s)->name), s->get(), (*s)->changed_parts,
             (*s)->span);
       name = &(*s)->name;
       name_span = (*s)->name_span;
@@ -166,7 +167,10 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
           .notes.push_back({"first here", rs_.at(it->second)});
     }
     // A signed range (a bonus/penalty item) is not part of its section's points; at the top level
-    // its upper end counts toward the total, the most a department can score.
+    // its upper end counts toward the total, the most a department can score. An extra section
+    // is outside the total.
+    const auto* child_section = std::get_if<std::unique_ptr<ast::Section>>(&item);
+    if (child_section != nullptr && (*child_section)->extra) continue;
     if (!child_points->range) {
       sum += child_points->hi;
       parts.push_back(fmt::format("{} {}", *name, child_points->hi.to_string()));
@@ -181,7 +185,7 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
   report_unused_locals(mark);
   locals_.resize(mark);
   if (parts_may_be_skipped(whole)) return;
-  if (points != nullptr && !points->range && !parts.empty() && sum != points->hi) {
+  if (points != nullptr && !points->range && !section->extra && !parts.empty() && sum != points->hi) {
     Diagnostic& d = sum_error("E0404", points->span, changed, fmt::format("{} and its points are declared here, in the base ruleset", parent),
                               fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(),
                                           points->hi.to_string()));
@@ -285,6 +289,7 @@ void Checker::run() {
   for (ast::Let& l : rs_.lets) let(l);
   const std::size_t globals = locals_.size();
   items(rs_.items, rs_.vetoes, "the ruleset", nullptr, rs_.changed_parts, Span{});
+  extra_sections();
   // Top-level lets stay visible through the whole tree; report those never used.
   report_unused_locals(0);
   locals_.resize(globals);

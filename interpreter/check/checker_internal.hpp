@@ -121,9 +121,13 @@ class Checker {
   void domain(const ast::Interval& iv, const TypeRefPtr& type, const std::string& what);
   void fields(const TypeRef& type);
   void defines();
+  // The parts of [section] (null: the top level of the ruleset).
   void items(std::vector<ast::Item>& items, std::vector<ast::Veto>& vetoes, const std::string& parent,
-             const ast::PointsSpec* points,
-             const std::vector<Span>& changed, Span whole);
+             const ast::Section* section, const std::vector<Span>& changed, Span whole);
+  // E0413, E0414, W0406: extra sections (加减分项) at the top level, after the others, with a cap
+  // their parts can reach.
+  void extra_sections();
+  void extra_section_limits(const ast::Section& s);
   // W0102, W0111 or W0203 for the [what] ("fact", "function", "let") [name] declared at [decl]
   // and never read; see checker.cpp.
   void unused(const char* code, Span decl, const std::string& what, const std::string& name, std::string message,

@@ -1,10 +1,13 @@
-// Checks of vetoes (一票否决) and of the conditions a grade may carry: a veto's condition is a
-// bool, the grade it caps at is in the grade table, a grade's floor is a share of the points and
-// names a section that exists. See docs/language.md, "Vetoes and grade conditions".
+// Checks of what lies outside the plain sum of points: vetoes (一票否决), the conditions a grade
+// may carry, and extra sections (加减分项). A veto's condition is a bool, the grade it caps at is in
+// the grade table, a grade's floor is a share of the points and names a section that exists and
+// is not extra; an extra section is at the top level, after the others, with a limit its parts
+// can reach. See docs/language.md, "Vetoes and grade conditions" and "Extra sections".
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "interpreter/check/checker_internal.hpp"
 
@@ -70,13 +73,94 @@ void Checker::grade_conditions() {
     }
     if (g.floor_section.empty()) continue;
     g.floor_scope = find_section(rs_.items, g.floor_section);
-    if (g.floor_scope == nullptr) {
+    if (g.floor_scope != nullptr && g.floor_scope->extra) {
+      error("E0506", g.floor_section_span,
+            fmt::format("grade '{}' names the extra section '{}': its items are bonuses and penalties, with no share "
+                        "of points to reach", g.name, g.floor_section))
+          .help = "name a section of the total, or leave out 'in …' to look at every indicator of the total";
+    } else if (g.floor_scope == nullptr) {
       std::vector<std::string> sections;
       section_names(rs_.items, sections);
       auto& d = error("E0506", g.floor_section_span, fmt::format("grade '{}' names section '{}', which the ruleset does not have",
                                                                  g.name, g.floor_section));
       if (auto guess = closest_match(g.floor_section, sections)) d.help = fmt::format("did you mean '{}'?", *guess);
     }
+  }
+}
+
+namespace {
+
+// A points spec as written: `5`, or `-5 to 5`.
+std::string range_text(const Decimal& lo, const Decimal& hi) {
+  return lo.is_zero() ? hi.to_string() : fmt::format("{} to {}", lo.to_string(), hi.to_string());
+}
+
+// E0413 for every extra section below the top level.
+void nested_extras(const std::vector<ast::Item>& items, const std::string& parent,
+                   const std::function<void(const ast::Section&, const std::string&)>& report) {
+  for (const ast::Item& item : items) {
+    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
+      if ((*s)->extra) report(**s, parent);
+      nested_extras((*s)->items, (*s)->name, report);
+    }
+  }
+}
+
+}  // namespace
+
+void Checker::extra_sections() {
+  const ast::Section* first_extra = nullptr;
+  for (const ast::Item& item : rs_.items) {
+    const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item);
+    const auto* ind = std::get_if<std::unique_ptr<ast::Indicator>>(&item);
+    if (s != nullptr) {
+      nested_extras((*s)->items, (*s)->name, [&](const ast::Section& inner, const std::string& parent) {
+        error("E0413", inner.extra_span,
+              fmt::format("extra section '{}' is inside section '{}': extra sections are outside the total, at the "
+                          "top level", inner.name, parent))
+            .help = "move it to the top level, after the other sections; inside a section, a bonus or penalty is "
+                    "an indicator with a signed range, e.g. 'points -5 to 5'";
+      });
+    }
+    if (s != nullptr && (*s)->extra) {
+      if (first_extra == nullptr) first_extra = s->get();
+      extra_section_limits(**s);
+    } else if (first_extra != nullptr && (s != nullptr || ind != nullptr)) {
+      const std::string& name = s != nullptr ? (*s)->name : (*ind)->name;
+      error("E0414", s != nullptr ? (*s)->name_span : (*ind)->name_span,
+            fmt::format("'{}' follows the extra section '{}': the sections of the total come first", name,
+                        first_extra->name))
+          .help = "move the extra sections (加减分项) to the end: the table shows the total before them (基本得分), "
+                  "then each of them";
+    }
+  }
+}
+
+// W0406: an extra section whose parts cannot reach its upper (or lower) limit.
+void Checker::extra_section_limits(const ast::Section& s) {
+  Decimal lo, hi;
+  bool parts = false;
+  for (const ast::Item& item : s.items) {
+    const ast::PointsSpec* p = nullptr;
+    if (const auto* c = std::get_if<std::unique_ptr<ast::Section>>(&item)) p = &(*c)->points;
+    if (const auto* c = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) p = &(*c)->points;
+    if (p == nullptr) continue;
+    parts = true;
+    lo += p->lo;
+    hi += p->hi;
+  }
+  if (!parts || parts_may_be_skipped(s.span)) return;
+  if (hi < s.points.hi) {
+    warning("W0406", s.points.span,
+            fmt::format("the parts of extra section '{}' add up to at most {}: its upper limit {} is never reached",
+                        s.name, hi.to_string(), s.points.hi.to_string()))
+        .help = fmt::format("if the parts' points are right, write 'points {}'", range_text(s.points.lo, hi));
+  }
+  if (lo > s.points.lo) {
+    warning("W0406", s.points.span,
+            fmt::format("the parts of extra section '{}' add up to at least {}: its lower limit {} is never reached",
+                        s.name, lo.to_string(), s.points.lo.to_string()))
+        .help = fmt::format("if the parts' points are right, write 'points {}'", range_text(lo, s.points.hi));
   }
 }
 

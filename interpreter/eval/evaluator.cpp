@@ -47,7 +47,9 @@ void Evaluator::run() {
   }
   bool complete = vetoes(rs_.vetoes, out_.nodes);
   Decimal total;
+  std::optional<Decimal> base;
   for (const NodeResult& node : out_.nodes) {
+    if (node.section != nullptr && node.section->extra && !base) base = total;
     if (node.score) {
       total += *node.score;
     } else {
@@ -56,6 +58,7 @@ void Evaluator::run() {
   }
   if (complete) {
     out_.total = total;
+    out_.base_total = base;
     grade(total);
   }
 }
@@ -109,6 +112,10 @@ NodeResult Evaluator::section(const ast::Section& s) {
     node.error = "a part of it could not be scored";
     return node;
   }
+  if (s.extra) {
+    node.score = capped(s, sum, node);
+    return node;
+  }
   if (sum < s.points.lo || sum > s.points.hi) {
     node.error = fmt::format("scored {}, outside its range [{}, {}]", sum.to_string(), s.points.lo.to_string(),
                              s.points.hi.to_string());
@@ -119,6 +126,22 @@ NodeResult Evaluator::section(const ast::Section& s) {
   }
   node.score = sum;
   return node;
+}
+
+// An extra section's score: the sum of its parts held within its points. Its basis says so when
+// the points hold it ("各项合计 6.00 分，超过上限 5 分，按 5 分计").
+Decimal Evaluator::capped(const ast::Section& s, const Decimal& sum, NodeResult& node) {
+  const bool over = sum > s.points.hi;
+  if (!over && sum >= s.points.lo) {
+    node.basis = fmt::format("各项合计 {} 分", sum.to_fixed(node.digits));
+    return sum;
+  }
+  cover(Branch::Cap, s.extra_span);
+  node.uncapped = sum;
+  const Decimal& bound = over ? s.points.hi : s.points.lo;
+  node.basis = fmt::format("各项合计 {} 分，{}{} 分，按 {} 分计", sum.to_fixed(node.digits),
+                           over ? "超过上限 " : "低于下限 ", bound.to_string(), bound.to_string());
+  return bound;
 }
 
 NodeResult Evaluator::indicator(const ast::Indicator& ind) {

@@ -47,6 +47,7 @@ struct NodeResult {
   std::optional<Decimal> claimed;  // the department's own score for it (自评分), if given
   std::string vetoed;              // the veto that zeroed it ("" if none); the basis says so
   std::optional<Decimal> unvetoed;  // what the rules gave before the veto
+  std::optional<Decimal> uncapped;  // an extra section held within its points: its parts' sum
   std::vector<NodeResult> children;
 
   bool claim_differs() const { return claimed && (!score || *score != *claimed); }
@@ -57,6 +58,8 @@ struct Evaluation {
   std::string department;
   std::optional<int> year;
   std::optional<Decimal> total;
+  // With extra sections (加减分项): the total of the sections before them (基本得分).
+  std::optional<Decimal> base_total;
   std::string grade;
   std::optional<Decimal> claimed_total;
   std::vector<NodeResult> nodes;  // the top-level sections
@@ -107,9 +110,11 @@ Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalO
 
 // The branches coverage counts: each tier, bracket arm, 'when' arm, deduction, deduction floor,
 // judged band and grade, identified by the offset of the rule's source text.
-enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade, Veto };
+// Cap: an extra section's parts added up to more than its points (or less than their low end).
+enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade, Veto, Cap };
+// The kind takes the low 4 bits, so that keys of different kinds never meet.
 inline std::uint64_t branch_key(Branch kind, std::uint32_t offset) {
-  return (static_cast<std::uint64_t>(offset) << 3) | static_cast<std::uint64_t>(kind);
+  return (static_cast<std::uint64_t>(offset) << 4) | static_cast<std::uint64_t>(kind);
 }
 
 // Where a value in an indicator's derivation came from, for `rubric explain`: a fact of the

@@ -34,10 +34,12 @@ const NodeResult* find_section(const std::vector<NodeResult>& nodes, const ast::
 }
 
 // The first indicator under [nodes] that scores below [share] of its points. A bonus/penalty
-// item (`points -5 to 5`) has no share to reach: it is not looked at.
+// item (`points -5 to 5`) and the items of an extra section have no share to reach: they are not
+// looked at.
 const NodeResult* below_floor(const std::vector<NodeResult>& nodes, const Decimal& share) {
   for (const NodeResult& n : nodes) {
     if (n.is_section) {
+      if (n.section != nullptr && n.section->extra) continue;
       if (const NodeResult* inner = below_floor(n.children, share)) return inner;
     } else if (n.score && !n.points.range && *n.score < share * n.points.hi) {
       return &n;

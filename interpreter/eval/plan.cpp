@@ -103,6 +103,7 @@ class Runner {
         const std::size_t scored = out.scores.size();
         for (std::uint32_t i = 0; i < it.count; ++i) sum = sum + item(code_.items[it.first + i], out);
         vetoes(it.vetoes_first, it.vetoes_count, scored, sum, out);
+        if (it.extra) return sum < it.lo ? it.lo : sum > it.hi ? it.hi : sum;
         if (sum < it.lo || sum > it.hi) give_up();
         return sum;
       }

@@ -155,6 +155,7 @@ struct Item {
   std::uint32_t first = 0, count = 0;  // Section: its parts at items[first…]
   std::uint32_t vetoes_first = 0, vetoes_count = 0;  // Section: its vetoes[…]
   Num lo, hi;                          // points
+  bool extra = false;                  // Section: an extra section, its sum held within [lo, hi]
   std::uint32_t lets_first = 0, lets_count = 0;  // Indicator: lets[…]
   std::uint32_t score = kNone;                   // Indicator
   Let let;                                       // Let

@@ -61,8 +61,11 @@ class Lowerer {
         item.kind = Item::Kind::Section;
         item.lo = (*s)->points.lo;
         item.hi = (*s)->points.hi;
+        item.extra = (*s)->extra;
         const std::uint32_t indicators_before = code_.indicators;
+        in_extra_ = (*s)->extra || in_extra_;
         const auto [f, n] = items((*s)->items);
+        in_extra_ = in_extra_ && !(*s)->extra;
         item.first = f;
         item.count = n;
         std::tie(item.vetoes_first, item.vetoes_count) = vetoes((*s)->vetoes);
@@ -97,7 +100,7 @@ class Lowerer {
   Item indicator(const ast::Indicator& ind) {
     Item item;
     ++code_.indicators;
-    indicator_points_.push_back(ind.points.range ? std::nullopt : std::optional<Decimal>(ind.points.hi));
+    indicator_points_.push_back(ind.points.range || in_extra_ ? std::nullopt : std::optional<Decimal>(ind.points.hi));
     item.kind = Item::Kind::Indicator;
     item.lo = ind.points.lo;
     item.hi = ind.points.hi;
@@ -259,8 +262,10 @@ class Lowerer {
   const ast::Ruleset& rs_;
   Code& code_;
   const ast::Indicator* indicator_ = nullptr;  // null in a function body and outside indicators
-  // Each indicator's points in table order; none for a signed range, which a grade's floor skips.
+  // Each indicator's points in table order; none for a signed range or an extra section's item,
+  // which a grade's floor skips.
   std::vector<std::optional<Decimal>> indicator_points_;
+  bool in_extra_ = false;  // lowering an extra section's items (extra sections are not nested)
   // Each section's indicators, as [first, end) indices in table order: for the grades' floors.
   std::map<const ast::Section*, std::pair<std::uint32_t, std::uint32_t>> section_indicators_;
 };

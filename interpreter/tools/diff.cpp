@@ -289,6 +289,11 @@ void Differ::compare(const Node& x, const Node& y) {
     add(DiffKind::PointsChanged, subject, where,
         fmt::format("points {} → {}", points_text(points_of(x)), points_text(points_of(y))));
   }
+  if (x.section && y.section && x.s->extra != y.s->extra) {
+    add(DiffKind::RuleChanged, subject, where,
+        x.s->extra ? "no longer extra: now part of the total"
+                   : "now extra: outside the total, the sum of its parts held within its points");
+  }
   if (x.section || y.section) return;
   if (x.rule != y.rule) {
     const ast::Tiered* tx = x.i->score ? tiers_in(*x.i->score) : nullptr;

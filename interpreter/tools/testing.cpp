@@ -86,6 +86,8 @@ class Branches {
       if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
         items((*s)->items);
         vetoes((*s)->vetoes);
+        // An extra section is covered when a test's parts go past its points and are held.
+        if ((*s)->extra) add(Branch::Cap, (*s)->extra_span, fmt::format("extra section {} held at its limit", (*s)->name));
       }
       if (const auto* l = std::get_if<ast::Let>(&item)) expr(*l->value, "let " + l->name);
       if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
