@@ -282,6 +282,13 @@ struct Indicator {
   ExprPtr score;
   Span span;
   std::uint32_t frame_size = 0;  // resolved
+  // `choose carryover_measure { indicator 结转结余率 … indicator 结转结余变动率 … }` (二者择其一):
+  // the indicators of one group, of which the one the enum fact names is assessed and the others
+  // are not applicable (their points count once in their section).
+  std::string choice;              // the fact's name, "" outside a group
+  Span choice_span;
+  std::uint32_t choice_group = 0;  // the group's identity: where its 'choose' begins
+  std::uint32_t choice_fact = 0;   // resolved: the fact's index
 };
 
 using Item = std::variant<std::unique_ptr<Section>, std::unique_ptr<Indicator>, Let>;

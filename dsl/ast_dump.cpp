@@ -189,6 +189,7 @@ class Dumper {
       const Indicator& i = **indicator;
       out += "(indicator " + quote(i.name);
       points(i.points);
+      if (!i.choice.empty()) out += " (choose " + i.choice + ")";
       if (!i.explain.empty()) out += " (explain " + quote(i.explain) + ")";
       if (!i.standard.empty()) out += " (standard " + quote(i.standard) + ")";
       for (const std::string& e : i.evidence) out += " (evidence " + quote(e) + ")";

@@ -215,8 +215,20 @@ std::unique_ptr<ast::Section> Builder::section(const Node& n) {
     if (is<g::indicator>(item)) sec->items.emplace_back(indicator(item));
     if (is<g::let_stmt>(item)) sec->items.emplace_back(let(item));
     if (is<g::veto_stmt>(item)) sec->vetoes.push_back(veto(item));
+    if (is<g::choose_stmt>(item)) choose(item, sec->items);
   }
   return sec;
+}
+
+void Builder::choose(const Node& n, std::vector<ast::Item>& items) {
+  const Node& fact = *n.children[0];
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    auto ind = indicator(*n.children[i]);
+    ind->choice = std::string(fact.string_view());
+    ind->choice_span = span(fact);
+    ind->choice_group = span(n).begin;
+    items.emplace_back(std::move(ind));
+  }
 }
 
 ast::Expectation Builder::expectation(const Node& n) {
@@ -437,6 +449,8 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
       grades(n, *ruleset);
     } else if (is<g::veto_stmt>(n)) {
       ruleset->vetoes.push_back(veto(n));
+    } else if (is<g::choose_stmt>(n)) {
+      choose(n, ruleset->items);
     } else if (is<g::test_block>(n)) {
       ruleset->tests.push_back(test(n));
     }

@@ -71,6 +71,8 @@ class Builder {
   ast::PointsSpec points(const Node& n);
   std::unique_ptr<ast::Indicator> indicator(const Node& n);
   std::unique_ptr<ast::Section> section(const Node& n);
+  // The indicators of a 'choose' group, added to [items].
+  void choose(const Node& n, std::vector<ast::Item>& items);
   void grades(const Node& n, ast::Ruleset& ruleset);
   ast::Veto veto(const Node& n);
   ast::Change change(const Node& n);

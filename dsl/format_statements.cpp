@@ -48,6 +48,10 @@ void Printer::statement(const Node& n) {
     expr(*n.children[1]);
   } else if (is<g::section>(n) || is<g::indicator>(n)) {
     node(n);
+  } else if (is<g::choose_stmt>(n)) {
+    put("choose ");
+    tok(*n.children[0]);
+    block(n, 1, find(end(*n.children[0]), '{'));
   } else if (is<g::grade_block>(n)) {
     grades(n);
   } else if (is<g::veto_stmt>(n)) {

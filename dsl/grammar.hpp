@@ -396,11 +396,20 @@ struct veto_stmt
     : seq<w_veto, _, e_veto_text, _, e_veto_when, _, operand, _, e_arrow, _, e_veto_effect,
           star<_, comma, _, e_veto_effect>> {};
 
-// section -> [ 'extra' ] 'section' name points '{' { section | indicator | let | veto } '}'
+// choose -> 'choose' name '{' indicator { indicator } '}'
+//   -- alternatives (二者择其一): the enum fact names the indicator assessed; the others are not
+//      applicable. `choose` is not reserved.
+struct w_choose : key<TAO_PEGTL_STRING("choose")> {};
+struct choose_fact : identifier {};
+struct e_choose_fact : choose_fact {};
+struct choose_end : rbrace {};
+struct choose_stmt : seq<w_choose, _, e_choose_fact, _, e_lbrace, _, star<indicator, _>, choose_end> {};
+
+// section -> [ 'extra' ] 'section' name points '{' { section | indicator | let | veto | choose } '}'
 //   -- an extra section (加减分项) is outside the total: its parts may add up to more than its
 //      points, and its score is their sum held within its points. `extra` is not reserved.
 struct section;
-struct section_item : sor<section, indicator, let_stmt, veto_stmt> {};
+struct section_item : sor<section, indicator, let_stmt, veto_stmt, choose_stmt> {};
 struct section_end : rbrace {};
 struct w_extra : key<TAO_PEGTL_STRING("extra")> {};
 struct section_extra : w_extra {};
@@ -498,7 +507,7 @@ struct test_block
 
 struct top_item
     : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,
-          override_stmt, remove_stmt, add_stmt, test_block, veto_stmt> {};
+          override_stmt, remove_stmt, add_stmt, test_block, veto_stmt, choose_stmt> {};
 struct file_end : eof {};
 struct file : seq<opt<pegtl::utf8::bom>, _, e_header, _, star<top_item, _>, file_end> {};
 

@@ -67,7 +67,9 @@ template <> inline constexpr auto error_message<e_points_spec> = "expected 'poin
 template <> inline constexpr auto error_message<item_name> = "expected a name (an identifier or a string)";
 template <> inline constexpr auto error_message<evidence_item> = "expected the evidence's name as a string";
 template <> inline constexpr auto error_message<indicator_end> = "expected 'score', 'explain', 'standard', 'evidence', 'rounding', 'let' or '}' to close the indicator";
-template <> inline constexpr auto error_message<section_end> = "expected 'section', 'indicator', 'let', 'veto' or '}' to close the section";
+template <> inline constexpr auto error_message<section_end> = "expected 'section', 'indicator', 'let', 'veto', 'choose' or '}' to close the section";
+template <> inline constexpr auto error_message<e_choose_fact> = "expected the fact that names the indicator assessed after 'choose', e.g. choose carryover_measure { … }";
+template <> inline constexpr auto error_message<choose_end> = "expected another 'indicator' or '}' to close 'choose'";
 template <> inline constexpr auto error_message<grade_condition> = "expected '>= N' or 'otherwise' after the grade's name";
 template <> inline constexpr auto error_message<e_veto_text> = "expected the veto's text as a string after 'veto', e.g. veto \"存在重大违纪违规问题\" when …";
 template <> inline constexpr auto error_message<e_veto_grade_name> = "expected the name of the grade the veto caps at, e.g. 'grade 差'";
@@ -76,7 +78,7 @@ template <> inline constexpr auto error_message<e_veto_effect> = "expected what 
 template <> inline constexpr auto error_message<e_grade_floor> = "expected 'any indicator below P%' (or 'any indicator in SECTION below P%') after 'unless'";
 template <> inline constexpr auto error_message<e_floor_share> = "expected a share of the points such as 60% after 'below'";
 template <> inline constexpr auto error_message<grades_end> = "expected a grade such as '优 >= 90' or '}' to close 'grade'";
-template <> inline constexpr auto error_message<file_end> = "expected a top-level item: section, indicator, facts, define, let, grade, veto, rounding or total";
+template <> inline constexpr auto error_message<file_end> = "expected a top-level item: section, indicator, facts, define, let, grade, veto, choose, rounding or total";
 template <> inline constexpr auto error_message<e_override_target> = "expected 'indicator NAME points N { … }' or 'section NAME points N { … }' after 'override'";
 template <> inline constexpr auto error_message<e_added> = "expected 'indicator NAME points N { … }' or 'section NAME points N { … }' to add";
 template <> inline constexpr auto error_message<removed_name> = "expected the name of the indicator or section to remove";

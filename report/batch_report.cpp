@@ -265,16 +265,12 @@ void BatchReportBuilder::add(std::size_t row, std::string id, std::string name, 
     report_.failed.push_back(std::move(d));
     return;
   }
-  // Each section's score: the sum of its indicators' scores, none if one is missing.
+  // Each section's score: the sum of its indicators' scores. A department with a total has a
+  // score for every indicator that applies: one without is an alternative not chosen (choose).
   std::vector<std::optional<Decimal>> sums(report_.sections.size(), Decimal());
   for (std::size_t i = 0; i < indicator_names_.size() && i < scores.size(); ++i) {
     const auto add_to = [&](std::size_t s) {
-      if (!sums[s]) return;
-      if (scores[i]) {
-        *sums[s] += *scores[i];
-      } else {
-        sums[s].reset();
-      }
+      if (scores[i]) *sums[s] += *scores[i];
     };
     add_to(column_stats_[column_of_[i]]);
     if (stats_of_[i] >= 0) add_to(static_cast<std::size_t>(stats_of_[i]));

@@ -38,6 +38,7 @@ td.differs { background: #ffd7d7; color: #a00000; font-weight: bold; }
 tr.total td { font-weight: bold; background: #f7f7f7; }
 tr.subtotal td.level, tr.subtotal td.num { font-weight: bold; }
 tr.grade td { background: #f7f7f7; }
+td.na { color: #777; }
 div.grade-note { margin-top: 4px; color: #a40000; }
 span.tick { font-size: 15px; }
 p.note { margin: 6px 0; }
@@ -205,6 +206,7 @@ std::string official_row(const OfficialTable& table, const std::vector<Column>& 
     if (c == kScore || c == kClaimed) cls = row.differs ? "num differs" : "num";
     if (c == kScore && text.empty()) text = "—";
     if (c == kExplain || c == kStandard || c == kBasis || c == kEvidence) cls = "text";
+    if (!row.applies && (c == kLevel3 || c == kScore || c == kBasis)) cls += " na";
     const std::string title = c == kScore && row.differs
                                   ? fmt::format(" title=\"自评分 {}，按评分标准计算为 {}\"", e(row.claimed), e(text))
                                   : "";

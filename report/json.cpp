@@ -25,6 +25,7 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
     j["points"] = exact(node.points.hi);
   }
   j["score"] = node.score ? exact(*node.score) : ordered_json(nullptr);
+  if (!node.applies) j["applies"] = false;  // an alternative not chosen (choose): no score, not summed
   if (!node.is_section) {
     j["raw"] = node.raw ? exact(*node.raw) : ordered_json(nullptr);
     j["basis"] = node.basis;

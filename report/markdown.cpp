@@ -46,6 +46,21 @@ bool numeric(Column c) {
   return c == kLevel1Points || c == kLevel2Points || c == kLevel3Points || c == kScore || c == kClaimed;
 }
 
+// With extra sections: 基本得分 and each of them, before 总分.
+void subtotal_rows(const OfficialTable& table, const std::vector<Column>& columns,
+                   std::vector<std::vector<std::string>>& grid) {
+  for (const SubtotalRow& sub : table.subtotals) {
+    std::vector<std::string> cells(columns.size());
+    cells[0] = "**" + escaped(sub.label) + "**";
+    cells[1] = escaped(sub.points);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] == kScore) cells[i] = sub.score.empty() ? "—" : sub.score;
+      if (columns[i] == kBasis) cells[i] = escaped(sub.basis);
+    }
+    grid.push_back(std::move(cells));
+  }
+}
+
 }  // namespace
 
 std::string render_markdown(const OfficialTable& table) {
@@ -70,16 +85,7 @@ std::string render_markdown(const OfficialTable& table) {
     }
     grid.push_back(cells);
   }
-  for (const SubtotalRow& sub : table.subtotals) {
-    cells.assign(columns.size(), "");
-    cells[0] = "**" + escaped(sub.label) + "**";
-    cells[1] = escaped(sub.points);
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (columns[i] == kScore) cells[i] = sub.score.empty() ? "—" : sub.score;
-      if (columns[i] == kBasis) cells[i] = escaped(sub.basis);
-    }
-    grid.push_back(cells);
-  }
+  subtotal_rows(table, columns, grid);
   cells.assign(columns.size(), "");
   cells[0] = "**总分**";
   cells[1] = table.total_points;

@@ -78,6 +78,10 @@ struct Builder {
       row.score = node.score->to_fixed(node.digits);
       row.score_value = node.score;
       row.basis = node.basis;
+    } else if (!node.applies) {
+      row.score = "不适用";  // an alternative not chosen (二者择其一): shown, marked, not summed
+      row.applies = false;
+      row.basis = node.basis;
     } else {
       row.basis = "未能评分：" + node.error;
       table.errors.push_back(node.name + ": " + node.error);

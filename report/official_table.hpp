@@ -45,6 +45,7 @@ struct OfficialRow {
   std::string claimed;                // "" when not claimed
   std::optional<Decimal> claimed_value;
   bool differs = false;               // claimed and computed differ
+  bool applies = true;                // false: an alternative not chosen (二者择其一), 得分 不适用
   std::string basis;                  // 评分依据, or why there is no score
   std::string evidence;               // 参考佐证材料名称, joined with "、"
   int digits = 2;

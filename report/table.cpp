@@ -74,7 +74,7 @@ void collect(const NodeResult& node, int depth, int digits, std::vector<Row>& ro
   if (node.score) {
     row.score = node.score->to_fixed(node.is_section ? digits : node.digits);
   } else {
-    row.score = "—";
+    row.score = node.applies ? "—" : "不适用";
   }
   if (node.claimed) row.claimed = node.claimed->to_fixed(node.is_section ? digits : node.digits);
   // A computed score that differs from the claimed one is marked, so a reader's eye finds it.

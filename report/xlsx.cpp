@@ -251,7 +251,8 @@ class TableWriter {
         if (value) {
           check(worksheet_write_number(ws_, r_, col, number(*value), format), "score");
         } else {
-          check(worksheet_write_string(ws_, r_, col, c == kScore ? "—" : "", format), "score");
+          const std::string shown = c != kScore ? "" : row.score.empty() ? "—" : row.score;  // 不适用
+          check(worksheet_write_string(ws_, r_, col, shown.c_str(), format), "score");
         }
         continue;
       }

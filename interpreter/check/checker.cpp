@@ -138,6 +138,8 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
   const ast::PointsSpec* points = section != nullptr ? &section->points : nullptr;
   const std::size_t mark = locals_.size();
   std::map<std::string, Span> names;
+  std::set<std::uint32_t> choice_groups;  // counted once: one alternative is assessed
+  choices(children);
   Decimal sum;
   std::vector<std::string> parts;
   Decimal total_sum;  // top level only: sum plus the upper ends of signed ranges
@@ -171,6 +173,11 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
     // is outside the total.
     const auto* child_section = std::get_if<std::unique_ptr<ast::Section>>(&item);
     if (child_section != nullptr && (*child_section)->extra) continue;
+    const auto* child_indicator = std::get_if<std::unique_ptr<ast::Indicator>>(&item);
+    if (child_indicator != nullptr && !(*child_indicator)->choice.empty() &&
+        !choice_groups.insert((*child_indicator)->choice_group).second) {
+      continue;
+    }
     if (!child_points->range) {
       sum += child_points->hi;
       parts.push_back(fmt::format("{} {}", *name, child_points->hi.to_string()));

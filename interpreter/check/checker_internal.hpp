@@ -128,6 +128,11 @@ class Checker {
   // their parts can reach.
   void extra_sections();
   void extra_section_limits(const ast::Section& s);
+  // E0415–E0417: the 'choose' groups among [children] (checker_choices.cpp).
+  void choices(std::vector<ast::Item>& children);
+  void choice_group(const std::vector<ast::Indicator*>& group);
+  void choice_members(const std::vector<ast::Indicator*>& group, const ast::FactDecl& fact,
+                      const std::vector<std::string>& names);
   // W0102, W0111 or W0203 for the [what] ("fact", "function", "let") [name] declared at [decl]
   // and never read; see checker.cpp.
   void unused(const char* code, Span decl, const std::string& what, const std::string& name, std::string message,

@@ -52,7 +52,7 @@ void Evaluator::run() {
     if (node.section != nullptr && node.section->extra && !base) base = total;
     if (node.score) {
       total += *node.score;
-    } else {
+    } else if (node.applies) {
       complete = false;
     }
   }
@@ -104,7 +104,7 @@ NodeResult Evaluator::section(const ast::Section& s) {
   for (const NodeResult& child : node.children) {
     if (child.score) {
       sum += *child.score;
-    } else {
+    } else if (child.applies) {
       complete = false;
     }
   }
@@ -144,12 +144,24 @@ Decimal Evaluator::capped(const ast::Section& s, const Decimal& sum, NodeResult&
   return bound;
 }
 
-NodeResult Evaluator::indicator(const ast::Indicator& ind) {
-  NodeResult node;
+// Begins [ind]'s [node]; returns whether it is assessed: an alternative of a 'choose' that the
+// fact does not name is not applicable, and [node] says which one is.
+bool Evaluator::chosen(const ast::Indicator& ind, NodeResult& node) const {
   node.name = ind.name;
   node.indicator = &ind;
   node.points = ind.points;
   if (const Decimal* claimed = facts_.claimed.find(ind.name)) node.claimed = *claimed;
+  if (ind.choice.empty()) return true;
+  const Value& chosen = facts_.values[ind.choice_fact];
+  if (!chosen.is_text() || chosen.text() == ind.name) return true;
+  node.applies = false;
+  node.basis = fmt::format("不适用：择一考核，本年考核「{}」", chosen.text());
+  return false;
+}
+
+NodeResult Evaluator::indicator(const ast::Indicator& ind) {
+  NodeResult node;
+  if (!chosen(ind, node)) return node;
   const ast::Rounding rounding = ind.rounding ? *ind.rounding : rs_.rounding;
   node.digits = rounding.digits;
   indicator_ = &ind;

@@ -48,9 +48,12 @@ struct NodeResult {
   std::string vetoed;              // the veto that zeroed it ("" if none); the basis says so
   std::optional<Decimal> unvetoed;  // what the rules gave before the veto
   std::optional<Decimal> uncapped;  // an extra section held within its points: its parts' sum
+  // An alternative not chosen (`choose`, 二者择其一): not applicable, no score, not in any sum;
+  // its basis names the one assessed.
+  bool applies = true;
   std::vector<NodeResult> children;
 
-  bool claim_differs() const { return claimed && (!score || *score != *claimed); }
+  bool claim_differs() const { return applies && claimed && (!score || *score != *claimed); }
 };
 
 struct Evaluation {

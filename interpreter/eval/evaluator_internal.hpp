@@ -46,6 +46,7 @@ class Evaluator {
  private:
   NodeResult section(const ast::Section& s);
   Decimal capped(const ast::Section& s, const Decimal& sum, NodeResult& node);
+  bool chosen(const ast::Indicator& ind, NodeResult& node) const;
   NodeResult indicator(const ast::Indicator& ind);
   // Evaluates [vetoes] (of a section, or the top level) and zeroes [nodes] for each that applies
   // with 'zero'; false when a veto's condition could not be evaluated (reported).

@@ -88,7 +88,9 @@ class Runner {
     for (std::size_t g = 0; g < code_.grades.size() && out.grade < 0; ++g) {
       if (!code_.grade_open[g] && total < code_.grades[g]) continue;
       const auto& least = code_.grade_floors[g].least;
-      const bool low = std::any_of(least.begin(), least.end(), [&](const auto& l) { return *out.scores[l.first] < l.second; });
+      const bool low = std::any_of(least.begin(), least.end(), [&](const auto& l) {
+        return out.scores[l.first] && *out.scores[l.first] < l.second;  // none: an alternative not chosen
+      });
       if (!low) out.grade = static_cast<int>(g);
     }
     out.grade = std::max(out.grade, cap_);
@@ -108,6 +110,10 @@ class Runner {
         return sum;
       }
       case plan::Item::Kind::Indicator: {
+        if (it.choice_fact != plan::kNone && !chosen(it)) {
+          out.scores.emplace_back(std::nullopt);  // an alternative not chosen: not applicable
+          return Num();
+        }
         points_ = &it.hi;
         mode_ = it.mode;
         for (std::uint32_t i = 0; i < it.lets_count; ++i) {
@@ -123,6 +129,11 @@ class Runner {
       case plan::Item::Kind::Let: stack_[it.let.slot] = top(it.let.value); return Num();
     }
     give_up();
+  }
+
+  bool chosen(const plan::Item& it) const {
+    const Value& v = facts_.values[it.choice_fact];
+    return !v.is_text() || v.text() == *it.choice_name;
   }
 
   // The vetoes [first, first + count) of a section whose indicators' scores start at

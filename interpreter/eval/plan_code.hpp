@@ -158,6 +158,9 @@ struct Item {
   bool extra = false;                  // Section: an extra section, its sum held within [lo, hi]
   std::uint32_t lets_first = 0, lets_count = 0;  // Indicator: lets[…]
   std::uint32_t score = kNone;                   // Indicator
+  // Indicator of a 'choose' group: the enum fact, and the name it must have for this one to apply.
+  std::uint32_t choice_fact = kNone;
+  const std::string* choice_name = nullptr;
   Let let;                                       // Let
   int digits = 2;
   RoundingMode mode = RoundingMode::HalfUp;

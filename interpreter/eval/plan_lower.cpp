@@ -102,6 +102,10 @@ class Lowerer {
     ++code_.indicators;
     indicator_points_.push_back(ind.points.range || in_extra_ ? std::nullopt : std::optional<Decimal>(ind.points.hi));
     item.kind = Item::Kind::Indicator;
+    if (!ind.choice.empty()) {
+      item.choice_fact = ind.choice_fact;
+      item.choice_name = &ind.name;
+    }
     item.lo = ind.points.lo;
     item.hi = ind.points.hi;
     const ast::Rounding& rounding = ind.rounding ? *ind.rounding : rs_.rounding;
