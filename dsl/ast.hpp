@@ -289,6 +289,14 @@ struct Indicator {
   Span choice_span;
   std::uint32_t choice_group = 0;  // the group's identity: where its 'choose' begins
   std::uint32_t choice_fact = 0;   // resolved: the fact's index
+  // `applies when has_ecology otherwise shared` (不适用): when the condition is false the indicator
+  // does not apply, and is scored full (Full) or gives its points to the indicators of its section
+  // that apply, in proportion to theirs (Shared). Unsaid: only in a `shared` section, where Shared
+  // is the rule; elsewhere the checker asks for one (E0418).
+  enum class Otherwise : std::uint8_t { Unsaid, Full, Shared };
+  ExprPtr applies;  // null: it always applies
+  Otherwise otherwise = Otherwise::Unsaid;
+  Span applies_span;
 };
 
 using Item = std::variant<std::unique_ptr<Section>, std::unique_ptr<Indicator>, Let>;
@@ -316,6 +324,11 @@ struct Section {
   // points, and its score is their sum held within [points.lo, points.hi].
   bool extra = false;
   Span extra_span;
+  // `section 效益指标 points 40 shared at least 1` (可选项): its points are shared by its indicators
+  // that apply, in proportion to their points, which need not add up to the section's.
+  bool shared = false;
+  std::uint32_t at_least = 1;  // how many of its indicators must apply
+  Span shared_span;
   Span span;
   std::vector<Span> changed_parts;  // extends: the changes to its direct parts (remove, add, override)
 };
@@ -341,7 +354,7 @@ struct Expectation {
   ExpectTarget target = ExpectTarget::Total;
   std::string name;                 // the indicator or section (Indicator)
   std::optional<Decimal> number;    // an expected score or total
-  std::string text;                 // an expected grade
+  std::string text;                 // an expected grade, or "不适用" (an indicator that does not apply)
   std::string error_code;           // an expected error instead of a value
   Span span;
   Span what_span;                   // "= 2", "== 优" or "error E0708": what `rubric test --update` rewrites

@@ -179,6 +179,7 @@ class Dumper {
       const Section& s = **section;
       out += std::string(s.extra ? "(extra section " : "(section ") + quote(s.name);
       points(s.points);
+      if (s.shared) out += " (shared at least " + std::to_string(s.at_least) + ")";
       for (const Item& child : s.items) {
         out += " ";
         this->item(child);
@@ -190,6 +191,12 @@ class Dumper {
       out += "(indicator " + quote(i.name);
       points(i.points);
       if (!i.choice.empty()) out += " (choose " + i.choice + ")";
+      if (i.applies) {
+        static constexpr const char* kOtherwise[] = {"", " otherwise full", " otherwise shared"};
+        out += " (applies ";
+        expr(i.applies.get());
+        out += std::string(kOtherwise[static_cast<int>(i.otherwise)]) + ")";
+      }
       if (!i.explain.empty()) out += " (explain " + quote(i.explain) + ")";
       if (!i.standard.empty()) out += " (standard " + quote(i.standard) + ")";
       for (const std::string& e : i.evidence) out += " (evidence " + quote(e) + ")";

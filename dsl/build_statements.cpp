@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <string>
 
 #include "dsl/builder.hpp"
 #include "dsl/parser.hpp"
@@ -192,6 +193,14 @@ std::unique_ptr<ast::Indicator> Builder::indicator(const Node& n) {
     } else if (is<g::score_stmt>(item)) {
       if (ind->score) twice("score");
       ind->score = expr(*item.children[0]);
+    } else if (is<g::applies_stmt>(item)) {
+      if (ind->applies) twice("applies");
+      ind->applies = expr(*item.children[0]);
+      ind->applies_span = span(item);
+      if (item.children.size() > 1) {
+        ind->otherwise = is<g::applies_full>(*item.children[1]) ? ast::Indicator::Otherwise::Full
+                                                                 : ast::Indicator::Otherwise::Shared;
+      }
     }
   }
   return ind;
@@ -209,7 +218,17 @@ std::unique_ptr<ast::Section> Builder::section(const Node& n) {
   sec->name = name_value(*n.children[first]);
   sec->name_span = span(*n.children[first]);
   sec->points = points(*n.children[first + 1]);
-  for (std::size_t i = first + 2; i < n.children.size(); ++i) {
+  first += 2;
+  if (first < n.children.size() && is<g::section_shared>(*n.children[first])) {
+    const Node& shared = *n.children[first++];
+    sec->shared = true;
+    sec->shared_span = span(shared);
+    if (!shared.children.empty()) {
+      const std::string digits(shared.children[0]->string_view());
+      sec->at_least = digits.size() > 6 ? 1'000'000 : static_cast<std::uint32_t>(std::stoul(digits));
+    }
+  }
+  for (std::size_t i = first; i < n.children.size(); ++i) {
     const Node& item = *n.children[i];
     if (is<g::section>(item)) sec->items.emplace_back(section(item));
     if (is<g::indicator>(item)) sec->items.emplace_back(indicator(item));
@@ -263,8 +282,11 @@ ast::Expectation Builder::expectation(const Node& n) {
   }
   if (e.target == ast::ExpectTarget::Grade && e.number) {
     error("E0018", span(value), "a grade is a name, such as 优").help = "write e.g. 'expect grade = 优'";
+  } else if (e.target == ast::ExpectTarget::Indicator && e.text == "不适用") {
+    // `expect 生态效益 = 不适用`: it does not apply (text holds the word)
   } else if (e.target != ast::ExpectTarget::Grade && !e.number) {
-    error("E0018", span(value), "expected a number here: a score or a total");
+    error("E0018", span(value), "expected a number here: a score or a total")
+        .help = e.target == ast::ExpectTarget::Indicator ? "or '不适用' for an indicator that does not apply" : "";
   }
   return e;
 }

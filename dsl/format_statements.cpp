@@ -81,6 +81,10 @@ void Printer::statement(const Node& n) {
   } else if (is<g::score_stmt>(n)) {
     put("score ");
     expr(*n.children[0]);
+  } else if (is<g::applies_stmt>(n)) {
+    put("applies when ");
+    expr(*n.children[0]);
+    if (n.children.size() > 1) put(is<g::applies_full>(*n.children[1]) ? " otherwise full" : " otherwise shared");
   } else {
     throw std::logic_error(fmt::format("rubric fmt: unexpected statement {}", n.type));
   }
@@ -154,7 +158,16 @@ void Printer::node(const Node& n) {
   name(*n.children[first]);
   put(" ");
   points(*n.children[first + 1]);
-  block(n, first + 2, find(end(*n.children[first + 1]), '{'));
+  std::size_t body = first + 2;
+  if (body < n.children.size() && is<g::section_shared>(*n.children[body])) {
+    const Node& shared = *n.children[body++];
+    put(" shared");
+    if (!shared.children.empty()) {
+      put(" at least ");
+      tok(*shared.children[0]);
+    }
+  }
+  block(n, body, find(end(*n.children[body - 1]), '{'));
 }
 
 void Printer::block(const Node& n, std::size_t first, std::uint32_t brace) {

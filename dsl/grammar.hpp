@@ -374,7 +374,21 @@ struct standard_stmt : seq<kw_standard, _, e_text> {};
 struct evidence_item : text {};
 struct evidence_stmt : seq<kw_evidence, _, evidence_item, star<_, comma, _, evidence_item>> {};  // evidence_item has a message
 struct score_stmt : seq<kw_score, _, operand> {};
-struct indicator_item : sor<explain_stmt, standard_stmt, evidence_stmt, rounding_stmt, let_stmt, score_stmt> {};
+// applies -> 'applies' 'when' expr [ 'otherwise' ( 'full' | 'shared' ) ]
+//   -- an indicator that does not apply to every department (不适用): when the condition is false it
+//      is scored full, or its points are shared by the indicators of its section that apply.
+//      `applies`, `full` and `shared` are not reserved.
+struct w_applies : key<TAO_PEGTL_STRING("applies")> {};
+struct w_full : key<TAO_PEGTL_STRING("full")> {};
+struct w_shared : key<TAO_PEGTL_STRING("shared")> {};
+struct e_applies_when : kw_when {};
+struct applies_full : w_full {};
+struct applies_shared : w_shared {};
+struct e_applies_otherwise : sor<applies_full, applies_shared> {};
+struct applies_stmt
+    : seq<w_applies, _, e_applies_when, _, operand, opt<_, kw_otherwise, _, e_applies_otherwise>> {};
+struct indicator_item
+    : sor<explain_stmt, standard_stmt, evidence_stmt, rounding_stmt, let_stmt, score_stmt, applies_stmt> {};
 struct indicator_end : rbrace {};
 struct indicator
     : seq<kw_indicator, _, item_name, _, e_points_spec, _, e_lbrace, _, star<indicator_item, _>, indicator_end> {};
@@ -405,7 +419,7 @@ struct e_choose_fact : choose_fact {};
 struct choose_end : rbrace {};
 struct choose_stmt : seq<w_choose, _, e_choose_fact, _, e_lbrace, _, star<indicator, _>, choose_end> {};
 
-// section -> [ 'extra' ] 'section' name points '{' { section | indicator | let | veto | choose } '}'
+// section -> [ 'extra' ] 'section' name points [ shared ] '{' { section | indicator | let | veto | choose } '}'
 //   -- an extra section (加减分项) is outside the total: its parts may add up to more than its
 //      points, and its score is their sum held within its points. `extra` is not reserved.
 struct section;
@@ -413,9 +427,18 @@ struct section_item : sor<section, indicator, let_stmt, veto_stmt, choose_stmt> 
 struct section_end : rbrace {};
 struct w_extra : key<TAO_PEGTL_STRING("extra")> {};
 struct section_extra : w_extra {};
+// shared -> 'shared' [ 'at' 'least' integer ]
+//   -- the section's points are shared by its indicators that apply, in proportion to their points
+//      (可选项): at least that many (1 if not said) must apply. `at` and `least` are not reserved.
+struct w_at : key<TAO_PEGTL_STRING("at")> {};
+struct w_least : key<TAO_PEGTL_STRING("least")> {};
+struct e_least : w_least {};
+struct shared_least : integer {};
+struct e_shared_least : shared_least {};
+struct section_shared : seq<w_shared, opt<_, w_at, _, e_least, _, e_shared_least>> {};
 struct section
-    : seq<opt<section_extra, _>, kw_section, _, item_name, _, e_points_spec, _, e_lbrace, _, star<section_item, _>,
-          section_end> {};
+    : seq<opt<section_extra, _>, kw_section, _, item_name, _, e_points_spec, _, opt<section_shared, _>, e_lbrace, _,
+          star<section_item, _>, section_end> {};
 
 // grade -> 'grade' '{' { name ( '>=' number [ unless ] | 'otherwise' ) [ ';' ] } '}'
 // unless -> 'unless' 'any' 'indicator' [ 'in' name ] 'below' percent

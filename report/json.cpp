@@ -25,7 +25,14 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
     j["points"] = exact(node.points.hi);
   }
   j["score"] = node.score ? exact(*node.score) : ordered_json(nullptr);
-  if (!node.applies) j["applies"] = false;  // an alternative not chosen (choose): no score, not summed
+  // Not applicable: an alternative not chosen (choose), or `applies when` false (no score, not summed,
+  // unless scored full: "not_applicable": "full").
+  if (!node.applies || node.not_applicable != NodeResult::NotApplicable::No) j["applies"] = false;
+  if (node.not_applicable != NodeResult::NotApplicable::No) {
+    j["not_applicable"] = node.not_applicable == NodeResult::NotApplicable::Full ? "full" : "shared";
+  }
+  // Scored against a share of its section's points: "points" is the share, this what it declares.
+  if (node.declared_points) j["declared_points"] = exact(*node.declared_points);
   if (!node.is_section) {
     j["raw"] = node.raw ? exact(*node.raw) : ordered_json(nullptr);
     j["basis"] = node.basis;

@@ -17,6 +17,8 @@
 //                                    `expect` is one of
 //                                      NODE = N       the indicator's or section's rounded score
 //                                      NODE raw N     its score before rounding
+//                                      NODE = 不适用   it does not apply: no score, in no sum
+//                                      NODE points N  the points it is scored against (a share)
 //                                      NODE error E   it has no score, and the error E is reported
 //                                      total = N      the total
 //                                      grade = G      the grade
@@ -45,7 +47,7 @@ namespace fs = std::filesystem;
 
 struct Expect {
   std::string node;    // an indicator or section, or "total" / "grade"
-  std::string op;      // "=", "raw" or "error"
+  std::string op;      // "=", "raw", "points" or "error"
   std::string value;   // the number, grade or error code
 };
 
@@ -88,7 +90,7 @@ std::optional<std::vector<Expect>> parse_expects(const std::string& text) {
     Expect e;
     std::string rest;
     if (!(words >> e.node >> e.op >> e.value) || (words >> rest)) return std::nullopt;
-    if (e.op != "=" && e.op != "raw" && e.op != "error") return std::nullopt;
+    if (e.op != "=" && e.op != "raw" && e.op != "points" && e.op != "error") return std::nullopt;
     out.push_back(std::move(e));
     at = next + (next < text.size() ? std::string(" expect ").size() : 0);
   }
@@ -184,6 +186,15 @@ void check_expect(const Scored& s, const Expect& e) {
   } else if (e.op == "error") {
     EXPECT_FALSE(s.score(e.node).has_value());
     EXPECT_NE(s.errors.find("[" + e.value + "]"), std::string::npos) << s.errors;
+  } else if (e.op == "=" && e.value == "不适用") {
+    const NodeResult* node = s.find(e.node);
+    ASSERT_NE(node, nullptr) << "no node named " << e.node;
+    EXPECT_FALSE(node->applies) << s.errors;
+    EXPECT_FALSE(node->score.has_value());
+  } else if (e.op == "points") {
+    const NodeResult* node = s.find(e.node);
+    ASSERT_NE(node, nullptr) << "no node named " << e.node;
+    EXPECT_EQ(node->points.hi, dec(e.value)) << "got " << node->points.hi.to_string();
   } else if (e.op == "raw") {
     const NodeResult* node = s.find(e.node);
     ASSERT_NE(node, nullptr) << "no node named " << e.node;

@@ -116,6 +116,7 @@ void Checker::let(ast::Let& l) {
 void Checker::indicator(ast::Indicator& ind) {
   indicator_ = &ind;
   const std::size_t mark = locals_.size();
+  if (ind.applies) expect_bool(*ind.applies, expr(*ind.applies), "the condition of 'applies when'");
   for (ast::Let& l : ind.lets) let(l);
   if (ind.score) {
     const TypeRefPtr t = expr(*ind.score);
@@ -140,6 +141,7 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
   std::map<std::string, Span> names;
   std::set<std::uint32_t> choice_groups;  // counted once: one alternative is assessed
   choices(children);
+  shares(children, section);
   Decimal sum;
   std::vector<std::string> parts;
   Decimal total_sum;  // top level only: sum plus the upper ends of signed ranges
@@ -192,7 +194,9 @@ void Checker::items(std::vector<ast::Item>& children, std::vector<ast::Veto>& ve
   report_unused_locals(mark);
   locals_.resize(mark);
   if (parts_may_be_skipped(whole)) return;
-  if (points != nullptr && !points->range && !section->extra && !parts.empty() && sum != points->hi) {
+  // A shared section's points are shared among its indicators: theirs are proportions.
+  if (points != nullptr && !points->range && !section->extra && !section->shared && !parts.empty() &&
+      sum != points->hi) {
     Diagnostic& d = sum_error("E0404", points->span, changed, fmt::format("{} and its points are declared here, in the base ruleset", parent),
                               fmt::format("the parts of {} add up to {}, not its {} points", parent, sum.to_string(),
                                           points->hi.to_string()));

@@ -128,6 +128,9 @@ class Checker {
   // their parts can reach.
   void extra_sections();
   void extra_section_limits(const ast::Section& s);
+  // E0418–E0420: the indicators among [children] that may not apply, and a shared [section]
+  // (checker_shares.cpp).
+  void shares(const std::vector<ast::Item>& children, const ast::Section* section);
   // E0415–E0417: the 'choose' groups among [children] (checker_choices.cpp).
   void choices(std::vector<ast::Item>& children);
   void choice_group(const std::vector<ast::Indicator*>& group);

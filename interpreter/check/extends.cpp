@@ -58,6 +58,7 @@ void reads(ast::Item& item, Span change, std::vector<std::pair<std::string, Span
   if (auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) {
     for (ast::Item& child : (*s)->items) reads(child, change, out);
   } else if (auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+    if ((*i)->applies) reads(*(*i)->applies, change, out);
     for (ast::Let& l : (*i)->lets) reads(*l.value, change, out);
     if ((*i)->score) reads(*(*i)->score, change, out);
   } else {

@@ -95,6 +95,7 @@ NodeResult Evaluator::section(const ast::Section& s) {
       bind_let(std::get<ast::Let>(item));
     }
   }
+  if (!share(s, node)) return node;
   if (!vetoes(s.vetoes, node.children)) {
     node.error = "a veto's condition could not be evaluated";
     return node;
@@ -161,7 +162,7 @@ bool Evaluator::chosen(const ast::Indicator& ind, NodeResult& node) const {
 
 NodeResult Evaluator::indicator(const ast::Indicator& ind) {
   NodeResult node;
-  if (!chosen(ind, node)) return node;
+  if (!chosen(ind, node) || !applicable(ind, node)) return node;
   const ast::Rounding rounding = ind.rounding ? *ind.rounding : rs_.rounding;
   node.digits = rounding.digits;
   indicator_ = &ind;

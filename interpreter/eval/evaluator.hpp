@@ -51,6 +51,14 @@ struct NodeResult {
   // An alternative not chosen (`choose`, 二者择其一): not applicable, no score, not in any sum;
   // its basis names the one assessed.
   bool applies = true;
+  // An indicator whose `applies when …` did not hold (不适用): scored its full points (Full), or
+  // with no score, its points shared by the indicators of its section that apply (Shared; then
+  // [applies] is false too).
+  enum class NotApplicable : std::uint8_t { No, Full, Shared };
+  NotApplicable not_applicable = NotApplicable::No;
+  // An indicator scored against a share of its section's points: the points it declares. [points]
+  // then holds the share, and its score is its rules' score scaled to it.
+  std::optional<Decimal> declared_points;
   std::vector<NodeResult> children;
 
   bool claim_differs() const { return applies && claimed && (!score || *score != *claimed); }
@@ -114,7 +122,10 @@ Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalO
 // The branches coverage counts: each tier, bracket arm, 'when' arm, deduction, deduction floor,
 // judged band and grade, identified by the offset of the rule's source text.
 // Cap: an extra section's parts added up to more than its points (or less than their low end).
-enum class Branch : std::uint8_t { Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade, Veto, Cap };
+// Applies, NotApplicable: an indicator's `applies when` held, or did not.
+enum class Branch : std::uint8_t {
+  Tier = 1, Bracket, WhenArm, Deduction, Floor, Band, Grade, Veto, Cap, Applies, NotApplicable
+};
 // The kind takes the low 4 bits, so that keys of different kinds never meet.
 inline std::uint64_t branch_key(Branch kind, std::uint32_t offset) {
   return (static_cast<std::uint64_t>(offset) << 4) | static_cast<std::uint64_t>(kind);

@@ -3,6 +3,7 @@
 //   evaluator.cpp              the walk over the indicator tree, rounding, the grade
 //   evaluator_expressions.cpp  expressions, calls and aggregates, one case per kind of node
 //   evaluator_shapes.cpp       tiers, brackets, deductions, weighted parts, judged bands, `when`
+//   evaluator_shares.cpp       indicators that do not apply, and the shares of their points
 // Internal to interpreter/eval/.
 #pragma once
 
@@ -47,6 +48,13 @@ class Evaluator {
   NodeResult section(const ast::Section& s);
   Decimal capped(const ast::Section& s, const Decimal& sum, NodeResult& node);
   bool chosen(const ast::Indicator& ind, NodeResult& node) const;
+  // Not applicable indicators (evaluator_shares.cpp): whether [ind] is assessed, [node] saying
+  // why not when it is not; and the shares of a section's points among its indicators that apply
+  // (false, reported, when they cannot be shared).
+  bool applicable(const ast::Indicator& ind, NodeResult& node);
+  std::string not_applicable_why(const ast::Expr& condition) const;
+  bool share(const ast::Section& s, NodeResult& node);
+  void scale(NodeResult& node, const Decimal& share, const std::string& why);
   NodeResult indicator(const ast::Indicator& ind);
   // Evaluates [vetoes] (of a section, or the top level) and zeroes [nodes] for each that applies
   // with 'zero'; false when a veto's condition could not be evaluated (reported).

@@ -101,6 +101,7 @@ class Runner {
   Num item(const plan::Item& it, PlanResult& out) {
     switch (it.kind) {
       case plan::Item::Kind::Section: {
+        if (it.shared) give_up();  // the shares are the tree evaluator's
         Num sum;
         const std::size_t scored = out.scores.size();
         for (std::uint32_t i = 0; i < it.count; ++i) sum = sum + item(code_.items[it.first + i], out);
@@ -116,6 +117,10 @@ class Runner {
         }
         points_ = &it.hi;
         mode_ = it.mode;
+        if (it.applies != kNone) {
+          charge(it.applies);
+          if (!truth(it.applies)) give_up();  // not applicable: scored full or shared, by the tree evaluator
+        }
         for (std::uint32_t i = 0; i < it.lets_count; ++i) {
           const plan::Let& l = code_.lets[it.lets_first + i];
           stack_[l.slot] = top(l.value);

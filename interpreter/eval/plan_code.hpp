@@ -161,6 +161,10 @@ struct Item {
   // Indicator of a 'choose' group: the enum fact, and the name it must have for this one to apply.
   std::uint32_t choice_fact = kNone;
   const std::string* choice_name = nullptr;
+  // Indicator: its `applies when` condition. The plan scores an indicator that applies; one that
+  // does not, and any shared section, is left to the tree evaluator (the runner gives up).
+  std::uint32_t applies = kNone;
+  bool shared = false;                 // Section: `shared`
   Let let;                                       // Let
   int digits = 2;
   RoundingMode mode = RoundingMode::HalfUp;

@@ -62,6 +62,7 @@ class Lowerer {
         item.lo = (*s)->points.lo;
         item.hi = (*s)->points.hi;
         item.extra = (*s)->extra;
+        item.shared = (*s)->shared;
         const std::uint32_t indicators_before = code_.indicators;
         in_extra_ = (*s)->extra || in_extra_;
         const auto [f, n] = items((*s)->items);
@@ -108,6 +109,8 @@ class Lowerer {
     }
     item.lo = ind.points.lo;
     item.hi = ind.points.hi;
+    indicator_ = &ind;
+    if (ind.applies) item.applies = expr(*ind.applies);
     const ast::Rounding& rounding = ind.rounding ? *ind.rounding : rs_.rounding;
     item.digits = rounding.digits;
     item.mode = rounding.mode;

@@ -58,6 +58,7 @@ class Sources {
     Env env;
     env.lets = &lets;
     try {
+      if (ind.applies) expr(*ind.applies, env, 0);
       for (const ast::Let& l : ind.lets) {
         expr(*l.value, env, 0);
         lets[l.slot] = &l;

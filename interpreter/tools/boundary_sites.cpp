@@ -56,6 +56,7 @@ class Sites {
         indicator_ = i->get();
         Env env;
         env.lets = &inner;
+        if ((*i)->applies) expr(*(*i)->applies, env);
         for (const ast::Let& l : (*i)->lets) {
           expr(*l.value, env);
           inner[l.slot] = &l;

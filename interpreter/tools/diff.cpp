@@ -82,6 +82,7 @@ void collect(const ast::Ruleset& rs, const std::vector<ast::Item>& items, const 
       collect(rs, (*s)->items, path_of(parent, (*s)->name), out);
     } else if (const auto* ind = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
       Node n{false, (*ind)->name, parent, nullptr, ind->get(), ""};
+      if ((*ind)->applies) n.rule += normalized(rs, (*ind)->applies_span) + "; ";
       for (const ast::Let& l : (*ind)->lets) n.rule += normalized(rs, l.span) + "; ";
       if ((*ind)->score) n.rule += "score " + normalized(rs, (*ind)->score->span);
       if ((*ind)->rounding) n.rule += fmt::format("; rounding {} {}", (*ind)->rounding->digits, to_string((*ind)->rounding->mode));
@@ -293,6 +294,12 @@ void Differ::compare(const Node& x, const Node& y) {
     add(DiffKind::RuleChanged, subject, where,
         x.s->extra ? "no longer extra: now part of the total"
                    : "now extra: outside the total, the sum of its parts held within its points");
+  }
+  if (x.section && y.section && (x.s->shared != y.s->shared || x.s->at_least != y.s->at_least)) {
+    const auto shared_text = [](const ast::Section& s) {
+      return s.shared ? fmt::format("shared at least {}", s.at_least) : std::string("not shared");
+    };
+    add(DiffKind::RuleChanged, subject, where, fmt::format("{} → {}", shared_text(*x.s), shared_text(*y.s)));
   }
   if (x.section || y.section) return;
   if (x.rule != y.rule) {

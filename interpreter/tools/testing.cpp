@@ -91,6 +91,12 @@ class Branches {
       }
       if (const auto* l = std::get_if<ast::Let>(&item)) expr(*l->value, "let " + l->name);
       if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
+        // An indicator that may not apply is covered both ways: a test where it applies, one where not.
+        if ((*i)->applies) {
+          expr(*(*i)->applies, (*i)->name);
+          add(Branch::Applies, (*i)->applies_span, fmt::format("{} applies", (*i)->name));
+          add(Branch::NotApplicable, (*i)->applies_span, fmt::format("{} does not apply", (*i)->name));
+        }
         for (const ast::Let& l : (*i)->lets) expr(*l.value, (*i)->name);
         if ((*i)->score) expr(*(*i)->score, (*i)->name);
       }
@@ -382,6 +388,15 @@ void Runner::expect_node(const ast::Expectation& e, const Evaluation& eval, Case
       }
       result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
     }
+  } else if (!e.number) {  // `= 不适用`
+    const bool not_applicable = !node->applies || node->not_applicable != NodeResult::NotApplicable::No;
+    if (!not_applicable) {
+      const std::string got = node->score ? "= " + node->score->to_string() : "error " + error_code_of(eval, e.name);
+      check.fail(fmt::format("{}: expected 不适用, but it applies: {}", e.name, got), e, e.name, got);
+    }
+  } else if (!node->applies) {
+    check.fail(fmt::format("{}: expected {}, but it does not apply (不适用)", e.name, e.number->to_string()), e, e.name,
+               "= 不适用");
   } else if (!node->score) {
     const std::string why =
         fmt::format("{}: expected {}, but it could not be scored: {}", e.name, e.number->to_string(), node->error);
