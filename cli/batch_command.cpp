@@ -27,6 +27,7 @@ struct BatchCliOptions {
   bool quiet = false;
   bool tree = false;
   bool allow_unknown_facts = false;
+  std::string prior;  // --prior: last year's batch
   std::string id_column;    // "" for "id"
   std::string name_column;  // "" for "department"
 };
@@ -100,6 +101,7 @@ int run_batch_command(const BatchCliOptions& o) {
   }
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
   inputs.push_back({o.input, "the input"});
+  if (!o.prior.empty()) inputs.push_back({o.prior, "last year's batch (--prior)"});
   if (!outputs_distinct({{o.output, "-o"}, {o.report, "--report"}, {"-", "standard output"}}, inputs)) return kUsage;
   BatchOptions options;
   options.input = o.input;
@@ -110,6 +112,7 @@ int run_batch_command(const BatchCliOptions& o) {
   options.bottom = o.bottom;
   options.tree_evaluator = o.tree;
   options.allow_unknown_facts = o.allow_unknown_facts;
+  options.prior = o.prior;
   options.columns = {o.id_column, o.name_column};
   ProgressBar bar;
   if (!o.quiet && ::isatty(STDERR_FILENO) != 0) {
@@ -180,6 +183,9 @@ Command add_batch(CLI::App& parent) {
   app->add_option("--top", options->top, "List the N best totals in the summary");
   app->add_option("--bottom", options->bottom, "List the N worst totals in the summary");
   app->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  app->add_option("--prior", options->prior,
+                  "Last year's batch (.csv or .jsonl), for rules that read prior(FACT): rows matched by id, or by name")
+      ->check(input_file());
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Ignore, with a warning, columns and JSON Lines keys the ruleset does not declare, instead of refusing "
                 "them");

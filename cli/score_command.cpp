@@ -28,6 +28,7 @@ struct ScoreOptions {
   bool explain = false;
   int width = 0;
   std::string output;  // -o: the report file ("" for standard output)
+  std::string prior;   // --prior: the department's facts of last year, for prior(FACT)
 };
 
 // The formats that render the official table (report/official_table.hpp), one department each.
@@ -81,6 +82,7 @@ class Session {
   std::string choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year);
   void score(const std::string& ruleset_path, const std::string& facts_file, const std::string& text);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
+  bool attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts);
   // With a report format or -o: the usage error (after printing why) of options that cannot
   // write one report; nullopt when they can.
   std::optional<int> refuse_report_options() const;
@@ -170,12 +172,13 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   // The ruleset chosen by year, and the files it extends, are inputs too.
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
   inputs.push_back({file, "the facts file"});
+  if (!options_.prior.empty()) inputs.push_back({options_.prior, "last year's facts file (--prior)"});
   if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) {
     status_ = kUsage;
     stop_ = true;
     return;
   }
-  const FactsResult facts =
+  FactsResult facts =
       load_facts(*loaded.ruleset, text, file == "-" ? "<stdin>" : file, FactsOptions{options_.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) {
@@ -183,6 +186,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
     status_ = kFactsFailed;
     return;
   }
+  if (!options_.prior.empty() && !attach_prior_facts(*loaded.ruleset, *facts.facts)) return;
   const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
   print(result.diagnostics, false);
   if (!result.total) status_ = kFactsFailed;
@@ -206,6 +210,25 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   table.width = options_.width > 0 ? options_.width : terminal_width();
   if (&file != &facts_files_.front()) std::cout << '\n';
   std::cout << render_table(*loaded.ruleset, result, table);
+}
+
+// --prior: last year's facts, read for the facts the ruleset reads with prior(…). False (reported)
+// when they have errors: the department is then not scored.
+bool Session::attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts) {
+  if (!ruleset.reads_prior()) {
+    Diagnostics unused;
+    unused.warning("W0603", Location::in_json(options_.prior, "facts"),
+                   "the ruleset reads no facts of last year (no prior(…)): --prior is not used");
+    print(unused, false);
+    return true;
+  }
+  const Diagnostics diagnostics = read_prior(ruleset, facts, options_.prior);
+  print(diagnostics, false);
+  if (!diagnostics.has_errors()) return true;
+  std::cerr << fmt::format("{}: not scored: last year's facts ({}) have errors\n", unicode::visible(facts.file),
+                           unicode::visible(options_.prior));
+  status_ = kFactsFailed;
+  return false;
 }
 
 void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts) {
@@ -327,6 +350,11 @@ void Session::print_json() const {
 int Session::run() {
   if (const auto usage = refuse_report_options()) return *usage;
   if (const auto status = name_files()) return *status;
+  if (!options_.prior.empty() && facts_files_.size() > 1) {
+    std::cerr << "rubric score: --prior goes with one FACTS file (last year's facts of that department); "
+                 "for many departments use 'rubric batch … --prior LAST_YEAR_BATCH'\n";
+    return kUsage;
+  }
   {
     std::vector<NamedFile> inputs;
     if (!ruleset_.empty()) inputs.push_back({ruleset_, "the ruleset"});
@@ -368,6 +396,8 @@ Command add_score(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");
+  app->add_option("--prior", options->prior,
+                  "The department's facts of last year, for rules that read prior(FACT) (one FACTS file)");
   app->add_flag("--explain", options->explain, "Show every step of each indicator's evaluation");
   app->add_option("--width", options->width, "Table width in display cells (default: $COLUMNS or 120)")
       ->check(CLI::Range(60, 1000));

@@ -1,6 +1,8 @@
 // Small helpers of the syntax tree; see ast.hpp.
 #include "dsl/ast.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace rubric::ast {
@@ -58,6 +60,10 @@ std::size_t source_index(const Ruleset& rs, std::uint32_t offset) {
 const SourceFile& Ruleset::file_of(std::uint32_t offset) const {
   if (sources.empty()) return *source;
   return *sources[source_index(*this, offset)];
+}
+
+bool Ruleset::reads_prior() const {
+  return std::find(prior_facts.begin(), prior_facts.end(), true) != prior_facts.end();
 }
 
 Location Ruleset::at(Span span) const {

@@ -83,6 +83,9 @@ struct Call {
   // resolved: with one argument, what the call does when that argument is a list (sum(xs), …,
   // max(xs)); stdlib::Aggregate::None (0) otherwise.
   stdlib::Aggregate aggregate{};
+  // resolved: `prior(FACT)`, the department's value of the fact last year (FACT is args[0], a
+  // NameRef to the fact), read from the facts given with --prior.
+  bool prior = false;
 };
 
 // `sum(o in outputs where o.ok: o.value)`
@@ -372,6 +375,11 @@ struct TestBlock {
   Span given_file_span;
   std::string given;       // a JSON object of facts (alone, or changes to the file's)
   Span given_span;
+  // `prior file "…"` or `prior {…}`: the facts of last year, for prior(FACT); "" if none.
+  std::string prior_file;
+  Span prior_file_span;
+  std::string prior;  // a JSON object of facts
+  Span prior_span;
   std::vector<TestCase> cases;  // a test with expectations but no 'case' has one case of its name
   Span span;
   std::string file;  // the file the test is written in
@@ -433,6 +441,9 @@ struct Ruleset {
   // extends: the facts, functions and lets removed by `remove fact|function|let`, with the change.
   std::vector<std::pair<std::string, Span>> removed_declarations;
   std::uint32_t frame_size = 0;  // resolved: slots for top-level lets
+  // resolved: by fact index, whether `prior(FACT)` reads it: what a last year's facts file must give.
+  std::vector<bool> prior_facts;
+  bool reads_prior() const;
 };
 
 }  // namespace rubric::ast

@@ -233,6 +233,8 @@ class Dumper {
     out += "\n (test " + quote(t.name);
     if (!t.given_file.empty()) out += " (given-file " + quote(t.given_file) + ")";
     if (!t.given.empty()) out += " (given " + compact_json(t.given) + ")";
+    if (!t.prior_file.empty()) out += " (prior-file " + quote(t.prior_file) + ")";
+    if (!t.prior.empty()) out += " (prior " + compact_json(t.prior) + ")";
     for (const TestCase& c : t.cases) {
       out += "\n  (case " + quote(c.name);
       if (!c.overrides.empty()) out += " (with " + compact_json(c.overrides) + ")";

@@ -309,6 +309,15 @@ ast::TestBlock Builder::test(const Node& n) {
           t.given_span = span(*part);
         }
       }
+    } else if (is<g::prior_stmt>(item)) {
+      const Node& part = *item.children[0];
+      if (is<g::e_prior_file>(part)) {
+        t.prior_file = text_value(part);
+        t.prior_file_span = span(part);
+      } else {
+        t.prior = part.string();
+        t.prior_span = span(part);
+      }
     } else if (is<g::case_stmt>(item)) {
       ast::TestCase c;
       c.span = span(item);

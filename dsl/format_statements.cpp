@@ -382,6 +382,14 @@ void Printer::test(const Node& n) {
           json(*part);
         }
       }
+    } else if (is<g::prior_stmt>(item)) {
+      put("prior ");
+      if (is<g::e_prior_file>(*item.children[0])) {
+        put("file ");
+        text(*item.children[0]);
+      } else {
+        json(*item.children[0]);
+      }
     } else if (is<g::case_stmt>(item)) {
       test_case(item, inner + 2);
     } else {

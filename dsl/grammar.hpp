@@ -488,7 +488,7 @@ struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};
 // file -> [ BOM ] header { top_item }
 // ---- Tests ---------------------------------------------------------------------------------
 //
-// test -> 'test' text '{' [ given ] { expect | case } '}'
+// test -> 'test' text '{' [ given ] [ prior ] { expect | case } '}'
 // given -> 'given' ( 'file' text [ 'with' json ] | json )    -- the facts, a JSON object
 // case -> 'case' text [ 'with' json ] expect { expect }      -- a row: its own facts changes
 // expect -> 'expect' ( 'error' code | target ( '=' value | 'error' code ) )
@@ -511,6 +511,11 @@ struct e_test_name : test_name {};
 struct given_file : text {};
 struct e_given_file : given_file {};
 struct given_stmt : seq<w_given, _, sor<seq<w_file, _, e_given_file, opt<_, w_with, _, e_json>>, e_json>> {};
+// prior -> 'prior' ( 'file' text | json )   -- the department's facts of last year, for prior(FACT)
+struct w_prior : key<TAO_PEGTL_STRING("prior")> {};
+struct prior_file : text {};
+struct e_prior_file : prior_file {};
+struct prior_stmt : seq<w_prior, _, sor<seq<w_file, _, e_prior_file>, e_json>> {};
 struct expect_code : seq<one<'E', 'W'>, plus<digit>> {};
 struct e_expect_code : expect_code {};
 struct total_target : key<TAO_PEGTL_STRING("total")> {};
@@ -526,7 +531,8 @@ struct e_expect : expect_stmt {};
 struct case_stmt : seq<w_case, _, e_test_name, opt<_, w_with, _, e_json>, _, e_expect, star<_, expect_stmt>> {};
 struct test_end : rbrace {};
 struct test_block
-    : seq<w_test, _, e_test_name, _, e_lbrace, _, opt<given_stmt, _>, star<sor<case_stmt, expect_stmt>, _>, test_end> {};
+    : seq<w_test, _, e_test_name, _, e_lbrace, _, opt<given_stmt, _>, opt<prior_stmt, _>,
+          star<sor<case_stmt, expect_stmt>, _>, test_end> {};
 
 struct top_item
     : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,

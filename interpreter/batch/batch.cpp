@@ -31,6 +31,7 @@
 #include "interpreter/batch/csv_layout.hpp"
 #include "interpreter/batch/input.hpp"
 #include "interpreter/batch/results.hpp"
+#include "interpreter/batch/prior.hpp"
 #include "interpreter/batch/scoring.hpp"
 #include "interpreter/batch/summary.hpp"
 #include "interpreter/eval/evaluator.hpp"
@@ -160,7 +161,7 @@ struct Worker {
 class Pipeline {
  public:
   Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, OutputFile& output,
-           BatchResult& result);
+           BatchResult& result, const PriorBatch* prior);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -193,6 +194,7 @@ class Pipeline {
   OpenInput& input_;
   OutputFile& output_;
   BatchResult& result_;
+  const PriorBatch* prior_;  // --prior: last year's batch, or null
   std::vector<Leaf> leaves_;
   std::optional<Plan> plan_;
   std::optional<CsvFactsPlan> csv_facts_;
@@ -218,8 +220,8 @@ class Pipeline {
 };
 
 Pipeline::Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, OutputFile& output,
-                   BatchResult& result)
-    : rs_(rs), options_(options), input_(input), output_(output), result_(result),
+                   BatchResult& result, const PriorBatch* prior)
+    : rs_(rs), options_(options), input_(input), output_(output), result_(result), prior_(prior),
       jobs_(std::min(kMaxBatchJobs, options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()))),
       chunk_rows_(std::max<std::size_t>(1, options.chunk_rows)),
       max_in_flight_(4 * static_cast<std::size_t>(jobs_) + 2) {
@@ -416,7 +418,7 @@ bool Pipeline::start_workers() {
 
 // A worker thread: chunks off the queue, each row scored and rendered, the chunk handed to the writer.
 void Pipeline::work() {
-  Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}),
+  Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}, prior_),
                 std::nullopt, {}, {}, {}, {}};
   if (csv_facts_) worker.direct.emplace(*csv_facts_);
   for (;;) {
@@ -557,13 +559,24 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   result.summary.digits = total_digits(rs);
   batch::OpenInput input;
   if (!batch::open_input(rs, options, input, result)) return result;
+  std::optional<batch::PriorBatch> prior;
+  if (!options.prior.empty() && !rs.reads_prior()) {
+    result.summary.warnings.push_back(fmt::format("{}: the ruleset reads no facts of last year (no prior(…)): --prior is not used",
+                                                  options.prior));
+  } else if (!options.prior.empty()) {
+    prior = batch::read_prior_batch(rs, options.prior, options.columns);
+    if (!prior->fatal.empty()) {
+      result.fatal = prior->fatal;
+      return result;
+    }
+  }
   OutputFile output(options.output);
   if (!output.error().empty()) {
     result.fatal = output.error();
     result.output_failed = true;
     return result;
   }
-  batch::Pipeline(rs, options, input, output, result).run();
+  batch::Pipeline(rs, options, input, output, result, prior ? &*prior : nullptr).run();
   if (!result.fatal.empty()) return result;
   if (output.error().empty()) output.commit();
   if (!output.error().empty()) {

@@ -64,6 +64,9 @@ struct BatchOptions {
   // (--allow-unknown-facts; see FactsOptions).
   bool allow_unknown_facts = false;
   BatchColumns columns;
+  // Last year's batch (--prior, .csv or .jsonl), for the rules that read prior(FACT): each row is
+  // matched to its department's row of it by id, or by name (batch/prior.hpp).
+  std::string prior;
 };
 
 struct RankedRow {

@@ -20,8 +20,9 @@ void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items,
   }
 }
 
-Scorer::Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options)
-    : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options) {
+Scorer::Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options,
+               const PriorBatch* prior)
+    : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options), prior_(prior) {
   facts_options_.batch_row = true;  // a JSON Lines row may name its id
 }
 
@@ -54,9 +55,34 @@ void Scorer::score(const std::string& document, bool csv, RowResult& out, const 
   score(*facts.facts, errors, out);
 }
 
-void Scorer::score(const Facts& facts, std::vector<std::string>& errors, RowResult& out) {
+const Facts* Scorer::with_prior(const Facts& facts, std::vector<std::string>& errors, RowResult& out) {
+  const PriorRow* row = find_prior(*prior_, out.id, out.department);
+  std::string why;
+  if (row == nullptr) {
+    why = fmt::format("last year's batch {} has no row for {}", prior_->file,
+                      out.id.empty() ? fmt::format("\"{}\"", out.department) : fmt::format("id {}", out.id));
+  } else if (!row->facts) {
+    why = row->error;
+  } else if (row->facts->year && facts.year && *row->facts->year != *facts.year - 1) {
+    why = fmt::format("the row of last year's batch ({}) is of {}, not of {}", row->facts->file, *row->facts->year,
+                      *facts.year - 1);
+  }
+  if (!why.empty()) {
+    errors.push_back(std::move(why));
+    out.error = fmt::format("{}", fmt::join(errors, "; "));
+    return nullptr;
+  }
+  with_prior_ = facts;
+  with_prior_.prior = row->facts;
+  return &with_prior_;
+}
+
+void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResult& out) {
   out.scores.assign(leaves_, std::nullopt);
-  if (out.department.empty()) out.department = facts.department == "row" ? "" : facts.department;
+  if (out.department.empty()) out.department = given.department == "row" ? "" : given.department;
+  const Facts* row = prior_ != nullptr ? with_prior(given, errors, out) : &given;
+  if (row == nullptr) return;
+  const Facts& facts = *row;
   PlanResult& r = plan_result_;
   if (plan_ != nullptr) {
     plan_->evaluate(facts, r);

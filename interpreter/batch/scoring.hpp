@@ -10,6 +10,7 @@
 #include "base/decimal.hpp"
 #include "dsl/ast.hpp"
 #include "interpreter/batch/csv_document.hpp"
+#include "interpreter/batch/prior.hpp"
 #include "interpreter/eval/facts.hpp"
 #include "interpreter/eval/plan.hpp"
 
@@ -36,7 +37,8 @@ struct RowResult {
 
 class Scorer {
  public:
-  Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options);
+  Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options,
+         const PriorBatch* prior = nullptr);
 
   // Scores a facts document; [csv] says errors name columns rather than JSON paths. [unreadable]:
   // cells found unreadable before the document was written (see unreadable_cells), left out of
@@ -48,10 +50,17 @@ class Scorer {
   void score(const Facts& facts, std::vector<std::string>& errors, RowResult& out);
 
  private:
+  // [facts] with the department's facts of last year, or null (the row's error said) when they
+  // cannot be had.
+  const Facts* with_prior(const Facts& facts, std::vector<std::string>& errors, RowResult& out);
+
+ private:
   const ast::Ruleset& rs_;
   const Plan* plan_;
   std::size_t leaves_;
   FactsOptions facts_options_;
+  const PriorBatch* prior_;  // last year's batch (--prior), or null
+  Facts with_prior_;         // a row's facts with its department's of last year
   PlanResult plan_result_;  // reused from row to row
 };
 

@@ -91,6 +91,7 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
 }
 
 AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
+  if (c.prior) return eval(*c.args[0]);  // last year's value lies in the same domain
   if (c.define_index >= 0 && static_cast<std::size_t>(c.define_index) < rs_.defines.size()) {
     const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
     if (call_sites_.size() >= static_cast<std::size_t>(kMaxCallDepth)) {

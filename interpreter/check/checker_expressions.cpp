@@ -122,6 +122,27 @@ TypeRefPtr Checker::define_call(ast::Expr& e, ast::Call& c, std::size_t i) {
   return kUnknown;
 }
 
+// `prior(FACT)`: the department's value of a fact last year (docs/language.md, "Last year's
+// figures"). Its argument is a fact's name, not an expression: last year's facts are read for it.
+TypeRefPtr Checker::prior_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args) {
+  if (c.args.size() != 1) {
+    arity_error(e, c, 1, 1).help = "prior(FACT) reads one fact's value last year, e.g. prior(three_public_expense)";
+    return kUnknown;
+  }
+  const auto* name = std::get_if<ast::NameRef>(&c.args[0]->node);
+  if (name == nullptr || name->kind != ast::NameKind::Fact) {
+    if (name != nullptr && name->kind == ast::NameKind::Unresolved) return kUnknown;  // reported as unknown
+    error("E0312", c.args[0]->span, "prior(…) reads a fact's value last year: its argument must be a fact's name")
+        .help = "write e.g. prior(three_public_expense); to compare with a computed value, compute it from prior(…) "
+                "of each fact it uses";
+    return kUnknown;
+  }
+  c.prior = true;
+  if (rs_.prior_facts.size() < rs_.facts.size()) rs_.prior_facts.resize(rs_.facts.size());
+  rs_.prior_facts[name->index] = true;
+  return args[0];
+}
+
 TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   std::vector<TypeRefPtr> args;
   for (auto& a : c.args) args.push_back(expr(*a));
@@ -129,6 +150,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
     if (rs_.defines[i].name == c.callee) return define_call(e, c, i);
   }
+  if (c.callee == "prior") return prior_call(e, c, args);
   // A built-in, resolved here once: the later stages read the pointer and the kind, not the name.
   c.builtin = stdlib::find_builtin(c.callee);
   c.aggregate = c.args.size() == 1 ? stdlib::list_aggregate(c.callee) : stdlib::Aggregate::None;

@@ -157,6 +157,7 @@ class Checker {
   TypeRefPtr expr_impl(ast::Expr& e);
   TypeRefPtr name(ast::Expr& e, ast::NameRef& n);
   TypeRefPtr call(ast::Expr& e, ast::Call& c);
+  TypeRefPtr prior_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args);
   TypeRefPtr define_call(ast::Expr& e, ast::Call& c, std::size_t i);
   Diagnostic& arity_error(ast::Expr& e, const ast::Call& c, int min_args, int max_args);
   TypeRefPtr comprehension(ast::Expr& e, ast::Comprehension& c);

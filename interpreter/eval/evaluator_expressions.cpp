@@ -144,7 +144,26 @@ Value Evaluator::call_define(const ast::Expr& e, const ast::Call& c) {
   return result;
 }
 
+// `prior(FACT)`: the fact's value in the department's facts of last year.
+Value Evaluator::prior(const ast::Expr& e, const ast::Call& c) {
+  const auto& n = std::get<ast::NameRef>(c.args[0]->node);
+  const ast::FactDecl& fact = rs_.facts[n.index];
+  const std::string label = fact.label.empty() ? fact.name : fact.label;
+  if (!facts_.prior) {
+    fail("E0716", e.span,
+         fmt::format("the rule reads last year's '{}' ({}), but no facts of last year were given", fact.name, label),
+         "pass the department's facts of last year: rubric score RULESET FACTS --prior LAST_YEAR_FACTS "
+         "(rubric batch: --prior LAST_YEAR_BATCH)");
+  }
+  const Value& v = facts_.prior->values[n.index];
+  std::string text = fmt::format("上年{} = {}", label, format_value(v, e.type));
+  const auto said = [&](const TraceStep& t) { return t.text == text; };
+  if (trace_ == nullptr || std::none_of(trace_->begin(), trace_->end(), said)) step(e.span, std::move(text), true);
+  return v;
+}
+
 Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
+  if (c.prior) return prior(e, c);
   if (c.define_index >= 0) return call_define(e, c);
   // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.
   using stdlib::Aggregate;

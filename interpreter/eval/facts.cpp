@@ -99,6 +99,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   std::vector<std::string> declared;
   for (const auto& f : ruleset.facts) declared.push_back(f.name);
   for (const auto& [key, value] : given->members) {
+    if (options.only != nullptr) break;  // last year's facts: only those read with prior(…)
     if (std::find(declared.begin(), declared.end(), key) == declared.end()) {
       auto guess = closest_match(key, declared);
       validator.unknown("E0610", "W0601", "facts." + key, fmt::format("unknown fact \"{}\"", key),
@@ -110,6 +111,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   facts.supplied.resize(ruleset.facts.size());
   for (std::size_t i = 0; i < ruleset.facts.size(); ++i) {
     const ast::FactDecl& decl = ruleset.facts[i];
+    if (options.only != nullptr && (i >= options.only->size() || !(*options.only)[i])) continue;
     const std::string path = "facts." + decl.name;
     const Json* value = given->find(decl.name);
     if (value == nullptr) {
@@ -130,9 +132,49 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     facts.supplied[i] = true;
     if (auto v = validator.convert(*value, *decl.type, decl.domain, path)) facts.values[i] = std::move(*v);
   }
-  if (const Json* claimed = root.find("claimed")) read_claims(*claimed, ruleset, validator, diags, file_name, options.allow_unknown, facts.claimed);
+  if (const Json* claimed = root.find("claimed"); claimed != nullptr && options.only == nullptr) read_claims(*claimed, ruleset, validator, diags, file_name, options.allow_unknown, facts.claimed);
   if (!diags.has_errors()) result.facts = std::move(facts);
   return result;
+}
+
+Diagnostics attach_prior(const ast::Ruleset& ruleset, Facts& facts, const std::string& json_text,
+                         const std::string& file_name) {
+  FactsOptions options;
+  options.only = &ruleset.prior_facts;
+  FactsResult last = load_facts(ruleset, json_text, file_name, options);
+  if (!last.facts) return std::move(last.diagnostics);
+  Diagnostics diags = std::move(last.diagnostics);
+  const bool named = last.facts->department != file_name;  // load_facts names an unnamed one by its file
+  if (named && last.facts->department != facts.department) {
+    diags.error("E0616", Location::in_json(file_name, "department"),
+                fmt::format("the facts of last year are of \"{}\", not of \"{}\"", last.facts->department,
+                            facts.department))
+        .help = "pass the same department's facts of last year with --prior";
+    return diags;
+  }
+  if (last.facts->year && facts.year && *last.facts->year != *facts.year - 1) {
+    diags.error("E0616", Location::in_json(file_name, "year"),
+                fmt::format("the facts given as last year's are of {}, not of {}", *last.facts->year, *facts.year - 1))
+        .help = "pass the department's facts of the year before with --prior";
+    return diags;
+  }
+  auto prior = std::make_shared<PriorFacts>();
+  prior->file = file_name;
+  prior->year = last.facts->year;
+  prior->values = std::move(last.facts->values);
+  prior->supplied = std::move(last.facts->supplied);
+  facts.prior = std::move(prior);
+  return diags;
+}
+
+Diagnostics read_prior(const ast::Ruleset& ruleset, Facts& facts, const std::string& path) {
+  InputText input = read_input(path, kFactsReadLimit);
+  if (!input.text) {
+    Diagnostics diags;
+    diags.unreadable(path, input);
+    return diags;
+  }
+  return attach_prior(ruleset, facts, *input.text, path == "-" ? "<stdin>" : path);
 }
 
 FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {

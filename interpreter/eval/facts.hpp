@@ -9,6 +9,7 @@
 // warnings (W0601, W0602) for tools that add their own metadata.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,15 @@ struct Claims {
   bool empty() const { return !total && indicators.empty(); }
 };
 
+// A department's facts of last year, for `prior(FACT)` (`--prior FILE`): only the facts the
+// ruleset reads so (ast::Ruleset::prior_facts) are read from it; the others are left empty.
+struct PriorFacts {
+  std::string file;
+  std::optional<int> year;
+  std::vector<Value> values;   // by fact index in the ruleset
+  std::vector<bool> supplied;  // false where the default was used
+};
+
 struct Facts {
   std::string file;
   std::string department;
@@ -41,6 +51,7 @@ struct Facts {
   std::vector<Value> values;     // by fact index in the ruleset
   std::vector<bool> supplied;    // false where the default was used
   Claims claimed;
+  std::shared_ptr<const PriorFacts> prior;  // null when no facts of last year were given
 };
 
 struct FactsResult {
@@ -69,12 +80,25 @@ struct FactsOptions {
   // top-level "id", a string or a whole number, returned in FactsResult::id. A facts file
   // (`rubric score`) has no id, and refuses the key like any other it does not know.
   bool batch_row = false;
+  // The document is a department's facts of last year (`--prior`): only the facts marked here
+  // (ast::Ruleset::prior_facts) are read and checked; the document's other facts, which last
+  // year's ruleset may have declared, and its "claimed" are not looked at.
+  const std::vector<bool>* only = nullptr;
 };
 
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,
                        const FactsOptions& options = {});
 // Reads the facts file at [path] ("-": standard input) and validates it against [ruleset].
 FactsResult read_facts(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options = {});
+
+// Reads [json_text] as the facts of last year of the department of [facts] and attaches them
+// (Facts::prior): the facts the ruleset reads with prior(…), validated as any facts (E06xx, with
+// the prior file's name). The document must be of the same department (when it names one) and of
+// the year before [facts]' (when both name one): E0616 otherwise, and nothing is attached.
+Diagnostics attach_prior(const ast::Ruleset& ruleset, Facts& facts, const std::string& json_text,
+                         const std::string& file_name);
+// The same, read from the file at [path].
+Diagnostics read_prior(const ast::Ruleset& ruleset, Facts& facts, const std::string& path);
 
 // One number of a fact as it is written, read by the one rule of every input format (JSON facts
 // files, JSON Lines rows, CSV cells; docs/decimals.md, "How a number is written"):

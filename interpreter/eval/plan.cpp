@@ -8,9 +8,9 @@
 //
 // Errors: the runner does not format messages. At the first problem of any kind (a division by
 // zero, a value no tier takes, a score outside its points, a decimal overflow, the step budget or
-// the nesting limit, charged ahead as plan_code.hpp says, a construct not lowered) it gives up on that department and the tree
-// evaluator scores it instead, so the scores, totals, grades and error messages are exactly the
-// evaluator's, by construction.
+// the nesting limit, charged ahead as plan_code.hpp says, a construct not lowered, last year's
+// facts missing) it gives up on that department and the tree evaluator scores it instead, so the
+// scores, totals, grades and error messages are exactly the evaluator's, by construction.
 #include "interpreter/eval/plan.hpp"
 
 #include <algorithm>
@@ -27,7 +27,6 @@ using plan::Num;
 using plan::Op;
 
 struct Fallback {};
-
 [[noreturn]] void give_up() { throw Fallback{}; }
 // The same, where an expression needs a value of some type.
 [[noreturn]] Num give_up_num() { throw Fallback{}; }
@@ -253,6 +252,7 @@ class Runner {
       case Op::Eq: case Op::Ne: return V::boolean(truth_op(n));
       case Op::Text: return text(code_.texts[n.index]);
       case Op::Fact: return V::of(facts_.values[n.index]);
+      case Op::Prior: return facts_.prior ? V::of(facts_.prior->values[n.index]) : (give_up(), V{});  // E0716: the tree's
       case Op::Slot: return slot(n.index);
       case Op::Points: return V::number(points());
       case Op::Member: return V::of(field(n));

@@ -31,6 +31,7 @@ namespace rubric::plan {
 enum class Op : std::uint8_t {
   Number, Bool, Text,  // constants: [index] into numbers, [index] 0/1, [index] into texts
   Fact,                // [index]: the fact
+  Prior,               // [index]: the fact last year (prior(FACT)); gives up when none was given
   Slot,                // [index]: a frame slot (let, parameter, loop variable)
   Points,              // the current indicator's points (inside a function body)
   Member,              // [a].field [index]

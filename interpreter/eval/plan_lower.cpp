@@ -322,6 +322,11 @@ std::uint32_t Lowerer::lower(const ast::Binary& b) {
 }
 
 std::uint32_t Lowerer::lower(const ast::Call& c) {
+  if (c.prior) {  // last year's value of the fact args[0]
+    Node out = make(Op::Prior);
+    out.index = std::get<ast::NameRef>(c.args[0]->node).index;
+    return add(out);
+  }
   if (c.define_index < 0) return builtin(c);
   std::vector<std::uint32_t> args;
   for (const auto& a : c.args) args.push_back(expr(*a));

@@ -268,6 +268,20 @@ class Sources {
   }
 
   void call(const ast::Call& c, const Env& env, int depth) {
+    if (c.prior) {
+      const std::uint32_t index = std::get<ast::NameRef>(c.args[0]->node).index;
+      const ast::FactDecl& decl = rs_.facts[index];
+      const std::string name = fmt::format("prior({})", decl.name);
+      if (!facts_.prior) {
+        add({ValueSource::Kind::Fact, name, "", "last year's facts were not given (--prior)"});
+      } else {
+        const std::string shown = format_value(facts_.prior->values[index], c.args[0]->type);
+        add({ValueSource::Kind::Fact, name, shown,
+             facts_.prior->supplied[index] ? fmt::format("{}, facts.{}", facts_.prior->file, decl.name)
+                                           : fmt::format("default {}, not in last year's facts", shown)});
+      }
+      return;
+    }
     for (const auto& a : c.args) expr(*a, env, depth + 1);
     if (c.define_index < 0) {
       add({ValueSource::Kind::Builtin, c.callee, "", "built-in function"});

@@ -204,25 +204,46 @@ std::optional<std::string> Runner::facts_text(const ast::TestBlock& block, const
 
 }  // namespace
 
+namespace {
+
+// The facts file [name] of a test in [block] (relative to the file the test is written in, and
+// within the ruleset's folder).
+std::optional<std::string> read_test_file(const std::string& path_, const ast::TestBlock& block, const std::string& name,
+                                          std::string& error) {
+  const fs::path folder = fs::path(block.file).parent_path();
+  const fs::path file = folder / name;
+  std::error_code ec;
+  // absolute first: weakly_canonical leaves a relative path that does not exist relative, and a
+  // missing file would then read as one outside the folder.
+  const fs::path ruleset_folder = fs::path(path_).parent_path().empty() ? fs::path(".") : fs::path(path_).parent_path();
+  const auto relative = fs::weakly_canonical(fs::absolute(file, ec), ec)
+                            .lexically_relative(fs::weakly_canonical(fs::absolute(ruleset_folder, ec), ec));
+  if (relative.empty() || *relative.begin() == "..") {
+    error = fmt::format("the facts file '{}' lies outside the ruleset's folder", name);
+    return std::nullopt;
+  }
+  try {
+    return SourceFile::read(file.string(), kFactsReadLimit)->text();
+  } catch (const std::exception&) {
+    error = fmt::format("cannot read the facts file '{}' (relative to {})", name, block.file);
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> test_prior(const std::string& ruleset_path, const ast::TestBlock& block, std::string& error) {
+  if (!block.prior_file.empty()) return read_test_file(ruleset_path, block, block.prior_file, error);
+  return fmt::format(R"({{"facts": {}}})", block.prior);
+}
+
 std::optional<std::string> test_facts(const std::string& path_, const ast::Ruleset& rs_, const ast::TestBlock& block,
                                       const std::string& overrides, std::string& error) {
   std::string document;
   if (!block.given_file.empty()) {
-    const fs::path folder = fs::path(block.file).parent_path();
-    const fs::path file = folder / block.given_file;
-    std::error_code ec;
-    const auto relative = fs::weakly_canonical(file, ec).lexically_relative(
-        fs::weakly_canonical(fs::path(path_).parent_path().empty() ? fs::path(".") : fs::path(path_).parent_path(), ec));
-    if (relative.empty() || *relative.begin() == "..") {
-      error = fmt::format("the facts file '{}' lies outside the ruleset's folder", block.given_file);
-      return std::nullopt;
-    }
-    try {
-      document = SourceFile::read(file.string(), kFactsReadLimit)->text();
-    } catch (const std::exception&) {
-      error = fmt::format("cannot read the facts file '{}' (relative to {})", block.given_file, block.file);
-      return std::nullopt;
-    }
+    auto text = read_test_file(path_, block, block.given_file, error);
+    if (!text) return std::nullopt;
+    document = std::move(*text);
     if (!block.given.empty()) {
       auto merged = override_facts(document, block.given, error);
       if (!merged) return std::nullopt;
@@ -295,8 +316,18 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
     run_.cases.push_back(std::move(result));
     return;
   }
-  const FactsResult facts =
+  FactsResult facts =
       load_facts(rs_, *text, fmt::format("{} / {}", block.name, c.name), FactsOptions{options_.allow_unknown_facts});
+  if (facts.facts && (!block.prior.empty() || !block.prior_file.empty())) {
+    const auto prior = test_prior(path_, block, error);
+    const Diagnostics d = prior ? attach_prior(rs_, *facts.facts, *prior, block.prior_file.empty() ? "prior" : block.prior_file)
+                                : Diagnostics{};
+    if (!prior || d.has_errors()) {
+      check.fail(prior ? "last year's facts (prior) have errors:\n" + render(d, false) : "last year's facts (prior): " + error);
+      run_.cases.push_back(std::move(result));
+      return;
+    }
+  }
   if (!facts.facts) {
     bool expected = false;
     for (const ast::Expectation& e : c.expectations) {

@@ -81,6 +81,10 @@ std::vector<UpdatedFile> apply_updates(const std::vector<TestRun>& runs, std::ve
 // JSON's facts replaced), with [overrides] (a case's JSON object, "" for none) applied. Returns
 // nullopt with [error] set when a file cannot be read, lies outside the ruleset's folder, or a
 // JSON object is invalid.
+// The facts of last year a test gives (`prior file "…"` or `prior {…}`), as a document for
+// attach_prior(); nullopt with [error] set when the file cannot be read.
+std::optional<std::string> test_prior(const std::string& ruleset_path, const ast::TestBlock& block, std::string& error);
+
 std::optional<std::string> test_facts(const std::string& ruleset_path, const ast::Ruleset& ruleset,
                                       const ast::TestBlock& block, const std::string& overrides, std::string& error);
 
