@@ -34,6 +34,7 @@ std::string describe(const TypeRef& type) {
     case TypeKind::Count: return "count";
     case TypeKind::Bool: return "bool";
     case TypeKind::Text: return "text";
+    case TypeKind::Date: return "date";
     case TypeKind::Enum: return fmt::format("enum {{ {} }}", fmt::join(type.members, ", "));
     case TypeKind::List: return "list of " + describe(*type.element);
     case TypeKind::Record: {

@@ -14,6 +14,7 @@
 
 #include "base/diagnostic.hpp"
 #include "base/source.hpp"
+#include "base/date.hpp"
 #include "base/decimal.hpp"
 
 // The built-ins' table lives in stdlib/, above this stage: a call or a comprehension records
@@ -36,6 +37,7 @@ std::string_view to_string(BinaryOp op);
 struct NumberLit {
   Decimal value;
   bool percent = false;  // written as "60%"
+  bool date = false;     // written as 2024-02-10: [value] is its day number (base/date.hpp)
 };
 struct StringLit {
   std::string value;
@@ -86,6 +88,8 @@ struct Call {
   // resolved: `prior(FACT)`, the department's value of the fact last year (FACT is args[0], a
   // NameRef to the fact), read from the facts given with --prior.
   bool prior = false;
+  // resolved: `working_days(FROM, TO)`, counted with the ruleset's calendar.
+  bool working_days = false;
 };
 
 // `sum(o in outputs where o.ok: o.value)`
@@ -190,7 +194,9 @@ using ExprNode = std::variant<NumberLit, StringLit, BoolLit, PointsRef, NameRef,
 
 // Static types, as the checker infers them. Number-like facts keep their declared flavour so
 // reports can show a percent as "99.5%" and money with its unit.
-enum class TypeKind { Unknown, Number, Percent, Money, Count, Bool, Text, Enum, List, Record };
+// A date is held as its day number (base/date.hpp), a whole Decimal: dates compare as numbers and
+// a date minus a date is a count of days; nothing else takes one.
+enum class TypeKind { Unknown, Number, Percent, Money, Count, Bool, Text, Enum, List, Record, Date };
 
 struct Expr {
   Span span;
@@ -402,6 +408,20 @@ struct Change {
   Span span;
 };
 
+// `calendar 2024 { holiday 2024-02-10 to 2024-02-17  workday 2024-02-04 … }`: the working days
+// of a year, as data (节假日 and 调休上班).
+struct CalendarEntry {
+  bool holiday = true;  // else a weekend day worked
+  std::int64_t from = 0, to = 0;  // day numbers, inclusive
+  Span span;
+};
+struct Calendar {
+  int year = 0;
+  Span year_span;
+  std::vector<CalendarEntry> entries;
+  Span span;
+};
+
 struct Ruleset {
   // The file the ruleset was written in. A ruleset that extends another also holds its base's
   // files; every span is an offset into one of them, told apart by their base offsets, so any
@@ -432,6 +452,8 @@ struct Ruleset {
   std::vector<Let> lets;  // top-level
   std::vector<Item> items;  // top-level sections (and indicators)
   std::vector<Veto> vetoes;  // top-level: zero every indicator, cap the grade
+  std::vector<Calendar> calendars;
+  WorkCalendar work_calendar;  // resolved: the calendars together
   std::vector<GradeArm> grades;
   Span grade_span;
   std::vector<Span> changed_parts;  // extends: the changes to the top-level parts

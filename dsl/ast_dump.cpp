@@ -84,6 +84,15 @@ class Dumper {
       out += ")";
     }
     for (const Veto& v : r.vetoes) veto(v);
+    for (const Calendar& c : r.calendars) {
+      out += "\n (calendar " + std::to_string(c.year);
+      for (const CalendarEntry& e : c.entries) {
+        out += std::string(e.holiday ? " (holiday " : " (workday ") + format_date(e.from);
+        if (e.to != e.from) out += " " + format_date(e.to);
+        out += ")";
+      }
+      out += ")";
+    }
     for (const Change& c : r.changes) change(c);
     for (const TestBlock& t : r.tests) test(t);
     out += ")\n";
@@ -251,7 +260,9 @@ class Dumper {
     out += ")";
   }
 
-  void node(const NumberLit& n) { out += n.value.to_string() + (n.percent ? "%" : ""); }
+  void node(const NumberLit& n) {
+    out += n.date ? "(date " + format_date(n.value.to_int64().value_or(0)) + ")" : n.value.to_string() + (n.percent ? "%" : "");
+  }
   void node(const StringLit& n) { out += quote(n.value); }
   void node(const BoolLit& n) { out += n.value ? "true" : "false"; }
   void node(const PointsRef&) { out += "points"; }

@@ -136,11 +136,19 @@ ast::Interval Builder::interval(const Node& n) {
   return iv;
 }
 
+std::optional<std::int64_t> Builder::date_value(const Node& n) {
+  if (const auto day = parse_date(n.string_view())) return *day;
+  error("E0022", span(n), fmt::format("'{}' is not a date: {}", n.string_view(), date_problem(n.string_view())))
+      .help = "a date is written 2024-02-10 (年-月-日), a day that exists";
+  return std::nullopt;
+}
+
 // One case per stored rule; the shapes with more than one child have a function each.
 ast::ExprPtr Builder::expr(const Node& n) {
   const Span at = span(n);
   if (is<g::number>(n)) return ast::make(at, ast::NumberLit{number_value(n, false), false});
   if (is<g::percent>(n)) return ast::make(at, ast::NumberLit{number_value(n, true), true});
+  if (is<g::date_lit>(n)) return ast::make(at, ast::NumberLit{Decimal::from_int(date_value(n).value_or(0)), false, true});
   if (is<g::text>(n) || is<g::e_text>(n)) return ast::make(at, ast::StringLit{text_value(n)});
   if (is<g::true_lit>(n)) return ast::make(at, ast::BoolLit{true});
   if (is<g::false_lit>(n)) return ast::make(at, ast::BoolLit{false});

@@ -2,6 +2,7 @@
 // grades, changes and tests, and the ruleset that holds them. See builder.hpp.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -39,10 +40,10 @@ ast::TypeRefPtr Builder::type(const Node& n) {
       t->fields.push_back(std::move(f));
     }
   } else {
-    static const std::vector<std::string> kNames = {"number", "percent", "money", "count", "bool", "text"};
-    static constexpr std::array<ast::TypeKind, 6> kKinds = {ast::TypeKind::Number, ast::TypeKind::Percent,
-                                                            ast::TypeKind::Money,  ast::TypeKind::Count,
-                                                            ast::TypeKind::Bool,   ast::TypeKind::Text};
+    static const std::vector<std::string> kNames = {"number", "percent", "money", "count", "bool", "text", "date"};
+    static constexpr std::array<ast::TypeKind, 7> kKinds = {
+        ast::TypeKind::Number, ast::TypeKind::Percent, ast::TypeKind::Money, ast::TypeKind::Count,
+        ast::TypeKind::Bool,   ast::TypeKind::Text,    ast::TypeKind::Date};
     const std::string name = n.string();
     bool found = false;
     for (std::size_t i = 0; i < kNames.size(); ++i) {
@@ -56,7 +57,7 @@ ast::TypeRefPtr Builder::type(const Node& n) {
       if (auto guess = closest_match(name, kNames)) {
         d.help = fmt::format("did you mean '{}'?", *guess);
       } else {
-        d.help = "the types are number, percent, money, count, bool, text, enum { … } and list of …";
+        d.help = "the types are number, percent, money, count, bool, text, date, enum { … } and list of …";
       }
     }
   }
@@ -484,9 +485,33 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
       choose(n, ruleset->items);
     } else if (is<g::test_block>(n)) {
       ruleset->tests.push_back(test(n));
+    } else if (is<g::calendar_block>(n)) {
+      calendar(n, *ruleset);
     }
   }
   return ruleset;
+}
+
+// `calendar 2024 { holiday 2024-02-10 to 2024-02-17 … }`; checked (E0106) by the checker.
+void Builder::calendar(const Node& n, ast::Ruleset& ruleset) {
+  ast::Calendar c;
+  c.span = span(n);
+  c.year_span = span(*n.children[0]);
+  c.year = static_cast<int>(std::min<std::size_t>(std::stoull(std::string(n.children[0]->string_view()).substr(0, 6)), 999999));
+  for (std::size_t i = 1; i < n.children.size(); ++i) {
+    const Node& entry = *n.children[i];
+    const Node& days = *entry.children[0];
+    ast::CalendarEntry e;
+    e.holiday = is<g::calendar_holiday>(entry);
+    e.span = span(entry);
+    const auto from = date_value(*days.children[0]);
+    const auto to = days.children.size() > 1 ? date_value(*days.children[1]) : from;
+    if (!from || !to) continue;  // reported (E0022)
+    e.from = *from;
+    e.to = *to;
+    c.entries.push_back(e);
+  }
+  ruleset.calendars.push_back(std::move(c));
 }
 
 }  // namespace rubric::parsing

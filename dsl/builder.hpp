@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
@@ -46,6 +47,8 @@ class Builder {
 
   std::string text_value(const Node& n) const;
   Decimal number_value(const Node& n, bool percent);
+  std::optional<std::int64_t> date_value(const Node& n);  // a date_lit's day number; E0022 if no such day
+  void calendar(const Node& n, ast::Ruleset& ruleset);
   std::string name_value(const Node& n) const;  // item_name / member_name / grade_name
 
   ast::ExprPtr expr(const Node& n);

@@ -14,7 +14,7 @@ bool Printer::is_operator(const Node& n) {
 }
 
 void Printer::expr(const Node& n) {
-  if (is<g::number>(n) || is<g::percent>(n) || is<g::true_lit>(n) || is<g::false_lit>(n) || is<g::points_ref>(n) ||
+  if (is<g::number>(n) || is<g::date_lit>(n) || is<g::percent>(n) || is<g::true_lit>(n) || is<g::false_lit>(n) || is<g::points_ref>(n) ||
       is<g::name_ref>(n) || is<g::identifier>(n)) {
     tok(n);
   } else if (is<g::text>(n) || is<g::e_text>(n)) {

@@ -193,6 +193,8 @@ class Printer {
 
   // The items of [n] from child [first] on, one per line in a block.
   void block(const Node& n, std::size_t first, std::uint32_t brace);
+  void calendar(const Node& n);
+  void veto(const Node& n);
 
   // One fact per line, `name : type options…`; the colons of a run of one-line facts (not
   // broken by a blank line) stand in one column.

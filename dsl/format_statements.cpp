@@ -48,6 +48,8 @@ void Printer::statement(const Node& n) {
     expr(*n.children[1]);
   } else if (is<g::section>(n) || is<g::indicator>(n)) {
     node(n);
+  } else if (is<g::calendar_block>(n) || is<g::calendar_holiday>(n) || is<g::calendar_workday>(n)) {
+    calendar(n);
   } else if (is<g::choose_stmt>(n)) {
     put("choose ");
     tok(*n.children[0]);
@@ -55,20 +57,7 @@ void Printer::statement(const Node& n) {
   } else if (is<g::grade_block>(n)) {
     grades(n);
   } else if (is<g::veto_stmt>(n)) {
-    put("veto ");
-    text(*n.children[0]);
-    put(" when ");
-    expr(*n.children[1]);
-    put(" -> ");
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      if (i > 2) put(", ");
-      if (is<g::veto_zero>(*n.children[i])) {
-        put("zero");
-      } else {
-        put("grade ");
-        name(*n.children[i]->children[0]);
-      }
-    }
+    veto(n);
   } else if (is<g::override_stmt>(n) || is<g::remove_stmt>(n) || is<g::add_stmt>(n)) {
     change(n);
   } else if (is<g::test_block>(n)) {
@@ -87,6 +76,41 @@ void Printer::statement(const Node& n) {
     if (n.children.size() > 1) put(is<g::applies_full>(*n.children[1]) ? " otherwise full" : " otherwise shared");
   } else {
     throw std::logic_error(fmt::format("rubric fmt: unexpected statement {}", n.type));
+  }
+}
+
+// `veto "…" when C -> zero, grade 差`
+void Printer::veto(const Node& n) {
+  put("veto ");
+  text(*n.children[0]);
+  put(" when ");
+  expr(*n.children[1]);
+  put(" -> ");
+  for (std::size_t i = 2; i < n.children.size(); ++i) {
+    if (i > 2) put(", ");
+    if (is<g::veto_zero>(*n.children[i])) {
+      put("zero");
+    } else {
+      put("grade ");
+      name(*n.children[i]->children[0]);
+    }
+  }
+}
+
+// `calendar YEAR { … }`, and its `holiday DATE [to DATE]` and `workday …` lines.
+void Printer::calendar(const Node& n) {
+  if (is<g::calendar_block>(n)) {
+    put("calendar ");
+    tok(*n.children[0]);
+    block(n, 1, find(end(*n.children[0]), '{'));
+    return;
+  }
+  put(is<g::calendar_holiday>(n) ? "holiday " : "workday ");
+  const Node& days = *n.children[0];
+  tok(*days.children[0]);
+  if (days.children.size() > 1) {
+    put(" to ");
+    tok(*days.children[1]);
   }
 }
 

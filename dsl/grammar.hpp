@@ -27,6 +27,7 @@ using pegtl::not_at;
 using pegtl::not_one;
 using pegtl::one;
 using pegtl::opt;
+using pegtl::rep;
 using pegtl::plus;
 using pegtl::ranges;
 using pegtl::seq;
@@ -118,6 +119,11 @@ struct word : seq<ident_first, star<ident_other>> {};
 struct number : seq<plus<digit>, opt<one<'.'>, plus<digit>>> {};
 struct percent : seq<number, one<'%'>> {};
 struct integer : plus<digit> {};
+// date -> digit{4} '-' digit{2} '-' digit{2}, an ISO calendar date (2024-02-10), read before a
+// number: written without spaces it is a date, never a subtraction (`rubric fmt` writes a
+// subtraction with spaces around '-').
+struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<ident_other>> {};
+struct e_date : date_lit {};
 struct signed_number : seq<opt<one<'-'>>, number> {};
 
 // string -> '"' { char | escape } '"', on one line;  text -> string { string }
@@ -244,7 +250,7 @@ struct when_expr : seq<when_arm, _, star<when_arm, _>, e_otherwise> {};
 
 // primary -> literal | 'points' | special form | comprehension | call | name | '(' expr ')'
 struct primary
-    : sor<paren, percent, number, text, true_lit, false_lit, points_ref, tiered, brackets, deduct, weighted,
+    : sor<paren, date_lit, percent, number, text, true_lit, false_lit, points_ref, tiered, brackets, deduct, weighted,
           judged, when_expr, comprehension, call, name_ref> {};
 
 // postfix -> primary { '.' identifier }
@@ -534,8 +540,21 @@ struct test_block
     : seq<w_test, _, e_test_name, _, e_lbrace, _, opt<given_stmt, _>, opt<prior_stmt, _>,
           star<sor<case_stmt, expect_stmt>, _>, test_end> {};
 
+// calendar -> 'calendar' integer '{' { ( 'holiday' | 'workday' ) date [ 'to' date ] } '}'
+struct w_calendar : key<TAO_PEGTL_STRING("calendar")> {};
+struct w_holiday : key<TAO_PEGTL_STRING("holiday")> {};
+struct w_workday : key<TAO_PEGTL_STRING("workday")> {};
+struct calendar_year : integer {};
+struct e_calendar_year : calendar_year {};
+struct calendar_days : seq<e_date, opt<_, kw_to, _, e_date>> {};
+struct calendar_holiday : seq<w_holiday, _, calendar_days> {};
+struct calendar_workday : seq<w_workday, _, calendar_days> {};
+struct calendar_end : rbrace {};
+struct calendar_block
+    : seq<w_calendar, _, e_calendar_year, _, e_lbrace, _, star<sor<calendar_holiday, calendar_workday>, _>, calendar_end> {};
+
 struct top_item
-    : sor<total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,
+    : sor<calendar_block, total_stmt, rounding_stmt, facts_block, define_stmt, let_stmt, section, indicator, grade_block,
           override_stmt, remove_stmt, add_stmt, test_block, veto_stmt, choose_stmt> {};
 struct file_end : eof {};
 struct file : seq<opt<pegtl::utf8::bom>, _, e_header, _, star<top_item, _>, file_end> {};

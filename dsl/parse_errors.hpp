@@ -73,6 +73,9 @@ template <> inline constexpr auto error_message<e_least> = "expected 'least' aft
 template <> inline constexpr auto error_message<e_shared_least> = "expected how many indicators must apply after 'shared at least', e.g. shared at least 1";
 template <> inline constexpr auto error_message<section_end> = "expected 'section', 'indicator', 'let', 'veto', 'choose' or '}' to close the section";
 template <> inline constexpr auto error_message<e_choose_fact> = "expected the fact that names the indicator assessed after 'choose', e.g. choose carryover_measure { … }";
+template <> inline constexpr auto error_message<e_date> = "expected a date such as 2024-02-10 (年-月-日)";
+template <> inline constexpr auto error_message<e_calendar_year> = "expected the year the calendar is of, e.g. calendar 2024 {";
+template <> inline constexpr auto error_message<calendar_end> = "expected 'holiday DATE', 'workday DATE' or '}' to close 'calendar'";
 template <> inline constexpr auto error_message<choose_end> = "expected another 'indicator' or '}' to close 'choose'";
 template <> inline constexpr auto error_message<grade_condition> = "expected '>= N' or 'otherwise' after the grade's name";
 template <> inline constexpr auto error_message<e_veto_text> = "expected the veto's text as a string after 'veto', e.g. veto \"存在重大违纪违规问题\" when …";

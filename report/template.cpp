@@ -41,6 +41,7 @@ ordered_json default_json(const ast::FactDecl& f) {
   if (const auto* s = std::get_if<ast::StringLit>(&e.node)) return s->value;
   if (auto d = constant_value(e)) {
     if (f.type->kind == ast::TypeKind::Percent) return (*d * Decimal::from_int(100)).to_string() + "%";
+    if (f.type->kind == ast::TypeKind::Date) return format_date(d->to_int64().value_or(0));
     return ordered_json::parse(d->to_string());
   }
   return nullptr;
@@ -71,6 +72,7 @@ std::string describe_fact(const ast::Ruleset& ruleset, const ast::TypeRef& type,
     text += " ≥ 0";
   }
   if (type.kind == ast::TypeKind::Percent) text += "; write \"99.5%\" or 0.995";
+  if (type.kind == ast::TypeKind::Date) text += "; write \"2024-02-09\" (年-月-日)";
   return text;
 }
 

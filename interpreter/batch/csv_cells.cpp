@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "base/date.hpp"
+
 #include "base/unicode.hpp"
 #include "interpreter/batch/csv_document.hpp"
 #include "interpreter/batch/csv_layout.hpp"
@@ -82,6 +84,15 @@ std::string spreadsheet_cell_error(std::string_view cell, ast::TypeKind kind) {
   if (kind == ast::TypeKind::Bool) {
     if (read_bool_cell(cell)) return {};
     return fmt::format("expected true or false, found \"{}\"; a bool cell is {}", shown(cell), kBoolCellForms);
+  }
+  if (kind == ast::TypeKind::Date) {
+    if (parse_date(cell)) return {};
+    if (is_json_number(cell)) {
+      return fmt::format("expected a date, found {}: a spreadsheet's number for a day, or a date without its dashes; "
+                         "write the date as 2024-02-09 (年-月-日), formatting the column as text",
+                         shown(cell));
+    }
+    return fmt::format("expected a date such as 2024-02-09, found \"{}\": {}", shown(cell), date_problem(cell));
   }
   if (!is_number_kind(kind) || is_json_number(cell)) return {};
   const bool percent = kind == ast::TypeKind::Percent;

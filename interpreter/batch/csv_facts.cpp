@@ -67,6 +67,12 @@ bool CellSpec::convert(std::string_view cell, Value& out) const {
         }
       }
       return false;
+    case ast::TypeKind::Date: {  // only 2024-02-09, as the facts file takes it
+      const auto day = parse_date(cell);
+      if (!day) return false;
+      out.data.emplace<Decimal>(Decimal::from_int(*day));
+      return true;
+    }
     case ast::TypeKind::List:
     case ast::TypeKind::Record:
     case ast::TypeKind::Unknown: break;

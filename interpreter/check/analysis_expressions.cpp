@@ -92,6 +92,12 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
 
 AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
   if (c.prior) return eval(*c.args[0]);  // last year's value lies in the same domain
+  if (c.working_days) {  // a whole number of days that the calendar decides, not an interval of the dates
+    AbstractValue v = combine(eval(*c.args[0]), eval(*c.args[1]), Range::all(), true);
+    v.exact = false;
+    v.why = "working days are counted with the calendar";
+    return v;
+  }
   if (c.define_index >= 0 && static_cast<std::size_t>(c.define_index) < rs_.defines.size()) {
     const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
     if (call_sites_.size() >= static_cast<std::size_t>(kMaxCallDepth)) {

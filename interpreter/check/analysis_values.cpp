@@ -115,6 +115,13 @@ AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interv
       }
       v.whole = type.kind == ast::TypeKind::Count;
       break;
+    case ast::TypeKind::Date:  // a day number, of the years parse_date() reads
+      v.kind = Kind::Number;
+      v.range = domain ? domain_range(*domain)
+                       : Range::closed(Decimal::from_int(days_from_civil(1900, 1, 1)),
+                                       Decimal::from_int(days_from_civil(2200, 12, 31)));
+      v.whole = true;
+      break;
     case ast::TypeKind::Bool: v.kind = Kind::Bool; break;
     case ast::TypeKind::Text:
     case ast::TypeKind::Enum: v.kind = Kind::Text; break;

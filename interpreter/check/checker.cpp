@@ -296,6 +296,7 @@ void Checker::degenerate() {
 void Checker::run() {
   if (rs_.name.empty() && rs_.year == 0) return;  // the header failed to parse
   facts();
+  calendars();
   defines();
   for (ast::Let& l : rs_.lets) let(l);
   const std::size_t globals = locals_.size();

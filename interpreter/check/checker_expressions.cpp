@@ -33,6 +33,11 @@ TypeRefPtr Checker::binary(ast::Expr& e, ast::Binary& b) {
       expect_bool(*b.lhs, lt, fmt::format("the left side of '{}'", op));
       expect_bool(*b.rhs, rt, fmt::format("the right side of '{}'", op));
       return kBool;
+    default:
+      if (lt->kind == TypeKind::Date || rt->kind == TypeKind::Date) return date_binary(e, b, lt, rt);
+      break;
+  }
+  switch (b.op) {
     case Op::Eq:
     case Op::Ne: {
       if (unknown(lt) || unknown(rt)) return kBool;
@@ -151,6 +156,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
     if (rs_.defines[i].name == c.callee) return define_call(e, c, i);
   }
   if (c.callee == "prior") return prior_call(e, c, args);
+  if (c.callee == "working_days") return working_days_call(e, c, args);
   // A built-in, resolved here once: the later stages read the pointer and the kind, not the name.
   c.builtin = stdlib::find_builtin(c.callee);
   c.aggregate = c.args.size() == 1 ? stdlib::list_aggregate(c.callee) : stdlib::Aggregate::None;
@@ -249,7 +255,7 @@ TypeRefPtr Checker::comprehension(ast::Expr& e, ast::Comprehension& c) {
 TypeRefPtr Checker::expr_impl(ast::Expr& e) {
   return ast::visit(
       e, ast::overloaded{
-             [&](ast::NumberLit& n) -> TypeRefPtr { return n.percent ? kPercent : kNumber; },
+             [&](ast::NumberLit& n) -> TypeRefPtr { return n.date ? date_type() : n.percent ? kPercent : kNumber; },
              [&](ast::StringLit&) -> TypeRefPtr { return kText; },
              [&](ast::BoolLit&) -> TypeRefPtr { return kBool; },
              [&](ast::PointsRef&) -> TypeRefPtr { return points_ref(e); },

@@ -43,6 +43,7 @@ inline bool numeric(const TypeRefPtr& t) {
   return t->kind == TypeKind::Number || t->kind == TypeKind::Percent || t->kind == TypeKind::Money ||
          t->kind == TypeKind::Count;
 }
+TypeRefPtr date_type();  // checker_dates.cpp
 inline bool unknown(const TypeRefPtr& t) { return t->kind == TypeKind::Unknown; }
 
 inline std::string format_percent(const Decimal& d) { return (d * Decimal::from_int(100)).to_string() + "%"; }
@@ -55,6 +56,7 @@ inline TypeRefPtr of_kind(TypeKind kind) {
     case TypeKind::Bool: return kBool;
     case TypeKind::Text: return kText;
     case TypeKind::Unknown: return kUnknown;
+    case TypeKind::Date: return date_type();
     default: return kNumber;
   }
 }
@@ -68,6 +70,7 @@ inline std::string type_name(const TypeRefPtr& t) {
     case TypeKind::Text: return "a text";
     case TypeKind::Unknown: return "unknown";
     case TypeKind::Number: return "a number";
+    case TypeKind::Date: return "a date";
     default: return fmt::format("a number ({})", ast::describe(*t));
   }
 }
@@ -158,6 +161,9 @@ class Checker {
   TypeRefPtr name(ast::Expr& e, ast::NameRef& n);
   TypeRefPtr call(ast::Expr& e, ast::Call& c);
   TypeRefPtr prior_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args);
+  TypeRefPtr working_days_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args);
+  TypeRefPtr date_binary(ast::Expr& e, ast::Binary& b, const TypeRefPtr& lt, const TypeRefPtr& rt);
+  void calendars();
   TypeRefPtr define_call(ast::Expr& e, ast::Call& c, std::size_t i);
   Diagnostic& arity_error(ast::Expr& e, const ast::Call& c, int min_args, int max_args);
   TypeRefPtr comprehension(ast::Expr& e, ast::Comprehension& c);

@@ -143,6 +143,7 @@ void Checker::facts() {
       const TypeRefPtr dt = expr(*f.default_value);
       const bool ok = (is_numeric && numeric(dt) && constant_value(*f.default_value)) ||
                       (t->kind == TypeKind::Bool && dt->kind == TypeKind::Bool) ||
+                      (t->kind == TypeKind::Date && dt->kind == TypeKind::Date) ||
                       ((t->kind == TypeKind::Text || t->kind == TypeKind::Enum) && dt->kind == TypeKind::Text);
       const bool same_kind = (is_numeric && numeric(dt)) || dt->kind == t->kind ||
                              (t->kind == TypeKind::Enum && dt->kind == TypeKind::Text);
@@ -260,7 +261,10 @@ void Checker::check_enum_literal(const TypeRefPtr& enum_type, ast::Expr& literal
 
 void Checker::expect_numeric(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
   if (!unknown(t) && !numeric(t)) {
-    error("E0301", e.span, fmt::format("{} must be a number, but this is {}", what, type_name(t)));
+    auto& d = error("E0301", e.span, fmt::format("{} must be a number, but this is {}", what, type_name(t)));
+    if (t->kind == TypeKind::Date) {
+      d.help = "a date is compared with a date (issued_on <= 2024-06-30); a date minus a date is the days between them";
+    }
   }
 }
 

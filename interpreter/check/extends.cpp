@@ -232,6 +232,16 @@ void Merger::run() {
       out_.vetoes.push_back(std::move(v));
     }
   }
+  // A calendar of a year the base has replaces the base's (a corrected notice); others are added.
+  for (ast::Calendar& c : derived_.calendars) {
+    auto same = std::find_if(out_.calendars.begin(), out_.calendars.end(),
+                             [&](const ast::Calendar& b) { return b.year == c.year; });
+    if (same != out_.calendars.end()) {
+      *same = std::move(c);
+    } else {
+      out_.calendars.push_back(std::move(c));
+    }
+  }
   // A new section or indicator written plainly at the top is added there.
   for (ast::Item& item : derived_.items) {
     const std::string* name = item_name(item);

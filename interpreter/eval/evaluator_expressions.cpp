@@ -162,8 +162,31 @@ Value Evaluator::prior(const ast::Expr& e, const ast::Call& c) {
   return v;
 }
 
+// `working_days(FROM, TO)`: the working days after FROM up to TO, by the ruleset's calendar.
+Value Evaluator::working_days(const ast::Expr& e, const ast::Call& c) {
+  const Decimal from = num(*c.args[0]);
+  const Decimal to = num(*c.args[1]);
+  const auto a = from.to_int64();
+  const auto b = to.to_int64();
+  const auto days = a && b ? rs_.work_calendar.working_days(*a, *b) : std::nullopt;
+  if (!days) {
+    const std::int64_t outside = a && b ? (rs_.work_calendar.covers(*a) ? *b : *a) : 0;
+    std::vector<std::string> years;
+    for (const int y : rs_.work_calendar.years) years.push_back(std::to_string(y));
+    fail("E0717", e.span,
+         fmt::format("the ruleset's calendar has no working days of {} (it covers {}): cannot count from {} to {}",
+                     civil_from_days(outside).year, fmt::join(years, ", "), format_date(a.value_or(0)),
+                     format_date(b.value_or(0))),
+         "add that year's calendar (its holidays and the weekend days worked) to the ruleset, as the official notice "
+         "lists them");
+  }
+  step(e.span, fmt::format("{} 至 {} 的工作日 {} 天", format_date(*a), format_date(*b), *days), true);
+  return Value(Decimal::from_int(*days));
+}
+
 Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
   if (c.prior) return prior(e, c);
+  if (c.working_days) return working_days(e, c);
   if (c.define_index >= 0) return call_define(e, c);
   // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.
   using stdlib::Aggregate;

@@ -103,6 +103,21 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
       }
       return Value(j.text);
     }
+    case ast::TypeKind::Date: {
+      // Only "2024-02-09": a date read another way could be another day (see base/date.hpp).
+      if (j.kind != Json::Kind::String) {
+        error("E0603", path, fmt::format("expected a date such as \"2024-02-09\", found {}", describe(j))).help =
+            "write a date as a string \"年-月-日\", e.g. \"2024-02-09\"";
+        return std::nullopt;
+      }
+      const auto day = parse_date(j.text);
+      if (!day) {
+        error("E0603", path, fmt::format("\"{}\" is not a date: {}", j.text, date_problem(j.text))).help =
+            "write a date as \"年-月-日\" with a day that exists, e.g. \"2024-02-09\"";
+        return std::nullopt;
+      }
+      return Value(Decimal::from_int(*day));
+    }
     case ast::TypeKind::List: return list(j, type, domain, path);
     case ast::TypeKind::Record: return record(j, type, path);
     case ast::TypeKind::Unknown: break;

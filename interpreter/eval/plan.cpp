@@ -6,10 +6,10 @@
 // pointer with the arguments on the stack. Nothing is allocated per department but the result's
 // scores, and not even those when the caller reuses its PlanResult.
 //
-// Errors: the runner does not format messages. At the first problem of any kind (a division by
-// zero, a value no tier takes, a score outside its points, a decimal overflow, the step budget or
-// the nesting limit, charged ahead as plan_code.hpp says, a construct not lowered, last year's
-// facts missing) it gives up on that department and the tree evaluator scores it instead, so the
+// Errors: the runner formats no messages. At the first problem of any kind (a division by zero, a
+// value no tier takes, a score outside its points, a decimal overflow, the step budget or nesting
+// limit, charged ahead as plan_code.hpp says, a construct not lowered, a fact of last year or a day
+// of the calendar missing) it gives up on that department and the tree evaluator scores it: the
 // scores, totals, grades and error messages are exactly the evaluator's, by construction.
 #include "interpreter/eval/plan.hpp"
 
@@ -207,6 +207,10 @@ class Runner {
       case Op::Sub: return num(n.a) - num(n.b);
       case Op::Mul: return num(n.a) * num(n.b);
       case Op::Div: return divide(n);
+      case Op::WorkingDays: {  // outside the calendar: E0717, the tree's
+        const auto days = plan::working_days(*code_.calendar, num(n.a), num(n.b));
+        return days ? *days : give_up_num();
+      }
       case Op::Min:
       case Op::Max: return extreme(n);
       case Op::Tiered: return tiered(code_.tiereds[n.index]);
@@ -246,7 +250,7 @@ class Runner {
   }
   V dispatch(const plan::Node& n) {
     switch (n.op) {
-      case Op::Number: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Min: case Op::Max:
+      case Op::Number: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Min: case Op::Max: case Op::WorkingDays:
       case Op::Tiered: case Op::Brackets: case Op::Deduct: case Op::Weighted: return V::number(num_op(n));
       case Op::Bool: case Op::Not: case Op::And: case Op::Or: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
       case Op::Eq: case Op::Ne: return V::boolean(truth_op(n));
@@ -576,12 +580,6 @@ Plan::Plan(Plan&&) noexcept = default;
 Plan& Plan::operator=(Plan&&) noexcept = default;
 
 std::size_t Plan::fallbacks() const { return impl_->code.fallbacks; }
-
-PlanResult Plan::evaluate(const Facts& facts) const {
-  PlanResult out;
-  evaluate(facts, out);
-  return out;
-}
 
 void Plan::evaluate(const Facts& facts, PlanResult& out) const {
   thread_local std::vector<V> stack;

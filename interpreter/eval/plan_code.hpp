@@ -40,6 +40,7 @@ enum class Op : std::uint8_t {
   Add, Sub, Mul, Div,  // [a], [b]
   Lt, Le, Gt, Ge, Eq, Ne,
   Min, Max,            // over the [count] operands at kids[first…]
+  WorkingDays,         // working_days([a], [b]) by the calendar; gives up outside it (E0717: the tree's)
   Builtin,             // builtin [index] over the [count] operands at kids[first…]
   ListAggregate,       // sum/mean/count/min/max of list [a]; [sub]: Aggregate; else builtin [index] of a number
   Define,              // define [index] with the [count] arguments at kids[first…]
@@ -197,9 +198,13 @@ struct Code {
   std::vector<Veto> vetoes;               // every section's, then the top level's
   std::uint32_t top_vetoes_first = 0, top_vetoes_count = 0;
   std::uint32_t fallbacks = 0;      // expressions not lowered (Op::Fail)
+  const WorkCalendar* calendar = nullptr;  // the ruleset's, for WorkingDays
   std::vector<std::uint64_t> steps;    // by node: the steps of evaluating it once, all it can reach
   std::vector<std::uint32_t> height;   // by node: the deepest nesting evaluating it can reach
 };
+
+// working_days(from, to) of two day numbers by [calendar] (plan_read.cpp); nullopt outside it.
+std::optional<Num> working_days(const WorkCalendar& calendar, const Num& from, const Num& to);
 
 // Lowers the checked [ruleset] (which must outlive the code: texts point into it).
 Code lower(const ast::Ruleset& ruleset);

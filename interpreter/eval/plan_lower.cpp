@@ -23,6 +23,7 @@ class Lowerer {
   void run() {
     code_.frame_size = rs_.frame_size;
     code_.mode = rs_.rounding.mode;
+    code_.calendar = &rs_.work_calendar;
     for (const ast::Define& d : rs_.defines) {
       code_.defines.push_back(expr(*d.body));
       code_.define_size.push_back(static_cast<std::uint32_t>(std::max<std::size_t>(d.frame_size, d.params.size())));
@@ -327,6 +328,7 @@ std::uint32_t Lowerer::lower(const ast::Call& c) {
     out.index = std::get<ast::NameRef>(c.args[0]->node).index;
     return add(out);
   }
+  if (c.working_days) return add(make(Op::WorkingDays, expr(*c.args[0]), expr(*c.args[1])));
   if (c.define_index < 0) return builtin(c);
   std::vector<std::uint32_t> args;
   for (const auto& a : c.args) args.push_back(expr(*a));

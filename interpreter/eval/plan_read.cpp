@@ -1,6 +1,7 @@
 // A tree evaluation read as a plan's result; see plan.hpp.
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/plan.hpp"
+#include "interpreter/eval/plan_code.hpp"
 
 namespace rubric {
 namespace {
@@ -33,6 +34,21 @@ void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, 
   for (const Diagnostic& d : evaluation.diagnostics.items()) {
     if (d.severity == Severity::Error) out.errors.push_back(d.message);
   }
+}
+
+PlanResult Plan::evaluate(const Facts& facts) const {
+  PlanResult out;
+  evaluate(facts, out);
+  return out;
+}
+
+// The day numbers [from] and [to] (whole Nums) counted with [calendar]: nullopt outside it.
+std::optional<plan::Num> plan::working_days(const WorkCalendar& calendar, const plan::Num& from, const plan::Num& to) {
+  const auto a = from.decimal().to_int64();
+  const auto b = to.decimal().to_int64();
+  const auto days = a && b ? calendar.working_days(*a, *b) : std::nullopt;
+  if (!days) return std::nullopt;
+  return plan::Num::of_int(*days);
 }
 
 }  // namespace rubric

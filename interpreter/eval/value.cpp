@@ -28,6 +28,9 @@ std::string times_hundred(const std::string& text) {
 }  // namespace
 
 std::string format_number(const Decimal& value, ast::TypeKind kind, int max_decimals) {
+  if (kind == ast::TypeKind::Date) {
+    if (const auto day = value.to_int64()) return format_date(*day);
+  }
   Decimal shown = value;
   std::string suffix;
   if (kind == ast::TypeKind::Percent) {
