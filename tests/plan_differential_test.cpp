@@ -6,6 +6,7 @@
 // shipped ruleset lowers completely (no expression is left to the tree evaluator).
 #include <filesystem>
 
+#include "base/date.hpp"
 #include "interpreter/eval/plan.hpp"
 #include "support.hpp"
 
@@ -109,6 +110,8 @@ std::string value_of(const ast::TypeRef& type, Random& r, const std::optional<as
     case ast::TypeKind::Text: return "\"x\"";
     case ast::TypeKind::Percent: return pick_in(kPercents, domain, r);
     case ast::TypeKind::Count: return pick_in(kCounts, domain, r);
+    case ast::TypeKind::Date:  // around 2024, some days past a calendar of 2024
+      return "\"" + format_date(days_from_civil(2023, 12, 20) + static_cast<std::int64_t>(r.below(390))) + "\"";
     case ast::TypeKind::List: {
       std::string out = "[";
       const std::size_t n = r.below(depth == 0 ? 7 : 3);
