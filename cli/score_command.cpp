@@ -29,6 +29,7 @@ struct ScoreOptions {
   int width = 0;
   std::string output;  // -o: the report file ("" for standard output)
   std::string prior;   // --prior: the department's facts of last year, for prior(FACT)
+  std::string cohort;  // --cohort: the year's departments (a batch file), for year_mean(FACT) …
 };
 
 // The formats that render the official table (report/official_table.hpp), one department each.
@@ -83,6 +84,8 @@ class Session {
   void score(const std::string& ruleset_path, const std::string& facts_file, const std::string& text);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
   bool attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts);
+  bool attach_cohort(const ast::Ruleset& ruleset, Facts& facts);
+  std::shared_ptr<const Cohort> cohort_;  // --cohort, read once for every FACTS file
   // With a report format or -o: the usage error (after printing why) of options that cannot
   // write one report; nullopt when they can.
   std::optional<int> refuse_report_options() const;
@@ -173,6 +176,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
   inputs.push_back({file, "the facts file"});
   if (!options_.prior.empty()) inputs.push_back({options_.prior, "last year's facts file (--prior)"});
+  if (!options_.cohort.empty()) inputs.push_back({options_.cohort, "the year's departments (--cohort)"});
   if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) {
     status_ = kUsage;
     stop_ = true;
@@ -187,6 +191,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
     return;
   }
   if (!options_.prior.empty() && !attach_prior_facts(*loaded.ruleset, *facts.facts)) return;
+  if (!options_.cohort.empty() && !attach_cohort(*loaded.ruleset, *facts.facts)) return;
   const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
   print(result.diagnostics, false);
   if (!result.total) status_ = kFactsFailed;
@@ -229,6 +234,34 @@ bool Session::attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts) {
                            unicode::visible(options_.prior));
   status_ = kFactsFailed;
   return false;
+}
+
+// --cohort: the year's departments, a batch file read once, for the rules that compare (year_mean(…) …).
+bool Session::attach_cohort(const ast::Ruleset& ruleset, Facts& facts) {
+  if (!ruleset.reads_cohort()) {
+    Diagnostics unused;
+    unused.warning("W0604", Location::in_json(options_.cohort, ""),
+                   "the ruleset compares no department with the year's others (no year_mean(…) …): --cohort is not used");
+    print(unused, false);
+    return true;
+  }
+  if (!cohort_) {
+    std::string fatal;
+    cohort_ = read_cohort(ruleset, options_.cohort, BatchColumns{}, fatal);
+    if (!cohort_) {
+      std::cerr << fmt::format("error: {}\n", unicode::visible(fatal));
+      status_ = kFactsFailed;
+      return false;
+    }
+    if (cohort_->refused > 0) {
+      std::cerr << fmt::format("warning: {}: {} of {} departments have errors and are not in the year's figures; check "
+                               "them with rubric batch\n",
+                               unicode::visible(options_.cohort), cohort_->refused,
+                               cohort_->refused + cohort_->departments);
+    }
+  }
+  facts.cohort = cohort_;
+  return true;
 }
 
 void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts) {
@@ -396,6 +429,9 @@ Command add_score(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");
+  app->add_option("--cohort", options->cohort,
+                  "The year's departments (a batch file, .csv or .jsonl), for rules that compare a department with "
+                  "the others: year_mean(FACT), year_rank(FACT) …");
   app->add_option("--prior", options->prior,
                   "The department's facts of last year, for rules that read prior(FACT) (one FACTS file)");
   app->add_flag("--explain", options->explain, "Show every step of each indicator's evaluation");

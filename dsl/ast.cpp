@@ -67,6 +67,10 @@ bool Ruleset::reads_prior() const {
   return std::find(prior_facts.begin(), prior_facts.end(), true) != prior_facts.end();
 }
 
+bool Ruleset::reads_cohort() const {
+  return std::find(cohort_facts.begin(), cohort_facts.end(), true) != cohort_facts.end();
+}
+
 Location Ruleset::at(Span span) const {
   if (sources.empty()) return Location::at(source, span);
   const std::size_t i = source_index(*this, span.begin);

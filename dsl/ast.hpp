@@ -74,6 +74,9 @@ struct Binary {
   ExprPtr rhs;
 };
 
+// What `year_mean(FACT)`, `year_min`, `year_max` and `year_rank` read of the year's departments.
+enum class YearOf : std::uint8_t { None, Mean, Min, Max, Rank };
+
 struct Call {
   std::string callee;
   Span callee_span;
@@ -90,6 +93,8 @@ struct Call {
   bool prior = false;
   // resolved: `working_days(FROM, TO)`, counted with the ruleset's calendar.
   bool working_days = false;
+  // resolved: `year_mean(FACT)` …: the fact across the departments of the year (its cohort).
+  YearOf year_of = YearOf::None;
 };
 
 // `sum(o in outputs where o.ok: o.value)`
@@ -466,6 +471,9 @@ struct Ruleset {
   // resolved: by fact index, whether `prior(FACT)` reads it: what a last year's facts file must give.
   std::vector<bool> prior_facts;
   bool reads_prior() const;
+  // resolved: by fact index, whether year_mean(FACT) … compares it across the year's departments.
+  std::vector<bool> cohort_facts;
+  bool reads_cohort() const;
 };
 
 }  // namespace rubric::ast

@@ -210,7 +210,7 @@ TEST_F(PriorBatch, TwoRowsOfOneDepartmentLastYearAreNotGuessedBetween) {
 
 TEST_F(PriorBatch, AnUnreadableLastYearStopsTheBatchBeforeAnyOutput) {
   run(path("none.csv"));
-  EXPECT_NE(result_.fatal.find("cannot read last year's batch"), std::string::npos) << result_.fatal;
+  EXPECT_EQ(result_.fatal.rfind("last year's batch: " + path("none.csv") + ": cannot read it", 0), 0u) << result_.fatal;
   EXPECT_FALSE(fs::exists(path("out.csv")));
 }
 

@@ -161,7 +161,7 @@ struct Worker {
 class Pipeline {
  public:
   Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, OutputFile& output,
-           BatchResult& result, const PriorBatch* prior);
+           BatchResult& result, const PriorBatch* prior, std::shared_ptr<const Cohort> cohort);
   ~Pipeline();
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
@@ -195,6 +195,7 @@ class Pipeline {
   OutputFile& output_;
   BatchResult& result_;
   const PriorBatch* prior_;  // --prior: last year's batch, or null
+  std::shared_ptr<const Cohort> cohort_;  // the year's departments, for year_mean(…) …, or null
   std::vector<Leaf> leaves_;
   std::optional<Plan> plan_;
   std::optional<CsvFactsPlan> csv_facts_;
@@ -220,8 +221,8 @@ class Pipeline {
 };
 
 Pipeline::Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, OutputFile& output,
-                   BatchResult& result, const PriorBatch* prior)
-    : rs_(rs), options_(options), input_(input), output_(output), result_(result), prior_(prior),
+                   BatchResult& result, const PriorBatch* prior, std::shared_ptr<const Cohort> cohort)
+    : rs_(rs), options_(options), input_(input), output_(output), result_(result), prior_(prior), cohort_(std::move(cohort)),
       jobs_(std::min(kMaxBatchJobs, options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency()))),
       chunk_rows_(std::max<std::size_t>(1, options.chunk_rows)),
       max_in_flight_(4 * static_cast<std::size_t>(jobs_) + 2) {
@@ -418,7 +419,7 @@ bool Pipeline::start_workers() {
 
 // A worker thread: chunks off the queue, each row scored and rendered, the chunk handed to the writer.
 void Pipeline::work() {
-  Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}, prior_),
+  Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}, prior_, cohort_),
                 std::nullopt, {}, {}, {}, {}};
   if (csv_facts_) worker.direct.emplace(*csv_facts_);
   for (;;) {
@@ -557,6 +558,8 @@ std::optional<BatchFormat> batch_format_of(const std::string& path) {
 BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   BatchResult result;
   result.summary.digits = total_digits(rs);
+  // A ruleset that compares departments reads its input twice: not a stream.
+  if (rs.reads_cohort() && !batch::twice_readable(options, result)) return result;
   batch::OpenInput input;
   if (!batch::open_input(rs, options, input, result)) return result;
   std::optional<batch::PriorBatch> prior;
@@ -570,13 +573,15 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
       return result;
     }
   }
+  std::shared_ptr<const Cohort> cohort;
+  if (rs.reads_cohort() && !batch::cohort_pass(rs, options, result, cohort)) return result;
   OutputFile output(options.output);
   if (!output.error().empty()) {
     result.fatal = output.error();
     result.output_failed = true;
     return result;
   }
-  batch::Pipeline(rs, options, input, output, result, prior ? &*prior : nullptr).run();
+  batch::Pipeline(rs, options, input, output, result, prior ? &*prior : nullptr, cohort).run();
   if (!result.fatal.empty()) return result;
   if (output.error().empty()) output.commit();
   if (!output.error().empty()) {

@@ -22,6 +22,8 @@
 
 namespace rubric {
 
+struct Cohort;  // interpreter/eval/facts.hpp
+
 enum class BatchFormat { Csv, JsonLines };
 
 // The format a file name's extension names: .csv, or .jsonl / .ndjson; nullopt otherwise.
@@ -94,6 +96,12 @@ struct BatchResult {
   BatchSummary summary;
   bool ok() const { return fatal.empty() && summary.errors == 0; }
 };
+
+// The year's departments of the batch file [path], for year_mean(FACT) …: every row's facts,
+// a row with errors refused (counted, not in the cohort). Null with [fatal] set when the file
+// cannot be read.
+std::shared_ptr<const Cohort> read_cohort(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns,
+                                          std::string& fatal);
 
 // Scores every department of [options.input] and writes [options.output]. Never throws for bad
 // input: a problem with the whole input is in [fatal], a problem with a row is in its error column.

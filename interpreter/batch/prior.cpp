@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "base/csv_reader.hpp"
@@ -69,49 +70,48 @@ void add_row(const ast::Ruleset& rs, const std::string& document, std::size_t li
 
 }  // namespace
 
-PriorBatch read_prior_batch(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns) {
-  PriorBatch out;
-  out.file = path;
+std::string for_each_document(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns,
+                              const std::function<void(const std::string&, std::size_t, const std::string&)>& row) {
   const auto format = batch_format_of(path);
-  if (!format) {
-    out.fatal = fmt::format("{}: last year's batch must be .csv, .jsonl or .ndjson", path);
-    return out;
-  }
+  if (!format) return fmt::format("{}: the file must be .csv, .jsonl or .ndjson", path);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{std::fopen(path.c_str(), "rb"), &std::fclose};
-  if (!file) {
-    out.fatal = fmt::format("{}: cannot read last year's batch: {}", path, std::strerror(errno));
-    return out;
-  }
+  if (!file) return fmt::format("{}: cannot read it: {}", path, std::strerror(errno));
   ByteReader in(file.get());
   std::size_t line = 1;
   if (*format == BatchFormat::JsonLines) {
     for (std::string text; read_line(in, text); ++line) {
-      if (text.find_first_not_of(" \t\r") != std::string::npos) add_row(rs, text, line, "", out);
+      if (text.find_first_not_of(" \t\r") != std::string::npos) row(text, line, "");
     }
-    return out;
+    return "";
   }
   std::vector<std::string> header;
-  if (!read_csv_record(in, header, line)) {
-    out.fatal = fmt::format("{}: the file is empty; the first line must name the columns", path);
-    return out;
-  }
+  if (!read_csv_record(in, header, line)) return fmt::format("{}: the file is empty; the first line must name the columns", path);
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
   CsvLayout layout;
-  std::vector<std::string> ignored;  // last year's columns this year's ruleset does not declare
+  std::vector<std::string> ignored;  // columns this ruleset does not declare (last year's)
   if (const std::string bad = compile_header(rs, header, columns, layout, ignored, true); !bad.empty()) {
-    out.fatal = fmt::format("{}: line 1: {}", path, bad);
-    return out;
+    return fmt::format("{}: line 1: {}", path, bad);
   }
   std::string text;
   std::vector<std::size_t> spans;
   std::string document;
   for (std::size_t first = line; (text.clear(), spans.clear(), read_csv_record(in, text, spans, line)); first = line) {
-    const CsvRow row{text.data(), spans.data(), spans.size() / 2};
-    if (row.fields == 1 && row.cell(0).empty()) continue;  // a blank line
+    const CsvRow record{text.data(), spans.data(), spans.size() / 2};
+    if (record.fields == 1 && record.cell(0).empty()) continue;  // a blank line
     document.clear();
-    csv_document(rs, layout, row, document);
-    add_row(rs, document, first, std::string(row.cell(layout.id)), out);
+    csv_document(rs, layout, record, document);
+    row(document, first, std::string(record.cell(layout.id)));
   }
+  return "";
+}
+
+PriorBatch read_prior_batch(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns) {
+  PriorBatch out;
+  out.file = path;
+  out.fatal = for_each_document(rs, path, columns, [&](const std::string& document, std::size_t line, const std::string& id) {
+    add_row(rs, document, line, id, out);
+  });
+  if (!out.fatal.empty()) out.fatal = "last year's batch: " + out.fatal;
   return out;
 }
 

@@ -5,6 +5,7 @@
 // keys are last year's and are not looked at.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,6 +28,20 @@ struct PriorBatch {
   std::map<std::string, PriorRow> by_name;
   std::string fatal;  // why the file cannot be used at all
 };
+
+// Calls [row] with each row of the batch file [path] (.csv, .jsonl or .ndjson; [columns] as for
+// the batch's own CSV input) as a facts document, its first line and its CSV id cell ("" for JSON
+// Lines); a CSV header may have columns [rs] does not declare. Why the file cannot be read, or "".
+std::string for_each_document(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns,
+                              const std::function<void(const std::string&, std::size_t, const std::string&)>& row);
+
+// A batch whose rules compare its departments (year_mean(FACT) …) reads its input twice: false,
+// with [result].fatal, when it is standard input or its name says no format (cohort_batch.cpp).
+bool twice_readable(const BatchOptions& options, BatchResult& result);
+// The first pass of such a batch: every row's facts into [cohort]; false when the input cannot
+// be read (cohort_batch.cpp).
+bool cohort_pass(const ast::Ruleset& rs, const BatchOptions& options, BatchResult& result,
+                 std::shared_ptr<const Cohort>& cohort);
 
 // Reads [path] (.csv, .jsonl or .ndjson; [columns] as for the batch's own CSV input).
 PriorBatch read_prior_batch(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns);

@@ -21,8 +21,8 @@ void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items,
 }
 
 Scorer::Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options,
-               const PriorBatch* prior)
-    : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options), prior_(prior) {
+               const PriorBatch* prior, std::shared_ptr<const Cohort> cohort)
+    : rs_(rs), plan_(plan), leaves_(leaves), facts_options_(facts_options), prior_(prior), cohort_(std::move(cohort)) {
   facts_options_.batch_row = true;  // a JSON Lines row may name its id
 }
 
@@ -82,6 +82,11 @@ void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResu
   if (out.department.empty()) out.department = given.department == "row" ? "" : given.department;
   const Facts* row = prior_ != nullptr ? with_prior(given, errors, out) : &given;
   if (row == nullptr) return;
+  if (cohort_ && row->cohort != cohort_) {  // the year's departments, read in the first pass
+    if (row != &with_prior_) with_prior_ = *row;
+    with_prior_.cohort = cohort_;
+    row = &with_prior_;
+  }
   const Facts& facts = *row;
   PlanResult& r = plan_result_;
   if (plan_ != nullptr) {

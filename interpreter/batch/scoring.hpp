@@ -38,7 +38,7 @@ struct RowResult {
 class Scorer {
  public:
   Scorer(const ast::Ruleset& rs, const Plan* plan, std::size_t leaves, FactsOptions facts_options,
-         const PriorBatch* prior = nullptr);
+         const PriorBatch* prior = nullptr, std::shared_ptr<const Cohort> cohort = nullptr);
 
   // Scores a facts document; [csv] says errors name columns rather than JSON paths. [unreadable]:
   // cells found unreadable before the document was written (see unreadable_cells), left out of
@@ -60,6 +60,7 @@ class Scorer {
   std::size_t leaves_;
   FactsOptions facts_options_;
   const PriorBatch* prior_;  // last year's batch (--prior), or null
+  std::shared_ptr<const Cohort> cohort_;  // the year's departments, or null
   Facts with_prior_;         // a row's facts with its department's of last year
   PlanResult plan_result_;  // reused from row to row
 };

@@ -92,6 +92,13 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
 
 AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
   if (c.prior) return eval(*c.args[0]);  // last year's value lies in the same domain
+  if (c.year_of == ast::YearOf::Rank) return number(Range::at_least(Decimal::from_int(1)), true);
+  if (c.year_of != ast::YearOf::None) {  // the year's mean, least or greatest lies in the fact's domain
+    AbstractValue v = eval(*c.args[0]);
+    v.exact = false;
+    v.why = "it depends on the other departments of the year";
+    return v;
+  }
   if (c.working_days) {  // a whole number of days that the calendar decides, not an interval of the dates
     AbstractValue v = combine(eval(*c.args[0]), eval(*c.args[1]), Range::all(), true);
     v.exact = false;

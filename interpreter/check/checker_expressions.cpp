@@ -157,6 +157,7 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   }
   if (c.callee == "prior") return prior_call(e, c, args);
   if (c.callee == "working_days") return working_days_call(e, c, args);
+  if (year_of(c.callee) != ast::YearOf::None) return year_call(e, c, args);
   // A built-in, resolved here once: the later stages read the pointer and the kind, not the name.
   c.builtin = stdlib::find_builtin(c.callee);
   c.aggregate = c.args.size() == 1 ? stdlib::list_aggregate(c.callee) : stdlib::Aggregate::None;

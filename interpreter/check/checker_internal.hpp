@@ -43,7 +43,8 @@ inline bool numeric(const TypeRefPtr& t) {
   return t->kind == TypeKind::Number || t->kind == TypeKind::Percent || t->kind == TypeKind::Money ||
          t->kind == TypeKind::Count;
 }
-TypeRefPtr date_type();  // checker_dates.cpp
+TypeRefPtr date_type();                     // checker_dates.cpp
+ast::YearOf year_of(std::string_view callee);  // checker_cohort.cpp
 inline bool unknown(const TypeRefPtr& t) { return t->kind == TypeKind::Unknown; }
 
 inline std::string format_percent(const Decimal& d) { return (d * Decimal::from_int(100)).to_string() + "%"; }
@@ -162,6 +163,7 @@ class Checker {
   TypeRefPtr call(ast::Expr& e, ast::Call& c);
   TypeRefPtr prior_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args);
   TypeRefPtr working_days_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args);
+  TypeRefPtr year_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args);
   TypeRefPtr date_binary(ast::Expr& e, ast::Binary& b, const TypeRefPtr& lt, const TypeRefPtr& rt);
   void calendars();
   TypeRefPtr define_call(ast::Expr& e, ast::Call& c, std::size_t i);

@@ -5,6 +5,7 @@
 
 #include "dsl/visit.hpp"
 #include "interpreter/check/interval.hpp"
+#include "interpreter/eval/cohort.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
 #include "stdlib/builtins.hpp"
 
@@ -184,8 +185,38 @@ Value Evaluator::working_days(const ast::Expr& e, const ast::Call& c) {
   return Value(Decimal::from_int(*days));
 }
 
+// `year_mean(FACT)` …: the fact across the year's departments (Facts::cohort).
+Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
+  const auto& n = std::get<ast::NameRef>(c.args[0]->node);
+  const ast::FactDecl& fact = rs_.facts[n.index];
+  const std::string label = fact.label.empty() ? fact.name : fact.label;
+  if (!facts_.cohort) {
+    fail("E0718", e.span,
+         fmt::format("the rule compares '{}' ({}) with the other departments of the year, but it was scored alone",
+                     fact.name, label),
+         "score the year's departments together: rubric batch RULESET DEPARTMENTS -o RESULTS, or rubric score "
+         "RULESET FACTS --cohort DEPARTMENTS");
+  }
+  const Cohort& cohort = *facts_.cohort;
+  const Decimal own = facts_.values[n.index].number();
+  const auto value = year_value(cohort, c.year_of, n.index, own);
+  if (!value) {
+    fail("E0718", e.span, fmt::format("no department of the year ({}) has facts that could be read", cohort.source));
+  }
+  const std::string shown = format_number(*value, c.year_of == ast::YearOf::Rank ? ast::TypeKind::Count : e.type);
+  const std::size_t count = cohort.departments;
+  const char* what = c.year_of == ast::YearOf::Mean ? "平均值" : c.year_of == ast::YearOf::Min ? "最小值" : "最大值";
+  std::string text = c.year_of == ast::YearOf::Rank
+                         ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", label, format_number(own, c.args[0]->type), count, shown)
+                         : fmt::format("本年 {} 个部门{}的{} = {}", count, label, what, shown);
+  const auto said = [&](const TraceStep& t) { return t.text == text; };
+  if (trace_ == nullptr || std::none_of(trace_->begin(), trace_->end(), said)) step(e.span, std::move(text), true);
+  return Value(*value);
+}
+
 Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
   if (c.prior) return prior(e, c);
+  if (c.year_of != ast::YearOf::None) return year_of(e, c);
   if (c.working_days) return working_days(e, c);
   if (c.define_index >= 0) return call_define(e, c);
   // A built-in, as the checker resolved it: c.aggregate when the one argument may be a list, c.builtin.

@@ -83,6 +83,7 @@ class Evaluator {
   Value call_define(const ast::Expr& e, const ast::Call& c);
   Value prior(const ast::Expr& e, const ast::Call& c);
   Value working_days(const ast::Expr& e, const ast::Call& c);
+  Value year_of(const ast::Expr& e, const ast::Call& c);
   Value comprehension(const ast::Expr& e, const ast::Comprehension& c);
   Value tiered(const ast::Expr& e, const ast::Tiered& t);
   Value brackets(const ast::Expr& e, const ast::Brackets& b);

@@ -44,6 +44,16 @@ struct PriorFacts {
   std::vector<bool> supplied;  // false where the default was used
 };
 
+// The departments of the year scored together (a batch, or `rubric score --cohort FILE`), for
+// `year_mean(FACT)` …: each compared fact's values in every department whose facts were read
+// (cohort.cpp). A department whose facts have errors is not in it, and is counted in [refused].
+struct Cohort {
+  std::string source;
+  std::size_t departments = 0;
+  std::size_t refused = 0;
+  std::vector<std::vector<Decimal>> values;  // by fact index, ascending; empty where not compared
+};
+
 struct Facts {
   std::string file;
   std::string department;
@@ -52,6 +62,7 @@ struct Facts {
   std::vector<bool> supplied;    // false where the default was used
   Claims claimed;
   std::shared_ptr<const PriorFacts> prior;  // null when no facts of last year were given
+  std::shared_ptr<const Cohort> cohort;     // null when scored alone
 };
 
 struct FactsResult {

@@ -207,9 +207,10 @@ class Runner {
       case Op::Sub: return num(n.a) - num(n.b);
       case Op::Mul: return num(n.a) * num(n.b);
       case Op::Div: return divide(n);
-      case Op::WorkingDays: {  // outside the calendar: E0717, the tree's
-        const auto days = plan::working_days(*code_.calendar, num(n.a), num(n.b));
-        return days ? *days : give_up_num();
+      case Op::WorkingDays:  // outside the calendar (E0717) or scored alone (E0718): the tree's error
+      case Op::YearOf: {
+        const auto v = n.op == Op::YearOf ? plan::year_of(facts_, n) : plan::working_days(*code_.calendar, num(n.a), num(n.b));
+        return v ? *v : give_up_num();
       }
       case Op::Min:
       case Op::Max: return extreme(n);
@@ -250,7 +251,7 @@ class Runner {
   }
   V dispatch(const plan::Node& n) {
     switch (n.op) {
-      case Op::Number: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Min: case Op::Max: case Op::WorkingDays:
+      case Op::Number: case Op::Add: case Op::Sub: case Op::Mul: case Op::Div: case Op::Min: case Op::Max: case Op::WorkingDays: case Op::YearOf:
       case Op::Tiered: case Op::Brackets: case Op::Deduct: case Op::Weighted: return V::number(num_op(n));
       case Op::Bool: case Op::Not: case Op::And: case Op::Or: case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
       case Op::Eq: case Op::Ne: return V::boolean(truth_op(n));

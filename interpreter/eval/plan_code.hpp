@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
+#include "interpreter/eval/facts.hpp"
 #include "interpreter/eval/plan_number.hpp"
 #include "stdlib/builtins.hpp"
 
@@ -41,6 +42,7 @@ enum class Op : std::uint8_t {
   Lt, Le, Gt, Ge, Eq, Ne,
   Min, Max,            // over the [count] operands at kids[first…]
   WorkingDays,         // working_days([a], [b]) by the calendar; gives up outside it (E0717: the tree's)
+  YearOf,              // year_mean(fact [index]) …, [sub]: ast::YearOf; gives up scored alone (E0718)
   Builtin,             // builtin [index] over the [count] operands at kids[first…]
   ListAggregate,       // sum/mean/count/min/max of list [a]; [sub]: Aggregate; else builtin [index] of a number
   Define,              // define [index] with the [count] arguments at kids[first…]
@@ -205,6 +207,8 @@ struct Code {
 
 // working_days(from, to) of two day numbers by [calendar] (plan_read.cpp); nullopt outside it.
 std::optional<Num> working_days(const WorkCalendar& calendar, const Num& from, const Num& to);
+// A YearOf node of [facts] (plan_read.cpp); nullopt when they have no cohort, or it no department.
+std::optional<Num> year_of(const Facts& facts, const Node& n);
 
 // Lowers the checked [ruleset] (which must outlive the code: texts point into it).
 Code lower(const ast::Ruleset& ruleset);

@@ -329,6 +329,12 @@ std::uint32_t Lowerer::lower(const ast::Call& c) {
     return add(out);
   }
   if (c.working_days) return add(make(Op::WorkingDays, expr(*c.args[0]), expr(*c.args[1])));
+  if (c.year_of != ast::YearOf::None) {
+    Node out = make(Op::YearOf);
+    out.index = std::get<ast::NameRef>(c.args[0]->node).index;
+    out.sub = static_cast<std::uint8_t>(c.year_of);
+    return add(out);
+  }
   if (c.define_index < 0) return builtin(c);
   std::vector<std::uint32_t> args;
   for (const auto& a : c.args) args.push_back(expr(*a));

@@ -2,6 +2,7 @@
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/plan.hpp"
 #include "interpreter/eval/plan_code.hpp"
+#include "interpreter/eval/cohort.hpp"
 
 namespace rubric {
 namespace {
@@ -49,6 +50,13 @@ std::optional<plan::Num> plan::working_days(const WorkCalendar& calendar, const 
   const auto days = a && b ? calendar.working_days(*a, *b) : std::nullopt;
   if (!days) return std::nullopt;
   return plan::Num::of_int(*days);
+}
+
+std::optional<plan::Num> plan::year_of(const Facts& facts, const plan::Node& n) {
+  if (!facts.cohort) return std::nullopt;
+  const auto value = year_value(*facts.cohort, static_cast<ast::YearOf>(n.sub), n.index, facts.values[n.index].number());
+  if (!value) return std::nullopt;
+  return plan::Num(*value);
 }
 
 }  // namespace rubric

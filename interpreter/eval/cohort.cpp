@@ -1,0 +1,46 @@
+// The year's departments as one cohort; see cohort.hpp.
+#include "interpreter/eval/cohort.hpp"
+
+#include <algorithm>
+
+namespace rubric {
+
+CohortBuilder::CohortBuilder(const ast::Ruleset& ruleset, std::string source)
+    : rs_(ruleset), cohort_(std::make_shared<Cohort>()) {
+  cohort_->source = std::move(source);
+  cohort_->values.resize(rs_.facts.size());
+}
+
+void CohortBuilder::add(const Facts& facts) {
+  ++cohort_->departments;
+  for (std::size_t i = 0; i < rs_.cohort_facts.size() && i < facts.values.size(); ++i) {
+    if (rs_.cohort_facts[i] && facts.values[i].is_number()) cohort_->values[i].push_back(facts.values[i].number());
+  }
+}
+
+std::shared_ptr<const Cohort> CohortBuilder::finish() {
+  for (auto& v : cohort_->values) std::sort(v.begin(), v.end());
+  return cohort_;
+}
+
+std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::size_t fact, const Decimal& own) {
+  if (fact >= cohort.values.size() || cohort.values[fact].empty()) return std::nullopt;
+  const std::vector<Decimal>& v = cohort.values[fact];
+  switch (kind) {
+    case ast::YearOf::Min: return v.front();
+    case ast::YearOf::Max: return v.back();
+    case ast::YearOf::Rank: {
+      const auto greater = v.end() - std::upper_bound(v.begin(), v.end(), own);
+      return Decimal::from_int(static_cast<std::int64_t>(greater) + 1);
+    }
+    case ast::YearOf::Mean: {
+      Decimal sum;
+      for (const Decimal& x : v) sum += x;
+      return sum / Decimal::from_int(static_cast<std::int64_t>(v.size()));
+    }
+    case ast::YearOf::None: break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace rubric

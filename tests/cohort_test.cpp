@@ -1,0 +1,139 @@
+// Scores relative to the year's departments (docs/language.md, "Scores relative to the year's
+// departments"): year_mean, year_min, year_max and year_rank read a cohort that a batch builds in
+// a first pass over its input, or that `rubric score --cohort` reads; scored alone, they are an
+// error, never a guess.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "interpreter/batch/batch.hpp"
+#include "interpreter/eval/cohort.hpp"
+#include "interpreter/eval/plan.hpp"
+#include "support.hpp"
+
+namespace rubric::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kRuleset = "tests/fixtures/cohort/relative.rubric";
+const std::string kDepartments = "tests/fixtures/cohort/departments.csv";
+
+std::shared_ptr<const ast::Ruleset> relative() { return load_ok(read_text(kSourceDir + "/" + kRuleset), kRuleset); }
+
+TEST(Cohort, RanksShareTheBestPlaceAndTheMeanIsExact) {
+  const auto rs = relative();
+  ASSERT_TRUE(rs);
+  EXPECT_TRUE(rs->reads_cohort());
+  CohortBuilder builder(*rs, "test");
+  for (const char* v : {"0.9", "0.8", "0.7", "0.95", "0.8", "0.75"}) {
+    Facts f;
+    f.values = {Value(dec(v))};
+    builder.add(f);
+  }
+  const auto cohort = builder.finish();
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.95")), dec("1"));
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.8")), dec("3"));
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.75")), dec("5"));
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.99")), dec("1"));  // a department not in it
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Min, 0, dec("0")), dec("0.7"));
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Max, 0, dec("0")), dec("0.95"));
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Mean, 0, dec("0")), dec("4.9") / dec("6"));
+  EXPECT_FALSE(year_value(*CohortBuilder(*rs, "empty").finish(), ast::YearOf::Mean, 0, dec("0")));
+}
+
+TEST(Cohort, ABatchReadsTheYearFirstThenScoresEachAgainstIt) {
+  const fs::path out = fs::temp_directory_path() / ("rubric_cohort_" + std::to_string(::getpid()) + ".csv");
+  const CliResult r = run_cli("batch " + kRuleset + " " + kDepartments + " -o " + out.string() + " -j 2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = read_text(out.string());
+  fs::remove(out);
+  // mean 490% / 6 = 81.666…%: 80% scores 80 / 81.666… × 5 = 4.897… → 4.90; 80% twice shares rank 3.
+  EXPECT_NE(text.find("2,D2,乙,9.90,优,4.90,5.00,\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("5,D5,戊,9.90,优,4.90,5.00,\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("3,D3,丙,4.29,差,4.29,0.00,\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("6,D6,己,7.59,差,4.59,3.00,\n"), std::string::npos) << text;
+}
+
+TEST(Cohort, ARowWithErrorsIsNotInTheYearAndTheSummarySaysSo) {
+  const fs::path dir = fs::temp_directory_path() / ("rubric_cohort_bad_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "d.csv") << "id,department,year,execution\nD1,甲,2024,90%\nD2,乙,2024,x\nD3,丙,2024,70%\n";
+  BatchOptions options;
+  options.input = (dir / "d.csv").string();
+  options.output = (dir / "o.csv").string();
+  const BatchResult result = run_batch(*relative(), options);
+  const std::string text = read_text(options.output);
+  fs::remove_all(dir);
+  ASSERT_EQ(result.summary.warnings.size(), 1u);
+  EXPECT_EQ(result.summary.warnings[0].rfind("1 of 3 departments have errors and are not in the year's figures", 0), 0u);
+  EXPECT_NE(text.find("1,D1,甲,10.00,优,5.00,5.00,\n"), std::string::npos) << text;  // mean 80%
+  EXPECT_NE(text.find("3,D3,丙,9.38,优,4.38,5.00,\n"), std::string::npos) << text;  // 70 / 80 × 5; 2nd of 2
+}
+
+TEST(Cohort, StandardInputCannotBeReadTwice) {
+  BatchOptions options;
+  options.input = "-";
+  options.input_format = BatchFormat::Csv;
+  options.output = (fs::temp_directory_path() / "rubric_cohort_never.csv").string();
+  const BatchResult result = run_batch(*relative(), options);
+  EXPECT_NE(result.fatal.find("the input is read twice, first for the year's figures: give a .csv or .jsonl file, not "
+                              "standard input"),
+            std::string::npos)
+      << result.fatal;
+  EXPECT_FALSE(fs::exists(options.output));
+}
+
+TEST(Cohort, ScoredAloneItIsAnErrorAndScoreNamesTheCohort) {
+  const fs::path facts = fs::temp_directory_path() / ("rubric_cohort_one_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(facts) << R"({"department": "乙", "year": 2024, "facts": {"execution": "80%"}})";
+  const CliResult alone = run_cli("score " + kRuleset + " " + facts.string());
+  EXPECT_EQ(alone.exit_code, 3);
+  EXPECT_NE(alone.err.find("indicator '执行率': the rule compares 'execution' (预算执行率) with the other departments of "
+                           "the year, but it was scored alone [E0718]"),
+            std::string::npos)
+      << alone.err;
+  const CliResult with = run_cli("score " + kRuleset + " " + facts.string() + " --cohort " + kDepartments);
+  fs::remove(facts);
+  EXPECT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_NE(with.out.find("本年 6 个部门预算执行率的平均值 = ≈81.6667%"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("预算执行率 80% 在本年 6 个部门中排第 3 名"), std::string::npos) << with.out;
+}
+
+TEST(Cohort, TheArgumentIsANumberFact) {
+  const std::string text = diagnostics_of(R"(ruleset "t" scheme t year 2024
+facts { x : number  name : text }
+indicator A points 5 { score when year_mean(x + 1) > 0 and year_rank(name) > 0 -> 5 otherwise 0 }
+)");
+  EXPECT_NE(text.find("test.rubric:3:45: error: year_mean(…) compares a fact across the year's departments: its argument "
+                      "must be the name of a number, percent, money or count fact [E0314]"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("test.rubric:3:70: error: year_rank(…)"), std::string::npos) << text;
+}
+
+TEST(Cohort, TheCompiledPlanReadsTheCohortAsTheTreeDoes) {
+  const auto rs = relative();
+  const Plan plan(*rs);
+  EXPECT_EQ(plan.fallbacks(), 0u);
+  std::string fatal;
+  const auto cohort = read_cohort(*rs, kSourceDir + "/" + kDepartments, BatchColumns{}, fatal);
+  ASSERT_TRUE(cohort) << fatal;
+  for (const char* v : {"70%", "75%", "80%", "81.67%", "95%", "100%"}) {
+    FactsResult facts = load_facts(*rs, std::string(R"({"facts": {"execution": ")") + v + "\"}}", "f.json");
+    ASSERT_TRUE(facts.facts);
+    for (const bool with : {false, true}) {
+      facts.facts->cohort = with ? cohort : nullptr;
+      PlanResult tree;
+      read_evaluation(*rs, evaluate(*rs, *facts.facts), tree);
+      const PlanResult planned = plan.evaluate(*facts.facts);
+      EXPECT_EQ(planned.total, tree.total) << v;
+      EXPECT_EQ(planned.scores, tree.scores) << v;
+      EXPECT_EQ(planned.errors, tree.errors) << v;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace rubric::testing
