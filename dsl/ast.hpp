@@ -391,6 +391,9 @@ struct TestBlock {
   Span prior_file_span;
   std::string prior;  // a JSON object of facts
   Span prior_span;
+  // `cohort file "…"`: the year's departments, a batch file, for year_mean(FACT) …; "" if none.
+  std::string cohort_file;
+  Span cohort_file_span;
   std::vector<TestCase> cases;  // a test with expectations but no 'case' has one case of its name
   Span span;
   std::string file;  // the file the test is written in

@@ -244,6 +244,7 @@ class Dumper {
     if (!t.given.empty()) out += " (given " + compact_json(t.given) + ")";
     if (!t.prior_file.empty()) out += " (prior-file " + quote(t.prior_file) + ")";
     if (!t.prior.empty()) out += " (prior " + compact_json(t.prior) + ")";
+    if (!t.cohort_file.empty()) out += " (cohort-file " + quote(t.cohort_file) + ")";
     for (const TestCase& c : t.cases) {
       out += "\n  (case " + quote(c.name);
       if (!c.overrides.empty()) out += " (with " + compact_json(c.overrides) + ")";

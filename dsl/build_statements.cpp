@@ -311,6 +311,9 @@ ast::TestBlock Builder::test(const Node& n) {
         }
       }
     } else if (is<g::prior_stmt>(item)) {
+      if (!t.prior.empty() || !t.prior_file.empty()) {
+        error("E0023", span(item), fmt::format("test '{}' has more than one 'prior'", t.name));
+      }
       const Node& part = *item.children[0];
       if (is<g::e_prior_file>(part)) {
         t.prior_file = text_value(part);
@@ -319,6 +322,12 @@ ast::TestBlock Builder::test(const Node& n) {
         t.prior = part.string();
         t.prior_span = span(part);
       }
+    } else if (is<g::cohort_stmt>(item)) {
+      if (!t.cohort_file.empty()) {
+        error("E0023", span(item), fmt::format("test '{}' has more than one 'cohort'", t.name));
+      }
+      t.cohort_file = text_value(*item.children[0]);
+      t.cohort_file_span = span(*item.children[0]);
     } else if (is<g::case_stmt>(item)) {
       ast::TestCase c;
       c.span = span(item);

@@ -414,6 +414,9 @@ void Printer::test(const Node& n) {
       } else {
         json(*item.children[0]);
       }
+    } else if (is<g::cohort_stmt>(item)) {
+      put("cohort file ");
+      text(*item.children[0]);
     } else if (is<g::case_stmt>(item)) {
       test_case(item, inner + 2);
     } else {

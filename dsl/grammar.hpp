@@ -494,7 +494,7 @@ struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};
 // file -> [ BOM ] header { top_item }
 // ---- Tests ---------------------------------------------------------------------------------
 //
-// test -> 'test' text '{' [ given ] [ prior ] { expect | case } '}'
+// test -> 'test' text '{' [ given ] { prior | cohort } { expect | case } '}'   -- each of prior, cohort at most once
 // given -> 'given' ( 'file' text [ 'with' json ] | json )    -- the facts, a JSON object
 // case -> 'case' text [ 'with' json ] expect { expect }      -- a row: its own facts changes
 // expect -> 'expect' ( 'error' code | target ( '=' value | 'error' code ) )
@@ -522,6 +522,12 @@ struct w_prior : key<TAO_PEGTL_STRING("prior")> {};
 struct prior_file : text {};
 struct e_prior_file : prior_file {};
 struct prior_stmt : seq<w_prior, _, sor<seq<w_file, _, e_prior_file>, e_json>> {};
+// cohort -> 'cohort' 'file' text   -- the year's departments (a batch file), for year_mean(FACT) …
+struct w_cohort : key<TAO_PEGTL_STRING("cohort")> {};
+struct cohort_file : text {};
+struct e_cohort_file : cohort_file {};
+struct e_cohort_word : w_file {};
+struct cohort_stmt : seq<w_cohort, _, e_cohort_word, _, e_cohort_file> {};
 struct expect_code : seq<one<'E', 'W'>, plus<digit>> {};
 struct e_expect_code : expect_code {};
 struct total_target : key<TAO_PEGTL_STRING("total")> {};
@@ -537,7 +543,7 @@ struct e_expect : expect_stmt {};
 struct case_stmt : seq<w_case, _, e_test_name, opt<_, w_with, _, e_json>, _, e_expect, star<_, expect_stmt>> {};
 struct test_end : rbrace {};
 struct test_block
-    : seq<w_test, _, e_test_name, _, e_lbrace, _, opt<given_stmt, _>, opt<prior_stmt, _>,
+    : seq<w_test, _, e_test_name, _, e_lbrace, _, opt<given_stmt, _>, star<sor<prior_stmt, cohort_stmt>, _>,
           star<sor<case_stmt, expect_stmt>, _>, test_end> {};
 
 // calendar -> 'calendar' integer '{' { ( 'holiday' | 'workday' ) date [ 'to' date ] } '}'

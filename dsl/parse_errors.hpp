@@ -73,6 +73,8 @@ template <> inline constexpr auto error_message<e_least> = "expected 'least' aft
 template <> inline constexpr auto error_message<e_shared_least> = "expected how many indicators must apply after 'shared at least', e.g. shared at least 1";
 template <> inline constexpr auto error_message<section_end> = "expected 'section', 'indicator', 'let', 'veto', 'choose' or '}' to close the section";
 template <> inline constexpr auto error_message<e_choose_fact> = "expected the fact that names the indicator assessed after 'choose', e.g. choose carryover_measure { … }";
+template <> inline constexpr auto error_message<e_cohort_word> = "expected 'file' after 'cohort', e.g. cohort file \"departments-2024.csv\"";
+template <> inline constexpr auto error_message<e_cohort_file> = "expected the batch file of the year's departments, e.g. cohort file \"departments-2024.csv\"";
 template <> inline constexpr auto error_message<e_date> = "expected a date such as 2024-02-10 (年-月-日)";
 template <> inline constexpr auto error_message<e_calendar_year> = "expected the year the calendar is of, e.g. calendar 2024 {";
 template <> inline constexpr auto error_message<calendar_end> = "expected 'holiday DATE', 'workday DATE' or '}' to close 'calendar'";
@@ -101,7 +103,7 @@ template <> inline constexpr auto error_message<e_expect_code> = "expected an er
 template <> inline constexpr auto error_message<e_expect_value> = "expected the expected value: a number, or a grade's name";
 template <> inline constexpr auto error_message<e_expectation> = "expected '= VALUE' or 'error CODE'";
 template <> inline constexpr auto error_message<e_expect> = "expected 'expect …' after the case's name";
-template <> inline constexpr auto error_message<test_end> = "expected 'given', 'case', 'expect' or '}' to close the test";
+template <> inline constexpr auto error_message<test_end> = "expected 'given', 'prior', 'cohort', 'case', 'expect' or '}' to close the test";
 template <> inline constexpr auto error_message<test_file_end> = "expected a test: test \"name\" { … } (a .test.rubric file holds only tests)";
 // clang-format on
 

@@ -46,7 +46,7 @@ using selector = pegtl::parse_tree::selector<
         g::extends_path, g::e_unit, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
         g::remove_stmt, g::removed_name, g::removed_fact, g::removed_function, g::removed_let,
         g::e_removed_declaration, g::add_stmt, g::add_parent, g::test_block, g::test_name, g::e_test_name,
-        g::given_stmt, g::given_file, g::e_given_file, g::prior_stmt, g::e_prior_file, g::calendar_block, g::e_calendar_year, g::calendar_days, g::calendar_holiday, g::calendar_workday, g::e_json, g::case_stmt, g::expect_stmt, g::e_expect,
+        g::given_stmt, g::given_file, g::e_given_file, g::prior_stmt, g::e_prior_file, g::cohort_stmt, g::e_cohort_file, g::calendar_block, g::e_calendar_year, g::calendar_days, g::calendar_holiday, g::calendar_workday, g::e_json, g::case_stmt, g::expect_stmt, g::e_expect,
         g::expect_error, g::expect_equals, g::total_target, g::grade_target, g::e_expect_code, g::e_expect_value,
         g::expect_value>>;
 

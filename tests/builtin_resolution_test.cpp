@@ -60,7 +60,7 @@ class Walk {
   }
 
   void call(const ast::Expr& e, const ast::Call& c) {
-    if (c.define_index >= 0 || c.prior || c.working_days) return;  // a function of the ruleset, last year's value, working days
+    if (c.define_index >= 0 || c.prior || c.working_days || c.year_of != ast::YearOf::None) return;  // a function of the ruleset, last year's value, working days
     ++out_.calls;
     if (c.builtin == nullptr && c.aggregate == stdlib::Aggregate::None) out_.unresolved.emplace_back(rs_.slice(e.span));
     if (c.builtin != nullptr) out_.builtins.insert(c.builtin);

@@ -10,6 +10,7 @@
 #include "interpreter/batch/batch.hpp"
 #include "interpreter/eval/cohort.hpp"
 #include "interpreter/eval/plan.hpp"
+#include "interpreter/tools/testing.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {
@@ -67,9 +68,45 @@ TEST(Cohort, ARowWithErrorsIsNotInTheYearAndTheSummarySaysSo) {
   const std::string text = read_text(options.output);
   fs::remove_all(dir);
   ASSERT_EQ(result.summary.warnings.size(), 1u);
-  EXPECT_EQ(result.summary.warnings[0].rfind("1 of 3 departments have errors and are not in the year's figures", 0), 0u);
+  EXPECT_EQ(result.summary.warnings[0].rfind("1 of 3 departments have errors in the facts compared across the year", 0), 0u)
+      << result.summary.warnings[0];
   EXPECT_NE(text.find("1,D1,甲,10.00,优,5.00,5.00,\n"), std::string::npos) << text;  // mean 80%
   EXPECT_NE(text.find("3,D3,丙,9.38,优,4.38,5.00,\n"), std::string::npos) << text;  // 70 / 80 × 5; 2nd of 2
+}
+
+TEST(Cohort, AnErrorInAFactNotComparedLeavesTheYearAsItIs) {
+  const fs::path dir = fs::temp_directory_path() / ("rubric_cohort_other_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  // The example ruleset compares budget_execution only: a row missing its other facts still counts.
+  std::ofstream(dir / "d.csv") << "id,department,year,budget_execution\nD1,甲,2024,90%\nD2,乙,2024,70%\n";
+  const LoadedRuleset loaded = load_ruleset(kSourceDir + "/rulesets/examples/2024.rubric");
+  ASSERT_TRUE(loaded.ok());
+  std::string fatal;
+  const auto cohort = read_cohort(*loaded.ruleset, (dir / "d.csv").string(), BatchColumns{}, fatal);
+  fs::remove_all(dir);
+  ASSERT_TRUE(cohort) << fatal;
+  EXPECT_EQ(cohort->departments, 2u);
+  EXPECT_EQ(cohort->refused, 0u);
+}
+
+TEST(Cohort, ATestBlockNamesTheYearAndABadRowFailsIt) {
+  const TestRun run = run_tests(kSourceDir + "/" + kRuleset);
+  EXPECT_TRUE(run.ok());
+  EXPECT_EQ(run.cases.size(), 5u);
+  EXPECT_EQ(run.covered, run.branches.size());
+  const fs::path dir = fs::temp_directory_path() / ("rubric_cohort_t_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string text = read_text(kSourceDir + "/" + kRuleset);
+  std::ofstream(dir / "r.rubric") << text.substr(0, text.find("test \""))
+                                  << "test \"t\" {\n  given { \"execution\": \"80%\" }\n  cohort file \"d.csv\"\n"
+                                     "  expect 排名 = 5\n}\n";
+  std::ofstream(dir / "d.csv") << "id,department,year,execution\nD1,甲,2024,90%\nD2,乙,2024,abc\n";
+  const TestRun bad = run_tests((dir / "r.rubric").string());
+  fs::remove_all(dir);
+  ASSERT_EQ(bad.cases.size(), 1u);
+  ASSERT_FALSE(bad.cases[0].passed);
+  EXPECT_EQ(bad.cases[0].failures.front(),
+            "the year's departments (cohort): 1 of the 2 departments of 'd.csv' have errors; see them with rubric batch");
 }
 
 TEST(Cohort, StandardInputCannotBeReadTwice) {

@@ -12,6 +12,7 @@ std::shared_ptr<const Cohort> read_cohort(const ast::Ruleset& rs, const std::str
   CohortBuilder builder(rs, path);
   FactsOptions options;
   options.batch_row = true;
+  options.only = &rs.cohort_facts;  // a row's other facts do not change the year's figures
   fatal = batch::for_each_document(rs, path, columns, [&](const std::string& document, std::size_t, const std::string&) {
     const FactsResult facts = load_facts(rs, document, path, options);
     if (facts.facts) {
@@ -46,8 +47,9 @@ bool cohort_pass(const ast::Ruleset& rs, const BatchOptions& options, BatchResul
   if (!cohort) return false;
   if (cohort->refused > 0) {
     result.summary.warnings.push_back(fmt::format(
-        "{} of {} departments have errors and are not in the year's figures (year_mean(…) …) the others are scored "
-        "against; correct them and run the batch again, since they change the others' scores",
+        "{} of {} departments have errors in the facts compared across the year (year_mean(…) …) and are not in the "
+        "year's figures the others are scored against; correct them and run the batch again, since they change the "
+        "others' scores",
         cohort->refused, cohort->refused + cohort->departments));
   }
   return true;

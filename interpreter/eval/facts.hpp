@@ -91,9 +91,10 @@ struct FactsOptions {
   // top-level "id", a string or a whole number, returned in FactsResult::id. A facts file
   // (`rubric score`) has no id, and refuses the key like any other it does not know.
   bool batch_row = false;
-  // The document is a department's facts of last year (`--prior`): only the facts marked here
-  // (ast::Ruleset::prior_facts) are read and checked; the document's other facts, which last
-  // year's ruleset may have declared, and its "claimed" are not looked at.
+  // Only the facts marked here are read and checked; the document's other facts and its
+  // "claimed" are not looked at: a department's facts of last year (`--prior`, marked by
+  // ast::Ruleset::prior_facts; last year's ruleset may have declared others), or a row read for
+  // the year's figures (ast::Ruleset::cohort_facts).
   const std::vector<bool>* only = nullptr;
 };
 

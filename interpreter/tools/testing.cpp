@@ -11,6 +11,7 @@
 #include "dsl/parser.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/eval/evaluator.hpp"
+#include "interpreter/batch/batch.hpp"
 #include "interpreter/eval/facts.hpp"
 #include "interpreter/check/loader.hpp"
 
@@ -192,11 +193,15 @@ class Runner {
   void expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result);
   void expect_node(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result);
 
+  std::shared_ptr<const Cohort> cohort(const ast::TestBlock& block, std::string& error);
+
   const std::string& path_;
   const ast::Ruleset& rs_;
   const TestOptions& options_;
   TestRun& run_;
+  std::map<std::string, std::shared_ptr<const Cohort>> cohorts_;  // by `cohort file`, read once
 };
+
 
 std::optional<std::string> Runner::facts_text(const ast::TestBlock& block, const ast::TestCase& c, std::string& error) {
   return test_facts(path_, rs_, block, c.overrides, error);
@@ -206,10 +211,10 @@ std::optional<std::string> Runner::facts_text(const ast::TestBlock& block, const
 
 namespace {
 
-// The facts file [name] of a test in [block] (relative to the file the test is written in, and
-// within the ruleset's folder).
-std::optional<std::string> read_test_file(const std::string& path_, const ast::TestBlock& block, const std::string& name,
-                                          std::string& error) {
+// The path of file [name] of a test in [block] (relative to the file the test is written in), if
+// it lies within the ruleset's folder.
+std::optional<fs::path> test_file_path(const std::string& path_, const ast::TestBlock& block, const std::string& name,
+                                       std::string& error) {
   const fs::path folder = fs::path(block.file).parent_path();
   const fs::path file = folder / name;
   std::error_code ec;
@@ -222,8 +227,16 @@ std::optional<std::string> read_test_file(const std::string& path_, const ast::T
     error = fmt::format("the facts file '{}' lies outside the ruleset's folder", name);
     return std::nullopt;
   }
+  return file;
+}
+
+// The facts file [name] of a test in [block], read.
+std::optional<std::string> read_test_file(const std::string& path_, const ast::TestBlock& block, const std::string& name,
+                                          std::string& error) {
+  const auto file = test_file_path(path_, block, name, error);
+  if (!file) return std::nullopt;
   try {
-    return SourceFile::read(file.string(), kFactsReadLimit)->text();
+    return SourceFile::read(file->string(), kFactsReadLimit)->text();
   } catch (const std::exception&) {
     error = fmt::format("cannot read the facts file '{}' (relative to {})", name, block.file);
     return std::nullopt;
@@ -303,6 +316,20 @@ class CaseCheck {
   const ast::Ruleset& holder_;
 };
 
+// `cohort file "…"`: the year's departments of the test, a batch file read once for all its cases.
+std::shared_ptr<const Cohort> Runner::cohort(const ast::TestBlock& block, std::string& error) {
+  const auto path = test_file_path(path_, block, block.cohort_file, error);
+  if (!path) return nullptr;
+  auto& cached = cohorts_[path->string()];
+  if (!cached) cached = read_cohort(rs_, path->string(), BatchColumns{}, error);
+  if (cached && cached->refused > 0) {  // a test must not compare with fewer departments than it names
+    error = fmt::format("{} of the {} departments of '{}' have errors; see them with rubric batch", cached->refused,
+                        cached->refused + cached->departments, block.cohort_file);
+    return nullptr;
+  }
+  return cached;
+}
+
 void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const ast::Ruleset& holder) {
   CaseResult result;
   result.test = block.name;
@@ -324,6 +351,14 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
                                 : Diagnostics{};
     if (!prior || d.has_errors()) {
       check.fail(prior ? "last year's facts (prior) have errors:\n" + render(d, false) : "last year's facts (prior): " + error);
+      run_.cases.push_back(std::move(result));
+      return;
+    }
+  }
+  if (facts.facts && !block.cohort_file.empty()) {
+    facts.facts->cohort = cohort(block, error);
+    if (!facts.facts->cohort) {
+      check.fail("the year's departments (cohort): " + error);
       run_.cases.push_back(std::move(result));
       return;
     }
