@@ -9,6 +9,7 @@
 #include "dsl/format.hpp"
 #include "interpreter/batch/batch.hpp"
 #include "interpreter/eval/plan.hpp"
+#include "interpreter/tools/diff.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {
@@ -151,6 +152,18 @@ TEST(Dates, AnExtendingRulesetAddsNextYearsCalendar) {
   ASSERT_TRUE(loaded.ok()) << render(loaded.diagnostics, false);
   EXPECT_EQ(loaded.ruleset->work_calendar.years, (std::set<int>{2024, 2025}));
   EXPECT_EQ(loaded.ruleset->work_calendar.working_days(*parse_date("2024-12-31"), *parse_date("2025-01-02")), 1);
+}
+
+TEST(Dates, DiffNamesTheDaysACalendarChanged) {
+  const auto before = load_ok(kRuleset);
+  std::string text = kRuleset;
+  text.replace(text.find("  workday 2024-02-18\n"), 20, "  holiday 2024-04-04 to 2024-04-06\n");
+  const auto after = load_ok(text);
+  ASSERT_TRUE(before && after);
+  const std::vector<DiffEntry> changes = diff_rulesets(*before, *after);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].summary,
+            "the calendar of 2024 changed: holidays added: 2024-04-04, 2024-04-05, 2024-04-06; workdays removed: 2024-02-18");
 }
 
 TEST(Dates, FormatKeepsDatesAndCalendars) {

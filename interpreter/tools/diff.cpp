@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "base/diagnostic.hpp"
 
@@ -184,6 +185,7 @@ class Differ {
   }
   void settings();
   static std::string vetoes(const ast::Ruleset& rs);
+  void calendars();
   void nodes();
   void pair_renamed(std::vector<const Node*>& removed, std::vector<const Node*>& added);
   void list_gone_or_new(const std::vector<const Node*>& nodes, DiffKind kind, const char* verb);
@@ -257,6 +259,48 @@ void Differ::settings() {
   };
   if (grades(a_) != grades(b_)) add(DiffKind::SettingChanged, "grade", "", "the grade table changed", grades(a_), grades(b_));
   if (vetoes(a_) != vetoes(b_)) add(DiffKind::SettingChanged, "veto", "", "the vetoes (一票否决) changed", vetoes(a_), vetoes(b_));
+  calendars();
+}
+
+// Each year's calendar of working days, as the days that changed: a changed holiday changes every
+// working_days(…) count that spans it.
+void Differ::calendars() {
+  const auto of_year = [](const std::set<std::int64_t>& days, int year) {
+    std::set<std::int64_t> out;
+    for (const std::int64_t d : days) {
+      if (civil_from_days(d).year == year) out.insert(d);
+    }
+    return out;
+  };
+  const auto listed = [](const std::set<std::int64_t>& from, const std::set<std::int64_t>& without) {
+    std::vector<std::string> out;
+    for (const std::int64_t d : from) {
+      if (without.count(d) == 0) out.push_back(format_date(d));
+    }
+    return out;
+  };
+  std::set<int> years = a_.work_calendar.years;
+  years.insert(b_.work_calendar.years.begin(), b_.work_calendar.years.end());
+  for (const int year : years) {
+    const bool before = a_.work_calendar.years.count(year) != 0;
+    const bool after = b_.work_calendar.years.count(year) != 0;
+    std::vector<std::string> parts;
+    for (const bool holiday : {true, false}) {
+      const auto old_days = of_year(holiday ? a_.work_calendar.holidays : a_.work_calendar.workdays, year);
+      const auto new_days = of_year(holiday ? b_.work_calendar.holidays : b_.work_calendar.workdays, year);
+      const char* what = holiday ? "holidays" : "workdays";
+      if (const auto added = listed(new_days, old_days); !added.empty()) {
+        parts.push_back(fmt::format("{} added: {}", what, fmt::join(added, ", ")));
+      }
+      if (const auto removed = listed(old_days, new_days); !removed.empty()) {
+        parts.push_back(fmt::format("{} removed: {}", what, fmt::join(removed, ", ")));
+      }
+    }
+    if (before && after && parts.empty()) continue;
+    const char* how = !before ? "added" : !after ? "removed" : "changed";
+    add(DiffKind::SettingChanged, "calendar", "",
+        fmt::format("the calendar of {} {}{}{}", year, how, parts.empty() ? "" : ": ", fmt::join(parts, "; ")));
+  }
 }
 
 // A parent path with the renamed sections' old names replaced by their new ones, so that a child
