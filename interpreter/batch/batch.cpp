@@ -421,7 +421,7 @@ bool Pipeline::start_workers() {
 void Pipeline::work() {
   Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}, prior_, cohort_),
                 std::nullopt, {}, {}, {}, {}};
-  if (csv_facts_) worker.direct.emplace(*csv_facts_);
+  if (csv_facts_) worker.direct.emplace(*csv_facts_, cohort_);
   for (;;) {
     std::unique_ptr<Chunk> chunk;
     {

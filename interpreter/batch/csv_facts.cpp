@@ -126,8 +126,10 @@ CsvFactsPlan::CsvFactsPlan(const ast::Ruleset& rs, const CsvLayout& layout) : la
   }
 }
 
-CsvFacts::CsvFacts(const CsvFactsPlan& plan) : plan_(plan), lists_(plan.facts_.size()) {
+CsvFacts::CsvFacts(const CsvFactsPlan& plan, std::shared_ptr<const Cohort> cohort)
+    : plan_(plan), lists_(plan.facts_.size()) {
   facts_.file = "row";
+  facts_.cohort = std::move(cohort);
   facts_.values.resize(plan.facts_.size());
   facts_.supplied.resize(plan.facts_.size());
 }

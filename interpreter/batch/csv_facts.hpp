@@ -62,7 +62,8 @@ class CsvFactsPlan {
 // One worker's converter: the facts it fills, row after row, and the buffers of their lists.
 class CsvFacts {
  public:
-  explicit CsvFacts(const CsvFactsPlan& plan);
+  // [cohort]: the year's departments the batch gathered, given to every row's facts (or null).
+  explicit CsvFacts(const CsvFactsPlan& plan, std::shared_ptr<const Cohort> cohort = nullptr);
 
   // Fills the facts of [row]; nullptr when some cell is not plainly valid (the row must then take
   // the document path, which words its errors).

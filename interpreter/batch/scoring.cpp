@@ -52,6 +52,7 @@ void Scorer::score(const std::string& document, bool csv, RowResult& out, const 
     out.error = fmt::format("{}", fmt::join(errors, "; "));
     return;
   }
+  facts.facts->cohort = cohort_;
   score(*facts.facts, errors, out);
 }
 
@@ -82,7 +83,7 @@ void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResu
   if (out.department.empty()) out.department = given.department == "row" ? "" : given.department;
   const Facts* row = prior_ != nullptr ? with_prior(given, errors, out) : &given;
   if (row == nullptr) return;
-  if (cohort_ && row->cohort != cohort_) {  // the year's departments, read in the first pass
+  if (cohort_ && row->cohort != cohort_) {  // facts the batch did not read itself: given the year here
     if (row != &with_prior_) with_prior_ = *row;
     with_prior_.cohort = cohort_;
     row = &with_prior_;

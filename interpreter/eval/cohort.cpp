@@ -19,7 +19,19 @@ void CohortBuilder::add(const Facts& facts) {
 }
 
 std::shared_ptr<const Cohort> CohortBuilder::finish() {
-  for (auto& v : cohort_->values) std::sort(v.begin(), v.end());
+  cohort_->means.assign(cohort_->values.size(), std::nullopt);
+  for (std::size_t i = 0; i < cohort_->values.size(); ++i) {
+    auto& v = cohort_->values[i];
+    std::sort(v.begin(), v.end());
+    if (v.empty()) continue;
+    try {
+      Decimal sum;
+      for (const Decimal& x : v) sum += x;
+      cohort_->means[i] = sum / Decimal::from_int(static_cast<std::int64_t>(v.size()));
+    } catch (const DecimalError&) {
+      // Left null: the rules that read it are not scored (E0718), the batch goes on.
+    }
+  }
   return cohort_;
 }
 
@@ -33,11 +45,7 @@ std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::s
       const auto greater = v.end() - std::upper_bound(v.begin(), v.end(), own);
       return Decimal::from_int(static_cast<std::int64_t>(greater) + 1);
     }
-    case ast::YearOf::Mean: {
-      Decimal sum;
-      for (const Decimal& x : v) sum += x;
-      return sum / Decimal::from_int(static_cast<std::int64_t>(v.size()));
-    }
+    case ast::YearOf::Mean: return cohort.means[fact];
     case ast::YearOf::None: break;
   }
   return std::nullopt;

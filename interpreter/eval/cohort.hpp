@@ -26,7 +26,7 @@ class CohortBuilder {
 
 // What [kind] reads of fact [fact] in [cohort] for a department whose own value is [own]: the
 // mean, the least, the greatest, or the rank (1 for the greatest; equal values share the best
-// rank: 1, 2, 2, 4). Null when the cohort has no department.
+// rank: 1, 2, 2, 4). Null when the cohort has no department, or its mean cannot be held exactly.
 std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::size_t fact, const Decimal& own);
 
 }  // namespace rubric

@@ -52,6 +52,9 @@ struct Cohort {
   std::size_t departments = 0;
   std::size_t refused = 0;
   std::vector<std::vector<Decimal>> values;  // by fact index, ascending; empty where not compared
+  // by fact index, computed once (CohortBuilder::finish); null without values, or when their sum
+  // cannot be held exactly
+  std::vector<std::optional<Decimal>> means;
 };
 
 struct Facts {
