@@ -157,9 +157,7 @@ Value Evaluator::prior(const ast::Expr& e, const ast::Call& c) {
          "(rubric batch: --prior LAST_YEAR_BATCH)");
   }
   const Value& v = facts_.prior->values[n.index];
-  std::string text = fmt::format("上年{} = {}", label, format_value(v, e.type));
-  const auto said = [&](const TraceStep& t) { return t.text == text; };
-  if (trace_ == nullptr || std::none_of(trace_->begin(), trace_->end(), said)) step(e.span, std::move(text), true);
+  step_once(e.span, fmt::format("上年{} = {}", label, format_value(v, e.type)));
   return v;
 }
 
@@ -201,7 +199,10 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
   const Decimal own = facts_.values[n.index].number();
   const auto value = year_value(cohort, c.year_of, n.index, own);
   if (!value) {
-    fail("E0718", e.span, fmt::format("no department of the year ({}) has facts that could be read", cohort.source));
+    fail("E0718", e.span,
+         fmt::format("the year's figure of '{}' ({}) cannot be had from {}: no department there has it, or their sum "
+                     "is beyond 38 digits",
+                     fact.name, label, cohort.source));
   }
   const std::string shown = format_number(*value, c.year_of == ast::YearOf::Rank ? ast::TypeKind::Count : e.type);
   const std::size_t count = cohort.departments;
@@ -209,8 +210,7 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
   std::string text = c.year_of == ast::YearOf::Rank
                          ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", label, format_number(own, c.args[0]->type), count, shown)
                          : fmt::format("本年 {} 个部门{}的{} = {}", count, label, what, shown);
-  const auto said = [&](const TraceStep& t) { return t.text == text; };
-  if (trace_ == nullptr || std::none_of(trace_->begin(), trace_->end(), said)) step(e.span, std::move(text), true);
+  step_once(e.span, std::move(text));
   return Value(*value);
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -126,6 +127,13 @@ class Evaluator {
     if (trace_ != nullptr && (decision || options_.trace)) {
       trace_->push_back({depth_, span, prefix_ + std::move(text), decision, options_.trace ? std::move(why) : std::string()});
     }
+  }
+  // A decision step said once per indicator however often the rule reads its value (上年…, 本年…).
+  void step_once(Span span, std::string text) {
+    if (trace_ == nullptr) return;
+    const std::string said = prefix_ + text;
+    const auto same = [&](const TraceStep& t) { return t.text == said; };
+    if (std::none_of(trace_->begin(), trace_->end(), same)) step(span, std::move(text), true);
   }
   // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
   void observe(const ast::Expr& subject, const Decimal& x) {
