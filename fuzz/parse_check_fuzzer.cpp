@@ -22,6 +22,7 @@ std::string sample(const rubric::ast::TypeRef& type, bool outer = true) {
     case K::Percent: return "\"50%\"";
     case K::Bool: return "true";
     case K::Text: return "\"x\"";
+    case K::Date: return "\"2024-02-09\"";
     case K::Enum: return type.members.empty() ? "\"\"" : nlohmann::json(type.members.front()).dump();
     case K::List: {
       if (!type.element) return "[]";

@@ -202,6 +202,8 @@ Value value_of(FuzzedDataProvider& in, const ast::TypeRef& type, const Domain& d
     case K::Money:
     case K::Count: return number(in, type.kind, d, literals);
     case K::Bool: return in.ConsumeBool();
+    case K::Date:  // a day of 2023 to 2025: calendars of 2024 are the usual, days past them an error both ways
+      return Value(Decimal::from_int(rubric::days_from_civil(2023, 1, 1) + in.ConsumeIntegralInRange<int>(0, 3 * 366)));
     case K::Text: {
       static const char* const pool[] = {"", "x", "产出", "效益指标", "a\"b"};
       return std::string(pool[in.ConsumeIntegralInRange<int>(0, 4)]);
@@ -244,6 +246,7 @@ void to_json(const Value& v, const ast::TypeRef& type, std::string& out) {
     case K::Bool: out += v.boolean() ? "true" : "false"; return;
     case K::Text:
     case K::Enum: out += nlohmann::json(v.text()).dump(); return;
+    case K::Date: out += "\"" + rubric::format_date(v.number().to_int64().value_or(0)) + "\""; return;
     case K::List:
       out += '[';
       for (std::size_t i = 0; i < v.list().size(); ++i) {
