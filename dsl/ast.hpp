@@ -252,6 +252,15 @@ struct FactDecl {
   bool has_default() const { return default_value || default_empty; }
 };
 
+// `require "各产出指标分值合计不超过 20 分": sum(o in outputs: o.weight) <= 20` in the facts block:
+// a condition on the facts that every department's facts must meet; facts that do not are refused
+// (E0620) before anything is scored. It reads facts and functions only.
+struct Requirement {
+  std::string text;
+  ExprPtr condition;
+  Span span;
+};
+
 struct Define {
   std::string name;
   Span name_span;
@@ -456,6 +465,7 @@ struct Ruleset {
   Span total_span;
   Rounding rounding;
   std::vector<FactDecl> facts;
+  std::vector<Requirement> requirements;  // in the facts block
   std::vector<Define> defines;
   std::vector<Let> lets;  // top-level
   std::vector<Item> items;  // top-level sections (and indicators)

@@ -477,7 +477,13 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
     } else if (is<g::override_stmt>(n) || is<g::remove_stmt>(n) || is<g::add_stmt>(n)) {
       ruleset->changes.push_back(change(n));
     } else if (is<g::facts_block>(n)) {
-      for (const auto& f : n.children) ruleset->facts.push_back(fact(*f));
+      for (const auto& f : n.children) {
+        if (is<g::require_stmt>(*f)) {
+          ruleset->requirements.push_back({text_value(*f->children[0]), expr(*f->children[1]), span(*f)});
+        } else {
+          ruleset->facts.push_back(fact(*f));
+        }
+      }
     } else if (is<g::define_stmt>(n)) {
       ruleset->defines.push_back(define(n));
     } else if (is<g::let_stmt>(n)) {

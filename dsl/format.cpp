@@ -55,7 +55,7 @@ using selector = pegtl::parse_tree::selector<
         g::year_number, g::header, g::e_header, g::extends_path, g::total_stmt, g::total_value, g::rounding_stmt,
         g::rounding_digits, g::rounding_mode, g::type_name, g::field_decl, g::record_field, g::record_type,
         g::list_type, g::enum_member, g::enum_type, g::fact_label, g::fact_domain, g::fact_default, g::empty_list, g::fact_unit,
-        g::e_unit, g::fact_name, g::fact_decl, g::facts_block, g::define_name, g::param, g::e_param,
+        g::e_unit, g::fact_name, g::fact_decl, g::require_stmt, g::require_text, g::facts_block, g::define_name, g::param, g::e_param,
         g::define_stmt, g::let_name, g::let_stmt, g::points_spec, g::e_points_spec, g::points_lo, g::points_hi,
         g::item_name, g::explain_stmt, g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt,
         g::indicator, g::section, g::section_extra, g::section_shared, g::e_shared_least, g::applies_stmt, g::applies_full, g::applies_shared, g::choose_stmt, g::e_choose_fact, g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_unless, g::floor_section, g::e_floor_share, g::floor_share, g::veto_stmt, g::e_veto_text, g::veto_zero, g::veto_grade, g::e_veto_grade_name, g::grade_arm,

@@ -229,6 +229,10 @@ void Printer::facts(const Node& n) {
     int widest = 0;
     while (last < n.children.size()) {
       const Node& fact = *n.children[last];
+      if (is<g::require_stmt>(fact)) {  // a requirement is not aligned with the facts
+        if (last == first) ++last;
+        break;
+      }
       if (last > first && blank_line_between(end(*n.children[last - 1]), begin(fact))) break;
       if (measure([&](Printer& p) { p.fact(fact, 0); }) < 0) {
         if (last == first) ++last;
@@ -242,6 +246,20 @@ void Printer::facts(const Node& n) {
   }
   for (std::size_t i = 0; i < n.children.size(); ++i) {
     newline(inner, begin(*n.children[i]), true);
+    if (is<g::require_stmt>(*n.children[i])) {
+      const Node& r = *n.children[i];
+      put("require ");
+      text(*r.children[0]);
+      put(":");
+      // A condition on the next line stays there, under the word `require` plus two.
+      if (newline_between(end(*r.children[0]), begin(*r.children[1]))) {
+        newline(inner + 2, begin(*r.children[1]), false);
+      } else {
+        put(" ");
+      }
+      expr(*r.children[1]);
+      continue;
+    }
     fact(*n.children[i], name_width[i]);
   }
   close_block(close_brace, inner, outer);

@@ -344,8 +344,14 @@ struct fact_unit : seq<kw_unit, _, e_unit> {};
 struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit> {};
 struct fact_name : identifier {};
 struct fact_decl : seq<fact_name, _, e_colon, _, e_type, star<_, fact_option>> {};
+// require -> 'require' text ':' expr    -- what every department's facts must meet
+// (各产出指标分值合计不超过本指标分值): facts that do not are refused (E0620). `require` is not
+// reserved: a fact may be called require (`require : number`), which the text after it tells apart.
+struct w_require : key<TAO_PEGTL_STRING("require")> {};
+struct require_text : text {};
+struct require_stmt : seq<w_require, _, require_text, _, e_colon, _, operand> {};
 struct facts_end : rbrace {};
-struct facts_block : seq<kw_facts, _, e_lbrace, _, star<fact_decl, _>, facts_end> {};
+struct facts_block : seq<kw_facts, _, e_lbrace, _, star<sor<require_stmt, fact_decl>, _>, facts_end> {};
 
 // define -> 'define' identifier '(' [ identifier { ',' identifier } ] ')' '=' expr
 struct define_name : identifier {};

@@ -298,6 +298,7 @@ void Checker::run() {
   facts();
   calendars();
   defines();
+  requirements();
   for (ast::Let& l : rs_.lets) let(l);
   const std::size_t globals = locals_.size();
   items(rs_.items, rs_.vetoes, "the ruleset", nullptr, rs_.changed_parts, Span{});

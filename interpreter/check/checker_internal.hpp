@@ -153,6 +153,7 @@ class Checker {
   void let(ast::Let& l);
   void grades();
   void vetoes(std::vector<ast::Veto>& vetoes);
+  void requirements();
   void grade_conditions();
   void degenerate();
   void report_unused_locals(std::size_t from);

@@ -1,5 +1,7 @@
-// Checks of what lies outside the plain sum of points: vetoes (一票否决), the conditions a grade
-// may carry, and extra sections (加减分项). A veto's condition is a bool, the grade it caps at is in
+// Checks of what lies outside the plain sum of points: requirements on the facts, vetoes (一票否决),
+// the conditions a grade may carry, and extra sections (加减分项). A requirement is a bool over this
+// year's facts (its lets are not yet bound when facts are read, last year's and the year's figures
+// are not the department's own facts). A veto's condition is a bool, the grade it caps at is in
 // the grade table, a grade's floor is a share of the points and names a section that exists and
 // is not extra; an extra section is at the top level, after the others, with a limit its parts
 // can reach. See docs/language.md, "Vetoes and grade conditions" and "Extra sections".
@@ -9,6 +11,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "dsl/visit.hpp"
 #include "interpreter/check/checker_internal.hpp"
 
 namespace rubric::checking {
@@ -35,6 +38,39 @@ void section_names(const std::vector<ast::Item>& items, std::vector<std::string>
 }
 
 }  // namespace
+
+// A requirement's condition: checked before any let is declared, so only facts and functions are
+// in scope.
+void Checker::requirements() {
+  std::vector<std::string> lets;
+  for (const ast::Let& l : rs_.lets) lets.push_back(l.name);
+  for (ast::Requirement& r : rs_.requirements) {
+    bool reads_let = false;
+    ast::walk(*r.condition, [&](ast::Expr& e) {
+      const auto* n = std::get_if<ast::NameRef>(&e.node);
+      const bool fact = n != nullptr && std::any_of(rs_.facts.begin(), rs_.facts.end(),
+                                                    [&](const ast::FactDecl& f) { return f.name == n->name; });
+      if (n != nullptr && !fact && std::find(lets.begin(), lets.end(), n->name) != lets.end()) {
+        error("E0315", e.span, fmt::format("a requirement reads the department's facts; it cannot read let '{}'", n->name))
+            .help = "a requirement is checked when the facts are read, before any let is bound: write it with the facts "
+                    "themselves";
+        reads_let = true;
+      }
+      return true;
+    });
+    if (reads_let) continue;
+    expect_bool(*r.condition, expr(*r.condition), "a requirement");
+    ast::walk(*r.condition, [&](ast::Expr& e) {
+      const auto* c = std::get_if<ast::Call>(&e.node);
+      if (c != nullptr && (c->prior || c->year_of != ast::YearOf::None)) {
+        error("E0315", e.span, fmt::format("a requirement reads the department's facts of this year; {}(…) cannot be used in one", c->callee))
+            .help = "a requirement refuses a department's facts when they are read; compare with last year's or the "
+                    "year's figures in a score or a veto instead";
+      }
+      return true;
+    });
+  }
+}
 
 // A veto's condition, in the scope it is written in (the section's lets are visible). Its grade is
 // checked by grade_conditions(), once the grade table is known.

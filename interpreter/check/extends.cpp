@@ -117,6 +117,17 @@ class Merger {
       }
     }
   }
+  template <typename Stmt>
+  static void replace_by_text(std::vector<Stmt>& base, std::vector<Stmt>& derived) {
+    for (Stmt& d : derived) {
+      auto it = std::find_if(base.begin(), base.end(), [&](const Stmt& b) { return b.text == d.text; });
+      if (it != base.end()) {
+        *it = std::move(d);
+      } else {
+        base.push_back(std::move(d));
+      }
+    }
+  }
 
   ast::Ruleset& out_;
   ast::Ruleset& derived_;
@@ -222,16 +233,10 @@ void Merger::run() {
   replace_by_name(out_.facts, derived_.facts);
   replace_by_name(out_.defines, derived_.defines);
   replace_by_name(out_.lets, derived_.lets);
-  // A top-level veto of the same text replaces the base's (a year may change its condition); the
-  // others are added.
-  for (ast::Veto& v : derived_.vetoes) {
-    auto same = std::find_if(out_.vetoes.begin(), out_.vetoes.end(), [&](const ast::Veto& b) { return b.text == v.text; });
-    if (same != out_.vetoes.end()) {
-      *same = std::move(v);
-    } else {
-      out_.vetoes.push_back(std::move(v));
-    }
-  }
+  // A top-level veto, or a requirement on the facts, of the same text replaces the base's (a year
+  // may change its condition); the others are added.
+  replace_by_text(out_.vetoes, derived_.vetoes);
+  replace_by_text(out_.requirements, derived_.requirements);
   // A calendar of a year the base has replaces the base's (a corrected notice); others are added.
   for (ast::Calendar& c : derived_.calendars) {
     auto same = std::find_if(out_.calendars.begin(), out_.calendars.end(),

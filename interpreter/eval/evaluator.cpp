@@ -285,6 +285,13 @@ std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation) {
   return out;
 }
 
+Diagnostics unmet_requirements(const ast::Ruleset& ruleset, const Facts& facts, const std::string& file) {
+  if (ruleset.requirements.empty()) return {};
+  Evaluation scratch;
+  const EvalOptions options{.trace = false};
+  return evaluation::Evaluator(ruleset, facts, options, scratch).requirements(file);
+}
+
 Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options) {
   Evaluation out;
   out.claimed_total = facts.claimed.total;

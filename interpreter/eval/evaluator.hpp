@@ -119,6 +119,13 @@ struct EvalOptions {
 
 Evaluation evaluate(const ast::Ruleset& ruleset, const Facts& facts, const EvalOptions& options = {});
 
+// The requirements of [ruleset] (`require "…": …` in its facts block) that [facts] do not meet,
+// each an error E0620 in [file] at "facts", with the values its condition compared and a note at
+// the requirement; a condition that cannot be evaluated (a division by zero) is E0620 too, with
+// why. Facts that do not meet them are refused as facts with errors are: read_facts() and the
+// batch readers call it once a document's facts are valid.
+Diagnostics unmet_requirements(const ast::Ruleset& ruleset, const Facts& facts, const std::string& file);
+
 // The branches coverage counts: each tier, bracket arm, 'when' arm, deduction, deduction floor,
 // judged band and grade, identified by the offset of the rule's source text.
 // Cap: an extra section's parts added up to more than its points (or less than their low end).

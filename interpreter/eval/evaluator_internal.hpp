@@ -44,8 +44,12 @@ class Evaluator {
       : rs_(ruleset), facts_(facts), options_(options), out_(out), section_digits_(total_digits(ruleset)) {}
 
   void run();
+  // The requirements on the facts that they do not meet (E0620, located in [file] at "facts").
+  Diagnostics requirements(const std::string& file);
 
  private:
+  // "sum(o in outputs: o.weight) = 25": the values a failed condition compared, for its message.
+  std::string compared(const ast::Expr& condition);
   NodeResult section(const ast::Section& s);
   Decimal capped(const ast::Section& s, const Decimal& sum, NodeResult& node);
   bool chosen(const ast::Indicator& ind, NodeResult& node) const;

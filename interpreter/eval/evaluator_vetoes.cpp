@@ -1,8 +1,11 @@
-// Vetoes (一票否决) and the grade: which vetoes apply, the parts they zero, and the grade the
-// total, the grades' floors and the vetoes' caps give. See docs/language.md, "Vetoes and grade
+// Requirements on the facts, vetoes (一票否决) and the grade: which requirements the facts do not
+// meet, which vetoes apply, the parts they zero, and the grade the total, the grades' floors and
+// the vetoes' caps give. See docs/language.md, "Requirements on the facts" and "Vetoes and grade
 // conditions".
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "dsl/visit.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
 
 namespace rubric {
@@ -49,6 +52,49 @@ const NodeResult* below_floor(const std::vector<NodeResult>& nodes, const Decima
 }
 
 }  // namespace
+
+Diagnostics Evaluator::requirements(const std::string& file) {
+  globals_.assign(rs_.frame_size, Value{});
+  failed_.assign(rs_.frame_size, std::string{});
+  frame_ = &globals_;
+  mode_ = rs_.rounding.mode;
+  Diagnostics out;
+  for (const ast::Requirement& r : rs_.requirements) {
+    std::string why;
+    try {
+      if (truth(*r.condition)) continue;
+      why = compared(*r.condition);
+    } catch (const EvalError& e) {
+      why = "it cannot be evaluated: " + e.message;
+    } catch (const DecimalError& e) {
+      why = std::string("it cannot be evaluated: ") + e.what();
+    }
+    auto& d = out.error("E0620", Location::in_json(file, "facts"),
+                        fmt::format("the facts do not meet the ruleset's requirement \"{}\"", r.text));
+    if (!why.empty()) d.notes.push_back({why, std::nullopt});
+    d.notes.push_back({fmt::format("required here: {}", src(r.condition->span)), rs_.at(r.span)});
+    d.help = "correct the facts: the ruleset scores no department whose facts do not meet it";
+  }
+  return out;
+}
+
+std::string Evaluator::compared(const ast::Expr& condition) {
+  std::vector<std::string> parts;
+  ast::walk(condition, [&](const ast::Expr& e) {
+    const auto* b = std::get_if<ast::Binary>(&e.node);
+    if (b == nullptr || b->op == ast::BinaryOp::And || b->op == ast::BinaryOp::Or) return b != nullptr;
+    for (const ast::Expr* side : {b->lhs.get(), b->rhs.get()}) {
+      if (std::holds_alternative<ast::NumberLit>(side->node)) continue;
+      try {
+        parts.push_back(fmt::format("{} = {}", src(side->span), format_value(eval(*side), side->type)));
+      } catch (const EvalError&) {
+      } catch (const DecimalError&) {
+      }
+    }
+    return false;
+  });
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
 
 bool Evaluator::vetoes(const std::vector<ast::Veto>& vetoes, std::vector<NodeResult>& nodes) {
   mode_ = rs_.rounding.mode;

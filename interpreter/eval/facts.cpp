@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "interpreter/check/checker.hpp"
+#include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts_internal.hpp"
 
 namespace rubric {
@@ -133,6 +134,9 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     if (auto v = validator.convert(*value, *decl.type, decl.domain, path)) facts.values[i] = std::move(*v);
   }
   if (const Json* claimed = root.find("claimed"); claimed != nullptr && options.only == nullptr) read_claims(*claimed, ruleset, validator, diags, file_name, options.allow_unknown, facts.claimed);
+  // The ruleset's requirements on the facts, once each fact is valid (not for last year's facts or
+  // the year's figures, which are read in part).
+  if (!diags.has_errors() && options.only == nullptr && options.requirements) diags.append(unmet_requirements(ruleset, facts, file_name));
   if (!diags.has_errors()) result.facts = std::move(facts);
   return result;
 }

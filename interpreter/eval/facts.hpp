@@ -99,6 +99,9 @@ struct FactsOptions {
   // ast::Ruleset::prior_facts; last year's ruleset may have declared others), or a row read for
   // the year's figures (ast::Ruleset::cohort_facts).
   const std::vector<bool>* only = nullptr;
+  // Refuse facts that do not meet the ruleset's requirements (E0620). Off only where facts are
+  // drawn at random to compare the two evaluators, which must agree on any facts.
+  bool requirements = true;
 };
 
 FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text, const std::string& file_name,

@@ -259,6 +259,18 @@ void Differ::settings() {
   };
   if (grades(a_) != grades(b_)) add(DiffKind::SettingChanged, "grade", "", "the grade table changed", grades(a_), grades(b_));
   if (vetoes(a_) != vetoes(b_)) add(DiffKind::SettingChanged, "veto", "", "the vetoes (一票否决) changed", vetoes(a_), vetoes(b_));
+  // A changed requirement on the facts accepts or refuses other departments.
+  const auto requirements = [](const ast::Ruleset& rs) {
+    std::vector<std::string> out;
+    for (const ast::Requirement& r : rs.requirements) {
+      out.push_back(fmt::format("require \"{}\": {}", r.text, normalized(rs, r.condition->span)));
+    }
+    return fmt::format("{}", fmt::join(out, "; "));
+  };
+  if (requirements(a_) != requirements(b_)) {
+    add(DiffKind::SettingChanged, "require", "", "the requirements on the facts changed", requirements(a_),
+        requirements(b_));
+  }
   calendars();
 }
 
