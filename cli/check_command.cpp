@@ -26,13 +26,15 @@ Command add_check(CLI::App& parent) {
               const LoadedRuleset loaded = load_ruleset(file, options);
               // As the diagnostics name it: standard input is "<stdin>"; control characters shown.
               const std::string shown = file == "-" ? "<stdin>" : unicode::visible(file);
-              print(loaded.diagnostics);
+              // What the analysis was unsure of is tried with facts: found, it is a warning.
+              const Diagnostics diagnostics = with_witnesses(loaded);
+              print(diagnostics);
               if (!loaded.ok()) {
                 status = kRulesetErrors;
-              } else if (*werror && loaded.diagnostics.warning_count() > 0) {
+              } else if (*werror && diagnostics.warning_count() > 0) {
                 std::cerr << fmt::format("{}: warnings are errors (--werror)\n", shown);
                 status = kRulesetErrors;
-              } else if (loaded.diagnostics.warning_count() == 0 && loaded.diagnostics.error_count() == 0) {
+              } else if (diagnostics.warning_count() == 0 && diagnostics.error_count() == 0) {
                 std::cerr << fmt::format("{}: ok\n", shown);
               }
             }

@@ -6,3 +6,4 @@
 #include "interpreter/tools/testing.hpp"
 #include "interpreter/tools/diff.hpp"
 #include "interpreter/tools/impact.hpp"
+#include "interpreter/tools/witness.hpp"

@@ -111,26 +111,43 @@ void Analyzer::check_bounds(const ast::Indicator& ind, const AbstractValue& scor
   if (score.kind != Kind::Number || score.range.empty()) return;
   const ast::Rounding rounding = ind.rounding ? *ind.rounding : rs_.rounding;
   const Range& r = score.range;
+  const Note lies{fmt::format("the score lies in {} for facts in their declared domains; such facts stop the "
+                              "evaluation with E0702",
+                              r.to_string(false)),
+                  std::nullopt};
   if (rounds_above(r.hi, ind.points.hi, rounding)) {
     const std::string how = r.hi.inf > 0 ? "without limit" : fmt::format("up to {}", r.hi.value.to_string());
-    report_if(score, "W0404", ind.score->span,
-              fmt::format("'{}' can score {}, more than its {} points", ind.name, how, ind.points.hi.to_string()),
-              "cap the score, e.g. 'min(…, points)', or narrow the domains of the facts it uses",
-              {{fmt::format("the score lies in {} for facts in their declared domains; such facts stop the "
-                            "evaluation with E0702",
-                            r.to_string(false)),
-                std::nullopt}});
+    out_of_bounds(ind, score, true,
+                  fmt::format("'{}' can score {}, more than its {} points", ind.name, how, ind.points.hi.to_string()),
+                  "cap the score, e.g. 'min(…, points)', or narrow the domains of the facts it uses", lies);
   }
   if (rounds_below(r.lo, ind.points.lo, rounding)) {
     const std::string how = r.lo.inf < 0 ? "without limit below" : fmt::format("as low as {}", r.lo.value.to_string());
-    report_if(score, "W0405", ind.score->span,
-              fmt::format("'{}' can score {}, less than its floor {}", ind.name, how, ind.points.lo.to_string()),
-              "add 'until zero' to the deduction, or bound the score, e.g. 'max(…, 0)'",
-              {{fmt::format("the score lies in {} for facts in their declared domains; such facts stop the "
-                            "evaluation with E0702",
-                            r.to_string(false)),
-                std::nullopt}});
+    out_of_bounds(ind, score, false,
+                  fmt::format("'{}' can score {}, less than its floor {}", ind.name, how, ind.points.lo.to_string()),
+                  "add 'until zero' to the deduction, or bound the score, e.g. 'max(…, 0)'", lies);
   }
+}
+
+void Analyzer::out_of_bounds(const ast::Indicator& ind, const AbstractValue& score, bool above, std::string message,
+                             std::string help, Note lies) {
+  const char* code = above ? "W0404" : "W0405";
+  if (!score.exact && unsure_bounds_ != nullptr) {
+    UnsureBound u;
+    u.indicator = &ind;
+    u.above = above;
+    u.warning.severity = Severity::Warning;
+    u.warning.code = code;
+    u.warning.message = message;
+    u.warning.location = rs_.at(ind.score->span);
+    u.warning.help = help;
+    u.note = u.warning;
+    u.note.severity = Severity::Note;
+    u.note.message = fmt::format("unsure: {}; the analysis cannot tell, because {}", message, score.why);
+    u.note.notes = {lies};
+    unsure_bounds_->push_back(std::move(u));
+  }
+  report_if(score, code, ind.score->span, std::move(message), std::move(help), {std::move(lies)});
 }
 
 // ---- Findings ------------------------------------------------------------------------------
@@ -178,8 +195,9 @@ std::vector<Note> Analyzer::call_site_notes(const std::string& subject, const Ra
 
 }  // namespace analysis
 
-Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options) {
-  return analysis::Analyzer(ruleset, options).run();
+Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options,
+                    std::vector<UnsureBound>* unsure_bounds) {
+  return analysis::Analyzer(ruleset, options, unsure_bounds).run();
 }
 
 }  // namespace rubric

@@ -23,6 +23,8 @@
 // as a note with the same code and the reason ("unsure: …").
 #pragma once
 
+#include <vector>
+
 #include "dsl/ast.hpp"
 #include "base/diagnostic.hpp"
 
@@ -33,8 +35,20 @@ struct AnalysisOptions {
   bool unsure = false;
 };
 
+// A score the analysis found may leave its indicator's points (W0404 above, W0405 below) without
+// being sure that any facts reach that far. `rubric check` looks for facts that do by evaluating
+// the indicator (interpreter/tools/witness.hpp); found, [warning] is reported with them.
+struct UnsureBound {
+  const ast::Indicator* indicator = nullptr;
+  bool above = true;      // W0404; false: W0405
+  Diagnostic warning;     // what is reported when facts are found that reach beyond the points
+  Diagnostic note;        // the "unsure: …" note (reported with AnalysisOptions::unsure)
+};
+
 // The findings for [ruleset], which check() has annotated. A ruleset with checker errors can be
 // analysed too (names the checker could not resolve are "unknown"); rubric check shows both.
-Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options = {});
+// [unsure_bounds], when given, receives each W0404 and W0405 the analysis was not sure of.
+Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options = {},
+                    std::vector<UnsureBound>* unsure_bounds = nullptr);
 
 }  // namespace rubric

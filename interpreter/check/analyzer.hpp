@@ -77,7 +77,8 @@ struct BudgetExhausted {};
 
 class Analyzer {
  public:
-  Analyzer(const ast::Ruleset& rs, const AnalysisOptions& options) : rs_(rs), options_(options) {}
+  Analyzer(const ast::Ruleset& rs, const AnalysisOptions& options, std::vector<UnsureBound>* unsure_bounds)
+      : rs_(rs), options_(options), unsure_bounds_(unsure_bounds) {}
 
   Diagnostics run();
 
@@ -116,6 +117,10 @@ class Analyzer {
   void indicator(const ast::Indicator& ind);
   void bind(const ast::Let& l);
   void check_bounds(const ast::Indicator& ind, const AbstractValue& score);
+  // W0404 ([above]) or W0405 for [ind]'s score: a warning when the analysis is sure, else a note
+  // and an UnsureBound.
+  void out_of_bounds(const ast::Indicator& ind, const AbstractValue& score, bool above, std::string message,
+                     std::string help, Note lies);
 
   AbstractValue eval(const ast::Expr& e);
   AbstractValue eval_impl(const ast::Expr& e);
@@ -159,6 +164,7 @@ class Analyzer {
 
   const ast::Ruleset& rs_;
   const AnalysisOptions& options_;
+  std::vector<UnsureBound>* unsure_bounds_ = nullptr;
   std::vector<AbstractValue> facts_;
   Frame globals_;
   Frame* frame_ = nullptr;

@@ -34,21 +34,26 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
   if (!parsed.ruleset) return loaded;
   Diagnostics checked = check(*parsed.ruleset, parsed.skipped);
   if (options.analyse && !loaded.diagnostics.has_errors() && parsed.skipped.empty() && analysable(checked)) {
-    checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure}));
+    checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure}, &loaded.unsure_bounds));
   }
   // A problem found in a base file exists because of the changes the extending file made.
-  if (!parsed.ruleset->extends.empty()) {
-    for (const Diagnostic& d : checked.items()) {
-      Diagnostic copy = d;
-      if (copy.location.file && copy.location.file != parsed.ruleset->source) {
-        copy.notes.push_back({fmt::format("in {} as changed by {}", copy.location.file->path(), path), std::nullopt});
-      }
-      loaded.diagnostics.add(std::move(copy));
-    }
-  } else {
-    loaded.diagnostics.append(checked);
+  const auto in_base = [&](Diagnostic& d) {
+    if (parsed.ruleset->extends.empty() || !d.location.file || d.location.file == parsed.ruleset->source) return;
+    d.notes.push_back({fmt::format("in {} as changed by {}", d.location.file->path(), path), std::nullopt});
+  };
+  for (Diagnostic d : checked.items()) {
+    in_base(d);
+    loaded.diagnostics.add(std::move(d));
   }
-  if (!loaded.diagnostics.has_errors()) loaded.ruleset = std::move(parsed.ruleset);
+  for (UnsureBound& u : loaded.unsure_bounds) {
+    in_base(u.warning);
+    in_base(u.note);
+  }
+  if (loaded.diagnostics.has_errors()) {
+    loaded.unsure_bounds.clear();  // they point into the tree, which goes
+  } else {
+    loaded.ruleset = std::move(parsed.ruleset);
+  }
   return loaded;
 }
 

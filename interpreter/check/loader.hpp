@@ -6,9 +6,11 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.hpp"
 #include "dsl/ast.hpp"
+#include "interpreter/check/analysis.hpp"
 
 namespace rubric {
 
@@ -17,6 +19,9 @@ namespace rubric {
 struct LoadedRuleset {
   std::shared_ptr<const ast::Ruleset> ruleset;
   Diagnostics diagnostics;
+  // Scores the analysis could not be sure leave their points (analysis.hpp): `rubric check` looks
+  // for facts that show they do (interpreter/tools/witness.hpp).
+  std::vector<UnsureBound> unsure_bounds;
   bool ok() const { return ruleset != nullptr; }
 };
 
