@@ -226,6 +226,7 @@ struct Field {
   Span span;
   TypeRefPtr type;
   std::optional<Interval> domain;  // `weight: number in [0, inf)`
+  std::string label;               // `target: number "年初目标值"`; "" if none
 };
 // A declared fact type: `percent`, `list of { name: text, weight: number }`, `enum { A, B }`.
 struct TypeRef {
@@ -266,6 +267,7 @@ struct Define {
   Span name_span;
   std::vector<std::string> params;
   std::vector<Span> param_spans;
+  std::vector<std::string> param_labels;  // by parameter: what the 评分依据 calls it, "" if unsaid
   ExprPtr body;
   Span span;
   std::uint32_t frame_size = 0;  // resolved: local slots its body needs
@@ -274,6 +276,7 @@ struct Define {
 struct Let {
   std::string name;
   Span name_span;
+  std::string label;  // `let rate "完成率" = …`: what the 评分依据 calls the value; "" if none
   ExprPtr value;
   Span span;
   std::uint32_t slot = 0;  // resolved

@@ -35,8 +35,15 @@ ast::TypeRefPtr Builder::type(const Node& n) {
           error("E0007", span(*field->children[0]), fmt::format("record field '{}' is declared twice", name));
         }
       }
-      ast::Field f{name, span(*field->children[0]), type(*field->children[1]), std::nullopt};
-      if (field->children.size() > 2) f.domain = interval(*field->children[2]->children[0]);
+      ast::Field f{name, span(*field->children[0]), type(*field->children[1]), std::nullopt, {}};
+      for (std::size_t i = 2; i < field->children.size(); ++i) {
+        const Node& option = *field->children[i];
+        if (is<g::field_label>(option)) {
+          f.label = text_value(option);
+        } else {
+          f.domain = interval(*option.children[0]);
+        }
+      }
       t->fields.push_back(std::move(f));
     }
   } else {
@@ -103,8 +110,13 @@ ast::Define Builder::define(const Node& n) {
   d.name = n.children[0]->string();
   d.name_span = span(*n.children[0]);
   for (std::size_t i = 1; i + 1 < n.children.size(); ++i) {
+    if (is<g::param_label>(*n.children[i])) {
+      d.param_labels.back() = text_value(*n.children[i]);
+      continue;
+    }
     d.params.push_back(n.children[i]->string());
     d.param_spans.push_back(span(*n.children[i]));
+    d.param_labels.emplace_back();
   }
   d.body = expr(*n.children.back());
   return d;
@@ -115,7 +127,8 @@ ast::Let Builder::let(const Node& n) {
   l.span = span(n);
   l.name = n.children[0]->string();
   l.name_span = span(*n.children[0]);
-  l.value = expr(*n.children[1]);
+  if (is<g::let_label>(*n.children[1])) l.label = text_value(*n.children[1]);
+  l.value = expr(*n.children.back());
   return l;
 }
 

@@ -36,6 +36,11 @@ void Printer::statement(const Node& n) {
     tok(*n.children[0]);
     put("(");
     for (std::size_t i = 1; i + 1 < n.children.size(); ++i) {
+      if (is<g::param_label>(*n.children[i])) {
+        put(" ");
+        text(*n.children[i]);
+        continue;
+      }
       if (i > 1) put(", ");
       tok(*n.children[i]);
     }
@@ -44,8 +49,12 @@ void Printer::statement(const Node& n) {
   } else if (is<g::let_stmt>(n)) {
     put("let ");
     tok(*n.children[0]);
+    if (is<g::let_label>(*n.children[1])) {
+      put(" ");
+      text(*n.children[1]);
+    }
     put(" = ");
-    expr(*n.children[1]);
+    expr(*n.children.back());
   } else if (is<g::section>(n) || is<g::indicator>(n)) {
     node(n);
   } else if (is<g::calendar_block>(n) || is<g::calendar_holiday>(n) || is<g::calendar_workday>(n)) {
@@ -337,9 +346,14 @@ void Printer::field(const Node& n) {
   tok(*n.children[0]);
   put(": ");
   type(*n.children[1]);
-  if (n.children.size() > 2) {
-    put(" in ");
-    interval(*n.children[2]->children[0]);
+  for (std::size_t i = 2; i < n.children.size(); ++i) {
+    put(" ");
+    if (is<g::field_label>(*n.children[i])) {
+      text(*n.children[i]);
+    } else {
+      put("in ");
+      interval(*n.children[i]->children[0]);
+    }
   }
 }
 

@@ -334,7 +334,9 @@ struct e_type : type {};
 struct fact_label : text {};
 struct fact_domain : seq<kw_in, _, e_interval> {};
 // field -> identifier ':' type [ 'in' interval ]
-struct field_decl : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>> {};
+// A field's label, as a fact's: what the 评分依据 calls it ("年初目标值").
+struct field_label : text {};
+struct field_decl : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>, opt<_, field_label>> {};
 // `default []`: a list fact that a department may leave out, read as no elements.
 struct empty_list : seq<one<'['>, _, one<']'>> {};
 struct fact_default : seq<kw_default, _, sor<empty_list, operand>> {};
@@ -357,13 +359,17 @@ struct facts_block : seq<kw_facts, _, e_lbrace, _, star<sor<require_stmt, fact_d
 struct define_name : identifier {};
 struct param : identifier {};
 struct e_param : param {};
+// A parameter's label: what the 评分依据 calls it, `define completion(rate "完成率", pts "分值")`.
+struct param_label : text {};
 struct define_stmt
-    : seq<kw_define, _, define_name, _, e_lparen, _, opt<param, star<_, comma, _, e_param>>, _, e_rparen, _,
+    : seq<kw_define, _, define_name, _, e_lparen, _, opt<param, opt<_, param_label>, star<_, comma, _, e_param, opt<_, param_label>>>, _, e_rparen, _,
           e_equals, _, operand> {};
 
 // let -> 'let' identifier '=' expr
 struct let_name : identifier {};
-struct let_stmt : seq<kw_let, _, let_name, _, e_equals, _, operand> {};
+// let -> 'let' name [ text ] '=' expr    -- the text is the value's label in the 评分依据 ("完成率")
+struct let_label : text {};
+struct let_stmt : seq<kw_let, _, let_name, opt<_, let_label>, _, e_equals, _, operand> {};
 
 // points -> 'points' signed_number [ 'to' signed_number ]
 struct points_lo : signed_number {};
