@@ -63,7 +63,7 @@ TEST(Cli, ScoresTheExampleAsATable) {
   EXPECT_NE(r.out.find("部门：广州互联网法院"), std::string::npos);
   EXPECT_NE(r.out.find("95.99"), std::string::npos);
   EXPECT_NE(r.out.find("☑优 ☐良 ☐中 ☐差"), std::string::npos);
-  EXPECT_NE(r.out.find("9.99（9.9875 四舍五入）"), std::string::npos);
+  EXPECT_NE(r.out.find("得分 9.9875，四舍五入为"), std::string::npos);
 }
 
 TEST(Cli, TableColumnsLineUpByDisplayWidth) {
@@ -261,12 +261,13 @@ TEST(CliScheme, AnotherYearsRulesetNeedsAnExplicitFlag) {
 namespace rubric::testing {
 namespace {
 
-// The 评分依据 of a failed 'not X' condition says "满足 X", not "不满足 not X": the basis is read by
-// the people a department hands its table to, and a double negative in two languages reads badly.
+// The 评分依据 of a failed 'not X' condition says what held, in the fact's words ("已报部门整体绩效
+// 目标：是"), not "不满足 not X": the basis is read by the people a department hands its table to.
 TEST(CliBasis, AFailedNegationIsSaidWithoutADoubleNegative) {
   const CliResult r = run_cli("score rulesets/guangzhou/2023.rubric " + kExample2023);
-  EXPECT_NE(r.out.find("满足 goals_reported;"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find("不满足 not goals_reported"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("已报部门整体绩效目标：是；"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("goals_reported"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("不满足"), std::string::npos) << r.out;
 }
 
 }  // namespace

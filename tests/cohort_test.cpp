@@ -134,7 +134,7 @@ TEST(Cohort, ScoredAloneItIsAnErrorAndScoreNamesTheCohort) {
   const CliResult with = run_cli("score " + kRuleset + " " + facts.string() + " --cohort " + kDepartments);
   fs::remove(facts);
   EXPECT_EQ(with.exit_code, 0) << with.err;
-  EXPECT_NE(with.out.find("本年 6 个部门预算执行率的平均值 = ≈81.6667%"), std::string::npos) << with.out;
+  EXPECT_NE(with.out.find("本年 6 个部门预算执行率的平均值约为 81.67%"), std::string::npos) << with.out;
   EXPECT_NE(with.out.find("预算执行率 80% 在本年 6 个部门中排第 3 名"), std::string::npos) << with.out;
 }
 

@@ -82,7 +82,7 @@ TEST(Dates, FactsRefuseWhatCouldBeAnotherDay) {
                                  "published_on": "2024-03-01"})");
   ASSERT_TRUE(ok.evaluation.total) << ok.errors;
   EXPECT_EQ(*ok.evaluation.total, dec("10"));
-  EXPECT_NE(ok.evaluation.nodes[0].children[1].basis.find("2024-02-01 至 2024-03-01 的工作日 18 天"), std::string::npos)
+  EXPECT_NE(ok.evaluation.nodes[0].children[1].basis.find("2024-02-01 至公开日期 2024-03-01 的工作日 18 天"), std::string::npos)
       << ok.evaluation.nodes[0].children[1].basis;
   const Scored slash = score(rs, R"({"funds": [{"amount": 1, "issued_on": "2024/6/30"}], "received_on": 20240201})");
   EXPECT_NE(slash.errors.find("facts.funds[0].issued_on: error: \"2024/6/30\" is not a date: write dates as 2024-02-09"),

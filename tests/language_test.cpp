@@ -77,7 +77,7 @@ TEST(Language, BasisExplainsTheDecision) {
   const Scored s = score(one("r: percent", "tiered r { [0, 60%) -> 0  [60%, inf) -> points }"), R"({"r": "75%"})");
   const NodeResult* node = s.find("I");
   ASSERT_NE(node, nullptr);
-  EXPECT_EQ(node->basis, "r = 75% ∈ [60%, inf) → 10; 得分 10.00");
+  EXPECT_EQ(node->basis, "r 75%，不低于 60%，得 10 分；得分 10.00");
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ TEST(Spans, TheBasisShowsTheWholeExpression) {
   const Scored scored = score(ruleset, R"({"department":"x","facts":{"a":0.5,"b":0.25,"rs":[{"x":0}]}})");
   const NodeResult* node = scored.find("乙");
   ASSERT_NE(node, nullptr) << scored.errors;
-  EXPECT_EQ(node->basis.rfind("1 * (a + b) * 5 = 3.75", 0), 0U) << node->basis;
+  EXPECT_EQ(node->basis.rfind("得分 = 1 × （甲 + 乙） × 5 = 3.75", 0), 0U) << node->basis;
 }
 
 }  // namespace

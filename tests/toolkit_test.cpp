@@ -143,7 +143,7 @@ TEST(FixedBand, TheCategoryFixesTheScoreAndTheJudgedValueIsIgnored) {
   for (const std::string rate : {"100%", "50%", "0%"}) {
     const Scored s = score(rs, R"({"rules": "未出台", "rate": ")" + rate + R"("})");
     EXPECT_EQ(s.score("制度"), dec("0")) << rate << s.errors;
-    EXPECT_NE(s.find("制度")->basis.find("未出台：按类别定分 0（不看 rate）"), std::string::npos) << s.find("制度")->basis;
+    EXPECT_NE(s.find("制度")->basis.find("为“未出台”，按类别定 0 分"), std::string::npos) << s.find("制度")->basis;
   }
   // The other bands still bound the judged value.
   EXPECT_EQ(score(rs, R"({"rules": "有缺漏", "rate": "50%"})").score("制度"), dec("2"));
@@ -276,7 +276,7 @@ TEST(ShippedExplain, OneIndicatorOfThe2023ExampleWithWhereEachValueCameFrom) {
   // Lines are looked up in the ruleset, so that reformatting it does not break the test.
   const std::string source = read_text(kSourceDir + "/rulesets/guangzhou/2023.rubric");
   const std::size_t indicator = source.find("indicator 结转结余率");
-  const std::size_t let_at = source.find("let rate =", indicator);
+  const std::size_t let_at = source.find("let rate \"结转结余率\" =", indicator);
   const std::size_t arm_at = source.find("<= 10% -> 2", let_at);
   ASSERT_NE(indicator, std::string::npos);
   ASSERT_NE(let_at, std::string::npos);

@@ -207,7 +207,7 @@ TEST(Diff, TwentyTwentyOneToTwentyTwentyThreeNamesEveryStructuralChange) {
            "      moved from 管理效能 / 资金管理 to 履职效能 / 整体效能\n"
            "      points 2 → 10\n"
            "      the rule changed\n"
-           "        old: let average = mean(quarterly_execution); score when average >= 100% -> points otherwise "
+           "        old: let average \"年度平均执行率\" = mean(quarterly_execution); score when average >= 100% -> points otherwise "
            "average * points\n"
            "        new: score mean(m in monthly_execution: min(m, 100%)) * points\n",
            "      moved from 履职效能 to 履职效能 / 整体效能\n      points 25 → 20\n",

@@ -30,6 +30,48 @@ std::string_view rounding_words(RoundingMode mode) {
 
 // ---- Tree ----------------------------------------------------------------------------------
 
+// 评分依据: the decisions made at the indicator's own level and one level down, in their plain
+// words (TraceStep::plain), then the score: "得分 9.9875，四舍五入为 9.99".
+std::string Evaluator::basis(const ast::Indicator& ind, const NodeResult& node, const ast::Rounding& rounding) const {
+  std::vector<std::string> parts;
+  for (const TraceStep& s : node.trace) {
+    if (!s.decision || s.depth > 1 || s.plain.empty()) continue;
+    // "固定资产利用率为 99.56%" said just before "固定资产利用率 99.56%，不低于 90%，得 2 分" is said twice.
+    if (!parts.empty()) {
+      const std::string& last = parts.back();
+      const std::size_t is = last.find("为 ");
+      const std::size_t about = last.find("约为 ");
+      const std::size_t cut = about != std::string::npos && about < is ? about : is;
+      if (cut != std::string::npos && cut > 0 && s.plain.rfind(last.substr(0, cut) + " ", 0) == 0) parts.pop_back();
+    }
+    parts.push_back(s.plain);
+  }
+  constexpr std::size_t kMaxBasisParts = 10;
+  if (parts.size() > kMaxBasisParts) {
+    const std::size_t more = parts.size() - kMaxBasisParts;
+    parts.resize(kMaxBasisParts);
+    parts.push_back(fmt::format("…另 {} 项", more));
+  }
+  if (!node.score) {
+    parts.push_back("未能评分：" + node.error);
+    return fmt::format("{}", fmt::join(parts, "；"));
+  }
+  const bool formula = !std::holds_alternative<ast::NumberLit>(ind.score->node) &&
+                       !std::holds_alternative<ast::PointsRef>(ind.score->node);
+  if (parts.empty() && formula) {
+    parts.push_back(fmt::format("得分 = {} = {}", said(*ind.score), exact_or_about(*node.raw, node.digits + 4)));
+  }
+  std::string result = fmt::format("得分 {}", node.score->to_fixed(node.digits));
+  if (*node.raw != *node.score) {
+    // The unrounded score where rounding decides, to as many decimals as show it (at most six).
+    const std::string raw = exact_or_about(*node.raw, node.digits + 4);
+    result = fmt::format("得分{}，{}为 {}", raw.rfind("约 ", 0) == 0 ? "约为 " + raw.substr(std::string("约 ").size()) : " " + raw,
+                         rounding_words(rounding.mode), node.score->to_fixed(node.digits));
+  }
+  parts.push_back(result);
+  return fmt::format("{}", fmt::join(parts, "；"));
+}
+
 void Evaluator::run() {
   globals_.assign(rs_.frame_size, Value{});
   failed_.assign(rs_.frame_size, std::string{});
@@ -177,7 +219,14 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
       globals_[l.slot] = v;
       failed_[l.slot].clear();
       record_let(l, v);
-      step(l.span, fmt::format("{} = {}", l.name, format_value(v, l.value->type)), true);
+      // In the 评分依据 only when the let has a label: "完成率为 97.5%".
+      std::string plain;
+      if (!l.label.empty()) {
+        const std::string shown = v.is_number() ? people(v.number(), l.value->type) : format_value(v, l.value->type);
+        plain = shown.rfind("约 ", 0) == 0 ? fmt::format("{}约为 {}", l.label, shown.substr(std::string("约 ").size()))
+                                            : fmt::format("{}为 {}", l.label, shown);
+      }
+      step(l.span, fmt::format("{} = {}", l.name, format_value(v, l.value->type)), true, {}, std::move(plain));
     }
     const Decimal raw = num(*ind.score);
     node.raw = raw;
@@ -207,32 +256,7 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     out_.diagnostics.error("E0706", rs_.at(ind.score ? ind.score->span : ind.span),
                            fmt::format("indicator '{}': {}", ind.name, e.what()));
   }
-  // 评分依据: the decisions made at the indicator's own level and one level down.
-  std::vector<std::string> parts;
-  for (const TraceStep& s : node.trace) {
-    if (s.decision && s.depth <= 1) parts.push_back(s.text);
-  }
-  constexpr std::size_t kMaxBasisParts = 10;
-  if (parts.size() > kMaxBasisParts) {
-    const std::size_t more = parts.size() - kMaxBasisParts;
-    parts.resize(kMaxBasisParts);
-    parts.push_back(fmt::format("…另 {} 项", more));
-  }
-  if (node.score) {
-    const bool plain = !std::holds_alternative<ast::NumberLit>(ind.score->node) &&
-                       !std::holds_alternative<ast::PointsRef>(ind.score->node);
-    if (parts.empty() && plain) parts.push_back(fmt::format("{} = {}", src(ind.score->span), show(*node.raw, ast::TypeKind::Number)));
-    std::string result = fmt::format("得分 {}", node.score->to_fixed(node.digits));
-    if (*node.raw != *node.score) result += fmt::format("（{} 四舍五入）", node.raw->to_string());
-    if (rounding.mode != RoundingMode::HalfUp && *node.raw != *node.score) {
-      result = fmt::format("得分 {}（{} {}）", node.score->to_fixed(node.digits), node.raw->to_string(),
-                           rounding_words(rounding.mode));
-    }
-    parts.push_back(result);
-  } else {
-    parts.push_back("未能评分：" + node.error);
-  }
-  node.basis = fmt::format("{}", fmt::join(parts, "; "));
+  node.basis = basis(ind, node, rounding);
   trace_ = nullptr;
   indicator_ = nullptr;
   return node;

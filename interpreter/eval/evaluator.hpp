@@ -30,6 +30,9 @@ struct TraceStep {
   std::string text;
   bool decision = false;  // part of the 评分依据 summary
   std::string why;        // why this tier or arm and not another: "60% ≤ 75% < 100%" ("" if nothing to add)
+  // A decision in the words of the 评分依据: labels, not identifiers ("完成率 102%，在 100% 至 150%
+  // 之间，得 5 分"). "" for a decision the 评分依据 leaves out (a let without a label).
+  std::string plain;
 };
 
 struct NodeResult {

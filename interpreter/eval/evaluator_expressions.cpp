@@ -108,28 +108,32 @@ Value Evaluator::call_define(const ast::Expr& e, const ast::Call& c) {
   }
   std::vector<Value>* saved = frame_;
   frame_ = &frame;
+  const ast::Define* saved_define = define_;
+  define_ = &d;
   const bool tracked = options_.tested != nullptr;
   if (tracked) call_path_.push_back(e.span.begin);
   struct Restore {
     Evaluator& ev;
     std::vector<Value>* frame;
+    const ast::Define* define;
     bool tracked;
     ~Restore() {
       ev.frame_ = frame;
+      ev.define_ = define;
       --ev.calls_;
       if (tracked) ev.call_path_.pop_back();
     }
-  } restore{*this, saved, tracked};
+  } restore{*this, saved, saved_define, tracked};
   // `explain` shows each call with the values it was given and what it gave, above the steps
   // taken inside it: completion(rate = 102%, pts = 5) = 5; the first kMaxTracedCalls of an
   // indicator, so that a ruleset of many calls does not fill the trace.
   if (!options_.trace || trace_ == nullptr || traced_calls_ > kMaxTracedCalls) return eval(*d.body);
   if (++traced_calls_ > kMaxTracedCalls) {
-    trace_->push_back(TraceStep{depth_, e.span, fmt::format("（其后的函数调用不再逐一列出：每个指标最多列出 {} 次）", kMaxTracedCalls), false, ""});
+    trace_->push_back(TraceStep{depth_, e.span, fmt::format("（其后的函数调用不再逐一列出：每个指标最多列出 {} 次）", kMaxTracedCalls), false, "", ""});
     return eval(*d.body);
   }
   const std::size_t mark = trace_->size();
-  trace_->push_back(TraceStep{depth_, e.span, "", false, ""});
+  trace_->push_back(TraceStep{depth_, e.span, "", false, "", ""});
   Value result;
   try {
     result = eval(*d.body);
@@ -157,7 +161,8 @@ Value Evaluator::prior(const ast::Expr& e, const ast::Call& c) {
          "(rubric batch: --prior LAST_YEAR_BATCH)");
   }
   const Value& v = facts_.prior->values[n.index];
-  step_once(e.span, fmt::format("上年{} = {}", label, format_value(v, e.type)));
+  step_once(e.span, fmt::format("上年{} = {}", label, format_value(v, e.type)),
+            fmt::format("上年{}为 {}", said(*c.args[0]), v.is_number() ? people(v.number(), e.type) : format_value(v, e.type)));
   return v;
 }
 
@@ -179,7 +184,9 @@ Value Evaluator::working_days(const ast::Expr& e, const ast::Call& c) {
          "add that year's calendar (its holidays and the weekend days worked) to the ruleset, as the official notice "
          "lists them");
   }
-  step(e.span, fmt::format("{} 至 {} 的工作日 {} 天", format_date(*a), format_date(*b), *days), true);
+  const std::string counted = fmt::format("{} 至 {} 的工作日 {} 天", format_date(*a), format_date(*b), *days);
+  step(e.span, counted, true, {},
+       fmt::format("{} {} 至{} {} 的工作日 {} 天", said(*c.args[0]), format_date(*a), said(*c.args[1]), format_date(*b), *days));
   return Value(Decimal::from_int(*days));
 }
 
@@ -207,10 +214,14 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
   const std::string shown = format_number(*value, c.year_of == ast::YearOf::Rank ? ast::TypeKind::Count : e.type);
   const std::size_t count = cohort.departments;
   const char* what = c.year_of == ast::YearOf::Mean ? "平均值" : c.year_of == ast::YearOf::Min ? "最小值" : "最大值";
+  const std::string name = said(*c.args[0]);
   std::string text = c.year_of == ast::YearOf::Rank
                          ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", label, format_number(own, c.args[0]->type), count, shown)
                          : fmt::format("本年 {} 个部门{}的{} = {}", count, label, what, shown);
-  step_once(e.span, std::move(text));
+  std::string plain = c.year_of == ast::YearOf::Rank
+                          ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", name, people(own, c.args[0]->type), count, shown)
+                          : fmt::format("本年 {} 个部门{}的{}为 {}", count, name, what, people(*value, e.type));
+  step_once(e.span, std::move(text), std::move(plain));
   return Value(*value);
 }
 
@@ -277,6 +288,11 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   bool any = false;
   bool all = true;
   ++depth_;
+  loops_.emplace_back(c.slot, c.list.get());
+  struct PopLoop {
+    std::vector<std::pair<std::uint32_t, const ast::Expr*>>& loops;
+    ~PopLoop() { loops.pop_back(); }
+  } pop{loops_};
   for (std::size_t i = 0; i < items.size(); ++i) {
     frame[c.slot] = items[i];
     prefix_ = saved_prefix + "[" + element_name(items[i], i) + "] ";
@@ -315,7 +331,7 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   }
   if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
   step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c), show(acc, e.type), taken),
-       depth_ == 0);
+       depth_ == 0, {}, fmt::format("{}为 {}（共 {} 项）", said(e), people(acc, e.type), taken));
   return Value(acc);
 }
 

@@ -33,6 +33,11 @@ struct EvalError {
   std::vector<Note> notes;  // e.g. where in the facts file the empty list is
 };
 
+// A value as people write it in the 评分依据: "99.875%", "约 99.56%", "380", "2024-02-09".
+std::string people(const Decimal& value, ast::TypeKind kind);
+// A score as the 评分依据 shows it before rounding: exact to [decimals], else "约" and rounded.
+std::string exact_or_about(const Decimal& value, int decimals);
+
 [[noreturn]] inline void fail(std::string code, Span span, std::string message, std::string help = {},
                               std::vector<Note> notes = {}) {
   throw EvalError{std::move(code), span, std::move(message), std::move(help), std::move(notes)};
@@ -61,6 +66,7 @@ class Evaluator {
   bool share(const ast::Section& s, NodeResult& node);
   void scale(NodeResult& node, const Decimal& share, const std::string& why);
   NodeResult indicator(const ast::Indicator& ind);
+  std::string basis(const ast::Indicator& ind, const NodeResult& node, const ast::Rounding& rounding) const;
   // Evaluates [vetoes] (of a section, or the top level) and zeroes [nodes] for each that applies
   // with 'zero'; false when a veto's condition could not be evaluated (reported).
   bool vetoes(const std::vector<ast::Veto>& vetoes, std::vector<NodeResult>& nodes);
@@ -127,17 +133,39 @@ class Evaluator {
   void cover(Branch kind, Span span) {
     if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
   }
-  void step(Span span, std::string text, bool decision, std::string why = {}) {
+  // "…为 约 97.58%" reads "…约为 97.58%".
+  static std::string about(std::string text) {
+    for (std::size_t at = text.find("为 约 "); at != std::string::npos; at = text.find("为 约 ", at)) {
+      text.replace(at, std::string("为 约 ").size(), "约为 ");
+    }
+    return text;
+  }
+  // A step of the trace; a decision's [plain] words are its part of the 评分依据.
+  void step(Span span, std::string text, bool decision, std::string why = {}, std::string plain = {}) {
     if (trace_ != nullptr && (decision || options_.trace)) {
-      trace_->push_back({depth_, span, prefix_ + std::move(text), decision, options_.trace ? std::move(why) : std::string()});
+      trace_->push_back({depth_, span, prefix_ + std::move(text), decision, options_.trace ? std::move(why) : std::string(),
+                         plain.empty() ? std::string() : prefix_ + about(std::move(plain))});
     }
   }
+  // The words of the 评分依据 (evaluator_words.cpp): how it names [e] ("完成率", "实际完成值 ÷ 年初
+  // 目标值"), a value with its name ("完成率 102%"), a condition that held or not as a sentence
+  // ("部门预算公开情况为“按时公开”"), and which values a tier takes ("在 100% 至 150% 之间").
+  std::string said(const ast::Expr& e) const;
+  std::string said_name(const ast::NameRef& n) const;
+  std::string said_call(const ast::Call& c) const;
+  std::string said_field(const ast::Member& m) const;
+  std::string said_with_value(const ast::Expr& e);
+  std::string said_condition(const ast::Expr& c, bool holds);
+  std::string interval_words(const ast::Interval& iv, ast::TypeKind kind);
+  std::string result_words(const ast::Expr& result, const Decimal& value) const;
+  // [e]'s value, evaluated again without steps; null if it fails.
+  std::optional<Value> quietly(const ast::Expr& e);
   // A decision step said once per indicator however often the rule reads its value (上年…, 本年…).
-  void step_once(Span span, std::string text) {
+  void step_once(Span span, std::string text, std::string plain) {
     if (trace_ == nullptr) return;
-    const std::string said = prefix_ + text;
-    const auto same = [&](const TraceStep& t) { return t.text == said; };
-    if (std::none_of(trace_->begin(), trace_->end(), same)) step(span, std::move(text), true);
+    const std::string whole = prefix_ + text;
+    const auto same = [&](const TraceStep& t) { return t.text == whole; };
+    if (std::none_of(trace_->begin(), trace_->end(), same)) step(span, std::move(text), true, {}, std::move(plain));
   }
   // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
   void observe(const ast::Expr& subject, const Decimal& x) {
@@ -170,6 +198,8 @@ class Evaluator {
   static constexpr int kMaxEvalNesting = 4000;
   std::uint64_t steps_ = 0;
   std::string prefix_;  // names the list element being evaluated, in trace steps
+  const ast::Define* define_ = nullptr;  // the function being evaluated: its parameters' labels
+  std::vector<std::pair<std::uint32_t, const ast::Expr*>> loops_;  // loop variables' slots and lists
   int section_digits_ = 2;  // total_digits(): the decimals sections are shown with
 };
 

@@ -14,6 +14,16 @@ bool Evaluator::contains(const ast::Interval& iv, const Decimal& value) {
   return interval_contains(iv, value, [&](const ast::Expr& b) { return num(b); });
 }
 
+// What a tier or arm gives: "得 5 分" for a number written as such (or the points), "得分 = 完成率 ×
+// 分值 = 4.875" for a formula.
+std::string Evaluator::result_words(const ast::Expr& result, const Decimal& value) const {
+  const bool constant = std::holds_alternative<ast::NumberLit>(result.node) ||
+                        std::holds_alternative<ast::PointsRef>(result.node) ||
+                        std::holds_alternative<ast::NameRef>(result.node);
+  if (constant) return fmt::format("得 {} 分", exact_or_about(value, 4));
+  return fmt::format("得分 = {} = {}", said(result), exact_or_about(value, 4));
+}
+
 Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
   const Decimal x = num(*t.subject);
   observe(*t.subject, x);
@@ -55,7 +65,9 @@ Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
   }
   step(chosen->span, fmt::format("{} = {} ∈ {} → {}", src(t.subject->span), show(x, kind), src(chosen->interval.span),
                                  show(*result, ast::TypeKind::Number)),
-       true, why);
+       true, why,
+       fmt::format("{} {}，{}，{}", said(*t.subject), people(x, kind), interval_words(chosen->interval, kind),
+                   result_words(*chosen->result, *result)));
   return Value(*result);
 }
 
@@ -88,8 +100,16 @@ Value Evaluator::brackets(const ast::Expr& e, const ast::Brackets& b) {
     const Decimal r = num(*arm.result);
     cover(Branch::Bracket, arm.span);
     failed.push_back(arm.bound ? fmt::format("满足 {} {}", show(x, kind), why) : std::string("其余情形（otherwise）"));
+    std::string plain = fmt::format("{} {}，", said(*b.subject), people(x, kind));
+    if (arm.bound) {
+      const ast::BinaryOp op = arm.compare;
+      plain += fmt::format("{} {}", op == ast::BinaryOp::Lt ? "低于" : op == ast::BinaryOp::Le ? "不高于" : op == ast::BinaryOp::Gt ? "高于" : op == ast::BinaryOp::Ge ? "不低于" : "等于",
+                           people(num(*arm.bound), kind));
+    } else {
+      plain += "属其余情形";
+    }
     step(arm.span, fmt::format("{} = {}, {} → {}", src(b.subject->span), show(x, kind), why, show(r, ast::TypeKind::Number)), true,
-         fmt::format("{}", fmt::join(failed, "；")));
+         fmt::format("{}", fmt::join(failed, "；")), fmt::format("{}，{}", plain, result_words(*arm.result, r)));
     return Value(r);
   }
   fail("E0707", e.span, fmt::format("no bracket takes {} = {}", src(b.subject->span), show(x, kind)),
@@ -106,7 +126,8 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
       case ast::DeductionKind::Fixed:
         taken = amount;
         cover(Branch::Deduction, item.span);
-        step(item.span, fmt::format("扣 {}", amount.to_string()), true);
+        step(item.span, fmt::format("扣 {}", amount.to_string()), true, {},
+             amount.is_zero() ? std::string() : fmt::format("扣 {} 分", amount.to_string()));
         break;
       case ast::DeductionKind::Per: {
         const Decimal n = num(*item.operand);
@@ -115,7 +136,9 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
           cover(Branch::Deduction, item.span);
           step(item.span, fmt::format("扣 {} × {} ({}) = {}", amount.to_string(), show(n, item.operand->type),
                                       src(item.operand->span), taken.to_string()),
-               true);
+               true, {},
+               fmt::format("{} {}，每个扣 {} 分，共扣 {} 分", said(*item.operand), people(n, item.operand->type),
+                           amount.to_string(), taken.to_string()));
         }
         break;
       }
@@ -123,7 +146,8 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
         if (truth(*item.operand)) {
           taken = amount;
           cover(Branch::Deduction, item.span);
-          step(item.span, fmt::format("扣 {} ({})", amount.to_string(), src(item.operand->span)), true);
+          step(item.span, fmt::format("扣 {} ({})", amount.to_string(), src(item.operand->span)), true, {},
+               fmt::format("{}，扣 {} 分", said_condition(*item.operand, true), amount.to_string()));
         }
         break;
     }
@@ -131,7 +155,7 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
   }
   Decimal result = start - total;
   if (total.is_zero()) {
-    step(e.span, fmt::format("无扣分 → {}", start.to_string()), true);
+    step(e.span, fmt::format("无扣分 → {}", start.to_string()), true, {}, fmt::format("无扣分，得 {} 分", start.to_string()));
     return Value(result);
   }
   if (d.floor) {
@@ -140,11 +164,13 @@ Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
       cover(Branch::Floor, e.span);
       step(e.span, fmt::format("{} − {} = {}, 扣完为止 → {}", start.to_string(), total.to_string(), result.to_string(),
                                floor.to_string()),
-           true);
+           true, {},
+           fmt::format("{} 分扣减 {} 分，扣完为止，得 {} 分", start.to_string(), total.to_string(), floor.to_string()));
       return Value(floor);
     }
   }
-  step(e.span, fmt::format("{} − {} = {}", start.to_string(), total.to_string(), result.to_string()), true);
+  step(e.span, fmt::format("{} − {} = {}", start.to_string(), total.to_string(), result.to_string()), true, {},
+       fmt::format("{} 分扣减 {} 分，得 {} 分", start.to_string(), total.to_string(), result.to_string()));
   return Value(result);
 }
 
@@ -163,7 +189,10 @@ Value Evaluator::weighted(const ast::Expr& /*e*/, const ast::Weighted& w) {
     total += share;
     step(part.span, fmt::format("{}{} × {} = {}", part.label.empty() ? "" : part.label + " ",
                                 show(weight, ast::TypeKind::Percent), value.to_string(), share.to_string()),
-         true);
+         true, {},
+         fmt::format("{}得 {} 分，按 {} 计 {} 分", part.label.empty() ? fmt::format("第 {} 部分", i + 1) : part.label,
+                     people(value, ast::TypeKind::Number), people(weight, ast::TypeKind::Percent),
+                     people(share, ast::TypeKind::Number)));
   }
   return Value(total);
 }
@@ -179,7 +208,7 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
       cover(Branch::Band, band.member_span);
       step(band.member_span,
            fmt::format("{}：按类别定分 {}（不看 {}）", member, show(fixed, ast::TypeKind::Number), src(j.score->span)),
-           true);
+           true, {}, fmt::format("{}为“{}”，按类别定 {} 分", said(*j.category), member, people(fixed, ast::TypeKind::Number)));
       return Value(fixed);
     }
     const Decimal score = num(*j.score);
@@ -193,7 +222,12 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
     cover(Branch::Band, band.member_span);
     step(band.member_span,
          fmt::format("{}: {} ∈ {}", member, show(score, j.score->type), interval_text(band.interval, j.score->type)),
-         true);
+         true, {},
+         [&] {
+           const std::string band_words = interval_words(band.interval, j.score->type);
+           return fmt::format("{}为“{}”，{} {}{}{}", said(*j.category), member, said(*j.score), people(score, j.score->type),
+                              band_words.empty() ? "" : "，", band_words);
+         }());
     return Value(score);
   }
   fail("E0709", e.span, fmt::format("category '{}' has no band", member));
@@ -213,18 +247,24 @@ Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
     const Value v = eval(*arm.result);
     // Say which arm was taken: its condition, or for a lone 'otherwise' the condition that failed.
     std::string head = "其余情形";
+    std::string plain_head = "属其余情形";
     if (arm.condition) {
       head = fmt::format("满足 {}", src(arm.condition->span));
+      plain_head = said_condition(*arm.condition, true);
     } else if (w.arms.size() == 2) {
       head = unmet(*w.arms.front().condition);
+      plain_head = said_condition(*w.arms.front().condition, false);
     }
     const bool nested = trace_ != nullptr && std::any_of(trace_->begin() + static_cast<std::ptrdiff_t>(mark),
                                                          trace_->end(), [](const TraceStep& s) { return s.decision; });
     if (nested) {
       // The arm's own steps explain its value; the condition goes before them.
-      trace_->insert(trace_->begin() + static_cast<std::ptrdiff_t>(mark), {depth_, arm.span, prefix_ + head, true, why});
+      trace_->insert(trace_->begin() + static_cast<std::ptrdiff_t>(mark),
+                     {depth_, arm.span, prefix_ + head, true, why, prefix_ + plain_head});
     } else {
-      step(arm.span, fmt::format("{} → {}", head, format_value(v, arm.result->type)), true, why);
+      const std::string result = v.is_number() ? result_words(*arm.result, v.number()) : "为 " + format_value(v, arm.result->type);
+      step(arm.span, fmt::format("{} → {}", head, format_value(v, arm.result->type)), true, why,
+           fmt::format("{}，{}", plain_head, result));
     }
     return v;
   }

@@ -160,10 +160,10 @@ void Evaluator::scale(NodeResult& node, const Decimal& share, const std::string&
   // The basis ends with the rules' result against the declared points ("得分 36.00"): it stays,
   // as what the points were scored against, followed by the share.
   const std::size_t result = node.basis.rfind("得分 ");
-  const std::string head = result == std::string::npos ? node.basis + "; " : node.basis.substr(0, result);
+  const std::string head = result == std::string::npos ? node.basis + "；" : node.basis.substr(0, result);
   const std::string before = result == std::string::npos ? std::string() : node.basis.substr(result + std::string("得分 ").size());
-  node.basis = fmt::format("{}按分值 {} 分计得 {}; {}", head, declared.to_string(), before, text);
-  node.trace.push_back({0, node.indicator->name_span, text, true, {}});
+  node.basis = fmt::format("{}按分值 {} 分计得 {}；{}", head, declared.to_string(), before, text);
+  node.trace.push_back({0, node.indicator->name_span, text, true, {}, text});
   node.declared_points = declared;
   node.points.hi = share;
   node.raw = raw;

@@ -26,7 +26,7 @@ The 自评表 CSV of `rubric score --format csv`: every text cell follows the sa
   $ rubric score hostile.rubric facts.json --format csv -o table.csv
   facts.json: wrote table.csv
   $ sed -n 2p table.csv
-  ,,,,预算执行率,10,"'=1+2","'@SUM(A1)",9.50,"min(rate, 100%) * points = 9.5; 得分 9.50","'-2+3 份"
+  ,,,,预算执行率,10,"'=1+2","'@SUM(A1)",9.50,得分 = 预算执行率（最多按 100% 计） × 分值 = 9.5；得分 9.50,"'-2+3 份"
 The XLSX writers were safe already: a name starting with '=' is a text cell (a shared string), never a formula.
   $ rubric batch "$SRC/tests/bad-input/outputs/r.rubric" in.csv -o out.csv -q --report report.xlsx > /dev/null
   wrote report.xlsx

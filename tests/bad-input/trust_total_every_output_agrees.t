@@ -9,8 +9,8 @@ The JSON gives the same total and grade.
       "total": 90
 The official table in Markdown, CSV and HTML.
   $ rubric score "$SRC/tests/bad-input/trust-total/ruleset.rubric" "$SRC/tests/bad-input/trust-total/facts.json" --format md | grep -E '总分|评价等级'
-  | **总分**     |   90 |          |      |          |      |          |                                                                              | ≠ **89.995** | 90.000 |                         |                  |
-  | **评价等级** |   良 |          |      |          |      |          | ☐优 90分≤得分≤90分； ☑良 80分≤得分<90分； ☐中 60分≤得分<80分； ☐差 得分<60分 |              |        |                         |                  |
+  | **总分**     |   90 |          |      |          |      |          |                                                                              | ≠ **89.995** | 90.000 |                                           |                  |
+  | **评价等级** |   良 |          |      |          |      |          | ☐优 90分≤得分≤90分； ☑良 80分≤得分<90分； ☐中 60分≤得分<80分； ☐差 得分<60分 |              |        |                                           |                  |
   评价等级：☐优 ☑良 ☐中 ☐差
   $ rubric score "$SRC/tests/bad-input/trust-total/ruleset.rubric" "$SRC/tests/bad-input/trust-total/facts.json" --format csv | grep -E '总分|评价等级'
   总分,90,,,,,,,89.995,90.000,,
