@@ -54,6 +54,7 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
     if (!ind.explain.empty()) j["explain"] = ind.explain;
     if (!ind.standard.empty()) j["standard"] = ind.standard;
     if (!ind.evidence.empty()) j["evidence"] = ind.evidence;
+    if (!node.evidence.empty()) j["evidence_given"] = node.evidence;
   }
   if (node.claimed) {
     j["claimed"] = exact(*node.claimed);

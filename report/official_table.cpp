@@ -69,7 +69,8 @@ struct Builder {
     if (node.indicator != nullptr) {
       row.explain = node.indicator->explain;
       row.standard = node.indicator->standard;
-      for (const std::string& e : node.indicator->evidence) {
+      // The department's own documents where it names them, else the kind the ruleset expects.
+      for (const std::string& e : node.evidence.empty() ? node.indicator->evidence : node.evidence) {
         if (!row.evidence.empty()) row.evidence += "、";
         row.evidence += e;
       }

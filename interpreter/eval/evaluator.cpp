@@ -194,6 +194,9 @@ bool Evaluator::chosen(const ast::Indicator& ind, NodeResult& node) const {
   node.indicator = &ind;
   node.points = ind.points;
   if (const Decimal* claimed = facts_.claimed.find(ind.name)) node.claimed = *claimed;
+  for (const auto& [name, documents] : facts_.evidence) {
+    if (name == ind.name) node.evidence.insert(node.evidence.end(), documents.begin(), documents.end());
+  }
   if (ind.choice.empty()) return true;
   const Value& chosen = facts_.values[ind.choice_fact];
   if (!chosen.is_text() || chosen.text() == ind.name) return true;

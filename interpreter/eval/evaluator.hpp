@@ -48,6 +48,9 @@ struct NodeResult {
   std::vector<TraceStep> trace;
   std::string error;             // why it has no score
   std::optional<Decimal> claimed;  // the department's own score for it (自评分), if given
+  // The documents the department names as its evidence (参考佐证材料); empty: none named, and the
+  // table shows the kind the ruleset expects (ast::Indicator::evidence).
+  std::vector<std::string> evidence;
   std::string vetoed;              // the veto that zeroed it ("" if none); the basis says so
   std::optional<Decimal> unvetoed;  // what the rules gave before the veto
   std::optional<Decimal> uncapped;  // an extra section held within its points: its parts' sum

@@ -56,18 +56,18 @@ void read_top_level(const Json& root, Validator& validator, const FactsOptions& 
         validator.error("E0603", "id", fmt::format("expected the row's id as a string or a whole number, found {}", describe(value)))
             .help = "write it as \"id\": \"D1\" or \"id\": 17";
       }
-    } else if (key != "facts" && key != "claimed" && key.rfind('_', 0) != 0) {  // "_…" keys are comments
-      const std::vector<std::string> keys = options.batch_row
-                                                ? std::vector<std::string>{"id", "department", "year", "facts", "claimed"}
-                                                : std::vector<std::string>{"department", "year", "facts", "claimed"};
+    } else if (key != "facts" && key != "claimed" && key != "evidence" && key.rfind('_', 0) != 0) {  // "_…": comments
+      const std::vector<std::string> keys =
+          options.batch_row ? std::vector<std::string>{"id", "department", "year", "facts", "claimed", "evidence"}
+                            : std::vector<std::string>{"department", "year", "facts", "claimed", "evidence"};
       auto guess = closest_match(key, keys);
       validator.unknown("E0610", "W0601", key, fmt::format("unknown key \"{}\"", key),
                         guess ? fmt::format("did you mean \"{}\"?", *guess)
                         : options.batch_row
-                            ? "the keys of a batch row are \"id\", \"department\", \"year\", \"facts\" and \"claimed\"; "
-                              "a key starting with \"_\" is a comment"
-                            : "the keys of a facts file are \"department\", \"year\", \"facts\" and \"claimed\"; a "
-                              "key starting with \"_\" is a comment");
+                            ? "the keys of a batch row are \"id\", \"department\", \"year\", \"facts\", \"claimed\" and "
+                              "\"evidence\"; a key starting with \"_\" is a comment"
+                            : "the keys of a facts file are \"department\", \"year\", \"facts\", \"claimed\" and "
+                              "\"evidence\"; a key starting with \"_\" is a comment");
     }
   }
 }
@@ -134,6 +134,9 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     if (auto v = validator.convert(*value, *decl.type, decl.domain, path)) facts.values[i] = std::move(*v);
   }
   if (const Json* claimed = root.find("claimed"); claimed != nullptr && options.only == nullptr) read_claims(*claimed, ruleset, validator, diags, file_name, options.allow_unknown, facts.claimed);
+  if (const Json* evidence = root.find("evidence"); evidence != nullptr && options.only == nullptr) {
+    read_evidence(*evidence, ruleset, validator, diags, file_name, options.allow_unknown, facts.evidence);
+  }
   // The ruleset's requirements on the facts, once each fact is valid (not for last year's facts or
   // the year's figures, which are read in part).
   if (!diags.has_errors() && options.only == nullptr && options.requirements) diags.append(unmet_requirements(ruleset, facts, file_name));

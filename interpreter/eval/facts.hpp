@@ -64,6 +64,9 @@ struct Facts {
   std::vector<Value> values;     // by fact index in the ruleset
   std::vector<bool> supplied;    // false where the default was used
   Claims claimed;
+  // The documents the department names as each indicator's evidence (参考佐证材料), by indicator
+  // name, in file order: what its table lists instead of the kind of evidence the ruleset expects.
+  std::vector<std::pair<std::string, std::vector<std::string>>> evidence;
   std::shared_ptr<const PriorFacts> prior;  // null when no facts of last year were given
   std::shared_ptr<const Cohort> cohort;     // null when scored alone
 };

@@ -100,5 +100,10 @@ class Validator {
 // "claimed": {"total": N, "indicators": {NAME: N, …}}
 void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& validator, Diagnostics& diags,
                  const std::string& file_name, bool allow_unknown, Claims& out);
+// "evidence": {"结转结余率": "…决算报告", "预决算公开合规性": ["…截图", "…"]}: the documents the
+// department names as the evidence of each indicator (参考佐证材料), a string or a list of strings.
+void read_evidence(const Json& evidence, const ast::Ruleset& ruleset, Validator& validator, Diagnostics& diags,
+                   const std::string& file_name, bool allow_unknown,
+                   std::vector<std::pair<std::string, std::vector<std::string>>>& out);
 
 }  // namespace rubric::facts_detail

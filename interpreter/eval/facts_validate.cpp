@@ -230,6 +230,51 @@ void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& va
   }
 }
 
+void read_evidence(const Json& evidence, const ast::Ruleset& ruleset, Validator& validator, Diagnostics& diags,
+                   const std::string& file_name, bool allow_unknown,
+                   std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
+  if (evidence.kind != Json::Kind::Object) {
+    validator.error("E0603", "evidence",
+                    fmt::format("expected an object of indicator names and documents, found {}", describe(evidence)))
+        .help = "write e.g. \"evidence\": {\"结转结余率\": [\"2023年度部门决算报告\"]}";
+    return;
+  }
+  std::vector<std::string> names;
+  collect_indicators(ruleset.items, names);
+  for (const auto& [name, documents] : evidence.members) {
+    const std::string path = "evidence." + name;
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      auto guess = closest_match(name, names);
+      auto& d = allow_unknown
+                    ? diags.warning("W0602", Location::in_json(file_name, path),
+                                    fmt::format("the ruleset has no indicator \"{}\"; its evidence is ignored", name))
+                    : diags.error("E0611", Location::in_json(file_name, path),
+                                  fmt::format("the ruleset has no indicator \"{}\" to attach this evidence to", name));
+      d.help = guess ? fmt::format("did you mean \"{}\"?", *guess)
+                     : "name the indicator as the ruleset does (see `rubric facts RULESET`)";
+      continue;
+    }
+    std::vector<std::string> list;
+    if (documents.kind == Json::Kind::String) {
+      list.push_back(documents.text);
+    } else if (documents.kind == Json::Kind::Array) {
+      for (std::size_t i = 0; i < documents.items.size(); ++i) {
+        if (documents.items[i].kind == Json::Kind::String) {
+          list.push_back(documents.items[i].text);
+        } else {
+          validator.error("E0603", fmt::format("{}[{}]", path, i),
+                          fmt::format("expected a document's name as a string, found {}", describe(documents.items[i])));
+        }
+      }
+    } else {
+      validator.error("E0603", path,
+                      fmt::format("expected a document's name, or a list of them, found {}", describe(documents)));
+      continue;
+    }
+    out.emplace_back(name, std::move(list));
+  }
+}
+
 }  // namespace facts_detail
 
 FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quoted) {

@@ -9,15 +9,15 @@ Removing 采购政策效能 leaves its two facts unread: the warnings are at the
    3 | remove 采购政策效能
      | ^~~~~~~~~~~~~~~~~~~
     = help: write 'remove fact sme_reserved' below this line; departments are then no longer asked for it
-  2023.rubric:119:3: note: 'sme_reserved' is declared here, in the base ruleset
-   119 |   sme_reserved           : money in (0, inf) unit "万元" "预算编制时部门为中小企业预留的采购金额合计数"
+  2023.rubric:121:3: note: 'sme_reserved' is declared here, in the base ruleset
+   121 |   sme_reserved           : money in (0, inf) unit "万元" "预算编制时部门为中小企业预留的采购金额合计数"
        |   ^~~~~~~~~~~~
   2024.rubric:3:1: warning: fact 'sme_actual' of the base ruleset is no longer used: this change removed its last use [W0102]
    3 | remove 采购政策效能
      | ^~~~~~~~~~~~~~~~~~~
     = help: write 'remove fact sme_actual' below this line; departments are then no longer asked for it
-  2023.rubric:120:3: note: 'sme_actual' is declared here, in the base ruleset
-   120 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
+  2023.rubric:122:3: note: 'sme_actual' is declared here, in the base ruleset
+   122 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
        |   ^~~~~~~~~~
   2 warnings generated.
   2024.rubric: warnings are errors (--werror)
@@ -76,16 +76,16 @@ A name the base does not have, a removal that the file contradicts, a removal th
   [1]
   $ { cat header; printf 'remove function completion\n'; } > needed.rubric
   $ rubric check needed.rubric
-  2023.rubric:170:41: error: unknown function 'completion' [E0208]
-   170 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  2023.rubric:172:41: error: unknown function 'completion' [E0208]
+   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~
     = help: remove or override the indicator that uses 'completion' as well, or keep 'completion'
   needed.rubric:2:1: note: 'completion' is removed here, by the extending ruleset
    2 | remove function completion
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: in 2023.rubric as changed by needed.rubric
-  2023.rubric:190:42: error: unknown function 'completion' [E0208]
-   190 |             otherwise sum(b in benefits: completion(b.actual / b.target, b.weight))
+  2023.rubric:192:42: error: unknown function 'completion' [E0208]
+   192 |             otherwise sum(b in benefits: completion(b.actual / b.target, b.weight))
        |                                          ^~~~~~~~~~
     = help: remove or override the indicator that uses 'completion' as well, or keep 'completion'
   needed.rubric:2:1: note: 'completion' is removed here, by the extending ruleset

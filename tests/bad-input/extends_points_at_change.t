@@ -9,8 +9,8 @@ A section's points lowered: its parent no longer adds up, and its own parts do n
    2 | override section 采购管理 points 9
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: parts: 预算编制 3 + 预算执行 4 + 信息公开 4 + 绩效管理 15 + 采购管理 9 + 资产管理 10 + 运行成本 4
-  2023.rubric:214:14: note: section '管理效率' and its points are declared here, in the base ruleset
-   214 | section 管理效率 points 50 {
+  2023.rubric:216:14: note: section '管理效率' and its points are declared here, in the base ruleset
+   216 | section 管理效率 points 50 {
        |                  ^~~~~~~~~
   points.rubric:2:30: error: the parts of section '采购管理' add up to 10, not its 9 points [E0404]
    2 | override section 采购管理 points 9
@@ -26,8 +26,8 @@ An indicator removed.
    2 | remove 采购政策效能
      | ^~~~~~~~~~~~~~~~~~~
     = note: parts: 采购意向公开合规性 0.5 + 采购意向公开完整性、及时性 1.5 + 采购内控制度建设 1 + 采购活动合规性 2 + 采购合同签订时效性 3 + 合同备案时效性 1
-  2023.rubric:369:16: note: section '采购管理' and its points are declared here, in the base ruleset
-   369 |   section 采购管理 points 10 {
+  2023.rubric:371:16: note: section '采购管理' and its points are declared here, in the base ruleset
+   371 |   section 采购管理 points 10 {
        |                    ^~~~~~~~~
   1 error generated.
   [1]
@@ -39,8 +39,8 @@ An indicator added to a section, and another of the section given other points: 
    3 | override indicator 结转结余率 points 3
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: parts: 结转结余率 3 + 财务管理合规性 2 + 新指标 1
-  2023.rubric:234:16: note: section '预算执行' and its points are declared here, in the base ruleset
-   234 |   section 预算执行 points 4 {
+  2023.rubric:236:16: note: section '预算执行' and its points are declared here, in the base ruleset
+   236 |   section 预算执行 points 4 {
        |                    ^~~~~~~~
   added.rubric:2:1: note: this change alters the sum too
    2 | add in 预算执行 indicator 新指标 points 1 { score points }
@@ -55,8 +55,8 @@ An indicator added at the top level: the total declared in the base no longer ma
    2 | indicator 新指标 points 5 { score points }
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: parts: 履职效能 50 + 管理效率 50 + 新指标 5
-  2023.rubric:11:1: note: the total is declared here, in the base ruleset
-   11 | total 100
+  2023.rubric:13:1: note: the total is declared here, in the base ruleset
+   13 | total 100
       | ^~~~~~~~~
   1 error generated.
   [1]
@@ -66,8 +66,8 @@ An indicator added at the top level: the total declared in the base no longer ma
    2 | add indicator 新指标 points 5 { score points }
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: parts: 履职效能 50 + 管理效率 50 + 新指标 5
-  2023.rubric:11:1: note: the total is declared here, in the base ruleset
-   11 | total 100
+  2023.rubric:13:1: note: the total is declared here, in the base ruleset
+   13 | total 100
       | ^~~~~~~~~
   1 error generated.
   [1]

@@ -25,8 +25,8 @@ The same changes, whole: the error is the author's, at their line.
    2 | override section 采购管理 points 9
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: parts: 预算编制 3 + 预算执行 4 + 信息公开 4 + 绩效管理 15 + 采购管理 9 + 资产管理 10 + 运行成本 4
-  2023.rubric:214:14: note: section '管理效率' and its points are declared here, in the base ruleset
-   214 | section 管理效率 points 50 {
+  2023.rubric:216:14: note: section '管理效率' and its points are declared here, in the base ruleset
+   216 | section 管理效率 points 50 {
        |                  ^~~~~~~~~
   1 error generated.
   [1]

@@ -41,7 +41,7 @@ A JSON Lines row of a batch may name its department's id, as the CSV input's id 
   $ printf '%s\n' '{"id":"D1","department":"甲","year":2023,"facts":{"a":79.995,"b":10}}' > facts.json
   $ rubric score "$SRC/tests/bad-input/trust-total/ruleset.rubric" facts.json
   facts.json: id: error: unknown key "id" [E0610]
-    = help: the keys of a facts file are "department", "year", "facts" and "claimed"; a key starting with "_" is a comment
+    = help: the keys of a facts file are "department", "year", "facts", "claimed" and "evidence"; a key starting with "_" is a comment
     = note: a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a warning
   facts.json: not scored: the facts have errors
   [3]

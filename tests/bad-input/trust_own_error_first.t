@@ -11,8 +11,8 @@ A GBK comment:
 Curly quotes in the header:
   $ sed '1,/^ruleset/s/"/“/' "$SRC/rulesets/guangzhou/2023.rubric" > quotes.rubric
   $ rubric score quotes.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  quotes.rubric:10:9: error: expected the ruleset's name as a string, found '“' [E0002]
-   10 | ruleset “广州市部门整体支出绩效自评（无专项资金）" scheme guangzhou year 2023
+  quotes.rubric:12:9: error: expected the ruleset's name as a string, found '“' [E0002]
+   12 | ruleset “广州市部门整体支出绩效自评（无专项资金）" scheme guangzhou year 2023
       |         ^
     = help: write it as a string: "“广州市部门整体支出绩效自评（无专项资金）"; punctuation such as “” or （） cannot be part of a bare name
   1 error generated.
@@ -20,22 +20,22 @@ Curly quotes in the header:
 Over 4 MiB:
   $ cp "$SRC/rulesets/guangzhou/2023.rubric" big.rubric && head -c 4300000 /dev/zero | tr '\0' '#' >> big.rubric
   $ rubric score big.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  big.rubric: error: the file is 4338373 bytes; rulesets may be at most 4194304 bytes [E0012]
+  big.rubric: error: the file is 4338563 bytes; rulesets may be at most 4194304 bytes [E0012]
   1 error generated.
   [1]
 A header with no year:
   $ sed '1,/^ruleset/s/ year 2023//' "$SRC/rulesets/guangzhou/2023.rubric" > noyear.rubric
   $ rubric score noyear.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  noyear.rubric:10:48: error: expected 'year' and the year, found 'total' on line 11 [E0002]
-   10 | ruleset "广州市部门整体支出绩效自评（无专项资金）" scheme guangzhou
+  noyear.rubric:12:48: error: expected 'year' and the year, found 'total' on line 13 [E0002]
+   12 | ruleset "广州市部门整体支出绩效自评（无专项资金）" scheme guangzhou
       |                                                                    ^
   1 error generated.
   [1]
 An error in the body only (an unknown name): the ruleset's error, not the year's.
   $ sed 's/deduct 0.5 per audit_issues$/deduct 0.5 per audit_isues/' "$SRC/rulesets/guangzhou/2023.rubric" > body.rubric
   $ rubric score body.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2021.json"
-  body.rubric:263:28: error: unknown name 'audit_isues' [E0201]
-   263 |       score deduct 0.5 per audit_isues
+  body.rubric:265:28: error: unknown name 'audit_isues' [E0201]
+   265 |       score deduct 0.5 per audit_isues
        |                            ^~~~~~~~~~~
     = help: did you mean 'audit_issues'?
   1 error generated.
@@ -49,8 +49,8 @@ The same through `audit` and `explain`:
   1 error generated.
   [1]
   $ rubric explain quotes.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  quotes.rubric:10:9: error: expected the ruleset's name as a string, found '“' [E0002]
-   10 | ruleset “广州市部门整体支出绩效自评（无专项资金）" scheme guangzhou year 2023
+  quotes.rubric:12:9: error: expected the ruleset's name as a string, found '“' [E0002]
+   12 | ruleset “广州市部门整体支出绩效自评（无专项资金）" scheme guangzhou year 2023
       |         ^
     = help: write it as a string: "“广州市部门整体支出绩效自评（无专项资金）"; punctuation such as “” or （） cannot be part of a bare name
   1 error generated.
