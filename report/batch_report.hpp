@@ -117,6 +117,9 @@ class BatchReportBuilder {
 BatchReport read_batch_report(const ast::Ruleset& ruleset, const std::string& path);
 
 // One self-contained HTML file (no scripts, nothing external), with print CSS for A4.
+// The HTML lists the first and the last kShownAtEachEnd departments of the ranking (and of the
+// failed ones) and says how many it leaves out between: a browser opens it at any batch size.
+inline constexpr std::size_t kShownAtEachEnd = 100;
 std::string render_batch_html(const BatchReport& report);
 
 // The bytes of an .xlsx workbook: sheets 排名, 等级分布 (with a chart), 分项平均 and, when some

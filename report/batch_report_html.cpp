@@ -19,6 +19,7 @@ table.averages tr.l1 td, table.averages tr.total td { font-weight: bold; }
 table.averages tr.total td { background: #f7f7f7; }
 table.failed td.error { font-size: 11px; color: #a00000; }
 tr.tie td.rank { color: #555; }
+tr.omitted td { text-align: center; color: #555; background: #f7f7f7; padding: 6px; }
 p.note { margin: 4px 0 10px; font-size: 11px; color: #444; }
 div.top { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
 @page { size: A4 portrait; margin: 12mm; }
@@ -120,7 +121,18 @@ std::string render_batch_html(const BatchReport& r) {
          "<th>部门</th><th>总分</th><th>等级</th>";
   for (const BatchColumn& c : r.columns) out += fmt::format("<th>{}（{}）</th>", e(c.name), e(c.points));
   out += "</tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < r.ranking.size(); ++i) {
+  // A browser shows a page of any batch at once: past kShownAtEachEnd × 2 departments the middle of
+  // the ranking is left out (the XLSX and CSV reports hold every department), so that 200,000
+  // departments make a page of the same size as 200.
+  const std::size_t n = r.ranking.size();
+  const bool cut = n > 2 * kShownAtEachEnd;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cut && i == kShownAtEachEnd) {
+      out += fmt::format("<tr class=\"omitted\"><td colspan=\"{}\">…… 中间 {} 个部门（第 {} 至第 {} 名）未列出：完整排名见 XLSX "
+                         "或 CSV 报告（--report 文件.xlsx）或结果文件 ……</td></tr>\n",
+                         6 + r.columns.size(), n - 2 * kShownAtEachEnd, kShownAtEachEnd + 1, n - kShownAtEachEnd);
+      i = n - kShownAtEachEnd;
+    }
     const BatchDepartment& d = r.ranking[i];
     const bool tie = (i > 0 && r.ranking[i - 1].rank == d.rank) ||
                      (i + 1 < r.ranking.size() && r.ranking[i + 1].rank == d.rank);
@@ -138,10 +150,16 @@ std::string render_batch_html(const BatchReport& r) {
     out += fmt::format("<h2>未能评分的部门（{} 个）</h2>\n<table class=\"data failed\">\n<thead><tr><th>序号</th>"
                        "<th>编号</th><th>部门</th><th>原因</th></tr></thead>\n<tbody>\n",
                        r.failed.size());
-    for (const BatchDepartment& d : r.failed) {
+    for (std::size_t i = 0; i < r.failed.size() && i < 2 * kShownAtEachEnd; ++i) {
+      const BatchDepartment& d = r.failed[i];
       out += fmt::format("<tr><td class=\"num\">{}</td><td class=\"name\">{}</td><td class=\"name\">{}</td>"
                          "<td class=\"error\">{}</td></tr>\n",
                          d.row, e(d.id), e(d.name), e(d.error));
+    }
+    if (r.failed.size() > 2 * kShownAtEachEnd) {
+      out += fmt::format("<tr class=\"omitted\"><td colspan=\"4\">…… 其余 {} 个未能评分的部门未列出：见结果文件的 error 列 "
+                         "……</td></tr>\n",
+                         r.failed.size() - 2 * kShownAtEachEnd);
     }
     out += "</tbody>\n</table>\n";
   }

@@ -12,6 +12,7 @@
 #include "base/csv_reader.hpp"
 #include "interpreter/batch/batch.hpp"
 #include "report_support.hpp"
+#include "report/batch_report.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {
@@ -149,6 +150,27 @@ TEST_F(BatchReportTest, HtmlRanksWithTiesChartsGradesAndAveragesExactly) {
   EXPECT_EQ(averages[2], (std::vector<std::string>{"乙细", "4", "4", "2.38", "1.50", "3.00"}));
   EXPECT_EQ(averages[3], (std::vector<std::string>{"总分", "10", "4", "6.70", "2.80", "9.00"}));
   EXPECT_NE(html.find("按 2 位小数四舍五入（half-up）"), std::string::npos);
+}
+
+// A batch of any size makes a page a browser opens at once: the first and last 100 of the ranking,
+// and a row that says how many are left out and where they are (200,000 departments gave a 49 MB
+// page that Chromium did not render in two minutes).
+TEST_F(BatchReportTest, HtmlOfALargeBatchListsTheTopAndBottomAndSaysWhatItLeavesOut) {
+  std::string csv = "id,department,a,b\n";
+  for (int i = 1; i <= 1000; ++i) csv += fmt::format("d{},部门{},{},{}\n", i, i, i % 7, i % 3 == 0 ? "x" : "1");
+  write("in.csv", csv);
+  const CliResult r = batch("out.csv", "report.html");
+  EXPECT_EQ(r.exit_code, 3) << r.err;  // every third row has an error
+  const std::string html = read_text(path("report.html"));
+  EXPECT_EQ(unbalanced(html), "");
+  const auto ranking = html_rows(html, "data ranking");
+  ASSERT_EQ(ranking.size(), 2 * report::kShownAtEachEnd + 1);
+  EXPECT_EQ(ranking[report::kShownAtEachEnd][0],
+            "…… 中间 467 个部门（第 101 至第 567 名）未列出：完整排名见 XLSX 或 CSV 报告（--report 文件.xlsx）或结果文件 ……");
+  const auto failed = html_rows(html, "data failed");
+  ASSERT_EQ(failed.size(), 2 * report::kShownAtEachEnd + 1);
+  EXPECT_EQ(failed.back()[0], "…… 其余 133 个未能评分的部门未列出：见结果文件的 error 列 ……");
+  EXPECT_LT(html.size(), 200'000u);
 }
 
 TEST_F(BatchReportTest, XlsxHasTheRankingTheChartAndExactAverages) {
