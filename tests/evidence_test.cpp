@@ -1,5 +1,6 @@
-// 参考佐证材料 that fit the department: the ruleset says what kind of evidence each indicator expects,
-// and a department's facts may name its own documents ("evidence"), which its table shows instead.
+// The official table in the department's words: 参考佐证材料 that fit the department (the ruleset
+// says what kind of evidence each indicator expects, a department's facts may name its own
+// documents, "evidence", which its table shows instead), and a 评分依据 without identifiers.
 #include <gtest/gtest.h>
 
 #include "report/official_table.hpp"
@@ -73,6 +74,43 @@ TEST(Evidence, TheCourtsTableStillListsItsOwnDocumentsFromItsFacts) {
   EXPECT_NE(r.out.find("《广州互联网法院采购管理办法（试行）》"), std::string::npos);
   // The ruleset itself names no department.
   EXPECT_EQ(read_text(kSourceDir + "/rulesets/guangzhou/2023.rubric").find("evidence \"《广州互联网法院"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rubric::testing
+
+namespace rubric::testing {
+namespace {
+
+// [10] item 1: the court's 2023 and 2021 tables print a 评分依据 with no identifier (no Latin letter
+// at all) and no number longer than its rounding needs (at most four decimals beyond the score's).
+TEST(Basis, TheCourtsTablesSayNoIdentifierAndNoOverlongNumber) {
+  for (const char* year : {"2021", "2023"}) {
+    const auto loaded = load_ruleset(kSourceDir + "/rulesets/guangzhou/" + year + ".rubric");
+    ASSERT_TRUE(loaded.ok()) << year;
+    const FactsResult facts =
+        read_facts(*loaded.ruleset, kSourceDir + "/rulesets/guangzhou/examples/guangzhou-internet-court-" + year + ".json");
+    ASSERT_TRUE(facts.facts) << render(facts.diagnostics, false);
+    const Evaluation ev = evaluate(*loaded.ruleset, *facts.facts);
+    int indicators = 0;
+    const auto walk = [&](const auto& self, const NodeResult& node) -> void {
+      for (const NodeResult& child : node.children) self(self, child);
+      if (node.indicator == nullptr) return;
+      ++indicators;
+      const std::string& basis = node.basis;
+      EXPECT_FALSE(basis.empty()) << node.name;
+      EXPECT_EQ(std::find_if(basis.begin(), basis.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }),
+                basis.end())
+          << year << " " << node.name << ": " << basis;
+      for (std::size_t dot = basis.find('.'); dot != std::string::npos; dot = basis.find('.', dot + 1)) {
+        std::size_t digits = 0;
+        while (dot + 1 + digits < basis.size() && basis[dot + 1 + digits] >= '0' && basis[dot + 1 + digits] <= '9') ++digits;
+        EXPECT_LE(digits, 6u) << year << " " << node.name << ": " << basis;
+      }
+    };
+    for (const NodeResult& node : ev.nodes) walk(walk, node);
+    EXPECT_GT(indicators, 5) << year;
+  }
 }
 
 }  // namespace
