@@ -79,44 +79,10 @@ std::string grade_chart(const BatchReport& r) {
 
 std::string fixed(const std::optional<Decimal>& d, int digits) { return d ? d->to_fixed(digits) : "—"; }
 
-}  // namespace
-
-std::string render_batch_html(const BatchReport& r) {
+// The ranking (its top and bottom when it is long) and the departments that could not be scored.
+std::string ranking_and_failed(const BatchReport& r) {
   const auto e = [](const std::string& s) { return html_escape(s); };
-  std::string out = html_begin(fmt::format("{} — 批量评分报告", r.title), kStyle);
-  out += fmt::format("<h1>{}</h1>\n<p class=\"sub\">批量评分报告（{}年度评分标准）</p>\n", e(r.title), r.year);
-
-  out += "<table class=\"header\">\n";
-  out += fmt::format("<tr><th>评分标准</th><td>{}</td><th>方案 / 年度</th><td>{} / {}</td></tr>\n", e(r.title),
-                     e(r.scheme), r.year);
-  out += fmt::format("<tr><th>部门数</th><td>{}</td><th>未能评分</th><td>{}</td></tr>\n", r.rows, r.errors);
-  out += fmt::format("<tr><th>总分平均</th><td>{}</td><th>最高 / 最低</th><td>{} / {}</td></tr>\n",
-                     fixed(r.total.mean, r.digits), fixed(r.total.max, r.digits), fixed(r.total.min, r.digits));
-  out += "</table>\n";
-
-  // The grade distribution beside its table of counts and shares.
-  out += "<h2>等级分布</h2>\n<div class=\"top\">\n<div class=\"chart\">\n" + grade_chart(r) + "</div>\n";
-  out += "<table class=\"data grades\">\n<thead><tr><th>等级</th><th>分数范围</th><th>部门数</th><th>占比</th></tr>"
-         "</thead>\n<tbody>\n";
-  for (const GradeCount& g : r.grades) {
-    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                       e(g.name), e(g.range), g.count, r.share_text(g.count));
-  }
-  out += "</tbody>\n</table>\n</div>\n";
-
-  out += "<h2>分项平均</h2>\n<table class=\"data averages\">\n<thead><tr><th>分项</th><th>分值</th><th>部门数</th>"
-         "<th>平均</th><th>最低</th><th>最高</th></tr></thead>\n<tbody>\n";
-  const auto stats_row = [&](const ScoreStats& s, const char* cls) {
-    return fmt::format(
-        "<tr class=\"{0}\"><td class=\"{0} name\">{1}</td><td class=\"num\">{2}</td><td class=\"num\">{3}</td>"
-        "<td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td></tr>\n",
-        cls, e(s.name), e(s.points), s.count, fixed(s.mean, r.digits), fixed(s.min, r.digits), fixed(s.max, r.digits));
-  };
-  for (const ScoreStats& s : r.sections) out += stats_row(s, s.level == 1 ? "l1" : "l2");
-  out += stats_row(r.total, "total");
-  out += "</tbody>\n</table>\n";
-  out += fmt::format("<p class=\"note\">{}</p>\n", e(r.rounding_note()));
-
+  std::string out;
   out += "<h2>排名</h2>\n<table class=\"data ranking\">\n<thead><tr><th>排名</th><th>序号</th><th>编号</th>"
          "<th>部门</th><th>总分</th><th>等级</th>";
   for (const BatchColumn& c : r.columns) out += fmt::format("<th>{}（{}）</th>", e(c.name), e(c.points));
@@ -163,6 +129,48 @@ std::string render_batch_html(const BatchReport& r) {
     }
     out += "</tbody>\n</table>\n";
   }
+  return out;
+}
+
+}  // namespace
+
+std::string render_batch_html(const BatchReport& r) {
+  const auto e = [](const std::string& s) { return html_escape(s); };
+  std::string out = html_begin(fmt::format("{} — 批量评分报告", r.title), kStyle);
+  out += fmt::format("<h1>{}</h1>\n<p class=\"sub\">批量评分报告（{}年度评分标准）</p>\n", e(r.title), r.year);
+
+  out += "<table class=\"header\">\n";
+  out += fmt::format("<tr><th>评分标准</th><td>{}</td><th>方案 / 年度</th><td>{} / {}</td></tr>\n", e(r.title),
+                     e(r.scheme), r.year);
+  out += fmt::format("<tr><th>部门数</th><td>{}</td><th>未能评分</th><td>{}</td></tr>\n", r.rows, r.errors);
+  out += fmt::format("<tr><th>总分平均</th><td>{}</td><th>最高 / 最低</th><td>{} / {}</td></tr>\n",
+                     fixed(r.total.mean, r.digits), fixed(r.total.max, r.digits), fixed(r.total.min, r.digits));
+  out += "</table>\n";
+
+  // The grade distribution beside its table of counts and shares.
+  out += "<h2>等级分布</h2>\n<div class=\"top\">\n<div class=\"chart\">\n" + grade_chart(r) + "</div>\n";
+  out += "<table class=\"data grades\">\n<thead><tr><th>等级</th><th>分数范围</th><th>部门数</th><th>占比</th></tr>"
+         "</thead>\n<tbody>\n";
+  for (const GradeCount& g : r.grades) {
+    out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                       e(g.name), e(g.range), g.count, r.share_text(g.count));
+  }
+  out += "</tbody>\n</table>\n</div>\n";
+
+  out += "<h2>分项平均</h2>\n<table class=\"data averages\">\n<thead><tr><th>分项</th><th>分值</th><th>部门数</th>"
+         "<th>平均</th><th>最低</th><th>最高</th></tr></thead>\n<tbody>\n";
+  const auto stats_row = [&](const ScoreStats& s, const char* cls) {
+    return fmt::format(
+        "<tr class=\"{0}\"><td class=\"{0} name\">{1}</td><td class=\"num\">{2}</td><td class=\"num\">{3}</td>"
+        "<td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td></tr>\n",
+        cls, e(s.name), e(s.points), s.count, fixed(s.mean, r.digits), fixed(s.min, r.digits), fixed(s.max, r.digits));
+  };
+  for (const ScoreStats& s : r.sections) out += stats_row(s, s.level == 1 ? "l1" : "l2");
+  out += stats_row(r.total, "total");
+  out += "</tbody>\n</table>\n";
+  out += fmt::format("<p class=\"note\">{}</p>\n", e(r.rounding_note()));
+
+  out += ranking_and_failed(r);
   out += fmt::format("<p class=\"footer\">由 Rubric 按 {}（{}，{}年度）批量计算生成。</p>\n", e(r.title), e(r.scheme),
                      r.year);
   out += "</body>\n</html>\n";
