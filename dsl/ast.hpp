@@ -414,7 +414,7 @@ struct TestBlock {
 // A change an extending ruleset makes to its base (see docs/language.md, "Extending a ruleset").
 enum class ChangeKind { Override, Points, Remove, Add };
 // What `remove` removes: an indicator or section (by name), or a declaration of the base.
-enum class Removed { Node, Fact, Function, Let };
+enum class Removed { Node, Fact, Function, Let, Veto, Requirement };
 struct Change {
   ChangeKind kind = ChangeKind::Override;
   Removed removed = Removed::Node;  // Remove

@@ -59,9 +59,17 @@ class Dumper {
     if (r.total) out += " (total " + r.total->to_string() + ")";
     if (r.rounding_given) rounding(r.rounding);
     for (const FactDecl& f : r.facts) fact(f);
+    for (const Requirement& q : r.requirements) {
+      out += "\n (require " + quote(q.text) + " ";
+      expr(q.condition.get());
+      out += ")";
+    }
     for (const Define& d : r.defines) {
       out += "\n (define " + d.name + " (";
-      for (std::size_t i = 0; i < d.params.size(); ++i) out += (i > 0 ? " " : "") + d.params[i];
+      for (std::size_t i = 0; i < d.params.size(); ++i) {
+        out += (i > 0 ? " " : "") + d.params[i];
+        if (i < d.param_labels.size() && !d.param_labels[i].empty()) out += " (label " + quote(d.param_labels[i]) + ")";
+      }
       out += ") ";
       expr(d.body.get());
       out += ")";
@@ -145,6 +153,7 @@ class Dumper {
             interval(*f.domain);
             out += ")";
           }
+          if (!f.label.empty()) out += " (label " + quote(f.label) + ")";
           out += ")";
         }
         out += ")";
@@ -175,6 +184,7 @@ class Dumper {
 
   void let(const Let& l) {
     out += "(let " + l.name + " ";
+    if (!l.label.empty()) out += "(label " + quote(l.label) + ") ";
     expr(l.value.get());
     out += ")";
   }
@@ -224,7 +234,7 @@ class Dumper {
 
   void change(const Change& c) {
     static constexpr const char* kKinds[] = {"override", "points", "remove", "add"};
-    static constexpr const char* kRemoved[] = {"", "fact", "function", "let"};
+    static constexpr const char* kRemoved[] = {"", "fact", "function", "let", "veto", "require"};
     const char* what = c.kind == ChangeKind::Remove && c.removed != Removed::Node ? kRemoved[static_cast<int>(c.removed)]
                        : c.section                                                 ? "section"
                                                                                    : "indicator";

@@ -381,8 +381,10 @@ ast::Change Builder::change(const Node& n) {
       const Node& kind = *n.children[0];
       c.removed = is<g::removed_fact>(kind)       ? ast::Removed::Fact
                   : is<g::removed_function>(kind) ? ast::Removed::Function
+                  : is<g::removed_veto>(kind)     ? ast::Removed::Veto
+                  : is<g::removed_require>(kind)  ? ast::Removed::Requirement
                                                   : ast::Removed::Let;
-      c.name = name.string();
+      c.name = is<g::removed_text>(name) ? text_value(name) : name.string();
     } else {
       c.name = name_value(name);
     }

@@ -139,7 +139,11 @@ void Printer::change(const Node& n) {
     }
   } else if (is<g::remove_stmt>(n)) {
     put("remove ");
-    if (n.children.size() > 1) {
+    if (n.children.size() > 1 && is<g::removed_text>(*n.children[1])) {
+      tok(*n.children[0]);
+      put(" ");
+      text(*n.children[1]);
+    } else if (n.children.size() > 1) {
       tok(*n.children[0]);
       put(" ");
       tok(*n.children[1]);

@@ -484,6 +484,7 @@ struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<one<';
 //         | 'override' ( 'indicator' | 'section' ) name points  -- change only its points
 //         | 'remove' name
 //         | 'remove' ( 'fact' | 'function' | 'let' ) name    -- a declaration of the base
+//         | 'remove' ( 'veto' | 'require' ) text            -- a veto, a requirement on the facts
 //         | 'add' [ 'in' name ] ( indicator | section )          -- add to a section, or the top
 struct target_indicator : kw_indicator {};
 struct target_section : kw_section {};
@@ -497,8 +498,13 @@ struct removed_function : key<TAO_PEGTL_STRING("function")> {};
 struct removed_let : kw_let {};
 struct removed_declaration : seq<not_at<change_word>, identifier> {};  // as item_name
 struct e_removed_declaration : removed_declaration {};
+struct removed_veto : key<TAO_PEGTL_STRING("veto")> {};
+struct removed_require : key<TAO_PEGTL_STRING("require")> {};
+struct removed_text : text {};
 struct remove_stmt
-    : seq<w_remove, _, sor<seq<sor<removed_fact, removed_function, removed_let>, _, e_removed_declaration>, removed_name>> {};
+    : seq<w_remove, _,
+          sor<seq<sor<removed_fact, removed_function, removed_let>, _, e_removed_declaration>,
+              seq<sor<removed_veto, removed_require>, _, removed_text>, removed_name>> {};
 struct add_parent : item_name {};
 struct e_added : sor<indicator, section> {};
 struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};

@@ -44,7 +44,7 @@ using selector = pegtl::parse_tree::selector<
         g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt, g::indicator, g::section, g::section_extra, g::section_shared, g::e_shared_least, g::applies_stmt, g::applies_full, g::applies_shared, g::choose_stmt, g::e_choose_fact,
         g::grade_name, g::grade_threshold, g::grade_otherwise, g::grade_unless, g::floor_section, g::e_floor_share, g::floor_share, g::veto_stmt, g::e_veto_text, g::veto_zero, g::veto_grade, g::e_veto_grade_name, g::grade_arm, g::grade_block, g::total_stmt,
         g::extends_path, g::e_unit, g::override_stmt, g::points_override, g::target_indicator, g::target_section,
-        g::remove_stmt, g::removed_name, g::removed_fact, g::removed_function, g::removed_let,
+        g::remove_stmt, g::removed_name, g::removed_fact, g::removed_function, g::removed_let, g::removed_veto, g::removed_require, g::removed_text,
         g::e_removed_declaration, g::add_stmt, g::add_parent, g::test_block, g::test_name, g::e_test_name,
         g::given_stmt, g::given_file, g::e_given_file, g::prior_stmt, g::e_prior_file, g::cohort_stmt, g::e_cohort_file, g::calendar_block, g::e_calendar_year, g::calendar_days, g::calendar_holiday, g::calendar_workday, g::e_json, g::case_stmt, g::expect_stmt, g::e_expect,
         g::expect_error, g::expect_equals, g::total_target, g::grade_target, g::e_expect_code, g::e_expect_value,

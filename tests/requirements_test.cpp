@@ -136,3 +136,47 @@ TEST(Witness, TheShippedRulesetsHaveNoScoreFactsCanTakePastItsPoints) {
 
 }  // namespace
 }  // namespace rubric::testing
+
+namespace rubric::testing {
+namespace {
+
+// `remove veto "…"` and `remove require "…"` in an extending ruleset: by their text, with
+// did-you-mean, and what the removed condition read left unread is a warning at the change.
+TEST(Requirements, AnExtendingRulesetRemovesAVetoOrARequirementByItsText) {
+  const fs::path dir = fs::temp_directory_path() / ("rubric_remove_text_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "2023.rubric") << R"(ruleset "t" scheme test year 2023
+total 10
+facts {
+  outputs : list of { weight: number in [0, inf), done: bool } "产出指标"
+  violation : bool "存在重大违纪违规问题" default false
+  require "各产出指标的分值合计不超过 10 分": sum(o in outputs: o.weight) <= 10
+}
+indicator 产出 points 10 { score min(sum(o in outputs: when o.done -> o.weight otherwise 0), 10) }
+veto "存在重大违纪违规问题" when violation -> grade 差
+grade { 优 >= 9; 差 otherwise }
+)";
+  std::ofstream(dir / "2024.rubric") << "ruleset \"t\" scheme test year 2024 extends \"2023.rubric\"\n"
+                                        "remove veto \"存在重大违纪违规问题\"\n"
+                                        "remove require \"各产出指标的分值合计不超过 10 分\"\n";
+  std::ofstream(dir / "typo.rubric") << "ruleset \"t\" scheme test year 2024 extends \"2023.rubric\"\n"
+                                        "remove require \"各产出指标的分值合计不超过 10分\"\n";
+  const LoadedRuleset loaded = load_ruleset((dir / "2024.rubric").string());
+  const LoadedRuleset typo = load_ruleset((dir / "typo.rubric").string());
+  fs::remove_all(dir);
+  ASSERT_TRUE(loaded.ok()) << render(loaded.diagnostics, false);
+  EXPECT_TRUE(loaded.ruleset->vetoes.empty());
+  EXPECT_TRUE(loaded.ruleset->requirements.empty());
+  const std::string warnings = render(loaded.diagnostics, false);
+  EXPECT_NE(warnings.find("fact 'violation' of the base ruleset is no longer used: this change removed its last use"),
+            std::string::npos)
+      << warnings;
+  EXPECT_FALSE(typo.ok());
+  const std::string text = render(typo.diagnostics, false);
+  EXPECT_NE(text.find("error: the base ruleset has no requirement \"各产出指标的分值合计不超过 10分\" [E0901]"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("did you mean \"各产出指标的分值合计不超过 10 分\"?"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace rubric::testing

@@ -103,6 +103,9 @@ class Merger {
   }
   void apply(ast::Change& change);
   void remove_declaration(const ast::Change& change);
+  template <typename Stmt>
+  void remove_by_text(std::vector<Stmt>& base, const std::vector<Stmt>& derived, const ast::Change& change,
+                      const char* what);
   template <typename Decl>
   void remove_by_name(std::vector<Decl>& base, const std::vector<Decl>& derived, const ast::Change& change,
                       const char* what);
@@ -308,9 +311,44 @@ void Merger::remove_declaration(const ast::Change& change) {
       remove_by_name(out_.lets, derived_.lets, change, "let");
       return;
     }
+    case ast::Removed::Veto:
+      remove_by_text(out_.vetoes, derived_.vetoes, change, "veto");
+      return;
+    case ast::Removed::Requirement:
+      remove_by_text(out_.requirements, derived_.requirements, change, "requirement");
+      return;
     case ast::Removed::Node:
       return;
   }
+}
+
+// `remove veto "…"`, `remove require "…"`: a top-level veto or a requirement of the base, by its
+// text; what its condition read may be left unread (a warning at this change).
+template <typename Stmt>
+void Merger::remove_by_text(std::vector<Stmt>& base, const std::vector<Stmt>& derived, const ast::Change& change,
+                            const char* what) {
+  const auto same = [&](const Stmt& s) { return s.text == change.name; };
+  if (auto again = std::find_if(derived.begin(), derived.end(), same); again != derived.end()) {
+    auto& d = error("E0910", change.name_span,
+                    fmt::format("{} \"{}\" is removed, and written again in this file", what, change.name));
+    d.notes.push_back({"written again here", derived_.at(again->span)});
+    d.help = fmt::format("a {} of the same text in this file replaces the base's: delete this 'remove'", what);
+    return;
+  }
+  auto it = std::find_if(base.begin(), base.end(), same);
+  if (it == base.end()) {
+    std::vector<std::string> known;
+    for (const Stmt& s : base) known.push_back(s.text);
+    auto& d = error("E0901", change.name_span, fmt::format("the base ruleset has no {} \"{}\"", what, change.name));
+    if (auto guess = closest_match(change.name, known)) {
+      d.help = fmt::format("did you mean \"{}\"?", *guess);
+    } else if (!known.empty()) {
+      d.help = fmt::format("the base's are \"{}\"", fmt::join(known, "\", \""));
+    }
+    return;
+  }
+  if (it->condition) reads(*it->condition, change.span, out_.dropped_reads);
+  base.erase(it);
 }
 
 std::uint32_t end_of(const ast::Ruleset& rs) {
