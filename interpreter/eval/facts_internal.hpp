@@ -59,8 +59,14 @@ class Validator {
 
   std::optional<Value> convert(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
                                const std::string& path);
+  // An error at [path]; one in "facts.…" also names the fact by its label (and the field's), as
+  // the department's form calls it: "the fact: “部门整体绩效目标产出指标”, its field “年初目标值”".
   Diagnostic& error(const std::string& code, const std::string& path, std::string message) {
-    return diags_.error(code, Location::in_json(file_, path), std::move(message));
+    auto& d = diags_.error(code, Location::in_json(file_, path), std::move(message));
+    std::string fact_label;
+    const std::string note = labels(path, fact_label);
+    if (!note.empty() && d.message.find(fact_label) == std::string::npos) d.notes.push_back({note, std::nullopt});
+    return d;
   }
   // A key the ruleset does not declare: an error [code] ("unknown fact \"x\""), or, with
   // --allow-unknown-facts, the warning [warning_code] ("… is ignored"). [help] is the did-you-mean
@@ -77,6 +83,9 @@ class Validator {
     d.notes.push_back({std::string(kUnknownNote), std::nullopt});
     return d;
   }
+  // "the fact: “LABEL”[, its field “LABEL”]" for a "facts.NAME[i].FIELD" path; "" otherwise.
+  // [fact_label] receives the fact's label alone.
+  std::string labels(const std::string& path, std::string& fact_label) const;
   static constexpr std::string_view kUnknownNote =
       "a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a "
       "warning";

@@ -38,6 +38,29 @@ std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type
   return read.value;
 }
 
+std::string Validator::labels(const std::string& path, std::string& fact_label) const {
+  constexpr std::string_view kFacts = "facts.";
+  if (path.rfind(kFacts, 0) != 0) return "";
+  const std::size_t end = path.find_first_of(".[", kFacts.size());
+  const std::string name = path.substr(kFacts.size(), end == std::string::npos ? std::string::npos : end - kFacts.size());
+  const auto fact = std::find_if(rs_.facts.begin(), rs_.facts.end(), [&](const ast::FactDecl& f) { return f.name == name; });
+  if (fact == rs_.facts.end() || fact->label.empty()) return "";
+  fact_label = fact->label;
+  std::string out = fmt::format("the fact: “{}”", fact->label);
+  // A field of a record (of a list's element): the last ".NAME" of the path.
+  const std::size_t dot = path.rfind('.');
+  const ast::TypeRef* type = fact->type.get();
+  while (type != nullptr && type->kind == ast::TypeKind::List) type = type->element.get();
+  if (dot != std::string::npos && dot >= kFacts.size() + name.size() && type != nullptr &&
+      type->kind == ast::TypeKind::Record) {
+    const std::string field = path.substr(dot + 1);
+    for (const ast::Field& f : type->fields) {
+      if (f.name == field && !f.label.empty()) out += fmt::format(", its field “{}”", f.label);
+    }
+  }
+  return out;
+}
+
 void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
                              const std::optional<ast::Interval>& domain, const std::string& path) {
   const auto shown = [&](const Decimal& d) { return format_number(d, type.kind); };

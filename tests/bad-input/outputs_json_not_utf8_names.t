@@ -14,6 +14,7 @@ A facts file with an error, under a GBK name: the diagnostic's file in the JSON,
   $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" "$(printf '\262\277\303\305.json')" --format json > out.json; echo "exit $?"
   \x{b2}\x{bf}\x{c3}\x{c5}.json: facts.rate: error: expected a percent, found the string "abc" [E0603]
     = help: write a percent as "99.5%" or as the fraction 0.995
+    = note: the fact: “预算执行率”
   \x{b2}\x{bf}\x{c3}\x{c5}.json: not scored: the facts have errors
   exit 3
   $ python3 -c 'import json; d = json.load(open("out.json", encoding="utf-8")); print(d)' 2>&1 | tail -c 300

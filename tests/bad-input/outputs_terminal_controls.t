@@ -11,6 +11,7 @@ In diagnostics: a value quoted in a message, and a file name holding ESC.
   $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" "$(printf 'a\033[2Jb.json')"
   a\u{1b}[2Jb.json: facts.rate: error: expected a percent, found the string "\u{1b}]0;pwned\u{7}" [E0603]
     = help: write a percent as "99.5%" or as the fraction 0.995
+    = note: the fact: “预算执行率”
   a\u{1b}[2Jb.json: not scored: the facts have errors
   [3]
 In `rubric explain`, and in the batch summary's ranking.

@@ -3,17 +3,20 @@ The names inside facts: an enum member cut short ("按时" for 按时公开) is 
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" cut.json
   cut.json: facts.budget_disclosure: error: "按时" is not one of 按时公开, 逾期公开, 未公开 [E0605]
     = help: did you mean "按时公开"?
+    = note: the fact: “部门预算公开情况（财政部门批复后20日内公开为按时）”
   cut.json: not scored: the facts have errors
   [3]
   $ sed 's/"budget_disclosure": "按时公开"/"budget_disclosure": "公开"/' "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" > common.json
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" common.json
   common.json: facts.budget_disclosure: error: "公开" is not one of 按时公开, 逾期公开, 未公开 [E0605]
+    = note: the fact: “部门预算公开情况（财政部门批复后20日内公开为按时）”
   common.json: not scored: the facts have errors
   [3]
   $ sed 's/"budget_disclosure": "按时公开"/"budget_disclosure": "按时公布"/' "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" > typo.json
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" typo.json
   typo.json: facts.budget_disclosure: error: "按时公布" is not one of 按时公开, 逾期公开, 未公开 [E0605]
     = help: did you mean "按时公开"?
+    = note: the fact: “部门预算公开情况（财政部门批复后20日内公开为按时）”
   typo.json: not scored: the facts have errors
   [3]
   $ sed 's/"audit_issues"/"audit_isues"/' "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" > name.json

@@ -21,6 +21,7 @@
     ✗ 合计 / 负数 (2023.test.rubric:9): not updated
       the facts were refused:
   合计 / 负数: facts.a: error: -1 is outside the declared domain [0, 80] [E0604]
+    = note: the fact: “甲项得分依据”
   
     ✗ 合计 / 错名 (2023.test.rubric:10): not updated
       the ruleset has no indicator or section '丙'
