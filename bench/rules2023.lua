@@ -614,7 +614,7 @@ local function main(in_path, out_path)
   output:setvbuf("full", 1048576)
   local names, scorers = {}, {}
   for k, rule in ipairs(RULES) do names[k], scorers[k] = rule[1], rule[2] end
-  output:write("row,id,department,total,grade,", concat(names, ","), ",error\n")
+  output:write("\239\187\191row,id,department,total,grade,", concat(names, ","), ",error\n")  -- UTF-8 BOM, as rubric
 
   local lines = input:lines()
   local ok, missing = read_header(lines() or "")

@@ -54,6 +54,41 @@ const std::string kHeader =
     "id,department,rate,issues,months.1,months.2,months.3,outputs.1.name,outputs.1.target,outputs.1.actual,"
     "outputs.1.weight,outputs.2.name,outputs.2.target,outputs.2.actual,outputs.2.weight\n";
 
+// A spreadsheet made for people heads its columns with the facts' labels, and a record's fields
+// with theirs: read as the names are. A label two facts share is refused, not guessed.
+TEST_F(BatchTest, ColumnsMayBeHeadedWithTheFactsLabels) {
+  write("labelled.rubric", R"(ruleset "t" scheme test year 2023
+total 4
+facts {
+  rate    : percent "预算执行率"
+  outputs : list of { target: number in (0, inf) "目标值", actual: number "实际值" } "年度绩效目标（目标值、实际值）"
+}
+indicator 执行 points 2 { score min(rate, 100%) * points }
+indicator 目标 points 2 { score min(mean(o in outputs: o.actual / o.target), 100%) * points }
+grade { 优 >= 3; 差 otherwise }
+)");
+  write("in.csv", "id,department,预算执行率,年度绩效目标.1.目标值,年度绩效目标.1.实际值\nd1,甲局,95%,10,5\n");
+  const CliResult r = run_cli("batch " + path("labelled.rubric") + " " + path("in.csv") + " -o " + path("out.csv"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = parse_csv(read("out.csv"));
+  ASSERT_EQ(rows.size(), 2u) << read("out.csv");
+  EXPECT_EQ(rows[1][3], "2.90");  // 1.90 + 1.00
+  write("same.rubric", R"(ruleset "t" scheme test year 2023
+total 4
+facts {
+  a : percent "执行率"
+  b : percent "执行率"
+}
+indicator 甲 points 2 { score min(a, 100%) * points }
+indicator 乙 points 2 { score min(b, 100%) * points }
+grade { 优 >= 3; 差 otherwise }
+)");
+  write("in.csv", "id,department,执行率\nd1,甲局,95%\n");
+  const CliResult twice = run_cli("batch " + path("same.rubric") + " " + path("in.csv") + " -o " + path("out2.csv"));
+  EXPECT_EQ(twice.exit_code, 3) << twice.err;  // as any header the ruleset cannot read
+  EXPECT_NE(twice.err.find("column \"执行率\": more than one fact has this label"), std::string::npos) << twice.err;
+}
+
 TEST_F(BatchTest, CsvInCsvOutWithPerRowErrors) {
   write("in.csv", kHeader +
                       "d1,甲局,95%,1,100%,90%,,产出一,10,10,1,产出二,4,2,2\n"
@@ -63,7 +98,9 @@ TEST_F(BatchTest, CsvInCsvOutWithPerRowErrors) {
   EXPECT_EQ(r.exit_code, 3) << r.err;
   const auto rows = parse_csv(read("out.csv"));
   ASSERT_EQ(rows.size(), 4u) << read("out.csv");
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"row", "id", "department", "total", "grade", "完成", "扣分", "月度", "产出", "error"}));
+  // The file starts with a UTF-8 BOM, so that Excel shows the Chinese.
+  EXPECT_EQ(read("out.csv").rfind("\xEF\xBB\xBFrow,", 0), 0u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"\xEF\xBB\xBFrow", "id", "department", "total", "grade", "完成", "扣分", "月度", "产出", "error"}));
   // d1: 3.80 + 1.50 + 1.90 (mean 95%) + min(1 + 1, 2) = 9.20.
   EXPECT_EQ(rows[1], (std::vector<std::string>{"1", "d1", "甲局", "9.20", "优", "3.80", "1.50", "1.90", "2.00", ""}));
   // d2: a bad cell is named by its column; the row has no scores; the batch goes on.

@@ -172,7 +172,7 @@ TEST_F(BatchWorkerTest, AnExceptionInARowIsThatRowsErrorAndTheOthersAreScored) {
     EXPECT_EQ(result.summary.rows, 4u);
     EXPECT_EQ(result.summary.errors, 2u);
     EXPECT_EQ(read_text(path("out.csv")),
-              "row,id,department,total,grade,预算执行率,error\n"
+              "\xEF\xBB\xBFrow,id,department,total,grade,预算执行率,error\n"
               "1,d1,甲,9.50,优,9.50,\n"
               "2,d2,乙,,,,internal error while scoring this row (boom); it is not scored. This is a bug in rubric: "
               "please report it\n"

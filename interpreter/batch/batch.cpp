@@ -258,7 +258,8 @@ void Pipeline::stop(std::string& reason, std::string why) {
 }
 
 void Pipeline::run() {
-  if (input_.out_format == BatchFormat::Csv) output_.write(csv_header(leaves_));
+  // With a UTF-8 BOM, as the 自评表 CSV: Excel opens the Chinese names and headings as Chinese.
+  if (input_.out_format == BatchFormat::Csv) output_.write("\xEF\xBB\xBF" + csv_header(leaves_));
   if (!start_reader() || !start_workers()) return;  // the destructor stops the reader: nothing is written
   SummaryBuilder summary(rs_, result_.summary, options_.top, options_.bottom);
   write_chunks(summary);

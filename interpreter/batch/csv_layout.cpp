@@ -119,7 +119,10 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
   }
   const std::string field = rest.substr(dot2 + 1);
   std::size_t f = 0;
-  while (f < type.element->fields.size() && type.element->fields[f].name != field) ++f;
+  while (f < type.element->fields.size() && type.element->fields[f].name != field &&
+         type.element->fields[f].label != field) {
+    ++f;
+  }
   if (f == type.element->fields.size()) {
     std::vector<std::string> names;
     for (const auto& fd : type.element->fields) names.push_back(fd.name);
@@ -134,6 +137,22 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
 }
 
 }  // namespace
+
+std::size_t labelled_fact(const ast::Ruleset& rs, const std::string& header) {
+  std::size_t found = rs.facts.size();
+  for (std::size_t i = 0; i < rs.facts.size(); ++i) {
+    const std::string& label = rs.facts[i].label;
+    if (rs.facts[i].name == header) return i;
+    if (label.empty()) continue;
+    const std::size_t paren = label.find("（");
+    const bool match = label == header || (paren != std::string::npos && paren > 0 && label.substr(0, paren) == header &&
+                                           label.size() >= 3 && label.compare(label.size() - 3, 3, "）") == 0);
+    if (!match) continue;
+    if (found != rs.facts.size()) return kAmbiguous;
+    found = i;
+  }
+  return found;
+}
 
 bool is_number_kind(ast::TypeKind k) {
   return k == ast::TypeKind::Number || k == ast::TypeKind::Percent || k == ast::TypeKind::Money ||
@@ -169,10 +188,21 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
     if (name == "department" && columns.name.empty()) { layout.department = col; continue; }
     if (name == "year") { layout.year = col; layout.numeric[c] = true; continue; }
     if (name.empty() || name[0] == '_') continue;  // a comment column
-    const auto dot = name.find('.');
-    const std::string fact = name.substr(0, dot);
-    std::size_t index = 0;
-    while (index < rs.facts.size() && rs.facts[index].name != fact) ++index;
+    // A fact by its name, or by its label as the form calls it ("预算执行率", or "部门整体绩效目标产出
+    // 指标" for a label that ends in a parenthesis): spreadsheets made for people head their columns so.
+    std::size_t index = labelled_fact(rs, name);
+    const auto dot = index < rs.facts.size() ? std::string::npos : name.find('.');
+    const std::string fact = index < rs.facts.size() ? rs.facts[index].name : name.substr(0, dot);
+    if (index == rs.facts.size() && dot != std::string::npos) index = labelled_fact(rs, fact);
+    if (index == kAmbiguous || (index == rs.facts.size() && labelled_fact(rs, name) == kAmbiguous)) {
+      return fmt::format("column \"{}\": more than one fact has this label; head the column with the fact's name "
+                         "(`rubric facts RULESET` lists them)",
+                         name);
+    }
+    if (index == rs.facts.size()) {
+      index = 0;
+      while (index < rs.facts.size() && rs.facts[index].name != fact) ++index;
+    }
     if (index == rs.facts.size()) {
       if (!allow_unknown) return unknown_column(rs, name, fact, columns);
       warnings.push_back(fmt::format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));

@@ -29,6 +29,12 @@ struct CsvLayout {
 // Whether a value of kind [k] is a number (number, percent, money, count).
 bool is_number_kind(ast::TypeKind k);
 
+// The fact a column header names: by the fact's name, or by its label (the whole label, or the
+// label without a parenthesis that ends it: "部门整体绩效目标产出指标"). rs.facts.size() when none
+// does, kAmbiguous when two labels do.
+inline constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+std::size_t labelled_fact(const ast::Ruleset& rs, const std::string& header);
+
 // Fills [layout] from the [header] record; returns why the header cannot be used ("" when it can).
 // Columns the ruleset does not declare are an error, or with [allow_unknown] a warning added to
 // [warnings] and ignored. [columns] names the id and name columns (default "id", "department").

@@ -14,7 +14,7 @@ A spreadsheet names its columns in its own words (编号, 部门名称). `--id-c
   grades: 优 1, 良 1, 中 0, 差 0
   total: mean 89.998, min 89.995, max 90.000
   $ cat out.csv
-  row,id,department,total,grade,甲,乙,error
+  ﻿row,id,department,total,grade,甲,乙,error
   1,D1,甲局,89.995,良,79.995,10.00,
   2,D2,乙局,90.000,优,80.000,10.00,
 The column named must be in the header, written as there (a did-you-mean otherwise), and must not be a fact's or the year's column: it cannot be both.
@@ -43,7 +43,7 @@ One column may be both the id and the name. Once another column is the id, a col
   rows: 1, errors: 0
   grades: 优 0, 良 1, 中 0, 差 0
   total: mean 89.995, min 89.995, max 89.995
-  row,id,department,total,grade,甲,乙,error
+  ﻿row,id,department,total,grade,甲,乙,error
   1,甲局,甲局,89.995,良,79.995,10.00,
   $ printf 'id,编号,department,a,b\n1,D1,甲局,79.995,10\n' > both.csv
   $ rubric batch r.rubric both.csv -o out.csv --id-column 编号

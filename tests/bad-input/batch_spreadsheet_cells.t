@@ -66,5 +66,5 @@ What is read exactly, and so accepted: a number in scientific notation as Excel 
   rows: 1, errors: 0
   grades: 优 1, 良 0, 差 0
   total: mean 9.73, min 9.73, max 9.73
-  row,id,department,total,grade,目标,执行,error
+  ﻿row,id,department,total,grade,目标,执行,error
   1,A,,9.73,优,4.00,5.73,

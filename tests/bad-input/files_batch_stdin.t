@@ -4,7 +4,7 @@
   grades: 优 1, 良 1, 中 1, 差 0
   total: mean 86.663, min 79.995, max 90.000
   $ cat out.csv
-  row,id,department,total,grade,甲,乙,error
+  ﻿row,id,department,total,grade,甲,乙,error
   1,D1,测试部门,89.995,良,79.995,10.00,
   2,D2,满分部门,90.000,优,80.000,10.00,
   3,D3,低分部门,79.995,中,70.005,9.99,

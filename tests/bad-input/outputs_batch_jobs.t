@@ -27,6 +27,6 @@ The number of worker threads is bounded: -j above 64 (or not a positive number) 
   grades: 优 1, 良 1, 差 0
   total: mean 9.00, min 8.50, max 9.50
   $ cat out.csv
-  row,id,department,total,grade,预算执行率,error
+  ﻿row,id,department,total,grade,预算执行率,error
   1,d1,甲,9.50,优,9.50,
   2,d2,乙,8.50,良,8.50,

@@ -5,7 +5,7 @@ Formula injection: ids and department names starting with '=', '+', '-', '@', a 
   grades: 优 3, 良 2, 差 1
   total: mean 8.75, min 7.50, max 10.00
   $ cat -A out.csv
-  row,id,department,total,grade,M-iM-"M-^DM-gM-.M-^WM-fM-^IM-'M-hM-!M-^LM-gM-^NM-^G,error$
+  M-oM-;M-?row,id,department,total,grade,M-iM-"M-^DM-gM-.M-^WM-fM-^IM-'M-hM-!M-^LM-gM-^NM-^G,error$
   1,"'=1+1","'=HYPERLINK(""http://example.com"",""M-gM-^BM-9M-fM--M-$"")",9.50,M-dM-<M-^X,9.50,$
   2,"'+cmd","'+SUM(A1)",8.50,M-hM-^IM-/,8.50,$
   3,"'-2+3","'@SUM(A1:A2)",7.50,M-eM-7M-.,7.50,$

@@ -13,7 +13,7 @@ A JSON Lines row of a batch may name its department's id, as the CSV input's id 
   rows: 4, errors: 0
   grades: 优 1, 良 1, 中 0, 差 2
   total: mean 45.999, min 2.000, max 90.000
-  row,id,department,total,grade,甲,乙,error
+  ﻿row,id,department,total,grade,甲,乙,error
   1,D1,甲,89.995,良,79.995,10.00,
   2,17,乙,90.000,优,80.000,10.00,
   3,-3,,2.000,差,1.000,1.00,

@@ -10,7 +10,7 @@ One rule for a percent in every input format (docs/decimals.md, "How a number is
   total: mean 9.74, min 9.74, max 9.74
   [3]
   $ cat out.csv
-  row,id,department,total,grade,部门预算资金支出率,error
+  ﻿row,id,department,total,grade,部门预算资金支出率,error
   1,D1,甲,,,,column monthly_execution.1: the number 94.78 is ambiguous for a percent: it could mean 94.78% or 9478%
   2,D2,乙,9.74,优,9.74,
   3,D3,丙,9.74,优,9.74,

@@ -8,7 +8,7 @@ The batch results, with the compiled plan and with the tree evaluator, CSV and J
       2.  89.995  良  row 1  D1  测试部门
       3.  79.995  中  row 3  D3  低分部门
   $ cat plan.csv
-  row,id,department,total,grade,甲,乙,error
+  ﻿row,id,department,total,grade,甲,乙,error
   1,D1,测试部门,89.995,良,79.995,10.00,
   2,D2,满分部门,90.000,优,80.000,10.00,
   3,D3,低分部门,79.995,中,70.005,9.99,
