@@ -65,7 +65,9 @@ void read_csv(const std::string& path, BatchReportBuilder& builder) {
   if (fields[0].rfind("\xEF\xBB\xBF", 0) == 0) fields[0].erase(0, 3);  // a UTF-8 BOM
   // Text cells written with a single quote against formula injection get their text back.
   for (std::string& f : fields) f = csv_text_value(std::move(f));
-  const std::size_t width = leaves.size() + 6;
+  // A ruleset with vetoes has a column "vetoes" before "error" (which vetoes applied).
+  const bool vetoes = fields.size() == leaves.size() + 7 && fields[fields.size() - 2] == "vetoes";
+  const std::size_t width = leaves.size() + (vetoes ? 7 : 6);
   bool ours = fields.size() == width && fields[0] == "row" && fields[1] == "id" && fields[2] == "department" &&
               fields[3] == "total" && fields[4] == "grade" && fields.back() == "error";
   for (std::size_t i = 0; ours && i < leaves.size(); ++i) ours = fields[5 + i] == leaves[i];
@@ -125,8 +127,16 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
     key_ = k;
     return true;
   }
-  bool start_array(std::size_t) override { return fail("an array"); }
-  bool end_array() override { return true; }
+  // "vetoes": [texts], the vetoes that applied; the report does not show them.
+  bool start_array(std::size_t) override {
+    if (depth_ != 1 || key_ != "vetoes" || in_vetoes_) return fail("an array");
+    in_vetoes_ = true;
+    return true;
+  }
+  bool end_array() override {
+    in_vetoes_ = false;
+    return true;
+  }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
     problem = e.what();
     return false;
@@ -138,6 +148,7 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
     return false;
   }
   bool value(const std::optional<Decimal>& number, const std::string& text, bool is_text = false) {
+    if (in_vetoes_) return is_text || fail("a veto that is not a text");
     if (depth_ == 2) {
       if (is_text) return fail("text among the scores");
       if (scores_seen >= scores.size()) return fail("extra scores");
@@ -160,6 +171,7 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
   int depth_ = 0;
+  bool in_vetoes_ = false;
   std::string key_;
 };
 

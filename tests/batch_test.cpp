@@ -89,6 +89,44 @@ grade { 优 >= 3; 差 otherwise }
   EXPECT_NE(twice.err.find("column \"执行率\": more than one fact has this label"), std::string::npos) << twice.err;
 }
 
+// Each row says which vetoes (一票否决) applied, in the ruleset's order, whichever evaluator
+// scored it: the CSV in a column "vetoes" (only for a ruleset that has vetoes), JSON Lines always.
+TEST_F(BatchTest, EachRowSaysWhichVetoesApplied) {
+  write("veto.rubric", R"(ruleset "t" scheme test year 2023
+total 4
+facts {
+  rate : percent "预算执行率"
+  violation : bool "存在重大违纪违规问题" default false
+  late : bool "未按时报送" default false
+}
+section 过程 points 2 {
+  indicator 执行 points 2 { score min(rate, 100%) * points }
+  veto "未按时报送自评材料" when late -> zero
+}
+indicator 结果 points 2 { score points }
+veto "存在重大违纪违规问题" when violation -> grade 差
+grade { 优 >= 3; 差 otherwise }
+)");
+  write("in.jsonl", R"({"department": "甲局", "facts": {"rate": "95%"}})"
+                    "\n"
+                    R"({"department": "乙局", "facts": {"rate": "95%", "violation": true, "late": true}})"
+                    "\n");
+  for (const char* how : {"", " --tree-evaluator"}) {
+    SCOPED_TRACE(how);
+    const std::string base = "batch " + path("veto.rubric") + " " + path("in.jsonl") + how;
+    ASSERT_EQ(run_cli(base + " -o " + path("out.csv")).exit_code, 0);
+    const auto rows = parse_csv(read("out.csv"));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0][rows[0].size() - 2], "vetoes");
+    EXPECT_EQ(rows[1][rows[1].size() - 2], "");
+    EXPECT_EQ(rows[2][rows[2].size() - 2], "未按时报送自评材料；存在重大违纪违规问题");
+    EXPECT_EQ(rows[2][4], "差");
+    ASSERT_EQ(run_cli(base + " -o " + path("out.jsonl")).exit_code, 0);
+    EXPECT_NE(read("out.jsonl").find("\"vetoes\":[\"未按时报送自评材料\",\"存在重大违纪违规问题\"]"), std::string::npos)
+        << read("out.jsonl");
+  }
+}
+
 TEST_F(BatchTest, CsvInCsvOutWithPerRowErrors) {
   write("in.csv", kHeader +
                       "d1,甲局,95%,1,100%,90%,,产出一,10,10,1,产出二,4,2,2\n"

@@ -197,6 +197,7 @@ class Pipeline {
   const PriorBatch* prior_;  // --prior: last year's batch, or null
   std::shared_ptr<const Cohort> cohort_;  // the year's departments, for year_mean(…) …, or null
   std::vector<Leaf> leaves_;
+  bool vetoes_ = false;  // the ruleset has a veto: the results CSV says which applied
   std::optional<Plan> plan_;
   std::optional<CsvFactsPlan> csv_facts_;
   unsigned jobs_;
@@ -227,6 +228,7 @@ Pipeline::Pipeline(const ast::Ruleset& rs, const BatchOptions& options, OpenInpu
       chunk_rows_(std::max<std::size_t>(1, options.chunk_rows)),
       max_in_flight_(4 * static_cast<std::size_t>(jobs_) + 2) {
   collect_leaves(rs, rs.items, leaves_);
+  vetoes_ = has_vetoes(rs);
   if (!options.tree_evaluator) plan_.emplace(rs);
   if (input.format == BatchFormat::Csv) csv_facts_.emplace(rs, input.layout);
 }
@@ -259,7 +261,7 @@ void Pipeline::stop(std::string& reason, std::string why) {
 
 void Pipeline::run() {
   // With a UTF-8 BOM, as the 自评表 CSV: Excel opens the Chinese names and headings as Chinese.
-  if (input_.out_format == BatchFormat::Csv) output_.write("\xEF\xBB\xBF" + csv_header(leaves_));
+  if (input_.out_format == BatchFormat::Csv) output_.write("\xEF\xBB\xBF" + csv_header(leaves_, vetoes_));
   if (!start_reader() || !start_workers()) return;  // the destructor stops the reader: nothing is written
   SummaryBuilder summary(rs_, result_.summary, options_.top, options_.bottom);
   write_chunks(summary);
@@ -477,7 +479,7 @@ void Pipeline::score_row(Chunk& chunk, std::size_t i, Worker& worker) {
                 "rubric: please report it");
   }
   if (r.id.empty()) r.id = std::to_string(r.row);
-  write_row(rs_, result_.summary.digits, leaves_, input_.out_format, r, chunk.out);
+  write_row(rs_, result_.summary.digits, leaves_, input_.out_format, r, vetoes_, chunk.out);
   r.scores.clear();
 }
 

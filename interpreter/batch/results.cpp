@@ -2,6 +2,7 @@
 #include "interpreter/batch/results.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/csv_cell.hpp"
 #include "base/json_text.hpp"
@@ -20,18 +21,29 @@ void csv_field(std::string& out, std::string_view text) { append_csv_text(out, t
 
 }  // namespace
 
-std::string csv_header(const std::vector<Leaf>& leaves) {
+bool has_vetoes(const ast::Ruleset& rs) {
+  const auto in = [](const auto& self, const std::vector<ast::Item>& items) -> bool {
+    for (const ast::Item& item : items) {
+      const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item);
+      if (s != nullptr && (!(*s)->vetoes.empty() || self(self, (*s)->items))) return true;
+    }
+    return false;
+  };
+  return !rs.vetoes.empty() || in(in, rs.items);
+}
+
+std::string csv_header(const std::vector<Leaf>& leaves, bool vetoes) {
   std::string out = "row,id,department,total,grade";
   for (const Leaf& l : leaves) {
     out += ',';
     csv_field(out, l.name);
   }
-  out += ",error\n";
+  out += vetoes ? ",vetoes,error\n" : ",error\n";
   return out;
 }
 
 void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leaves, BatchFormat format, const RowResult& r,
-               std::string& out) {
+               bool vetoes, std::string& out) {
   const std::string grade = r.grade >= 0 ? rs.grades[static_cast<std::size_t>(r.grade)].name : "";
   if (format == BatchFormat::Csv) {
     out += fmt::format("{},", r.row);
@@ -45,6 +57,10 @@ void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leav
     for (std::size_t i = 0; i < leaves.size(); ++i) {
       out += ',';
       if (r.scores[i]) out += r.scores[i]->to_fixed(leaves[i].digits);
+    }
+    if (vetoes) {
+      out += ',';
+      csv_field(out, fmt::format("{}", fmt::join(r.vetoes, "；")));
     }
     out += ',';
     csv_field(out, r.error);
@@ -70,7 +86,12 @@ void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leav
     out += ':';
     out += r.scores[i] ? r.scores[i]->to_fixed(leaves[i].digits) : "null";
   }
-  out += "},\"error\":";
+  out += "},\"vetoes\":[";
+  for (std::size_t i = 0; i < r.vetoes.size(); ++i) {
+    if (i > 0) out += ',';
+    json::write_string(out, r.vetoes[i], kEscapes);
+  }
+  out += "],\"error\":";
   if (r.error.empty()) {
     out += "null";
   } else {

@@ -99,6 +99,10 @@ void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResu
   }
   out.total = r.total;
   out.grade = r.grade;
+  // The plan meets sections' vetoes before the top level's; the ruleset's order is the source's.
+  std::vector<const ast::Veto*> applied = r.vetoes;
+  std::sort(applied.begin(), applied.end(), [](const ast::Veto* a, const ast::Veto* b) { return a->span.begin < b->span.begin; });
+  for (const ast::Veto* v : applied) out.vetoes.push_back(v->text);
   for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
   for (const std::string& e : r.errors) errors.push_back(e);
   if (!out.total && errors.empty()) errors.push_back("the total could not be computed");

@@ -32,6 +32,7 @@ struct RowResult {
   std::optional<Decimal> total;
   int grade = -1;  // index into the ruleset's grades
   std::vector<std::optional<Decimal>> scores;  // by leaf
+  std::vector<std::string> vetoes;  // the texts of the vetoes that applied (一票否决), in the ruleset's order
   std::string error;
 };
 

@@ -1,10 +1,9 @@
 // The compiled evaluation plan; see plan.hpp. The lowered form is in plan_code.hpp.
 //
-// The runner walks the flat nodes of the lowered ruleset with one switch: values are small views
-// (a Num, a bool, or a pointer to a text or list owned by the facts or the ruleset), frames live on
-// one per-thread stack, min and max compare in place, other built-ins are called through their
-// pointer with the arguments on the stack. Nothing is allocated per department but the result's
-// scores, and not even those when the caller reuses its PlanResult.
+// The runner walks the flat nodes of the lowered ruleset with one switch: values are small views (a
+// Num, a bool, or a pointer to a text or list owned by the facts or the ruleset), frames live on one
+// per-thread stack, min and max compare in place, other built-ins are called through their pointer
+// with the arguments on the stack. Nothing is allocated per department (a reused PlanResult).
 //
 // Errors: the runner formats no messages. At the first problem of any kind (a division by zero, a
 // value no tier takes, a score outside its points, a decimal overflow, the step budget or nesting
@@ -74,6 +73,7 @@ class Runner {
     out.grade = -1;
     out.scores.clear();
     out.errors.clear();
+    out.vetoes.clear();
     out.scores.reserve(code_.indicators);
     if (stack_.size() < code_.frame_size + 64) stack_.resize(code_.frame_size + 64);
     top_ = code_.frame_size;
@@ -149,6 +149,7 @@ class Runner {
       const plan::Veto& v = code_.vetoes[i];
       charge(v.condition);
       if (!truth(v.condition)) continue;
+      out.vetoes.push_back(v.source);
       cap_ = std::max(cap_, v.cap);
       if (!v.zero) continue;
       std::fill(out.scores.begin() + static_cast<std::ptrdiff_t>(scored), out.scores.end(), Decimal());

@@ -145,6 +145,7 @@ struct Veto {
   std::uint32_t condition = kNone;
   bool zero = false;
   int cap = -1;  // the grade it caps at (an index into the grades), -1 for none
+  const ast::Veto* source = nullptr;  // for PlanResult::vetoes
 };
 
 // `优 >= 90 unless any indicator below 60%`: the indicators it looks at (their indices in table

@@ -88,7 +88,7 @@ class Lowerer {
   std::pair<std::uint32_t, std::uint32_t> vetoes(const std::vector<ast::Veto>& src) {
     std::vector<Veto> lowered;
     for (const ast::Veto& v : src) {
-      Veto veto{expr(*v.condition), v.zero, -1};
+      Veto veto{expr(*v.condition), v.zero, -1, &v};
       for (std::size_t g = 0; g < rs_.grades.size(); ++g) {
         if (rs_.grades[g].name == v.grade) veto.cap = static_cast<int>(g);
       }

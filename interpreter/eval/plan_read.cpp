@@ -23,6 +23,7 @@ void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, 
   out.grade = -1;
   out.scores.clear();
   out.errors.clear();
+  out.vetoes = evaluation.vetoes;
   if (evaluation.total) {
     for (std::size_t g = 0; g < ruleset.grades.size(); ++g) {
       if (ruleset.grades[g].name == evaluation.grade) {

@@ -38,11 +38,11 @@ A CSV exported from a spreadsheet holds cells in the spreadsheet's forms. A bool
   grades: 优 0, 良 0, 差 0
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"A","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column reported: expected true or false, found \"yes\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
-  {"row":2,"id":"B","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column reported: expected true or false, found \"tRUE\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
-  {"row":3,"id":"C","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column reported: expected true or false, found \"对\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
-  {"row":4,"id":"D","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column reported: expected true or false, found \"2\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
-  {"row":5,"id":"E","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column reported: expected true or false, found \"WAHR\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
+  {"row":1,"id":"A","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column reported: expected true or false, found \"yes\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
+  {"row":2,"id":"B","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column reported: expected true or false, found \"tRUE\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
+  {"row":3,"id":"C","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column reported: expected true or false, found \"对\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
+  {"row":4,"id":"D","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column reported: expected true or false, found \"2\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
+  {"row":5,"id":"E","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column reported: expected true or false, found \"WAHR\"; a bool cell is true/false (or TRUE/FALSE, True/False), 1/0 or 是/否"}
 Numbers as a spreadsheet may show them: a thousands separator ("1,234" is 1.234 where the comma is the decimal mark), full-width digits as a Chinese input method types them, spaces around the number, a currency sign, a spreadsheet's error (#N/A), a percent in a column that is not a percent. Each is an error of its row that names the column and says what to write; none is read as something else.
   $ printf 'id,reported,amount,rate,issues\nA,true,"1,234",90%%,0\nB,true,"1,234.5",90%%,0\nC,true,"1,5",90%%,0\nD,true,１２,９０％,0\nE,true, 12,90%%,0\nF,true,¥12,90%%,0\nG,true,12万元,90%%,0\nH,true,#N/A,90%%,0\nI,true,12%%,90%%,0\nJ,true,12,"1,000%%",0\n' > numbers.csv
   $ rubric batch r.rubric numbers.csv -o out.jsonl
@@ -50,16 +50,16 @@ Numbers as a spreadsheet may show them: a thousands separator ("1,234" is 1.234 
   grades: 优 0, 良 0, 差 0
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"A","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"1,234\" with a thousands separator; write 1234 (a comma is not read as a separator: it is the decimal mark in some locales)"}
-  {"row":2,"id":"B","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"1,234.5\" with a thousands separator; write 1234.5 (a comma is not read as a separator: it is the decimal mark in some locales)"}
-  {"row":3,"id":"C","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"1,5\" with a comma; write the number with a point for decimals and no separators"}
-  {"row":4,"id":"D","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"１２\" in full-width characters; write it in half-width ones: \"12\"; column rate: expected a percent, found \"９０％\" in full-width characters; write it in half-width ones: \"90%\""}
-  {"row":5,"id":"E","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \" 12\" with spaces around it; write it without them"}
-  {"row":6,"id":"F","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"¥12\" with a currency sign or unit; write only the number, in the unit the fact declares"}
-  {"row":7,"id":"G","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"12万元\" with a currency sign or unit; write only the number, in the unit the fact declares"}
-  {"row":8,"id":"H","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"#N/A\", a spreadsheet's error; correct the formula that gives it"}
-  {"row":9,"id":"I","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column amount: expected a number, found \"12%\": the fact is money, not a percent; write the number it means"}
-  {"row":10,"id":"J","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"error":"column rate: expected a percent, found \"1,000%\" with a thousands separator; write 1000% (a comma is not read as a separator: it is the decimal mark in some locales)"}
+  {"row":1,"id":"A","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"1,234\" with a thousands separator; write 1234 (a comma is not read as a separator: it is the decimal mark in some locales)"}
+  {"row":2,"id":"B","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"1,234.5\" with a thousands separator; write 1234.5 (a comma is not read as a separator: it is the decimal mark in some locales)"}
+  {"row":3,"id":"C","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"1,5\" with a comma; write the number with a point for decimals and no separators"}
+  {"row":4,"id":"D","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"１２\" in full-width characters; write it in half-width ones: \"12\"; column rate: expected a percent, found \"９０％\" in full-width characters; write it in half-width ones: \"90%\""}
+  {"row":5,"id":"E","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \" 12\" with spaces around it; write it without them"}
+  {"row":6,"id":"F","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"¥12\" with a currency sign or unit; write only the number, in the unit the fact declares"}
+  {"row":7,"id":"G","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"12万元\" with a currency sign or unit; write only the number, in the unit the fact declares"}
+  {"row":8,"id":"H","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"#N/A\", a spreadsheet's error; correct the formula that gives it"}
+  {"row":9,"id":"I","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column amount: expected a number, found \"12%\": the fact is money, not a percent; write the number it means"}
+  {"row":10,"id":"J","department":"","total":null,"grade":null,"scores":{"目标":null,"执行":null},"vetoes":[],"error":"column rate: expected a percent, found \"1,000%\" with a thousands separator; write 1000% (a comma is not read as a separator: it is the decimal mark in some locales)"}
 What is read exactly, and so accepted: a number in scientific notation as Excel writes a large one (1.5E+03 is 1500), a BOM before the header, CRLF line ends, a quoted cell.
   $ printf '\357\273\277id,reported,amount,rate,issues\r\nA,TRUE,1.5E+03,"95.5%%",0\r\n' > excel.csv
   $ rubric batch r.rubric excel.csv -o out.csv && cat out.csv
