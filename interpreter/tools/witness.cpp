@@ -175,7 +175,8 @@ Value neutral(const ast::TypeRef& type, const std::optional<ast::Interval>& doma
 
 class Search {
  public:
-  Search(const ast::Ruleset& rs, const UnsureBound& bound) : rs_(rs), bound_(bound), ind_(*bound.indicator) {
+  Search(const ast::Ruleset& rs, const UnsureBound& bound, std::size_t budget)
+      : rs_(rs), bound_(bound), ind_(*bound.indicator), budget_(budget) {
     const Reads reads = ReadCollector(rs).of(ind_);
     base_.year = rs.year;
     base_.values.resize(rs.facts.size());
@@ -193,11 +194,11 @@ class Search {
     std::size_t combinations = 1;
     for (const Dim& d : dims_) {
       combinations *= d.candidates.size();
-      if (combinations > kWitnessEvaluations) break;
+      if (combinations > budget_) break;
     }
-    if (combinations <= kWitnessEvaluations) return every_combination();
+    if (combinations <= budget_) return every_combination();
     // A coordinate search from the lowest, the highest and the middle candidates.
-    for (int start = 0; start < 3 && evaluations_ < kWitnessEvaluations; ++start) {
+    for (int start = 0; start < 3 && evaluations_ < budget_; ++start) {
       std::vector<std::size_t> at;
       for (const Dim& d : dims_) {
         const std::size_t n = d.candidates.size();
@@ -232,6 +233,7 @@ class Search {
   }
 
   const std::optional<Decimal>& found_raw() const { return found_raw_; }
+  std::size_t evaluations() const { return evaluations_; }
 
  private:
   void add_dims(std::uint32_t f, const std::vector<Decimal>& constants) {
@@ -371,7 +373,7 @@ class Search {
         std::size_t best_k = kept;
         for (std::size_t k = 0; k < dims_[i].candidates.size(); ++k) {
           if (k == kept) continue;
-          if (evaluations_ >= kWitnessEvaluations) return std::nullopt;
+          if (evaluations_ >= budget_) return std::nullopt;
           at[i] = k;
           const auto r = reach(at);
           if (found_raw_) return at;
@@ -395,6 +397,7 @@ class Search {
   std::vector<Dim> dims_;
   int digits_ = 2;
   RoundingMode mode_ = RoundingMode::HalfUp;
+  std::size_t budget_ = 0;  // evaluations allowed
   std::size_t evaluations_ = 0;
   std::optional<Decimal> found_raw_;
 };
@@ -405,9 +408,20 @@ Diagnostics with_witnesses(const LoadedRuleset& loaded) {
   if (!loaded.ok() || loaded.unsure_bounds.empty()) return loaded.diagnostics;
   std::vector<const Diagnostic*> proven_notes;
   Diagnostics found;
+  std::size_t indicators = 0;
+  const auto count = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
+    for (const ast::Item& item : items) {
+      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*s)->items);
+      if (std::holds_alternative<std::unique_ptr<ast::Indicator>>(item)) ++indicators;
+    }
+  };
+  count(count, loaded.ruleset->items);
+  std::size_t left = kWitnessWork / std::max<std::size_t>(1, indicators);  // evaluations, all bounds together
   for (const UnsureBound& u : loaded.unsure_bounds) {
-    Search search(*loaded.ruleset, u);
+    if (left == 0) break;
+    Search search(*loaded.ruleset, u, std::min(left, kWitnessEvaluations));
     const auto witness = search.run();
+    left -= std::min(left, search.evaluations());
     if (!witness) continue;
     const ast::Indicator& ind = *u.indicator;
     const Decimal& raw = *search.found_raw();

@@ -14,8 +14,11 @@
 
 namespace rubric {
 
-// Evaluations one unsure bound may take (each scores the whole ruleset once).
+// Evaluations one unsure bound may take (each scores the whole ruleset once), and the work all of
+// them may take together, in indicators scored: a ruleset of many indicators and many unsure
+// bounds is searched less, never for long (the bounds left over stay unsure).
 inline constexpr std::size_t kWitnessEvaluations = 6000;
+inline constexpr std::size_t kWitnessWork = 1'000'000;
 
 // [loaded]'s diagnostics, with each unsure bound (LoadedRuleset::unsure_bounds) that facts are
 // found to reach reported as its warning, with the facts in a note, in place of its unsure note.
