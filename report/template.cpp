@@ -2,6 +2,7 @@
 #include "report/template.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <nlohmann/json.hpp>
 
@@ -91,6 +92,25 @@ std::string render_facts_template_json(const ast::Ruleset& ruleset) {
     about[f.name] = line;
   }
   doc["facts"] = std::move(facts);
+  // 参考佐证材料: the department names its own documents per indicator; the kind each expects.
+  std::vector<std::string> expected;
+  const auto walk = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
+    for (const ast::Item& item : items) {
+      if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*s)->items);
+      const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item);
+      if (i != nullptr && !(*i)->evidence.empty()) {
+        expected.push_back(fmt::format("{}：{}", (*i)->name, fmt::format("{}", fmt::join((*i)->evidence, "、"))));
+      }
+    }
+  };
+  walk(walk, ruleset.items);
+  if (!expected.empty()) {
+    doc["evidence"] = ordered_json::object();
+    about["evidence"] = fmt::format(
+        "参考佐证材料：按指标名称列出本部门的文件名称，如 {{\"{}\": [\"《……》\"]}}；不填的指标，自评表列出规则要求的材料类别"
+        "（{}）",
+        expected.front().substr(0, expected.front().find("：")), fmt::join(expected, "；"));
+  }
   doc["_about"] = std::move(about);
   return json::dump(doc, 2) + "\n";
 }

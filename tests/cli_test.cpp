@@ -163,6 +163,10 @@ TEST(CliFacts, TemplateNamesEveryFactAndReadsBack) {
     EXPECT_TRUE(doc["_about"].contains(fact.name)) << fact.name;
   }
   EXPECT_NE(doc["_about"]["audit_issues"].get<std::string>().find("count"), std::string::npos);
+  // Where the department names its own evidence, and the kind each indicator expects.
+  EXPECT_TRUE(doc["evidence"].is_object() && doc["evidence"].empty());
+  EXPECT_NE(doc["_about"]["evidence"].get<std::string>().find("采购内控制度建设：部门政府采购内部控制管理制度"),
+            std::string::npos);
   const CliResult csv = run_cli("facts --format csv " + kRuleset2023);
   EXPECT_EQ(csv.exit_code, 0);
   EXPECT_EQ(csv.out.rfind("name,label,type,unit,domain,default,value\n", 0), 0U);
