@@ -89,6 +89,14 @@ std::string render_facts_template_json(const ast::Ruleset& ruleset) {
     if (!f.unit.empty()) line += fmt::format(", in {}", f.unit);
     if (f.has_default()) line += fmt::format(" (default {})", json::dump(default_json(f), -1));
     if (!f.label.empty()) line = f.label + " — " + line;
+    // A list of records: what each field is ("target: 年初目标值").
+    if (f.type->kind == ast::TypeKind::List && f.type->element->kind == ast::TypeKind::Record) {
+      std::vector<std::string> fields;
+      for (const ast::Field& field : f.type->element->fields) {
+        if (!field.label.empty()) fields.push_back(fmt::format("{}: {}", field.name, field.label));
+      }
+      if (!fields.empty()) line += fmt::format("; fields: {}", fmt::join(fields, ", "));
+    }
     about[f.name] = line;
   }
   doc["facts"] = std::move(facts);
@@ -131,7 +139,7 @@ std::string render_facts_template_csv(const ast::Ruleset& ruleset) {
     if (type.kind == ast::TypeKind::List && type.element->kind == ast::TypeKind::Record) {
       row(f.name, f.label, type, f.unit, f.domain, def);
       for (const ast::Field& field : type.element->fields) {
-        row(f.name + "[]." + field.name, "", *field.type, "", field.domain, "");
+        row(f.name + "[]." + field.name, field.label, *field.type, "", field.domain, "");
       }
     } else {
       row(f.name, f.label, type, f.unit, f.domain, def);

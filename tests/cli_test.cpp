@@ -170,7 +170,7 @@ TEST(CliFacts, TemplateNamesEveryFactAndReadsBack) {
   const CliResult csv = run_cli("facts --format csv " + kRuleset2023);
   EXPECT_EQ(csv.exit_code, 0);
   EXPECT_EQ(csv.out.rfind("name,label,type,unit,domain,default,value\n", 0), 0U);
-  EXPECT_NE(csv.out.find("outputs[].target,,number,,\"(0, inf)\",,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("outputs[].target,年初目标值,number,,\"(0, inf)\",,"), std::string::npos) << csv.out;
 }
 
 TEST(CliScheme, PicksTheNewestRulesetNotAfterTheYearAndSaysSo) {
