@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "base/diagnostic.hpp"
+#include "interpreter/eval/value.hpp"
 
 namespace rubric::batch {
 namespace {
@@ -143,11 +144,7 @@ std::size_t labelled_fact(const ast::Ruleset& rs, const std::string& header) {
   for (std::size_t i = 0; i < rs.facts.size(); ++i) {
     const std::string& label = rs.facts[i].label;
     if (rs.facts[i].name == header) return i;
-    if (label.empty()) continue;
-    const std::size_t paren = label.find("（");
-    const bool match = label == header || (paren != std::string::npos && paren > 0 && label.substr(0, paren) == header &&
-                                           label.size() >= 3 && label.compare(label.size() - 3, 3, "）") == 0);
-    if (!match) continue;
+    if (label.empty() || (label != header && short_label(label) != header)) continue;
     if (found != rs.facts.size()) return kAmbiguous;
     found = i;
   }

@@ -14,18 +14,6 @@ namespace rubric::evaluation {
 
 namespace {
 
-// "部门整体绩效目标产出指标（年初目标值、实际完成值、分值）" is called "部门整体绩效目标产出指标": a
-// parenthesis that ends a label explains it; the 评分依据 names the thing.
-std::string short_label(const std::string& label) {
-  for (const std::string_view open : {std::string_view("（"), std::string_view("(")}) {
-    const std::string_view close = open == "（" ? "）" : ")";
-    const std::size_t at = label.find(open);
-    const bool ends = label.size() >= close.size() && label.compare(label.size() - close.size(), close.size(), close) == 0;
-    if (at != std::string::npos && at > 0 && ends) return label.substr(0, at);
-  }
-  return label;
-}
-
 int precedence(ast::BinaryOp op) {
   switch (op) {
     case ast::BinaryOp::Or: return 1;

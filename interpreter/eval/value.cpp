@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace rubric {
 
@@ -62,6 +63,16 @@ std::string format_value(const Value& value, ast::TypeKind kind, std::size_t max
   }
   if (items.size() > max_items) shown.push_back(fmt::format("… ({} in all)", items.size()));
   return fmt::format("[{}]", fmt::join(shown, ", "));
+}
+
+std::string short_label(const std::string& label) {
+  for (const std::string_view open : {std::string_view("（"), std::string_view("(")}) {
+    const std::string_view close = open == "（" ? "）" : ")";
+    const std::size_t at = label.find(open);
+    const bool ends = label.size() >= close.size() && label.compare(label.size() - close.size(), close.size(), close) == 0;
+    if (at != std::string::npos && at > 0 && ends) return label.substr(0, at);
+  }
+  return label;
 }
 
 }  // namespace rubric

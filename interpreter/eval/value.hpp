@@ -42,5 +42,9 @@ struct Value {
 std::string format_number(const Decimal& value, ast::TypeKind kind, int max_decimals = 6);
 // Shows any value; lists are shown as "[a, b, c]" (at most [max_items] items, then "…").
 std::string format_value(const Value& value, ast::TypeKind kind, std::size_t max_items = 12);
+// What a label names, without a parenthesis that ends it and explains it: "部门整体绩效目标产出指标
+// （年初目标值、实际完成值、分值）" is "部门整体绩效目标产出指标" (as the 评分依据 says it, and as a
+// batch column may be headed). A label without one is itself.
+std::string short_label(const std::string& label);
 
 }  // namespace rubric
