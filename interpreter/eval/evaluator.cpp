@@ -34,16 +34,13 @@ std::string_view rounding_words(RoundingMode mode) {
 // words (TraceStep::plain), then the score: "得分 9.9875，四舍五入为 9.99".
 std::string Evaluator::basis(const ast::Indicator& ind, const NodeResult& node, const ast::Rounding& rounding) const {
   std::vector<std::string> parts;
+  // A part that says what a value is, before one that says it again with the value: "固定资产利用
+  // 率为 99.56%" just before "固定资产利用率 99.56%，不低于 90%，得 2 分" is said once.
+  std::string pending;  // the name the last part said the value of
   for (const TraceStep& s : node.trace) {
     if (!s.decision || s.depth > 1 || s.plain.empty()) continue;
-    // "固定资产利用率为 99.56%" said just before "固定资产利用率 99.56%，不低于 90%，得 2 分" is said twice.
-    if (!parts.empty()) {
-      const std::string& last = parts.back();
-      const std::size_t is = last.find("为 ");
-      const std::size_t about = last.find("约为 ");
-      const std::size_t cut = about != std::string::npos && about < is ? about : is;
-      if (cut != std::string::npos && cut > 0 && s.plain.rfind(last.substr(0, cut) + " ", 0) == 0) parts.pop_back();
-    }
+    if (!pending.empty() && s.plain.rfind(pending + " ", 0) == 0) parts.pop_back();
+    pending = s.names;
     parts.push_back(s.plain);
   }
   constexpr std::size_t kMaxBasisParts = 10;
@@ -65,8 +62,8 @@ std::string Evaluator::basis(const ast::Indicator& ind, const NodeResult& node, 
   if (*node.raw != *node.score) {
     // The unrounded score where rounding decides, to as many decimals as show it (at most six).
     const std::string raw = exact_or_about(*node.raw, node.digits + 4);
-    result = fmt::format("得分{}，{}为 {}", raw.rfind("约 ", 0) == 0 ? "约为 " + raw.substr(std::string("约 ").size()) : " " + raw,
-                         rounding_words(rounding.mode), node.score->to_fixed(node.digits));
+    result = fmt::format("得分{}，{}为 {}", raw.rfind("约 ", 0) == 0 ? is_value(raw) : " " + raw, rounding_words(rounding.mode),
+                         node.score->to_fixed(node.digits));
   }
   parts.push_back(result);
   return fmt::format("{}", fmt::join(parts, "；"));
@@ -226,10 +223,9 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
       std::string plain;
       if (!l.label.empty()) {
         const std::string shown = v.is_number() ? people(v.number(), l.value->type) : format_value(v, l.value->type);
-        plain = shown.rfind("约 ", 0) == 0 ? fmt::format("{}约为 {}", l.label, shown.substr(std::string("约 ").size()))
-                                            : fmt::format("{}为 {}", l.label, shown);
+        plain = l.label + is_value(shown);
       }
-      step(l.span, fmt::format("{} = {}", l.name, format_value(v, l.value->type)), true, {}, std::move(plain));
+      step(l.span, fmt::format("{} = {}", l.name, format_value(v, l.value->type)), true, {}, std::move(plain), l.label);
     }
     const Decimal raw = num(*ind.score);
     node.raw = raw;

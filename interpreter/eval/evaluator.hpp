@@ -33,6 +33,9 @@ struct TraceStep {
   // A decision in the words of the 评分依据: labels, not identifiers ("完成率 102%，在 100% 至 150%
   // 之间，得 5 分"). "" for a decision the 评分依据 leaves out (a let without a label).
   std::string plain;
+  // A step that only says what a value is ("完成率为 97.5%"): the value's name, so that the
+  // 评分依据 leaves the step out when the next part names the value with its value again.
+  std::string names;
 };
 
 struct NodeResult {

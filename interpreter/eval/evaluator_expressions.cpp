@@ -129,11 +129,11 @@ Value Evaluator::call_define(const ast::Expr& e, const ast::Call& c) {
   // indicator, so that a ruleset of many calls does not fill the trace.
   if (!options_.trace || trace_ == nullptr || traced_calls_ > kMaxTracedCalls) return eval(*d.body);
   if (++traced_calls_ > kMaxTracedCalls) {
-    trace_->push_back(TraceStep{depth_, e.span, fmt::format("（其后的函数调用不再逐一列出：每个指标最多列出 {} 次）", kMaxTracedCalls), false, "", ""});
+    trace_->push_back(TraceStep{depth_, e.span, fmt::format("（其后的函数调用不再逐一列出：每个指标最多列出 {} 次）", kMaxTracedCalls), false, "", "", ""});
     return eval(*d.body);
   }
   const std::size_t mark = trace_->size();
-  trace_->push_back(TraceStep{depth_, e.span, "", false, "", ""});
+  trace_->push_back(TraceStep{depth_, e.span, "", false, "", "", ""});
   Value result;
   try {
     result = eval(*d.body);
@@ -162,7 +162,8 @@ Value Evaluator::prior(const ast::Expr& e, const ast::Call& c) {
   }
   const Value& v = facts_.prior->values[n.index];
   step_once(e.span, fmt::format("上年{} = {}", label, format_value(v, e.type)),
-            fmt::format("上年{}为 {}", said(*c.args[0]), v.is_number() ? people(v.number(), e.type) : format_value(v, e.type)));
+            "上年" + said(*c.args[0]) + is_value(v.is_number() ? people(v.number(), e.type) : format_value(v, e.type)),
+            "上年" + said(*c.args[0]));
   return v;
 }
 
@@ -220,7 +221,7 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
                          : fmt::format("本年 {} 个部门{}的{} = {}", count, label, what, shown);
   std::string plain = c.year_of == ast::YearOf::Rank
                           ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", name, people(own, c.args[0]->type), count, shown)
-                          : fmt::format("本年 {} 个部门{}的{}为 {}", count, name, what, people(*value, e.type));
+                          : fmt::format("本年 {} 个部门{}的{}{}", count, name, what, is_value(people(*value, e.type)));
   step_once(e.span, std::move(text), std::move(plain));
   return Value(*value);
 }
@@ -331,7 +332,7 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   }
   if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
   step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c), show(acc, e.type), taken),
-       depth_ == 0, {}, fmt::format("{}为 {}（共 {} 项）", said(e), people(acc, e.type), taken));
+       depth_ == 0, {}, fmt::format("{}{}（共 {} 项）", said(e), is_value(people(acc, e.type)), taken));
   return Value(acc);
 }
 

@@ -37,6 +37,8 @@ struct EvalError {
 std::string people(const Decimal& value, ast::TypeKind kind);
 // A score as the 评分依据 shows it before rounding: exact to [decimals], else "约" and rounded.
 std::string exact_or_about(const Decimal& value, int decimals);
+// "为 97.5%", or "约为 97.58%" for a value shown as "约 97.58%": what a value is, in a sentence.
+std::string is_value(const std::string& shown);
 
 [[noreturn]] inline void fail(std::string code, Span span, std::string message, std::string help = {},
                               std::vector<Note> notes = {}) {
@@ -133,18 +135,12 @@ class Evaluator {
   void cover(Branch kind, Span span) {
     if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
   }
-  // "…为 约 97.58%" reads "…约为 97.58%".
-  static std::string about(std::string text) {
-    for (std::size_t at = text.find("为 约 "); at != std::string::npos; at = text.find("为 约 ", at)) {
-      text.replace(at, std::string("为 约 ").size(), "约为 ");
-    }
-    return text;
-  }
   // A step of the trace; a decision's [plain] words are its part of the 评分依据.
-  void step(Span span, std::string text, bool decision, std::string why = {}, std::string plain = {}) {
+  void step(Span span, std::string text, bool decision, std::string why = {}, std::string plain = {},
+            std::string names = {}) {
     if (trace_ != nullptr && (decision || options_.trace)) {
       trace_->push_back({depth_, span, prefix_ + std::move(text), decision, options_.trace ? std::move(why) : std::string(),
-                         plain.empty() ? std::string() : prefix_ + about(std::move(plain))});
+                         plain.empty() ? std::string() : prefix_ + std::move(plain), std::move(names)});
     }
   }
   // The words of the 评分依据 (evaluator_words.cpp): how it names [e] ("完成率", "实际完成值 ÷ 年初
@@ -161,11 +157,13 @@ class Evaluator {
   // [e]'s value, evaluated again without steps; null if it fails.
   std::optional<Value> quietly(const ast::Expr& e);
   // A decision step said once per indicator however often the rule reads its value (上年…, 本年…).
-  void step_once(Span span, std::string text, std::string plain) {
+  void step_once(Span span, std::string text, std::string plain, std::string names = {}) {
     if (trace_ == nullptr) return;
     const std::string whole = prefix_ + text;
     const auto same = [&](const TraceStep& t) { return t.text == whole; };
-    if (std::none_of(trace_->begin(), trace_->end(), same)) step(span, std::move(text), true, {}, std::move(plain));
+    if (std::none_of(trace_->begin(), trace_->end(), same)) {
+      step(span, std::move(text), true, {}, std::move(plain), std::move(names));
+    }
   }
   // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
   void observe(const ast::Expr& subject, const Decimal& x) {

@@ -260,7 +260,7 @@ Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
     if (nested) {
       // The arm's own steps explain its value; the condition goes before them.
       trace_->insert(trace_->begin() + static_cast<std::ptrdiff_t>(mark),
-                     {depth_, arm.span, prefix_ + head, true, why, prefix_ + plain_head});
+                     {depth_, arm.span, prefix_ + head, true, why, prefix_ + plain_head, {}});
     } else {
       const std::string result = v.is_number() ? result_words(*arm.result, v.number()) : "为 " + format_value(v, arm.result->type);
       step(arm.span, fmt::format("{} → {}", head, format_value(v, arm.result->type)), true, why,

@@ -163,7 +163,7 @@ void Evaluator::scale(NodeResult& node, const Decimal& share, const std::string&
   const std::string head = result == std::string::npos ? node.basis + "；" : node.basis.substr(0, result);
   const std::string before = result == std::string::npos ? std::string() : node.basis.substr(result + std::string("得分 ").size());
   node.basis = fmt::format("{}按分值 {} 分计得 {}；{}", head, declared.to_string(), before, text);
-  node.trace.push_back({0, node.indicator->name_span, text, true, {}, text});
+  node.trace.push_back({0, node.indicator->name_span, text, true, {}, text, {}});
   node.declared_points = declared;
   node.points.hi = share;
   node.raw = raw;

@@ -85,6 +85,11 @@ std::string exact_or_about(const Decimal& value, int decimals) {
   }
 }
 
+std::string is_value(const std::string& shown) {
+  constexpr std::string_view kAbout = "约 ";
+  return shown.rfind(kAbout, 0) == 0 ? "约为 " + shown.substr(kAbout.size()) : "为 " + shown;
+}
+
 std::string people(const Decimal& value, ast::TypeKind kind) {
   if (kind == ast::TypeKind::Date) {
     const auto day = value.to_int64();
