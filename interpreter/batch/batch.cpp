@@ -188,6 +188,9 @@ class Pipeline {
   // Stopping: [why] in [reason] (if it holds none yet), and every thread told. Takes the lock.
   void stop(std::string& reason, std::string why);
   void cancel();
+  // Stops the batch as out of memory without allocating anything (a catch handler under a memory
+  // limit must not throw again: that ends the process).
+  void halt(bool& out_of_memory, bool reading) noexcept;
 
   const ast::Ruleset& rs_;
   const BatchOptions& options_;
@@ -217,6 +220,10 @@ class Pipeline {
   std::size_t chunks_total_ = 0;
   std::string read_error_;
   std::string worker_error_;  // what stopped a worker outside any row (then the batch stops)
+  // Out of memory where even the message could not be made: set without allocating (halt()), the
+  // message is written once the threads have ended.
+  bool reader_out_of_memory_ = false;
+  bool worker_out_of_memory_ = false;
   std::thread reader_;
   std::vector<std::thread> workers_;
 };
@@ -250,6 +257,18 @@ void Pipeline::cancel() {
   work_ready_.notify_all();
 }
 
+void Pipeline::halt(bool& out_of_memory, bool reading) noexcept {
+  {
+    std::lock_guard lock(mutex_);
+    out_of_memory = true;
+    cancelled_ = true;
+    if (reading) reading_done_ = true;
+  }
+  work_ready_.notify_all();
+  done_ready_.notify_all();
+  room_.notify_all();
+}
+
 void Pipeline::stop(std::string& reason, std::string why) {
   std::lock_guard lock(mutex_);
   if (reason.empty()) reason = std::move(why);
@@ -268,6 +287,12 @@ void Pipeline::run() {
   cancel();
   reader_.join();
   for (std::thread& t : workers_) t.join();
+  if (worker_out_of_memory_ && worker_error_.empty()) {
+    worker_error_ = "out of memory: the batch stopped; the output was not written";
+  }
+  if (reader_out_of_memory_ && read_error_.empty()) {
+    read_error_ = fmt::format("{}: reading stopped: out of memory; the output was not written", input_.name);
+  }
   if (!worker_error_.empty()) {
     result_.fatal = worker_error_;
     return;
@@ -291,13 +316,17 @@ bool Pipeline::start_reader() {
         room_.notify_all();
       };
       try {
-        read_chunks();
-      } catch (const std::bad_alloc&) {
-        stop_reading("out of memory");
-      } catch (const std::exception& e) {
-        stop_reading(fmt::format("internal error: {}", e.what()));
-      } catch (...) {
-        stop_reading("internal error: an unknown exception");
+        try {
+          read_chunks();
+        } catch (const std::bad_alloc&) {
+          halt(reader_out_of_memory_, true);
+        } catch (const std::exception& e) {
+          stop_reading(fmt::format("internal error: {}", e.what()));
+        } catch (...) {
+          stop_reading("internal error: an unknown exception");
+        }
+      } catch (...) {  // the message itself could not be made
+        halt(reader_out_of_memory_, true);
       }
     });
   } catch (const std::system_error& e) {
@@ -389,21 +418,30 @@ bool Pipeline::start_workers() {
     // Outside any row (memory for a chunk's results): the chunk is lost, so the batch stops with
     // an error rather than write results with a gap.
     try {
-      work();
-    } catch (const std::bad_alloc&) {
-      stop(worker_error_, "out of memory: the batch stopped; the output was not written");
-    } catch (const std::exception& e) {
-      stop(worker_error_, fmt::format("internal error: {}; the batch stopped; the output was not written", e.what()));
-    } catch (...) {
-      stop(worker_error_, "internal error: an unknown exception; the batch stopped; the output was not written");
+      try {
+        work();
+      } catch (const std::bad_alloc&) {
+        halt(worker_out_of_memory_, false);
+      } catch (const std::exception& e) {
+        stop(worker_error_, fmt::format("internal error: {}; the batch stopped; the output was not written", e.what()));
+      } catch (...) {
+        stop(worker_error_, "internal error: an unknown exception; the batch stopped; the output was not written");
+      }
+    } catch (...) {  // the message itself could not be made
+      halt(worker_out_of_memory_, false);
     }
   };
   std::string failure;
   for (unsigned w = 0; w < jobs_; ++w) {
+    // A thread that cannot start, for the system's limit on threads (system_error) or for memory
+    // (bad_alloc, from the thread's state or the vector), leaves the batch to those that did.
     try {
       workers_.emplace_back(worker);
     } catch (const std::system_error& e) {
       failure = e.what();
+      break;
+    } catch (const std::bad_alloc&) {
+      failure = "out of memory";
       break;
     }
   }
@@ -525,7 +563,8 @@ void Pipeline::write_chunks(SummaryBuilder& summary) {
     {
       std::unique_lock lock(mutex_);
       done_ready_.wait(lock, [&] {
-        return done_.count(next) > 0 || (reading_done_ && next >= chunks_total_) || !worker_error_.empty() || cancelled_;
+        return done_.count(next) > 0 || (reading_done_ && next >= chunks_total_) || !worker_error_.empty() ||
+               worker_out_of_memory_ || cancelled_;
       });
       auto it = done_.find(next);
       if (it == done_.end()) break;
