@@ -6,8 +6,6 @@
 // csv_document and csv_cells (a CSV row into facts), scoring, results (writing), summary.
 #include "interpreter/batch/batch.hpp"
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,7 +23,6 @@
 #include <thread>
 
 #include "base/output_file.hpp"
-#include "base/unicode.hpp"
 #include "interpreter/batch/csv_document.hpp"
 #include "interpreter/batch/csv_facts.hpp"
 #include "interpreter/batch/csv_layout.hpp"
@@ -70,77 +67,6 @@ struct Chunk {
     open_quote.reset();
   }
 };
-
-// The input of a batch, opened, with what comes before its rows read (a CSV's header).
-struct OpenInput {
-  BatchFormat format = BatchFormat::Csv;
-  BatchFormat out_format = BatchFormat::Csv;
-  std::string name;  // in messages: the path, or <stdin>
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
-  std::uint64_t size = 0;  // 0 when unknown (not a regular file)
-  std::optional<ByteReader> in;
-  std::size_t line = 1;  // the physical line the next record starts on
-  CsvLayout layout;      // CSV input: which column holds what
-};
-
-// Reads a CSV input's header into [input.layout]; false with [fatal] set when it cannot be used.
-bool read_header(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, BatchResult& result) {
-  std::vector<std::string> header;
-  if (!read_csv_record(*input.in, header, input.line)) {
-    result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", input.name);
-    return false;
-  }
-  if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
-  const std::string bad = compile_header(rs, header, options.columns, input.layout, result.summary.warnings,
-                                          options.allow_unknown_facts);
-  if (!bad.empty()) {
-    result.fatal = fmt::format("{}: line 1: {}", input.name, bad);
-    return false;
-  }
-  return true;
-}
-
-// Opens [options.input] (standard input for "-") and reads up to its first row; false with
-// [result.fatal] set when the input cannot be scored at all.
-bool open_input(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, BatchResult& result) {
-  const auto format = options.input_format ? options.input_format : batch_format_of(options.input);
-  const auto out_format = batch_format_of(options.output);
-  const bool from_stdin = options.input == "-";
-  input.name = from_stdin ? "<stdin>" : options.input;
-  if (!format) {
-    result.fatal = from_stdin ? std::string("<stdin>: standard input has no extension; say its format (--input-format)")
-                              : fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
-    return false;
-  }
-  if (!out_format) {
-    result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
-    return false;
-  }
-  if (*format == BatchFormat::JsonLines && !options.columns.empty()) {
-    // A row is a facts document, whose keys are fixed ("id", "department"): the program writing it names them so.
-    result.fatal = fmt::format("{}: {} names a CSV column; a JSON Lines row is a facts document, whose id and name are "
-                               "its keys \"id\" and \"department\" [E0615]",
-                               input.name, options.columns.id.empty() ? "--name-column" : "--id-column");
-    return false;
-  }
-  input.format = *format;
-  input.out_format = *out_format;
-  // Standard input is read like a file, but not closed: it is not ours.
-  input.file = {from_stdin ? stdin : std::fopen(options.input.c_str(), "rb"),
-                from_stdin ? +[](std::FILE*) { return 0; } : &std::fclose};
-  if (!input.file) {
-    result.fatal = fmt::format("{}: cannot read the file: {}", input.name, std::strerror(errno));
-    return false;
-  }
-  struct stat st {};
-  if (::fstat(::fileno(input.file.get()), &st) == 0 && S_ISREG(st.st_mode)) input.size = static_cast<std::uint64_t>(st.st_size);
-  input.in.emplace(input.file.get());
-  if (const std::string utf16 = unicode::utf16_message(input.in->window()); !utf16.empty()) {
-    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", input.name, utf16, unicode::kUtf16Help);
-    return false;
-  }
-  return input.format != BatchFormat::Csv || read_header(rs, options, input, result);
-}
 
 // What one worker thread keeps from row to row.
 struct Worker {

@@ -1,12 +1,18 @@
-// Reading a batch's input: JSON Lines lines and one CSV row's cells as views into a chunk's
-// buffer. CSV records come from base/csv_reader.hpp.
+// Reading a batch's input: opening it (and a CSV's header), JSON Lines lines, and one CSV row's
+// cells as views into a chunk's buffer. CSV records come from base/csv_reader.hpp.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "base/csv_reader.hpp"
+#include "interpreter/batch/batch.hpp"
+#include "interpreter/batch/csv_layout.hpp"
 
 namespace rubric::batch {
 
@@ -26,5 +32,21 @@ struct CsvRow {
   }
   std::size_t bytes() const { return fields == 0 ? 0 : spans[2 * fields - 1] - spans[0]; }
 };
+
+// The input of a batch, opened, with what comes before its rows read (a CSV's header).
+struct OpenInput {
+  BatchFormat format = BatchFormat::Csv;
+  BatchFormat out_format = BatchFormat::Csv;
+  std::string name;  // in messages: the path, or <stdin>
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
+  std::uint64_t size = 0;  // 0 when unknown (not a regular file)
+  std::optional<ByteReader> in;
+  std::size_t line = 1;  // the physical line the next record starts on
+  CsvLayout layout;      // CSV input: which column holds what
+};
+
+// Opens [options.input] (standard input for "-") and reads up to its first row (a CSV's header, into
+// [input.layout]); false with [result.fatal] set when the input cannot be scored at all.
+bool open_input(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, BatchResult& result);
 
 }  // namespace rubric::batch
