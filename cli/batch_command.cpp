@@ -122,9 +122,10 @@ int run_batch_command(const BatchCliOptions& o) {
   bar.finish();
   for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << unicode::visible(w, true) << "\n";
   if (!result.fatal.empty()) {
+    // The batch stopped and its output was not written: no summary (it would describe results
+    // that are nowhere) and no report (it would be read from whatever file -o names already).
     std::cerr << "error: " << unicode::visible(result.fatal, true) << "\n";
-    if (result.output_failed) return kWriteFailed;  // the summary would describe results not written
-    if (result.summary.rows == 0) return kFactsFailed;
+    return result.output_failed ? kWriteFailed : kFactsFailed;
   }
   // The ranking quotes ids and names: their control characters are shown, not sent.
   std::cout << unicode::visible(render_batch_summary(result.summary), true);

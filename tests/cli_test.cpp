@@ -274,5 +274,38 @@ TEST(CliBasis, AFailedNegationIsSaidWithoutADoubleNegative) {
   EXPECT_EQ(r.out.find("不满足"), std::string::npos) << r.out;
 }
 
+// A batch that stops part-way (here: a 200 MB line that cannot be read under a memory limit, after
+// 5,000 rows, most of them scored by then) writes nothing: no summary of results that are nowhere, and no --report,
+// which would otherwise be read from the results of an earlier run that -o still names.
+TEST(Cli, ABatchThatStopsPartWayPrintsNoSummaryAndWritesNoReport) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "a sanitizer build cannot run under ulimit -v";
+#else
+  const auto dir = std::filesystem::temp_directory_path() / ("rubric_stopped_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream in(dir / "in.jsonl");
+    for (int i = 1; i <= 5000; ++i) {
+      in << R"({"id": "d)" << i << R"(", "department": "部门)" << i << R"(", "year": 2023, "facts": {"rate": "90%"}})"
+         << "\n";
+    }
+    in << std::string(200'000'000, 'x') << "\n";
+  }
+  const std::string old = "id,department,total,grade,error\nold,往年,10.00,优,\n";
+  std::ofstream(dir / "out.csv") << old;
+  const std::string command = "cd '" + dir.string() + "' && (ulimit -v 150000; '" + kBinary + "' batch '" + kSourceDir +
+                              "/tests/bad-input/outputs/r.rubric' in.jsonl -o out.csv --report report.html -j 1) "
+                              ">stdout.txt 2>stderr.txt";
+  const int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 3) << status;
+  EXPECT_EQ(read_text((dir / "stderr.txt").string()),
+            "error: in.jsonl: reading stopped: out of memory; the output was not written\n");
+  EXPECT_EQ(read_text((dir / "stdout.txt").string()), "");
+  EXPECT_EQ(read_text((dir / "out.csv").string()), old);
+  EXPECT_FALSE(std::filesystem::exists(dir / "report.html"));
+  std::filesystem::remove_all(dir);
+#endif
+}
+
 }  // namespace
 }  // namespace rubric::testing

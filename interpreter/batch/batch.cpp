@@ -6,6 +6,8 @@
 // csv_document and csv_cells (a CSV row into facts), scoring, results (writing), summary.
 #include "interpreter/batch/batch.hpp"
 
+#include <sys/mman.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -105,7 +107,12 @@ class Pipeline {
   bool read_json_lines(Chunk& chunk);
   // The workers.
   bool start_workers();
-  void work();
+  void work(unsigned index);
+  // Before the workers start work: those numbered [keep] or more end, and are joined.
+  void end_workers_from(unsigned keep);
+  // A worker that ran out of memory outside any row ends: its [chunk] (if any) goes back to the
+  // queue for the others; the last worker to end so stops the batch. Allocates nothing that can fail.
+  void retire(std::unique_ptr<Chunk> chunk) noexcept;
   void score_row(Chunk& chunk, std::size_t i, Worker& worker);
   void score_csv_row(const Chunk& chunk, std::size_t i, RowResult& r, Worker& worker);
   void fail_row(RowResult& r, std::string error);
@@ -142,6 +149,11 @@ class Pipeline {
   std::vector<std::unique_ptr<Chunk>> pool_;  // written chunks, to be refilled
   std::size_t in_flight_ = 0;
   bool reading_done_ = false;
+  // The workers wait for every thread to have started before they allocate anything, and those
+  // numbered [running_] or more end then (see start_workers()).
+  bool workers_started_ = false;
+  unsigned running_ = 0;
+  unsigned alive_ = 0;  // the workers that have not retired()
   bool cancelled_ = false;
   std::size_t chunks_total_ = 0;
   std::string read_error_;
@@ -207,7 +219,9 @@ void Pipeline::stop(std::string& reason, std::string why) {
 void Pipeline::run() {
   // With a UTF-8 BOM, as the 自评表 CSV: Excel opens the Chinese names and headings as Chinese.
   if (input_.out_format == BatchFormat::Csv) output_.write("\xEF\xBB\xBF" + csv_header(leaves_, vetoes_));
-  if (!start_reader() || !start_workers()) return;  // the destructor stops the reader: nothing is written
+  // The reader first, but it reads nothing until the workers have started: when not all of them
+  // can, memory is short, and nothing may be taking it meanwhile.
+  if (!start_reader() || !start_workers()) return;  // the destructor stops the threads: nothing is written
   SummaryBuilder summary(rs_, result_.summary, options_.top, options_.bottom);
   write_chunks(summary);
   cancel();
@@ -306,6 +320,14 @@ bool Pipeline::read_json_lines(Chunk& chunk) {
 
 // The reader thread: chunks of rows onto the queue, waiting while max_in_flight_ are out.
 void Pipeline::read_chunks() {
+  {
+    std::unique_lock lock(mutex_);
+    work_ready_.wait(lock, [&] { return workers_started_ || cancelled_; });
+    if (cancelled_) {
+      reading_done_ = true;
+      return;
+    }
+  }
   std::size_t seq = 0;
   std::size_t row = 0;
   bool more = true;
@@ -316,7 +338,7 @@ void Pipeline::read_chunks() {
     more = input_.format == BatchFormat::Csv ? read_csv_rows(*chunk) : read_json_lines(*chunk);
     if (input_.in->error()) {
       std::lock_guard lock(mutex_);
-      read_error_ = fmt::format("{}: cannot read the file: {}", input_.name, std::strerror(errno));
+      read_error_ = fmt::format("{}: reading stopped: {}; the output was not written", input_.name, std::strerror(errno));
       more = false;
     }
     chunk->bytes_read = input_.in->consumed();
@@ -339,13 +361,26 @@ void Pipeline::read_chunks() {
 
 // ---- The workers --------------------------------------------------------------------------------
 
+// What the workers must leave free for the chunks in flight and the threads' heaps: glibc maps
+// 128 MB of address space to make a thread's heap of 64 MB.
+constexpr std::size_t kWorkingRoom = std::size_t{128} << 20;
+
+// Whether [bytes] of address space can still be mapped (under ulimit -v, the threads' stacks take
+// it). A mapping that is never touched costs no memory; a system call cannot be optimised away.
+bool address_space_left(std::size_t bytes) {
+  void* p = ::mmap(nullptr, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) return false;
+  ::munmap(p, bytes);
+  return true;
+}
+
 bool Pipeline::start_workers() {
-  const auto worker = [this] {
+  const auto worker = [this](unsigned index) {
     // Outside any row (memory for a chunk's results): the chunk is lost, so the batch stops with
     // an error rather than write results with a gap.
     try {
       try {
-        work();
+        work(index);
       } catch (const std::bad_alloc&) {
         halt(worker_out_of_memory_, false);
       } catch (const std::exception& e) {
@@ -358,11 +393,12 @@ bool Pipeline::start_workers() {
     }
   };
   std::string failure;
+  running_ = jobs_;  // no thread has started yet
   for (unsigned w = 0; w < jobs_; ++w) {
     // A thread that cannot start, for the system's limit on threads (system_error) or for memory
-    // (bad_alloc, from the thread's state or the vector), leaves the batch to those that did.
+    // (bad_alloc, from the thread's state), leaves the batch to those that did.
     try {
-      workers_.emplace_back(worker);
+      workers_.emplace_back(worker, w);
     } catch (const std::system_error& e) {
       failure = e.what();
       break;
@@ -371,6 +407,20 @@ bool Pipeline::start_workers() {
       break;
     }
   }
+  // A thread that could not start, or too little room left once they have, means the threads took
+  // what there was (under a memory limit, each thread's stack): half of them end again, and again
+  // while room is still short, so that the rest have room to work in.
+  const auto started = static_cast<unsigned>(workers_.size());
+  for (unsigned keep = failure.empty() ? started : std::max(1u, started / 2);; keep /= 2) {
+    end_workers_from(keep);
+    if (keep <= 1 || address_space_left(kWorkingRoom)) break;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    alive_ = running_;
+    workers_started_ = true;
+  }
+  work_ready_.notify_all();
   if (workers_.empty()) {
     result_.fatal = fmt::format("cannot start a worker thread: {} (the system's limit on threads or memory; try "
                                 "a smaller -j, or raise the limit)",
@@ -379,16 +429,45 @@ bool Pipeline::start_workers() {
   }
   if (!failure.empty()) {
     result_.summary.warnings.push_back(fmt::format("only {} of the {} worker threads could start ({}); the batch ran on {}",
-                                                   workers_.size(), jobs_, failure, workers_.size()));
+                                                   started, jobs_, failure, workers_.size()));
+  } else if (workers_.size() < started) {
+    result_.summary.warnings.push_back(fmt::format("{} worker threads left less than {} MB of memory to work in; the "
+                                                   "batch ran on {}",
+                                                   started, kWorkingRoom >> 20, workers_.size()));
   }
   return true;
 }
 
+void Pipeline::end_workers_from(unsigned keep) {
+  {
+    std::lock_guard lock(mutex_);
+    running_ = keep;
+  }
+  work_ready_.notify_all();
+  while (workers_.size() > keep) {
+    workers_.back().join();
+    workers_.pop_back();
+  }
+}
+
 // A worker thread: chunks off the queue, each row scored and rendered, the chunk handed to the writer.
-void Pipeline::work() {
-  Worker worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts}, prior_, cohort_),
-                std::nullopt, {}, {}, {}, {}};
-  if (csv_facts_) worker.direct.emplace(*csv_facts_, cohort_);
+void Pipeline::work(unsigned index) {
+  {
+    std::unique_lock lock(mutex_);
+    work_ready_.wait(lock, [&] { return workers_started_ || index >= running_ || cancelled_; });
+    if (cancelled_ || index >= running_) return;
+  }
+  // Memory running out outside any row ends this worker, not the batch: the others go on with its
+  // chunk. Only when the last one ends this way does the batch stop.
+  std::optional<Worker> worker;
+  try {
+    worker.emplace(Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts},
+                          prior_, cohort_));
+    if (csv_facts_) worker->direct.emplace(*csv_facts_, cohort_);
+  } catch (const std::bad_alloc&) {
+    retire(nullptr);
+    return;
+  }
   for (;;) {
     std::unique_ptr<Chunk> chunk;
     {
@@ -398,12 +477,36 @@ void Pipeline::work() {
       chunk = std::move(work_.front());
       work_.pop_front();
     }
-    chunk->results.resize(chunk->count);
-    for (std::size_t i = 0; i < chunk->count; ++i) score_row(*chunk, i, worker);
+    try {
+      chunk->results.resize(chunk->count);
+    } catch (const std::bad_alloc&) {
+      retire(std::move(chunk));
+      return;
+    }
+    for (std::size_t i = 0; i < chunk->count; ++i) score_row(*chunk, i, *worker);
     std::lock_guard lock(mutex_);
     done_.emplace(chunk->seq, std::move(chunk));
     done_ready_.notify_one();
   }
+}
+
+void Pipeline::retire(std::unique_ptr<Chunk> chunk) noexcept {
+  {
+    std::lock_guard lock(mutex_);
+    --alive_;
+    try {
+      if (chunk && alive_ > 0) work_.push_front(std::move(chunk));
+    } catch (const std::bad_alloc&) {
+      alive_ = 0;  // the chunk cannot be handed on: the batch cannot be complete
+    }
+    if (alive_ == 0) {
+      worker_out_of_memory_ = true;
+      cancelled_ = true;
+    }
+  }
+  work_ready_.notify_all();
+  done_ready_.notify_all();
+  room_.notify_all();
 }
 
 void Pipeline::fail_row(RowResult& r, std::string error) {
