@@ -459,10 +459,11 @@ void Pipeline::work(unsigned index) {
   }
   // Memory running out outside any row ends this worker, not the batch: the others go on with its
   // chunk. Only when the last one ends this way does the batch stop.
-  std::optional<Worker> worker;
+  std::unique_ptr<Worker> worker;
   try {
-    worker.emplace(Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(), FactsOptions{options_.allow_unknown_facts},
-                          prior_, cohort_));
+    worker.reset(new Worker{Scorer(rs_, plan_ ? &*plan_ : nullptr, leaves_.size(),
+                                   FactsOptions{options_.allow_unknown_facts}, prior_, cohort_),
+                            std::nullopt, {}, {}, {}, {}});
     if (csv_facts_) worker->direct.emplace(*csv_facts_, cohort_);
   } catch (const std::bad_alloc&) {
     retire(nullptr);
