@@ -75,7 +75,7 @@ struct Binary {
 };
 
 // What `year_mean(FACT)`, `year_min`, `year_max` and `year_rank` read of the year's departments.
-enum class YearOf : std::uint8_t { None, Mean, Min, Max, Rank };
+enum class YearOf : std::uint8_t { None, Mean, Min, Max, Rank, Count, Percentile };
 
 struct Call {
   std::string callee;

@@ -150,24 +150,85 @@ indicator A points 5 { score when year_mean(x + 1) > 0 and year_rank(name) > 0 -
   EXPECT_NE(text.find("test.rubric:3:70: error: year_rank(…)"), std::string::npos) << text;
 }
 
-TEST(Cohort, TheCompiledPlanReadsTheCohortAsTheTreeDoes) {
+TEST(Cohort, CountAndPercentileByNearestRank) {
   const auto rs = relative();
-  const Plan plan(*rs);
-  EXPECT_EQ(plan.fallbacks(), 0u);
-  std::string fatal;
-  const auto cohort = read_cohort(*rs, kSourceDir + "/" + kDepartments, BatchColumns{}, fatal);
-  ASSERT_TRUE(cohort) << fatal;
-  for (const char* v : {"70%", "75%", "80%", "81.67%", "95%", "100%"}) {
-    FactsResult facts = load_facts(*rs, std::string(R"({"facts": {"execution": ")") + v + "\"}}", "f.json");
-    ASSERT_TRUE(facts.facts);
-    for (const bool with : {false, true}) {
-      facts.facts->cohort = with ? cohort : nullptr;
-      PlanResult tree;
-      read_evaluation(*rs, evaluate(*rs, *facts.facts), tree);
-      const PlanResult planned = plan.evaluate(*facts.facts);
-      EXPECT_EQ(planned.total, tree.total) << v;
-      EXPECT_EQ(planned.scores, tree.scores) << v;
-      EXPECT_EQ(planned.errors, tree.errors) << v;
+  ASSERT_TRUE(rs);
+  CohortBuilder builder(*rs, "test");
+  for (const char* v : {"0.9", "0.8", "0.7", "0.95", "0.8", "0.75"}) {
+    Facts f;
+    f.values = {Value(dec(v))};
+    builder.add(f);
+  }
+  const auto cohort = builder.finish();
+  EXPECT_EQ(*year_value(*cohort, ast::YearOf::Count, 0, dec("0")), dec("6"));
+  // 0.7, 0.75, 0.8, 0.8, 0.9, 0.95: the ⌈share × 6⌉-th least; 0% is the least.
+  const auto percentile = [&](const char* share) { return *year_value(*cohort, ast::YearOf::Percentile, 0, dec("0"), dec(share)); };
+  EXPECT_EQ(percentile("0"), dec("0.7"));
+  EXPECT_EQ(percentile("0.01"), dec("0.7"));
+  EXPECT_EQ(percentile("0.5"), dec("0.8"));    // exactly the 3rd
+  EXPECT_EQ(percentile("0.51"), dec("0.8"));   // ⌈3.06⌉ = 4th
+  EXPECT_EQ(percentile("0.75"), dec("0.9"));   // ⌈4.5⌉ = 5th
+  EXPECT_EQ(percentile("0.8334"), dec("0.95"));
+  EXPECT_EQ(percentile("1"), dec("0.95"));
+}
+
+TEST(Cohort, PercentileTakesALiteralShareAndTwoArguments) {
+  const std::string text = diagnostics_of(R"(ruleset "t" scheme t year 2024
+facts { x : number }
+indicator A points 5 { score when x > year_percentile(x, 0.75) -> 5 otherwise 0 }
+indicator B points 5 { score when x > year_percentile(x, 150%) -> 5 otherwise 0 }
+indicator C points 5 { score when x > year_percentile(x) -> 5 otherwise year_count(x) }
+)");
+  EXPECT_NE(text.find("test.rubric:3:58: error: year_percentile(…)'s share must be a percentage written as it is, from 0% "
+                      "to 100% [E0314]"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("test.rubric:4:58: error: year_percentile(…)'s share"), std::string::npos) << text;
+  EXPECT_NE(text.find("test.rubric:5:"), std::string::npos) << text;
+  EXPECT_NE(text.find("year_percentile(FACT, SHARE)"), std::string::npos) << text;
+}
+
+TEST(Cohort, PercentileAndCountScoreTheSameInTheBatchAndAlone) {
+  const std::string ruleset = "tests/fixtures/cohort/percentile.rubric";
+  const fs::path out = fs::temp_directory_path() / ("rubric_percentile_" + std::to_string(::getpid()) + ".csv");
+  const CliResult batch = run_cli("batch " + ruleset + " " + kDepartments + " -o " + out.string());
+  EXPECT_EQ(batch.exit_code, 0) << batch.err;
+  const std::string text = read_text(out.string());
+  fs::remove(out);
+  // 70, 75, 80, 80, 90, 95: the 75th percentile is 90%; the first half is ranks 1 to 3.
+  for (const char* row : {"1,D1,甲,5.00,", "2,D2,乙,3.00,", "3,D3,丙,0.00,", "4,D4,丁,5.00,", "5,D5,戊,3.00,", "6,D6,己,0.00,"}) {
+    EXPECT_NE(text.find(row), std::string::npos) << row << "\n" << text;
+  }
+  const fs::path facts = fs::temp_directory_path() / ("rubric_percentile_" + std::to_string(::getpid()) + ".json");
+  std::ofstream(facts) << R"({"department": "乙", "year": 2024, "facts": {"execution": "80%"}})";
+  const CliResult alone = run_cli("score --width 300 " + ruleset + " " + facts.string() + " --cohort " + kDepartments);
+  fs::remove(facts);
+  EXPECT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_NE(alone.out.find("本年 6 个部门预算执行率的第 75 百分位数为 90%"), std::string::npos) << alone.out;
+  EXPECT_NE(alone.out.find("本年填报预算执行率的部门数 × 50%（即 3）"), std::string::npos) << alone.out;
+  EXPECT_NE(alone.out.find("总分            3.00"), std::string::npos) << alone.out;
+}
+
+TEST(Cohort, TheCompiledPlanReadsTheCohortAsTheTreeDoes) {
+  for (const std::string& path : {kRuleset, std::string("tests/fixtures/cohort/percentile.rubric")}) {
+    const auto rs = load_ok(read_text(kSourceDir + "/" + path), path);
+    const Plan plan(*rs);
+    EXPECT_EQ(plan.fallbacks(), 0u);
+    std::string fatal;
+    const auto cohort = read_cohort(*rs, kSourceDir + "/" + kDepartments, BatchColumns{}, fatal);
+    ASSERT_TRUE(cohort) << fatal;
+    for (const char* v : {"70%", "75%", "80%", "81.67%", "95%", "100%"}) {
+      FactsResult facts = load_facts(*rs, std::string(R"({"facts": {"execution": ")") + v + "\"}}", "f.json");
+      ASSERT_TRUE(facts.facts);
+      for (const bool with : {false, true}) {
+        facts.facts->cohort = with ? cohort : nullptr;
+        PlanResult tree;
+        read_evaluation(*rs, evaluate(*rs, *facts.facts), tree);
+        const PlanResult planned = plan.evaluate(*facts.facts);
+        EXPECT_EQ(planned.total, tree.total) << path << " " << v;
+        EXPECT_EQ(planned.scores, tree.scores) << v;
+        EXPECT_EQ(planned.errors, tree.errors) << v;
+      }
     }
   }
 }

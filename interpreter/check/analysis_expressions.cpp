@@ -92,8 +92,10 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
 
 AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
   if (c.prior) return eval(*c.args[0]);  // last year's value lies in the same domain
-  if (c.year_of == ast::YearOf::Rank) return number(Range::at_least(Decimal::from_int(1)), true);
-  if (c.year_of != ast::YearOf::None) {  // the year's mean, least or greatest lies in the fact's domain
+  if (c.year_of == ast::YearOf::Rank || c.year_of == ast::YearOf::Count) {
+    return number(Range::at_least(Decimal::from_int(1)), true);
+  }
+  if (c.year_of != ast::YearOf::None) {  // the year's mean, least, greatest or percentile lies in the fact's domain
     AbstractValue v = eval(*c.args[0]);
     v.exact = false;
     v.why = "it depends on the other departments of the year";

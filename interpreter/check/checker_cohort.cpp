@@ -1,23 +1,42 @@
-// `year_mean(FACT)`, `year_min`, `year_max`, `year_rank`: a fact compared across the departments
-// of the year scored together (docs/language.md, "Scores relative to the year's departments").
+// `year_mean(FACT)`, `year_min`, `year_max`, `year_rank`, `year_count`, `year_percentile(FACT, P)`:
+// a fact compared across the departments of the year scored together (docs/language.md, "Scores
+// relative to the year's departments").
 #include <fmt/format.h>
 
 #include "interpreter/check/checker_internal.hpp"
 
 namespace rubric::checking {
 
+namespace {
+
+// year_percentile's share: a literal percentage in [0%, 100%], so that the figure is one the
+// year's list holds, and the analysis knows it.
+bool percentile_share(const ast::Expr& e) {
+  const auto* n = std::get_if<ast::NumberLit>(&e.node);
+  return n != nullptr && n->percent && n->value.sign() >= 0 && n->value <= Decimal::from_int(1);
+}
+
+}  // namespace
+
 ast::YearOf year_of(std::string_view callee) {
   if (callee == "year_mean") return ast::YearOf::Mean;
   if (callee == "year_min") return ast::YearOf::Min;
   if (callee == "year_max") return ast::YearOf::Max;
   if (callee == "year_rank") return ast::YearOf::Rank;
+  if (callee == "year_count") return ast::YearOf::Count;
+  if (callee == "year_percentile") return ast::YearOf::Percentile;
   return ast::YearOf::None;
 }
 
 TypeRefPtr Checker::year_call(ast::Expr& e, ast::Call& c, const std::vector<TypeRefPtr>& args) {
   const ast::YearOf kind = year_of(c.callee);
-  if (c.args.size() != 1) {
-    arity_error(e, c, 1, 1).help = fmt::format("{}(FACT) reads one fact of every department of the year", c.callee);
+  const std::size_t arity = kind == ast::YearOf::Percentile ? 2 : 1;
+  if (c.args.size() != arity) {
+    arity_error(e, c, arity, arity).help =
+        kind == ast::YearOf::Percentile
+            ? "year_percentile(FACT, SHARE) is the value of FACT that SHARE of the year's departments reach or stay "
+              "below, e.g. year_percentile(execution, 75%)"
+            : fmt::format("{}(FACT) reads one fact of every department of the year", c.callee);
     return kUnknown;
   }
   const auto* name = std::get_if<ast::NameRef>(&c.args[0]->node);
@@ -31,10 +50,16 @@ TypeRefPtr Checker::year_call(ast::Expr& e, ast::Call& c, const std::vector<Type
                 "is computed from";
     return kUnknown;
   }
+  if (kind == ast::YearOf::Percentile && !percentile_share(*c.args[1])) {
+    error("E0314", c.args[1]->span, "year_percentile(…)'s share must be a percentage written as it is, from 0% to 100%")
+        .help = "write e.g. year_percentile(execution, 75%): the value that 75% of the year's departments reach or "
+                "stay below";
+    return kUnknown;
+  }
   c.year_of = kind;
   if (rs_.cohort_facts.size() < rs_.facts.size()) rs_.cohort_facts.resize(rs_.facts.size());
   rs_.cohort_facts[name->index] = true;
-  return kind == ast::YearOf::Rank ? kCount : args[0];
+  return kind == ast::YearOf::Rank || kind == ast::YearOf::Count ? kCount : args[0];
 }
 
 }  // namespace rubric::checking

@@ -35,7 +35,8 @@ std::shared_ptr<const Cohort> CohortBuilder::finish() {
   return cohort_;
 }
 
-std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::size_t fact, const Decimal& own) {
+std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::size_t fact, const Decimal& own,
+                                  const Decimal& share) {
   if (fact >= cohort.values.size() || cohort.values[fact].empty()) return std::nullopt;
   const std::vector<Decimal>& v = cohort.values[fact];
   switch (kind) {
@@ -46,6 +47,13 @@ std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::s
       return Decimal::from_int(static_cast<std::int64_t>(greater) + 1);
     }
     case ast::YearOf::Mean: return cohort.means[fact];
+    case ast::YearOf::Count: return Decimal::from_int(static_cast<std::int64_t>(v.size()));
+    case ast::YearOf::Percentile: {
+      // ⌈share × n⌉, exactly: share is a literal in [0, 1] (the checker), so the place is in [0, n].
+      const auto place = (share * Decimal::from_int(static_cast<std::int64_t>(v.size()))).ceil().to_int64();
+      const auto k = std::clamp<std::size_t>(place ? static_cast<std::size_t>(*place) : v.size(), 1, v.size());
+      return v[k - 1];
+    }
     case ast::YearOf::None: break;
   }
   return std::nullopt;

@@ -25,8 +25,11 @@ class CohortBuilder {
 };
 
 // What [kind] reads of fact [fact] in [cohort] for a department whose own value is [own]: the
-// mean, the least, the greatest, or the rank (1 for the greatest; equal values share the best
-// rank: 1, 2, 2, 4). Null when the cohort has no department, or its mean cannot be held exactly.
-std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::size_t fact, const Decimal& own);
+// mean, the least, the greatest, the rank (1 for the greatest; equal values share the best rank:
+// 1, 2, 2, 4), the number of departments with a value, or the [share] percentile (nearest rank:
+// the ⌈share × n⌉-th least value, the least for 0%). Null when the cohort has no department, or
+// its mean cannot be held exactly.
+std::optional<Decimal> year_value(const Cohort& cohort, ast::YearOf kind, std::size_t fact, const Decimal& own,
+                                  const Decimal& share = Decimal());
 
 }  // namespace rubric

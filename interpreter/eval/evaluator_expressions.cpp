@@ -205,23 +205,35 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
   }
   const Cohort& cohort = *facts_.cohort;
   const Decimal own = facts_.values[n.index].number();
-  const auto value = year_value(cohort, c.year_of, n.index, own);
+  const bool percentile = c.year_of == ast::YearOf::Percentile;
+  const Decimal share = percentile ? std::get<ast::NumberLit>(c.args[1]->node).value : Decimal();
+  const auto value = year_value(cohort, c.year_of, n.index, own, share);
   if (!value) {
     fail("E0718", e.span,
          fmt::format("the year's figure of '{}' ({}) cannot be had from {}: no department there has it, or their sum "
                      "is beyond 38 digits",
                      fact.name, label, cohort.source));
   }
-  const std::string shown = format_number(*value, c.year_of == ast::YearOf::Rank ? ast::TypeKind::Count : e.type);
+  const bool counted = c.year_of == ast::YearOf::Rank || c.year_of == ast::YearOf::Count;
+  const std::string shown = format_number(*value, counted ? ast::TypeKind::Count : e.type);
   const std::size_t count = cohort.departments;
-  const char* what = c.year_of == ast::YearOf::Mean ? "平均值" : c.year_of == ast::YearOf::Min ? "最小值" : "最大值";
+  const std::string what = c.year_of == ast::YearOf::Mean ? "平均值"
+                           : c.year_of == ast::YearOf::Min ? "最小值"
+                           : c.year_of == ast::YearOf::Max ? "最大值"
+                                                           : fmt::format("第 {} 百分位数", format_number(share * Decimal::from_int(100), ast::TypeKind::Number));
   const std::string name = said(*c.args[0]);
-  std::string text = c.year_of == ast::YearOf::Rank
-                         ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", label, format_number(own, c.args[0]->type), count, shown)
-                         : fmt::format("本年 {} 个部门{}的{} = {}", count, label, what, shown);
-  std::string plain = c.year_of == ast::YearOf::Rank
-                          ? fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", name, people(own, c.args[0]->type), count, shown)
-                          : fmt::format("本年 {} 个部门{}的{}{}", count, name, what, is_value(people(*value, e.type)));
+  std::string text;
+  std::string plain;
+  if (c.year_of == ast::YearOf::Rank) {
+    text = fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", label, format_number(own, c.args[0]->type), count, shown);
+    plain = fmt::format("{} {} 在本年 {} 个部门中排第 {} 名", name, people(own, c.args[0]->type), count, shown);
+  } else if (c.year_of == ast::YearOf::Count) {
+    text = fmt::format("本年填报{}的部门 {} 个", label, shown);
+    plain = fmt::format("本年填报{}的部门 {} 个", name, shown);
+  } else {
+    text = fmt::format("本年 {} 个部门{}的{} = {}", count, label, what, shown);
+    plain = fmt::format("本年 {} 个部门{}的{}{}", count, name, what, is_value(people(*value, e.type)));
+  }
   step_once(e.span, std::move(text), std::move(plain));
   return Value(*value);
 }

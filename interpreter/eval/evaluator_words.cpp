@@ -176,6 +176,10 @@ std::string Evaluator::said_call(const ast::Call& c) const {
       case ast::YearOf::Mean: return "本年各部门" + args[0] + "的平均值";
       case ast::YearOf::Min: return "本年各部门" + args[0] + "的最小值";
       case ast::YearOf::Max: return "本年各部门" + args[0] + "的最大值";
+      case ast::YearOf::Count: return "本年填报" + args[0] + "的部门数";
+      case ast::YearOf::Percentile:
+        return fmt::format("本年各部门{}的第 {} 百分位数", args[0],
+                           (std::get<ast::NumberLit>(c.args[1]->node).value * Decimal::from_int(100)).to_string());
       default: return args[0] + "在本年各部门中的名次";
     }
   }
@@ -269,7 +273,12 @@ std::string Evaluator::said_with_value(const ast::Expr& e) {
   if (is_literal(e)) return said(e);
   const auto v = quietly(e);
   if (!v) return said(e);
-  if (v->is_number()) return fmt::format("{} {}", said(e), people(v->number(), e.type));
+  if (v->is_number()) {
+    // "预算执行率 80%"; a sum or a product is followed by its value, not run into it: "部门数 × 50%（即 3）".
+    const bool arithmetic = std::holds_alternative<ast::Binary>(e.node);
+    return arithmetic ? fmt::format("{}（即 {}）", said(e), people(v->number(), e.type))
+                      : fmt::format("{} {}", said(e), people(v->number(), e.type));
+  }
   if (v->is_text()) return fmt::format("{}为“{}”", said(e), v->text());
   if (v->is_bool()) return fmt::format("{}：{}", said(e), v->boolean() ? "是" : "否");
   return said(e);

@@ -210,7 +210,8 @@ class Runner {
       case Op::Div: return divide(n);
       case Op::WorkingDays:  // outside the calendar (E0717) or scored alone (E0718): the tree's error
       case Op::YearOf: {
-        const auto v = n.op == Op::YearOf ? plan::year_of(facts_, n) : plan::working_days(*code_.calendar, num(n.a), num(n.b));
+        const auto v = n.op == Op::WorkingDays ? plan::working_days(*code_.calendar, num(n.a), num(n.b))
+                       : plan::year_of(facts_, n, n.a == kNone ? Decimal() : num(n.a).decimal());
         return v ? *v : give_up_num();
       }
       case Op::Min:

@@ -209,7 +209,7 @@ struct Code {
 // working_days(from, to) of two day numbers by [calendar] (plan_read.cpp); nullopt outside it.
 std::optional<Num> working_days(const WorkCalendar& calendar, const Num& from, const Num& to);
 // A YearOf node of [facts] (plan_read.cpp); nullopt when they have no cohort, or it no department.
-std::optional<Num> year_of(const Facts& facts, const Node& n);
+std::optional<Num> year_of(const Facts& facts, const Node& n, const Decimal& share);
 
 // Lowers the checked [ruleset] (which must outlive the code: texts point into it).
 Code lower(const ast::Ruleset& ruleset);

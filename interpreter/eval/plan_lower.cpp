@@ -333,6 +333,7 @@ std::uint32_t Lowerer::lower(const ast::Call& c) {
     Node out = make(Op::YearOf);
     out.index = std::get<ast::NameRef>(c.args[0]->node).index;
     out.sub = static_cast<std::uint8_t>(c.year_of);
+    if (c.year_of == ast::YearOf::Percentile) out.a = expr(*c.args[1]);  // the share, a literal
     return add(out);
   }
   if (c.define_index < 0) return builtin(c);

@@ -53,9 +53,10 @@ std::optional<plan::Num> plan::working_days(const WorkCalendar& calendar, const 
   return plan::Num::of_int(*days);
 }
 
-std::optional<plan::Num> plan::year_of(const Facts& facts, const plan::Node& n) {
+std::optional<plan::Num> plan::year_of(const Facts& facts, const plan::Node& n, const Decimal& share) {
   if (!facts.cohort) return std::nullopt;
-  const auto value = year_value(*facts.cohort, static_cast<ast::YearOf>(n.sub), n.index, facts.values[n.index].number());
+  const auto value =
+      year_value(*facts.cohort, static_cast<ast::YearOf>(n.sub), n.index, facts.values[n.index].number(), share);
   if (!value) return std::nullopt;
   return plan::Num(*value);
 }
