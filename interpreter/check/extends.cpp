@@ -131,6 +131,16 @@ class Merger {
       }
     }
   }
+  // An alternative of a `choose` group, overridden, stays in its group: the override says what
+  // the row scores, not that it stopped being one of two (二者择其一).
+  static void keep_choice(const ast::Item& old, ast::Item& replacement) {
+    const auto* was = std::get_if<std::unique_ptr<ast::Indicator>>(&old);
+    auto* now = std::get_if<std::unique_ptr<ast::Indicator>>(&replacement);
+    if (was == nullptr || now == nullptr || (*was)->choice.empty() || !(*now)->choice.empty()) return;
+    (*now)->choice = (*was)->choice;
+    (*now)->choice_span = (*was)->choice_span;
+    (*now)->choice_group = (*was)->choice_group;
+  }
 
   ast::Ruleset& out_;
   ast::Ruleset& derived_;
@@ -170,6 +180,7 @@ void Merger::apply(ast::Change& change) {
       if (!found || !kind_matches(*found, change)) return;
       changes_sum_of(found->parent);
       reads((*found->container)[found->index], change.span, out_.dropped_reads);
+      keep_choice((*found->container)[found->index], change.item.front());
       (*found->container)[found->index] = std::move(change.item.front());
       return;
     }
