@@ -207,7 +207,7 @@ ast::ExprPtr Builder::call(const Node& n, Span at) {
 
 ast::ExprPtr Builder::comprehension(const Node& n, Span at) {
   ast::Comprehension c;
-  c.func = n.children[0]->string();
+  c.func = std::string(keyword_in(n.children[0]->string_view(), KeywordSet::En).value_or(n.children[0]->string_view()));
   c.func_span = span(*n.children[0]);
   c.var = n.children[1]->string();
   c.var_span = span(*n.children[1]);
@@ -261,7 +261,7 @@ ast::ExprPtr Builder::deduct(const Node& n, Span at) {
     } else if (is<g::from_clause>(*child)) {
       d.start = expr(*child->children[0]);
     } else if (is<g::until_clause>(*child)) {
-      if (is<g::until_zero>(*child->children[0])) {
+      if (is<g::until_zero>(*child->children[0]) || is<g::until_all>(*child->children[0])) {
         d.until_zero = true;
         d.floor = ast::make(span(*child->children[0]), ast::NumberLit{Decimal{}, false});
       } else {

@@ -51,7 +51,7 @@ ast::TypeRefPtr Builder::type(const Node& n) {
     static constexpr std::array<ast::TypeKind, 7> kKinds = {
         ast::TypeKind::Number, ast::TypeKind::Percent, ast::TypeKind::Money, ast::TypeKind::Count,
         ast::TypeKind::Bool,   ast::TypeKind::Text,    ast::TypeKind::Date};
-    const std::string name = n.string();
+    const std::string name(canonical_name(n.string_view()));
     bool found = false;
     for (std::size_t i = 0; i < kNames.size(); ++i) {
       if (kNames[i] == name) {
@@ -142,7 +142,7 @@ ast::Rounding Builder::rounding(const Node& n) {
   } else {
     r.digits = std::stoi(digits);
   }
-  const std::string mode = n.children[1]->string();
+  const std::string mode(canonical_name(n.children[1]->string_view()));
   if (auto parsed = rounding_mode_from_string(mode)) {
     r.mode = *parsed;
   } else {

@@ -13,6 +13,9 @@
 #pragma once
 
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+
+#include "dsl/keywords.hpp"
 
 namespace rubric::grammar {
 
@@ -56,51 +59,80 @@ struct ident_other : sor<ident_first, digit> {};
 template <typename Word>
 struct key : seq<Word, not_at<ident_other>> {};
 
+// The keyword set of the file being parsed (keywords.hpp: KeywordScope sets it from the header).
+inline thread_local KeywordSet keywords = KeywordSet::En;
+
+// Matches nothing, and succeeds only while the file's keywords are [Set].
+template <KeywordSet Set>
+struct in_set {
+  using rule_t = in_set;
+  using subs_t = pegtl::type_list<>;
+  template <typename ParseInput>
+  [[nodiscard]] static bool match(ParseInput& /*in*/) noexcept {
+    return keywords == Set;
+  }
+};
+
+// A keyword of one set; key2: a keyword with its English and its Chinese form, of which the
+// file's set is matched (keywords.def).
+template <KeywordSet Set, typename Word>
+struct key_in : seq<in_set<Set>, key<Word>> {};
+template <typename En, typename Zh>
+struct key2 : sor<key_in<KeywordSet::Zh, Zh>, key_in<KeywordSet::En, En>> {};
+
+#define RUBRIC_KEYWORD(Id, en, zh)    \
+  using en_##Id = TAO_PEGTL_STRING(en); \
+  using zh_##Id = TAO_PEGTL_STRING(zh);
+#define RUBRIC_NAME(en, zh)
+#include "dsl/keywords.def"
+#undef RUBRIC_KEYWORD
+#undef RUBRIC_NAME
+
 // clang-format off
-struct kw_and : key<TAO_PEGTL_STRING("and")> {};
-struct kw_brackets : key<TAO_PEGTL_STRING("brackets")> {};
-struct kw_by : key<TAO_PEGTL_STRING("by")> {};
-struct kw_deduct : key<TAO_PEGTL_STRING("deduct")> {};
-struct kw_default : key<TAO_PEGTL_STRING("default")> {};
-struct kw_define : key<TAO_PEGTL_STRING("define")> {};
-struct kw_evidence : key<TAO_PEGTL_STRING("evidence")> {};
-struct kw_explain : key<TAO_PEGTL_STRING("explain")> {};
-struct kw_facts : key<TAO_PEGTL_STRING("facts")> {};
-struct kw_false : key<TAO_PEGTL_STRING("false")> {};
-struct kw_from : key<TAO_PEGTL_STRING("from")> {};
-struct kw_grade : key<TAO_PEGTL_STRING("grade")> {};
-struct kw_in : key<TAO_PEGTL_STRING("in")> {};
-struct kw_indicator : key<TAO_PEGTL_STRING("indicator")> {};
-struct kw_inf : key<TAO_PEGTL_STRING("inf")> {};
-struct kw_judged : key<TAO_PEGTL_STRING("judged")> {};
-struct kw_let : key<TAO_PEGTL_STRING("let")> {};
-struct kw_not : key<TAO_PEGTL_STRING("not")> {};
-struct kw_or : key<TAO_PEGTL_STRING("or")> {};
-struct kw_otherwise : key<TAO_PEGTL_STRING("otherwise")> {};
-struct kw_per : key<TAO_PEGTL_STRING("per")> {};
-struct kw_points : key<TAO_PEGTL_STRING("points")> {};
-struct kw_rounding : key<TAO_PEGTL_STRING("rounding")> {};
-struct kw_score : key<TAO_PEGTL_STRING("score")> {};
-struct kw_section : key<TAO_PEGTL_STRING("section")> {};
-struct kw_standard : key<TAO_PEGTL_STRING("standard")> {};
-struct kw_tiered : key<TAO_PEGTL_STRING("tiered")> {};
-struct kw_to : key<TAO_PEGTL_STRING("to")> {};
-struct kw_true : key<TAO_PEGTL_STRING("true")> {};
-struct kw_unit : key<TAO_PEGTL_STRING("unit")> {};
-struct kw_until : key<TAO_PEGTL_STRING("until")> {};
-struct kw_weighted : key<TAO_PEGTL_STRING("weighted")> {};
-struct kw_when : key<TAO_PEGTL_STRING("when")> {};
-struct kw_where : key<TAO_PEGTL_STRING("where")> {};
-struct kw_zero : key<TAO_PEGTL_STRING("zero")> {};
+struct kw_and : key2<en_And, zh_And> {};
+struct kw_brackets : key2<en_Brackets, zh_Brackets> {};
+struct kw_by : key2<en_By, zh_By> {};
+struct kw_deduct : key2<en_Deduct, zh_Deduct> {};
+struct kw_default : key2<en_Default, zh_Default> {};
+struct kw_define : key2<en_Define, zh_Define> {};
+struct kw_evidence : key2<en_Evidence, zh_Evidence> {};
+struct kw_explain : key2<en_Explain, zh_Explain> {};
+struct kw_facts : key2<en_Facts, zh_Facts> {};
+struct kw_false : key2<en_False, zh_False> {};
+struct kw_from : key2<en_From, zh_From> {};
+struct kw_grade : key2<en_Grade, zh_Grade> {};
+struct kw_in : key2<en_In, zh_In> {};
+struct kw_indicator : key2<en_Indicator, zh_Indicator> {};
+struct kw_inf : key2<en_Inf, zh_Inf> {};
+struct kw_judged : key2<en_Judged, zh_Judged> {};
+struct kw_let : key2<en_Let, zh_Let> {};
+struct kw_not : key2<en_Not, zh_Not> {};
+struct kw_or : key2<en_Or, zh_Or> {};
+struct kw_otherwise : key2<en_Otherwise, zh_Otherwise> {};
+struct kw_per : key2<en_Per, zh_Per> {};
+struct kw_points : key2<en_Points, zh_Points> {};
+struct kw_rounding : key2<en_Rounding, zh_Rounding> {};
+struct kw_score : key2<en_Score, zh_Score> {};
+struct kw_section : key2<en_Section, zh_Section> {};
+struct kw_standard : key2<en_Standard, zh_Standard> {};
+struct kw_tiered : key2<en_Tiered, zh_Tiered> {};
+struct kw_to : key2<en_To, zh_To> {};
+struct kw_true : key2<en_True, zh_True> {};
+struct kw_unit : key2<en_Unit, zh_Unit> {};
+struct kw_until : key2<en_Until, zh_Until> {};
+struct kw_weighted : key2<en_Weighted, zh_Weighted> {};
+struct kw_when : key2<en_When, zh_When> {};
+struct kw_where : key2<en_Where, zh_Where> {};
+struct kw_zero : key2<en_Zero, zh_Zero> {};
 
 // Words with a meaning only in one place; they remain usable as names elsewhere.
-struct w_ruleset : key<TAO_PEGTL_STRING("ruleset")> {};
-struct w_scheme : key<TAO_PEGTL_STRING("scheme")> {};
-struct w_year : key<TAO_PEGTL_STRING("year")> {};
-struct w_total : key<TAO_PEGTL_STRING("total")> {};
-struct w_list : key<TAO_PEGTL_STRING("list")> {};
-struct w_of : key<TAO_PEGTL_STRING("of")> {};
-struct w_enum : key<TAO_PEGTL_STRING("enum")> {};
+struct w_ruleset : key2<en_Ruleset, zh_Ruleset> {};
+struct w_scheme : key2<en_Scheme, zh_Scheme> {};
+struct w_year : key2<en_Year, zh_Year> {};
+struct w_total : key2<en_Total, zh_Total> {};
+struct w_list : key2<en_List, zh_List> {};
+struct w_of : key2<en_Of, zh_Of> {};
+struct w_enum : key2<en_Enum, zh_Enum> {};
 // clang-format on
 
 struct keyword
@@ -173,9 +205,9 @@ struct call : seq<identifier, lparen, _, opt<expr, star<_, comma, _, operand>>, 
 
 // comprehension -> aggregate '(' identifier 'in' expr [ 'where' expr ] [ ':' expr ] ')'
 struct aggregate_name
-    : sor<key<TAO_PEGTL_STRING("sum")>, key<TAO_PEGTL_STRING("mean")>, key<TAO_PEGTL_STRING("count")>,
-          key<TAO_PEGTL_STRING("min")>, key<TAO_PEGTL_STRING("max")>, key<TAO_PEGTL_STRING("any")>,
-          key<TAO_PEGTL_STRING("all")>> {};
+    : sor<key2<en_Sum, zh_Sum>, key2<en_Mean, zh_Mean>, key2<en_Count, zh_Count>,
+          key2<en_Min, zh_Min>, key2<en_Max, zh_Max>, key2<en_Any, zh_Any>,
+          key2<en_All, zh_All>> {};
 struct loop_var : identifier {};
 struct where_clause : seq<kw_where, _, operand> {};
 struct comp_body : seq<colon, _, operand> {};
@@ -220,7 +252,8 @@ struct when_clause : seq<kw_when, _, operand> {};
 struct deduction : seq<kw_deduct, _, operand, opt<_, sor<per_clause, when_clause>>> {};
 struct from_clause : seq<kw_from, _, operand> {};
 struct until_zero : kw_zero {};
-struct until_clause : seq<kw_until, _, sor<until_zero, operand>> {};
+struct until_all : key_in<KeywordSet::Zh, zh_UntilZero> {};  // 扣完为止: `until zero` in one word
+struct until_clause : sor<seq<kw_until, _, sor<until_zero, operand>>, until_all> {};
 struct deduct : seq<deduction, star<_, deduction>, opt<_, from_clause>, opt<_, until_clause>> {};
 
 // weighted -> 'weighted' '{' part { part } '}';  part -> expr [ text ] '->' expr
@@ -297,7 +330,7 @@ struct year_number : integer {};
 struct e_scheme : w_scheme {};
 struct e_year : w_year {};
 // header -> … [ 'extends' text ]: the ruleset changes an earlier one (see change_stmt below)
-struct w_extends : key<TAO_PEGTL_STRING("extends")> {};
+struct w_extends : key2<en_Extends, zh_Extends> {};
 struct extends_path : text {};
 struct extends_clause : seq<w_extends, _, extends_path> {};
 struct header
@@ -349,7 +382,7 @@ struct fact_decl : seq<fact_name, _, e_colon, _, e_type, star<_, fact_option>> {
 // require -> 'require' text ':' expr    -- what every department's facts must meet
 // (各产出指标分值合计不超过本指标分值): facts that do not are refused (E0620). `require` is not
 // reserved: a fact may be called require (`require : number`), which the text after it tells apart.
-struct w_require : key<TAO_PEGTL_STRING("require")> {};
+struct w_require : key2<en_Require, zh_Require> {};
 struct require_text : text {};
 struct require_stmt : seq<w_require, _, require_text, _, e_colon, _, operand> {};
 struct facts_end : rbrace {};
@@ -379,9 +412,9 @@ struct points_spec : seq<kw_points, _, points_lo, opt<_, kw_to, _, points_hi>> {
 // The words that begin a change of an extending ruleset. They are not reserved (a fact may be
 // called `add`), but a bare name is never one of them: `remove` at the end of a line is then not
 // read as removing something called `remove` on the next.
-struct w_override : key<TAO_PEGTL_STRING("override")> {};
-struct w_remove : key<TAO_PEGTL_STRING("remove")> {};
-struct w_add : key<TAO_PEGTL_STRING("add")> {};
+struct w_override : key2<en_Override, zh_Override> {};
+struct w_remove : key2<en_Remove, zh_Remove> {};
+struct w_add : key2<en_Add, zh_Add> {};
 struct change_word : sor<w_override, w_remove, w_add> {};
 struct item_name : sor<text, seq<not_at<change_word>, identifier>> {};  // message: a name is required after section/indicator
 struct e_points_spec : points_spec {};
@@ -396,9 +429,9 @@ struct score_stmt : seq<kw_score, _, operand> {};
 //   -- an indicator that does not apply to every department (不适用): when the condition is false it
 //      is scored full, or its points are shared by the indicators of its section that apply.
 //      `applies`, `full` and `shared` are not reserved.
-struct w_applies : key<TAO_PEGTL_STRING("applies")> {};
-struct w_full : key<TAO_PEGTL_STRING("full")> {};
-struct w_shared : key<TAO_PEGTL_STRING("shared")> {};
+struct w_applies : key2<en_Applies, zh_Applies> {};
+struct w_full : key2<en_Full, zh_Full> {};
+struct w_shared : key2<en_Shared, zh_Shared> {};
 struct e_applies_when : kw_when {};
 struct applies_full : w_full {};
 struct applies_shared : w_shared {};
@@ -415,7 +448,7 @@ struct indicator
 // effect -> 'zero'            -- the enclosing section (at the top level: every indicator) scores 0
 //         | 'grade' name      -- the grade is at most this one
 // `veto` is not reserved: a fact may be called veto.
-struct w_veto : key<TAO_PEGTL_STRING("veto")> {};
+struct w_veto : key2<en_Veto, zh_Veto> {};
 struct veto_text : text {};
 struct e_veto_text : veto_text {};
 struct e_veto_when : kw_when {};
@@ -431,7 +464,7 @@ struct veto_stmt
 // choose -> 'choose' name '{' indicator { indicator } '}'
 //   -- alternatives (二者择其一): the enum fact names the indicator assessed; the others are not
 //      applicable. `choose` is not reserved.
-struct w_choose : key<TAO_PEGTL_STRING("choose")> {};
+struct w_choose : key2<en_Choose, zh_Choose> {};
 struct choose_fact : identifier {};
 struct e_choose_fact : choose_fact {};
 struct choose_end : rbrace {};
@@ -443,17 +476,18 @@ struct choose_stmt : seq<w_choose, _, e_choose_fact, _, e_lbrace, _, star<indica
 struct section;
 struct section_item : sor<section, indicator, let_stmt, veto_stmt, choose_stmt> {};
 struct section_end : rbrace {};
-struct w_extra : key<TAO_PEGTL_STRING("extra")> {};
+struct w_extra : key2<en_Extra, zh_Extra> {};
 struct section_extra : w_extra {};
 // shared -> 'shared' [ 'at' 'least' integer ]
 //   -- the section's points are shared by its indicators that apply, in proportion to their points
 //      (可选项): at least that many (1 if not said) must apply. `at` and `least` are not reserved.
-struct w_at : key<TAO_PEGTL_STRING("at")> {};
-struct w_least : key<TAO_PEGTL_STRING("least")> {};
+struct w_at : key_in<KeywordSet::En, en_At> {};
+struct w_least : key_in<KeywordSet::En, en_Least> {};
 struct e_least : w_least {};
 struct shared_least : integer {};
 struct e_shared_least : shared_least {};
-struct section_shared : seq<w_shared, opt<_, w_at, _, e_least, _, e_shared_least>> {};
+struct at_least : sor<seq<w_at, _, e_least>, key_in<KeywordSet::Zh, zh_AtLeast>> {};  // 至少
+struct section_shared : seq<w_shared, opt<_, at_least, _, e_shared_least>> {};
 struct section
     : seq<opt<section_extra, _>, kw_section, _, item_name, _, e_points_spec, _, opt<section_shared, _>, e_lbrace, _,
           star<section_item, _>, section_end> {};
@@ -463,9 +497,9 @@ struct section
 //   -- the grade is not given when an indicator (of that section) scores below that share of its points
 struct grade_threshold : number {};
 struct grade_otherwise : kw_otherwise {};
-struct w_unless : key<TAO_PEGTL_STRING("unless")> {};
-struct w_any : key<TAO_PEGTL_STRING("any")> {};
-struct w_below : key<TAO_PEGTL_STRING("below")> {};
+struct w_unless : key2<en_Unless, zh_Unless> {};
+struct w_any : key2<en_Any, zh_Any> {};
+struct w_below : key2<en_Below, zh_Below> {};
 struct floor_section : sor<text, identifier> {};
 struct floor_share : percent {};
 struct e_floor_share : floor_share {};
@@ -493,13 +527,13 @@ struct points_override
 struct e_override_target : sor<points_override, indicator, section> {};
 struct override_stmt : seq<w_override, _, e_override_target> {};
 struct removed_name : item_name {};
-struct removed_fact : key<TAO_PEGTL_STRING("fact")> {};
-struct removed_function : key<TAO_PEGTL_STRING("function")> {};
+struct removed_fact : key2<en_Fact, zh_Fact> {};
+struct removed_function : key2<en_Function, zh_Function> {};
 struct removed_let : kw_let {};
 struct removed_declaration : seq<not_at<change_word>, identifier> {};  // as item_name
 struct e_removed_declaration : removed_declaration {};
-struct removed_veto : key<TAO_PEGTL_STRING("veto")> {};
-struct removed_require : key<TAO_PEGTL_STRING("require")> {};
+struct removed_veto : key2<en_Veto, zh_Veto> {};
+struct removed_require : key2<en_Require, zh_Require> {};
 struct removed_text : text {};
 struct remove_stmt
     : seq<w_remove, _,
@@ -517,13 +551,13 @@ struct add_stmt : seq<w_add, _, opt<kw_in, _, add_parent, _>, e_added> {};
 // case -> 'case' text [ 'with' json ] expect { expect }      -- a row: its own facts changes
 // expect -> 'expect' ( 'error' code | target ( '=' value | 'error' code ) )
 // target -> 'total' | 'grade' | name;   value -> number | name
-struct w_test : key<TAO_PEGTL_STRING("test")> {};
-struct w_given : key<TAO_PEGTL_STRING("given")> {};
-struct w_file : key<TAO_PEGTL_STRING("file")> {};
-struct w_with : key<TAO_PEGTL_STRING("with")> {};
-struct w_case : key<TAO_PEGTL_STRING("case")> {};
-struct w_expect : key<TAO_PEGTL_STRING("expect")> {};
-struct w_error : key<TAO_PEGTL_STRING("error")> {};
+struct w_test : key2<en_Test, zh_Test> {};
+struct w_given : key2<en_Given, zh_Given> {};
+struct w_file : key2<en_File, zh_File> {};
+struct w_with : key2<en_With, zh_With> {};
+struct w_case : key2<en_Case, zh_Case> {};
+struct w_expect : key2<en_Expect, zh_Expect> {};
+struct w_error : key2<en_Error, zh_Error> {};
 // A JSON object kept as text: strings are skipped whole so that braces inside them do not count.
 struct json_string : seq<one<'"'>, until<one<'"'>, sor<seq<one<'\\'>, pegtl::any>, not_one<'\n'>>>> {};
 struct json_object;
@@ -536,20 +570,20 @@ struct given_file : text {};
 struct e_given_file : given_file {};
 struct given_stmt : seq<w_given, _, sor<seq<w_file, _, e_given_file, opt<_, w_with, _, e_json>>, e_json>> {};
 // prior -> 'prior' ( 'file' text | json )   -- the department's facts of last year, for prior(FACT)
-struct w_prior : key<TAO_PEGTL_STRING("prior")> {};
+struct w_prior : key2<en_Prior, zh_Prior> {};
 struct prior_file : text {};
 struct e_prior_file : prior_file {};
 struct prior_stmt : seq<w_prior, _, sor<seq<w_file, _, e_prior_file>, e_json>> {};
 // cohort -> 'cohort' 'file' text   -- the year's departments (a batch file), for year_mean(FACT) …
-struct w_cohort : key<TAO_PEGTL_STRING("cohort")> {};
+struct w_cohort : key2<en_Cohort, zh_Cohort> {};
 struct cohort_file : text {};
 struct e_cohort_file : cohort_file {};
 struct e_cohort_word : w_file {};
 struct cohort_stmt : seq<w_cohort, _, e_cohort_word, _, e_cohort_file> {};
 struct expect_code : seq<one<'E', 'W'>, plus<digit>> {};
 struct e_expect_code : expect_code {};
-struct total_target : key<TAO_PEGTL_STRING("total")> {};
-struct grade_target : key<TAO_PEGTL_STRING("grade")> {};
+struct total_target : key2<en_Total, zh_Total> {};
+struct grade_target : key2<en_Grade, zh_Grade> {};
 struct expect_target : sor<total_target, grade_target, item_name> {};
 struct expect_value : sor<signed_number, text, identifier> {};
 struct e_expect_value : expect_value {};
@@ -565,9 +599,9 @@ struct test_block
           star<sor<case_stmt, expect_stmt>, _>, test_end> {};
 
 // calendar -> 'calendar' integer '{' { ( 'holiday' | 'workday' ) date [ 'to' date ] } '}'
-struct w_calendar : key<TAO_PEGTL_STRING("calendar")> {};
-struct w_holiday : key<TAO_PEGTL_STRING("holiday")> {};
-struct w_workday : key<TAO_PEGTL_STRING("workday")> {};
+struct w_calendar : key2<en_Calendar, zh_Calendar> {};
+struct w_holiday : key2<en_Holiday, zh_Holiday> {};
+struct w_workday : key2<en_Workday, zh_Workday> {};
 struct calendar_year : integer {};
 struct e_calendar_year : calendar_year {};
 struct calendar_days : seq<e_date, opt<_, kw_to, _, e_date>> {};
@@ -588,3 +622,8 @@ struct test_file_end : eof {};
 struct test_file : seq<opt<pegtl::utf8::bom>, _, star<test_block, _>, test_file_end> {};
 
 }  // namespace rubric::grammar
+
+namespace tao::pegtl {
+template <typename Name, rubric::KeywordSet Set>
+struct analyze_traits<Name, rubric::grammar::in_set<Set>> : analyze_opt_traits<> {};
+}  // namespace tao::pegtl

@@ -32,7 +32,7 @@ using selector = pegtl::parse_tree::selector<
         g::points_ref, g::name_ref, g::call, g::comprehension, g::aggregate_name, g::loop_var, g::where_clause,
         g::comp_body, g::interval, g::e_interval, g::lo_closed, g::lo_open, g::hi_closed, g::hi_open, g::pos_inf,
         g::neg_inf, g::tier, g::tiered, g::bracket_cmp, g::bracket_arm, g::otherwise_arm, g::brackets, g::deduction,
-        g::per_clause, g::when_clause, g::from_clause, g::until_zero, g::until_clause, g::deduct, g::part_label,
+        g::per_clause, g::when_clause, g::from_clause, g::until_zero, g::until_all, g::until_clause, g::deduct, g::part_label,
         g::part, g::weighted, g::member_name, g::band, g::judged, g::when_arm, g::e_otherwise, g::when_expr,
         g::member_access, g::e_field_name, g::negate, g::mul_op, g::add_op, g::cmp_op, g::not_op, g::and_op,
         g::or_op, g::postfix, g::multiplicative, g::additive, g::comparison, g::negation, g::conjunction,
@@ -121,6 +121,7 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
     }
   }
   std::string text = original;
+  const KeywordScope keywords(detect_keywords(text));
   for (int attempt = 0; attempt <= kMaxSyntaxErrors; ++attempt) {
     pegtl::memory_input in(text, source->path());
     try {

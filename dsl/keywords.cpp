@@ -1,0 +1,64 @@
+// The two keyword sets; see keywords.hpp and keywords.def.
+#include "dsl/keywords.hpp"
+
+#include <array>
+
+#include "dsl/grammar.hpp"
+
+namespace rubric {
+namespace {
+
+struct Word {
+  std::string_view en;
+  std::string_view zh;
+};
+
+constexpr std::array kWords = {
+#define RUBRIC_KEYWORD(id, en, zh) Word{en, zh},
+#define RUBRIC_NAME(en, zh) Word{en, zh},
+#include "dsl/keywords.def"
+#undef RUBRIC_KEYWORD
+#undef RUBRIC_NAME
+};
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+KeywordSet detect_keywords(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  for (;;) {
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    if (text.empty() || text.front() != '#') break;
+    const std::size_t eol = text.find('\n');
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+  }
+  static constexpr std::string_view kHeader = "规则集";
+  return text.substr(0, kHeader.size()) == kHeader ? KeywordSet::Zh : KeywordSet::En;
+}
+
+std::optional<std::string_view> keyword_in(std::string_view word, KeywordSet to) {
+  if (word.empty()) return std::nullopt;
+  for (const Word& w : kWords) {
+    if (w.en == word || w.zh == word) {
+      const std::string_view out = to == KeywordSet::Zh ? w.zh : w.en;
+      if (out.empty()) return std::nullopt;  // "at", "least": only in their phrase
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view canonical_name(std::string_view name) {
+  for (const Word& w : kWords) {
+    if (!w.zh.empty() && w.zh == name) return w.en;
+  }
+  return name;
+}
+
+const char* keyword_set_name(KeywordSet set) { return set == KeywordSet::Zh ? "zh" : "en"; }
+
+KeywordScope::KeywordScope(KeywordSet set) : previous_(grammar::keywords) { grammar::keywords = set; }
+KeywordScope::~KeywordScope() { grammar::keywords = previous_; }
+
+}  // namespace rubric
