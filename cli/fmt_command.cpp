@@ -15,6 +15,7 @@ namespace {
 struct FmtOptions {
   std::vector<std::string> paths;
   bool check = false;
+  std::string keywords;  // "", "en" or "zh"
 };
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -73,7 +74,9 @@ int run_fmt(const FmtOptions& options) {
     }
     const std::string text = std::move(*input.text);
     const auto source = std::make_shared<SourceFile>(path == "-" ? "<stdin>" : path, text);
-    const FormatResult result = format_source(source);
+    std::optional<KeywordSet> keywords;
+    if (!options.keywords.empty()) keywords = options.keywords == "zh" ? KeywordSet::Zh : KeywordSet::En;
+    const FormatResult result = format_source(source, SourceKind::Auto, keywords);
     if (!result.text) {
       print(result.diagnostics);
       status = std::max(status, kRulesetErrors);
@@ -112,6 +115,11 @@ Command add_fmt(CLI::App& parent) {
                   "Files (.rubric, .test.rubric) and folders (every .rubric file below them); '-' reads stdin "
                   "and writes stdout")
       ->required();
+  app->add_option("--keywords", options->keywords,
+                  "Write the keywords in this set: zh (指标, 分值, 评分 …) or en (indicator, points, score …); "
+                  "unset, each file keeps its own. The conversion is lossless both ways (docs/language.md, "
+                  "\"Keywords in Chinese\")")
+      ->check(CLI::IsMember({"en", "zh"}));
   app->add_flag("--check", options->check,
                 "Change nothing; print each file that is not formatted, with its first difference, and exit 1 "
                 "if there is one");

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <stdexcept>
 
 #include "dsl/builder.hpp"
 #include "dsl/parser.hpp"
@@ -75,10 +76,12 @@ ast::BinaryOp binary_op(std::string_view op) {
       {"and", ast::BinaryOp::And},
       {"or", ast::BinaryOp::Or},
   }};
+  op = canonical_name(op);  // 且, 或
   for (const auto& [text, value] : kOps) {
     if (text == op) return value;
   }
-  return ast::BinaryOp::Add;
+  // The grammar matched an operator this table lacks: a bug, never a guess at which one.
+  throw std::logic_error(fmt::format("the operator '{}' has no meaning in the syntax tree", op));
 }
 
 
@@ -199,7 +202,10 @@ ast::ExprPtr Builder::postfix(const Node& n, Span at) {
 
 ast::ExprPtr Builder::call(const Node& n, Span at) {
   ast::Call c;
-  c.callee = n.children[0]->string();
+  // A built-in's Chinese name is its English one (keywords.def: 最小 is min), and so is a
+  // function's of the ruleset named like one (define 级数 is define steps): either way the call
+  // reaches the same function in both keyword sets.
+  c.callee = canonical_name(n.children[0]->string_view());
   c.callee_span = span(*n.children[0]);
   for (std::size_t i = 1; i < n.children.size(); ++i) c.args.push_back(expr(*n.children[i]));
   return ast::make(at, std::move(c));

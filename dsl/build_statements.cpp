@@ -107,7 +107,7 @@ ast::FactDecl Builder::fact(const Node& n) {
 ast::Define Builder::define(const Node& n) {
   ast::Define d;
   d.span = span(n);
-  d.name = n.children[0]->string();
+  d.name = canonical_name(n.children[0]->string_view());  // as the calls of it are
   d.name_span = span(*n.children[0]);
   for (std::size_t i = 1; i + 1 < n.children.size(); ++i) {
     if (is<g::param_label>(*n.children[i])) {

@@ -122,7 +122,11 @@ std::string first_word(const std::string& text) {
     ++i;
   }
   std::size_t end = i;
-  while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) != 0) ++end;
+  // ASCII letters, or the bytes of a Chinese word (测试)
+  while (end < text.size() &&
+         (std::isalpha(static_cast<unsigned char>(text[end])) != 0 || static_cast<unsigned char>(text[end]) >= 0x80)) {
+    ++end;
+  }
   return text.substr(i, end - i);
 }
 
@@ -141,7 +145,7 @@ bool is_test_file(const std::string& path) {
   return path.size() >= kSuffix.size() && path.compare(path.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0;
 }
 
-FormatResult format_source(const SourcePtr& source, SourceKind kind) {
+FormatResult format_source(const SourcePtr& source, SourceKind kind, std::optional<KeywordSet> keywords) {
   FormatResult result;
   if (kind == SourceKind::Auto) {
     const std::string& path = source->path();
@@ -151,7 +155,8 @@ FormatResult format_source(const SourcePtr& source, SourceKind kind) {
     } else if (rubric_file) {
       kind = SourceKind::Ruleset;
     } else {
-      kind = first_word(source->text()) == "test" ? SourceKind::Tests : SourceKind::Ruleset;
+      const std::string first = first_word(source->text());
+      kind = first == "test" || first == "测试" ? SourceKind::Tests : SourceKind::Ruleset;
     }
   }
   const bool tests = kind == SourceKind::Tests;
@@ -175,9 +180,18 @@ FormatResult format_source(const SourcePtr& source, SourceKind kind) {
     collect_raw(*root, raw, source->text().data());
     const std::vector<Comment> all = collect_comments(source->text(), raw);
     for (const Comment& c : all) comments.push_back(c.text);
-    Printer printer(source->text(), &all);
+    Printer printer(source->text(), &all, keywords.value_or(detect_keywords(source->text())));
     printer.file(*root);
     out = printer.finish();
+  } catch (const formatting::KeywordClash& clash) {
+    const KeywordSet to = keywords.value_or(KeywordSet::En);
+    result.diagnostics
+        .error("E0024", Location::at(source, {clash.begin, clash.end}),
+               fmt::format("'{}' is a keyword in {}: the file cannot be written in {} keywords while a name is '{}'",
+                           clash.name, to == KeywordSet::Zh ? "Chinese" : "English",
+                           to == KeywordSet::Zh ? "Chinese" : "English", clash.name))
+        .help = "rename it (every use of it), then convert the file; the file was left as it is";
+    return result;
   } catch (const std::exception& e) {
     return internal(e.what());
   }

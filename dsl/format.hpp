@@ -19,6 +19,7 @@
 
 #include "base/diagnostic.hpp"
 #include "base/source.hpp"
+#include "dsl/keywords.hpp"
 
 namespace rubric {
 
@@ -36,7 +37,11 @@ struct FormatResult {
 // are in [diagnostics]. As a safety net the result is parsed again and its syntax tree compared
 // with the original's; should they ever differ, that is reported as E0001 (an internal error) and
 // nothing is returned.
-FormatResult format_source(const SourcePtr& source, SourceKind kind = SourceKind::Auto);
+//
+// [keywords]: the keyword set to write (`rubric fmt --keywords`); unset, the source's own. A name
+// that is a keyword in that set stops the conversion (E0024).
+FormatResult format_source(const SourcePtr& source, SourceKind kind = SourceKind::Auto,
+                           std::optional<KeywordSet> keywords = std::nullopt);
 
 // Whether [path] names a test file (ends with .test.rubric).
 bool is_test_file(const std::string& path);

@@ -36,7 +36,7 @@ void Printer::expr(const Node& n) {
     expr(*n.children[0]);
     tok(")", end(n));
   } else if (is<g::call>(n)) {
-    tok(*n.children[0]);
+    function_name(*n.children[0]);
     put("(");
     for (std::size_t i = 1; i < n.children.size(); ++i) {
       if (i > 1) put(", ");
@@ -104,7 +104,8 @@ void Printer::comprehension(const Node& n) {
 
 void Printer::bound(const Node& n) {
   if (is<g::neg_inf>(n)) {
-    tok("-inf", end(n));
+    put("-inf");
+    tok("", end(n));
   } else if (is<g::pos_inf>(n)) {
     tok(n);
   } else {
@@ -263,10 +264,11 @@ void Printer::deduct(const Node& n) {
       put("from ");
       expr(*item.children[0]);
     } else {
-      put("until ");
-      if (is<g::until_zero>(*item.children[0])) {
-        tok(*item.children[0]);
+      if (is<g::until_zero>(*item.children[0]) || is<g::until_all>(*item.children[0])) {
+        put("until zero");  // 扣完为止
+        tok("", end(*item.children[0]));
       } else {
+        put("until ");
         expr(*item.children[0]);
       }
     }

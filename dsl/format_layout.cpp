@@ -60,6 +60,70 @@ void Printer::tok(std::string_view s, std::uint32_t end_offset) {
   last_end_ = std::max(last_end_, end_offset);
 }
 
+namespace {
+
+bool word_char(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
+
+// The source tokens that are keywords (the rest are names, numbers, strings and operators).
+bool keyword_node(const Node& n) {
+  return is<g::type_name>(n) || is<g::points_ref>(n) || is<g::pos_inf>(n) || is<g::grade_otherwise>(n) ||
+         is<g::total_target>(n) || is<g::grade_target>(n) || is<g::aggregate_name>(n) || is<g::rounding_mode>(n) ||
+         is<g::true_lit>(n) || is<g::false_lit>(n) || is<g::and_op>(n) || is<g::or_op>(n) ||
+         is<g::target_section>(n) || is<g::target_indicator>(n) || is<g::removed_fact>(n) ||
+         is<g::removed_function>(n) || is<g::removed_let>(n) || is<g::removed_veto>(n) || is<g::removed_require>(n);
+}
+
+}  // namespace
+
+void Printer::put(std::string_view s) {
+  if (to_ == KeywordSet::En) {
+    cur_.text += s;
+    return;
+  }
+  // Each English word in the set [to_]; two that are one there ("at least": 至少) as one.
+  for (std::size_t i = 0; i < s.size();) {
+    if (!word_char(s[i])) {
+      cur_.text += s[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && word_char(s[j])) ++j;
+    std::size_t k = j;
+    if (k < s.size() && s[k] == ' ') {
+      ++k;
+      while (k < s.size() && word_char(s[k])) ++k;
+    }
+    if (const auto phrase = keyword_in(s.substr(i, k - i), to_); phrase && k > j) {
+      cur_.text += *phrase;
+      i = k;
+      continue;
+    }
+    const auto word = keyword_in(s.substr(i, j - i), to_);
+    if (!word) throw std::logic_error(fmt::format("rubric fmt: no {} keyword for '{}'", keyword_set_name(to_), s.substr(i, j - i)));
+    cur_.text += *word;
+    i = j;
+  }
+}
+
+void Printer::tok(const Node& n) {
+  const std::string_view s = n.string_view();
+  if (keyword_node(n)) {
+    tok(keyword_in(s, to_).value_or(s), end(n));
+    return;
+  }
+  // A record's field may be named by any word, keywords included (`o.points`).
+  const bool field = is<g::record_field>(n) || is<g::field_name>(n) || is<g::e_field_name>(n);
+  if (!field && is_reserved(s, to_)) throw KeywordClash{begin(n), end(n), std::string(s)};
+  tok(s, end(n));
+}
+
+void Printer::function_name(const Node& n) {
+  const std::string_view s = n.string_view();
+  const auto name = keyword_in(s, to_);
+  if (!name && is_reserved(s, to_)) throw KeywordClash{begin(n), end(n), std::string(s)};
+  tok(name.value_or(s), end(n));
+}
+
 void Printer::pad_to(int target, int from) {
   if (target > col() - from) put(std::string(static_cast<std::size_t>(target - (col() - from)), ' '));
 }
@@ -232,13 +296,13 @@ void Printer::json(const Node& n) {
     std::string_view part = raw.substr(pos, nl - pos);
     while (!part.empty() && is_space(part.back())) part.remove_suffix(1);
     if (first) {
-      put(part);
+      cur_.text += part;  // JSON, as written: not a keyword
     } else {
       std::size_t lead = 0;
       while (lead < part.size() && is_space(part[lead])) ++lead;
       newline(std::max(0, static_cast<int>(lead) + delta), start + static_cast<std::uint32_t>(pos + lead), false);
       cur_.raw = true;
-      put(part.substr(lead));
+      cur_.text += part.substr(lead);
     }
     first = false;
     pos = nl + 1;

@@ -15,6 +15,7 @@
 
 #include "base/unicode.hpp"
 #include "dsl/grammar.hpp"
+#include "dsl/keywords.hpp"
 
 namespace rubric::formatting {
 
@@ -59,9 +60,19 @@ struct Line {
   bool raw = false;          // a later line of a test's JSON object: nothing may go above it
 };
 
+// A name that is a keyword in the set a file is converted to (`rubric fmt --keywords`): the
+// conversion stops there, since the name would read as the keyword.
+struct KeywordClash {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string name;
+};
+
 class Printer {
  public:
-  Printer(const std::string& text, const std::vector<Comment>* comments) : text_(text), comments_(comments) {}
+  // [to]: the keyword set written; the source's own, or the other when converting.
+  Printer(const std::string& text, const std::vector<Comment>* comments, KeywordSet to)
+      : text_(text), comments_(comments), to_(to) {}
 
   void file(const Node& root);
   std::string finish() const;
@@ -76,9 +87,14 @@ class Printer {
   std::uint32_t end(const Node& n) const { return static_cast<std::uint32_t>(n.m_end.data - text_.data()); }
 
   int col() const { return cur_.indent + unicode::display_width(cur_.text); }
-  void put(std::string_view s) { cur_.text += s; }
+  // Fixed text: punctuation and English keywords, written in the set [to_].
+  void put(std::string_view s);
   void tok(std::string_view s, std::uint32_t end_offset);
-  void tok(const Node& n) { tok(n.string_view(), end(n)); }
+  // A token of the source: a keyword in the set [to_], a name as it is (KeywordClash when it is a
+  // keyword there).
+  void tok(const Node& n);
+  // A function's name, in the set [to_] when it is a built-in's (min, 最小).
+  void function_name(const Node& n);
   void pad_to(int target, int from);
   bool newline_between(std::uint32_t a, std::uint32_t b) const;
   bool only_spaces(std::uint32_t a, std::uint32_t b) const;
@@ -110,7 +126,7 @@ class Printer {
   // The width [print] gives on one line, or -1 when it takes several.
   template <typename F>
   int measure(F&& print) const {
-    Printer scratch(text_, nullptr);
+    Printer scratch(text_, nullptr, to_);
     scratch.open_ = true;
     print(scratch);
     return scratch.lines_.empty() ? unicode::display_width(scratch.cur_.text) : -1;
@@ -220,6 +236,7 @@ class Printer {
   void expect(const Node& n);
   const std::string& text_;
   const std::vector<Comment>* comments_;  // null when measuring
+  KeywordSet to_;
   std::size_t next_ = 0;                  // the first comment not yet written
   std::vector<const Comment*> deferred_;  // comments to write before the next line
   std::vector<Line> lines_;

@@ -33,7 +33,7 @@ void Printer::statement(const Node& n) {
     facts(n);
   } else if (is<g::define_stmt>(n)) {
     put("define ");
-    tok(*n.children[0]);
+    function_name(*n.children[0]);
     put("(");
     for (std::size_t i = 1; i + 1 < n.children.size(); ++i) {
       if (is<g::param_label>(*n.children[i])) {

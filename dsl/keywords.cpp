@@ -33,8 +33,11 @@ KeywordSet detect_keywords(std::string_view text) {
     const std::size_t eol = text.find('\n');
     text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
   }
-  static constexpr std::string_view kHeader = "规则集";
-  return text.substr(0, kHeader.size()) == kHeader ? KeywordSet::Zh : KeywordSet::En;
+  // `规则集 "…"` begins a ruleset, `测试 "…"` a file of tests.
+  for (const std::string_view first : {std::string_view("规则集"), std::string_view("测试")}) {
+    if (text.substr(0, first.size()) == first) return KeywordSet::Zh;
+  }
+  return KeywordSet::En;
 }
 
 std::optional<std::string_view> keyword_in(std::string_view word, KeywordSet to) {
@@ -54,6 +57,20 @@ std::string_view canonical_name(std::string_view name) {
     if (!w.zh.empty() && w.zh == name) return w.en;
   }
   return name;
+}
+
+bool is_reserved(std::string_view word, KeywordSet set) {
+  // The grammar's `keyword` rule: the words that are never names.
+  static constexpr std::array<std::string_view, 35> kReserved = {
+      "and",  "brackets", "by",    "deduct", "default", "define",   "evidence",  "explain",  "facts",
+      "false", "from",    "grade", "in",     "indicator", "inf",    "judged",    "let",      "not",
+      "or",   "otherwise", "per",  "points", "rounding", "score",   "section",   "standard", "tiered",
+      "to",   "true",     "unit",  "until",  "weighted", "when",    "where",     "zero"};
+  for (const std::string_view en : kReserved) {
+    const auto form = keyword_in(en, set);
+    if (form && *form == word) return true;
+  }
+  return false;
 }
 
 const char* keyword_set_name(KeywordSet set) { return set == KeywordSet::Zh ? "zh" : "en"; }

@@ -15,8 +15,8 @@ namespace rubric {
 
 enum class KeywordSet : std::uint8_t { En, Zh };
 
-// The set of [text]'s header: the first word after the comments (and a UTF-8 BOM). English when
-// the file has no header.
+// The set of [text]'s header: the first word after the comments (and a UTF-8 BOM), `规则集` or,
+// in a file of tests, `测试` for Chinese; English otherwise.
 KeywordSet detect_keywords(std::string_view text);
 
 // [word] (a keyword, or a phrase of two such as "until zero", or a name of keywords.def: a type,
@@ -28,6 +28,10 @@ std::optional<std::string_view> keyword_in(std::string_view word, KeywordSet to)
 std::string_view canonical_name(std::string_view name);
 
 const char* keyword_set_name(KeywordSet set);  // "en", "zh"
+
+// Whether [word] is a reserved keyword of [set]: a word that cannot be a name there (`指标`,
+// `分值` in Chinese; `indicator`, `points` in English).
+bool is_reserved(std::string_view word, KeywordSet set);
 
 // The set the grammar matches keywords of while this is alive (on this thread).
 class KeywordScope {

@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 
-#include "dsl/keywords.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/checker_internal.hpp"
@@ -156,8 +155,6 @@ TypeRefPtr Checker::call(ast::Expr& e, ast::Call& c) {
   for (std::size_t i = 0; i < rs_.defines.size(); ++i) {
     if (rs_.defines[i].name == c.callee) return define_call(e, c, i);
   }
-  // A built-in by its Chinese name (keywords.def): 最小 is min, 本年平均 is year_mean.
-  c.callee = std::string(canonical_name(c.callee));
   if (c.callee == "prior") return prior_call(e, c, args);
   if (c.callee == "working_days") return working_days_call(e, c, args);
   if (year_of(c.callee) != ast::YearOf::None) return year_call(e, c, args);
