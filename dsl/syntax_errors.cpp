@@ -109,6 +109,10 @@ std::string first_word(const std::string& text, std::size_t begin) {
   std::size_t end = i;
   while (end < text.size() && is_ident_byte(static_cast<unsigned char>(text[end]))) ++end;
   std::string word = text.substr(i, end - i);
+  // In a file of Chinese keywords, a keyword by its English name: 指标 is "indicator" here.
+  if (g::keywords == KeywordSet::Zh && keyword_in(word, KeywordSet::Zh) == word) {
+    word = std::string(*keyword_in(word, KeywordSet::En));
+  }
   // A fact declaration "name : type" starts with a name followed by ':'.
   std::size_t after = end;
   while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
@@ -495,6 +499,23 @@ void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, cons
                 const std::string& found) {
   for (const auto& [token, help] : kInstead) {
     if (found == token && d.help.empty()) d.help = std::string(help);
+  }
+  // A keyword of the other set: the file's header chose this one.
+  if (d.help.empty() && found.size() > 2 && found.front() == '\'' && found.back() == '\'') {
+    const std::string word = found.substr(1, found.size() - 2);
+    const KeywordSet here = g::keywords;
+    const KeywordSet other = here == KeywordSet::Zh ? KeywordSet::En : KeywordSet::Zh;
+    const auto mine = keyword_in(word, here);
+    if (mine && *mine != word && keyword_in(word, other) == word) {
+      d.help = here == KeywordSet::Zh
+                   ? fmt::format("'{}' is an English keyword, but this file is written in Chinese keywords (its header "
+                                 "says '规则集'): write '{}'",
+                                 word, *mine)
+                   : fmt::format("'{}' is a Chinese keyword, but this file is written in English keywords (its header "
+                                 "says 'ruleset'): write '{}', or convert the whole file with 'rubric fmt --keywords zh' "
+                                 "and write Chinese keywords throughout",
+                                 word, *mine);
+    }
   }
   if (found == "'}'" && message == g::errors::message<g::e_interval_end>) {
     d.help = "an interval ends with ']' (the bound is included) or ')' (excluded)";
