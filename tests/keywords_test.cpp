@@ -156,5 +156,19 @@ TEST(Keywords, ANameThatIsAKeywordInTheOtherSetStopsTheConversion) {
       << errors;
 }
 
+TEST(Keywords, TheGuidesExampleChecksAndScores) {
+  // docs/language.md, "Keywords in Chinese": the first code block of the section.
+  const std::string doc = read_text(kSourceDir + "/docs/language.md");
+  const std::size_t section = doc.find("## Keywords in Chinese");
+  ASSERT_NE(section, std::string::npos);
+  const std::size_t open = doc.find("```\n", section) + 4;
+  const std::string example = doc.substr(open, doc.find("```\n", open) - open);
+  ASSERT_EQ(example.rfind("规则集", 0), 0u) << example;
+  EXPECT_EQ(formatted(example, "doc.rubric", std::nullopt), example) << "the example is not formatted";
+  const Scored s = score(load_ok(example, "doc.rubric"), R"({"执行率": "95%", "审计问题数": 3})");
+  ASSERT_TRUE(s.evaluation.total) << s.errors;
+  EXPECT_EQ(*s.evaluation.total, dec("11"));
+}
+
 }  // namespace
 }  // namespace rubric::testing
