@@ -111,6 +111,10 @@ void Printer::tok(const Node& n) {
     tok(keyword_in(s, to_).value_or(s), end(n));
     return;
   }
+  if (is<g::lo_open>(n) || is<g::hi_open>(n)) {  // written half-width, whether '(' or '（'
+    tok(is<g::lo_open>(n) ? "(" : ")", end(n));
+    return;
+  }
   // A record's field may be named by any word, keywords included (`o.points`).
   const bool field = is<g::record_field>(n) || is<g::field_name>(n) || is<g::e_field_name>(n);
   if (!field && is_reserved(s, to_)) throw KeywordClash{begin(n), end(n), std::string(s)};
@@ -151,8 +155,10 @@ bool Printer::comment_between(std::uint32_t a, std::uint32_t b) const {
 }
 
 std::uint32_t Printer::find(std::uint32_t from, char c) const {
+  // ',' also finds the full-width '，' of a file of Chinese keywords (grammar.hpp, punct).
+  const std::string_view full = c == ',' ? "，" : "";
   std::size_t i = from;
-  while (i < text_.size() && text_[i] != c) {
+  while (i < text_.size() && text_[i] != c && (full.empty() || text_.compare(i, full.size(), full) != 0)) {
     if (text_[i] == '#') {
       i = text_.find('\n', i);
       if (i == std::string::npos) break;
@@ -160,6 +166,11 @@ std::uint32_t Printer::find(std::uint32_t from, char c) const {
     ++i;
   }
   return static_cast<std::uint32_t>(i);
+}
+
+std::uint32_t Printer::past(std::uint32_t at) const {
+  if (at >= text_.size()) return at;
+  return at + (static_cast<unsigned char>(text_[at]) < 0x80 ? 1 : 3);  // '，' is three bytes
 }
 
 void Printer::close() {

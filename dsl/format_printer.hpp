@@ -102,6 +102,8 @@ class Printer {
   bool comment_between(std::uint32_t a, std::uint32_t b) const;
   // The offset of the next [c] at or after [from], skipping whitespace and comments.
   std::uint32_t find(std::uint32_t from, char c) const;
+  // The offset just past the punctuation at [at] (half- or full-width).
+  std::uint32_t past(std::uint32_t at) const;
 
   // Ends the current line, giving it the comment that directly follows its last token, and
   // placing the comments that the line swallowed (see the file comment).

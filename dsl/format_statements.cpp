@@ -168,7 +168,7 @@ void Printer::evidence(const Node& n) {
   const int column = col();
   for (std::size_t i = 0; i < n.children.size(); ++i) {
     if (i > 0) {
-      tok(",", find(end(*n.children[i - 1]), ',') + 1);
+      tok(",", past(find(end(*n.children[i - 1]), ',')));
       if (newline_between(end(*n.children[i - 1]), begin(*n.children[i]))) {
         newline(column, begin(*n.children[i]), false);
       } else {
@@ -338,7 +338,7 @@ void Printer::type(const Node& n) {
     for (std::size_t i = 0; i < n.children.size(); ++i) {
       newline(indent + 4, begin(*n.children[i]), true);
       field(*n.children[i]);
-      if (i + 1 < n.children.size()) tok(",", find(end(*n.children[i]), ',') + 1);
+      if (i + 1 < n.children.size()) tok(",", past(find(end(*n.children[i]), ',')));
     }
     close_block(end(n) - 1, indent + 4, indent + 2);
   } else {

@@ -166,12 +166,17 @@ struct e_string_char : string_char {};  // message: unterminated string
 struct string_lit : seq<one<'"'>, until<one<'"'>, e_string_char>> {};
 struct text : seq<string_lit, star<_, string_lit>> {};
 
-struct lparen : one<'('> {};
-struct rparen : one<')'> {};
+// In a file of Chinese keywords the full-width （），：； are read as (),:; (rubric fmt writes
+// them half-width): none of them can mean anything else there.
+template <char Ascii, typename FullWidth>
+struct punct : sor<one<Ascii>, seq<in_set<KeywordSet::Zh>, FullWidth>> {};
+struct lparen : punct<'(', TAO_PEGTL_STRING("（")> {};
+struct rparen : punct<')', TAO_PEGTL_STRING("）")> {};
 struct lbrace : one<'{'> {};
 struct rbrace : one<'}'> {};
-struct comma : one<','> {};
-struct colon : one<':'> {};
+struct comma : punct<',', TAO_PEGTL_STRING("，")> {};
+struct colon : punct<':', TAO_PEGTL_STRING("：")> {};
+struct semicolon : punct<';', TAO_PEGTL_STRING("；")> {};
 struct equals : seq<one<'='>, not_at<one<'='>>> {};
 struct arrow : string<'-', '>'> {};
 
@@ -217,9 +222,9 @@ struct comprehension
 
 // interval -> ( '[' | '(' ) bound ',' bound ( ']' | ')' );  bound -> expr | 'inf' | '-inf'
 struct lo_closed : one<'['> {};
-struct lo_open : one<'('> {};
+struct lo_open : lparen {};
 struct hi_closed : one<']'> {};
-struct hi_open : one<')'> {};
+struct hi_open : rparen {};
 struct pos_inf : kw_inf {};
 struct neg_inf : seq<one<'-'>, _, kw_inf> {};
 struct bound : sor<neg_inf, pos_inf, operand> {};
@@ -511,7 +516,7 @@ struct grade_condition
 struct grade_name : sor<text, identifier> {};
 struct grade_arm : seq<grade_name, _, grade_condition> {};
 struct grades_end : rbrace {};
-struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<one<';'>, _>>, grades_end> {};
+struct grade_block : seq<kw_grade, _, e_lbrace, _, star<grade_arm, _, opt<semicolon, _>>, grades_end> {};
 
 // Changes to the base of an extending ruleset:
 // change -> 'override' ( indicator | section )               -- replace the node of that name

@@ -156,6 +156,22 @@ TEST(Keywords, ANameThatIsAKeywordInTheOtherSetStopsTheConversion) {
       << errors;
 }
 
+TEST(Keywords, FullWidthPunctuationIsReadInAChineseFileAndWrittenHalfWidth) {
+  const std::string text = "规则集 \"全角\" 方案 t 年度 2024\n填报 {\n  执行率：百分比 在 [0，100%] \"执行率\"\n}\n"
+                           "指标 甲 分值 10 {\n  评分 最小（分档 执行率 { [0，60%） -> 0  [60%，100%] -> 执行率 * 分值 }，分值）\n}\n"
+                           "等级 { 优 >= 9；差 否则 }\n";
+  const Scored s = score(load_ok(text), R"({"执行率": "90%"})");
+  ASSERT_TRUE(s.evaluation.total) << s.errors;
+  EXPECT_EQ(*s.evaluation.total, dec("9"));
+  EXPECT_EQ(formatted(text, "t.rubric", std::nullopt),
+            "规则集 \"全角\" 方案 t 年度 2024\n填报 {\n  执行率 : 百分比 在 [0, 100%] \"执行率\"\n}\n指标 甲 分值 10 {\n"
+            "  评分 最小(分档 执行率 {\n    [0, 60%)    -> 0\n    [60%, 100%] -> 执行率 * 分值\n  }, 分值)\n}\n"
+            "等级 { 优 >= 9; 差 否则 }\n");
+  // In an English file they stay what they were: a syntax error with the half-width to write.
+  EXPECT_NE(diagnostics_of("ruleset \"r\" scheme t year 2024\nfacts { x：number }\n").find("'：' is a full-width colon"),
+            std::string::npos);
+}
+
 TEST(Keywords, TheGuidesExampleChecksAndScores) {
   // docs/language.md, "Keywords in Chinese": the first code block of the section.
   const std::string doc = read_text(kSourceDir + "/docs/language.md");
