@@ -1,4 +1,8 @@
 // rubric facts RULESET: print a blank facts template for the ruleset, ready to fill in.
+#include <unistd.h>
+
+#include <fmt/format.h>
+
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -10,19 +14,22 @@ Command add_facts(CLI::App& parent) {
     std::string ruleset;
     std::string format = "json";
     std::size_t elements = 3;
+    std::string output;
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand(
       "facts", "Print a blank facts template: every fact with its label, type, unit and domain.");
   app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
   app->add_option("--format", options->format,
-                  "json: a facts file of one department; csv: one row per fact, with its label, type, unit "
+                  "json: a facts file of one department; xlsx: a workbook to fill in (labels, units, drop-downs, "
+                  "input checks; `rubric score` reads it back); csv: one row per fact, with its label, type, unit "
                   "and domain; batch: the header line of a CSV of many departments for `rubric batch`")
-      ->check(one_of({"json", "csv", "batch"}))
+      ->check(one_of({"json", "xlsx", "csv", "batch"}))
       ->capture_default_str();
   app->add_option("--elements", options->elements, "With --format batch: the columns given to each list (its elements 1 to N)")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+  app->add_option("-o,--output", options->output, "Write the template to this file instead of standard output");
   app->footer(kExitCodes);
   return {app, [options] {
             const LoadedRuleset loaded = load_ruleset(options->ruleset);
@@ -30,12 +37,34 @@ Command add_facts(CLI::App& parent) {
               print(loaded.diagnostics);
               return kRulesetErrors;
             }
-            if (!outputs_distinct({{"-", "standard output"}}, ruleset_inputs(*loaded.ruleset))) return kUsage;
-            if (options->format == "batch") {
-              std::cout << render_batch_header(*loaded.ruleset, options->elements);
-            } else {
-              std::cout << (options->format == "csv" ? render_facts_template_csv(*loaded.ruleset)
-                                                     : render_facts_template_json(*loaded.ruleset));
+            const std::string target = options->output.empty() ? "-" : options->output;
+            if (!outputs_distinct({{target, options->output.empty() ? "standard output" : "-o"}},
+                                  ruleset_inputs(*loaded.ruleset))) {
+              return kUsage;
+            }
+            if (options->format == "xlsx" && options->output.empty() && ::isatty(STDOUT_FILENO) != 0) {
+              std::cerr << "error: a workbook is not text: write it to a file with -o 填报.xlsx\n";
+              return kUsage;
+            }
+            std::string content;
+            try {
+              if (options->format == "batch") {
+                content = render_batch_header(*loaded.ruleset, options->elements);
+              } else if (options->format == "xlsx") {
+                content = report::render_facts_xlsx(*loaded.ruleset);
+              } else {
+                content = options->format == "csv" ? render_facts_template_csv(*loaded.ruleset)
+                                                   : render_facts_template_json(*loaded.ruleset);
+              }
+              if (options->output.empty()) {
+                std::cout << content;
+              } else {
+                write_file_atomically(options->output, content);
+                std::cerr << fmt::format("wrote {}\n", options->output);
+              }
+            } catch (const std::exception& e) {
+              std::cerr << "error: " << e.what() << "\n";
+              return kWriteFailed;
             }
             return kOk;
           }};

@@ -81,7 +81,8 @@ class Session {
   }
   // The ruleset for one facts file, or "" after printing why there is none.
   std::string choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year);
-  void score(const std::string& ruleset_path, const std::string& facts_file, const std::string& text);
+  // Scores [facts_file] ([text] its JSON, or null for a filled-in workbook) with the ruleset at [ruleset_path].
+  void score(const std::string& ruleset_path, const std::string& facts_file, const std::string* text);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
   bool attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts);
   bool attach_cohort(const ast::Ruleset& ruleset, Facts& facts);
@@ -166,7 +167,7 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
   return path;
 }
 
-void Session::score(const std::string& ruleset_path, const std::string& file, const std::string& text) {
+void Session::score(const std::string& ruleset_path, const std::string& file, const std::string* text) {
   const LoadedRuleset& loaded = load(ruleset_path);
   if (!loaded.ok()) {
     status_ = std::max(status_, kRulesetErrors);
@@ -182,8 +183,9 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
     stop_ = true;
     return;
   }
-  FactsResult facts =
-      load_facts(*loaded.ruleset, text, file == "-" ? "<stdin>" : file, FactsOptions{options_.allow_unknown_facts});
+  const FactsOptions facts_options{options_.allow_unknown_facts};
+  FactsResult facts = text != nullptr ? load_facts(*loaded.ruleset, *text, file == "-" ? "<stdin>" : file, facts_options)
+                                      : read_facts_xlsx(*loaded.ruleset, file, facts_options);
   print(facts.diagnostics, false);
   if (!facts.facts) {
     std::cerr << fmt::format("{}: not scored: the facts have errors\n", unicode::visible(file));
@@ -344,6 +346,15 @@ std::optional<int> Session::name_files() {
 }
 
 void Session::score_file(const std::string& file) {
+  if (is_xlsx_path(file)) {  // a filled-in workbook of rubric facts --format xlsx
+    const std::string ruleset = choose(file, "{}", xlsx_facts_year(file));
+    if (ruleset.empty()) {
+      status_ = std::max(status_, kFactsFailed);
+      return;
+    }
+    score(ruleset, file, nullptr);
+    return;
+  }
   InputText input = read_input(file, kFactsReadLimit);
   if (!input.text) {
     print_read_error(file == "-" ? "<stdin>" : file, input);
@@ -363,7 +374,7 @@ void Session::score_file(const std::string& file) {
     status_ = std::max(status_, kFactsFailed);
     return;
   }
-  score(ruleset, file, *input.text);
+  score(ruleset, file, &*input.text);
 }
 
 void Session::print_json() const {

@@ -4,5 +4,6 @@
 
 #include "rubric/check.hpp"
 #include "interpreter/eval/facts.hpp"
+#include "interpreter/eval/facts_xlsx.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/value.hpp"

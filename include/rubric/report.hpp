@@ -7,6 +7,7 @@
 #include "report/table.hpp"
 #include "report/json.hpp"
 #include "report/template.hpp"
+#include "report/facts_xlsx.hpp"
 #include "report/official_table.hpp"
 #include "report/xlsx.hpp"
 #include "report/html.hpp"

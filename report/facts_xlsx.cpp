@@ -1,0 +1,283 @@
+// The fill-in workbook of `rubric facts --format xlsx`; see facts_xlsx.hpp.
+#include "report/facts_xlsx.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <set>
+#include <vector>
+
+#include "interpreter/check/checker.hpp"
+#include "report/template.hpp"
+#include "report/xlsx_workbook.hpp"
+
+namespace rubric::report {
+namespace {
+
+using xlsx::check;
+using xlsx::Workbook;
+
+constexpr int kListRows = 200;  // rows with input checks in a list's sheet
+
+// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, and unique.
+std::string sheet_name(std::string wanted, std::set<std::string>& taken) {
+  std::string clean;
+  for (const char c : wanted) {
+    if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) clean += c;
+  }
+  // 31 characters, not bytes: cut at a character boundary.
+  std::size_t chars = 0;
+  std::size_t cut = clean.size();
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    if ((static_cast<unsigned char>(clean[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == 28) {
+      cut = i;
+      break;
+    }
+  }
+  clean = clean.substr(0, cut);
+  if (clean.empty()) clean = "列表";
+  std::string name = clean;
+  for (int n = 2; taken.count(name) > 0; ++n) name = fmt::format("{}{}", clean, n);
+  taken.insert(name);
+  return name;
+}
+
+// The limits of a numeric fact as a data validation (a whole number for a count).
+void number_validation(const ast::Ruleset& rs, lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
+                       ast::TypeKind kind, const std::optional<ast::Interval>& domain, const std::string& label) {
+  lxw_data_validation v{};
+  v.validate = kind == ast::TypeKind::Count ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+  std::optional<Decimal> lo = kind == ast::TypeKind::Number ? std::nullopt : std::optional(Decimal());
+  std::optional<Decimal> hi;
+  bool lo_closed = true;
+  if (domain) {
+    lo = domain->lo.value ? constant_value(*domain->lo.value) : std::nullopt;
+    hi = domain->hi.value ? constant_value(*domain->hi.value) : std::nullopt;
+    lo_closed = domain->lo_closed;
+  }
+  if (lo && hi) {
+    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    v.minimum_number = xlsx::number(*lo);
+    v.maximum_number = xlsx::number(*hi);
+  } else if (lo) {
+    v.criteria = lo_closed ? LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO : LXW_VALIDATION_CRITERIA_GREATER_THAN;
+    v.value_number = xlsx::number(*lo);
+  } else if (hi) {
+    v.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
+    v.value_number = xlsx::number(*hi);
+  } else {
+    v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    v.minimum_number = -1e15;
+    v.maximum_number = 1e15;
+  }
+  const std::string message =
+      fmt::format("{}：{}", label, domain ? std::string(rs.slice(domain->span)) : kind == ast::TypeKind::Count ? "不小于 0 的整数" : "数值");
+  std::string title = "数据不符合要求";
+  v.error_title = title.data();
+  std::string text = message.substr(0, 250);
+  v.error_message = text.data();
+  check(worksheet_data_validation_range(sheet, first, col, last, col, &v), "data validation");
+}
+
+// A drop-down of [choices]; a list longer than Excel's 255 characters is written on the hidden
+// sheet [lists] and named by its range.
+void choice_validation(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
+                       const std::vector<std::string>& choices, lxw_worksheet* lists, const std::string& lists_name,
+                       int& lists_col) {
+  lxw_data_validation v{};
+  std::string joined = fmt::format("{}", fmt::join(choices, ","));
+  std::vector<char*> items;
+  std::vector<std::string> copies = choices;
+  std::string formula;
+  if (joined.size() <= 250) {
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    for (std::string& c : copies) items.push_back(c.data());
+    items.push_back(nullptr);
+    v.value_list = items.data();
+  } else {
+    const auto c = static_cast<lxw_col_t>(lists_col++);
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+      check(worksheet_write_string(lists, static_cast<lxw_row_t>(i), c, choices[i].c_str(), nullptr), "choices");
+    }
+    const std::string column = xlsx_in_column(c);
+    formula = fmt::format("='{}'!${}$1:${}${}", lists_name, column, column, choices.size());
+    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    v.value_formula = formula.data();
+  }
+  std::string title = "请从下拉列表中选择";
+  v.error_title = title.data();
+  std::string text = "只能填写下拉列表中的选项";
+  v.error_message = text.data();
+  check(worksheet_data_validation_range(sheet, first, col, last, col, &v), "data validation");
+}
+
+}  // namespace
+
+std::string xlsx_in_column(unsigned column) {
+  std::string letters;
+  for (unsigned c = column + 1; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return letters;
+}
+
+std::string render_facts_xlsx(const ast::Ruleset& rs) {
+  Workbook book;
+  lxw_workbook* wb = book.get();
+  lxw_format* text = xlsx::base_format(wb);
+  lxw_format* head = xlsx::base_format(wb);
+  format_set_bold(head);
+  format_set_bg_color(head, 0xDDEBF7);
+  format_set_align(head, LXW_ALIGN_CENTER);
+  lxw_format* title = xlsx::base_format(wb, false);
+  format_set_bold(title);
+  format_set_font_size(title, 14);
+  lxw_format* note = xlsx::base_format(wb, false);
+  format_set_font_color(note, 0x595959);
+  lxw_format* id = xlsx::base_format(wb);
+  format_set_font_color(id, 0x808080);
+  format_set_font_size(id, 8);
+  lxw_format* input = xlsx::base_format(wb);
+  format_set_bg_color(input, 0xFFF2CC);
+  format_set_unlocked(input);
+  const auto input_format = [&](ast::TypeKind kind) {
+    lxw_format* f = xlsx::base_format(wb);
+    format_set_bg_color(f, 0xFFF2CC);
+    if (kind == ast::TypeKind::Percent) format_set_num_format(f, "0.00%");
+    if (kind == ast::TypeKind::Money) format_set_num_format(f, "#,##0.00");
+    if (kind == ast::TypeKind::Count) format_set_num_format(f, "0");
+    if (kind == ast::TypeKind::Date) format_set_num_format(f, "yyyy-mm-dd");
+    if (kind == ast::TypeKind::Text || kind == ast::TypeKind::Enum || kind == ast::TypeKind::Bool) {
+      format_set_num_format(f, "@");
+    }
+    return f;
+  };
+
+  std::set<std::string> taken{std::string(kFactsSheet), std::string(kMetaSheet), std::string(kChoicesSheet)};
+  lxw_worksheet* main = workbook_add_worksheet(wb, kFactsSheet);
+  std::vector<std::pair<const ast::FactDecl*, std::string>> lists;  // list facts and their sheets
+  for (const ast::FactDecl& f : rs.facts) {
+    if (f.type->kind == ast::TypeKind::List) lists.emplace_back(&f, sheet_name(f.label.empty() ? f.name : f.label, taken));
+  }
+  std::vector<lxw_worksheet*> list_sheets;
+  for (const auto& [f, name] : lists) list_sheets.push_back(workbook_add_worksheet(wb, name.c_str()));
+  lxw_worksheet* choices = workbook_add_worksheet(wb, kChoicesSheet);
+  lxw_worksheet* meta = workbook_add_worksheet(wb, kMetaSheet);
+  int choices_col = 0;
+
+  // ---- 填报: the department, the year, one row per fact that is not a list --------------------
+  check(worksheet_set_column(main, 0, 0, 46, text), "column");
+  check(worksheet_set_column(main, 1, 1, 22, nullptr), "column");
+  check(worksheet_set_column(main, 2, 2, 8, text), "column");
+  check(worksheet_set_column(main, 3, 3, 40, text), "column");
+  check(worksheet_set_column(main, 4, 4, 18, id), "column");
+  const std::string heading = fmt::format("{}（{}年度）数据填报表", rs.name, rs.year);
+  check(worksheet_merge_range(main, 0, 0, 0, 4, heading.c_str(), title), "title");
+  check(worksheet_merge_range(main, 1, 0, 1, 4,
+                              "在黄色单元格中填写本部门的数据：百分比可直接输入 95%，是否与类别从下拉列表选择，列表类数据"
+                              "在各自的工作表中逐行填写。请勿修改“标识”一栏和各工作表的名称。",
+                              note),
+        "note");
+  check(worksheet_set_row(main, 1, 30, nullptr), "row");
+  check(worksheet_write_string(main, kDepartmentRow, 0, "部门名称", text), "cell");
+  check(worksheet_write_blank(main, kDepartmentRow, 1, input), "cell");
+  check(worksheet_write_string(main, kYearRow, 0, "年度", text), "cell");
+  check(worksheet_write_number(main, kYearRow, 1, rs.year, input_format(ast::TypeKind::Count)), "cell");
+  const char* headers[] = {"填报项", "填写值", "单位", "填写说明", "标识（请勿修改）"};
+  for (lxw_col_t c = 0; c < 5; ++c) check(worksheet_write_string(main, kHeaderRow, c, headers[c], head), "header");
+  worksheet_freeze_panes(main, kHeaderRow + 1, 0);
+  lxw_row_t row = kHeaderRow + 1;
+  std::size_t list_index = 0;
+  for (const ast::FactDecl& f : rs.facts) {
+    const std::string label = f.label.empty() ? f.name : f.label;
+    check(worksheet_write_string(main, row, 0, label.c_str(), text), "cell");
+    check(worksheet_write_string(main, row, 2, f.unit.c_str(), text), "cell");
+    const ast::TypeKind kind = f.type->kind;
+    if (kind == ast::TypeKind::List) {
+      const std::string where = fmt::format("在工作表“{}”中逐行填写", lists[list_index++].second);
+      check(worksheet_write_string(main, row, 1, "（见右）", text), "cell");
+      check(worksheet_write_string(main, row, 3, where.c_str(), text), "cell");
+      ++row;
+      continue;
+    }
+    check(worksheet_write_string(main, row, 3, describe_fact(rs, *f.type, f.domain).c_str(), text), "cell");
+    check(worksheet_write_string(main, row, 4, f.name.c_str(), id), "cell");
+    lxw_format* cell = input_format(kind);
+    const std::optional<Decimal> def = f.default_value ? constant_value(*f.default_value) : std::nullopt;
+    if (kind == ast::TypeKind::Bool) {
+      const auto* b = f.default_value ? std::get_if<ast::BoolLit>(&f.default_value->node) : nullptr;
+      check(b ? worksheet_write_string(main, row, 1, b->value ? "是" : "否", cell) : worksheet_write_blank(main, row, 1, cell),
+            "cell");
+      choice_validation(main, row, row, 1, {"是", "否"}, choices, kChoicesSheet, choices_col);
+    } else if (kind == ast::TypeKind::Enum) {
+      const auto* s = f.default_value ? std::get_if<ast::StringLit>(&f.default_value->node) : nullptr;
+      check(s ? worksheet_write_string(main, row, 1, s->value.c_str(), cell) : worksheet_write_blank(main, row, 1, cell),
+            "cell");
+      choice_validation(main, row, row, 1, f.type->members, choices, kChoicesSheet, choices_col);
+    } else if (kind == ast::TypeKind::Text) {
+      check(worksheet_write_blank(main, row, 1, cell), "cell");
+    } else {
+      check(def && kind != ast::TypeKind::Date ? worksheet_write_number(main, row, 1, xlsx::number(*def), cell)
+                                               : worksheet_write_blank(main, row, 1, cell),
+            "cell");
+      if (kind != ast::TypeKind::Date) number_validation(rs, main, row, row, 1, kind, f.domain, label);
+    }
+    ++row;
+  }
+
+  // ---- One sheet per list: a row per element, a column per field ------------------------------
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    const ast::FactDecl& f = *lists[i].first;
+    lxw_worksheet* sheet = list_sheets[i];
+    const ast::TypeRef& element = *f.type->element;
+    std::vector<const ast::Field*> fields;
+    for (const ast::Field& field : element.fields) fields.push_back(&field);
+    const auto columns = static_cast<lxw_col_t>(element.kind == ast::TypeKind::Record ? fields.size() : 1);
+    const std::string label = f.label.empty() ? f.name : f.label;
+    check(worksheet_merge_range(sheet, 0, 0, 0, std::max<lxw_col_t>(columns, 2) - 1, label.c_str(), title), "title");
+    check(worksheet_write_string(sheet, 1, 0, "每行填写一项；行数不够可继续往下填写。请勿修改第 4 行的标识。", note),
+          "note");
+    for (lxw_col_t c = 0; c < columns; ++c) {
+      const ast::Field* field = element.kind == ast::TypeKind::Record ? fields[c] : nullptr;
+      const ast::TypeRef& type = field ? *field->type : element;
+      const std::string heading_text = field ? (field->label.empty() ? field->name : field->label) : label;
+      check(worksheet_set_column(sheet, c, c, type.kind == ast::TypeKind::Text || type.kind == ast::TypeKind::Enum ? 36 : 16,
+                                 nullptr),
+            "column");
+      check(worksheet_write_string(sheet, kListHeaderRow, c, heading_text.c_str(), head), "header");
+      check(worksheet_write_string(sheet, kListHeaderRow + 1, c, field ? field->name.c_str() : "值", id), "id");
+      lxw_format* cell = input_format(type.kind);
+      for (lxw_row_t r = kListHeaderRow + 2; r < kListHeaderRow + 2 + kListRows; ++r) {
+        check(worksheet_write_blank(sheet, r, c, cell), "cell");
+      }
+      const lxw_row_t first = kListHeaderRow + 2;
+      const lxw_row_t last = first + kListRows - 1;
+      const std::optional<ast::Interval>& domain = field ? field->domain : f.domain;
+      if (type.kind == ast::TypeKind::Enum) {
+        choice_validation(sheet, first, last, c, type.members, choices, kChoicesSheet, choices_col);
+      } else if (type.kind == ast::TypeKind::Bool) {
+        choice_validation(sheet, first, last, c, {"是", "否"}, choices, kChoicesSheet, choices_col);
+      } else if (type.kind != ast::TypeKind::Text && type.kind != ast::TypeKind::Date) {
+        number_validation(rs, sheet, first, last, c, type.kind, domain, heading_text);
+      }
+    }
+    worksheet_freeze_panes(sheet, kListHeaderRow + 2, 0);
+  }
+
+  // ---- What the reader needs: the version, and which sheet holds which list -----------------
+  check(worksheet_write_string(meta, 0, 0, "rubric facts workbook", nullptr), "meta");
+  check(worksheet_write_number(meta, 0, 1, 1, nullptr), "meta");
+  check(worksheet_write_string(meta, 1, 0, "ruleset", nullptr), "meta");
+  check(worksheet_write_string(meta, 1, 1, rs.name.c_str(), nullptr), "meta");
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    const auto r = static_cast<lxw_row_t>(2 + i);
+    check(worksheet_write_string(meta, r, 0, lists[i].first->name.c_str(), nullptr), "meta");
+    check(worksheet_write_string(meta, r, 1, lists[i].second.c_str(), nullptr), "meta");
+  }
+  worksheet_hide(meta);
+  worksheet_hide(choices);
+  worksheet_activate(main);
+  return book.bytes();
+}
+
+}  // namespace rubric::report
