@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
+#include "base/unicode.hpp"
 #include "interpreter/check/checker.hpp"
 #include "report/template.hpp"
 #include "report/xlsx_workbook.hpp"
@@ -45,8 +47,11 @@ std::string sheet_name(std::string wanted, std::set<std::string>& taken) {
 
 // The limits of a numeric fact as a data validation (a whole number for a count).
 void number_validation(const ast::Ruleset& rs, lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
-                       ast::TypeKind kind, const std::optional<ast::Interval>& domain, const std::string& label) {
+                       ast::TypeKind kind, const std::optional<ast::Interval>& domain, const std::string& label,
+                       const std::string& how) {
   lxw_data_validation v{};
+  std::string input = how.substr(0, 250);
+  v.input_message = input.data();
   v.validate = kind == ast::TypeKind::Count ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
   std::optional<Decimal> lo = kind == ast::TypeKind::Number ? std::nullopt : std::optional(Decimal());
   std::optional<Decimal> hi;
@@ -72,8 +77,8 @@ void number_validation(const ast::Ruleset& rs, lxw_worksheet* sheet, lxw_row_t f
     v.minimum_number = -1e15;
     v.maximum_number = 1e15;
   }
-  const std::string message =
-      fmt::format("{}：{}", label, domain ? std::string(rs.slice(domain->span)) : kind == ast::TypeKind::Count ? "不小于 0 的整数" : "数值");
+  const std::string message = fmt::format("{}：{}", label, how);
+  (void)rs;
   std::string title = "数据不符合要求";
   v.error_title = title.data();
   std::string text = message.substr(0, 250);
@@ -111,6 +116,40 @@ void choice_validation(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lx
   std::string text = "只能填写下拉列表中的选项";
   v.error_message = text.data();
   check(worksheet_data_validation_range(sheet, first, col, last, col, &v), "data validation");
+}
+
+// A bound as the cell shows it: 100% for a percentage, 1,000.5 for money as written.
+std::string bound_text(const ast::Ruleset& rs, const ast::Bound& b) { return std::string(rs.slice(b.span)); }
+
+// What may be written in a cell of [type], for the person filling it in: "百分比，如 95%；不小于 0%，
+// 不大于 100%".
+std::string how_to_fill(const ast::Ruleset& rs, const ast::TypeRef& type, const std::optional<ast::Interval>& domain) {
+  std::string text;
+  switch (type.kind) {
+    case ast::TypeKind::Count: text = "个数：不小于 0 的整数"; break;
+    case ast::TypeKind::Percent: text = "百分比，如 95%"; break;
+    case ast::TypeKind::Money: text = "金额"; break;
+    case ast::TypeKind::Bool: return "从下拉列表选择“是”或“否”";
+    case ast::TypeKind::Enum: return fmt::format("从下拉列表选择：{}", fmt::join(type.members, "、"));
+    case ast::TypeKind::Text: return "文字";
+    case ast::TypeKind::Date: text = "日期，如 2024-02-09"; break;
+    default: text = "数值"; break;
+  }
+  std::vector<std::string> limits;
+  if (domain) {
+    if (domain->lo.value) limits.push_back(fmt::format("{} {}", domain->lo_closed ? "不小于" : "大于", bound_text(rs, domain->lo)));
+    if (domain->hi.value) limits.push_back(fmt::format("{} {}", domain->hi_closed ? "不大于" : "小于", bound_text(rs, domain->hi)));
+  } else if (type.kind == ast::TypeKind::Percent || type.kind == ast::TypeKind::Money) {
+    limits.push_back("不小于 0");
+  }
+  if (!limits.empty()) text += fmt::format("；{}", fmt::join(limits, "，"));
+  return text;
+}
+
+// The lines [text] takes in a wrapped cell [width] characters wide (a CJK character is two).
+int lines_in(const std::string& text, int width) {
+  const int cells = unicode::display_width(text);
+  return std::max(1, (cells + width - 3) / (width - 2));
 }
 
 }  // namespace
@@ -178,7 +217,12 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
                               "在各自的工作表中逐行填写。请勿修改“标识”一栏和各工作表的名称。",
                               note),
         "note");
-  check(worksheet_set_row(main, 1, 30, nullptr), "row");
+  check(worksheet_set_row(main, 1, 42, nullptr), "row");
+  // Printed on pages one sheet wide, across, with the heading row on each page.
+  worksheet_set_landscape(main);
+  worksheet_set_paper(main, 9);  // A4
+  worksheet_fit_to_pages(main, 1, 0);
+  check(worksheet_repeat_rows(main, kHeaderRow, kHeaderRow), "print");
   check(worksheet_write_string(main, kDepartmentRow, 0, "部门名称", text), "cell");
   check(worksheet_write_blank(main, kDepartmentRow, 1, input), "cell");
   check(worksheet_write_string(main, kYearRow, 0, "年度", text), "cell");
@@ -190,6 +234,10 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
   std::size_t list_index = 0;
   for (const ast::FactDecl& f : rs.facts) {
     const std::string label = f.label.empty() ? f.name : f.label;
+    // A wrapped cell's row is as high as its lines (a spreadsheet does not always grow it).
+    const std::string how = how_to_fill(rs, *f.type, f.domain);
+    const int lines = std::max({1, lines_in(label, 46), lines_in(how, 40)});
+    check(worksheet_set_row(main, row, 14.0 * lines + 2, nullptr), "row");
     check(worksheet_write_string(main, row, 0, label.c_str(), text), "cell");
     check(worksheet_write_string(main, row, 2, f.unit.c_str(), text), "cell");
     const ast::TypeKind kind = f.type->kind;
@@ -200,7 +248,7 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
       ++row;
       continue;
     }
-    check(worksheet_write_string(main, row, 3, describe_fact(rs, *f.type, f.domain).c_str(), text), "cell");
+    check(worksheet_write_string(main, row, 3, how.c_str(), text), "cell");
     check(worksheet_write_string(main, row, 4, f.name.c_str(), id), "cell");
     lxw_format* cell = input_format(kind);
     const std::optional<Decimal> def = f.default_value ? constant_value(*f.default_value) : std::nullopt;
@@ -220,7 +268,7 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
       check(def && kind != ast::TypeKind::Date ? worksheet_write_number(main, row, 1, xlsx::number(*def), cell)
                                                : worksheet_write_blank(main, row, 1, cell),
             "cell");
-      if (kind != ast::TypeKind::Date) number_validation(rs, main, row, row, 1, kind, f.domain, label);
+      if (kind != ast::TypeKind::Date) number_validation(rs, main, row, row, 1, kind, f.domain, label, how);
     }
     ++row;
   }
@@ -235,15 +283,18 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
     const auto columns = static_cast<lxw_col_t>(element.kind == ast::TypeKind::Record ? fields.size() : 1);
     const std::string label = f.label.empty() ? f.name : f.label;
     check(worksheet_merge_range(sheet, 0, 0, 0, std::max<lxw_col_t>(columns, 2) - 1, label.c_str(), title), "title");
-    check(worksheet_write_string(sheet, 1, 0, "每行填写一项；行数不够可继续往下填写。请勿修改第 4 行的标识。", note),
+    check(worksheet_merge_range(sheet, 1, 0, 1, std::max<lxw_col_t>(columns, 2) - 1,
+                                "每行填写一项；行数不够可继续往下填写。请勿修改第 4 行的标识。", note),
           "note");
+    check(worksheet_set_row(sheet, 1, 30, nullptr), "row");
+    int header_lines = 1;
     for (lxw_col_t c = 0; c < columns; ++c) {
       const ast::Field* field = element.kind == ast::TypeKind::Record ? fields[c] : nullptr;
       const ast::TypeRef& type = field ? *field->type : element;
       const std::string heading_text = field ? (field->label.empty() ? field->name : field->label) : label;
-      check(worksheet_set_column(sheet, c, c, type.kind == ast::TypeKind::Text || type.kind == ast::TypeKind::Enum ? 36 : 16,
-                                 nullptr),
-            "column");
+      const int width = type.kind == ast::TypeKind::Text || type.kind == ast::TypeKind::Enum ? 36 : 16;
+      header_lines = std::max(header_lines, lines_in(heading_text, width));
+      check(worksheet_set_column(sheet, c, c, width, nullptr), "column");
       check(worksheet_write_string(sheet, kListHeaderRow, c, heading_text.c_str(), head), "header");
       check(worksheet_write_string(sheet, kListHeaderRow + 1, c, field ? field->name.c_str() : "值", id), "id");
       lxw_format* cell = input_format(type.kind);
@@ -258,10 +309,14 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
       } else if (type.kind == ast::TypeKind::Bool) {
         choice_validation(sheet, first, last, c, {"是", "否"}, choices, kChoicesSheet, choices_col);
       } else if (type.kind != ast::TypeKind::Text && type.kind != ast::TypeKind::Date) {
-        number_validation(rs, sheet, first, last, c, type.kind, domain, heading_text);
+        number_validation(rs, sheet, first, last, c, type.kind, domain, heading_text, how_to_fill(rs, type, domain));
       }
     }
+    check(worksheet_set_row(sheet, kListHeaderRow, 14.0 * header_lines + 2, nullptr), "row");
     worksheet_freeze_panes(sheet, kListHeaderRow + 2, 0);
+    worksheet_set_landscape(sheet);
+    worksheet_set_paper(sheet, 9);
+    worksheet_fit_to_pages(sheet, 1, 0);
   }
 
   // ---- What the reader needs: the version, and which sheet holds which list -----------------

@@ -12,7 +12,7 @@ An option whose value is one of a fixed set names the value meant, and lists the
   Run with --help for more information.
   [2]
   $ rubric facts "$SRC/rulesets/guangzhou/2023.rubric" --format batc
-  --format: 'batc' is not one of json, csv, batch; did you mean 'batch'?
+  --format: 'batc' is not one of json, xlsx, csv, batch; did you mean 'batch'?
   Run with --help for more information.
   [2]
   $ rubric diff "$SRC/rulesets/guangzhou/2023.rubric" "$SRC/rulesets/guangzhou/2023.rubric" --format markdown
