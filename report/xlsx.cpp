@@ -146,6 +146,9 @@ void write_points(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string
   }
 }
 
+// A 一级指标 of more rows than this is merged per 二级指标 (TableWriter::hierarchy()).
+constexpr int kMaxMergedRows = 8;
+
 void merge(lxw_worksheet* ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2, const std::string& text,
            lxw_format* format) {
   // Every text of the workbook is XML (sharedStrings.xml): a character XML 1.0 forbids (U+FFFF,
@@ -275,10 +278,22 @@ class TableWriter {
                        static_cast<lxw_row_t>(first_row + static_cast<lxw_row_t>(g.last))};
     };
     for (const RowGroup& g : table_.level1_groups) {
-      const auto [r1, r2] = rows(g);
-      merge(ws_, r1, col_of(kLevel1), r2, col_of(kLevel1), g.name, f_.level);
-      merge(ws_, r1, col_of(kLevel1Points), r2, col_of(kLevel1Points), g.points, f_.points);
-      write_points(ws_, r1, col_of(kLevel1Points), g.points, f_.points);
+      // A 一级指标 of many rows is merged once per 二级指标 in it, its name repeated with "（续）":
+      // printed, one merged cell spanning pages shows its name on one page only (where depends on
+      // the printer's fonts), and a page of 管理效率's rows would have none.
+      std::vector<int> starts{g.first};
+      if (g.last - g.first + 1 > kMaxMergedRows) {
+        for (const RowGroup& sub : table_.level2_groups) {
+          if (sub.first > g.first && sub.first <= g.last) starts.push_back(sub.first);
+        }
+      }
+      std::sort(starts.begin(), starts.end());
+      for (std::size_t i = 0; i < starts.size(); ++i) {
+        const auto [r1, r2] = rows(RowGroup{starts[i], i + 1 < starts.size() ? starts[i + 1] - 1 : g.last, {}, {}});
+        merge(ws_, r1, col_of(kLevel1), r2, col_of(kLevel1), i == 0 ? g.name : g.name + "（续）", f_.level);
+        merge(ws_, r1, col_of(kLevel1Points), r2, col_of(kLevel1Points), i == 0 ? g.points : "", f_.points);
+        if (i == 0) write_points(ws_, r1, col_of(kLevel1Points), g.points, f_.points);
+      }
     }
     for (const RowGroup& g : table_.level2_groups) {
       const auto [r1, r2] = rows(g);

@@ -77,7 +77,7 @@ TEST(Report, XlsxHasTheOfficialLayout) {
   }
   EXPECT_EQ(wb.text("G" + std::to_string(h + 3)), "反映部门预算资金支出进度。");
 
-  // The hierarchy as merged cells: 履职效能 / 整体效能 over its 3 indicators, 管理效率 over 23.
+  // The hierarchy as merged cells: 履职效能 / 整体效能 over its 3 indicators.
   const auto rows = [&](const std::string& col, int first, int last) {
     return col + std::to_string(h + first) + ":" + col + std::to_string(h + last);
   };
@@ -86,7 +86,16 @@ TEST(Report, XlsxHasTheOfficialLayout) {
   EXPECT_TRUE(wb.merges.contains(rows("A", 1, 3)));
   EXPECT_TRUE(wb.merges.contains(rows("B", 1, 3)));
   EXPECT_TRUE(wb.merges.contains(rows("C", 1, 3)));
-  EXPECT_TRUE(wb.merges.contains(rows("A", 4, 26)));
+  // 管理效率 (23 rows) is merged per 二级指标, its name repeated with （续）, so that every printed
+  // page of its rows shows it; its points once.
+  EXPECT_FALSE(wb.merges.contains(rows("A", 4, 26)));
+  EXPECT_EQ(wb.text("A" + std::to_string(h + 4)), "管理效率");
+  EXPECT_EQ(wb.text("B" + std::to_string(h + 4)), "50");
+  EXPECT_TRUE(wb.merges.contains(rows("A", 5, 6)));
+  EXPECT_EQ(wb.text("A" + std::to_string(h + 5)), "管理效率（续）");
+  EXPECT_TRUE(wb.merges.contains(rows("A", 12, 18)));
+  EXPECT_EQ(wb.text("A" + std::to_string(h + 12)), "管理效率（续）");
+  EXPECT_EQ(wb.text("B" + std::to_string(h + 12)), "");
   EXPECT_EQ(wb.text("C" + std::to_string(h + 4)), "预算编制");  // one indicator: no merge needed
   EXPECT_EQ(wb.text("C" + std::to_string(h + 12)), "采购管理");
   EXPECT_TRUE(wb.merges.contains(rows("C", 12, 18)));  // 采购管理's seven indicators
