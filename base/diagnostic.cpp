@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 
 namespace rubric {
@@ -46,11 +47,11 @@ namespace {
 
 std::string_view severity_name(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error: return tr("error");
+    case Severity::Warning: return tr("warning");
+    case Severity::Note: return tr("note");
   }
-  return "error";
+  return tr("error");
 }
 
 // Tabs are shown as four spaces, both in the quoted line and when placing the caret; other
@@ -110,18 +111,18 @@ void render_snippet(const Location& location, std::string& out) {
 std::string render(const Diagnostic& diagnostic) {
   // A problem of no file (a year given on the command line) is "error: …".
   const std::string where = header(diagnostic.location);
-  std::string out = fmt::format("{}{}: {}", where.empty() ? "" : where + ": ", severity_name(diagnostic.severity),
-                                unicode::visible(diagnostic.message, true));
+  std::string out = tr_format("{}{}: {}", where.empty() ? "" : where + ": ", severity_name(diagnostic.severity),
+                              unicode::visible(diagnostic.message, true));
   if (!diagnostic.code.empty()) out += fmt::format(" [{}]", diagnostic.code);
   out += '\n';
   render_snippet(diagnostic.location, out);
-  if (!diagnostic.help.empty()) out += fmt::format("  = help: {}\n", unicode::visible(diagnostic.help, true));
+  if (!diagnostic.help.empty()) out += tr_format("  = help: {}\n", unicode::visible(diagnostic.help, true));
   for (const Note& note : diagnostic.notes) {
     if (note.location) {
-      out += fmt::format("{}: note: {}\n", header(*note.location), unicode::visible(note.message, true));
+      out += tr_format("{}: note: {}\n", header(*note.location), unicode::visible(note.message, true));
       render_snippet(*note.location, out);
     } else {
-      out += fmt::format("  = note: {}\n", unicode::visible(note.message, true));
+      out += tr_format("  = note: {}\n", unicode::visible(note.message, true));
     }
   }
   return out;
@@ -145,9 +146,9 @@ std::string render(const Diagnostics& diagnostics, bool summary) {
     const std::size_t warnings = diagnostics.warning_count();
     if (errors > 0 || warnings > 0) {
       std::vector<std::string> parts;
-      if (errors > 0) parts.push_back(fmt::format("{} error{}", errors, errors == 1 ? "" : "s"));
-      if (warnings > 0) parts.push_back(fmt::format("{} warning{}", warnings, warnings == 1 ? "" : "s"));
-      out += fmt::format("{} generated.\n", fmt::join(parts, " and "));
+      if (errors > 0) parts.push_back(errors == 1 ? std::string(tr("1 error")) : tr_format("{} errors", errors));
+      if (warnings > 0) parts.push_back(warnings == 1 ? std::string(tr("1 warning")) : tr_format("{} warnings", warnings));
+      out += tr_format("{} generated.\n", fmt::format("{}", fmt::join(parts, tr(" and "))));
     }
   }
   return out;

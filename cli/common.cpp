@@ -83,6 +83,10 @@ std::optional<int> check_names(const CLI::App& app, int argc, const char* const*
     const CLI::App& current = command != nullptr ? *command : app;
     if (arg.starts_with("--")) {
       const std::string name(arg.substr(0, arg.find('=')));
+      if (name == "--lang") {  // the program's, given anywhere (main.cpp); its value is not a command
+        if (arg == "--lang") ++i;
+        continue;
+      }
       const std::vector<std::string> known = long_options(current);
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
       const std::string whose = command != nullptr ? "rubric " + command->get_name() : "rubric";

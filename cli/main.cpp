@@ -17,6 +17,7 @@
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string_view>
 
 #include "cli/command.hpp"
 
@@ -77,9 +78,25 @@ int internal_error(const char* what) {
 // Parses the command line and runs the command chosen; returns the exit code.
 int run(int argc, char** argv) {
   using namespace rubric::cli;
+  // The language of every message, chosen before anything is said: --lang anywhere on the line,
+  // else LC_ALL, LC_MESSAGES or LANG.
+  rubric::Language language = rubric::language_from_environment();
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg(argv[i]);
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc) rubric::parse_language(argv[i + 1], language);
+    if (arg.rfind("--lang=", 0) == 0) rubric::parse_language(arg.substr(7), language);
+  }
+  rubric::set_language(language);
   CLI::App app{"Rubric: scoring criteria as versioned, testable rulesets.\n"
                "Score a department's facts with the criteria of its year, and check rulesets."};
   app.footer(kExitCodes);
+  app.fallthrough();  // --lang after the command's name too
+  std::string lang;
+  app.add_option("--lang", lang,
+                 "The language of messages: zh (中文) or en; by default from LC_ALL, LC_MESSAGES or LANG (zh when it "
+                 "names Chinese, as zh_CN.UTF-8 does)")
+      ->check(one_of({"en", "zh"}));
   app.require_subcommand(1);
   app.set_version_flag("--version", "rubric 0.1.0");
   const std::vector<Command> commands = {add_check(app), add_score(app), add_audit(app), add_facts(app), add_diff(app), add_batch(app),

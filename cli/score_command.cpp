@@ -120,7 +120,7 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
       // A file that is not JSON names no year because it is not JSON: say that.
       if (const Diagnostics syntax = facts_syntax_errors(text, facts_file); syntax.has_errors()) {
         print(syntax, false);
-        std::cerr << fmt::format("{}: not scored: the facts have errors\n", facts_file);
+        std::cerr << tr_format("{}: not scored: the facts have errors\n", facts_file);
         return "";
       }
       Diagnostics no_year;
@@ -140,7 +140,7 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
       print(none, false);
       return "";
     }
-    std::cerr << fmt::format("{}: scored with {} ({} criteria, for {})\n", facts_file, chosen->path, options_.scheme,
+    std::cerr << tr_format("{}: scored with {} ({} criteria, for {})\n", facts_file, chosen->path, options_.scheme,
                              years_covered(rulesets, *chosen));
     return chosen->path;
   }
@@ -188,7 +188,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
                                       : read_facts_xlsx(*loaded.ruleset, file, facts_options);
   print(facts.diagnostics, false);
   if (!facts.facts) {
-    std::cerr << fmt::format("{}: not scored: the facts have errors\n", unicode::visible(file));
+    std::cerr << tr_format("{}: not scored: the facts have errors\n", unicode::visible(file));
     status_ = kFactsFailed;
     return;
   }
@@ -205,7 +205,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
     // The official table is handed in: one with a score missing is never written, lest it be
     // handed in (or replace a good one) unnoticed.
     if (!result.total) {
-      std::cerr << fmt::format("{}: no report written: the department could not be scored (see the errors above)\n",
+      std::cerr << tr_format("{}: no report written: the department could not be scored (see the errors above)\n",
                                unicode::visible(facts.facts->file));
       return;
     }
@@ -232,7 +232,7 @@ bool Session::attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts) {
   const Diagnostics diagnostics = read_prior(ruleset, facts, options_.prior);
   print(diagnostics, false);
   if (!diagnostics.has_errors()) return true;
-  std::cerr << fmt::format("{}: not scored: last year's facts ({}) have errors\n", unicode::visible(facts.file),
+  std::cerr << tr_format("{}: not scored: last year's facts ({}) have errors\n", unicode::visible(facts.file),
                            unicode::visible(options_.prior));
   status_ = kFactsFailed;
   return false;
@@ -285,7 +285,7 @@ void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result
   }
   try {
     write_file_atomically(options_.output, content);
-    std::cerr << fmt::format("{}: wrote {}\n", facts.file, options_.output);
+    std::cerr << tr_format("{}: wrote {}\n", facts.file, options_.output);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     status_ = std::max(status_, kWriteFailed);
@@ -335,7 +335,7 @@ std::optional<int> Session::name_files() {
       if (!rulesets.empty()) print(none, false);
       return kUsage;
     }
-    std::cerr << fmt::format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
+    std::cerr << tr_format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
                              options_.scheme, options_.year, years_covered(rulesets, *chosen));
     ruleset_ = chosen->path;
   } else if (scheme() == nullptr) {
@@ -358,14 +358,14 @@ void Session::score_file(const std::string& file) {
   InputText input = read_input(file, kFactsReadLimit);
   if (!input.text) {
     print_read_error(file == "-" ? "<stdin>" : file, input);
-    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
+    std::cerr << tr_format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
     status_ = std::max(status_, kFactsFailed);
     return;
   }
   if (const std::string utf16 = unicode::utf16_message(*input.text); !utf16.empty()) {
     // Said before anything else: the year and all the rest are unreadable in it.
     print_read_error(file == "-" ? "<stdin>" : file, InputText{std::nullopt, "E0021", utf16, unicode::kUtf16Help});
-    std::cerr << fmt::format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
+    std::cerr << tr_format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
     status_ = std::max(status_, kFactsFailed);
     return;
   }

@@ -6,6 +6,7 @@
 #include "base/decimal.hpp"
 #include "base/source.hpp"
 #include "base/diagnostic.hpp"
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 #include "base/output_file.hpp"
 #include "base/json_text.hpp"

@@ -38,14 +38,14 @@ void read_top_level(const Json& root, Validator& validator, const FactsOptions& 
       if (value.kind == Json::Kind::String) {
         facts.department = value.text;
       } else {
-        validator.error("E0603", "department", fmt::format("expected the department's name as a string, found {}", describe(value)));
+        validator.error("E0603", "department", tr_format("expected the department's name as a string, found {}", describe(value)));
       }
     } else if (key == "year") {
       const auto year = json_number(value);
       const auto whole = year ? year->to_int64() : std::nullopt;
       if (!whole || *whole < 1900 || *whole > 9999) {
-        validator.error("E0603", "year", fmt::format("expected the year as a whole number, found {}", describe(value)))
-            .help = "write it as a number, e.g. \"year\": 2023";
+        validator.error("E0603", "year", tr_format("expected the year as a whole number, found {}", describe(value)))
+            .help = std::string(tr("write it as a number, e.g. \"year\": 2023"));
       } else {
         facts.year = static_cast<int>(*whole);
       }
@@ -53,16 +53,16 @@ void read_top_level(const Json& root, Validator& validator, const FactsOptions& 
       if (value.kind == Json::Kind::String || (value.kind == Json::Kind::Number && is_whole_literal(value.text))) {
         id = value.text;
       } else {
-        validator.error("E0603", "id", fmt::format("expected the row's id as a string or a whole number, found {}", describe(value)))
-            .help = "write it as \"id\": \"D1\" or \"id\": 17";
+        validator.error("E0603", "id", tr_format("expected the row's id as a string or a whole number, found {}", describe(value)))
+            .help = std::string(tr("write it as \"id\": \"D1\" or \"id\": 17"));
       }
     } else if (key != "facts" && key != "claimed" && key != "evidence" && key.rfind('_', 0) != 0) {  // "_…": comments
       const std::vector<std::string> keys =
           options.batch_row ? std::vector<std::string>{"id", "department", "year", "facts", "claimed", "evidence"}
                             : std::vector<std::string>{"department", "year", "facts", "claimed", "evidence"};
       auto guess = closest_match(key, keys);
-      validator.unknown("E0610", "W0601", key, fmt::format("unknown key \"{}\"", key),
-                        guess ? fmt::format("did you mean \"{}\"?", *guess)
+      validator.unknown("E0610", "W0601", key, tr_format("unknown key \"{}\"", key),
+                        guess ? tr_format("did you mean \"{}\"?", *guess)
                         : options.batch_row
                             ? "the keys of a batch row are \"id\", \"department\", \"year\", \"facts\", \"claimed\" and "
                               "\"evidence\"; a key starting with \"_\" is a comment"
@@ -83,7 +83,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   const Json& root = *document;
   Validator validator(ruleset, file_name, diags, options);
   if (root.kind != Json::Kind::Object) {
-    validator.error("E0603", "(document)", fmt::format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
+    validator.error("E0603", "(document)", tr_format("expected an object {{\"department\", \"year\", \"facts\"}}, found {}", describe(root)));
     return result;
   }
   Facts facts;
@@ -94,7 +94,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   if (given == nullptr || given->kind != Json::Kind::Object) {
     validator.error(given == nullptr ? "E0602" : "E0603", "facts",
                     given == nullptr ? "the document has no \"facts\" object"
-                                     : fmt::format("expected an object of facts, found {}", describe(*given)));
+                                     : tr_format("expected an object of facts, found {}", describe(*given)));
     return result;
   }
   std::vector<std::string> declared;
@@ -103,8 +103,8 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
     if (options.only != nullptr) break;  // last year's facts: only those read with prior(…)
     if (std::find(declared.begin(), declared.end(), key) == declared.end()) {
       auto guess = closest_match(key, declared);
-      validator.unknown("E0610", "W0601", "facts." + key, fmt::format("unknown fact \"{}\"", key),
-                        guess ? fmt::format("did you mean \"{}\"?", *guess)
+      validator.unknown("E0610", "W0601", "facts." + key, tr_format("unknown fact \"{}\"", key),
+                        guess ? tr_format("did you mean \"{}\"?", *guess)
                               : "`rubric facts RULESET` lists the facts the ruleset declares");
     }
   }
@@ -124,10 +124,12 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
         if (auto d = default_value(*decl.default_value)) facts.values[i] = *d;
         continue;
       }
-      auto& d = validator.error("E0602", path, fmt::format("missing fact \"{}\" ({}{})", decl.name,
-                                                         ast::describe(*decl.type),
-                                                         decl.label.empty() ? "" : ": " + decl.label));
-      d.help = "add it to \"facts\", or give the declaration a default";
+      auto& d = validator.error("E0602", path,
+                                decl.label.empty()
+                                    ? tr_format("missing fact \"{}\" ({})", decl.name, ast::describe(*decl.type))
+                                    : tr_format("missing fact \"{}\" ({}: {})", decl.name, ast::describe(*decl.type),
+                                                decl.label));
+      d.help = std::string(tr("add it to \"facts\", or give the declaration a default"));
       continue;
     }
     facts.supplied[i] = true;
@@ -154,15 +156,15 @@ Diagnostics attach_prior(const ast::Ruleset& ruleset, Facts& facts, const std::s
   const bool named = last.facts->department != file_name;  // load_facts names an unnamed one by its file
   if (named && last.facts->department != facts.department) {
     diags.error("E0616", Location::in_json(file_name, "department"),
-                fmt::format("the facts of last year are of \"{}\", not of \"{}\"", last.facts->department,
+                tr_format("the facts of last year are of \"{}\", not of \"{}\"", last.facts->department,
                             facts.department))
-        .help = "pass the same department's facts of last year with --prior";
+        .help = std::string(tr("pass the same department's facts of last year with --prior"));
     return diags;
   }
   if (last.facts->year && facts.year && *last.facts->year != *facts.year - 1) {
     diags.error("E0616", Location::in_json(file_name, "year"),
-                fmt::format("the facts given as last year's are of {}, not of {}", *last.facts->year, *facts.year - 1))
-        .help = "pass the department's facts of the year before with --prior";
+                tr_format("the facts given as last year's are of {}, not of {}", *last.facts->year, *facts.year - 1))
+        .help = std::string(tr("pass the department's facts of the year before with --prior"));
     return diags;
   }
   auto prior = std::make_shared<PriorFacts>();

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/messages.hpp"
 #include "base/decimal.hpp"
 #include "base/diagnostic.hpp"
 #include "dsl/ast.hpp"
@@ -74,21 +75,20 @@ class Validator {
   Diagnostic& unknown(const char* code, const char* warning_code, const std::string& path, const std::string& what,
                       std::string help) {
     if (options_.allow_unknown) {
-      auto& d = diags_.warning(warning_code, Location::in_json(file_, path), fmt::format("{} is ignored", what));
+      auto& d = diags_.warning(warning_code, Location::in_json(file_, path), tr_format("{} is ignored", what));
       d.help = std::move(help);
       return d;
     }
     auto& d = diags_.error(code, Location::in_json(file_, path), what);
     d.help = std::move(help);
-    d.notes.push_back({std::string(kUnknownNote), std::nullopt});
+    d.notes.push_back({std::string(tr("a key the ruleset does not declare is refused, not ignored; "
+                                      "--allow-unknown-facts ignores such keys with a warning")),
+                       std::nullopt});
     return d;
   }
   // "the fact: “LABEL”[, its field “LABEL”]" for a "facts.NAME[i].FIELD" path; "" otherwise.
   // [fact_label] receives the fact's label alone.
   std::string labels(const std::string& path, std::string& fact_label) const;
-  static constexpr std::string_view kUnknownNote =
-      "a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a "
-      "warning";
 
  private:
   std::optional<Decimal> number(const Json& j, const ast::TypeRef& type, const std::string& path);

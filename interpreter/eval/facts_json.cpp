@@ -23,12 +23,12 @@ std::string describe(const Json& j) {
   switch (j.kind) {
     case Json::Kind::Null: return "null";
     case Json::Kind::Bool: return j.boolean ? "true" : "false";
-    case Json::Kind::Number: return fmt::format("the number {}", j.text);
-    case Json::Kind::String: return fmt::format("the string \"{}\"", j.text.size() > 40 ? j.text.substr(0, 40) + "…" : j.text);
-    case Json::Kind::Array: return "a list";
-    case Json::Kind::Object: return "an object";
+    case Json::Kind::Number: return tr_format("the number {}", j.text);
+    case Json::Kind::String: return tr_format("the string \"{}\"", j.text.size() > 40 ? j.text.substr(0, 40) + "…" : j.text);
+    case Json::Kind::Array: return std::string(tr("a list"));
+    case Json::Kind::Object: return std::string(tr("an object"));
   }
-  return "a value";
+  return std::string(tr("a value"));
 }
 
 // A JSON number's exact value; nullopt for anything else or a number too large to hold.

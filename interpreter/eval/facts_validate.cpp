@@ -26,7 +26,7 @@ void collect_indicators(const std::vector<ast::Item>& items, std::vector<std::st
 
 std::optional<Decimal> Validator::number(const Json& j, const ast::TypeRef& type, const std::string& path) {
   if (j.kind != Json::Kind::Number && j.kind != Json::Kind::String) {
-    error("E0603", path, fmt::format("expected {}, found {}", type.kind == ast::TypeKind::Percent ? "a percent" : "a number",
+    error("E0603", path, tr_format("expected {}, found {}", type.kind == ast::TypeKind::Percent ? tr("a percent") : tr("a number"),
                                      describe(j)));
     return std::nullopt;
   }
@@ -46,7 +46,7 @@ std::string Validator::labels(const std::string& path, std::string& fact_label) 
   const auto fact = std::find_if(rs_.facts.begin(), rs_.facts.end(), [&](const ast::FactDecl& f) { return f.name == name; });
   if (fact == rs_.facts.end() || fact->label.empty()) return "";
   fact_label = fact->label;
-  std::string out = fmt::format("the fact: “{}”", fact->label);
+  std::string out = tr_format("the fact: “{}”", fact->label);
   // A field of a record (of a list's element): the last ".NAME" of the path.
   const std::size_t dot = path.rfind('.');
   const ast::TypeRef* type = fact->type.get();
@@ -55,7 +55,7 @@ std::string Validator::labels(const std::string& path, std::string& fact_label) 
       type->kind == ast::TypeKind::Record) {
     const std::string field = path.substr(dot + 1);
     for (const ast::Field& f : type->fields) {
-      if (f.name == field && !f.label.empty()) out += fmt::format(", its field “{}”", f.label);
+      if (f.name == field && !f.label.empty()) out += tr_format(", its field “{}”", f.label);
     }
   }
   return out;
@@ -65,7 +65,7 @@ void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
                              const std::optional<ast::Interval>& domain, const std::string& path) {
   const auto shown = [&](const Decimal& d) { return format_number(d, type.kind); };
   if (type.kind == ast::TypeKind::Count && !value.is_integer()) {
-    error("E0604", path, fmt::format("a count must be a whole number, not {}", value.to_string()));
+    error("E0604", path, tr_format("a count must be a whole number, not {}", value.to_string()));
     return;
   }
   if (domain) {
@@ -74,16 +74,16 @@ void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
     const bool below = lo && (domain->lo_closed ? value < *lo : value <= *lo);
     const bool above = hi && (domain->hi_closed ? value > *hi : value >= *hi);
     if (below || above) {
-      error("E0604", path, fmt::format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
+      error("E0604", path, tr_format("{} is outside the declared domain {}", shown(value), format_interval(*domain, rs_)));
     }
     return;
   }
   const bool nonnegative = type.kind == ast::TypeKind::Percent || type.kind == ast::TypeKind::Money ||
                            type.kind == ast::TypeKind::Count;
   if (nonnegative && value.sign() < 0) {
-    auto& d = error("E0604", path, fmt::format("{} is negative, but a {} is at least 0", shown(value), ast::describe(type)));
+    auto& d = error("E0604", path, tr_format("{} is negative, but a {} is at least 0", shown(value), ast::describe(type)));
     if (type.kind != ast::TypeKind::Count) {
-      d.help = "if negative values are meant, the ruleset must declare a domain such as 'in [-100%, inf)'";
+      d.help = std::string(tr("if negative values are meant, the ruleset must declare a domain such as 'in [-100%, inf)'"));
     }
   }
 }
@@ -102,26 +102,26 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
     }
     case ast::TypeKind::Bool:
       if (j.kind != Json::Kind::Bool) {
-        error("E0603", path, fmt::format("expected true or false, found {}", describe(j))).help =
-            "write true or false, without quotes";
+        error("E0603", path, tr_format("expected true or false, found {}", describe(j))).help =
+            std::string(tr("write true or false, without quotes"));
         return std::nullopt;
       }
       return Value(j.boolean);
     case ast::TypeKind::Text:
       if (j.kind != Json::Kind::String) {
-        error("E0603", path, fmt::format("expected a string, found {}", describe(j)));
+        error("E0603", path, tr_format("expected a string, found {}", describe(j)));
         return std::nullopt;
       }
       return Value(j.text);
     case ast::TypeKind::Enum: {
       if (j.kind != Json::Kind::String) {
-        error("E0603", path, fmt::format("expected one of {}, found {}", fmt::join(type.members, ", "), describe(j)));
+        error("E0603", path, tr_format("expected one of {}, found {}", fmt::join(type.members, ", "), describe(j)));
         return std::nullopt;
       }
       if (std::find(type.members.begin(), type.members.end(), j.text) == type.members.end()) {
         auto& d = error("E0605", path,
-                        fmt::format("\"{}\" is not one of {}", j.text, fmt::join(type.members, ", ")));
-        if (auto guess = closest_match(j.text, type.members)) d.help = fmt::format("did you mean \"{}\"?", *guess);
+                        tr_format("\"{}\" is not one of {}", j.text, fmt::join(type.members, ", ")));
+        if (auto guess = closest_match(j.text, type.members)) d.help = tr_format("did you mean \"{}\"?", *guess);
         return std::nullopt;
       }
       return Value(j.text);
@@ -129,14 +129,14 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
     case ast::TypeKind::Date: {
       // Only "2024-02-09": a date read another way could be another day (see base/date.hpp).
       if (j.kind != Json::Kind::String) {
-        error("E0603", path, fmt::format("expected a date such as \"2024-02-09\", found {}", describe(j))).help =
-            "write a date as a string \"年-月-日\", e.g. \"2024-02-09\"";
+        error("E0603", path, tr_format("expected a date such as \"2024-02-09\", found {}", describe(j))).help =
+            std::string(tr("write a date as a string \"年-月-日\", e.g. \"2024-02-09\""));
         return std::nullopt;
       }
       const auto day = parse_date(j.text);
       if (!day) {
-        error("E0603", path, fmt::format("\"{}\" is not a date: {}", j.text, date_problem(j.text))).help =
-            "write a date as \"年-月-日\" with a day that exists, e.g. \"2024-02-09\"";
+        error("E0603", path, tr_format("\"{}\" is not a date: {}", j.text, date_problem(j.text))).help =
+            std::string(tr("write a date as \"年-月-日\" with a day that exists, e.g. \"2024-02-09\""));
         return std::nullopt;
       }
       return Value(Decimal::from_int(*day));
@@ -151,7 +151,7 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
 std::optional<Value> Validator::list(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
                                      const std::string& path) {
   if (j.kind != Json::Kind::Array) {
-    error("E0603", path, fmt::format("expected a list ({}), found {}", ast::describe(type), describe(j)));
+    error("E0603", path, tr_format("expected a list ({}), found {}", ast::describe(type), describe(j)));
     return std::nullopt;
   }
   auto items = std::make_shared<std::vector<Value>>();
@@ -170,7 +170,7 @@ std::optional<Value> Validator::list(const Json& j, const ast::TypeRef& type, co
 
 std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, const std::string& path) {
   if (j.kind != Json::Kind::Object) {
-    error("E0603", path, fmt::format("expected an object ({}), found {}", ast::describe(type), describe(j)));
+    error("E0603", path, tr_format("expected an object ({}), found {}", ast::describe(type), describe(j)));
     return std::nullopt;
   }
   auto fields = std::make_shared<std::vector<Value>>();
@@ -180,7 +180,7 @@ std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, 
     names.push_back(f.name);
     const Json* member = j.find(f.name);
     if (member == nullptr) {
-      error("E0602", path, fmt::format("the field \"{}\" ({}) is missing", f.name, ast::describe(*f.type)));
+      error("E0602", path, tr_format("the field \"{}\" ({}) is missing", f.name, ast::describe(*f.type)));
       ok = false;
       continue;
     }
@@ -194,9 +194,9 @@ std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, 
   for (const auto& [key, value] : j.members) {
     if (std::find(names.begin(), names.end(), key) == names.end()) {
       auto guess = closest_match(key, names);
-      unknown("E0610", "W0601", path + "." + key, fmt::format("unknown field \"{}\"", key),
-              guess ? fmt::format("did you mean \"{}\"?", *guess)
-                    : fmt::format("the fields are {}", fmt::join(names, ", ")));
+      unknown("E0610", "W0601", path + "." + key, tr_format("unknown field \"{}\"", key),
+              guess ? tr_format("did you mean \"{}\"?", *guess)
+                    : tr_format("the fields are {}", fmt::join(names, ", ")));
     }
   }
   if (!ok) return std::nullopt;
@@ -207,7 +207,7 @@ std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, 
 void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& validator, Diagnostics& diags,
                  const std::string& file_name, bool allow_unknown, Claims& out) {
   if (claimed.kind != Json::Kind::Object) {
-    validator.error("E0603", "claimed", fmt::format("expected an object {{\"total\", \"indicators\"}}, found {}", describe(claimed)));
+    validator.error("E0603", "claimed", tr_format("expected an object {{\"total\", \"indicators\"}}, found {}", describe(claimed)));
     return;
   }
   std::vector<std::string> names;
@@ -217,7 +217,7 @@ void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& va
       if (auto total = json_number(value)) {
         out.total = *total;
       } else {
-        validator.error("E0603", "claimed.total", fmt::format("expected the claimed total as a number, found {}", describe(value)));
+        validator.error("E0603", "claimed.total", tr_format("expected the claimed total as a number, found {}", describe(value)));
       }
     } else if (key == "indicators" && value.kind == Json::Kind::Object) {
       for (const auto& [name, score] : value.members) {
@@ -226,29 +226,29 @@ void read_claims(const Json& claimed, const ast::Ruleset& ruleset, Validator& va
           auto guess = closest_match(name, names);
           if (allow_unknown) {
             auto& d = diags.warning("W0602", Location::in_json(file_name, path),
-                                    fmt::format("the ruleset has no indicator \"{}\"; its claimed score is ignored", name));
-            if (guess) d.help = fmt::format("did you mean \"{}\"?", *guess);
+                                    tr_format("the ruleset has no indicator \"{}\"; its claimed score is ignored", name));
+            if (guess) d.help = tr_format("did you mean \"{}\"?", *guess);
           } else {
             auto& d = diags.error("E0611", Location::in_json(file_name, path),
-                                  fmt::format("the ruleset has no indicator \"{}\" to compare this claimed score with", name));
-            d.help = guess ? fmt::format("did you mean \"{}\"?", *guess)
-                           : "name the indicator as the ruleset does (see `rubric facts RULESET`), or remove the claim";
+                                  tr_format("the ruleset has no indicator \"{}\" to compare this claimed score with", name));
+            d.help = guess ? tr_format("did you mean \"{}\"?", *guess)
+                           : std::string(tr("name the indicator as the ruleset does (see `rubric facts RULESET`), or remove the claim"));
           }
           continue;
         }
         if (auto v = json_number(score)) {
           out.indicators.emplace_back(name, *v);
         } else {
-          validator.error("E0603", path, fmt::format("expected a claimed score, found {}", describe(score)));
+          validator.error("E0603", path, tr_format("expected a claimed score, found {}", describe(score)));
         }
       }
     } else if (key == "indicators") {
       validator.error("E0603", "claimed.indicators",
-                      fmt::format("expected an object of indicator names and scores, found {}", describe(value)));
+                      tr_format("expected an object of indicator names and scores, found {}", describe(value)));
     } else {
       auto guess = closest_match(key, {"total", "indicators"});
-      validator.unknown("E0610", "W0601", "claimed." + key, fmt::format("unknown key \"{}\"", key),
-                        guess ? fmt::format("did you mean \"{}\"?", *guess) : "\"claimed\" has \"total\" and \"indicators\"");
+      validator.unknown("E0610", "W0601", "claimed." + key, tr_format("unknown key \"{}\"", key),
+                        guess ? tr_format("did you mean \"{}\"?", *guess) : std::string(tr("\"claimed\" has \"total\" and \"indicators\"")));
     }
   }
 }
@@ -258,8 +258,8 @@ void read_evidence(const Json& evidence, const ast::Ruleset& ruleset, Validator&
                    std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
   if (evidence.kind != Json::Kind::Object) {
     validator.error("E0603", "evidence",
-                    fmt::format("expected an object of indicator names and documents, found {}", describe(evidence)))
-        .help = "write e.g. \"evidence\": {\"结转结余率\": [\"2023年度部门决算报告\"]}";
+                    tr_format("expected an object of indicator names and documents, found {}", describe(evidence)))
+        .help = std::string(tr("write e.g. \"evidence\": {\"结转结余率\": [\"2023年度部门决算报告\"]}"));
     return;
   }
   std::vector<std::string> names;
@@ -270,11 +270,11 @@ void read_evidence(const Json& evidence, const ast::Ruleset& ruleset, Validator&
       auto guess = closest_match(name, names);
       auto& d = allow_unknown
                     ? diags.warning("W0602", Location::in_json(file_name, path),
-                                    fmt::format("the ruleset has no indicator \"{}\"; its evidence is ignored", name))
+                                    tr_format("the ruleset has no indicator \"{}\"; its evidence is ignored", name))
                     : diags.error("E0611", Location::in_json(file_name, path),
-                                  fmt::format("the ruleset has no indicator \"{}\" to attach this evidence to", name));
-      d.help = guess ? fmt::format("did you mean \"{}\"?", *guess)
-                     : "name the indicator as the ruleset does (see `rubric facts RULESET`)";
+                                  tr_format("the ruleset has no indicator \"{}\" to attach this evidence to", name));
+      d.help = guess ? tr_format("did you mean \"{}\"?", *guess)
+                     : std::string(tr("name the indicator as the ruleset does (see `rubric facts RULESET`)"));
       continue;
     }
     std::vector<std::string> list;
@@ -286,12 +286,12 @@ void read_evidence(const Json& evidence, const ast::Ruleset& ruleset, Validator&
           list.push_back(documents.items[i].text);
         } else {
           validator.error("E0603", fmt::format("{}[{}]", path, i),
-                          fmt::format("expected a document's name as a string, found {}", describe(documents.items[i])));
+                          tr_format("expected a document's name as a string, found {}", describe(documents.items[i])));
         }
       }
     } else {
       validator.error("E0603", path,
-                      fmt::format("expected a document's name, or a list of them, found {}", describe(documents)));
+                      tr_format("expected a document's name, or a list of them, found {}", describe(documents)));
       continue;
     }
     out.emplace_back(name, std::move(list));
@@ -311,7 +311,7 @@ FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quot
     return out;
   };
   const auto as_string = [&] {
-    return fmt::format("the string \"{}\"", text.size() > 40 ? std::string(text.substr(0, 40)) + "…" : std::string(text));
+    return tr_format("the string \"{}\"", text.size() > 40 ? std::string(text.substr(0, 40)) + "…" : std::string(text));
   };
   std::string_view digits = text;
   if (quoted) {
@@ -324,20 +324,20 @@ FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quot
       std::string help;
       if (percent) {
         // "95" meant as 95%: show both ways of writing it.
-        help = plain ? fmt::format("write \"{}%\", or the fraction {}", text, (*plain / Decimal::from_int(100)).to_string())
-                     : "write a percent as \"99.5%\" or as the fraction 0.995";
+        help = plain ? tr_format("write \"{}%\", or the fraction {}", text, (*plain / Decimal::from_int(100)).to_string())
+                     : std::string(tr("write a percent as \"99.5%\" or as the fraction 0.995"));
       } else {
-        help = "write the number without quotes";
+        help = std::string(tr("write the number without quotes"));
       }
-      return fail("E0603", fmt::format("expected {}, found {}", percent ? "a percent" : "a number", as_string()), std::move(help));
+      return fail("E0603", tr_format("expected {}, found {}", percent ? tr("a percent") : tr("a number"), as_string()), std::move(help));
     }
     digits.remove_suffix(1);
   }
   try {
     auto value = Decimal::parse(digits);
     if (!value) {
-      return fail("E0603", fmt::format("expected {}, found {}", percent ? "a percent" : "a number", quoted ? as_string() : std::string(text)),
-                  percent ? "write a percent as \"99.5%\" (digits, one '.', no spaces or separators) or as the fraction 0.995"
+      return fail("E0603", tr_format("expected {}, found {}", percent ? tr("a percent") : tr("a number"), quoted ? as_string() : std::string(text)),
+                  percent ? std::string(tr("write a percent as \"99.5%\" (digits, one '.', no spaces or separators) or as the fraction 0.995"))
                           : "");
     }
     if (quoted) {
@@ -345,16 +345,16 @@ FactNumber read_fact_number(std::string_view text, ast::TypeKind kind, bool quot
     } else if (percent && (*value > Decimal::from_int(1) || *value < Decimal::from_int(-1))) {
       // 94.78 for a percent: 94.78% (the sign left out) or 9478% (the fraction)? Refused, never guessed.
       const std::string shown = value->to_string();
-      return fail("E0612", fmt::format("the number {} is ambiguous for a percent: it could mean {}% or {}%", std::string(text),
+      return fail("E0612", tr_format("the number {} is ambiguous for a percent: it could mean {}% or {}%", std::string(text),
                                        shown, (*value * Decimal::from_int(100)).to_string()),
-                  fmt::format("write a percent with its sign, \"{}%\", or as a fraction from -1 to 1, e.g. {} for {}%", shown,
+                  tr_format("write a percent with its sign, \"{}%\", or as a fraction from -1 to 1, e.g. {} for {}%", shown,
                               (*value / Decimal::from_int(100)).to_string(), shown));
     }
     out.value = value;
     return out;
   } catch (const DecimalError&) {
-    return fail("E0607", fmt::format("the number {} cannot be held exactly", std::string(text)),
-                "numbers have at most 38 significant digits and 24 decimals");
+    return fail("E0607", tr_format("the number {} cannot be held exactly", std::string(text)),
+                std::string(tr("numbers have at most 38 significant digits and 24 decimals")));
   }
 }
 

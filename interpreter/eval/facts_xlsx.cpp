@@ -8,6 +8,7 @@
 
 #include "base/date.hpp"
 #include "base/json_text.hpp"
+#include "base/messages.hpp"
 #include "base/xlsx_reader.hpp"
 
 namespace rubric {
@@ -49,7 +50,7 @@ std::string where(const Sheet& sheet, int row, int column) { return sheet.name +
 std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& type, const std::string& at,
                                           const std::string& label) {
   if (cell.kind == Cell::Kind::Error) {
-    error(at, fmt::format("the cell of '{}' shows the error {}", label, cell.text), "type the value itself in the cell");
+    error(at, tr_format("the cell of '{}' shows the error {}", label, cell.text), "type the value itself in the cell");
     return std::nullopt;
   }
   const bool number = cell.kind == Cell::Kind::Number;
@@ -57,7 +58,7 @@ std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& 
     case ast::TypeKind::Percent:
       if (number && !cell.percent) {
         error(at,
-              fmt::format("'{}' is a percentage, but the cell holds {} and is not shown as a percentage: it could mean "
+              tr_format("'{}' is a percentage, but the cell holds {} and is not shown as a percentage: it could mean "
                           "{}% or {}%",
                           label, cell.text, cell.text, (*Decimal::parse(cell.text) * Decimal::from_int(100)).to_string()),
               "type it with its percent sign (95%), or give the cell the percentage format");
@@ -66,7 +67,7 @@ std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& 
       break;
     case ast::TypeKind::Date:
       if (number && !cell.date) {
-        error(at, fmt::format("'{}' is a date, but the cell holds the number {}", label, cell.text),
+        error(at, tr_format("'{}' is a date, but the cell holds the number {}", label, cell.text),
               "type the date as 2024-02-09, or give the cell a date format");
         return std::nullopt;
       }
@@ -74,7 +75,7 @@ std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& 
         // A serial day number: 1 is 1900-01-01, and Excel counts a 29 February 1900 that never was.
         const auto serial = Decimal::parse(cell.text)->to_int64();
         if (!serial || *serial < 61) {
-          error(at, fmt::format("'{}' holds the day number {}, which is not a whole day after 1900-02-28", label, cell.text),
+          error(at, tr_format("'{}' holds the day number {}, which is not a whole day after 1900-02-28", label, cell.text),
                 "type the date as 2024-02-09");
           return std::nullopt;
         }
@@ -111,7 +112,7 @@ void Reader::list(const ast::FactDecl& f, const Sheet& sheet, ordered_json& fact
       if (!found) {
         out_.diagnostics
             .error("E0622", Location::in_json(path_, sheet.name + "!" + std::to_string(kListHeaderRow + 2)),
-                   fmt::format("the sheet of '{}' has no column '{}' in row {}", f.label.empty() ? f.name : f.label,
+                   tr_format("the sheet of '{}' has no column '{}' in row {}", f.label.empty() ? f.name : f.label,
                                field.name, kListHeaderRow + 2))
             .help = "the identifiers of row 4 must stay as the workbook was made; " + std::string(kRemake);
         return;
@@ -163,7 +164,7 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
   if (const Cell* year = main->at(kYearRow + 1, 2)) {
     const auto whole = year->kind == Cell::Kind::Number ? Decimal::parse(year->text)->to_int64() : std::nullopt;
     if (!whole) {
-      error(where(*main, kYearRow + 1, 2), fmt::format("the year is '{}', not a year", year->text), "type the year, e.g. 2023");
+      error(where(*main, kYearRow + 1, 2), tr_format("the year is '{}', not a year", year->text), "type the year, e.g. 2023");
       return std::nullopt;
     }
     doc["year"] = *whole;
@@ -182,7 +183,7 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
       const Sheet* sheet = sheet_name.empty() ? nullptr : book.sheet(sheet_name);
       if (sheet == nullptr) {
         out_.diagnostics.error("E0622", Location::in_json(path_, ""),
-                               fmt::format("the workbook has no sheet for '{}' ({})", f.label.empty() ? f.name : f.label, f.name))
+                               tr_format("the workbook has no sheet for '{}' ({})", f.label.empty() ? f.name : f.label, f.name))
             .help = "the workbook was made for another ruleset, or a sheet was renamed; " + std::string(kRemake);
         continue;
       }
@@ -192,7 +193,7 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
     const auto row = rows.find(f.name);
     if (row == rows.end()) {
       out_.diagnostics.error("E0622", Location::in_json(path_, std::string(kFactsSheet) + "!E"),
-                             fmt::format("the sheet 填报 has no row for '{}' ({})", f.label.empty() ? f.name : f.label, f.name))
+                             tr_format("the sheet 填报 has no row for '{}' ({})", f.label.empty() ? f.name : f.label, f.name))
           .help = "the workbook was made for another ruleset, or a row was deleted; " + std::string(kRemake);
       continue;
     }
@@ -259,7 +260,7 @@ FactsResult read_facts_xlsx(const ast::Ruleset& ruleset, const std::string& path
   Diagnostics at_cells;
   for (Diagnostic d : facts.diagnostics.items()) {
     if (!d.location.json_path.empty()) d.location.json_path = reader.cell_of(d.location.json_path);
-    if (d.code == "E0602") d.help = "fill in the cell";  // "add it to \"facts\"" is said of a JSON file
+    if (d.code == "E0602") d.help = std::string(tr("fill in the cell"));  // "add it to \"facts\"" is said of a JSON file
     at_cells.add(std::move(d));
   }
   facts.diagnostics = std::move(at_cells);

@@ -1,0 +1,175 @@
+// Messages in English and Chinese from one catalogue (base/messages.hpp): every message the
+// sources mark (tr("…"), tr_format("…")) has its Chinese in po/zh.po, with no placeholder the
+// English lacks; base/messages_zh.cpp is what scripts/messages-zh.py makes of po/zh.po; the
+// language follows --lang, then LC_ALL, LC_MESSAGES and LANG.
+#include <fmt/args.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "base/messages.hpp"
+#include "support.hpp"
+
+namespace rubric::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The tests of the program's words expect English whatever the machine's locale.
+const bool kEnglishForTheOtherTests = [] {
+  ::setenv("LC_ALL", "C.UTF-8", 1);
+  return true;
+}();
+
+// A C string literal's text with its escapes read (\" \\ \n \t).
+std::string unescape(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      const char c = s[++i];
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// Every message the sources mark, adjacent literals joined; [formats] receives those of
+// tr_format (format strings; a tr() message is text, its braces its own).
+std::set<std::string> marked_messages(std::set<std::string>* formats = nullptr) {
+  const std::regex call(R"re(\btr(_format)?\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
+  const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
+  std::set<std::string> out;
+  for (const char* folder : {"base", "dsl", "stdlib", "interpreter", "report", "cli"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(kSourceDir + "/" + folder)) {
+      const std::string name = entry.path().filename().string();
+      if (!entry.is_regular_file() || name.rfind("messages", 0) == 0) continue;
+      if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
+      const std::string text = read_text(entry.path().string());
+      for (auto m = std::sregex_iterator(text.begin(), text.end(), call); m != std::sregex_iterator(); ++m) {
+        const std::string literals = (*m)[2];
+        std::string joined;
+        for (auto l = std::sregex_iterator(literals.begin(), literals.end(), literal); l != std::sregex_iterator(); ++l) {
+          joined += (*l)[1];
+        }
+        out.insert(unescape(joined));
+        if (formats != nullptr && (*m)[1].matched) formats->insert(unescape(joined));
+      }
+    }
+  }
+  return out;
+}
+
+// po/zh.po's entries, msgid → msgstr, escapes read.
+std::map<std::string, std::string> po_entries() {
+  std::map<std::string, std::string> out;
+  std::istringstream lines(read_text(kSourceDir + "/po/zh.po"));
+  std::string id, str, line;
+  std::string* current = nullptr;
+  const auto flush = [&] {
+    if (!id.empty()) out[unescape(id)] = unescape(str);
+    id.clear();
+    str.clear();
+    current = nullptr;
+  };
+  while (std::getline(lines, line)) {
+    if (line.rfind("msgid \"", 0) == 0) {
+      flush();
+      id = line.substr(7, line.size() - 8);
+      current = &id;
+    } else if (line.rfind("msgstr \"", 0) == 0) {
+      str = line.substr(8, line.size() - 9);
+      current = &str;
+    } else if (line.rfind('"', 0) == 0 && current != nullptr) {
+      *current += line.substr(1, line.size() - 2);
+    } else if (line.empty() || line[0] == '#') {
+      if (!str.empty() || current == &str) flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+// The arguments a format string refers to: {} in order, or {N}.
+std::set<int> arguments(const std::string& format) {
+  std::set<int> out;
+  int next = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] == '{' && i + 1 < format.size() && format[i + 1] == '{') {
+      ++i;
+    } else if (format[i] == '{') {
+      const std::size_t close = format.find('}', i);
+      const std::string inside = format.substr(i + 1, close - i - 1);
+      out.insert(inside.empty() ? next++ : std::stoi(inside));
+      i = close;
+    }
+  }
+  return out;
+}
+
+TEST(Messages, EveryMarkedMessageIsTranslatedAndNothingElse) {
+  std::set<std::string> formats;
+  const std::set<std::string> marked = marked_messages(&formats);
+  const std::map<std::string, std::string> po = po_entries();
+  EXPECT_GE(marked.size(), 90u);
+  for (const std::string& m : marked) EXPECT_TRUE(po.count(m) > 0) << "not in po/zh.po: " << m;
+  for (const auto& [en, zh] : po) {
+    EXPECT_TRUE(marked.count(en) > 0) << "po/zh.po translates a message the sources no longer have: " << en;
+    EXPECT_FALSE(zh.empty()) << en;
+    if (formats.count(en) == 0) continue;
+    // The translation refers to no value the message does not give, and both are valid formats.
+    const std::set<int> given = arguments(en);
+    for (const int a : arguments(zh)) EXPECT_TRUE(given.count(a) > 0) << en << " → " << zh;
+    const fmt::dynamic_format_arg_store<fmt::format_context> args = [&] {
+      fmt::dynamic_format_arg_store<fmt::format_context> store;
+      for (std::size_t i = 0; i < given.size(); ++i) store.push_back("x");
+      return store;
+    }();
+    EXPECT_NO_THROW((void)fmt::vformat(en, args)) << en;
+    EXPECT_NO_THROW((void)fmt::vformat(zh, args)) << zh;
+  }
+}
+
+TEST(Messages, TheCompiledCatalogueIsPoZhPo) {
+  const std::map<std::string, std::string> po = po_entries();
+  const auto [entries, count] = chinese_catalogue();
+  std::map<std::string, std::string> compiled;
+  for (std::size_t i = 0; i < count; ++i) compiled[std::string(entries[i].en)] = std::string(entries[i].zh);
+  EXPECT_EQ(compiled, po) << "base/messages_zh.cpp is not po/zh.po: run python3 scripts/messages-zh.py";
+}
+
+TEST(Messages, TheLanguageFollowsTheFlagThenTheEnvironment) {
+  const auto lang = [](const char* all, const char* messages, const char* lang_var) {
+    for (const auto& [name, value] : {std::pair{"LC_ALL", all}, {"LC_MESSAGES", messages}, {"LANG", lang_var}}) {
+      if (value == nullptr) {
+        ::unsetenv(name);
+      } else {
+        ::setenv(name, value, 1);
+      }
+    }
+    return language_from_environment();
+  };
+  EXPECT_EQ(lang(nullptr, nullptr, "zh_CN.UTF-8"), Language::Zh);
+  EXPECT_EQ(lang(nullptr, "en_US.UTF-8", "zh_CN.UTF-8"), Language::En);
+  EXPECT_EQ(lang("C.UTF-8", nullptr, "zh_CN.UTF-8"), Language::En);
+  EXPECT_EQ(lang("", "zh_TW.UTF-8", "en_US.UTF-8"), Language::Zh);
+  EXPECT_EQ(lang(nullptr, nullptr, nullptr), Language::En);
+  ::setenv("LC_ALL", "C.UTF-8", 1);
+  ::unsetenv("LC_MESSAGES");
+  ::unsetenv("LANG");
+
+  set_language(Language::Zh);
+  EXPECT_EQ(tr("error"), "错误");
+  EXPECT_EQ(tr_format("{}: wrote {}\n", "a.json", "b.xlsx"), "a.json：已写入 b.xlsx\n");
+  EXPECT_EQ(tr("a message no one translated"), "a message no one translated");
+  set_language(Language::En);
+  EXPECT_EQ(tr("error"), "error");
+}
+
+}  // namespace
+}  // namespace rubric::testing
