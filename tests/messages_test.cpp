@@ -105,7 +105,8 @@ std::set<int> arguments(const std::string& format) {
     } else if (format[i] == '{') {
       const std::size_t close = format.find('}', i);
       const std::string inside = format.substr(i + 1, close - i - 1);
-      out.insert(inside.empty() ? next++ : std::stoi(inside));
+      const std::string index = inside.substr(0, inside.find(':'));  // {:>3} is the next, {1:>3} the second
+      out.insert(index.empty() ? next++ : std::stoi(index));
       i = close;
     }
   }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "base/messages.hpp"
+
 namespace rubric {
 namespace batch {
 
@@ -53,31 +55,31 @@ void SummaryBuilder::finish() {
 std::string render_batch_summary(const BatchSummary& s) {
   std::string out;
   const int d = s.digits;
-  out += fmt::format("rows: {}, errors: {}", s.rows, s.errors);
+  out += tr_format("rows: {}, errors: {}", s.rows, s.errors);
   if (!s.error_rows.empty()) {
-    out += fmt::format(" (row{} {}{})", s.error_rows.size() == 1 ? "" : "s", fmt::join(s.error_rows, ", "),
-                       s.errors > s.error_rows.size() ? ", …" : "");
+    const std::string rows = fmt::format("{}{}", fmt::join(s.error_rows, ", "), s.errors > s.error_rows.size() ? ", …" : "");
+    out += s.error_rows.size() == 1 ? tr_format(" (row {})", rows) : tr_format(" (rows {})", rows);
   }
   out += '\n';
   if (!s.grades.empty()) {
     std::vector<std::string> parts;
     for (const auto& [name, n] : s.grades) parts.push_back(fmt::format("{} {}", name, n));
-    out += fmt::format("grades: {}\n", fmt::join(parts, ", "));
+    out += tr_format("grades: {}\n", fmt::join(parts, ", "));
   }
   if (s.mean) {
-    out += fmt::format("total: mean {}, min {}, max {}\n", s.mean->to_fixed(d), s.min->to_fixed(d), s.max->to_fixed(d));
+    out += tr_format("total: mean {}, min {}, max {}\n", s.mean->to_fixed(d), s.min->to_fixed(d), s.max->to_fixed(d));
   }
-  const auto ranking = [&](const char* title, const std::vector<RankedRow>& rows) {
+  const auto ranking = [&](std::string_view title, const std::vector<RankedRow>& rows) {
     if (rows.empty()) return;
-    out += fmt::format("{} {}:\n", title, rows.size());
+    out += tr_format("{} {}:\n", title, rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const RankedRow& r = rows[i];
-      out += fmt::format("  {:>3}. {:>7}  {}  row {}  {}{}\n", i + 1, r.total.to_fixed(d), r.grade, r.row, r.id,
-                         r.department.empty() || r.department == r.id ? "" : "  " + r.department);
+      out += tr_format("  {:>3}. {:>7}  {}  row {}  {}{}\n", i + 1, r.total.to_fixed(d), r.grade, r.row, r.id,
+                       r.department.empty() || r.department == r.id ? "" : "  " + r.department);
     }
   };
-  ranking("top", s.top);
-  ranking("bottom", s.bottom);
+  ranking(tr("top"), s.top);
+  ranking(tr("bottom"), s.bottom);
   return out;
 }
 

@@ -232,10 +232,10 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     const Decimal score = raw.round(rounding.digits, rounding.mode);
     if (score < ind.points.lo || score > ind.points.hi) {
       fail("E0702", ind.score->span,
-           fmt::format("the score {} is outside the indicator's points [{}, {}]", show(raw, ast::TypeKind::Number),
+           tr_format("the score {} is outside the indicator's points [{}, {}]", show(raw, ast::TypeKind::Number),
                        ind.points.lo.to_string(), ind.points.hi.to_string()),
-           "a rule must keep the score within the points; add 'until zero' to a deduction, or cap the formula "
-           "with min(…, points)");
+           std::string(tr("a rule must keep the score within the points; add 'until zero' to a deduction, or cap the formula "
+           "with min(…, points)")));
     }
     node.score = score;
     if (raw != score) {

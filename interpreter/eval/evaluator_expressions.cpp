@@ -28,12 +28,12 @@ std::string_view aggregate_words(const ast::Comprehension& c) {
 
 Value Evaluator::eval(const ast::Expr& e) {
   if (++steps_ > options_.step_budget) {
-    fail("E0711", e.span, fmt::format("evaluation took more than {} steps", options_.step_budget),
-         "the ruleset or the facts are too large for one evaluation");
+    fail("E0711", e.span, tr_format("evaluation took more than {} steps", options_.step_budget),
+         std::string(tr("the ruleset or the facts are too large for one evaluation")));
   }
   // Bounds the recursion below: function calls multiply the depth of their bodies.
   if (nested_ >= kMaxEvalNesting) {
-    fail("E0711", e.span, fmt::format("expressions and the calls in them nest more than {} deep", kMaxEvalNesting));
+    fail("E0711", e.span, tr_format("expressions and the calls in them nest more than {} deep", kMaxEvalNesting));
   }
   ++nested_;
   struct Unnest {
@@ -52,14 +52,14 @@ Value Evaluator::name(const ast::Expr& e, const ast::NameRef& n) {
     case ast::NameKind::Fact: return facts_.values[n.index];
     case ast::NameKind::Let:
       if (frame_ == &globals_ && !failed_[n.index].empty()) {
-        fail("E0713", e.span, fmt::format("'{}' could not be computed: {}", n.name, failed_[n.index]));
+        fail("E0713", e.span, tr_format("'{}' could not be computed: {}", n.name, failed_[n.index]));
       }
       return (*frame_)[n.index];
     case ast::NameKind::Param:
     case ast::NameKind::Loop: return (*frame_)[n.index];
     case ast::NameKind::Unresolved: break;
   }
-  fail("E0799", e.span, fmt::format("internal: '{}' was not resolved by the checker", n.name));
+  fail("E0799", e.span, tr_format("internal: '{}' was not resolved by the checker", n.name));
 }
 
 Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
@@ -75,7 +75,7 @@ Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
     else if (lhs.is_bool() && rhs.is_bool()) equal = lhs.boolean() == rhs.boolean();
     return Value(b.op == Op::Eq ? equal : !equal);
   }
-  if (!lhs.is_number() || !rhs.is_number()) fail("E0714", e.span, "arithmetic needs numbers");
+  if (!lhs.is_number() || !rhs.is_number()) fail("E0714", e.span, std::string(tr("arithmetic needs numbers")));
   const Decimal& x = lhs.number();
   const Decimal& y = rhs.number();
   switch (b.op) {
@@ -85,8 +85,8 @@ Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
     case Op::Div:
       if (y.is_zero()) {
         fail("E0701", e.span,
-             fmt::format("division by zero: {} is {} and {} is 0", src(b.lhs->span), show(x, b.lhs->type), src(b.rhs->span)),
-             "guard the division, e.g. 'when total == 0 -> … otherwise …'");
+             tr_format("division by zero: {} is {} and {} is 0", src(b.lhs->span), show(x, b.lhs->type), src(b.rhs->span)),
+             std::string(tr("guard the division, e.g. 'when total == 0 -> … otherwise …'")));
       }
       return Value(x / y);
     case Op::Lt: return Value(x < y);
@@ -95,7 +95,7 @@ Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
     case Op::Ge: return Value(x >= y);
     default: break;
   }
-  fail("E0799", e.span, "internal: unknown operator");
+  fail("E0799", e.span, std::string(tr("internal: unknown operator")));
 }
 
 // A call of a user `define`: its body in a frame of the arguments.
@@ -104,7 +104,7 @@ Value Evaluator::call_define(const ast::Expr& e, const ast::Call& c) {
   std::vector<Value> frame(std::max<std::size_t>(d.frame_size, d.params.size()));
   for (std::size_t i = 0; i < c.args.size(); ++i) frame[i] = eval(*c.args[i]);
   if (++calls_ > options_.max_call_depth) {
-    fail("E0711", e.span, fmt::format("function calls nest more than {} deep", options_.max_call_depth));
+    fail("E0711", e.span, tr_format("function calls nest more than {} deep", options_.max_call_depth));
   }
   std::vector<Value>* saved = frame_;
   frame_ = &frame;
@@ -156,9 +156,9 @@ Value Evaluator::prior(const ast::Expr& e, const ast::Call& c) {
   const std::string label = fact.label.empty() ? fact.name : fact.label;
   if (!facts_.prior) {
     fail("E0716", e.span,
-         fmt::format("the rule reads last year's '{}' ({}), but no facts of last year were given", fact.name, label),
-         "pass the department's facts of last year: rubric score RULESET FACTS --prior LAST_YEAR_FACTS "
-         "(rubric batch: --prior LAST_YEAR_BATCH)");
+         tr_format("the rule reads last year's '{}' ({}), but no facts of last year were given", fact.name, label),
+         std::string(tr("pass the department's facts of last year: rubric score RULESET FACTS --prior LAST_YEAR_FACTS "
+         "(rubric batch: --prior LAST_YEAR_BATCH)")));
   }
   const Value& v = facts_.prior->values[n.index];
   step_once(e.span, fmt::format("上年{} = {}", label, format_value(v, e.type)),
@@ -179,11 +179,11 @@ Value Evaluator::working_days(const ast::Expr& e, const ast::Call& c) {
     std::vector<std::string> years;
     for (const int y : rs_.work_calendar.years) years.push_back(std::to_string(y));
     fail("E0717", e.span,
-         fmt::format("the ruleset's calendar has no working days of {} (it covers {}): cannot count from {} to {}",
+         tr_format("the ruleset's calendar has no working days of {} (it covers {}): cannot count from {} to {}",
                      civil_from_days(outside).year, fmt::join(years, ", "), format_date(a.value_or(0)),
                      format_date(b.value_or(0))),
-         "add that year's calendar (its holidays and the weekend days worked) to the ruleset, as the official notice "
-         "lists them");
+         std::string(tr("add that year's calendar (its holidays and the weekend days worked) to the ruleset, as the official notice "
+         "lists them")));
   }
   const std::string counted = fmt::format("{} 至 {} 的工作日 {} 天", format_date(*a), format_date(*b), *days);
   step(e.span, counted, true, {},
@@ -198,10 +198,10 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
   const std::string label = fact.label.empty() ? fact.name : fact.label;
   if (!facts_.cohort) {
     fail("E0718", e.span,
-         fmt::format("the rule compares '{}' ({}) with the other departments of the year, but it was scored alone",
+         tr_format("the rule compares '{}' ({}) with the other departments of the year, but it was scored alone",
                      fact.name, label),
-         "score the year's departments together: rubric batch RULESET DEPARTMENTS -o RESULTS, or rubric score "
-         "RULESET FACTS --cohort DEPARTMENTS");
+         std::string(tr("score the year's departments together: rubric batch RULESET DEPARTMENTS -o RESULTS, or rubric score "
+         "RULESET FACTS --cohort DEPARTMENTS")));
   }
   const Cohort& cohort = *facts_.cohort;
   const Decimal own = facts_.values[n.index].number();
@@ -210,7 +210,7 @@ Value Evaluator::year_of(const ast::Expr& e, const ast::Call& c) {
   const auto value = year_value(cohort, c.year_of, n.index, own, share);
   if (!value) {
     fail("E0718", e.span,
-         fmt::format("the year's figure of '{}' ({}) cannot be had from {}: no department there has it, or their sum "
+         tr_format("the year's figure of '{}' ({}) cannot be had from {}: no department there has it, or their sum "
                      "is beyond 38 digits",
                      fact.name, label, cohort.source));
   }
@@ -252,7 +252,7 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
       const auto& items = v.list();
       if (c.aggregate == Aggregate::Count) return Value(Decimal::from_int(static_cast<std::int64_t>(items.size())));
       if (items.empty() && c.aggregate != Aggregate::Sum) {
-        fail("E0710", e.span, fmt::format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)),
+        fail("E0710", e.span, tr_format("{} of an empty list: {} has no elements", c.callee, src(c.args[0]->span)),
              "", empty_list_notes(*c.args[0]));
       }
       Decimal acc;
@@ -271,7 +271,7 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
     for (const auto& a : c.args) args.push_back(num(*a));
   }
   const stdlib::Builtin* b = c.builtin;
-  if (b == nullptr) fail("E0799", e.span, fmt::format("internal: unknown function '{}'", c.callee));
+  if (b == nullptr) fail("E0799", e.span, tr_format("internal: unknown function '{}'", c.callee));
   try {
     return Value(b->call(args, stdlib::BuiltinContext{mode_}));
   } catch (const stdlib::BuiltinError& err) {
@@ -292,7 +292,7 @@ std::string element_name(const Value& element, std::size_t index) {
 Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) {
   using stdlib::Aggregate;  // as the checker resolved c.func
   const Value list = eval(*c.list);
-  if (!list.is_list()) fail("E0714", c.list->span, "expected a list");
+  if (!list.is_list()) fail("E0714", c.list->span, std::string(tr("expected a list")));
   const auto& items = list.list();
   std::vector<Value>& frame = *frame_;
   const std::string saved_prefix = prefix_;
@@ -338,8 +338,8 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   if (c.aggregate == Aggregate::All) return Value(all);
   if (taken == 0 && c.aggregate != Aggregate::Sum) {
     fail("E0710", e.span,
-         fmt::format("{} of no elements: {} has none{}", c.func, src(c.list->span),
-                     c.filter ? " that pass the filter" : ""),
+         tr_format("{} of no elements: {} has none{}", c.func, src(c.list->span),
+                     c.filter ? tr(" that pass the filter") : std::string_view()),
          "", empty_list_notes(*c.list));
   }
   if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));

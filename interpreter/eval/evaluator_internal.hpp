@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
+#include "base/messages.hpp"
 #include "interpreter/eval/evaluator.hpp"
 
 namespace rubric::evaluation {

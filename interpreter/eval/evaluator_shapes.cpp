@@ -39,10 +39,10 @@ Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
     const Decimal r = num(*tier.result);
     if (chosen != nullptr && r != *result) {
       fail("E0705", e.span,
-           fmt::format("{} = {} lies in two tiers that disagree: {} gives {}, {} gives {}", src(t.subject->span),
+           tr_format("{} = {} lies in two tiers that disagree: {} gives {}, {} gives {}", src(t.subject->span),
                        show(x, kind), src(chosen->interval.span), result->to_string(), src(tier.interval.span),
                        r.to_string()),
-           "make one of the bounds open, e.g. '[60%, 100%)', so that exactly one tier takes the value");
+           std::string(tr("make one of the bounds open, e.g. '[60%, 100%)', so that exactly one tier takes the value")));
     }
     if (chosen == nullptr) {
       chosen = &tier;
@@ -50,8 +50,8 @@ Value Evaluator::tiered(const ast::Expr& e, const ast::Tiered& t) {
     }
   }
   if (chosen == nullptr) {
-    fail("E0704", e.span, fmt::format("no tier takes {} = {}", src(t.subject->span), show(x, kind)),
-         "add a tier for this value, or declare the fact's domain so such values are rejected");
+    fail("E0704", e.span, tr_format("no tier takes {} = {}", src(t.subject->span), show(x, kind)),
+         std::string(tr("add a tier for this value, or declare the fact's domain so such values are rejected")));
   }
   cover(Branch::Tier, chosen->span);
   // Which bounds held: "60% ≤ 75% < 100%".
@@ -112,8 +112,8 @@ Value Evaluator::brackets(const ast::Expr& e, const ast::Brackets& b) {
          fmt::format("{}", fmt::join(failed, "；")), fmt::format("{}，{}", plain, result_words(*arm.result, r)));
     return Value(r);
   }
-  fail("E0707", e.span, fmt::format("no bracket takes {} = {}", src(b.subject->span), show(x, kind)),
-       "add 'otherwise -> …' as the last arm");
+  fail("E0707", e.span, tr_format("no bracket takes {} = {}", src(b.subject->span), show(x, kind)),
+       std::string(tr("add 'otherwise -> …' as the last arm")));
 }
 
 Value Evaluator::deduct(const ast::Expr& e, const ast::Deduct& d) {
@@ -215,9 +215,9 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
     observe(*j.score, score);
     if (!contains(band.interval, score)) {
       fail("E0708", j.score->span,
-           fmt::format("the judged score {} is outside the band of '{}': {}", show(score, j.score->type), member,
+           tr_format("the judged score {} is outside the band of '{}': {}", show(score, j.score->type), member,
                        interval_text(band.interval, j.score->type)),
-           "a judged score must fall inside the band its category allows; correct the score or the category");
+           std::string(tr("a judged score must fall inside the band its category allows; correct the score or the category")));
     }
     cover(Branch::Band, band.member_span);
     step(band.member_span,
@@ -230,7 +230,7 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
          }());
     return Value(score);
   }
-  fail("E0709", e.span, fmt::format("category '{}' has no band", member));
+  fail("E0709", e.span, tr_format("category '{}' has no band", member));
 }
 
 Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
@@ -268,7 +268,7 @@ Value Evaluator::when(const ast::Expr& /*e*/, const ast::When& w) {
     }
     return v;
   }
-  fail("E0707", w.arms.back().span, "no 'when' arm applies");
+  fail("E0707", w.arms.back().span, std::string(tr("no 'when' arm applies")));
 }
 
 }  // namespace rubric::evaluation

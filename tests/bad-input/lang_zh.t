@@ -1,4 +1,4 @@
-Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese (the first one set decides, as the C library has it); `--lang en` wins over the environment. This stop translated what a department meets when scoring its facts: the errors of a facts file or a workbook, the diagnostic's frame (错误, 提示, 注, the count), and the lines of `rubric score`. A message not yet in the catalogue stays English.
+Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese (the first one set decides, as the C library has it); `--lang en` wins over the environment. Translated so far: the errors of a facts file or a workbook, the errors of scoring (E07xx), the diagnostic's frame (错误, 提示, 注, the count), the lines of `rubric score` and the summary of `rubric batch`. A message not yet in the catalogue stays English.
   $ printf '{"department": "某局", "year": 2023, "facts": {"audit_isues": 3, "monthly_execution": ["94.78"], "public_budget": -1}}' > bad.json
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" bad.json --lang zh 2>&1 | grep -v -e '缺少数据项' -e '在 "facts" 中填写'
   bad.json: facts.audit_isues: 错误：规则中没有数据项“audit_isues” [E0610]
@@ -24,3 +24,19 @@ Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese 
   --lang: 'fr' is not one of en, zh
   Run with --help for more information.
   [2]
+  $ printf '{"year": 2023, "facts": {}}' > empty.json
+  $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" empty.json --lang zh
+  empty.json: facts.rate: 错误：缺少数据项“rate”：预算执行率 [E0602]
+    = 提示：在 "facts" 中填写这一项，或在规则中为它规定默认值
+  empty.json：未评分：数据有错误
+  [3]
+  $ rubric batch "$SRC/rulesets/guangzhou/2023.rubric" "$SRC/rulesets/guangzhou/examples/departments-2023.csv" -o 结果.csv --top 2 --bottom 1 --lang zh
+  部门数：20，出错：1（第 13 行）
+  等级：优 3, 良 7, 中 7, 差 2
+  总分：平均 78.10，最低 48.18，最高 91.27
+  前 2 名：
+      1.   91.27  优  第 9 行  D09  东区生态环境分局
+      2.   91.22  优  第 16 行  D16  西区水务局
+  后 1 名：
+      1.   48.18  差  第 3 行  D03  东区民政局
+  [3]
