@@ -252,6 +252,43 @@ std::string plain_decimal(double value) {
   return negative ? "-" + out : out;
 }
 
+// The value of a cell of type [type] (its t attribute) whose <v> (or inline string) is [value],
+// into [cell]; false with [error] ("holds '…', which is not a number") when it has none.
+bool typed_value(const std::string& type, const std::string& value, const std::vector<std::string>& strings, Cell& cell,
+                 std::string& error) {
+  if (type == "s") {
+    const auto index = static_cast<std::size_t>(std::strtoul(value.c_str(), nullptr, 10));
+    if (index >= strings.size()) {
+      error = fmt::format("names shared string {}, which the workbook does not have", value);
+      return false;
+    }
+    cell.kind = Cell::Kind::Text;
+    cell.text = strings[index];
+  } else if (type == "str" || type == "inlineStr") {
+    cell.kind = Cell::Kind::Text;
+    cell.text = value;
+  } else if (type == "b") {
+    cell.kind = Cell::Kind::Bool;
+    cell.text = value == "1" || value == "true" ? "1" : "0";
+  } else if (type == "e") {
+    cell.kind = Cell::Kind::Error;
+    cell.text = value;
+  } else if (type == "d") {  // an ISO 8601 date cell (rare): kept as text
+    cell.kind = Cell::Kind::Text;
+    cell.text = value.substr(0, 10);
+  } else {
+    char* end = nullptr;
+    const double d = std::strtod(value.c_str(), &end);
+    if (end == value.c_str() || *end != '\0' || !std::isfinite(d)) {
+      error = fmt::format("holds '{}', which is not a number", value);
+      return false;
+    }
+    cell.kind = Cell::Kind::Number;
+    cell.text = plain_decimal(d);
+  }
+  return true;
+}
+
 bool read_sheet(const std::string& xml, const std::string& part, const std::vector<std::string>& strings,
                 const std::vector<Style>& styles, Sheet& sheet, std::string& error) {
   Cell cell;
@@ -306,38 +343,10 @@ bool read_sheet(const std::string& xml, const std::string& part, const std::vect
     if (name == "v") in_value = false;
     if (name == "is") in_inline = false;
     if (name != "c" || !has_value || bad) return;
-    if (type == "s") {
-      const auto index = static_cast<std::size_t>(std::strtoul(value.c_str(), nullptr, 10));
-      if (index >= strings.size()) {
-        bad = true;
-        error = fmt::format("{}: cell {} names shared string {}, which the workbook does not have", part,
-                            cell_name(row, column), value);
-        return;
-      }
-      cell.kind = Cell::Kind::Text;
-      cell.text = strings[index];
-    } else if (type == "str" || type == "inlineStr") {
-      cell.kind = Cell::Kind::Text;
-      cell.text = value;
-    } else if (type == "b") {
-      cell.kind = Cell::Kind::Bool;
-      cell.text = value == "1" || value == "true" ? "1" : "0";
-    } else if (type == "e") {
-      cell.kind = Cell::Kind::Error;
-      cell.text = value;
-    } else if (type == "d") {  // an ISO 8601 date cell (rare): kept as text
-      cell.kind = Cell::Kind::Text;
-      cell.text = value.substr(0, 10);
-    } else {
-      char* end = nullptr;
-      const double d = std::strtod(value.c_str(), &end);
-      if (end == value.c_str() || *end != '\0' || !std::isfinite(d)) {
-        bad = true;
-        error = fmt::format("{}: cell {} holds '{}', which is not a number", part, cell_name(row, column), value);
-        return;
-      }
-      cell.kind = Cell::Kind::Number;
-      cell.text = plain_decimal(d);
+    if (!typed_value(type, value, strings, cell, error)) {
+      bad = true;
+      error = fmt::format("{}: cell {} {}", part, cell_name(row, column), error);
+      return;
     }
     if (cell.kind == Cell::Kind::Text && cell.text.empty()) return;
     sheet.cells[{row, column}] = cell;

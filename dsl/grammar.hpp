@@ -13,9 +13,9 @@
 #pragma once
 
 #include <tao/pegtl.hpp>
-#include <tao/pegtl/contrib/analyze_traits.hpp>
 
-#include "dsl/keywords.hpp"
+#include "dsl/grammar_words.hpp"
+
 
 namespace rubric::grammar {
 
@@ -47,46 +47,8 @@ struct blank : sor<one<' ', '\t', '\r', '\n'>, comment> {};
 // Optional whitespace between tokens.
 struct _ : star<blank> {};
 
-// Identifier characters: ASCII letters and '_', Latin/Greek/Cyrillic letters, kana, hangul and
-// the CJK ideograph blocks; digits after the first character. CJK punctuation (，。：“”（）) is
-// deliberately not included, so names such as “三公”经费 must be written as strings.
-struct ident_first
-    : sor<ranges<'a', 'z', 'A', 'Z', '_'>,
-          pegtl::utf8::ranges<0xC0, 0x24F, 0x370, 0x3FF, 0x400, 0x4FF, 0x3040, 0x30FF, 0x3400, 0x4DBF, 0x4E00,
-                              0x9FFF, 0xAC00, 0xD7A3, 0xF900, 0xFAFF, 0x20000, 0x2FFFF>> {};
-struct ident_other : sor<ident_first, digit> {};
-
-template <typename Word>
-struct key : seq<Word, not_at<ident_other>> {};
-
-// The keyword set of the file being parsed (keywords.hpp: KeywordScope sets it from the header).
-inline thread_local KeywordSet keywords = KeywordSet::En;
-
-// Matches nothing, and succeeds only while the file's keywords are [Set].
-template <KeywordSet Set>
-struct in_set {
-  using rule_t = in_set;
-  using subs_t = pegtl::type_list<>;
-  template <typename ParseInput>
-  [[nodiscard]] static bool match(ParseInput& /*in*/) noexcept {
-    return keywords == Set;
-  }
-};
-
-// A keyword of one set; key2: a keyword with its English and its Chinese form, of which the
-// file's set is matched (keywords.def).
-template <KeywordSet Set, typename Word>
-struct key_in : seq<in_set<Set>, key<Word>> {};
-template <typename En, typename Zh>
-struct key2 : sor<key_in<KeywordSet::Zh, Zh>, key_in<KeywordSet::En, En>> {};
-
-#define RUBRIC_KEYWORD(Id, en, zh)    \
-  using en_##Id = TAO_PEGTL_STRING(en); \
-  using zh_##Id = TAO_PEGTL_STRING(zh);
-#define RUBRIC_NAME(en, zh)
-#include "dsl/keywords.def"
-#undef RUBRIC_KEYWORD
-#undef RUBRIC_NAME
+// Identifier characters (ident_first, ident_other) and how a keyword of either set is matched
+// (key<Word>, key2<En, Zh>, key_in<Set, Word>, punct<…>): grammar_words.hpp.
 
 // clang-format off
 struct kw_and : key2<en_And, zh_And> {};
@@ -166,10 +128,6 @@ struct e_string_char : string_char {};  // message: unterminated string
 struct string_lit : seq<one<'"'>, until<one<'"'>, e_string_char>> {};
 struct text : seq<string_lit, star<_, string_lit>> {};
 
-// In a file of Chinese keywords the full-width （），：； are read as (),:; (rubric fmt writes
-// them half-width): none of them can mean anything else there.
-template <char Ascii, typename FullWidth>
-struct punct : sor<one<Ascii>, seq<in_set<KeywordSet::Zh>, FullWidth>> {};
 struct lparen : punct<'(', TAO_PEGTL_STRING("（")> {};
 struct rparen : punct<')', TAO_PEGTL_STRING("）")> {};
 struct lbrace : one<'{'> {};
@@ -627,8 +585,3 @@ struct test_file_end : eof {};
 struct test_file : seq<opt<pegtl::utf8::bom>, _, star<test_block, _>, test_file_end> {};
 
 }  // namespace rubric::grammar
-
-namespace tao::pegtl {
-template <typename Name, rubric::KeywordSet Set>
-struct analyze_traits<Name, rubric::grammar::in_set<Set>> : analyze_opt_traits<> {};
-}  // namespace tao::pegtl

@@ -110,9 +110,7 @@ std::string first_word(const std::string& text, std::size_t begin) {
   while (end < text.size() && is_ident_byte(static_cast<unsigned char>(text[end]))) ++end;
   std::string word = text.substr(i, end - i);
   // In a file of Chinese keywords, a keyword by its English name: 指标 is "indicator" here.
-  if (g::keywords == KeywordSet::Zh && keyword_in(word, KeywordSet::Zh) == word) {
-    word = std::string(*keyword_in(word, KeywordSet::En));
-  }
+  if (g::keywords == KeywordSet::Zh && keyword_in(word, KeywordSet::Zh) == word) word = *keyword_in(word, KeywordSet::En);
   // A fact declaration "name : type" starts with a name followed by ':'.
   std::size_t after = end;
   while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;

@@ -160,27 +160,50 @@ std::string xlsx_in_column(unsigned column) {
   return letters;
 }
 
-std::string render_facts_xlsx(const ast::Ruleset& rs) {
-  Workbook book;
-  lxw_workbook* wb = book.get();
-  lxw_format* text = xlsx::base_format(wb);
-  lxw_format* head = xlsx::base_format(wb);
-  format_set_bold(head);
-  format_set_bg_color(head, 0xDDEBF7);
-  format_set_align(head, LXW_ALIGN_CENTER);
-  lxw_format* title = xlsx::base_format(wb, false);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-  lxw_format* note = xlsx::base_format(wb, false);
-  format_set_font_color(note, 0x595959);
-  lxw_format* id = xlsx::base_format(wb);
-  format_set_font_color(id, 0x808080);
-  format_set_font_size(id, 8);
-  lxw_format* input = xlsx::base_format(wb);
-  format_set_bg_color(input, 0xFFF2CC);
-  format_set_unlocked(input);
-  const auto input_format = [&](ast::TypeKind kind) {
-    lxw_format* f = xlsx::base_format(wb);
+namespace {
+
+// The workbook, one sheet at a time.
+class FactsWorkbook {
+ public:
+  explicit FactsWorkbook(const ast::Ruleset& rs) : rs_(rs), wb_(book_.get()) {
+    text_ = xlsx::base_format(wb_);
+    head_ = xlsx::base_format(wb_);
+    format_set_bold(head_);
+    format_set_bg_color(head_, 0xDDEBF7);
+    format_set_align(head_, LXW_ALIGN_CENTER);
+    title_ = xlsx::base_format(wb_, false);
+    format_set_bold(title_);
+    format_set_font_size(title_, 14);
+    note_ = xlsx::base_format(wb_, false);
+    format_set_font_color(note_, 0x595959);
+    id_ = xlsx::base_format(wb_);
+    format_set_font_color(id_, 0x808080);
+    format_set_font_size(id_, 8);
+  }
+
+  std::string write() {
+    std::set<std::string> taken{std::string(kFactsSheet), std::string(kMetaSheet), std::string(kChoicesSheet)};
+    lxw_worksheet* main = workbook_add_worksheet(wb_, kFactsSheet);
+    for (const ast::FactDecl& f : rs_.facts) {
+      if (f.type->kind == ast::TypeKind::List) lists_.emplace_back(&f, sheet_name(f.label.empty() ? f.name : f.label, taken));
+    }
+    std::vector<lxw_worksheet*> list_sheets;
+    for (const auto& [f, name] : lists_) list_sheets.push_back(workbook_add_worksheet(wb_, name.c_str()));
+    choices_ = workbook_add_worksheet(wb_, kChoicesSheet);
+    lxw_worksheet* meta = workbook_add_worksheet(wb_, kMetaSheet);
+    facts_sheet(main);
+    for (std::size_t i = 0; i < lists_.size(); ++i) list_sheet(*lists_[i].first, list_sheets[i]);
+    meta_sheet(meta);
+    worksheet_hide(meta);
+    worksheet_hide(choices_);
+    worksheet_activate(main);
+    return book_.bytes();
+  }
+
+ private:
+  // A yellow cell to fill, formatted for [kind]: a percentage as one, so that 95% is typed so.
+  lxw_format* fill_in(ast::TypeKind kind) {
+    lxw_format* f = xlsx::base_format(wb_);
     format_set_bg_color(f, 0xFFF2CC);
     if (kind == ast::TypeKind::Percent) format_set_num_format(f, "0.00%");
     if (kind == ast::TypeKind::Money) format_set_num_format(f, "#,##0.00");
@@ -190,126 +213,118 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
       format_set_num_format(f, "@");
     }
     return f;
-  };
-
-  std::set<std::string> taken{std::string(kFactsSheet), std::string(kMetaSheet), std::string(kChoicesSheet)};
-  lxw_worksheet* main = workbook_add_worksheet(wb, kFactsSheet);
-  std::vector<std::pair<const ast::FactDecl*, std::string>> lists;  // list facts and their sheets
-  for (const ast::FactDecl& f : rs.facts) {
-    if (f.type->kind == ast::TypeKind::List) lists.emplace_back(&f, sheet_name(f.label.empty() ? f.name : f.label, taken));
   }
-  std::vector<lxw_worksheet*> list_sheets;
-  for (const auto& [f, name] : lists) list_sheets.push_back(workbook_add_worksheet(wb, name.c_str()));
-  lxw_worksheet* choices = workbook_add_worksheet(wb, kChoicesSheet);
-  lxw_worksheet* meta = workbook_add_worksheet(wb, kMetaSheet);
-  int choices_col = 0;
 
-  // ---- 填报: the department, the year, one row per fact that is not a list --------------------
-  check(worksheet_set_column(main, 0, 0, 46, text), "column");
-  check(worksheet_set_column(main, 1, 1, 22, nullptr), "column");
-  check(worksheet_set_column(main, 2, 2, 8, text), "column");
-  check(worksheet_set_column(main, 3, 3, 40, text), "column");
-  check(worksheet_set_column(main, 4, 4, 18, id), "column");
-  const std::string heading = fmt::format("{}（{}年度）数据填报表", rs.name, rs.year);
-  check(worksheet_merge_range(main, 0, 0, 0, 4, heading.c_str(), title), "title");
-  check(worksheet_merge_range(main, 1, 0, 1, 4,
-                              "在黄色单元格中填写本部门的数据：百分比可直接输入 95%，是否与类别从下拉列表选择，列表类数据"
-                              "在各自的工作表中逐行填写。请勿修改“标识”一栏和各工作表的名称。",
-                              note),
-        "note");
-  check(worksheet_set_row(main, 1, 42, nullptr), "row");
-  // Printed on pages one sheet wide, across, with the heading row on each page.
-  worksheet_set_landscape(main);
-  worksheet_set_paper(main, 9);  // A4
-  worksheet_fit_to_pages(main, 1, 0);
-  check(worksheet_repeat_rows(main, kHeaderRow, kHeaderRow), "print");
-  check(worksheet_write_string(main, kDepartmentRow, 0, "部门名称", text), "cell");
-  check(worksheet_write_blank(main, kDepartmentRow, 1, input), "cell");
-  check(worksheet_write_string(main, kYearRow, 0, "年度", text), "cell");
-  check(worksheet_write_number(main, kYearRow, 1, rs.year, input_format(ast::TypeKind::Count)), "cell");
-  const char* headers[] = {"填报项", "填写值", "单位", "填写说明", "标识（请勿修改）"};
-  for (lxw_col_t c = 0; c < 5; ++c) check(worksheet_write_string(main, kHeaderRow, c, headers[c], head), "header");
-  worksheet_freeze_panes(main, kHeaderRow + 1, 0);
-  lxw_row_t row = kHeaderRow + 1;
-  std::size_t list_index = 0;
-  for (const ast::FactDecl& f : rs.facts) {
-    const std::string label = f.label.empty() ? f.name : f.label;
-    // A wrapped cell's row is as high as its lines (a spreadsheet does not always grow it).
-    const std::string how = how_to_fill(rs, *f.type, f.domain);
-    const int lines = std::max({1, lines_in(label, 46), lines_in(how, 40)});
-    check(worksheet_set_row(main, row, 14.0 * lines + 2, nullptr), "row");
-    check(worksheet_write_string(main, row, 0, label.c_str(), text), "cell");
-    check(worksheet_write_string(main, row, 2, f.unit.c_str(), text), "cell");
-    const ast::TypeKind kind = f.type->kind;
-    if (kind == ast::TypeKind::List) {
-      const std::string where = fmt::format("在工作表“{}”中逐行填写", lists[list_index++].second);
-      check(worksheet_write_string(main, row, 1, "（见右）", text), "cell");
-      check(worksheet_write_string(main, row, 3, where.c_str(), text), "cell");
+  // 填报: the department, the year, one row per fact that is not a list.
+  void facts_sheet(lxw_worksheet* main) {
+    check(worksheet_set_column(main, 0, 0, 46, text_), "column");
+    check(worksheet_set_column(main, 1, 1, 22, nullptr), "column");
+    check(worksheet_set_column(main, 2, 2, 8, text_), "column");
+    check(worksheet_set_column(main, 3, 3, 40, text_), "column");
+    check(worksheet_set_column(main, 4, 4, 18, id_), "column");
+    const std::string heading = fmt::format("{}（{}年度）数据填报表", rs_.name, rs_.year);
+    check(worksheet_merge_range(main, 0, 0, 0, 4, heading.c_str(), title_), "title");
+    check(worksheet_merge_range(main, 1, 0, 1, 4,
+                                "在黄色单元格中填写本部门的数据：百分比可直接输入 95%，是否与类别从下拉列表选择，列表类"
+                                "数据在各自的工作表中逐行填写。请勿修改“标识”一栏和各工作表的名称。",
+                                note_),
+          "note");
+    check(worksheet_set_row(main, 1, 42, nullptr), "row");
+    // Printed on pages one sheet wide, across, with the heading row on each page.
+    worksheet_set_landscape(main);
+    worksheet_set_paper(main, 9);  // A4
+    worksheet_fit_to_pages(main, 1, 0);
+    check(worksheet_repeat_rows(main, kHeaderRow, kHeaderRow), "print");
+    check(worksheet_write_string(main, kDepartmentRow, 0, "部门名称", text_), "cell");
+    check(worksheet_write_blank(main, kDepartmentRow, 1, fill_in(ast::TypeKind::Text)), "cell");
+    check(worksheet_write_string(main, kYearRow, 0, "年度", text_), "cell");
+    check(worksheet_write_number(main, kYearRow, 1, rs_.year, fill_in(ast::TypeKind::Count)), "cell");
+    const char* headers[] = {"填报项", "填写值", "单位", "填写说明", "标识（请勿修改）"};
+    for (lxw_col_t c = 0; c < 5; ++c) check(worksheet_write_string(main, kHeaderRow, c, headers[c], head_), "header");
+    worksheet_freeze_panes(main, kHeaderRow + 1, 0);
+    lxw_row_t row = kHeaderRow + 1;
+    std::size_t list_index = 0;
+    for (const ast::FactDecl& f : rs_.facts) {
+      const std::string label = f.label.empty() ? f.name : f.label;
+      if (f.type->kind == ast::TypeKind::List) {
+        const std::string where = fmt::format("在工作表“{}”中逐行填写", lists_[list_index++].second);
+        check(worksheet_set_row(main, row, 14.0 * std::max(lines_in(label, 46), lines_in(where, 40)) + 2, nullptr), "row");
+        check(worksheet_write_string(main, row, 0, label.c_str(), text_), "cell");
+        check(worksheet_write_string(main, row, 1, "（见右）", text_), "cell");
+        check(worksheet_write_string(main, row, 3, where.c_str(), text_), "cell");
+      } else {
+        fact_row(main, row, f, label);
+      }
       ++row;
-      continue;
     }
-    check(worksheet_write_string(main, row, 3, how.c_str(), text), "cell");
-    check(worksheet_write_string(main, row, 4, f.name.c_str(), id), "cell");
-    lxw_format* cell = input_format(kind);
+  }
+
+  // A fact's row: its label, the cell to fill (with its default and its check), its unit, how
+  // to fill it and its identifier.
+  void fact_row(lxw_worksheet* main, lxw_row_t row, const ast::FactDecl& f, const std::string& label) {
+    // A wrapped cell's row is as high as its lines (a spreadsheet does not always grow it).
+    const std::string how = how_to_fill(rs_, *f.type, f.domain);
+    check(worksheet_set_row(main, row, 14.0 * std::max({1, lines_in(label, 46), lines_in(how, 40)}) + 2, nullptr), "row");
+    check(worksheet_write_string(main, row, 0, label.c_str(), text_), "cell");
+    check(worksheet_write_string(main, row, 2, f.unit.c_str(), text_), "cell");
+    check(worksheet_write_string(main, row, 3, how.c_str(), text_), "cell");
+    check(worksheet_write_string(main, row, 4, f.name.c_str(), id_), "cell");
+    const ast::TypeKind kind = f.type->kind;
+    lxw_format* cell = fill_in(kind);
     const std::optional<Decimal> def = f.default_value ? constant_value(*f.default_value) : std::nullopt;
     if (kind == ast::TypeKind::Bool) {
       const auto* b = f.default_value ? std::get_if<ast::BoolLit>(&f.default_value->node) : nullptr;
       check(b ? worksheet_write_string(main, row, 1, b->value ? "是" : "否", cell) : worksheet_write_blank(main, row, 1, cell),
             "cell");
-      choice_validation(main, row, row, 1, {"是", "否"}, choices, kChoicesSheet, choices_col);
+      choice_validation(main, row, row, 1, {"是", "否"}, choices_, kChoicesSheet, choices_col_);
     } else if (kind == ast::TypeKind::Enum) {
       const auto* s = f.default_value ? std::get_if<ast::StringLit>(&f.default_value->node) : nullptr;
       check(s ? worksheet_write_string(main, row, 1, s->value.c_str(), cell) : worksheet_write_blank(main, row, 1, cell),
             "cell");
-      choice_validation(main, row, row, 1, f.type->members, choices, kChoicesSheet, choices_col);
+      choice_validation(main, row, row, 1, f.type->members, choices_, kChoicesSheet, choices_col_);
     } else if (kind == ast::TypeKind::Text) {
       check(worksheet_write_blank(main, row, 1, cell), "cell");
     } else {
       check(def && kind != ast::TypeKind::Date ? worksheet_write_number(main, row, 1, xlsx::number(*def), cell)
                                                : worksheet_write_blank(main, row, 1, cell),
             "cell");
-      if (kind != ast::TypeKind::Date) number_validation(rs, main, row, row, 1, kind, f.domain, label, how);
+      if (kind != ast::TypeKind::Date) number_validation(rs_, main, row, row, 1, kind, f.domain, label, how);
     }
-    ++row;
   }
 
-  // ---- One sheet per list: a row per element, a column per field ------------------------------
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const ast::FactDecl& f = *lists[i].first;
-    lxw_worksheet* sheet = list_sheets[i];
+  // A list's sheet: a row per element, a column per field.
+  void list_sheet(const ast::FactDecl& f, lxw_worksheet* sheet) {
     const ast::TypeRef& element = *f.type->element;
     std::vector<const ast::Field*> fields;
     for (const ast::Field& field : element.fields) fields.push_back(&field);
     const auto columns = static_cast<lxw_col_t>(element.kind == ast::TypeKind::Record ? fields.size() : 1);
     const std::string label = f.label.empty() ? f.name : f.label;
-    check(worksheet_merge_range(sheet, 0, 0, 0, std::max<lxw_col_t>(columns, 2) - 1, label.c_str(), title), "title");
+    check(worksheet_merge_range(sheet, 0, 0, 0, std::max<lxw_col_t>(columns, 2) - 1, label.c_str(), title_), "title");
     check(worksheet_merge_range(sheet, 1, 0, 1, std::max<lxw_col_t>(columns, 2) - 1,
-                                "每行填写一项；行数不够可继续往下填写。请勿修改第 4 行的标识。", note),
+                                "每行填写一项；行数不够可继续往下填写。请勿修改第 4 行的标识。", note_),
           "note");
     check(worksheet_set_row(sheet, 1, 30, nullptr), "row");
     int header_lines = 1;
     for (lxw_col_t c = 0; c < columns; ++c) {
       const ast::Field* field = element.kind == ast::TypeKind::Record ? fields[c] : nullptr;
       const ast::TypeRef& type = field ? *field->type : element;
-      const std::string heading_text = field ? (field->label.empty() ? field->name : field->label) : label;
+      const std::string heading = field ? (field->label.empty() ? field->name : field->label) : label;
       const int width = type.kind == ast::TypeKind::Text || type.kind == ast::TypeKind::Enum ? 36 : 16;
-      header_lines = std::max(header_lines, lines_in(heading_text, width));
+      header_lines = std::max(header_lines, lines_in(heading, width));
       check(worksheet_set_column(sheet, c, c, width, nullptr), "column");
-      check(worksheet_write_string(sheet, kListHeaderRow, c, heading_text.c_str(), head), "header");
-      check(worksheet_write_string(sheet, kListHeaderRow + 1, c, field ? field->name.c_str() : "值", id), "id");
-      lxw_format* cell = input_format(type.kind);
-      for (lxw_row_t r = kListHeaderRow + 2; r < kListHeaderRow + 2 + kListRows; ++r) {
-        check(worksheet_write_blank(sheet, r, c, cell), "cell");
-      }
+      check(worksheet_write_string(sheet, kListHeaderRow, c, heading.c_str(), head_), "header");
+      check(worksheet_write_string(sheet, kListHeaderRow + 1, c, field ? field->name.c_str() : "值", id_), "id");
+      lxw_format* cell = fill_in(type.kind);
       const lxw_row_t first = kListHeaderRow + 2;
       const lxw_row_t last = first + kListRows - 1;
+      for (lxw_row_t r = first; r <= last; ++r) check(worksheet_write_blank(sheet, r, c, cell), "cell");
       const std::optional<ast::Interval>& domain = field ? field->domain : f.domain;
       if (type.kind == ast::TypeKind::Enum) {
-        choice_validation(sheet, first, last, c, type.members, choices, kChoicesSheet, choices_col);
+        choice_validation(sheet, first, last, c, type.members, choices_, kChoicesSheet, choices_col_);
       } else if (type.kind == ast::TypeKind::Bool) {
-        choice_validation(sheet, first, last, c, {"是", "否"}, choices, kChoicesSheet, choices_col);
+        choice_validation(sheet, first, last, c, {"是", "否"}, choices_, kChoicesSheet, choices_col_);
       } else if (type.kind != ast::TypeKind::Text && type.kind != ast::TypeKind::Date) {
-        number_validation(rs, sheet, first, last, c, type.kind, domain, heading_text, how_to_fill(rs, type, domain));
+        number_validation(rs_, sheet, first, last, c, type.kind, domain, heading, how_to_fill(rs_, type, domain));
       }
     }
     check(worksheet_set_row(sheet, kListHeaderRow, 14.0 * header_lines + 2, nullptr), "row");
@@ -319,20 +334,34 @@ std::string render_facts_xlsx(const ast::Ruleset& rs) {
     worksheet_fit_to_pages(sheet, 1, 0);
   }
 
-  // ---- What the reader needs: the version, and which sheet holds which list -----------------
-  check(worksheet_write_string(meta, 0, 0, "rubric facts workbook", nullptr), "meta");
-  check(worksheet_write_number(meta, 0, 1, 1, nullptr), "meta");
-  check(worksheet_write_string(meta, 1, 0, "ruleset", nullptr), "meta");
-  check(worksheet_write_string(meta, 1, 1, rs.name.c_str(), nullptr), "meta");
-  for (std::size_t i = 0; i < lists.size(); ++i) {
-    const auto r = static_cast<lxw_row_t>(2 + i);
-    check(worksheet_write_string(meta, r, 0, lists[i].first->name.c_str(), nullptr), "meta");
-    check(worksheet_write_string(meta, r, 1, lists[i].second.c_str(), nullptr), "meta");
+  // What the reader needs: the version, and which sheet holds which list.
+  void meta_sheet(lxw_worksheet* meta) {
+    check(worksheet_write_string(meta, 0, 0, "rubric facts workbook", nullptr), "meta");
+    check(worksheet_write_number(meta, 0, 1, 1, nullptr), "meta");
+    check(worksheet_write_string(meta, 1, 0, "ruleset", nullptr), "meta");
+    check(worksheet_write_string(meta, 1, 1, rs_.name.c_str(), nullptr), "meta");
+    for (std::size_t i = 0; i < lists_.size(); ++i) {
+      const auto r = static_cast<lxw_row_t>(2 + i);
+      check(worksheet_write_string(meta, r, 0, lists_[i].first->name.c_str(), nullptr), "meta");
+      check(worksheet_write_string(meta, r, 1, lists_[i].second.c_str(), nullptr), "meta");
+    }
   }
-  worksheet_hide(meta);
-  worksheet_hide(choices);
-  worksheet_activate(main);
-  return book.bytes();
-}
+
+  const ast::Ruleset& rs_;
+  Workbook book_;
+  lxw_workbook* wb_;
+  lxw_format* text_ = nullptr;
+  lxw_format* head_ = nullptr;
+  lxw_format* title_ = nullptr;
+  lxw_format* note_ = nullptr;
+  lxw_format* id_ = nullptr;
+  lxw_worksheet* choices_ = nullptr;  // the hidden sheet of drop-down lists too long to inline
+  int choices_col_ = 0;
+  std::vector<std::pair<const ast::FactDecl*, std::string>> lists_;  // list facts and their sheets
+};
+
+}  // namespace
+
+std::string render_facts_xlsx(const ast::Ruleset& rs) { return FactsWorkbook(rs).write(); }
 
 }  // namespace rubric::report

@@ -210,8 +210,7 @@ class Runner {
       case Op::Div: return divide(n);
       case Op::WorkingDays:  // outside the calendar (E0717) or scored alone (E0718): the tree's error
       case Op::YearOf: {
-        const auto v = n.op == Op::WorkingDays ? plan::working_days(*code_.calendar, num(n.a), num(n.b))
-                       : plan::year_of(facts_, n, n.a == kNone ? Decimal() : num(n.a).decimal());
+        const auto v = n.op == Op::WorkingDays ? plan::working_days(*code_.calendar, num(n.a), num(n.b)) : year_of(n);
         return v ? *v : give_up_num();
       }
       case Op::Min:
@@ -298,6 +297,7 @@ class Runner {
     return v;
   }
 
+  std::optional<Num> year_of(const plan::Node& n) { return plan::year_of(facts_, n, n.a == kNone ? Decimal() : num(n.a).decimal()); }
   Num divide(const plan::Node& n) {
     const Num x = num(n.a);
     const Num y = num(n.b);
