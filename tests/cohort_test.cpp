@@ -23,17 +23,22 @@ const std::string kDepartments = "tests/fixtures/cohort/departments.csv";
 
 std::shared_ptr<const ast::Ruleset> relative() { return load_ok(read_text(kSourceDir + "/" + kRuleset), kRuleset); }
 
-TEST(Cohort, RanksShareTheBestPlaceAndTheMeanIsExact) {
-  const auto rs = relative();
-  ASSERT_TRUE(rs);
-  EXPECT_TRUE(rs->reads_cohort());
-  CohortBuilder builder(*rs, "test");
+// Six departments' execution: 90%, 80%, 70%, 95%, 80%, 75%.
+std::shared_ptr<const Cohort> six_departments(const ast::Ruleset& rs) {
+  CohortBuilder builder(rs, "test");
   for (const char* v : {"0.9", "0.8", "0.7", "0.95", "0.8", "0.75"}) {
     Facts f;
     f.values = {Value(dec(v))};
     builder.add(f);
   }
-  const auto cohort = builder.finish();
+  return builder.finish();
+}
+
+TEST(Cohort, RanksShareTheBestPlaceAndTheMeanIsExact) {
+  const auto rs = relative();
+  ASSERT_TRUE(rs);
+  EXPECT_TRUE(rs->reads_cohort());
+  const auto cohort = six_departments(*rs);
   EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.95")), dec("1"));
   EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.8")), dec("3"));
   EXPECT_EQ(*year_value(*cohort, ast::YearOf::Rank, 0, dec("0.75")), dec("5"));
@@ -153,13 +158,7 @@ indicator A points 5 { score when year_mean(x + 1) > 0 and year_rank(name) > 0 -
 TEST(Cohort, CountAndPercentileByNearestRank) {
   const auto rs = relative();
   ASSERT_TRUE(rs);
-  CohortBuilder builder(*rs, "test");
-  for (const char* v : {"0.9", "0.8", "0.7", "0.95", "0.8", "0.75"}) {
-    Facts f;
-    f.values = {Value(dec(v))};
-    builder.add(f);
-  }
-  const auto cohort = builder.finish();
+  const auto cohort = six_departments(*rs);
   EXPECT_EQ(*year_value(*cohort, ast::YearOf::Count, 0, dec("0")), dec("6"));
   // 0.7, 0.75, 0.8, 0.8, 0.9, 0.95: the ⌈share × 6⌉-th least; 0% is the least.
   const auto percentile = [&](const char* share) { return *year_value(*cohort, ast::YearOf::Percentile, 0, dec("0"), dec(share)); };

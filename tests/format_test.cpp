@@ -62,15 +62,6 @@ void expect_layout_only(const std::string& source, const std::string& path) {
   EXPECT_EQ(comments(once), comments(source)) << path << ": a comment was lost or changed";
 }
 
-std::vector<std::string> rubric_files_below(const std::string& folder) {
-  std::vector<std::string> out;
-  for (const auto& entry : fs::recursive_directory_iterator(kSourceDir + "/" + folder)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".rubric") out.push_back(entry.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 TEST(Format, ShippedRulesetsAndTestFilesAreIdempotentAndKeepTreeAndComments) {
   const std::vector<std::string> files = rubric_files_below("rulesets");
   std::size_t tests = 0;

@@ -24,21 +24,12 @@ std::optional<std::string> formatted(const std::string& text, const std::string&
   return result.text;
 }
 
-std::vector<std::string> rubric_files(const std::string& folder) {
-  std::vector<std::string> out;
-  for (const auto& entry : fs::recursive_directory_iterator(kSourceDir + "/" + folder)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".rubric") out.push_back(entry.path().string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 TEST(Keywords, EveryFileGoesToChineseAndBackByteForByte) {
   std::size_t converted = 0;
   std::size_t clashes = 0;
   for (const std::string folder : {"rulesets", "tests/language", "tests/format", "tests/fixtures", "tests/diagnostics",
                                    "tests/bad-input"}) {
-    for (const std::string& path : rubric_files(folder)) {
+    for (const std::string& path : rubric_files_below(folder)) {
       const auto english = formatted(read_text(path), path, KeywordSet::En);
       if (!english) continue;  // a program with syntax errors (tests/bad-input)
       std::string errors;

@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 
 #include "rubric/rubric.hpp"
@@ -24,6 +26,16 @@ inline std::string read_text(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// Every .rubric file below [folder] of the source tree, sorted.
+inline std::vector<std::string> rubric_files_below(const std::string& folder) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kSourceDir + "/" + folder)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".rubric") out.push_back(entry.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // A ruleset loaded from [source]; the test fails with the rendered diagnostics if it has errors.
