@@ -82,7 +82,7 @@ Command add_audit(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");
-  app->footer(kExitCodes);
+  app->footer(exit_codes());
   return {app, [options] { return run_audit(*options); }};
 }
 

@@ -151,23 +151,23 @@ Command add_batch(CLI::App& parent) {
   auto options = std::make_shared<BatchCliOptions>();
   CLI::App* app = parent.add_subcommand(
       "batch",
-      "Score every department of a CSV or JSON Lines file; write one row per department (id, total, grade, every "
-      "indicator's score, error) to a CSV or JSON Lines file, in input order. See docs/batch.md.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
+      std::string(tr("Score every department of a CSV or JSON Lines file; write one row per department (id, total, grade, every "
+      "indicator's score, error) to a CSV or JSON Lines file, in input order. See docs/batch.md.")));
+  app->add_option("RULESET", options->ruleset, std::string(tr("The ruleset file (.rubric)")))->required()->check(input_file());
   app->add_option("INPUT", options->input,
-                  "Departments: .csv (one per row) or .jsonl (one facts document per line); - for standard input, "
-                  "with --input-format")
+                  std::string(tr("Departments: .csv (one per row) or .jsonl (one facts document per line); - for standard input, "
+                  "with --input-format")))
       ->required()
       ->check(input_file());
   app->add_option("--input-format", options->input_format,
-                  "The input's format, csv or jsonl, whatever its name: required when INPUT is -")
+                  std::string(tr("The input's format, csv or jsonl, whatever its name: required when INPUT is -")))
       ->check(one_of({"csv", "jsonl"}));
-  app->add_option("-o,--output", options->output, "The results: .csv or .jsonl")->required();
+  app->add_option("-o,--output", options->output, std::string(tr("The results: .csv or .jsonl")))->required();
   app->add_option("--report", options->report,
-                  "Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "
-                  "per-section averages)");
+                  std::string(tr("Also write a report of the batch: FILE.html or FILE.xlsx (ranking, grade distribution with a chart, "
+                  "per-section averages)")));
   app->add_option("-j,--jobs", options->jobs,
-                  fmt::format("Worker threads, 1 to {} (default: one per core)", kMaxBatchJobs))
+                  tr_format("Worker threads, 1 to {} (default: one per core)", kMaxBatchJobs))
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
             unsigned long n = 0;
@@ -181,25 +181,25 @@ Command add_batch(CLI::App& parent) {
             return {};
           },
           fmt::format("1-{}", kMaxBatchJobs)));
-  app->add_option("--top", options->top, "List the N best totals in the summary");
-  app->add_option("--bottom", options->bottom, "List the N worst totals in the summary");
-  app->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  app->add_option("--top", options->top, std::string(tr("List the N best totals in the summary")));
+  app->add_option("--bottom", options->bottom, std::string(tr("List the N worst totals in the summary")));
+  app->add_flag("-q,--quiet", options->quiet, std::string(tr("No progress bar")));
   app->add_option("--prior", options->prior,
-                  "Last year's batch (.csv or .jsonl), for rules that read prior(FACT): rows matched by id, or by name")
+                  std::string(tr("Last year's batch (.csv or .jsonl), for rules that read prior(FACT): rows matched by id, or by name")))
       ->check(input_file());
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
-                "Ignore, with a warning, columns and JSON Lines keys the ruleset does not declare, instead of refusing "
-                "them");
+                std::string(tr("Ignore, with a warning, columns and JSON Lines keys the ruleset does not declare, instead of refusing "
+                "them")));
   app->add_option("--id-column", options->id_column,
-                  "CSV input: the column that holds each department's id (default: the column \"id\"), named as in "
-                  "the header")
+                  std::string(tr("CSV input: the column that holds each department's id (default: the column \"id\"), named as in "
+                  "the header")))
       ->check(CLI::Validator([](std::string& text) { return text.empty() ? "the column's name is empty" : ""; }, "NAME"));
   app->add_option("--name-column", options->name_column,
-                  "CSV input: the column that holds each department's name (default: the column \"department\"), "
-                  "named as in the header")
+                  std::string(tr("CSV input: the column that holds each department's name (default: the column \"department\"), "
+                  "named as in the header")))
       ->check(CLI::Validator([](std::string& text) { return text.empty() ? "the column's name is empty" : ""; }, "NAME"));
-  app->add_flag("--tree-evaluator", options->tree, "Evaluate with the tree evaluator instead of the compiled plan");
-  app->footer(std::string(kExitCodes) + " For batch: 3 means some rows have errors (see the error column).");
+  app->add_flag("--tree-evaluator", options->tree, std::string(tr("Evaluate with the tree evaluator instead of the compiled plan")));
+  app->footer(exit_codes() + std::string(tr(" For batch: 3 means some rows have errors (see the error column).")));
   return {app, [options] { return run_batch_command(*options); }};
 }
 

@@ -17,7 +17,7 @@ Command add_check(CLI::App& parent) {
   app->add_flag("--unsure", *unsure,
                 "Also list, as notes, what the static analysis could not decide (see docs/language.md, "
                 "\"Static analysis\")");
-  app->footer(kExitCodes);
+  app->footer(exit_codes());
   return {app, [files, werror, unsure] {
             int status = kOk;
             for (const std::string& file : *files) {

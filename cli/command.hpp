@@ -22,10 +22,12 @@ inline constexpr int kDifferences = 4;
 inline constexpr int kWriteFailed = 5;
 // A bug in rubric: an exception no command caught (cli/main.cpp). 70 is EX_SOFTWARE of sysexits.h.
 inline constexpr int kInternalError = 70;
-inline constexpr const char* kExitCodes =
-    "Exit codes: 0 success; 1 the ruleset has errors; 2 bad command line; 3 some facts file could not be "
-    "scored (the others were); 4 audit found differences; 5 an output could not be written; 70 internal "
-    "error (a bug in rubric).";
+// The exit codes, as every command's --help ends.
+inline std::string exit_codes() {
+  return std::string(tr("Exit codes: 0 success; 1 the ruleset has errors; 2 bad command line; 3 some facts file could "
+                        "not be scored (the others were); 4 audit found differences; 5 an output could not be "
+                        "written; 70 internal error (a bug in rubric)."));
+}
 
 struct Command {
   CLI::App* app = nullptr;

@@ -103,7 +103,7 @@ Command add_diff(CLI::App& parent) {
   app->add_option("--format", options->format, "Output format")
       ->check(one_of({"table", "md", "json"}))
       ->capture_default_str();
-  app->footer(kExitCodes);
+  app->footer(exit_codes());
   return {app, [options] { return run_diff(*options); }};
 }
 

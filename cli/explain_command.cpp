@@ -156,7 +156,7 @@ Command add_explain(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts");
-  app->footer(kExitCodes);
+  app->footer(exit_codes());
   return {app, [options] { return run_explain(*options); }};
 }
 

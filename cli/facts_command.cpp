@@ -18,19 +18,19 @@ Command add_facts(CLI::App& parent) {
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand(
-      "facts", "Print a blank facts template: every fact with its label, type, unit and domain.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
+      "facts", std::string(tr("Print a blank facts template: every fact with its label, type, unit and domain.")));
+  app->add_option("RULESET", options->ruleset, std::string(tr("The ruleset file (.rubric)")))->required()->check(input_file());
   app->add_option("--format", options->format,
-                  "json: a facts file of one department; xlsx: a workbook to fill in (labels, units, drop-downs, "
+                  std::string(tr("json: a facts file of one department; xlsx: a workbook to fill in (labels, units, drop-downs, "
                   "input checks; `rubric score` reads it back); csv: one row per fact, with its label, type, unit "
-                  "and domain; batch: the header line of a CSV of many departments for `rubric batch`")
+                  "and domain; batch: the header line of a CSV of many departments for `rubric batch`")))
       ->check(one_of({"json", "xlsx", "csv", "batch"}))
       ->capture_default_str();
-  app->add_option("--elements", options->elements, "With --format batch: the columns given to each list (its elements 1 to N)")
+  app->add_option("--elements", options->elements, std::string(tr("With --format batch: the columns given to each list (its elements 1 to N)")))
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
-  app->add_option("-o,--output", options->output, "Write the template to this file instead of standard output");
-  app->footer(kExitCodes);
+  app->add_option("-o,--output", options->output, std::string(tr("Write the template to this file instead of standard output")));
+  app->footer(exit_codes());
   return {app, [options] {
             const LoadedRuleset loaded = load_ruleset(options->ruleset);
             if (!loaded.ok()) {

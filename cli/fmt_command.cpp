@@ -110,19 +110,19 @@ int run_fmt(const FmtOptions& options) {
 Command add_fmt(CLI::App& parent) {
   auto options = std::make_shared<FmtOptions>();
   CLI::App* app = parent.add_subcommand(
-      "fmt", "Format rulesets and test files in the canonical layout (docs/language.md, \"Formatting\").");
+      "fmt", std::string(tr("Format rulesets and test files in the canonical layout (docs/language.md, \"Formatting\").")));
   app->add_option("PATH", options->paths,
-                  "Files (.rubric, .test.rubric) and folders (every .rubric file below them); '-' reads stdin "
-                  "and writes stdout")
+                  std::string(tr("Files (.rubric, .test.rubric) and folders (every .rubric file below them); '-' reads stdin "
+                  "and writes stdout")))
       ->required();
   app->add_option("--keywords", options->keywords,
-                  "Write the keywords in this set: zh (指标, 分值, 评分 …) or en (indicator, points, score …); "
+                  std::string(tr("Write the keywords in this set: zh (指标, 分值, 评分 …) or en (indicator, points, score …); "
                   "unset, each file keeps its own. The conversion is lossless both ways (docs/language.md, "
-                  "\"Keywords in Chinese\")")
+                  "\"Keywords in Chinese\")")))
       ->check(CLI::IsMember({"en", "zh"}));
   app->add_flag("--check", options->check,
-                "Change nothing; print each file that is not formatted, with its first difference, and exit 1 "
-                "if there is one");
+                std::string(tr("Change nothing; print each file that is not formatted, with its first difference, and exit 1 "
+                "if there is one")));
   app->footer(
       "Files are rewritten in place, atomically; a file with syntax errors is reported and left as it is.\n"
       "Exit codes: 0 success (with --check: every file is formatted); 1 a file has syntax errors, or with "

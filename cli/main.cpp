@@ -88,19 +88,32 @@ int run(int argc, char** argv) {
     if (arg.rfind("--lang=", 0) == 0) rubric::parse_language(arg.substr(7), language);
   }
   rubric::set_language(language);
-  CLI::App app{"Rubric: scoring criteria as versioned, testable rulesets.\n"
-               "Score a department's facts with the criteria of its year, and check rulesets."};
-  app.footer(kExitCodes);
+  CLI::App app{std::string(rubric::tr("Rubric: scoring criteria as versioned, testable rulesets.\n"
+                               "Score a department's facts with the criteria of its year, and check rulesets."))};
+  app.footer(exit_codes());
+  // The words of --help itself, in the same language; the commands inherit them.
+  const auto formatter = app.get_formatter();
+  formatter->label("Usage", std::string(rubric::tr("Usage")));
+  formatter->label("OPTIONS", std::string(rubric::tr("OPTIONS")));
+  formatter->label("Positionals", std::string(rubric::tr("Positionals")));
+  formatter->label("REQUIRED", std::string(rubric::tr("REQUIRED")));
+  formatter->label("SUBCOMMAND", std::string(rubric::tr("SUBCOMMAND")));
+  app.option_defaults()->group(std::string(rubric::tr("Options")));
+  app.set_help_flag("-h,--help", std::string(rubric::tr("Print this help message and exit")));
   app.fallthrough();  // --lang after the command's name too
   std::string lang;
   app.add_option("--lang", lang,
-                 "The language of messages: zh (中文) or en; by default from LC_ALL, LC_MESSAGES or LANG (zh when it "
-                 "names Chinese, as zh_CN.UTF-8 does)")
+                 std::string(rubric::tr("The language of messages: zh (中文) or en; by default from LC_ALL, "
+                                        "LC_MESSAGES or LANG (zh when it names Chinese, as zh_CN.UTF-8 does)")))
       ->check(one_of({"en", "zh"}));
   app.require_subcommand(1);
-  app.set_version_flag("--version", "rubric 0.1.0");
+  app.set_version_flag("--version", "rubric 0.1.0", std::string(rubric::tr("Print the version and exit")));
   const std::vector<Command> commands = {add_check(app), add_score(app), add_audit(app), add_facts(app), add_diff(app), add_batch(app),
                                          add_test(app), add_explain(app), add_fmt(app)};
+  for (const Command& command : commands) {
+    command.app->group(std::string(rubric::tr("Subcommands")));
+    if (CLI::Option* help = command.app->get_help_ptr()) help->group(std::string(rubric::tr("Options")));
+  }
   if (const auto status = check_names(app, argc, argv)) return *status;
   try {
     app.parse(argc, argv);

@@ -419,36 +419,36 @@ int Session::run() {
 Command add_score(CLI::App& parent) {
   auto options = std::make_shared<ScoreOptions>();
   CLI::App* app = parent.add_subcommand(
-      "score", "Score departments' facts with a ruleset and print the table.\n"
+      "score", std::string(tr("Score departments' facts with a ruleset and print the table.\n"
                "  rubric score RULESET FACTS…\n"
-               "  rubric score --scheme guangzhou [--year 2024] FACTS…   (the ruleset is chosen by year)");
-  app->add_option("FILES", options->files, "RULESET then FACTS files; only FACTS files with --scheme")
+               "  rubric score --scheme guangzhou [--year 2024] FACTS…   (the ruleset is chosen by year)")));
+  app->add_option("FILES", options->files, std::string(tr("RULESET then FACTS files; only FACTS files with --scheme")))
       ->required()
       ->check(input_file());
-  app->add_option("--scheme", options->scheme, "Choose the ruleset from this scheme's folder by year");
-  app->add_option("--year", options->year, "With --scheme: the year whose criteria apply (default: the facts' year)")
+  app->add_option("--scheme", options->scheme, std::string(tr("Choose the ruleset from this scheme's folder by year")));
+  app->add_option("--year", options->year, std::string(tr("With --scheme: the year whose criteria apply (default: the facts' year)")))
       ->check(CLI::Range(1900, 9999));
-  app->add_option("--rulesets", options->rulesets, "The folder of schemes")->capture_default_str();
-  app->add_flag("--any-year", options->any_year, "Score facts even with a ruleset that does not apply to their year");
-  app->add_option("--format", options->format, "Output format")
+  app->add_option("--rulesets", options->rulesets, std::string(tr("The folder of schemes")))->capture_default_str();
+  app->add_flag("--any-year", options->any_year, std::string(tr("Score facts even with a ruleset that does not apply to their year")));
+  app->add_option("--format", options->format, std::string(tr("Output format")))
       ->check(one_of({"table", "json", "xlsx", "html", "md", "csv"}))
       ->capture_default_str()
-      ->description("Output format: table and json for reading; xlsx, html, md and csv write the official "
-                    "self-evaluation table (自评表) to hand in");
+      ->description(std::string(tr("Output format: table and json for reading; xlsx, html, md and csv write the official "
+                    "self-evaluation table (自评表) to hand in")));
   app->add_option("-o,--output", options->output,
-                  "Write the report to FILE (required for xlsx; html, md and csv go to standard output without it)");
+                  std::string(tr("Write the report to FILE (required for xlsx; html, md and csv go to standard output without it)")));
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
-                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
-                "refusing the facts");
+                std::string(tr("Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts")));
   app->add_option("--cohort", options->cohort,
-                  "The year's departments (a batch file, .csv or .jsonl), for rules that compare a department with "
-                  "the others: year_mean(FACT), year_rank(FACT) …");
+                  std::string(tr("The year's departments (a batch file, .csv or .jsonl), for rules that compare a department with "
+                  "the others: year_mean(FACT), year_rank(FACT) …")));
   app->add_option("--prior", options->prior,
-                  "The department's facts of last year, for rules that read prior(FACT) (one FACTS file)");
-  app->add_flag("--explain", options->explain, "Show every step of each indicator's evaluation");
-  app->add_option("--width", options->width, "Table width in display cells (default: $COLUMNS or 120)")
+                  std::string(tr("The department's facts of last year, for rules that read prior(FACT) (one FACTS file)")));
+  app->add_flag("--explain", options->explain, std::string(tr("Show every step of each indicator's evaluation")));
+  app->add_option("--width", options->width, std::string(tr("Table width in display cells (default: $COLUMNS or 120)")))
       ->check(CLI::Range(60, 1000));
-  app->footer(kExitCodes);
+  app->footer(exit_codes());
   return {app, [options] { return Session(*options).run(); }};
 }
 

@@ -222,7 +222,7 @@ Command add_test(CLI::App& parent) {
                 "of the file as it is), and print every change");
   update->excludes("--boundaries");
   app->add_option("--threshold", options->threshold, "With --coverage: fail below this percentage")->check(CLI::Range(0, 100));
-  app->footer(kExitCodes);
+  app->footer(exit_codes());
   return {app, [options] { return run_test_command(*options); }};
 }
 

@@ -1,4 +1,4 @@
-Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese (the first one set decides, as the C library has it); `--lang en` wins over the environment. Translated so far: the errors of a facts file or a workbook, the errors of scoring (E07xx), the diagnostic's frame (错误, 提示, 注, the count), the lines of `rubric score` and the summary of `rubric batch`. A message not yet in the catalogue stays English.
+Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese (the first one set decides, as the C library has it); `--lang en` wins over the environment. Translated so far: the errors of a facts file or a workbook, the errors of scoring (E07xx), the diagnostic's frame (错误, 提示, 注, the count), the lines of `rubric score`, the summary of `rubric batch`, and the --help of the program and of score, facts, batch and fmt. A message not yet in the catalogue stays English.
   $ printf '{"department": "某局", "year": 2023, "facts": {"audit_isues": 3, "monthly_execution": ["94.78"], "public_budget": -1}}' > bad.json
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" bad.json --lang zh 2>&1 | grep -v -e '缺少数据项' -e '在 "facts" 中填写'
   bad.json: facts.audit_isues: 错误：规则中没有数据项“audit_isues” [E0610]
@@ -40,3 +40,13 @@ Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese 
   后 1 名：
       1.   48.18  差  第 3 行  D03  东区民政局
   [3]
+  $ rubric facts --help --lang zh | head -9
+  输出空白数据模板：每个数据项的名称、类型、单位和取值范围。
+  用法: rubric facts [选项] RULESET
+  
+  参数:
+    RULESET TEXT:FILE or - 必填
+                                规则文件（.rubric）
+  
+  选项:
+    -h,--help                   显示本帮助并退出
