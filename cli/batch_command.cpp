@@ -73,7 +73,9 @@ int run_batch_command(const BatchCliOptions& o) {
                  "--input-format jsonl\n";
     return kUsage;
   }
-  if (!input_format && !batch_format_of(o.input)) {
+  std::error_code folder_error;
+  const bool folder = std::filesystem::is_directory(o.input, folder_error);  // of filled-in workbooks
+  if (!input_format && !folder && !batch_format_of(o.input)) {
     std::cerr << fmt::format("error: {}: the input must be .csv, .jsonl or .ndjson (or give its format with "
                              "--input-format csv|jsonl)\n",
                              o.input);
@@ -155,10 +157,11 @@ Command add_batch(CLI::App& parent) {
       "indicator's score, error) to a CSV or JSON Lines file, in input order. See docs/batch.md.")));
   app->add_option("RULESET", options->ruleset, std::string(tr("The ruleset file (.rubric)")))->required()->check(input_file());
   app->add_option("INPUT", options->input,
-                  std::string(tr("Departments: .csv (one per row) or .jsonl (one facts document per line); - for standard input, "
-                  "with --input-format")))
+                  std::string(tr("Departments: .csv (one per row) or .jsonl (one facts document per line); a folder "
+                                 "of filled-in workbooks (rubric facts --format xlsx, one .xlsx per department); - for "
+                                 "standard input, with --input-format")))
       ->required()
-      ->check(input_file());
+      ->check(input_file_or_folder());
   app->add_option("--input-format", options->input_format,
                   std::string(tr("The input's format, csv or jsonl, whatever its name: required when INPUT is -")))
       ->check(one_of({"csv", "jsonl"}));

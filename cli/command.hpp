@@ -53,6 +53,8 @@ int terminal_width();
 // exists and is not a directory (a file, a named pipe, /dev/stdin, a device) are accepted; the
 // file is then read once (read_input). CLI11's ExistingFile would refuse pipes, devices and "-".
 const CLI::Validator& input_file();
+// The same, or a folder (rubric batch: a folder of filled-in workbooks).
+const CLI::Validator& input_file_or_folder();
 
 // A validator accepting only [values] ("--format htm" is refused with "did you mean 'html'?"); its
 // description, shown by --help, is the set: {table,json}.

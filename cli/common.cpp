@@ -40,6 +40,18 @@ const CLI::Validator& input_file() {
   return validator;
 }
 
+const CLI::Validator& input_file_or_folder() {
+  static const CLI::Validator validator(
+      [](std::string& path) -> std::string {
+        if (path == "-") return "";
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) return path + ": " + std::strerror(errno);
+        return "";
+      },
+      "FILE, FOLDER or -");
+  return validator;
+}
+
 CLI::Validator one_of(std::vector<std::string> values) {
   const std::string description = fmt::format("{{{}}}", fmt::join(values, ","));
   return CLI::Validator(

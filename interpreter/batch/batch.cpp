@@ -275,6 +275,7 @@ std::optional<BatchFormat> batch_format_of(const std::string& path) {
 }
 
 BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
+  if (batch::is_workbook_folder(options)) return batch::run_workbooks(rs, options);
   BatchResult result;
   result.summary.digits = total_digits(rs);
   // A ruleset that compares departments reads its input twice: not a stream.

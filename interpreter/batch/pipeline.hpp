@@ -25,6 +25,11 @@
 
 namespace rubric::batch {
 
+// A folder of filled-in workbooks (rubric facts --format xlsx) as the input: each *.xlsx in name
+// order one row, its file name the id (workbooks.cpp). No cohort and no prior figures yet.
+bool is_workbook_folder(const BatchOptions& options);
+BatchResult run_workbooks(const ast::Ruleset& rs, const BatchOptions& options);
+
 // A unit of work. Chunks are recycled once written, so their buffers stop growing after the first
 // few: reading, scoring and writing a row allocate nothing in the steady state.
 struct Chunk {

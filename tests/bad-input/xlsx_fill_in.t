@@ -76,3 +76,21 @@ Not a fill-in workbook:
     = help: make the workbook with 'rubric facts RULESET --format xlsx -o 填报.xlsx' and fill it in
   坏.xlsx: not scored: the facts have errors
   [3]
+
+The bureau scores the workbooks the departments handed back as one batch: a folder of them, each .xlsx a row (its file name the id), a bad one a row with its error at its cell:
+  $ mkdir 回收
+  $ cp 已填.xlsx 回收/广州互联网法院.xlsx
+  $ /usr/bin/python3 "$SRC/tests/xlsx/edit.py" 已填.xlsx 填报!B40 95 回收/某局.xlsx general
+  $ /usr/bin/python3 "$SRC/tests/xlsx/edit.py" 已填.xlsx 填报!B3 另一部门 回收/另一部门.xlsx
+  $ rubric batch "$SRC/rulesets/guangzhou/2023.rubric" 回收 -o 结果.csv
+  rows: 3, errors: 1 (row 3)
+  grades: 优 2, 良 0, 中 0, 差 0
+  total: mean 95.99, min 95.99, max 95.99
+  [3]
+  $ cut -d, -f1-5 结果.csv
+  ﻿row,id,department,total,grade
+  1,另一部门.xlsx,另一部门,95.99,优
+  2,广州互联网法院.xlsx,广州互联网法院,95.99,优
+  3,某局.xlsx,,,
+  $ grep -o '填报!B40: [^[]*\[E0623\]' 结果.csv
+  填报!B40: '采购意向公开比例（已公开采购意向的采购项目/应公开的采购项目）' is a percentage, but the cell holds 95 and is not shown as a percentage: it could mean 95% or 9500% [E0623]
