@@ -73,9 +73,8 @@ int run_batch_command(const BatchCliOptions& o) {
                  "--input-format jsonl\n";
     return kUsage;
   }
-  std::error_code folder_error;
-  const bool folder = std::filesystem::is_directory(o.input, folder_error);  // of filled-in workbooks
-  if (!input_format && !folder && !batch_format_of(o.input)) {
+  std::error_code ec;
+  if (!input_format && !std::filesystem::is_directory(o.input, ec) && !batch_format_of(o.input)) {  // a folder: of workbooks
     std::cerr << fmt::format("error: {}: the input must be .csv, .jsonl or .ndjson (or give its format with "
                              "--input-format csv|jsonl)\n",
                              o.input);
