@@ -27,28 +27,26 @@ int terminal_width() {
   return 120;
 }
 
+namespace {
+
+// "" when [path] is "-" or exists (and is not a folder unless [folder] may be); else why not.
+std::string readable(const std::string& path, bool folder) {
+  if (path == "-") return "";
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return path + ": " + std::strerror(errno);
+  if (!folder && S_ISDIR(st.st_mode)) return path + " is a directory, not a file";
+  return "";
+}
+
+}  // namespace
+
 const CLI::Validator& input_file() {
-  static const CLI::Validator validator(
-      [](std::string& path) -> std::string {
-        if (path == "-") return "";
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0) return path + ": " + std::strerror(errno);
-        if (S_ISDIR(st.st_mode)) return path + " is a directory, not a file";
-        return "";
-      },
-      "FILE or -");
+  static const CLI::Validator validator([](std::string& path) { return readable(path, false); }, "FILE or -");
   return validator;
 }
 
 const CLI::Validator& input_file_or_folder() {
-  static const CLI::Validator validator(
-      [](std::string& path) -> std::string {
-        if (path == "-") return "";
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0) return path + ": " + std::strerror(errno);
-        return "";
-      },
-      "FILE, FOLDER or -");
+  static const CLI::Validator validator([](std::string& path) { return readable(path, true); }, "FILE, FOLDER or -");
   return validator;
 }
 
