@@ -204,6 +204,15 @@ int char_width(char32_t cp) noexcept {
   return 1;
 }
 
+bool ends_with_ascii_ci(std::string_view text, std::string_view suffix) noexcept {
+  if (text.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    const char c = text[text.size() - suffix.size() + i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != suffix[i]) return false;
+  }
+  return true;
+}
+
 int display_width(std::string_view text) noexcept {
   int width = 0;
   std::size_t offset = 0;

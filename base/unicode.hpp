@@ -39,6 +39,10 @@ int char_width(char32_t cp) noexcept;
 // Display cells of a whole string.
 int display_width(std::string_view text) noexcept;
 
+// Whether [text] ends with [suffix], ASCII letters in any case ([suffix] given in lower case):
+// "2023.RUBRIC" ends with ".rubric", "填报.XLSX" with ".xlsx".
+bool ends_with_ascii_ci(std::string_view text, std::string_view suffix) noexcept;
+
 // [text] with every byte that is not part of well-formed UTF-8 replaced by U+FFFD (one U+FFFD
 // per bad byte, as the batch results do for ids and names): what every JSON output writes.
 std::string valid_utf8(std::string_view text);

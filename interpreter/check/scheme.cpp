@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "base/unicode.hpp"
 #include "dsl/parser.hpp"
 
 namespace rubric {
@@ -25,14 +26,6 @@ std::optional<int> year_of_name(const std::string& name) {
     year = year * 10 + (name[i] - '0');
   }
   return year >= 1900 ? std::optional<int>(year) : std::nullopt;
-}
-
-bool ends_with_ci(const std::string& text, std::string_view suffix) {
-  if (text.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
-  }
-  return true;
 }
 
 // The *.rubric files of a scheme's folder not named YEAR.rubric ([misnamed], sorted): each is
@@ -95,7 +88,7 @@ std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& d
   std::vector<fs::path> misnamed;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     const std::string name = entry.path().filename().string();
-    if (!ends_with_ci(name, ".rubric") || ends_with_ci(name, ".test.rubric")) continue;
+    if (!unicode::ends_with_ascii_ci(name, ".rubric") || unicode::ends_with_ascii_ci(name, ".test.rubric")) continue;
     std::error_code type_error;
     const auto year = year_of_name(name);
     if (!entry.is_regular_file(type_error) || !year) {

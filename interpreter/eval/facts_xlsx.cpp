@@ -9,6 +9,7 @@
 #include "base/date.hpp"
 #include "base/json_text.hpp"
 #include "base/messages.hpp"
+#include "base/unicode.hpp"
 #include "base/xlsx_reader.hpp"
 
 namespace rubric {
@@ -227,12 +228,7 @@ std::string Reader::cell_of(const std::string& json_path) const {
 
 }  // namespace
 
-bool is_xlsx_path(const std::string& path) {
-  if (path.size() < 5) return false;
-  std::string ext = path.substr(path.size() - 5);
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xlsx";
-}
+bool is_xlsx_path(const std::string& path) { return unicode::ends_with_ascii_ci(path, ".xlsx"); }
 
 std::optional<int> xlsx_facts_year(const std::string& path) {
   std::string failure;
