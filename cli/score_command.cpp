@@ -81,8 +81,10 @@ class Session {
   }
   // The ruleset for one facts file, or "" after printing why there is none.
   std::string choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year);
-  // Scores [facts_file] ([text] its JSON, or null for a filled-in workbook) with the ruleset at [ruleset_path].
-  void score(const std::string& ruleset_path, const std::string& facts_file, const std::string* text);
+  // Scores [facts_file] ([text] its JSON, or [workbook] the filled-in workbook it is) with the
+  // ruleset at [ruleset_path].
+  void score(const std::string& ruleset_path, const std::string& facts_file, const std::string* text,
+             const FactsWorkbook* workbook = nullptr);
   void write_report(const ast::Ruleset& ruleset, const Evaluation& result, const Facts& facts);
   bool attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts);
   bool attach_cohort(const ast::Ruleset& ruleset, Facts& facts);
@@ -167,7 +169,8 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
   return path;
 }
 
-void Session::score(const std::string& ruleset_path, const std::string& file, const std::string* text) {
+void Session::score(const std::string& ruleset_path, const std::string& file, const std::string* text,
+                    const FactsWorkbook* workbook) {
   const LoadedRuleset& loaded = load(ruleset_path);
   if (!loaded.ok()) {
     status_ = std::max(status_, kRulesetErrors);
@@ -185,7 +188,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   }
   const FactsOptions facts_options{options_.allow_unknown_facts};
   FactsResult facts = text != nullptr ? load_facts(*loaded.ruleset, *text, file == "-" ? "<stdin>" : file, facts_options)
-                                      : read_facts_xlsx(*loaded.ruleset, file, facts_options);
+                                      : read_facts_xlsx(*loaded.ruleset, *workbook, facts_options);
   print(facts.diagnostics, false);
   if (!facts.facts) {
     std::cerr << tr_format("{}: not scored: the facts have errors\n", unicode::visible(file));
@@ -347,12 +350,13 @@ std::optional<int> Session::name_files() {
 
 void Session::score_file(const std::string& file) {
   if (is_xlsx_path(file)) {  // a filled-in workbook of rubric facts --format xlsx
-    const std::string ruleset = choose(file, "{}", xlsx_facts_year(file));
+    const FactsWorkbook workbook = open_facts_workbook(file);  // read once: its year, then its facts
+    const std::string ruleset = choose(file, "{}", xlsx_facts_year(workbook));
     if (ruleset.empty()) {
       status_ = std::max(status_, kFactsFailed);
       return;
     }
-    score(ruleset, file, nullptr);
+    score(ruleset, file, nullptr, &workbook);
     return;
   }
   InputText input = read_input(file, kFactsReadLimit);

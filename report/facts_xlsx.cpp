@@ -250,7 +250,7 @@ class FactsWorkbook {
         const std::string where = fmt::format("在工作表“{}”中逐行填写", lists_[list_index++].second);
         check(worksheet_set_row(main, row, 14.0 * std::max(lines_in(label, 46), lines_in(where, 40)) + 2, nullptr), "row");
         check(worksheet_write_string(main, row, 0, label.c_str(), text_), "cell");
-        check(worksheet_write_string(main, row, 1, "（见右）", text_), "cell");
+        check(worksheet_write_string(main, row, 1, kSeeRight, text_), "cell");
         check(worksheet_write_string(main, row, 3, where.c_str(), text_), "cell");
       } else {
         fact_row(main, row, f, label);

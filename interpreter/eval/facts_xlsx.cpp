@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "base/date.hpp"
 #include "base/json_text.hpp"
@@ -21,6 +22,8 @@ using xlsx_in::Cell;
 using xlsx_in::Sheet;
 
 constexpr const char* kRemake = "make the workbook with 'rubric facts RULESET --format xlsx -o 填报.xlsx' and fill it in";
+
+std::string where(const Sheet& sheet, int row, int column) { return sheet.name + "!" + xlsx_in::cell_name(row, column); }
 
 // Reads the cells into a facts document, remembering which cell each value came from.
 class Reader {
@@ -39,14 +42,18 @@ class Reader {
     out_.diagnostics.error("E0623", Location::in_json(path_, where), std::move(message)).help = std::move(help);
   }
   void list(const ast::FactDecl& f, const Sheet& sheet, ordered_json& facts);
+  void unread(const Sheet& sheet, const std::pair<int, int>& at, const Cell& cell) {
+    error(where(sheet, at.first, at.second),
+          tr_format("the cell holds '{}', but no fact is read from it (its row or column has no identifier)", cell.text),
+          std::string(tr("write each value in the yellow cell of its fact's row, or in a column of its list; a value "
+                         "elsewhere would be lost")));
+  }
 
   const ast::Ruleset& rs_;
   const std::string& path_;
   FactsResult& out_;
   std::map<std::string, std::string> cells_;  // JSON path → "sheet!B7"
 };
-
-std::string where(const Sheet& sheet, int row, int column) { return sheet.name + "!" + xlsx_in::cell_name(row, column); }
 
 std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& type, const std::string& at,
                                           const std::string& label) {
@@ -120,6 +127,10 @@ void Reader::list(const ast::FactDecl& f, const Sheet& sheet, ordered_json& fact
       }
     }
   }
+  for (const auto& [at, cell] : sheet.cells) {
+    const bool read = record ? columns.count(at.second) > 0 : at.second == 1;
+    if (at.first > static_cast<int>(kListHeaderRow) + 2 && !read) unread(sheet, at, cell);
+  }
   ordered_json items = ordered_json::array();
   for (int row = static_cast<int>(kListHeaderRow) + 3; row <= sheet.rows; ++row) {
     const std::string path = fmt::format("facts.{}[{}]", f.name, items.size());
@@ -172,8 +183,18 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
   }
   ordered_json facts = ordered_json::object();
   std::map<std::string, int> rows;  // fact → its row on 填报, by the identifiers of column E
+  std::set<int> fact_rows;
   for (const auto& [at, cell] : main->cells) {
-    if (at.second == 5 && at.first > static_cast<int>(kHeaderRow) + 1) rows[cell.text] = at.first;
+    if (at.second == 5 && at.first > static_cast<int>(kHeaderRow) + 1) {
+      rows[cell.text] = at.first;
+      fact_rows.insert(at.first);
+    }
+  }
+  // A value where no fact is read (a row without an identifier, a column right of E) would be
+  // lost without a word: it is an error, as an unknown key of a facts file is.
+  for (const auto& [at, cell] : main->cells) {
+    const bool value_cell = at.second == 2 && fact_rows.count(at.first) == 0 && cell.text != kSeeRight;
+    if (at.first > static_cast<int>(kHeaderRow) + 1 && (value_cell || at.second > 5)) unread(*main, at, cell);
   }
   for (const ast::FactDecl& f : rs_.facts) {
     if (f.type->kind == ast::TypeKind::List) {
@@ -230,10 +251,15 @@ std::string Reader::cell_of(const std::string& json_path) const {
 
 bool is_xlsx_path(const std::string& path) { return unicode::ends_with_ascii_ci(path, ".xlsx"); }
 
-std::optional<int> xlsx_facts_year(const std::string& path) {
-  std::string failure;
-  const auto book = xlsx_in::read_workbook(path, failure);
-  const Sheet* main = book ? book->sheet(kFactsSheet) : nullptr;
+FactsWorkbook open_facts_workbook(const std::string& path) {
+  FactsWorkbook out;
+  out.path = path;
+  out.book = xlsx_in::read_workbook(path, out.failure);
+  return out;
+}
+
+std::optional<int> xlsx_facts_year(const FactsWorkbook& workbook) {
+  const Sheet* main = workbook.book ? workbook.book->sheet(kFactsSheet) : nullptr;
   const Cell* year = main ? main->at(kYearRow + 1, 2) : nullptr;
   if (year == nullptr || year->kind != Cell::Kind::Number) return std::nullopt;
   const auto whole = Decimal::parse(year->text)->to_int64();
@@ -241,14 +267,14 @@ std::optional<int> xlsx_facts_year(const std::string& path) {
   return static_cast<int>(*whole);
 }
 
-FactsResult read_facts_xlsx(const ast::Ruleset& ruleset, const std::string& path, const FactsOptions& options) {
+FactsResult read_facts_xlsx(const ast::Ruleset& ruleset, const FactsWorkbook& workbook, const FactsOptions& options) {
   FactsResult out;
-  std::string failure;
-  const auto book = xlsx_in::read_workbook(path, failure);
-  if (!book) {
-    out.diagnostics.error("E0622", Location::in_json(path, ""), failure).help = kRemake;
+  const std::string& path = workbook.path;
+  if (!workbook.book) {
+    out.diagnostics.error("E0622", Location::in_json(path, ""), workbook.failure).help = kRemake;
     return out;
   }
+  const auto& book = workbook.book;
   Reader reader(ruleset, path, out);
   const std::optional<std::string> document = reader.document(*book);
   if (!document) return out;

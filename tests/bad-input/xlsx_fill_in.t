@@ -63,6 +63,20 @@ A value of the wrong kind, a fraction of a count, and a list element with a fiel
   改.xlsx: not scored: the facts have errors
   [3]
 
+A value where no fact is read (right of the identifiers, or in a list's column without one) is not lost without a word:
+  $ /usr/bin/python3 "$SRC/tests/xlsx/edit.py" 已填.xlsx 填报!F12 5 改.xlsx
+  $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" 改.xlsx
+  改.xlsx: 填报!F12: error: the cell holds '5', but no fact is read from it (its row or column has no identifier) [E0623]
+    = help: write each value in the yellow cell of its fact's row, or in a column of its list; a value elsewhere would be lost
+  改.xlsx: not scored: the facts have errors
+  [3]
+  $ /usr/bin/python3 -c 'import openpyxl; b = openpyxl.load_workbook("已填.xlsx"); s = b["部门整体绩效目标产出指标（年初目标值、实际完成值、分值）"]; s["E6"] = 3; b.save("改.xlsx")'
+  $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" 改.xlsx
+  改.xlsx: 部门整体绩效目标产出指标（年初目标值、实际完成值、分值）!E6: error: the cell holds '3', but no fact is read from it (its row or column has no identifier) [E0623]
+    = help: write each value in the yellow cell of its fact's row, or in a column of its list; a value elsewhere would be lost
+  改.xlsx: not scored: the facts have errors
+  [3]
+
 Not a fill-in workbook:
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json" --format xlsx -o 自评表.xlsx 2>/dev/null
   $ rubric score "$SRC/rulesets/guangzhou/2023.rubric" 自评表.xlsx
