@@ -7,7 +7,9 @@
 //                                                     tests/diagnostics/facts/NAME.json
 //
 // Each case is its own test, named after its file: Diagnostics/Golden.Stderr/unknown_name,
-// DiagnosticsFacts/Golden.Stderr/invalid_json. A mismatch prints a line diff.
+// DiagnosticsFacts/Golden.Stderr/invalid_json. A mismatch prints a line diff. Each case runs
+// again in Chinese (`rubric --lang zh …`), compared with zh/NAME.expected beside it:
+// DiagnosticsZh/Golden.Stderr/unknown_name, DiagnosticsFactsZh/….
 //
 // To accept new output, run with RUBRIC_UPDATE_GOLDEN=1: the .expected files are rewritten
 // instead of compared. Then read every changed file (git diff tests/diagnostics): the point of
@@ -36,6 +38,8 @@ struct GoldenCase {
   bool facts = false;    // a facts file (rubric score) rather than a ruleset (rubric check)
 };
 
+constexpr bool kChinese = true;
+
 // Shown by GoogleTest for a failing case, instead of the struct's bytes.
 void PrintTo(const GoldenCase& c, std::ostream* os) { *os << "rubric " << c.args; }
 
@@ -48,7 +52,9 @@ std::string sanitise(const std::string& name) {
 }
 
 // The cases of [folder] (relative to the source folder) whose files end in [extension].
-std::vector<GoldenCase> cases_in(const std::string& folder, const std::string& extension, bool facts) {
+// In Chinese, the command line has --lang zh and the expected output is zh/NAME.expected.
+std::vector<GoldenCase> cases_in(const std::string& folder, const std::string& extension, bool facts,
+                                 bool chinese = false) {
   std::vector<GoldenCase> out;
   const fs::path root = fs::path(kSourceDir) / folder;
   if (!fs::is_directory(root)) return out;
@@ -62,7 +68,8 @@ std::vector<GoldenCase> cases_in(const std::string& folder, const std::string& e
     c.facts = facts;
     const std::string file = folder + "/" + path.filename().string();
     c.args = facts ? "score " + folder + "/ruleset.rubric " + file : "check " + file;
-    c.expected = folder + "/" + stem + ".expected";
+    if (chinese) c.args = "--lang zh " + c.args;
+    c.expected = folder + (chinese ? "/zh/" : "/") + stem + ".expected";
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const GoldenCase& a, const GoldenCase& b) { return a.name < b.name; });
@@ -76,6 +83,16 @@ const std::vector<GoldenCase>& ruleset_cases() {
 
 const std::vector<GoldenCase>& facts_cases() {
   static const std::vector<GoldenCase> cases = cases_in("tests/diagnostics/facts", ".json", true);
+  return cases;
+}
+
+const std::vector<GoldenCase>& ruleset_cases_zh() {
+  static const std::vector<GoldenCase> cases = cases_in("tests/diagnostics", ".rubric", false, kChinese);
+  return cases;
+}
+
+const std::vector<GoldenCase>& facts_cases_zh() {
+  static const std::vector<GoldenCase> cases = cases_in("tests/diagnostics/facts", ".json", true, kChinese);
   return cases;
 }
 
@@ -135,12 +152,14 @@ TEST_P(Golden, Stderr) {
 
   // A case that reports an error must fail (1: ruleset errors, 3: facts not scored); a case
   // with only warnings must succeed. The facts of a warning-only case are still scored.
-  const bool has_error = result.err.find(": error: ") != std::string::npos;
+  const bool has_error =
+      result.err.find(": error: ") != std::string::npos || result.err.find(": 错误：") != std::string::npos;
   const int expected_exit = has_error ? (c.facts ? 3 : 1) : 0;
   EXPECT_EQ(result.exit_code, expected_exit) << "rubric " << c.args;
   EXPECT_FALSE(result.err.empty()) << "rubric " << c.args << " reported nothing: a golden case must be invalid";
 
   if (updating()) {
+    fs::create_directories(expected_path.parent_path());
     std::ofstream(expected_path, std::ios::binary) << result.err;
     std::cout << "[  UPDATED ] " << c.expected << "\n";
     return;
@@ -159,6 +178,8 @@ std::string case_name(const ::testing::TestParamInfo<GoldenCase>& info) { return
 
 INSTANTIATE_TEST_SUITE_P(Diagnostics, Golden, ::testing::ValuesIn(ruleset_cases()), case_name);
 INSTANTIATE_TEST_SUITE_P(DiagnosticsFacts, Golden, ::testing::ValuesIn(facts_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(DiagnosticsZh, Golden, ::testing::ValuesIn(ruleset_cases_zh()), case_name);
+INSTANTIATE_TEST_SUITE_P(DiagnosticsFactsZh, Golden, ::testing::ValuesIn(facts_cases_zh()), case_name);
 
 // The folders are read when the tests start; a wrong path would otherwise pass with no cases.
 TEST(DiagnosticsSuite, HasTheCases) {
@@ -169,20 +190,25 @@ TEST(DiagnosticsSuite, HasTheCases) {
 
 // Every .expected file belongs to a case: a renamed case must not leave its old golden behind.
 TEST(DiagnosticsSuite, NoOrphanExpectedFiles) {
-  for (const std::string folder : {"tests/diagnostics", "tests/diagnostics/facts"}) {
+  for (const std::string folder : {"tests/diagnostics", "tests/diagnostics/facts", "tests/diagnostics/zh",
+                                   "tests/diagnostics/facts/zh"}) {
     for (const auto& entry : fs::directory_iterator(fs::path(kSourceDir) / folder)) {
       if (entry.path().extension() != ".expected") continue;
       const std::string stem = entry.path().stem().string();
-      const bool is_facts = folder == std::string("tests/diagnostics/facts");
-      const fs::path input = entry.path().parent_path() / (stem + (is_facts ? ".json" : ".rubric"));
+      const bool is_facts = folder.find("/facts") != std::string::npos;
+      const bool is_zh = folder.ends_with("/zh");
+      const fs::path case_folder = is_zh ? entry.path().parent_path().parent_path() : entry.path().parent_path();
+      const fs::path input = case_folder / (stem + (is_facts ? ".json" : ".rubric"));
       EXPECT_TRUE(fs::exists(input)) << entry.path() << " has no " << input.filename();
     }
   }
 }
 
-// docs/errors.md lists every code the library and the program can report.
+// docs/errors.md lists every code the library and the program can report, and so does its
+// Chinese guide, docs/zh/errors.md.
 TEST(DiagnosticsSuite, EveryCodeIsDocumented) {
   const std::string docs = read_text(kSourceDir + "/docs/errors.md");
+  const std::string docs_zh = read_text(kSourceDir + "/docs/zh/errors.md");
   const std::regex code_pattern("\"([EW]0[0-9]{3})\"|\\[([EW]0[0-9]{3})\\]");
   for (const std::string folder : {"dsl", "interpreter", "stdlib", "report", "cli"}) {
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(kSourceDir) / folder)) {
@@ -192,6 +218,8 @@ TEST(DiagnosticsSuite, EveryCodeIsDocumented) {
         const std::string code = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
         EXPECT_NE(docs.find("### " + code), std::string::npos)
             << code << " (" << fs::relative(entry.path(), kSourceDir).string() << ") has no section in docs/errors.md";
+        EXPECT_NE(docs_zh.find("### " + code), std::string::npos)
+            << code << " (" << fs::relative(entry.path(), kSourceDir).string() << ") has no section in docs/zh/errors.md";
       }
     }
   }
