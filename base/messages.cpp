@@ -3,6 +3,8 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <map>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -10,6 +12,9 @@ namespace rubric {
 namespace {
 
 std::atomic<Language> current{Language::En};
+thread_local WordIn quoted_words = nullptr;
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 const std::unordered_map<std::string_view, std::string_view>& chinese() {
   static const auto* table = [] {
@@ -47,11 +52,63 @@ bool parse_language(std::string_view text, Language& out) noexcept {
   return false;
 }
 
+QuotedWords::QuotedWords(WordIn word_in) noexcept : previous_(quoted_words) { quoted_words = word_in; }
+QuotedWords::~QuotedWords() { quoted_words = previous_; }
+
+std::string rewrite_quoted_words(std::string_view text, WordIn word_in) {
+  std::string out;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '\'') {
+      const char before = i == 0 ? ' ' : text[i - 1];
+      const char after = i + 1 < text.size() ? text[i + 1] : ' ';
+      if (!quoted && !ascii_letter(before)) quoted = true;
+      else if (quoted && !ascii_letter(after)) quoted = false;
+      out += c;
+      ++i;
+      continue;
+    }
+    if (quoted && ascii_letter(c) && (i == 0 || !ascii_letter(text[i - 1]))) {
+      std::size_t end = i;
+      while (end < text.size() && (ascii_letter(text[end]) || text[end] == '_')) ++end;
+      // A phrase of two words first ("until zero", "at least"), then the word.
+      std::size_t next = end + 1;
+      while (next < text.size() && ascii_letter(text[next])) ++next;
+      if (end < text.size() && text[end] == ' ' && next > end + 1) {
+        const std::string_view phrase = word_in(text.substr(i, next - i));
+        if (!phrase.empty()) {
+          out += phrase;
+          i = next;
+          continue;
+        }
+      }
+      const std::string_view word = text.substr(i, end - i);
+      const std::string_view in_set = word_in(word);
+      out += in_set.empty() ? word : in_set;
+      i = end;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
 std::string_view tr(std::string_view english) {
-  if (language() != Language::Zh) return english;
-  const auto& table = chinese();
-  const auto it = table.find(english);
-  return it == table.end() ? english : it->second;
+  std::string_view text = english;
+  if (language() == Language::Zh) {
+    const auto& table = chinese();
+    const auto it = table.find(english);
+    if (it != table.end()) text = it->second;
+  }
+  if (quoted_words == nullptr || text.find('\'') == std::string_view::npos) return text;
+  // Rewritten once per message and word set on this thread; the map's strings do not move.
+  thread_local std::map<WordIn, std::map<std::string, std::string, std::less<>>> rewritten;
+  auto& of_set = rewritten[quoted_words];
+  auto it = of_set.find(text);
+  if (it == of_set.end()) it = of_set.emplace(std::string(text), rewrite_quoted_words(text, quoted_words)).first;
+  return it->second;
 }
 
 }  // namespace rubric

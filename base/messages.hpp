@@ -44,6 +44,32 @@ std::string tr_format(std::string_view english, Args&&... args) {
   return fmt::format(fmt::runtime(tr(english)), std::forward<Args>(args)...);
 }
 
+// Marks [english] as a message that is translated where it is used, by tr(variable): the entries
+// of a table, the grammar's messages. tests/messages_test.cpp finds these as it finds tr("…").
+constexpr const char* tr_later(const char* english) { return english; }
+
+// The words a message quotes ('score', 'otherwise', 'default []') in the keyword set of the file
+// it is about: while a QuotedWords is alive on this thread, tr() writes each quoted word that
+// [word_in] knows (a keyword, a type, a function) in that set. Only the message's own words are
+// rewritten, never the names put into it, so a fact called `score` stays `score`. The keyword
+// sets belong to the language (dsl/keywords.hpp), which sets this while it reads and checks a
+// file (KeywordScope).
+using WordIn = std::string_view (*)(std::string_view word);  // the word in the set, or empty
+class QuotedWords {
+ public:
+  explicit QuotedWords(WordIn word_in) noexcept;
+  ~QuotedWords();
+  QuotedWords(const QuotedWords&) = delete;
+  QuotedWords& operator=(const QuotedWords&) = delete;
+
+ private:
+  WordIn previous_;
+};
+
+// [text] with each word inside '…' that [word_in] knows replaced by its form; a quote opens only
+// after a space, a bracket or the start, so "a domain's bounds" has none.
+std::string rewrite_quoted_words(std::string_view text, WordIn word_in);
+
 // The catalogue: every English message with its Chinese (messages_zh.cpp).
 struct Translation {
   std::string_view en;

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 
 namespace rubric {
@@ -34,8 +35,8 @@ InputText read_input(const std::string& path, const ReadLimit& limit) {
   const bool standard_input = path == "-";
   const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
-    return fail("E0014", std::string("cannot read the file: ") + std::strerror(errno),
-                "check the path and its permissions");
+    return fail("E0014", std::string(tr("cannot read the file: ")) + std::strerror(errno),
+                std::string(tr("check the path and its permissions")));
   }
   struct Closer {
     int fd;
@@ -47,11 +48,11 @@ InputText read_input(const std::string& path, const ReadLimit& limit) {
   struct stat st {};
   if (::fstat(fd, &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
-      return fail("E0020", "this is a directory, not a file", "give the path of a file in it");
+      return fail("E0020", std::string(tr("this is a directory, not a file")), std::string(tr("give the path of a file in it")));
     }
     if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limit.max_bytes) {
       return fail(limit.code,
-                  fmt::format("the file is {} bytes; {} at most {} bytes", st.st_size, limit.what, limit.max_bytes), "");
+                  tr_format("the file is {} bytes; {} at most {} bytes", st.st_size, tr(limit.what), limit.max_bytes), "");
     }
   }
   std::string text;
@@ -63,16 +64,16 @@ InputText read_input(const std::string& path, const ReadLimit& limit) {
     if (n < 0) {
       text.resize(old);
       if (errno == EINTR) continue;
-      if (errno == EISDIR) return fail("E0020", "this is a directory, not a file", "give the path of a file in it");
-      return fail("E0014", std::string("cannot read the file: ") + std::strerror(errno),
-                  "check the path and its permissions");
+      if (errno == EISDIR) return fail("E0020", std::string(tr("this is a directory, not a file")), std::string(tr("give the path of a file in it")));
+      return fail("E0014", std::string(tr("cannot read the file: ")) + std::strerror(errno),
+                  std::string(tr("check the path and its permissions")));
     }
     text.resize(old + static_cast<std::size_t>(n));
     if (n == 0) break;
   }
   if (text.size() > limit.max_bytes) {
-    return fail(limit.code, fmt::format("the input is more than {} bytes; {} at most {} bytes", limit.max_bytes,
-                                        limit.what, limit.max_bytes),
+    return fail(limit.code, tr_format("the input is more than {} bytes; {} at most {} bytes", limit.max_bytes,
+                                        tr(limit.what), limit.max_bytes),
                 "");
   }
   out.text = std::move(text);
@@ -80,7 +81,7 @@ InputText read_input(const std::string& path, const ReadLimit& limit) {
 }
 
 std::shared_ptr<const SourceFile> SourceFile::read(const std::string& path) {
-  return read(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+  return read(path, ReadLimit{kMaxSourceBytes, "E0012", tr_later("rulesets may be")});
 }
 
 std::shared_ptr<const SourceFile> SourceFile::read(const std::string& path, const ReadLimit& limit) {

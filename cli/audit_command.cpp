@@ -27,8 +27,8 @@ int run_audit(const AuditOptions& options) {
     return kRulesetErrors;
   }
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
-  for (const std::string& file : options.facts) inputs.push_back({file, "the facts file"});
-  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
+  for (const std::string& file : options.facts) inputs.push_back({file, std::string(tr("the facts file"))});
+  if (!outputs_distinct({{"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   const int digits = total_digits(*loaded.ruleset);
   bool failed = false;
   bool differences = false;
@@ -36,32 +36,32 @@ int run_audit(const AuditOptions& options) {
     const FactsResult facts = read_facts(*loaded.ruleset, file, FactsOptions{options.allow_unknown_facts});
     print(facts.diagnostics, false);
     if (!facts.facts) {
-      std::cerr << fmt::format("{}: not audited: the facts have errors\n", unicode::visible(file));
+      std::cerr << tr_format("{}: not audited: the facts have errors\n", unicode::visible(file));
       failed = true;
       continue;
     }
     const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
     print(result.diagnostics, false);
     if (!result.has_claims()) {
-      std::cout << fmt::format("{} ({}): no claimed scores to audit\n", unicode::visible(result.department),
+      std::cout << tr_format("{} ({}): no claimed scores to audit\n", unicode::visible(result.department),
                                unicode::visible(file));
       continue;
     }
     const auto found = claim_differences(result);
     if (found.empty()) {
-      std::cout << fmt::format("{} ({}): every claimed score matches\n", unicode::visible(result.department),
+      std::cout << tr_format("{} ({}): every claimed score matches\n", unicode::visible(result.department),
                                unicode::visible(file));
       continue;
     }
     differences = true;
-    std::cout << fmt::format("{} ({}): {} claimed score{} differ{}\n", unicode::visible(result.department), unicode::visible(file), found.size(),
+    std::cout << tr_format("{} ({}): {} claimed score{} differ{}\n", unicode::visible(result.department), unicode::visible(file), found.size(),
                              found.size() == 1 ? "" : "s", found.size() == 1 ? "s" : "");
     int width = 0;
     for (const ClaimDifference& d : found) width = std::max(width, unicode::display_width(unicode::visible(d.name)));
     for (const ClaimDifference& d : found) {
       const std::string computed = d.computed ? d.computed->to_fixed(digits) : "—";
       const std::string delta = d.computed ? fmt::format(" ({})", signed_difference(*d.computed, d.claimed)) : "";
-      std::cout << fmt::format("  {}  claimed {}  computed {}{}\n", unicode::pad(unicode::visible(d.name), width),
+      std::cout << tr_format("  {}  claimed {}  computed {}{}\n", unicode::pad(unicode::visible(d.name), width),
                                d.claimed.to_fixed(digits), computed, delta);
     }
   }
@@ -74,14 +74,14 @@ int run_audit(const AuditOptions& options) {
 Command add_audit(CLI::App& parent) {
   auto options = std::make_shared<AuditOptions>();
   CLI::App* app = parent.add_subcommand(
-      "audit", "List the claimed scores (自评分) that differ from what the rules give; exit 4 if any do.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
-  app->add_option("FACTS", options->facts, "Facts files (JSON) with \"claimed\" scores")
+      "audit", std::string(tr("List the claimed scores (自评分) that differ from what the rules give; exit 4 if any do.")));
+  app->add_option("RULESET", options->ruleset, std::string(tr("The ruleset file (.rubric)")))->required()->check(input_file());
+  app->add_option("FACTS", options->facts, std::string(tr("Facts files (JSON) with \"claimed\" scores")))
       ->required()
       ->check(input_file());
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
-                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
-                "refusing the facts");
+                std::string(tr("Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts")));
   app->footer(exit_codes());
   return {app, [options] { return run_audit(*options); }};
 }

@@ -47,10 +47,10 @@ class ProgressBar {
       constexpr int kWidth = 30;
       const int filled = static_cast<int>(share * kWidth);
       const double eta = share > 0 ? seconds * (1 - share) / share : 0;
-      line = fmt::format("\r[{}{}] {:3.0f}%  {} rows  {:.0f} rows/s  ETA {:.0f}s ", std::string(static_cast<std::size_t>(filled), '#'),
+      line = tr_format("\r[{}{}] {:3.0f}%  {} rows  {:.0f} rows/s  ETA {:.0f}s ", std::string(static_cast<std::size_t>(filled), '#'),
                          std::string(static_cast<std::size_t>(kWidth - filled), '.'), share * 100, rows, rate, eta);
     } else {
-      line = fmt::format("\r{} rows  {:.0f} rows/s ", rows, rate);
+      line = tr_format("\r{} rows  {:.0f} rows/s ", rows, rate);
     }
     std::cerr << line << std::flush;
     shown_ = true;
@@ -69,19 +69,19 @@ int run_batch_command(const BatchCliOptions& o) {
   std::optional<BatchFormat> input_format;
   if (!o.input_format.empty()) input_format = o.input_format == "csv" ? BatchFormat::Csv : BatchFormat::JsonLines;
   if (!input_format && o.input == "-") {
-    std::cerr << "error: standard input has no extension to tell its format: give --input-format csv or "
-                 "--input-format jsonl\n";
+    std::cerr << std::string(tr("error: standard input has no extension to tell its format: give --input-format csv or "
+                 "--input-format jsonl\n"));
     return kUsage;
   }
   std::error_code ec;
   if (!input_format && !std::filesystem::is_directory(o.input, ec) && !batch_format_of(o.input)) {  // a folder: of workbooks
-    std::cerr << fmt::format("error: {}: the input must be .csv, .jsonl or .ndjson (or give its format with "
+    std::cerr << tr_format("error: {}: the input must be .csv, .jsonl or .ndjson (or give its format with "
                              "--input-format csv|jsonl)\n",
                              o.input);
     return kUsage;
   }
   if (!batch_format_of(o.output)) {
-    std::cerr << fmt::format("error: {}: the output must be .csv, .jsonl or .ndjson\n", o.output);
+    std::cerr << tr_format("error: {}: the output must be .csv, .jsonl or .ndjson\n", o.output);
     return kUsage;
   }
   const auto report_kind = [&]() -> std::string {
@@ -91,7 +91,7 @@ int run_batch_command(const BatchCliOptions& o) {
     return "";
   }();
   if (!o.report.empty() && report_kind.empty()) {
-    std::cerr << fmt::format("error: {}: the report must be .html or .xlsx (--report FILE.html or FILE.xlsx)\n",
+    std::cerr << tr_format("error: {}: the report must be .html or .xlsx (--report FILE.html or FILE.xlsx)\n",
                              o.report);
     return kUsage;
   }
@@ -101,9 +101,9 @@ int run_batch_command(const BatchCliOptions& o) {
     return kRulesetErrors;
   }
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
-  inputs.push_back({o.input, "the input"});
-  if (!o.prior.empty()) inputs.push_back({o.prior, "last year's batch (--prior)"});
-  if (!outputs_distinct({{o.output, "-o"}, {o.report, "--report"}, {"-", "standard output"}}, inputs)) return kUsage;
+  inputs.push_back({o.input, std::string(tr("the input"))});
+  if (!o.prior.empty()) inputs.push_back({o.prior, std::string(tr("last year's batch (--prior)"))});
+  if (!outputs_distinct({{o.output, "-o"}, {o.report, "--report"}, {"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   BatchOptions options;
   options.input = o.input;
   options.input_format = input_format;
@@ -121,11 +121,11 @@ int run_batch_command(const BatchCliOptions& o) {
   }
   const BatchResult result = run_batch(*loaded.ruleset, options);
   bar.finish();
-  for (const std::string& w : result.summary.warnings) std::cerr << "warning: " << unicode::visible(w, true) << "\n";
+  for (const std::string& w : result.summary.warnings) std::cerr << std::string(tr("warning: ")) << unicode::visible(w, true) << "\n";
   if (!result.fatal.empty()) {
     // The batch stopped and its output was not written: no summary (it would describe results
     // that are nowhere) and no report (it would be read from whatever file -o names already).
-    std::cerr << "error: " << unicode::visible(result.fatal, true) << "\n";
+    std::cerr << std::string(tr("error: ")) << unicode::visible(result.fatal, true) << "\n";
     return result.output_failed ? kWriteFailed : kFactsFailed;
   }
   // The ranking quotes ids and names: their control characters are shown, not sent.
@@ -137,9 +137,9 @@ int run_batch_command(const BatchCliOptions& o) {
       const report::BatchReport summary = report::read_batch_report(*loaded.ruleset, o.output);
       write_file_atomically(o.report, report_kind == "html" ? report::render_batch_html(summary)
                                                             : report::render_batch_xlsx(summary));
-      std::cerr << fmt::format("wrote {}\n", o.report);
+      std::cerr << tr_format("wrote {}\n", o.report);
     } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
+      std::cerr << std::string(tr("error: ")) << e.what() << "\n";
       status = kWriteFailed;
     }
   }
@@ -176,7 +176,7 @@ Command add_batch(CLI::App& parent) {
             const char* end = text.data() + text.size();
             const auto [at, ec] = std::from_chars(text.data(), end, n);
             if (ec != std::errc() || at != end || n < 1 || n > kMaxBatchJobs) {
-              return fmt::format("-j {}: the number of worker threads must be from 1 to {} (scoring uses one core "
+              return tr_format("-j {}: the number of worker threads must be from 1 to {} (scoring uses one core "
                                  "per thread: more threads than cores do not score faster; the default is one per core)",
                                  text, kMaxBatchJobs);
             }
@@ -195,11 +195,11 @@ Command add_batch(CLI::App& parent) {
   app->add_option("--id-column", options->id_column,
                   std::string(tr("CSV input: the column that holds each department's id (default: the column \"id\"), named as in "
                   "the header")))
-      ->check(CLI::Validator([](std::string& text) { return text.empty() ? "the column's name is empty" : ""; }, "NAME"));
+      ->check(CLI::Validator([](std::string& text) { return text.empty() ? std::string(tr("the column's name is empty")) : ""; }, "NAME"));
   app->add_option("--name-column", options->name_column,
                   std::string(tr("CSV input: the column that holds each department's name (default: the column \"department\"), "
                   "named as in the header")))
-      ->check(CLI::Validator([](std::string& text) { return text.empty() ? "the column's name is empty" : ""; }, "NAME"));
+      ->check(CLI::Validator([](std::string& text) { return text.empty() ? std::string(tr("the column's name is empty")) : ""; }, "NAME"));
   app->add_flag("--tree-evaluator", options->tree, std::string(tr("Evaluate with the tree evaluator instead of the compiled plan")));
   app->footer(exit_codes() + std::string(tr(" For batch: 3 means some rows have errors (see the error column).")));
   return {app, [options] { return run_batch_command(*options); }};

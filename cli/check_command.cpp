@@ -11,12 +11,12 @@ Command add_check(CLI::App& parent) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto werror = std::make_shared<bool>(false);
   auto unsure = std::make_shared<bool>(false);
-  CLI::App* app = parent.add_subcommand("check", "Parse, check and analyse rulesets; report every problem found.");
-  app->add_option("RULESET", *files, "Ruleset files (.rubric)")->required()->check(input_file());
-  app->add_flag("--werror", *werror, "Treat warnings as errors: exit 1 when there are any");
+  CLI::App* app = parent.add_subcommand("check", std::string(tr("Parse, check and analyse rulesets; report every problem found.")));
+  app->add_option("RULESET", *files, std::string(tr("Ruleset files (.rubric)")))->required()->check(input_file());
+  app->add_flag("--werror", *werror, std::string(tr("Treat warnings as errors: exit 1 when there are any")));
   app->add_flag("--unsure", *unsure,
-                "Also list, as notes, what the static analysis could not decide (see docs/language.md, "
-                "\"Static analysis\")");
+                std::string(tr("Also list, as notes, what the static analysis could not decide (see docs/language.md, "
+                "\"Static analysis\")")));
   app->footer(exit_codes());
   return {app, [files, werror, unsure] {
             int status = kOk;
@@ -32,10 +32,10 @@ Command add_check(CLI::App& parent) {
               if (!loaded.ok()) {
                 status = kRulesetErrors;
               } else if (*werror && diagnostics.warning_count() > 0) {
-                std::cerr << fmt::format("{}: warnings are errors (--werror)\n", shown);
+                std::cerr << tr_format("{}: warnings are errors (--werror)\n", shown);
                 status = kRulesetErrors;
               } else if (diagnostics.warning_count() == 0 && diagnostics.error_count() == 0) {
-                std::cerr << fmt::format("{}: ok\n", shown);
+                std::cerr << tr_format("{}: ok\n", shown);
               }
             }
             return status;

@@ -34,19 +34,19 @@ std::string readable(const std::string& path, bool folder) {
   if (path == "-") return "";
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return path + ": " + std::strerror(errno);
-  if (!folder && S_ISDIR(st.st_mode)) return path + " is a directory, not a file";
+  if (!folder && S_ISDIR(st.st_mode)) return path + std::string(tr(" is a directory, not a file"));
   return "";
 }
 
 }  // namespace
 
 const CLI::Validator& input_file() {
-  static const CLI::Validator validator([](std::string& path) { return readable(path, false); }, "FILE or -");
+  static const CLI::Validator validator([](std::string& path) { return readable(path, false); }, std::string(tr("FILE or -")));
   return validator;
 }
 
 const CLI::Validator& input_file_or_folder() {
-  static const CLI::Validator validator([](std::string& path) { return readable(path, true); }, "FILE, FOLDER or -");
+  static const CLI::Validator validator([](std::string& path) { return readable(path, true); }, std::string(tr("FILE, FOLDER or -")));
   return validator;
 }
 
@@ -55,8 +55,8 @@ CLI::Validator one_of(std::vector<std::string> values) {
   return CLI::Validator(
       [values](std::string& value) -> std::string {
         if (std::find(values.begin(), values.end(), value) != values.end()) return "";
-        std::string why = fmt::format("'{}' is not one of {}", unicode::visible(value), fmt::join(values, ", "));
-        if (auto guess = closest_match(value, values)) why += fmt::format("; did you mean '{}'?", *guess);
+        std::string why = tr_format("'{}' is not one of {}", unicode::visible(value), fmt::join(values, ", "));
+        if (auto guess = closest_match(value, values)) why += tr_format("; did you mean '{}'?", *guess);
         return why;
       },
       description);
@@ -75,7 +75,7 @@ std::vector<std::string> long_options(const CLI::App& app) {
 
 int unknown_name(std::string message, const std::string& typed, const std::vector<std::string>& known,
                  std::string help) {
-  if (auto guess = closest_match(typed, known)) message += fmt::format("; did you mean '{}'?", *guess);
+  if (auto guess = closest_match(typed, known)) message += tr_format("; did you mean '{}'?", *guess);
   Diagnostics diagnostics;
   diagnostics.error("", {}, std::move(message)).help = std::move(help);
   print(diagnostics, false);
@@ -100,8 +100,8 @@ std::optional<int> check_names(const CLI::App& app, int argc, const char* const*
       const std::vector<std::string> known = long_options(current);
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
       const std::string whose = command != nullptr ? "rubric " + command->get_name() : "rubric";
-      return unknown_name(fmt::format("unknown option '{}' for {}", name, whose), name, known,
-                          fmt::format("{} --help lists its options", whose));
+      return unknown_name(tr_format("unknown option '{}' for {}", name, whose), name, known,
+                          tr_format("{} --help lists its options", whose));
     }
     if (command != nullptr || arg.starts_with("-")) continue;
     std::vector<std::string> names;
@@ -110,8 +110,8 @@ std::optional<int> check_names(const CLI::App& app, int argc, const char* const*
       names.push_back(sub->get_name());
     }
     if (command == nullptr) {
-      return unknown_name(fmt::format("unknown command '{}'", arg), std::string(arg), names,
-                          fmt::format("the commands are {}; rubric --help describes them", fmt::join(names, ", ")));
+      return unknown_name(tr_format("unknown command '{}'", arg), std::string(arg), names,
+                          tr_format("the commands are {}; rubric --help describes them", fmt::join(names, ", ")));
     }
   }
   return std::nullopt;
@@ -120,16 +120,16 @@ std::optional<int> check_names(const CLI::App& app, int argc, const char* const*
 std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset) {
   std::vector<NamedFile> out;
   for (std::size_t i = 0; i < ruleset.sources.size(); ++i) {
-    out.push_back({ruleset.sources[i]->path(), i == 0 ? "the ruleset" : "the base ruleset"});
+    out.push_back({ruleset.sources[i]->path(), i == 0 ? std::string(tr("the ruleset")) : std::string(tr("the base ruleset"))});
   }
-  if (out.empty() && ruleset.source) out.push_back({ruleset.source->path(), "the ruleset"});
+  if (out.empty() && ruleset.source) out.push_back({ruleset.source->path(), std::string(tr("the ruleset"))});
   return out;
 }
 
 bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs) {
   const std::string clash = output_clash(outputs, inputs);
   if (clash.empty()) return true;
-  std::cerr << "error: " << clash << "\n";
+  std::cerr << std::string(tr("error: ")) << clash << "\n";
   return false;
 }
 
@@ -158,12 +158,12 @@ std::optional<std::vector<std::string>> files_below(const std::vector<std::strin
       if (it->is_regular_file(ignored) && wanted(it->path())) found.push_back(it->path().string());
     }
     if (error) {
-      std::cerr << fmt::format("error: {}: the folder cannot be read: {}\n", unicode::visible(path),
+      std::cerr << tr_format("error: {}: the folder cannot be read: {}\n", unicode::visible(path),
                                std::strerror(error.value()));
       return std::nullopt;
     }
     if (found.empty()) {
-      std::cerr << fmt::format("error: {}: no {} in this folder or below it\n", unicode::visible(path), what);
+      std::cerr << tr_format("error: {}: no {} in this folder or below it\n", unicode::visible(path), what);
       return std::nullopt;
     }
     std::sort(found.begin(), found.end());

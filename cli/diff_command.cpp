@@ -26,12 +26,12 @@ int run_diff(const DiffOptions& options) {
   print(new_ruleset.diagnostics);
   if (!old_ruleset.ok() || !new_ruleset.ok()) return kRulesetErrors;
   const std::optional<std::vector<std::string>> named = files_below(
-      options.facts, [](const std::filesystem::path& p) { return p.extension() == ".json"; }, "facts files (*.json)");
+      options.facts, [](const std::filesystem::path& p) { return p.extension() == ".json"; }, std::string(tr("facts files (*.json)")));
   if (!named) return kUsage;
   if (!options.columns.empty() && std::none_of(named->begin(), named->end(), [](const std::string& path) {
         return batch_format_of(path) == BatchFormat::Csv;
       })) {
-    std::cerr << fmt::format("error: {} names a column of a CSV file given with --facts; there is none\n",
+    std::cerr << tr_format("error: {} names a column of a CSV file given with --facts; there is none\n",
                              options.columns.id.empty() ? "--name-column" : "--id-column");
     return kUsage;
   }
@@ -41,9 +41,9 @@ int run_diff(const DiffOptions& options) {
   for (const std::string& path : *named) (batch_format_of(path) ? batches : facts_files).push_back(path);
   std::vector<NamedFile> inputs = ruleset_inputs(*old_ruleset.ruleset);
   for (NamedFile& f : ruleset_inputs(*new_ruleset.ruleset)) inputs.push_back(std::move(f));
-  for (const std::string& file : facts_files) inputs.push_back({file, "the facts file"});
-  for (const std::string& file : batches) inputs.push_back({file, "the departments file"});
-  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
+  for (const std::string& file : facts_files) inputs.push_back({file, std::string(tr("the facts file"))});
+  for (const std::string& file : batches) inputs.push_back({file, std::string(tr("the departments file"))});
+  if (!outputs_distinct({{"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   DiffReport report;
   report.old_path = options.old_path;
   report.new_path = options.new_path;
@@ -60,7 +60,7 @@ int run_diff(const DiffOptions& options) {
                                *report.impact);
       if (!fatal.empty()) {
         // The whole file could not be scored: no row of it is in the impact, and the command fails.
-        std::cerr << fmt::format("error: {}\n", unicode::visible(fatal, true));
+        std::cerr << tr_format("error: {}\n", unicode::visible(fatal, true));
         status = kFactsFailed;
       }
     }
@@ -86,21 +86,21 @@ int run_diff(const DiffOptions& options) {
 Command add_diff(CLI::App& parent) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* app = parent.add_subcommand(
-      "diff", "What changed between two rulesets; with --facts, each department's total and grade under both.");
-  app->add_option("OLD", options->old_path, "The earlier ruleset")->required()->check(input_file());
-  app->add_option("NEW", options->new_path, "The later ruleset")->required()->check(input_file());
-  app->add_option("--facts", options->facts, "Departments to measure the impact on: facts files (.json), folders of them, or batch inputs "
-                  "(.csv, .jsonl) as `rubric batch` reads them")
+      "diff", std::string(tr("What changed between two rulesets; with --facts, each department's total and grade under both.")));
+  app->add_option("OLD", options->old_path, std::string(tr("The earlier ruleset")))->required()->check(input_file());
+  app->add_option("NEW", options->new_path, std::string(tr("The later ruleset")))->required()->check(input_file());
+  app->add_option("--facts", options->facts, std::string(tr("Departments to measure the impact on: facts files (.json), folders of them, or batch inputs "
+                  "(.csv, .jsonl) as `rubric batch` reads them")))
       ->check(CLI::ExistingPath);
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
-                "Ignore keys of the facts a ruleset does not declare (a fact the new rules dropped), instead of "
-                "leaving that department unscored under it");
+                std::string(tr("Ignore keys of the facts a ruleset does not declare (a fact the new rules dropped), instead of "
+                "leaving that department unscored under it")));
   app->add_option("--id-column", options->columns.id,
-                  "CSV inputs: the column that holds each department's id (default: \"id\"), as `rubric batch --id-column`");
+                  std::string(tr("CSV inputs: the column that holds each department's id (default: \"id\"), as `rubric batch --id-column`")));
   app->add_option("--name-column", options->columns.name,
-                  "CSV inputs: the column that holds each department's name (default: \"department\"), as `rubric batch "
-                  "--name-column`");
-  app->add_option("--format", options->format, "Output format")
+                  std::string(tr("CSV inputs: the column that holds each department's name (default: \"department\"), as `rubric batch "
+                  "--name-column`")));
+  app->add_option("--format", options->format, std::string(tr("Output format")))
       ->check(one_of({"table", "md", "json"}))
       ->capture_default_str();
   app->footer(exit_codes());

@@ -43,41 +43,41 @@ struct Context {
 void explain_indicator(Context& ctx, const NodeResult& node, const std::string& here) {
   const ast::Ruleset& rs = ctx.rs;
   const LineColumn lc = rs.line_column(node.indicator->span.begin);
-  out << fmt::format("{} ({} points, {}:{})\n", here, node.points.hi.to_string(),
+  out << tr_format("{} ({} points, {}:{})\n", here, node.points.hi.to_string(),
                            rs.at(node.indicator->span).file->path(), lc.line);
   bool stopped = false;
   const std::vector<ValueSource> sources = value_sources(rs, ctx.facts, ctx.evaluation, *node.indicator, &stopped);
   if (!sources.empty() || stopped) {
-    out << "  values:\n";
+    out << std::string(tr("  values:\n"));
     for (const ValueSource& s : sources) {
       const std::string head =
           s.value.empty() ? fmt::format("{} {}", kind_word(s.kind), s.name) : fmt::format("{} {} = {}", kind_word(s.kind), s.name, s.value);
-      out << fmt::format("    {}  ({})\n", head, s.origin);
+      out << tr_format("    {}  ({})\n", head, s.origin);
     }
     if (stopped) {
-      out << fmt::format("    … and more: finding them took more than {} steps, the evaluation's budget (E0711)\n",
+      out << tr_format("    … and more: finding them took more than {} steps, the evaluation's budget (E0711)\n",
                          EvalOptions{}.step_budget);
     }
   }
-  out << "  derivation:\n";
+  out << std::string(tr("  derivation:\n"));
   for (const TraceStep& step : node.trace) {
     const std::string indent(static_cast<std::size_t>(step.depth) * 2, ' ');
-    out << fmt::format("    {}{}  [line {}]\n", indent, step.text, rs.line_column(step.span.begin).line);
-    if (!step.why.empty()) out << fmt::format("    {}  because {}\n", indent, step.why);
+    out << tr_format("    {}{}  [line {}]\n", indent, step.text, rs.line_column(step.span.begin).line);
+    if (!step.why.empty()) out << tr_format("    {}  because {}\n", indent, step.why);
   }
   if (node.score) {
     const ast::Rounding rounding = node.indicator->rounding ? *node.indicator->rounding : rs.rounding;
-    const std::string whose = node.indicator->rounding ? "the indicator's" : "the ruleset's";
+    const std::string whose = node.indicator->rounding ? std::string(tr("the indicator's")) : std::string(tr("the ruleset's"));
     if (*node.raw != *node.score) {
-      out << fmt::format("  rounding: {} → {} ({} rounding: {} decimals, {})\n", node.raw->to_string(),
+      out << tr_format("  rounding: {} → {} ({} rounding: {} decimals, {})\n", node.raw->to_string(),
                                node.score->to_fixed(node.digits), whose, rounding.digits, to_string(rounding.mode));
     } else {
-      out << fmt::format("  rounding: {} needs none ({} rounding: {} decimals, {})\n", node.raw->to_string(), whose,
+      out << tr_format("  rounding: {} needs none ({} rounding: {} decimals, {})\n", node.raw->to_string(), whose,
                                rounding.digits, to_string(rounding.mode));
     }
-    out << fmt::format("  = {}\n\n", node.score->to_fixed(node.digits));
+    out << tr_format("  = {}\n\n", node.score->to_fixed(node.digits));
   } else {
-    out << fmt::format("  error: {}\n\n", node.error);
+    out << tr_format("  error: {}\n\n", node.error);
   }
 }
 
@@ -90,7 +90,7 @@ void explain(Context& ctx, const NodeResult& node, const std::string& path) {
       Context inner{ctx.rs, ctx.facts, ctx.evaluation, std::string(), false};
       for (const NodeResult& child : node.children) explain(inner, child, here);
       ctx.found = true;
-      out << fmt::format("{} (section, {} points) = {}\n", here, node.points.hi.to_string(),
+      out << tr_format("{} (section, {} points) = {}\n", here, node.points.hi.to_string(),
                                node.score ? node.score->to_string() : "— " + node.error);
       return;
     }
@@ -117,8 +117,8 @@ int run_explain(const ExplainOptions& options) {
     return kRulesetErrors;
   }
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
-  inputs.push_back({options.facts, "the facts file"});
-  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
+  inputs.push_back({options.facts, std::string(tr("the facts file"))});
+  if (!outputs_distinct({{"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   const FactsResult facts = read_facts(*loaded.ruleset, options.facts, FactsOptions{options.allow_unknown_facts});
   print(facts.diagnostics, false);
   if (!facts.facts) return kFactsFailed;
@@ -130,9 +130,9 @@ int run_explain(const ExplainOptions& options) {
     std::vector<std::string> names;
     node_names(result.nodes, names);
     Diagnostics diagnostics;
-    std::string message = fmt::format("the ruleset has no indicator or section '{}'", options.indicator);
-    if (auto guess = closest_match(options.indicator, names)) message += fmt::format("; did you mean '{}'?", *guess);
-    diagnostics.error("", {}, std::move(message)).help = "`rubric explain RULESET FACTS` explains them all";
+    std::string message = tr_format("the ruleset has no indicator or section '{}'", options.indicator);
+    if (auto guess = closest_match(options.indicator, names)) message += tr_format("; did you mean '{}'?", *guess);
+    diagnostics.error("", {}, std::move(message)).help = std::string(tr("`rubric explain RULESET FACTS` explains them all"));
     print(diagnostics, false);
     return kUsage;
   }
@@ -148,14 +148,14 @@ int run_explain(const ExplainOptions& options) {
 Command add_explain(CLI::App& parent) {
   auto options = std::make_shared<ExplainOptions>();
   CLI::App* app = parent.add_subcommand(
-      "explain", "Print the evaluation as a derivation: each value with where it came from (fact, default, let, function), "
-      "the tier or arm chosen and why, each deduction, the rounding.");
-  app->add_option("RULESET", options->ruleset, "The ruleset file (.rubric)")->required()->check(input_file());
-  app->add_option("FACTS", options->facts, "A facts file (JSON)")->required()->check(input_file());
-  app->add_option("INDICATOR", options->indicator, "Only this indicator or section");
+      "explain", std::string(tr("Print the evaluation as a derivation: each value with where it came from (fact, default, let, function), "
+      "the tier or arm chosen and why, each deduction, the rounding.")));
+  app->add_option("RULESET", options->ruleset, std::string(tr("The ruleset file (.rubric)")))->required()->check(input_file());
+  app->add_option("FACTS", options->facts, std::string(tr("A facts file (JSON)")))->required()->check(input_file());
+  app->add_option("INDICATOR", options->indicator, std::string(tr("Only this indicator or section")));
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
-                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
-                "refusing the facts");
+                std::string(tr("Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts")));
   app->footer(exit_codes());
   return {app, [options] { return run_explain(*options); }};
 }

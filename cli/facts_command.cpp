@@ -38,12 +38,12 @@ Command add_facts(CLI::App& parent) {
               return kRulesetErrors;
             }
             const std::string target = options->output.empty() ? "-" : options->output;
-            if (!outputs_distinct({{target, options->output.empty() ? "standard output" : "-o"}},
+            if (!outputs_distinct({{target, options->output.empty() ? std::string(tr("standard output")) : "-o"}},
                                   ruleset_inputs(*loaded.ruleset))) {
               return kUsage;
             }
             if (options->format == "xlsx" && options->output.empty() && ::isatty(STDOUT_FILENO) != 0) {
-              std::cerr << "error: a workbook is not text: write it to a file with -o 填报.xlsx\n";
+              std::cerr << std::string(tr("error: a workbook is not text: write it to a file with -o 填报.xlsx\n"));
               return kUsage;
             }
             std::string content;
@@ -60,10 +60,10 @@ Command add_facts(CLI::App& parent) {
                 std::cout << content;
               } else {
                 write_file_atomically(options->output, content);
-                std::cerr << fmt::format("wrote {}\n", options->output);
+                std::cerr << tr_format("wrote {}\n", options->output);
               }
             } catch (const std::exception& e) {
-              std::cerr << "error: " << e.what() << "\n";
+              std::cerr << std::string(tr("error: ")) << e.what() << "\n";
               return kWriteFailed;
             }
             return kOk;

@@ -49,24 +49,24 @@ std::string first_difference(const std::string& path, const std::string& before,
   std::string out = fmt::format("--- {}\n+++ {} (formatted)\n@@ -{} +{} @@\n", path, path, top + 1, top + 1);
   if (top > 0) out += " " + a[top - 1] + "\n";
   for (std::size_t i = top; i < a_end && i < top + kShown; ++i) out += "-" + a[i] + "\n";
-  if (a_end > top + kShown) out += fmt::format("-… ({} more lines)\n", a_end - top - kShown);
+  if (a_end > top + kShown) out += tr_format("-… ({} more lines)\n", a_end - top - kShown);
   for (std::size_t j = top; j < b_end && j < top + kShown; ++j) out += "+" + b[j] + "\n";
-  if (b_end > top + kShown) out += fmt::format("+… ({} more lines)\n", b_end - top - kShown);
-  if (a_end == top && b_end == top) out += "(only the end differs: the last line break)\n";
+  if (b_end > top + kShown) out += tr_format("+… ({} more lines)\n", b_end - top - kShown);
+  if (a_end == top && b_end == top) out += std::string(tr("(only the end differs: the last line break)\n"));
   return out;
 }
 
 int run_fmt(const FmtOptions& options) {
   int status = kOk;
   const std::optional<std::vector<std::string>> found = files_below(
-      options.paths, [](const std::filesystem::path& p) { return p.extension() == ".rubric"; }, "rulesets (*.rubric)");
+      options.paths, [](const std::filesystem::path& p) { return p.extension() == ".rubric"; }, std::string(tr("rulesets (*.rubric)")));
   if (!found) return kUsage;
   const std::vector<std::string>& paths = *found;
   std::vector<NamedFile> inputs;
-  for (const std::string& path : paths) inputs.push_back({path, "the file to format"});
-  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
+  for (const std::string& path : paths) inputs.push_back({path, std::string(tr("the file to format"))});
+  if (!outputs_distinct({{"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   for (const std::string& path : paths) {
-    InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+    InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", tr_later("rulesets may be")});
     if (!input.text) {
       print_read_error(path == "-" ? "<stdin>" : path, input);
       status = std::max(status, kUsage);
@@ -86,7 +86,7 @@ int run_fmt(const FmtOptions& options) {
     const bool changed = *result.text != text;
     if (options.check) {
       if (changed) {
-        std::cout << fmt::format("{}: not formatted\n", source->path()) << first_difference(source->path(), text, *result.text);
+        std::cout << tr_format("{}: not formatted\n", source->path()) << first_difference(source->path(), text, *result.text);
         status = std::max(status, kRulesetErrors);
       }
     } else if (path == "-") {
@@ -95,11 +95,11 @@ int run_fmt(const FmtOptions& options) {
       try {
         write_file_atomically(path, *result.text);
       } catch (const std::exception& e) {
-        std::cerr << fmt::format("error: {}\n", e.what());
+        std::cerr << tr_format("error: {}\n", e.what());
         status = std::max(status, kWriteFailed);
         continue;
       }
-      std::cerr << fmt::format("{}: formatted\n", path);
+      std::cerr << tr_format("{}: formatted\n", path);
     }
   }
   return status;
@@ -124,10 +124,10 @@ Command add_fmt(CLI::App& parent) {
                 std::string(tr("Change nothing; print each file that is not formatted, with its first difference, and exit 1 "
                 "if there is one")));
   app->footer(
-      "Files are rewritten in place, atomically; a file with syntax errors is reported and left as it is.\n"
+      std::string(tr("Files are rewritten in place, atomically; a file with syntax errors is reported and left as it is.\n"
       "Exit codes: 0 success (with --check: every file is formatted); 1 a file has syntax errors, or with "
       "--check is not formatted; 2 bad command line or a file that cannot be read; 5 a file that cannot be "
-      "written (it is left as it was).");
+      "written (it is left as it was).")));
   return {app, [options] { return run_fmt(*options); }};
 }
 

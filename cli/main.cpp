@@ -67,9 +67,9 @@ class StdoutBuffer : public std::streambuf {
 // The last resort: the message is written with fputs, which cannot throw, and shown through
 // unicode::visible.
 int internal_error(const char* what) {
-  const std::string text = rubric::unicode::visible(what != nullptr ? what : "unknown exception");
-  std::fputs(("rubric: internal error: " + text +
-              "\nThis is a bug in rubric, not a problem with your files; please report it with the command you ran.\n")
+  const std::string text = rubric::unicode::visible(what != nullptr ? what : std::string(rubric::tr("unknown exception")));
+  std::fputs((std::string(rubric::tr("rubric: internal error: ")) + text +
+              std::string(rubric::tr("\nThis is a bug in rubric, not a problem with your files; please report it with the command you ran.\n")))
                  .c_str(),
              stderr);
   return rubric::cli::kInternalError;
@@ -140,7 +140,8 @@ int main(int argc, char** argv) {
   try {
     status = run(argc, argv);
   } catch (const std::bad_alloc&) {
-    std::fputs("rubric: error: out of memory\n", stderr);
+    // tr() gives a view of a literal: no allocation here.
+    std::fputs(rubric::tr("rubric: error: out of memory\n").data(), stderr);
     status = kInternalError;
   } catch (const std::exception& e) {
     status = internal_error(e.what());
@@ -150,8 +151,8 @@ int main(int argc, char** argv) {
   std::cout.flush();
   std::cout.rdbuf(original);
   if (out.error() != 0) {
-    std::cerr << "error: cannot write to standard output: " << std::strerror(out.error())
-              << "; the output is incomplete [E1003]\n";
+    std::cerr << std::string(rubric::tr("error: cannot write to standard output: ")) << std::strerror(out.error())
+              << std::string(rubric::tr("; the output is incomplete [E1003]\n"));
     if (status != kInternalError) status = kWriteFailed;
   }
   return status;

@@ -178,10 +178,10 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   }
   // The ruleset chosen by year, and the files it extends, are inputs too.
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
-  inputs.push_back({file, "the facts file"});
-  if (!options_.prior.empty()) inputs.push_back({options_.prior, "last year's facts file (--prior)"});
-  if (!options_.cohort.empty()) inputs.push_back({options_.cohort, "the year's departments (--cohort)"});
-  if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) {
+  inputs.push_back({file, std::string(tr("the facts file"))});
+  if (!options_.prior.empty()) inputs.push_back({options_.prior, std::string(tr("last year's facts file (--prior)"))});
+  if (!options_.cohort.empty()) inputs.push_back({options_.cohort, std::string(tr("the year's departments (--cohort)"))});
+  if (!outputs_distinct({{options_.output, "-o"}, {"-", std::string(tr("standard output"))}}, inputs)) {
     status_ = kUsage;
     stop_ = true;
     return;
@@ -228,7 +228,7 @@ bool Session::attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts) {
   if (!ruleset.reads_prior()) {
     Diagnostics unused;
     unused.warning("W0603", Location::in_json(options_.prior, "facts"),
-                   "the ruleset reads no facts of last year (no prior(…)): --prior is not used");
+                   std::string(tr("the ruleset reads no facts of last year (no prior(…)): --prior is not used")));
     print(unused, false);
     return true;
   }
@@ -246,7 +246,7 @@ bool Session::attach_cohort(const ast::Ruleset& ruleset, Facts& facts) {
   if (!ruleset.reads_cohort()) {
     Diagnostics unused;
     unused.warning("W0604", Location::in_json(options_.cohort, ""),
-                   "the ruleset compares no department with the year's others (no year_mean(…) …): --cohort is not used");
+                   std::string(tr("the ruleset compares no department with the year's others (no year_mean(…) …): --cohort is not used")));
     print(unused, false);
     return true;
   }
@@ -254,12 +254,12 @@ bool Session::attach_cohort(const ast::Ruleset& ruleset, Facts& facts) {
     std::string fatal;
     cohort_ = read_cohort(ruleset, options_.cohort, BatchColumns{}, fatal);
     if (!cohort_) {
-      std::cerr << fmt::format("error: {}\n", unicode::visible(fatal));
+      std::cerr << tr_format("error: {}\n", unicode::visible(fatal));
       status_ = kFactsFailed;
       return false;
     }
     if (cohort_->refused > 0) {
-      std::cerr << fmt::format("warning: {}: {} of {} departments have errors and are not in the year's figures; check "
+      std::cerr << tr_format("warning: {}: {} of {} departments have errors and are not in the year's figures; check "
                                "them with rubric batch\n",
                                unicode::visible(options_.cohort), cohort_->refused,
                                cohort_->refused + cohort_->departments);
@@ -290,7 +290,7 @@ void Session::write_report(const ast::Ruleset& ruleset, const Evaluation& result
     write_file_atomically(options_.output, content);
     std::cerr << tr_format("{}: wrote {}\n", facts.file, options_.output);
   } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    std::cerr << std::string(tr("error: ")) << e.what() << "\n";
     status_ = std::max(status_, kWriteFailed);
   }
 }
@@ -299,15 +299,15 @@ std::optional<int> Session::refuse_report_options() const {
   if (!is_report_format(options_.format) && options_.output.empty()) return std::nullopt;
   const std::size_t facts_count = options_.scheme.empty() ? options_.files.size() - 1 : options_.files.size();
   if (!is_report_format(options_.format)) {
-    std::cerr << "score: -o writes a report: use it with --format xlsx, html, md or csv\n";
+    std::cerr << std::string(tr("score: -o writes a report: use it with --format xlsx, html, md or csv\n"));
     return kUsage;
   }
   if (options_.format == "xlsx" && options_.output.empty()) {
-    std::cerr << "score: --format xlsx writes a file: give it with -o FILE.xlsx\n";
+    std::cerr << std::string(tr("score: --format xlsx writes a file: give it with -o FILE.xlsx\n"));
     return kUsage;
   }
   if (facts_count > 1) {
-    std::cerr << fmt::format("score: --format {} reports one department: give one FACTS file "
+    std::cerr << tr_format("score: --format {} reports one department: give one FACTS file "
                              "(rubric batch reports on many)\n",
                              options_.format);
     return kUsage;
@@ -318,7 +318,7 @@ std::optional<int> Session::refuse_report_options() const {
 std::optional<int> Session::name_files() {
   if (options_.scheme.empty()) {
     if (options_.files.size() < 2) {
-      std::cerr << "score: give a RULESET and at least one FACTS file, or --scheme NAME and FACTS files\n";
+      std::cerr << std::string(tr("score: give a RULESET and at least one FACTS file, or --scheme NAME and FACTS files\n"));
       return kUsage;
     }
     ruleset_ = options_.files.front();
@@ -399,15 +399,15 @@ int Session::run() {
   if (const auto usage = refuse_report_options()) return *usage;
   if (const auto status = name_files()) return *status;
   if (!options_.prior.empty() && facts_files_.size() > 1) {
-    std::cerr << "rubric score: --prior goes with one FACTS file (last year's facts of that department); "
-                 "for many departments use 'rubric batch … --prior LAST_YEAR_BATCH'\n";
+    std::cerr << std::string(tr("rubric score: --prior goes with one FACTS file (last year's facts of that department); "
+                 "for many departments use 'rubric batch … --prior LAST_YEAR_BATCH'\n"));
     return kUsage;
   }
   {
     std::vector<NamedFile> inputs;
-    if (!ruleset_.empty()) inputs.push_back({ruleset_, "the ruleset"});
-    for (const std::string& file : facts_files_) inputs.push_back({file, "the facts file"});
-    if (!outputs_distinct({{options_.output, "-o"}, {"-", "standard output"}}, inputs)) return kUsage;
+    if (!ruleset_.empty()) inputs.push_back({ruleset_, std::string(tr("the ruleset"))});
+    for (const std::string& file : facts_files_) inputs.push_back({file, std::string(tr("the facts file"))});
+    if (!outputs_distinct({{options_.output, "-o"}, {"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   }
   if (!ruleset_.empty()) load(ruleset_);  // the ruleset's own problems first, whatever the facts
   for (const std::string& file : facts_files_) {

@@ -28,7 +28,7 @@ std::optional<std::vector<std::string>> rulesets_in(const std::vector<std::strin
       [](const std::filesystem::path& p) {
         return p.extension() == ".rubric" && p.filename().string().find(".test.rubric") == std::string::npos;
       },
-      "rulesets (*.rubric other than *.test.rubric)");
+      std::string(tr("rulesets (*.rubric other than *.test.rubric)")));
 }
 
 std::string where(const Location& l) {
@@ -46,13 +46,13 @@ int run_boundaries(const std::vector<std::string>& rulesets) {
   for (const std::string& path : rulesets) {
     const BoundaryRun run = boundary_tests(path);
     print(run.diagnostics);
-    if (!run.error.empty()) std::cerr << fmt::format("{}: error: {}\n", path, run.error);
+    if (!run.error.empty()) std::cerr << tr_format("{}: error: {}\n", path, run.error);
     if (run.text.empty()) {
       status = run.diagnostics.has_errors() && run.error.empty() ? kRulesetErrors : kFactsFailed;
       continue;
     }
     std::cout << run.text;
-    std::cerr << fmt::format("{}: {} boundary cases, {} skipped\n", path, run.cases, run.skipped.size());
+    std::cerr << tr_format("{}: {} boundary cases, {} skipped\n", path, run.cases, run.skipped.size());
   }
   return status;
 }
@@ -64,16 +64,16 @@ Diagnostics nothing_ran(const TestCommandOptions& options, const std::vector<Tes
   for (const TestRun& run : runs) cases += run.cases.size();
   if (cases > 0 || runs.empty()) return out;
   if (options.filter.empty()) {
-    out.error("E1101", {}, runs.size() == 1 ? "the ruleset has no tests" : "none of the rulesets has tests").help =
-        "write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "
-        "\"Tests\"); `rubric test --boundaries` writes a first file of cases";
+    out.error("E1101", {}, runs.size() == 1 ? std::string(tr("the ruleset has no tests")) : std::string(tr("none of the rulesets has tests"))).help =
+        std::string(tr("write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "
+        "\"Tests\"); `rubric test --boundaries` writes a first file of cases"));
   } else {
     std::vector<std::string> names;
     for (const TestRun& run : runs) names.insert(names.end(), run.names.begin(), run.names.end());
-    std::string message = fmt::format("--filter \"{}\" matches no case", options.filter);
-    if (auto guess = closest_match(options.filter, names)) message += fmt::format("; did you mean \"{}\"?", *guess);
+    std::string message = tr_format("--filter \"{}\" matches no case", options.filter);
+    if (auto guess = closest_match(options.filter, names)) message += tr_format("; did you mean \"{}\"?", *guess);
     out.error("E1102", {}, std::move(message)).help =
-        "a case is matched by its name as \"test / case\"; run without --filter to see them all";
+        std::string(tr("a case is matched by its name as \"test / case\"; run without --filter to see them all"));
   }
   return out;
 }
@@ -96,7 +96,7 @@ int update_tests(const std::vector<TestRun>& runs) {
     }
     for (const ExpectationUpdate* u : file.applied) {
       const LineColumn lc = u->location.file->line_column(u->location.span->begin);
-      std::cout << fmt::format("{}:{}: {}: {} → {}\n", unicode::visible(file.path), lc.line, u->what, u->old_text,
+      std::cout << tr_format("{}:{}: {}: {} → {}\n", unicode::visible(file.path), lc.line, u->what, u->old_text,
                                u->new_text);
       ++changed;
     }
@@ -107,14 +107,14 @@ int update_tests(const std::vector<TestRun>& runs) {
     for (const CaseResult& c : run.cases) {
       if (c.not_updatable == 0) continue;
       left += c.not_updatable;
-      std::cout << fmt::format("  ✗ {}{} ({}): not updated\n", c.test, c.test == c.name ? "" : " / " + c.name,
+      std::cout << tr_format("  ✗ {}{} ({}): not updated\n", c.test, c.test == c.name ? "" : " / " + c.name,
                                where(c.location));
-      for (const std::string& f : c.failures) std::cout << fmt::format("    {}\n", f);
+      for (const std::string& f : c.failures) std::cout << tr_format("    {}\n", f);
     }
   }
-  std::cout << fmt::format("{} expectation{} updated in {} file{}", changed, changed == 1 ? "" : "s", files.size(),
+  std::cout << tr_format("{} expectation{} updated in {} file{}", changed, changed == 1 ? "" : "s", files.size(),
                            files.size() == 1 ? "" : "s");
-  if (left > 0) std::cout << fmt::format("; {} failure{} left as {}", left, left == 1 ? "" : "s", left == 1 ? "it was" : "they were");
+  if (left > 0) std::cout << tr_format("; {} failure{} left as {}", left, left == 1 ? "" : "s", left == 1 ? std::string(tr("it was")) : std::string(tr("they were")));
   std::cout << "\n";
   if (status == kOk && left > 0) status = kFactsFailed;
   return status;
@@ -124,8 +124,8 @@ int run_test_command(const TestCommandOptions& options) {
   const std::optional<std::vector<std::string>> rulesets = rulesets_in(options.paths);
   if (!rulesets) return kUsage;
   std::vector<NamedFile> inputs;
-  for (const std::string& path : *rulesets) inputs.push_back({path, "the ruleset"});
-  if (!outputs_distinct({{"-", "standard output"}}, inputs)) return kUsage;
+  for (const std::string& path : *rulesets) inputs.push_back({path, std::string(tr("the ruleset"))});
+  if (!outputs_distinct({{"-", std::string(tr("standard output"))}}, inputs)) return kUsage;
   if (options.boundaries) return run_boundaries(*rulesets);
   std::vector<TestRun> runs;
   for (const std::string& path : *rulesets) {
@@ -177,25 +177,25 @@ int run_test_command(const TestCommandOptions& options) {
   }
   for (const TestRun& run : runs) {
     print(run.diagnostics);
-    std::cout << fmt::format("{}: {} passed, {} failed\n", run.ruleset, run.cases.size() - run.failed(), run.failed());
+    std::cout << tr_format("{}: {} passed, {} failed\n", run.ruleset, run.cases.size() - run.failed(), run.failed());
     for (const CaseResult& c : run.cases) {
       if (c.passed) continue;
-      std::cout << fmt::format("  ✗ {}{} ({})\n", c.test, c.test == c.name ? "" : " / " + c.name, where(c.location));
-      for (const std::string& f : c.failures) std::cout << fmt::format("    {}\n", f);
+      std::cout << tr_format("  ✗ {}{} ({})\n", c.test, c.test == c.name ? "" : " / " + c.name, where(c.location));
+      for (const std::string& f : c.failures) std::cout << tr_format("    {}\n", f);
       if (!c.trace.empty()) std::cout << c.trace;
     }
     if (options.coverage) {
-      std::cout << fmt::format("  coverage: {} of {} branches ({}%)\n", run.covered, run.branches.size(),
+      std::cout << tr_format("  coverage: {} of {} branches ({}%)\n", run.covered, run.branches.size(),
                                run.coverage_percent());
       for (const BranchInfo& b : run.branches) {
-        if (!b.covered) std::cout << fmt::format("    not covered: {} ({})\n", b.what, where(b.location));
+        if (!b.covered) std::cout << tr_format("    not covered: {} ({})\n", b.what, where(b.location));
       }
       if (run.coverage_percent() < options.threshold) {
-        std::cout << fmt::format("  coverage {}% is below the threshold {}%\n", run.coverage_percent(), options.threshold);
+        std::cout << tr_format("  coverage {}% is below the threshold {}%\n", run.coverage_percent(), options.threshold);
       }
     }
   }
-  std::cout << fmt::format("{} passed, {} failed\n", total - failures, failures);
+  std::cout << tr_format("{} passed, {} failed\n", total - failures, failures);
   std::cout.flush();
   print(none, false);
   return failed ? kFactsFailed : kOk;
@@ -206,22 +206,22 @@ int run_test_command(const TestCommandOptions& options) {
 Command add_test(CLI::App& parent) {
   auto options = std::make_shared<TestCommandOptions>();
   CLI::App* app = parent.add_subcommand(
-      "test", "Run the tests beside each ruleset (its test blocks and NAME.test.rubric); exit 3 if any fails.");
-  app->add_option("PATH", options->paths, "Rulesets, or folders of them (default: rulesets)")->check(CLI::ExistingPath);
-  app->add_option("--filter", options->filter, "Run only the cases whose 'test / case' name contains this text");
-  app->add_option("--format", options->format, "Output format")->check(one_of({"text", "json"}))->capture_default_str();
+      "test", std::string(tr("Run the tests beside each ruleset (its test blocks and NAME.test.rubric); exit 3 if any fails.")));
+  app->add_option("PATH", options->paths, std::string(tr("Rulesets, or folders of them (default: rulesets)")))->check(CLI::ExistingPath);
+  app->add_option("--filter", options->filter, std::string(tr("Run only the cases whose 'test / case' name contains this text")));
+  app->add_option("--format", options->format, std::string(tr("Output format")))->check(one_of({"text", "json"}))->capture_default_str();
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
-                "Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
-                "refusing the facts");
-  app->add_flag("--coverage", options->coverage, "Report which branches (tiers, arms, deductions, bands, grades) the tests reach");
+                std::string(tr("Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts")));
+  app->add_flag("--coverage", options->coverage, std::string(tr("Report which branches (tiers, arms, deductions, bands, grades) the tests reach")));
   app->add_flag("--boundaries", options->boundaries,
-                "Print, as a test file ready to paste, the cases just below, at and just above every tier, bracket "
-                "and judged band bound, with the scores the ruleset gives");
+                std::string(tr("Print, as a test file ready to paste, the cases just below, at and just above every tier, bracket "
+                "and judged band bound, with the scores the ruleset gives")));
   CLI::Option* update = app->add_flag("--update", options->update,
-                "Rewrite each failing expectation in its test file to what the ruleset gives now (keeping the rest "
-                "of the file as it is), and print every change");
+                std::string(tr("Rewrite each failing expectation in its test file to what the ruleset gives now (keeping the rest "
+                "of the file as it is), and print every change")));
   update->excludes("--boundaries");
-  app->add_option("--threshold", options->threshold, "With --coverage: fail below this percentage")->check(CLI::Range(0, 100));
+  app->add_option("--threshold", options->threshold, std::string(tr("With --coverage: fail below this percentage")))->check(CLI::Range(0, 100));
   app->footer(exit_codes());
   return {app, [options] { return run_test_command(*options); }};
 }

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.hpp"
+#include "dsl/keywords.hpp"
+
 namespace rubric::ast {
 
 std::string_view to_string(BinaryOp op) {
@@ -25,25 +28,36 @@ std::string_view to_string(BinaryOp op) {
   return "?";
 }
 
-std::string describe(const TypeRef& type) {
+namespace {
+
+std::string describe_in(const TypeRef& type, KeywordSet set) {
+  const auto word = [set](std::string_view en) { return std::string(keyword_in(en, set).value_or(en)); };
   switch (type.kind) {
-    case TypeKind::Unknown: return "unknown";
-    case TypeKind::Number: return "number";
-    case TypeKind::Percent: return "percent";
-    case TypeKind::Money: return "money";
-    case TypeKind::Count: return "count";
-    case TypeKind::Bool: return "bool";
-    case TypeKind::Text: return "text";
-    case TypeKind::Date: return "date";
-    case TypeKind::Enum: return fmt::format("enum {{ {} }}", fmt::join(type.members, ", "));
-    case TypeKind::List: return "list of " + describe(*type.element);
+    case TypeKind::Unknown: return std::string(tr("unknown"));
+    case TypeKind::Number: return word("number");
+    case TypeKind::Percent: return word("percent");
+    case TypeKind::Money: return word("money");
+    case TypeKind::Count: return word("count");
+    case TypeKind::Bool: return word("bool");
+    case TypeKind::Text: return word("text");
+    case TypeKind::Date: return word("date");
+    case TypeKind::Enum: return fmt::format("{} {{ {} }}", word("enum"), fmt::join(type.members, ", "));
+    case TypeKind::List: return fmt::format("{} {} {}", word("list"), word("of"), describe_in(*type.element, set));
     case TypeKind::Record: {
       std::vector<std::string> fields;
-      for (const auto& f : type.fields) fields.push_back(f.name + ": " + describe(*f.type));
+      for (const auto& f : type.fields) fields.push_back(f.name + ": " + describe_in(*f.type, set));
       return fmt::format("{{ {} }}", fmt::join(fields, ", "));
     }
   }
-  return "unknown";
+  return std::string(tr("unknown"));
+}
+
+}  // namespace
+
+std::string describe(const TypeRef& type) { return describe_in(type, current_keywords()); }
+
+std::string describe_for_people(const TypeRef& type) {
+  return describe_in(type, language() == Language::Zh ? KeywordSet::Zh : KeywordSet::En);
 }
 
 namespace {

@@ -236,7 +236,12 @@ struct TypeRef {
   std::vector<Field> fields;         // Record
   Span span;
 };
+// The type as a ruleset writes it, in the keyword set of the file being read or checked
+// (KeywordScope): "percent", "list of number", or "百分比", "列表 含 数值".
 std::string describe(const TypeRef& type);
+// The type in the words of the language messages are shown in (base/messages.hpp): for a
+// department's facts, where no ruleset file sets the words.
+std::string describe_for_people(const TypeRef& type);
 
 struct FactDecl {
   std::string name;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "dsl/builder.hpp"
+#include "base/messages.hpp"
 #include "dsl/parser.hpp"
 
 namespace rubric::parsing {
@@ -43,13 +44,13 @@ Decimal Builder::number_value(const Node& n, bool percent) {
   try {
     const auto value = Decimal::parse(digits);
     if (!value) {
-      error("E0003", span(n), fmt::format("malformed number '{}'", n.string_view()));
+      error("E0003", span(n), tr_format("malformed number '{}'", n.string_view()));
       return {};
     }
     return percent ? *value / Decimal::from_int(100) : *value;
   } catch (const DecimalError& e) {
-    error("E0003", span(n), fmt::format("number '{}' cannot be held exactly", n.string_view())).help =
-        "numbers have at most 38 significant digits and 24 decimals (see docs/decimals.md)";
+    error("E0003", span(n), tr_format("number '{}' cannot be held exactly", n.string_view())).help =
+        std::string(tr("numbers have at most 38 significant digits and 24 decimals (see docs/decimals.md)"));
     return {};
   }
 }
@@ -88,8 +89,8 @@ ast::BinaryOp binary_op(std::string_view op) {
 bool Builder::too_long(const Node& n, std::size_t operands) {
   if (chained_ + operands <= kMaxChainedOperands) return false;
   if (!chain_reported_) {
-    error("E0016", span(n), fmt::format("the expression chains more than {} operands", kMaxChainedOperands)).help =
-        "name parts of it with 'let', or sum a list with 'sum(…)'";
+    error("E0016", span(n), tr_format("the expression chains more than {} operands", kMaxChainedOperands)).help =
+        std::string(tr("name parts of it with 'let', or sum a list with 'sum(…)'"));
   }
   chain_reported_ = true;
   return true;
@@ -141,8 +142,8 @@ ast::Interval Builder::interval(const Node& n) {
 
 std::optional<std::int64_t> Builder::date_value(const Node& n) {
   if (const auto day = parse_date(n.string_view())) return *day;
-  error("E0022", span(n), fmt::format("'{}' is not a date: {}", n.string_view(), date_problem(n.string_view())))
-      .help = "a date is written 2024-02-10 (年-月-日), a day that exists";
+  error("E0022", span(n), tr_format("'{}' is not a date: {}", n.string_view(), date_problem(n.string_view())))
+      .help = std::string(tr("a date is written 2024-02-10 (年-月-日), a day that exists"));
   return std::nullopt;
 }
 
@@ -179,7 +180,7 @@ ast::ExprPtr Builder::expr(const Node& n) {
   if (is<g::when_expr>(n)) return when_expr(n, at);
   // Nodes that only wrap one expression.
   if (n.children.size() == 1) return expr(*n.children[0]);
-  error("E0001", at, fmt::format("internal: unexpected syntax node {}", n.type));
+  error("E0001", at, tr_format("internal: unexpected syntax node {}", n.type));
   return ast::make(at, ast::NumberLit{});
 }
 

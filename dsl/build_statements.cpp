@@ -7,6 +7,7 @@
 #include <string>
 
 #include "dsl/builder.hpp"
+#include "base/messages.hpp"
 #include "dsl/parser.hpp"
 
 namespace rubric::parsing {
@@ -22,7 +23,7 @@ ast::TypeRefPtr Builder::type(const Node& n) {
     for (const auto& member : n.children) {
       std::string name = name_value(*member);
       for (const auto& seen : t->members) {
-        if (seen == name) error("E0007", span(*member), fmt::format("enum member '{}' is listed twice", name));
+        if (seen == name) error("E0007", span(*member), tr_format("enum member '{}' is listed twice", name));
       }
       t->members.push_back(std::move(name));
     }
@@ -32,7 +33,7 @@ ast::TypeRefPtr Builder::type(const Node& n) {
       const std::string name = field->children[0]->string();
       for (const auto& seen : t->fields) {
         if (seen.name == name) {
-          error("E0007", span(*field->children[0]), fmt::format("record field '{}' is declared twice", name));
+          error("E0007", span(*field->children[0]), tr_format("record field '{}' is declared twice", name));
         }
       }
       ast::Field f{name, span(*field->children[0]), type(*field->children[1]), std::nullopt, {}};
@@ -60,11 +61,11 @@ ast::TypeRefPtr Builder::type(const Node& n) {
       }
     }
     if (!found) {
-      auto& d = error("E0006", span(n), fmt::format("unknown type '{}'", name));
+      auto& d = error("E0006", span(n), tr_format("unknown type '{}'", name));
       if (auto guess = closest_match(name, kNames)) {
-        d.help = fmt::format("did you mean '{}'?", *guess);
+        d.help = tr_format("did you mean '{}'?", *guess);
       } else {
-        d.help = "the types are number, percent, money, count, bool, text, date, enum { … } and list of …";
+        d.help = std::string(tr("the types are number, percent, money, count, bool, text, date, enum { … } and list of …"));
       }
     }
   }
@@ -80,13 +81,13 @@ ast::FactDecl Builder::fact(const Node& n) {
   for (std::size_t i = 2; i < n.children.size(); ++i) {
     const Node& option = *n.children[i];
     const auto twice = [&](std::string_view what) {
-      error("E0008", span(option), fmt::format("fact '{}' has more than one {}", f.name, what));
+      error("E0008", span(option), tr_format("fact '{}' has more than one {}", f.name, what));
     };
     if (is<g::fact_label>(option)) {
       if (!f.label.empty()) twice("label");
       f.label = text_value(option);
     } else if (is<g::fact_domain>(option)) {
-      if (f.domain) twice("domain ('in …')");
+      if (f.domain) twice(std::string(tr("domain ('in …')")));
       f.domain = interval(*option.children[0]);
     } else if (is<g::fact_default>(option)) {
       if (f.has_default()) twice("default");
@@ -137,8 +138,8 @@ ast::Rounding Builder::rounding(const Node& n) {
   r.span = span(n);
   const std::string digits = n.children[0]->string();
   if (digits.size() > 2 || std::stoi(digits) > 12) {
-    error("E0005", span(*n.children[0]), fmt::format("rounding to {} decimals is not supported", digits)).help =
-        "round to at most 12 decimals";
+    error("E0005", span(*n.children[0]), tr_format("rounding to {} decimals is not supported", digits)).help =
+        std::string(tr("round to at most 12 decimals"));
   } else {
     r.digits = std::stoi(digits);
   }
@@ -146,12 +147,12 @@ ast::Rounding Builder::rounding(const Node& n) {
   if (auto parsed = rounding_mode_from_string(mode)) {
     r.mode = *parsed;
   } else {
-    auto& d = error("E0005", span(*n.children[1]), fmt::format("unknown rounding mode '{}'", mode));
+    auto& d = error("E0005", span(*n.children[1]), tr_format("unknown rounding mode '{}'", mode));
     const std::vector<std::string> modes = {"half_up", "half_even", "down", "up"};
     if (auto guess = closest_match(mode, modes)) {
-      d.help = fmt::format("did you mean '{}'?", *guess);
+      d.help = tr_format("did you mean '{}'?", *guess);
     } else {
-      d.help = "the modes are half_up (四舍五入), half_even, down and up";
+      d.help = std::string(tr("the modes are half_up (四舍五入), half_even, down and up"));
     }
   }
   return r;
@@ -165,7 +166,7 @@ ast::PointsSpec Builder::points(const Node& n) {
       if (auto d = Decimal::parse(number.string_view())) return *d;
     } catch (const DecimalError&) {
     }
-    error("E0003", span(number), fmt::format("points '{}' cannot be held exactly", number.string_view()));
+    error("E0003", span(number), tr_format("points '{}' cannot be held exactly", number.string_view()));
     return Decimal{};
   };
   p.hi = value(*n.children[0]);
@@ -173,9 +174,9 @@ ast::PointsSpec Builder::points(const Node& n) {
     p.range = true;
     p.lo = p.hi;
     p.hi = value(*n.children[1]);
-    if (p.lo > p.hi) error("E0009", p.span, "the points range is empty: the lower bound exceeds the upper");
+    if (p.lo > p.hi) error("E0009", p.span, std::string(tr("the points range is empty: the lower bound exceeds the upper")));
   } else if (p.hi.sign() < 0) {
-    error("E0009", p.span, "points cannot be negative").help = "write a signed range, e.g. 'points -5 to 5'";
+    error("E0009", p.span, std::string(tr("points cannot be negative"))).help = std::string(tr("write a signed range, e.g. 'points -5 to 5'"));
   }
   return p;
 }
@@ -189,7 +190,7 @@ std::unique_ptr<ast::Indicator> Builder::indicator(const Node& n) {
   for (std::size_t i = 2; i < n.children.size(); ++i) {
     const Node& item = *n.children[i];
     const auto twice = [&](std::string_view what) {
-      error("E0010", span(item), fmt::format("indicator '{}' has more than one '{}'", ind->name, what));
+      error("E0010", span(item), tr_format("indicator '{}' has more than one '{}'", ind->name, what));
     };
     if (is<g::explain_stmt>(item)) {
       if (!ind->explain.empty()) twice("explain");
@@ -295,12 +296,12 @@ ast::Expectation Builder::expectation(const Node& n) {
     e.number = number_value(value, false);
   }
   if (e.target == ast::ExpectTarget::Grade && e.number) {
-    error("E0018", span(value), "a grade is a name, such as 优").help = "write e.g. 'expect grade = 优'";
+    error("E0018", span(value), std::string(tr("a grade is a name, such as 优"))).help = std::string(tr("write e.g. 'expect grade = 优'"));
   } else if (e.target == ast::ExpectTarget::Indicator && e.text == "不适用") {
     // `expect 生态效益 = 不适用`: it does not apply (text holds the word)
   } else if (e.target != ast::ExpectTarget::Grade && !e.number) {
-    error("E0018", span(value), "expected a number here: a score or a total")
-        .help = e.target == ast::ExpectTarget::Indicator ? "or '不适用' for an indicator that does not apply" : "";
+    error("E0018", span(value), std::string(tr("expected a number here: a score or a total")))
+        .help = e.target == ast::ExpectTarget::Indicator ? std::string(tr("or '不适用' for an indicator that does not apply")) : "";
   }
   return e;
 }
@@ -325,7 +326,7 @@ ast::TestBlock Builder::test(const Node& n) {
       }
     } else if (is<g::prior_stmt>(item)) {
       if (!t.prior.empty() || !t.prior_file.empty()) {
-        error("E0023", span(item), fmt::format("test '{}' has more than one 'prior'", t.name));
+        error("E0023", span(item), tr_format("test '{}' has more than one 'prior'", t.name));
       }
       const Node& part = *item.children[0];
       if (is<g::e_prior_file>(part)) {
@@ -337,7 +338,7 @@ ast::TestBlock Builder::test(const Node& n) {
       }
     } else if (is<g::cohort_stmt>(item)) {
       if (!t.cohort_file.empty()) {
-        error("E0023", span(item), fmt::format("test '{}' has more than one 'cohort'", t.name));
+        error("E0023", span(item), tr_format("test '{}' has more than one 'cohort'", t.name));
       }
       t.cohort_file = text_value(*item.children[0]);
       t.cohort_file_span = span(*item.children[0]);
@@ -366,8 +367,8 @@ ast::TestBlock Builder::test(const Node& n) {
     c.expectations = std::move(loose);
     t.cases.insert(t.cases.begin(), std::move(c));
   }
-  if (t.cases.empty()) error("E0019", span(*n.children[0]), fmt::format("test '{}' expects nothing", t.name))
-                           .help = "add 'expect total = …', or cases with 'case \"name\" expect …'";
+  if (t.cases.empty()) error("E0019", span(*n.children[0]), tr_format("test '{}' expects nothing", t.name))
+                           .help = std::string(tr("add 'expect total = …', or cases with 'case \"name\" expect …'"));
   return t;
 }
 
@@ -429,10 +430,10 @@ ast::Veto Builder::veto(const Node& n) {
   for (std::size_t i = 2; i < n.children.size(); ++i) {
     const Node& effect = *n.children[i];
     if (is<g::veto_zero>(effect)) {
-      if (v.zero) error("E0008", span(effect), "the veto says 'zero' twice");
+      if (v.zero) error("E0008", span(effect), std::string(tr("the veto says 'zero' twice")));
       v.zero = true;
     } else {
-      if (!v.grade.empty()) error("E0008", span(effect), "the veto names more than one grade");
+      if (!v.grade.empty()) error("E0008", span(effect), std::string(tr("the veto names more than one grade")));
       v.grade = name_value(*effect.children[0]);
       v.grade_span = span(*effect.children[0]);
     }
@@ -441,7 +442,7 @@ ast::Veto Builder::veto(const Node& n) {
 }
 
 void Builder::grades(const Node& n, ast::Ruleset& ruleset) {
-  if (!ruleset.grades.empty()) error("E0011", span(n), "the ruleset has more than one 'grade' table");
+  if (!ruleset.grades.empty()) error("E0011", span(n), std::string(tr("the ruleset has more than one 'grade' table")));
   ruleset.grade_span = span(n);
   ruleset.grades.clear();
   for (const auto& arm : n.children) {
@@ -474,8 +475,8 @@ std::unique_ptr<ast::Ruleset> Builder::build(const Node& root) {
       ruleset->scheme = n.children[1]->string();
       const std::string year = n.children[2]->string();
       if (year.size() != 4) {
-        error("E0004", span(*n.children[2]), fmt::format("'{}' is not a year", year)).help =
-            "write the year with four digits, e.g. 'year 2023'";
+        error("E0004", span(*n.children[2]), tr_format("'{}' is not a year", year)).help =
+            std::string(tr("write the year with four digits, e.g. 'year 2023'"));
       } else {
         ruleset->year = std::stoi(year);
       }

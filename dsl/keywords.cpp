@@ -2,6 +2,7 @@
 #include "dsl/keywords.hpp"
 
 #include <array>
+#include <utility>
 
 #include "dsl/grammar.hpp"
 
@@ -20,6 +21,18 @@ constexpr std::array kWords = {
 #undef RUBRIC_KEYWORD
 #undef RUBRIC_NAME
 };
+
+// [word] in Chinese, for the words a message quotes (base/messages.hpp, QuotedWords).
+// The placeholders of a message's code ('score EXPRESSION') are written in Chinese too.
+std::string_view chinese_word(std::string_view word) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kPlaceholders = {{
+      {"EXPRESSION", "表达式"}, {"CONDITION", "条件"}, {"VALUE", "值"}, {"START", "起点"}}};
+  for (const auto& [en, zh] : kPlaceholders) {
+    if (word == en) return zh;
+  }
+  const auto zh = keyword_in(word, KeywordSet::Zh);
+  return zh ? *zh : std::string_view();
+}
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -75,7 +88,12 @@ bool is_reserved(std::string_view word, KeywordSet set) {
 
 const char* keyword_set_name(KeywordSet set) { return set == KeywordSet::Zh ? "zh" : "en"; }
 
-KeywordScope::KeywordScope(KeywordSet set) : previous_(grammar::keywords) { grammar::keywords = set; }
+KeywordSet current_keywords() noexcept { return grammar::keywords; }
+
+KeywordScope::KeywordScope(KeywordSet set)
+    : previous_(grammar::keywords), quoted_words_(set == KeywordSet::Zh ? &chinese_word : nullptr) {
+  grammar::keywords = set;
+}
 KeywordScope::~KeywordScope() { grammar::keywords = previous_; }
 
 }  // namespace rubric

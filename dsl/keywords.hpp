@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/messages.hpp"
+
 namespace rubric {
 
 enum class KeywordSet : std::uint8_t { En, Zh };
@@ -33,7 +35,11 @@ const char* keyword_set_name(KeywordSet set);  // "en", "zh"
 // `分值` in Chinese; `indicator`, `points` in English).
 bool is_reserved(std::string_view word, KeywordSet set);
 
-// The set the grammar matches keywords of while this is alive (on this thread).
+// The set of the innermost KeywordScope alive on this thread; English outside any.
+KeywordSet current_keywords() noexcept;
+
+// The set the grammar matches keywords of while this is alive (on this thread), and the set the
+// words quoted in messages are written in ('score' or '评分'; base/messages.hpp).
 class KeywordScope {
  public:
   explicit KeywordScope(KeywordSet set);
@@ -43,6 +49,7 @@ class KeywordScope {
 
  private:
   KeywordSet previous_;
+  QuotedWords quoted_words_;
 };
 
 }  // namespace rubric

@@ -7,6 +7,7 @@
 #include <array>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 #include "dsl/builder.hpp"
 #include "dsl/grammar.hpp"
@@ -93,7 +94,7 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
   const std::string& original = source->text();
   if (original.size() > kMaxSourceBytes) {
     result.diagnostics.error("E0012", Location{source, std::nullopt, {}, {}},
-                             fmt::format("the file is {} bytes; rulesets may be at most {} bytes", original.size(),
+                             tr_format("the file is {} bytes; rulesets may be at most {} bytes", original.size(),
                                          kMaxSourceBytes));
     return result;
   }
@@ -104,8 +105,8 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
   std::size_t bad = 0;
   if (!unicode::is_valid_utf8(original, &bad)) {
     result.diagnostics.error("E0013", Location::at(source, {static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)}),
-                             "the file is not valid UTF-8")
-        .help = "save the file as UTF-8";
+                             std::string(tr("the file is not valid UTF-8")))
+        .help = std::string(tr("save the file as UTF-8"));
     return result;
   }
   // Lines ended by a lone '\r' (classic Mac OS) would read as one line, and a '#' would hide the
@@ -114,9 +115,9 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
     if (original[i] == '\r' && (i + 1 == original.size() || original[i + 1] != '\n')) {
       const LineColumn lc = source->line_column(static_cast<std::uint32_t>(i));
       result.diagnostics.error("E0017", Location{source, std::nullopt, {}, {}},
-                               fmt::format("line {} ends with a lone carriage return (\\r) instead of a line feed",
+                               tr_format("line {} ends with a lone carriage return (\\r) instead of a line feed",
                                            lc.line))
-          .help = "save the file with LF (or CRLF) line ends";
+          .help = std::string(tr("save the file with LF (or CRLF) line ends"));
       return result;
     }
   }
@@ -127,7 +128,7 @@ ParseResult parse_with(SourcePtr source, std::uint32_t base) {
     try {
       auto root = pegtl::parse_tree::parse<Grammar, selector, pegtl::nothing, control>(in);
       if (!root) {
-        result.diagnostics.error("E0002", Location::at(source, {0, 0}), "syntax error");
+        result.diagnostics.error("E0002", Location::at(source, {0, 0}), std::string(tr("syntax error")));
         return result;
       }
       Builder builder(text, source, base, result.diagnostics);

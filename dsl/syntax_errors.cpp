@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 #include "dsl/grammar.hpp"
 #include "dsl/parse_errors.hpp"
@@ -34,44 +35,44 @@ std::optional<Invisible> invisible_character(char32_t cp) {
   std::string_view name;
   bool wide = true;
   switch (cp) {
-    case 0x00A0: name = "a no-break space"; break;
-    case 0x1680: name = "an Ogham space mark"; break;
-    case 0x2000: name = "an en quad (a typographic space)"; break;
-    case 0x2001: name = "an em quad (a typographic space)"; break;
-    case 0x2002: name = "an en space"; break;
-    case 0x2003: name = "an em space"; break;
-    case 0x2004: name = "a three-per-em space"; break;
-    case 0x2005: name = "a four-per-em space"; break;
-    case 0x2006: name = "a six-per-em space"; break;
-    case 0x2007: name = "a figure space"; break;
-    case 0x2008: name = "a punctuation space"; break;
-    case 0x2009: name = "a thin space"; break;
-    case 0x200A: name = "a hair space"; break;
-    case 0x2028: name = "a line separator"; break;
-    case 0x2029: name = "a paragraph separator"; break;
-    case 0x202F: name = "a narrow no-break space"; break;
-    case 0x205F: name = "a medium mathematical space"; break;
-    case 0x3000: name = "a full-width (ideographic) space"; break;
-    case 0x200B: name = "a zero-width space"; wide = false; break;
-    case 0x200C: name = "a zero-width non-joiner"; wide = false; break;
-    case 0x200D: name = "a zero-width joiner"; wide = false; break;
-    case 0x2060: name = "a word joiner"; wide = false; break;
-    case 0xFEFF: name = "a byte order mark"; wide = false; break;
+    case 0x00A0: name = tr("a no-break space"); break;
+    case 0x1680: name = tr("an Ogham space mark"); break;
+    case 0x2000: name = tr("an en quad (a typographic space)"); break;
+    case 0x2001: name = tr("an em quad (a typographic space)"); break;
+    case 0x2002: name = tr("an en space"); break;
+    case 0x2003: name = tr("an em space"); break;
+    case 0x2004: name = tr("a three-per-em space"); break;
+    case 0x2005: name = tr("a four-per-em space"); break;
+    case 0x2006: name = tr("a six-per-em space"); break;
+    case 0x2007: name = tr("a figure space"); break;
+    case 0x2008: name = tr("a punctuation space"); break;
+    case 0x2009: name = tr("a thin space"); break;
+    case 0x200A: name = tr("a hair space"); break;
+    case 0x2028: name = tr("a line separator"); break;
+    case 0x2029: name = tr("a paragraph separator"); break;
+    case 0x202F: name = tr("a narrow no-break space"); break;
+    case 0x205F: name = tr("a medium mathematical space"); break;
+    case 0x3000: name = tr("a full-width (ideographic) space"); break;
+    case 0x200B: name = tr("a zero-width space"); wide = false; break;
+    case 0x200C: name = tr("a zero-width non-joiner"); wide = false; break;
+    case 0x200D: name = tr("a zero-width joiner"); wide = false; break;
+    case 0x2060: name = tr("a word joiner"); wide = false; break;
+    case 0xFEFF: name = tr("a byte order mark"); wide = false; break;
     default: return std::nullopt;
   }
-  return Invisible{fmt::format("{} (U+{:04X})", name, static_cast<std::uint32_t>(cp)), wide};
+  return Invisible{tr_format("{} (U+{:04X})", name, static_cast<std::uint32_t>(cp)), wide};
 }
 
-// The word or character at [offset], for "found …" in messages.
+// The word or character at [offset], for "found …" in messages (English; tr() where shown).
 std::string token_at(const std::string& text, std::size_t offset) {
-  if (offset >= text.size()) return "end of file";
+  if (offset >= text.size()) return tr_later("end of file");
   {
     std::size_t next = offset;
     const char32_t cp = unicode::decode(text, next);
     if (invisible_character(cp)) return fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp));
   }
   const auto c = static_cast<unsigned char>(text[offset]);
-  if (c == '\n' || c == '\r') return "end of line";
+  if (c == '\n' || c == '\r') return tr_later("end of line");
   std::size_t end = offset;
   if (is_ident_byte(c)) {
     while (end < text.size() && is_ident_byte(static_cast<unsigned char>(text[end]))) {
@@ -359,8 +360,8 @@ bool special_error(const std::string& text, const SourcePtr& source, const std::
   };
   if (message == kTooDeep) {
     diagnostics.error("E0015", at(offset, std::min(offset + 1, text.size())),
-                      fmt::format("nested more than {} levels deep", kMaxNestingDepth))
-        .help = "name the inner parts with 'let' or 'define' instead of nesting them";
+                      tr_format("nested more than {} levels deep", kMaxNestingDepth))
+        .help = std::string(tr("name the inner parts with 'let' or 'define' instead of nesting them"));
     return true;
   }
 
@@ -369,8 +370,8 @@ bool special_error(const std::string& text, const SourcePtr& source, const std::
     const std::size_t quote = string_start(text, offset);
     std::size_t line_end = text.find('\n', quote);
     if (line_end == std::string::npos) line_end = text.size();
-    diagnostics.error("E0002", at(quote, line_end), "unterminated string").help =
-        "a string must end with '\"' on the same line; split a long text into adjacent strings: \"…\" \"…\"";
+    diagnostics.error("E0002", at(quote, line_end), std::string(tr("unterminated string"))).help =
+        std::string(tr("a string must end with '\"' on the same line; split a long text into adjacent strings: \"…\" \"…\""));
     return true;
   }
 
@@ -379,8 +380,8 @@ bool special_error(const std::string& text, const SourcePtr& source, const std::
     std::size_t end = offset;
     if (end < text.size() && text[end] != '\n') unicode::decode(text, end);
     diagnostics.error("E0002", at(offset - 1, end),
-                      fmt::format("unknown escape sequence '{}' in a string", text.substr(offset - 1, end - offset + 1)))
-        .help = "only \\\" (a quote), \\\\ (a backslash), \\n and \\t are escapes; other characters need none";
+                      tr_format("unknown escape sequence '{}' in a string", text.substr(offset - 1, end - offset + 1)))
+        .help = std::string(tr("only \\\" (a quote), \\\\ (a backslash), \\n and \\t are escapes; other characters need none"));
     return true;
   }
   return false;
@@ -397,7 +398,7 @@ bool invisible_help(Diagnostic& d, const std::string& text, std::size_t offset) 
     const char32_t cp = unicode::decode(text, after);
     if (auto what = invisible_character(cp)) {
       invisible = true;
-      const std::string where = cp == 0xFEFF && offset > 0 ? " in the middle of the file" : "";
+      const std::string where = cp == 0xFEFF && offset > 0 ? std::string(tr(" in the middle of the file")) : "";
       // Between two parts of a name (甲　乙): the name written without it, or as a string with
       // an ordinary space; never a suggestion that keeps the invisible character.
       std::size_t before = offset;
@@ -411,17 +412,15 @@ bool invisible_help(Diagnostic& d, const std::string& text, std::size_t offset) 
       const std::string left = text.substr(before, offset - before);
       const std::string right = text.substr(after, word_end - after);
       if (!left.empty() && !right.empty()) {
-        d.help = what->wide ? fmt::format("this is {}{}, which cannot be part of a name: write {}{} without it, or "
+        d.help = what->wide ? tr_format("this is {}{}, which cannot be part of a name: write {}{} without it, or "
                                           "\"{} {}\" (a string, with an ordinary space) if the name has a space",
                                           what->what, where, left, right, left, right)
-                            : fmt::format("this is {}{}, an invisible character that cannot be part of a name: write "
-                                          "{}{} without it",
-                                          what->what, where, left, right);
+                            : tr_format("this is {}{}, an invisible character that cannot be part of a name: write "
+                                          "{}{} without it", what->what, where, left, right);
       } else {
-        d.help = what->wide ? fmt::format("this is {}{}, which the language does not take between words: write an "
-                                          "ordinary space instead",
-                                          what->what, where)
-                            : fmt::format("this is {}{}, an invisible character the language does not take: delete it",
+        d.help = what->wide ? tr_format("this is {}{}, which the language does not take between words: write an "
+                                          "ordinary space instead", what->what, where)
+                            : tr_format("this is {}{}, an invisible character the language does not take: delete it",
                                           what->what, where);
       }
     }
@@ -448,43 +447,43 @@ void quote_help(Diagnostic& d, const std::string& text, std::size_t offset, cons
       if (auto inv = invisible_character(cp)) {
         if (inv->wide) cleaned += ' ';
         if (replaced.empty()) {
-          replaced = inv->wide ? fmt::format("the space in it was {}, written here as an ordinary space", inv->what)
-                               : fmt::format("it held {}, left out here", inv->what);
+          replaced = inv->wide ? tr_format("the space in it was {}, written here as an ordinary space", inv->what)
+                               : tr_format("it held {}, left out here", inv->what);
         }
       } else {
         cleaned.append(text, start, i - start);
       }
     }
-    d.help = fmt::format("write it as a string: \"{}\"", cleaned);
+    d.help = tr_format("write it as a string: \"{}\"", cleaned);
     if (!replaced.empty()) {
       d.help += "; " + replaced;
     } else if (!is_word || word_end - offset != found.size() - 2) {
-      d.help += "; punctuation such as “” or （） cannot be part of a bare name";
+      d.help += std::string(tr("; punctuation such as “” or （） cannot be part of a bare name"));
     }
   }
 }
 
 // Tokens from other languages and full-width punctuation, with what to write instead.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 19> kInstead = {{
-    {"'='", "to compare, write '=='"},
-    {"'&'", "write 'and' instead of '&&'"},
-    {"'|'", "write 'or' instead of '||'"},
-    {"'!'", "write 'not', or '!=' to compare"},
-    {"'else'", "did you mean 'otherwise'?"},
-    {"'if'", "did you mean 'when'?"},
-    {"'then'", "write '->' between a condition and its value: 'when C -> V otherwise W'"},
-    {"'，'", "'，' is a full-width comma; write ','"},
-    {"'（'", "'（' is a full-width parenthesis; write '('"},
-    {"'）'", "'）' is a full-width parenthesis; write ')'"},
-    {"'：'", "'：' is a full-width colon; write ':'"},
-    {"'；'", "'；' is a full-width semicolon; write ';'"},
-    {"'【'", "'【' is a full-width bracket; write '['"},
-    {"'】'", "'】' is a full-width bracket; write ']'"},
-    {"'％'", "'％' is a full-width percent sign; write '%'"},
-    {"'“'", "'“' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
-    {"'”'", "'”' is a Chinese quotation mark; strings are written between '\"' and '\"'"},
-    {"'≤'", "write '<='"},
-    {"'≥'", "write '>='"},
+    {"'='", tr_later("to compare, write '=='")},
+    {"'&'", tr_later("write 'and' instead of '&&'")},
+    {"'|'", tr_later("write 'or' instead of '||'")},
+    {"'!'", tr_later("write 'not', or '!=' to compare")},
+    {"'else'", tr_later("did you mean 'otherwise'?")},
+    {"'if'", tr_later("did you mean 'when'?")},
+    {"'then'", tr_later("write '->' between a condition and its value: 'when C -> V otherwise W'")},
+    {"'，'", tr_later("'，' is a full-width comma; write ','")},
+    {"'（'", tr_later("'（' is a full-width parenthesis; write '('")},
+    {"'）'", tr_later("'）' is a full-width parenthesis; write ')'")},
+    {"'：'", tr_later("'：' is a full-width colon; write ':'")},
+    {"'；'", tr_later("'；' is a full-width semicolon; write ';'")},
+    {"'【'", tr_later("'【' is a full-width bracket; write '['")},
+    {"'】'", tr_later("'】' is a full-width bracket; write ']'")},
+    {"'％'", tr_later("'％' is a full-width percent sign; write '%'")},
+    {"'“'", tr_later("'“' is a Chinese quotation mark; strings are written between '\"' and '\"'")},
+    {"'”'", tr_later("'”' is a Chinese quotation mark; strings are written between '\"' and '\"'")},
+    {"'≤'", tr_later("write '<='")},
+    {"'≥'", tr_later("write '>='")},
 }};
 
 bool is_habit(const std::string& found) {
@@ -496,7 +495,7 @@ bool is_habit(const std::string& found) {
 void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, const std::string& message,
                 const std::string& found) {
   for (const auto& [token, help] : kInstead) {
-    if (found == token && d.help.empty()) d.help = std::string(help);
+    if (found == token && d.help.empty()) d.help = std::string(tr(help));
   }
   // A keyword of the other set: the file's header chose this one.
   if (d.help.empty() && found.size() > 2 && found.front() == '\'' && found.back() == '\'') {
@@ -506,27 +505,26 @@ void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, cons
     const auto mine = keyword_in(word, here);
     if (mine && *mine != word && keyword_in(word, other) == word) {
       d.help = here == KeywordSet::Zh
-                   ? fmt::format("'{}' is an English keyword, but this file is written in Chinese keywords (its header "
-                                 "says '规则集'): write '{}'",
-                                 word, *mine)
-                   : fmt::format("'{}' is a Chinese keyword, but this file is written in English keywords (its header "
+                   ? tr_format("'{}' is an English keyword, but this file is written in Chinese keywords (its header "
+                                 "says '规则集'): write '{}'", word, *mine)
+                   : tr_format("'{}' is a Chinese keyword, but this file is written in English keywords (its header "
                                  "says 'ruleset'): write '{}', or convert the whole file with 'rubric fmt --keywords zh' "
                                  "and write Chinese keywords throughout",
                                  word, *mine);
     }
   }
   if (found == "'}'" && message == g::errors::message<g::e_interval_end>) {
-    d.help = "an interval ends with ']' (the bound is included) or ')' (excluded)";
+    d.help = std::string(tr("an interval ends with ']' (the bound is included) or ')' (excluded)"));
   }
   if (found == "'points'" && message == g::errors::message<g::item_name>) {
-    d.help = "a name comes before 'points', e.g. 'indicator 部门预算资金支出率 points 10'";
+    d.help = std::string(tr("a name comes before 'points', e.g. 'indicator 部门预算资金支出率 points 10'"));
   }
   // 'min (a, b)': the name was taken as a value, and the '(' cannot follow it.
   if (offset > 0 && offset < text.size() && text[offset] == '(' &&
       (text[offset - 1] == ' ' || text[offset - 1] == '\t')) {
     const std::size_t name_end = previous_token_end(text, offset);
     if (name_end > 0 && is_ident_byte(static_cast<unsigned char>(text[name_end - 1]))) {
-      d.help = "a call needs its '(' right after the function's name, e.g. 'min(a, b)'";
+      d.help = std::string(tr("a call needs its '(' right after the function's name, e.g. 'min(a, b)'"));
     }
   }
 }
@@ -549,7 +547,8 @@ std::size_t report_syntax_error(const std::string& text, const SourcePtr& source
   const bool is_word = found.size() > 2 && found[0] == '\'';
   std::size_t begin = offset;
   std::size_t end = offset + (is_word ? found.size() - 2 : 1);
-  std::string shown = fmt::format("{}, found {}", message, found);
+  const std::string found_words = found.front() == '\'' ? found : std::string(tr(found));
+  std::string shown = tr_format("{}, found {}", tr(message), found_words);
   // Something is missing at the end of a line when the parser only notices it at the next
   // token, on a later line: a '}', the end of the file, or the next statement after 'min(a, b'.
   // Point just after the last token, where the missing part belongs. A block's "… or '}' to
@@ -562,21 +561,21 @@ std::size_t report_syntax_error(const std::string& text, const SourcePtr& source
     if (previous < offset && source->line_column(static_cast<std::uint32_t>(previous)).line < here.line) {
       begin = previous;
       end = previous + 1;
-      if (found != "end of file") shown = fmt::format("{}, found {} on line {}", message, found, here.line);
+      if (found != "end of file") shown = tr_format("{}, found {} on line {}", tr(message), found_words, here.line);
     }
   }
   auto& d = diagnostics.error("E0002", at(begin, end), shown);
   bool guessed = false;
-  if (stray_brace) d.help = "this '}' closes no block: remove it, or the '}' too many above it";
+  if (stray_brace) d.help = std::string(tr("this '}' closes no block: remove it, or the '}' too many above it"));
   if (is_word) {
     const std::string word = found.substr(1, found.size() - 2);
     // A habit is known exactly ('then' is one letter from 'when' but means '->'): its help wins.
     if (auto guess = is_habit(found) ? std::nullopt : closest_match(word, statement_keywords())) {
-      d.help = fmt::format("did you mean '{}'?", *guess);
+      d.help = tr_format("did you mean '{}'?", *guess);
       guessed = true;
     }
     if (message == g::errors::message<g::e_points_spec> && std::isdigit(static_cast<unsigned char>(word[0])) != 0) {
-      d.help = fmt::format("write 'points {}'", word);
+      d.help = tr_format("write 'points {}'", word);
     }
   }
   const bool invisible = invisible_help(d, text, offset);
@@ -589,7 +588,7 @@ std::size_t report_syntax_error(const std::string& text, const SourcePtr& source
       message != g::errors::message<g::e_interval_end>) {
     if (auto brace = unclosed_brace(text, offset)) {
       const LineColumn lc = source->line_column(*brace);
-      d.notes.push_back({fmt::format("the block was opened at line {}", lc.line), at(*brace, *brace + 1)});
+      d.notes.push_back({tr_format("the block was opened at line {}", lc.line), at(*brace, *brace + 1)});
     }
   }
   habit_help(d, text, offset, message, found);

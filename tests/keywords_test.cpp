@@ -130,7 +130,7 @@ TEST(Keywords, ABuiltInsChineseNameIsTheBuiltIn) {
 指标 甲 分值 10 { 评分 最小(级数(x), 分值) }
 等级 { 优 >= 9; 差 否则 }
 )");
-  EXPECT_NE(text.find("test.rubric:3:4: error: 'steps' is a built-in function and cannot be redefined [E0212]"),
+  EXPECT_NE(text.find("test.rubric:3:4: error: '级数' is a built-in function and cannot be redefined [E0212]"),
             std::string::npos)
       << text;
 }

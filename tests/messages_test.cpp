@@ -5,6 +5,7 @@
 #include <fmt/args.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -31,7 +32,7 @@ std::string unescape(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\\' && i + 1 < s.size()) {
       const char c = s[++i];
-      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
     } else {
       out += s[i];
     }
@@ -42,7 +43,7 @@ std::string unescape(const std::string& s) {
 // Every message the sources mark, adjacent literals joined; [formats] receives those of
 // tr_format (format strings; a tr() message is text, its braces its own).
 std::set<std::string> marked_messages(std::set<std::string>* formats = nullptr) {
-  const std::regex call(R"re(\btr(_format)?\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
+  const std::regex call(R"re(\btr(_format|_later)?\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
   const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
   std::set<std::string> out;
   for (const char* folder : {"base", "dsl", "stdlib", "interpreter", "report", "cli"}) {
@@ -58,7 +59,7 @@ std::set<std::string> marked_messages(std::set<std::string>* formats = nullptr) 
           joined += (*l)[1];
         }
         out.insert(unescape(joined));
-        if (formats != nullptr && (*m)[1].matched) formats->insert(unescape(joined));
+        if (formats != nullptr && (*m)[1] == "_format") formats->insert(unescape(joined));
       }
     }
   }
@@ -113,6 +114,27 @@ std::set<int> arguments(const std::string& format) {
   return out;
 }
 
+// The presentation type of each field of [format] by argument index ('s' when none is given).
+std::map<int, char> field_types(const std::string& format) {
+  std::map<int, char> out;
+  int next = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] == '{' && i + 1 < format.size() && format[i + 1] == '{') {
+      ++i;
+    } else if (format[i] == '{') {
+      const std::size_t close = format.find('}', i);
+      const std::string inside = format.substr(i + 1, close - i - 1);
+      const std::size_t colon = inside.find(':');
+      const std::string index = inside.substr(0, colon);
+      const int n = index.empty() ? next++ : std::stoi(index);
+      const std::string spec = colon == std::string::npos ? "" : inside.substr(colon + 1);
+      out[n] = spec.empty() || std::isalpha(static_cast<unsigned char>(spec.back())) == 0 ? 's' : spec.back();
+      i = close;
+    }
+  }
+  return out;
+}
+
 TEST(Messages, EveryMarkedMessageIsTranslatedAndNothingElse) {
   std::set<std::string> formats;
   const std::set<std::string> marked = marked_messages(&formats);
@@ -126,9 +148,21 @@ TEST(Messages, EveryMarkedMessageIsTranslatedAndNothingElse) {
     // The translation refers to no value the message does not give, and both are valid formats.
     const std::set<int> given = arguments(en);
     for (const int a : arguments(zh)) EXPECT_TRUE(given.count(a) > 0) << en << " → " << zh;
+    // Each value of the type its field asks for: {:.0f} a number, {:02X} an integer, {} text.
     const fmt::dynamic_format_arg_store<fmt::format_context> args = [&] {
       fmt::dynamic_format_arg_store<fmt::format_context> store;
-      for (std::size_t i = 0; i < given.size(); ++i) store.push_back("x");
+      const std::map<int, char> types = field_types(en);
+      for (std::size_t i = 0; i < given.size(); ++i) {
+        const auto type = types.find(static_cast<int>(i));
+        const char t = type == types.end() ? 's' : type->second;
+        if (t == 'f' || t == 'e' || t == 'g') {
+          store.push_back(1.5);
+        } else if (t == 'd' || t == 'x' || t == 'X' || t == 'b' || t == 'o') {
+          store.push_back(1);
+        } else {
+          store.push_back("x");
+        }
+      }
       return store;
     }();
     EXPECT_NO_THROW((void)fmt::vformat(en, args)) << en;
@@ -170,6 +204,32 @@ TEST(Messages, TheLanguageFollowsTheFlagThenTheEnvironment) {
   EXPECT_EQ(tr("a message no one translated"), "a message no one translated");
   set_language(Language::En);
   EXPECT_EQ(tr("error"), "error");
+}
+
+// The words a message quotes follow the keyword set of the file it is about: in a file of
+// Chinese keywords, "add 'score EXPRESSION'" says '评分 EXPRESSION'. Only the message's own
+// words change: a name put into it stays as it is, and an apostrophe opens no quote.
+TEST(Messages, QuotedKeywordsFollowTheFilesKeywords) {
+  const WordIn zh = [](std::string_view word) -> std::string_view {
+    if (word == "score") return "评分";
+    if (word == "points") return "分值";
+    if (word == "until zero") return "扣完为止";
+    if (word == "otherwise") return "否则";
+    return {};
+  };
+  EXPECT_EQ(rewrite_quoted_words("add 'score EXPRESSION', e.g. 'score points' for full marks", zh),
+            "add '评分 EXPRESSION', e.g. '评分 分值' for full marks");
+  EXPECT_EQ(rewrite_quoted_words("write 'deduct 1 per x until zero'", zh), "write 'deduct 1 per x 扣完为止'");
+  EXPECT_EQ(rewrite_quoted_words("a domain's bounds: the score is 'otherwise'", zh),
+            "a domain's bounds: the score is '否则'");
+  EXPECT_EQ(rewrite_quoted_words("the score of 'x' is unknown", zh), "the score of 'x' is unknown");
+
+  {
+    const QuotedWords scope(zh);
+    EXPECT_EQ(tr_format("'{}' must be the last grade", "otherwise"), "'otherwise' must be the last grade");
+    EXPECT_EQ(std::string(tr("did you mean 'otherwise'?")), "did you mean '否则'?");
+  }
+  EXPECT_EQ(std::string(tr("did you mean 'otherwise'?")), "did you mean 'otherwise'?");
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include <system_error>
 #include <thread>
 
+#include "base/messages.hpp"
 #include "base/output_file.hpp"
 #include "interpreter/batch/csv_document.hpp"
 #include "interpreter/batch/csv_facts.hpp"
@@ -100,10 +101,10 @@ void Pipeline::run() {
   reader_.join();
   for (std::thread& t : workers_) t.join();
   if (worker_out_of_memory_ && worker_error_.empty()) {
-    worker_error_ = "out of memory: the batch stopped; the output was not written";
+    worker_error_ = std::string(tr("out of memory: the batch stopped; the output was not written"));
   }
   if (reader_out_of_memory_ && read_error_.empty()) {
-    read_error_ = fmt::format("{}: reading stopped: out of memory; the output was not written", input_.name);
+    read_error_ = tr_format("{}: reading stopped: out of memory; the output was not written", input_.name);
   }
   if (!worker_error_.empty()) {
     result_.fatal = worker_error_;
@@ -120,7 +121,7 @@ bool Pipeline::start_reader() {
     reader_ = std::thread([this] {
       const auto stop_reading = [this](const std::string& why) {
         std::lock_guard lock(mutex_);
-        read_error_ = fmt::format("{}: reading stopped: {}; the output was not written", input_.name, why);
+        read_error_ = tr_format("{}: reading stopped: {}; the output was not written", input_.name, why);
         reading_done_ = true;
         cancelled_ = true;
         work_ready_.notify_all();
@@ -133,16 +134,16 @@ bool Pipeline::start_reader() {
         } catch (const std::bad_alloc&) {
           halt(reader_out_of_memory_, true);
         } catch (const std::exception& e) {
-          stop_reading(fmt::format("internal error: {}", e.what()));
+          stop_reading(tr_format("internal error: {}", e.what()));
         } catch (...) {
-          stop_reading("internal error: an unknown exception");
+          stop_reading(std::string(tr("internal error: an unknown exception")));
         }
       } catch (...) {  // the message itself could not be made
         halt(reader_out_of_memory_, true);
       }
     });
   } catch (const std::system_error& e) {
-    result_.fatal = fmt::format("cannot start the thread that reads {}: {}", input_.name, e.what());
+    result_.fatal = tr_format("cannot start the thread that reads {}: {}", input_.name, e.what());
     return false;
   }
   return true;
@@ -210,7 +211,7 @@ void Pipeline::read_chunks() {
     more = input_.format == BatchFormat::Csv ? read_csv_rows(*chunk) : read_json_lines(*chunk);
     if (input_.in->error()) {
       std::lock_guard lock(mutex_);
-      read_error_ = fmt::format("{}: reading stopped: {}; the output was not written", input_.name, std::strerror(errno));
+      read_error_ = tr_format("{}: reading stopped: {}; the output was not written", input_.name, std::strerror(errno));
       more = false;
     }
     chunk->bytes_read = input_.in->consumed();
@@ -284,7 +285,7 @@ BatchResult run_batch(const ast::Ruleset& rs, const BatchOptions& options) {
   if (!batch::open_input(rs, options, input, result)) return result;
   std::optional<batch::PriorBatch> prior;
   if (!options.prior.empty() && !rs.reads_prior()) {
-    result.summary.warnings.push_back(fmt::format("{}: the ruleset reads no facts of last year (no prior(…)): --prior is not used",
+    result.summary.warnings.push_back(tr_format("{}: the ruleset reads no facts of last year (no prior(…)): --prior is not used",
                                                   options.prior));
   } else if (!options.prior.empty()) {
     prior = batch::read_prior_batch(rs, options.prior, options.columns);

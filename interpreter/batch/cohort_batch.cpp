@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/batch/prior.hpp"
+#include "base/messages.hpp"
 #include "interpreter/eval/cohort.hpp"
 
 namespace rubric {
@@ -31,10 +32,10 @@ namespace batch {
 // must be a file whose name says its format.
 bool twice_readable(const BatchOptions& options, BatchResult& result) {
   if (options.input == "-" || !batch_format_of(options.input)) {
-    result.fatal = fmt::format("{}: the ruleset compares each department with the year's others (year_mean(…) …), so "
+    result.fatal = tr_format("{}: the ruleset compares each department with the year's others (year_mean(…) …), so "
                                "the input is read twice, first for the year's figures: give a .csv or .jsonl file, not {}",
                                options.input == "-" ? "<stdin>" : options.input,
-                               options.input == "-" ? "standard input" : "a file of another name");
+                               options.input == "-" ? std::string(tr("standard input")) : std::string(tr("a file of another name")));
     return false;
   }
   return true;
@@ -46,8 +47,7 @@ bool cohort_pass(const ast::Ruleset& rs, const BatchOptions& options, BatchResul
   cohort = read_cohort(rs, options.input, options.columns, result.fatal);
   if (!cohort) return false;
   if (cohort->refused > 0) {
-    result.summary.warnings.push_back(fmt::format(
-        "{} of {} departments have errors in the facts compared across the year (year_mean(…) …) and are not in the "
+    result.summary.warnings.push_back(tr_format("{} of {} departments have errors in the facts compared across the year (year_mean(…) …) and are not in the "
         "year's figures the others are scored against; correct them and run the batch again, since they change the "
         "others' scores",
         cohort->refused, cohort->refused + cohort->departments));

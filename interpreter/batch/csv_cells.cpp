@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/date.hpp"
+#include "base/messages.hpp"
 
 #include "base/unicode.hpp"
 #include "interpreter/batch/csv_document.hpp"
@@ -83,45 +84,45 @@ std::optional<bool> read_bool_cell(std::string_view cell) {
 std::string spreadsheet_cell_error(std::string_view cell, ast::TypeKind kind) {
   if (kind == ast::TypeKind::Bool) {
     if (read_bool_cell(cell)) return {};
-    return fmt::format("expected true or false, found \"{}\"; a bool cell is {}", shown(cell), kBoolCellForms);
+    return tr_format("expected true or false, found \"{}\"; a bool cell is {}", shown(cell), kBoolCellForms);
   }
   if (kind == ast::TypeKind::Date) {
     if (parse_date(cell)) return {};
     if (is_json_number(cell)) {
-      return fmt::format("expected a date, found {}: a spreadsheet's number for a day, or a date without its dashes; "
+      return tr_format("expected a date, found {}: a spreadsheet's number for a day, or a date without its dashes; "
                          "write the date as 2024-02-09 (年-月-日), formatting the column as text",
                          shown(cell));
     }
-    return fmt::format("expected a date such as 2024-02-09, found \"{}\": {}", shown(cell), date_problem(cell));
+    return tr_format("expected a date such as 2024-02-09, found \"{}\": {}", shown(cell), date_problem(cell));
   }
   if (!is_number_kind(kind) || is_json_number(cell)) return {};
   const bool percent = kind == ast::TypeKind::Percent;
-  const std::string expected = fmt::format("expected {}, found \"{}\"", percent ? "a percent" : "a number", shown(cell));
+  const std::string expected = tr_format("expected {}, found \"{}\"", percent ? std::string(tr("a percent")) : std::string(tr("a number")), shown(cell));
   std::string_view digits = cell;
   if (percent && !digits.empty() && digits.back() == '%') digits.remove_suffix(1);
   if (const auto first = cell.find_first_not_of(" \t"); first != 0 || cell.find_last_not_of(" \t") + 1 != cell.size()) {
-    return fmt::format("{} with spaces around it; write it without them", expected);
+    return tr_format("{} with spaces around it; write it without them", expected);
   }
   if (const auto narrow = half_width(cell)) {
-    return fmt::format("{} in full-width characters; write it in half-width ones: \"{}\"", expected, shown(*narrow));
+    return tr_format("{} in full-width characters; write it in half-width ones: \"{}\"", expected, shown(*narrow));
   }
   for (const std::string_view sign : {"¥", "￥", "$", "元", "万元"}) {
     if (cell.rfind(sign, 0) == 0 || (cell.size() > sign.size() && cell.substr(cell.size() - sign.size()) == sign)) {
-      return fmt::format("{} with a currency sign or unit; write only the number, in the unit the fact declares", expected);
+      return tr_format("{} with a currency sign or unit; write only the number, in the unit the fact declares", expected);
     }
   }
-  if (cell[0] == '#') return fmt::format("{}, a spreadsheet's error; correct the formula that gives it", expected);
+  if (cell[0] == '#') return tr_format("{}, a spreadsheet's error; correct the formula that gives it", expected);
   if (is_grouped(digits)) {
-    return fmt::format("{} with a thousands separator; write {}{} (a comma is not read as a separator: it is the "
+    return tr_format("{} with a thousands separator; write {}{} (a comma is not read as a separator: it is the "
                        "decimal mark in some locales)",
                        expected, without_commas(digits), percent ? "%" : "");
   }
   if (digits.find(',') != std::string_view::npos) {
-    return fmt::format("{} with a comma; write the number with a point for decimals and no separators", expected);
+    return tr_format("{} with a comma; write the number with a point for decimals and no separators", expected);
   }
   if (!percent && cell.back() == '%' && is_json_number(cell.substr(0, cell.size() - 1))) {
-    return fmt::format("{}: the fact is {}, not a percent; write the number it means", expected,
-                       kind == ast::TypeKind::Count ? "a count" : kind == ast::TypeKind::Money ? "money" : "a number");
+    return tr_format("{}: the fact is {}, not a percent; write the number it means", expected,
+                       kind == ast::TypeKind::Count ? std::string(tr("a count")) : kind == ast::TypeKind::Money ? std::string(tr("money")) : std::string(tr("a number")));
   }
   return {};
 }

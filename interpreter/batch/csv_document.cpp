@@ -5,6 +5,7 @@
 
 #include "base/decimal.hpp"
 #include "base/json_text.hpp"
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 #include "interpreter/batch/csv_cells.hpp"
 
@@ -160,18 +161,18 @@ std::vector<UnreadableCell> unreadable_cells(const CsvLayout& layout, const CsvR
     std::size_t bad = 0;
     std::string error;
     if (!unicode::is_valid_utf8(cell, &bad)) {
-      error = fmt::format("column {}: the cell is not UTF-8 text (byte 0x{:02X} at byte {} of the cell); save the file as "
+      error = tr_format("column {}: the cell is not UTF-8 text (byte 0x{:02X} at byte {} of the cell); save the file as "
                           "UTF-8 (in Excel: \"CSV UTF-8\"), not GBK",
                           header, static_cast<unsigned char>(cell[bad]), bad + 1);
     } else if (numeric && is_json_number(cell)) {
       try {
         (void)Decimal::parse(cell);
       } catch (const DecimalError&) {
-        error = fmt::format("column {}: the number {} cannot be held exactly (at most 38 significant digits and 24 decimals)",
+        error = tr_format("column {}: the number {} cannot be held exactly (at most 38 significant digits and 24 decimals)",
                             header, cell);
       }
     } else if (!cell.empty()) {
-      if (std::string why = spreadsheet_cell_error(cell, kind); !why.empty()) error = fmt::format("column {}: {}", header, why);
+      if (std::string why = spreadsheet_cell_error(cell, kind); !why.empty()) error = tr_format("column {}: {}", header, why);
     }
     if (!error.empty()) {
       out.push_back({header, std::move(error)});

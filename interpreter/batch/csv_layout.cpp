@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "base/diagnostic.hpp"
+#include "base/messages.hpp"
 #include "interpreter/eval/value.hpp"
 
 namespace rubric::batch {
@@ -48,27 +49,27 @@ std::string unknown_column(const ast::Ruleset& rs, const std::string& name, cons
   std::vector<std::string> declared;
   for (const ast::FactDecl& f : rs.facts) declared.push_back(f.name);
   const auto guess = closest_match(fact, declared);
-  std::string hint = guess ? fmt::format("did you mean \"{}\"? ", *guess) : "";
+  std::string hint = guess ? tr_format("did you mean \"{}\"? ", *guess) : "";
   const std::string id = columns.id.empty() ? "id" : columns.id;
   const std::string department = columns.name.empty() ? "department" : columns.name;
   for (const char* id_like : {"id", "ID", "Id", "编号", "序号", "代码", "单位编号", "部门编号"}) {
     if (name != id_like) continue;
     hint = columns.id.empty()
-               ? fmt::format("the department's id goes in the column \"id\", or say which column holds it: --id-column {}; ",
+               ? tr_format("the department's id goes in the column \"id\", or say which column holds it: --id-column {}; ",
                              shell_word(name))
-               : fmt::format("the id is the column \"{}\" (--id-column); ", columns.id);
+               : tr_format("the id is the column \"{}\" (--id-column); ", columns.id);
   }
   for (const char* name_like : {"department", "name", "Name", "部门", "部门名称", "单位", "单位名称", "名称"}) {
     if (name != name_like) continue;
-    hint = columns.name.empty() ? fmt::format("the department's name goes in the column \"department\", or say which "
+    hint = columns.name.empty() ? tr_format("the department's name goes in the column \"department\", or say which "
                                               "column holds it: --name-column {}; ",
                                               shell_word(name))
-                                : fmt::format("the name is the column \"{}\" (--name-column); ", columns.name);
+                                : tr_format("the name is the column \"{}\" (--name-column); ", columns.name);
   }
   if (const std::string_view bare = trimmed(name); bare != name) {
-    hint = fmt::format("the column's name has spaces around it: without them it is \"{}\"; ", bare);
+    hint = tr_format("the column's name has spaces around it: without them it is \"{}\"; ", bare);
   }
-  return fmt::format("column \"{}\": the ruleset has no fact \"{}\" [E0614]\n  = help: {}the columns are {}, "
+  return tr_format("column \"{}\": the ruleset has no fact \"{}\" [E0614]\n  = help: {}the columns are {}, "
                      "year, the facts of the ruleset (`rubric facts RULESET --format batch` writes them) and comment "
                      "columns starting with \"_\"; --allow-unknown-facts ignores other columns with a warning",
                      name, fact, hint, id == department ? id : id + ", " + department);
@@ -81,15 +82,15 @@ std::string named_column(const ast::Ruleset& rs, const std::vector<std::string>&
   const auto at = std::find(header.begin(), header.end(), wanted);
   if (at == header.end()) {
     const auto guess = closest_match(wanted, header);
-    return fmt::format("{} {}: the header has no column \"{}\" [E0615]\n  = help: {}name a column of the first line "
+    return tr_format("{} {}: the header has no column \"{}\" [E0615]\n  = help: {}name a column of the first line "
                        "exactly as it is written there",
-                       option, shell_word(wanted), wanted, guess ? fmt::format("did you mean \"{}\"? ", *guess) : "");
+                       option, shell_word(wanted), wanted, guess ? tr_format("did you mean \"{}\"? ", *guess) : "");
   }
   const std::string fact = wanted.substr(0, wanted.find('.'));
   const bool is_fact = std::any_of(rs.facts.begin(), rs.facts.end(), [&](const ast::FactDecl& f) { return f.name == fact; });
   if (is_fact || wanted == "year") {
-    return fmt::format("{} {}: the column \"{}\" is the {}; it cannot also be the department's {} [E0615]", option,
-                       shell_word(wanted), wanted, is_fact ? fmt::format("fact \"{}\" of the ruleset", fact) : "year",
+    return tr_format("{} {}: the column \"{}\" is the {}; it cannot also be the department's {} [E0615]", option,
+                       shell_word(wanted), wanted, is_fact ? tr_format("fact \"{}\" of the ruleset", fact) : "year",
                        what);
   }
   out = static_cast<int>(at - header.begin());
@@ -103,10 +104,10 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
   const int col = static_cast<int>(c);
   const auto dot2 = rest.find('.');
   const auto n = element_number(rest.substr(0, dot2));
-  if (!n) return fmt::format("column \"{}\": expected an element number from 1 after \"{}.\"", name, fact);
+  if (!n) return tr_format("column \"{}\": expected an element number from 1 after \"{}.\"", name, fact);
   if (type.element->kind != ast::TypeKind::Record) {
     if (dot2 != std::string::npos) {
-      return fmt::format("column \"{}\": the elements of \"{}\" are not records; the column is {}.{}", name, fact, fact, *n);
+      return tr_format("column \"{}\": the elements of \"{}\" are not records; the column is {}.{}", name, fact, fact, *n);
     }
     if (fc.elements.size() < *n) fc.elements.resize(*n, -1);
     fc.elements[*n - 1] = col;
@@ -115,7 +116,7 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
     return {};
   }
   if (dot2 == std::string::npos) {
-    return fmt::format("column \"{}\": the elements of \"{}\" are records; name a field, e.g. {}.{}.{}", name, fact, fact,
+    return tr_format("column \"{}\": the elements of \"{}\" are records; name a field, e.g. {}.{}.{}", name, fact, fact,
                        *n, type.element->fields.front().name);
   }
   const std::string field = rest.substr(dot2 + 1);
@@ -127,7 +128,7 @@ std::string place_element(const ast::TypeRef& type, const std::string& name, con
   if (f == type.element->fields.size()) {
     std::vector<std::string> names;
     for (const auto& fd : type.element->fields) names.push_back(fd.name);
-    return fmt::format("column \"{}\": the records of \"{}\" have no field \"{}\" (they have {})", name, fact, field,
+    return tr_format("column \"{}\": the records of \"{}\" have no field \"{}\" (they have {})", name, fact, field,
                        fmt::join(names, ", "));
   }
   if (fc.records.size() < *n) fc.records.resize(*n, std::vector<int>(type.element->fields.size(), -1));
@@ -159,9 +160,9 @@ bool is_number_kind(ast::TypeKind k) {
 std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string>& header, const BatchColumns& columns,
                            CsvLayout& layout, std::vector<std::string>& warnings, bool allow_unknown) {
   if (header.size() >= 3 && header[0] == "name" && header[1] == "label" && header[2] == "type") {
-    return "this is the facts template of one department (`rubric facts --format csv`: one fact a row); "
+    return std::string(tr("this is the facts template of one department (`rubric facts --format csv`: one fact a row); "
            "batch input has one department a row and one column a fact: write its header with "
-           "`rubric facts RULESET --format batch` (see docs/batch.md)";
+           "`rubric facts RULESET --format batch` (see docs/batch.md)"));
   }
   layout.headers = header;
   layout.facts.assign(rs.facts.size(), FactColumns{});
@@ -179,7 +180,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
   for (std::size_t c = 0; c < header.size(); ++c) {
     const std::string& name = header[c];
     const int col = static_cast<int>(c);
-    if (!seen.emplace(name, col).second) return fmt::format("column {} (\"{}\") appears twice", c + 1, name);
+    if (!seen.emplace(name, col).second) return tr_format("column {} (\"{}\") appears twice", c + 1, name);
     if (col == layout.id || col == layout.department) continue;  // named by --id-column, --name-column
     if (name == "id" && columns.id.empty()) { layout.id = col; continue; }
     if (name == "department" && columns.name.empty()) { layout.department = col; continue; }
@@ -192,7 +193,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
     const std::string fact = index < rs.facts.size() ? rs.facts[index].name : name.substr(0, dot);
     if (index == rs.facts.size() && dot != std::string::npos) index = labelled_fact(rs, fact);
     if (index == kAmbiguous || (index == rs.facts.size() && labelled_fact(rs, name) == kAmbiguous)) {
-      return fmt::format("column \"{}\": more than one fact has this label; head the column with the fact's name "
+      return tr_format("column \"{}\": more than one fact has this label; head the column with the fact's name "
                          "(`rubric facts RULESET` lists them)",
                          name);
     }
@@ -202,15 +203,15 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
     }
     if (index == rs.facts.size()) {
       if (!allow_unknown) return unknown_column(rs, name, fact, columns);
-      warnings.push_back(fmt::format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));
+      warnings.push_back(tr_format("column \"{}\": the ruleset has no fact \"{}\"; the column is ignored", name, fact));
       continue;
     }
     const ast::TypeRef& type = *rs.facts[index].type;
     FactColumns& fc = layout.facts[index];
     if (dot == std::string::npos) {
       if (type.kind == ast::TypeKind::List) {
-        return fmt::format("column \"{}\": \"{}\" is a list; give its elements as columns {}.1, {}.2, …{}", name, fact, fact,
-                           fact, type.element->kind == ast::TypeKind::Record ? " with a field, e.g. " + fact + ".1." + type.element->fields.front().name : "");
+        return tr_format("column \"{}\": \"{}\" is a list; give its elements as columns {}.1, {}.2, …{}", name, fact, fact,
+                           fact, type.element->kind == ast::TypeKind::Record ? std::string(tr(" with a field, e.g. ")) + fact + ".1." + type.element->fields.front().name : "");
       }
       fc.scalar = col;
       layout.numeric[c] = is_number_kind(type.kind);
@@ -218,7 +219,7 @@ std::string compile_header(const ast::Ruleset& rs, const std::vector<std::string
       continue;
     }
     if (type.kind != ast::TypeKind::List) {
-      return fmt::format("column \"{}\": \"{}\" is not a list; its column is \"{}\"", name, fact, fact);
+      return tr_format("column \"{}\": \"{}\" is not a list; its column is \"{}\"", name, fact, fact);
     }
     if (std::string bad = place_element(type, name, fact, name.substr(dot + 1), c, fc, layout); !bad.empty()) return bad;
   }

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 
 namespace rubric::batch {
@@ -18,14 +19,14 @@ namespace {
 bool read_header(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& input, BatchResult& result) {
   std::vector<std::string> header;
   if (!read_csv_record(*input.in, header, input.line)) {
-    result.fatal = fmt::format("{}: the file is empty; the first line must name the columns", input.name);
+    result.fatal = tr_format("{}: the file is empty; the first line must name the columns", input.name);
     return false;
   }
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
   const std::string bad = compile_header(rs, header, options.columns, input.layout, result.summary.warnings,
                                           options.allow_unknown_facts);
   if (!bad.empty()) {
-    result.fatal = fmt::format("{}: line 1: {}", input.name, bad);
+    result.fatal = tr_format("{}: line 1: {}", input.name, bad);
     return false;
   }
   return true;
@@ -39,17 +40,17 @@ bool open_input(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& 
   const bool from_stdin = options.input == "-";
   input.name = from_stdin ? "<stdin>" : options.input;
   if (!format) {
-    result.fatal = from_stdin ? std::string("<stdin>: standard input has no extension; say its format (--input-format)")
-                              : fmt::format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
+    result.fatal = from_stdin ? std::string(tr("<stdin>: standard input has no extension; say its format (--input-format)"))
+                              : tr_format("{}: the input must be .csv, .jsonl or .ndjson", options.input);
     return false;
   }
   if (!out_format) {
-    result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
+    result.fatal = tr_format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
     return false;
   }
   if (*format == BatchFormat::JsonLines && !options.columns.empty()) {
     // A row is a facts document, whose keys are fixed ("id", "department"): the program writing it names them so.
-    result.fatal = fmt::format("{}: {} names a CSV column; a JSON Lines row is a facts document, whose id and name are "
+    result.fatal = tr_format("{}: {} names a CSV column; a JSON Lines row is a facts document, whose id and name are "
                                "its keys \"id\" and \"department\" [E0615]",
                                input.name, options.columns.id.empty() ? "--name-column" : "--id-column");
     return false;
@@ -60,14 +61,14 @@ bool open_input(const ast::Ruleset& rs, const BatchOptions& options, OpenInput& 
   input.file = {from_stdin ? stdin : std::fopen(options.input.c_str(), "rb"),
                 from_stdin ? +[](std::FILE*) { return 0; } : &std::fclose};
   if (!input.file) {
-    result.fatal = fmt::format("{}: cannot read the file: {}", input.name, std::strerror(errno));
+    result.fatal = tr_format("{}: cannot read the file: {}", input.name, std::strerror(errno));
     return false;
   }
   struct stat st {};
   if (::fstat(::fileno(input.file.get()), &st) == 0 && S_ISREG(st.st_mode)) input.size = static_cast<std::uint64_t>(st.st_size);
   input.in.emplace(input.file.get());
   if (const std::string utf16 = unicode::utf16_message(input.in->window()); !utf16.empty()) {
-    result.fatal = fmt::format("{}: {} [E0021]\n  = help: {}", input.name, utf16, unicode::kUtf16Help);
+    result.fatal = tr_format("{}: {} [E0021]\n  = help: {}", input.name, utf16, unicode::kUtf16Help);
     return false;
   }
   return input.format != BatchFormat::Csv || read_header(rs, options, input, result);

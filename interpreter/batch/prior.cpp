@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/csv_reader.hpp"
+#include "base/messages.hpp"
 #include "interpreter/batch/csv_document.hpp"
 #include "interpreter/batch/csv_layout.hpp"
 #include "interpreter/batch/input.hpp"
@@ -24,9 +25,10 @@ void put(std::map<std::string, PriorRow>& rows, const std::string& what, const s
          const std::string& file) {
   const auto [it, inserted] = rows.try_emplace(key, row);
   if (inserted) return;
-  if (it->second.facts || it->second.error.rfind("last year's batch", 0) != 0) {
-    it->second.error = fmt::format("last year's batch {} has two rows for {} (lines {} and {}); keep one", file, what,
+  if (!it->second.twice) {
+    it->second.error = tr_format("last year's batch {} has two rows for {} (lines {} and {}); keep one", file, what,
                                    it->second.line, row.line);
+    it->second.twice = true;
   }
   it->second.facts = nullptr;
 }
@@ -50,7 +52,7 @@ void add_row(const ast::Ruleset& rs, const std::string& document, std::size_t li
   row.line = line;
   if (result.facts) {
     auto facts = std::make_shared<PriorFacts>();
-    facts->file = fmt::format("{} line {}", out.file, line);
+    facts->file = tr_format("{} line {}", out.file, line);
     facts->year = result.facts->year;
     facts->values = std::move(result.facts->values);
     facts->supplied = std::move(result.facts->supplied);
@@ -62,9 +64,9 @@ void add_row(const ast::Ruleset& rs, const std::string& document, std::size_t li
         errors.push_back(d.location.json_path.empty() ? d.message : fmt::format("{}: {}", d.location.json_path, d.message));
       }
     }
-    row.error = fmt::format("last year's facts have errors: {} line {}: {}", out.file, line, fmt::join(errors, "; "));
+    row.error = tr_format("last year's facts have errors: {} line {}: {}", out.file, line, fmt::join(errors, "; "));
   }
-  if (!id.empty()) put(out.by_id, "id " + id, id, row, out.file);
+  if (!id.empty()) put(out.by_id, tr_format("id {}", id), id, row, out.file);
   if (!name.empty() && name != out.file) put(out.by_name, fmt::format("\"{}\"", name), name, row, out.file);
 }
 
@@ -73,9 +75,9 @@ void add_row(const ast::Ruleset& rs, const std::string& document, std::size_t li
 std::string for_each_document(const ast::Ruleset& rs, const std::string& path, const BatchColumns& columns,
                               const std::function<void(const std::string&, std::size_t, const std::string&)>& row) {
   const auto format = batch_format_of(path);
-  if (!format) return fmt::format("{}: the file must be .csv, .jsonl or .ndjson", path);
+  if (!format) return tr_format("{}: the file must be .csv, .jsonl or .ndjson", path);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{std::fopen(path.c_str(), "rb"), &std::fclose};
-  if (!file) return fmt::format("{}: cannot read it: {}", path, std::strerror(errno));
+  if (!file) return tr_format("{}: cannot read it: {}", path, std::strerror(errno));
   ByteReader in(file.get());
   std::size_t line = 1;
   if (*format == BatchFormat::JsonLines) {
@@ -85,12 +87,12 @@ std::string for_each_document(const ast::Ruleset& rs, const std::string& path, c
     return "";
   }
   std::vector<std::string> header;
-  if (!read_csv_record(in, header, line)) return fmt::format("{}: the file is empty; the first line must name the columns", path);
+  if (!read_csv_record(in, header, line)) return tr_format("{}: the file is empty; the first line must name the columns", path);
   if (!header.empty() && header[0].rfind("\xEF\xBB\xBF", 0) == 0) header[0].erase(0, 3);  // a UTF-8 BOM
   CsvLayout layout;
   std::vector<std::string> ignored;  // columns this ruleset does not declare (last year's)
   if (const std::string bad = compile_header(rs, header, columns, layout, ignored, true); !bad.empty()) {
-    return fmt::format("{}: line 1: {}", path, bad);
+    return tr_format("{}: line 1: {}", path, bad);
   }
   std::string text;
   std::vector<std::size_t> spans;
@@ -111,7 +113,7 @@ PriorBatch read_prior_batch(const ast::Ruleset& rs, const std::string& path, con
   out.fatal = for_each_document(rs, path, columns, [&](const std::string& document, std::size_t line, const std::string& id) {
     add_row(rs, document, line, id, out);
   });
-  if (!out.fatal.empty()) out.fatal = "last year's batch: " + out.fatal;
+  if (!out.fatal.empty()) out.fatal = std::string(tr("last year's batch: ")) + out.fatal;
   return out;
 }
 

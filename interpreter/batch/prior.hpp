@@ -20,6 +20,7 @@ struct PriorRow {
   std::shared_ptr<const PriorFacts> facts;  // null when the row has errors
   std::string error;                        // why it cannot be used: its errors, or a second row of its key
   std::size_t line = 0;                     // where it starts in last year's file
+  bool twice = false;                       // [error] says the key has two rows (the first two)
 };
 
 struct PriorBatch {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <variant>
 
+#include "base/messages.hpp"
 #include "interpreter/eval/evaluator.hpp"
 
 namespace rubric::batch {
@@ -36,13 +37,13 @@ void Scorer::score(const std::string& document, bool csv, RowResult& out, const 
     const std::string& path = d.location.json_path;
     if (path.empty() && !csv && d.location.file && d.location.span) {
       // A syntax error of a JSON Lines row: the line is the row; the column says where.
-      errors.push_back(fmt::format("at column {}: {}", d.location.file->line_column(d.location.span->begin).column, d.message));
+      errors.push_back(tr_format("at column {}: {}", d.location.file->line_column(d.location.span->begin).column, d.message));
     } else if (path.empty() || path == "(document)") {
       errors.push_back(d.message);
     } else if (csv) {
       const std::string column = column_of(path);
       const auto same = [&](const UnreadableCell& u) { return u.column == column; };
-      if (std::none_of(unreadable.begin(), unreadable.end(), same)) errors.push_back(fmt::format("column {}: {}", column, d.message));
+      if (std::none_of(unreadable.begin(), unreadable.end(), same)) errors.push_back(tr_format("column {}: {}", column, d.message));
     } else {
       errors.push_back(fmt::format("{}: {}", path, d.message));
     }
@@ -60,12 +61,12 @@ const Facts* Scorer::with_prior(const Facts& facts, std::vector<std::string>& er
   const PriorRow* row = find_prior(*prior_, out.id, out.department);
   std::string why;
   if (row == nullptr) {
-    why = fmt::format("last year's batch {} has no row for {}", prior_->file,
-                      out.id.empty() ? fmt::format("\"{}\"", out.department) : fmt::format("id {}", out.id));
+    why = tr_format("last year's batch {} has no row for {}", prior_->file,
+                      out.id.empty() ? fmt::format("\"{}\"", out.department) : tr_format("id {}", out.id));
   } else if (!row->facts) {
     why = row->error;
   } else if (row->facts->year && facts.year && *row->facts->year != *facts.year - 1) {
-    why = fmt::format("the row of last year's batch ({}) is of {}, not of {}", row->facts->file, *row->facts->year,
+    why = tr_format("the row of last year's batch ({}) is of {}, not of {}", row->facts->file, *row->facts->year,
                       *facts.year - 1);
   }
   if (!why.empty()) {
@@ -105,7 +106,7 @@ void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResu
   for (const ast::Veto* v : applied) out.vetoes.push_back(v->text);
   for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
   for (const std::string& e : r.errors) errors.push_back(e);
-  if (!out.total && errors.empty()) errors.push_back("the total could not be computed");
+  if (!out.total && errors.empty()) errors.push_back(std::string(tr("the total could not be computed")));
   if (!errors.empty()) out.error = fmt::format("{}", fmt::join(errors, "; "));
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "base/output_file.hpp"
+#include "base/messages.hpp"
 #include "interpreter/batch/pipeline.hpp"
 #include "interpreter/batch/results.hpp"
 #include "interpreter/batch/scoring.hpp"
@@ -37,16 +38,16 @@ BatchResult run_workbooks(const ast::Ruleset& rs, const BatchOptions& options) {
   std::sort(files.begin(), files.end());
   const auto format = batch_format_of(options.output);
   if (ec || files.empty()) {
-    result.fatal = fmt::format("{}: the folder holds no .xlsx workbook{}", options.input, ec ? ": " + ec.message() : "");
+    result.fatal = tr_format("{}: the folder holds no .xlsx workbook{}", options.input, ec ? ": " + ec.message() : "");
     return result;
   }
   if (!format) {
-    result.fatal = fmt::format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
+    result.fatal = tr_format("{}: the output must be .csv, .jsonl or .ndjson", options.output);
     return result;
   }
   if (rs.reads_cohort() || rs.reads_prior()) {
     // Both need a second file of the year's or last year's departments, which a folder is not yet.
-    result.fatal = fmt::format("{}: the ruleset compares the departments of the year or reads last year's figures; a "
+    result.fatal = tr_format("{}: the ruleset compares the departments of the year or reads last year's figures; a "
                                "folder of workbooks cannot be scored with it yet: score each workbook with rubric score "
                                "--cohort/--prior, or the departments as one CSV",
                                options.input);

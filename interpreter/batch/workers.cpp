@@ -10,6 +10,7 @@
 #include <new>
 #include <system_error>
 
+#include "base/messages.hpp"
 #include "interpreter/batch/csv_document.hpp"
 
 namespace rubric::batch {
@@ -43,9 +44,9 @@ bool Pipeline::start_workers() {
       } catch (const std::bad_alloc&) {
         halt(worker_out_of_memory_, false);
       } catch (const std::exception& e) {
-        stop(worker_error_, fmt::format("internal error: {}; the batch stopped; the output was not written", e.what()));
+        stop(worker_error_, tr_format("internal error: {}; the batch stopped; the output was not written", e.what()));
       } catch (...) {
-        stop(worker_error_, "internal error: an unknown exception; the batch stopped; the output was not written");
+        stop(worker_error_, std::string(tr("internal error: an unknown exception; the batch stopped; the output was not written")));
       }
     } catch (...) {  // the message itself could not be made
       halt(worker_out_of_memory_, false);
@@ -62,7 +63,7 @@ bool Pipeline::start_workers() {
       failure = e.what();
       break;
     } catch (const std::bad_alloc&) {
-      failure = "out of memory";
+      failure = std::string(tr("out of memory"));
       break;
     }
   }
@@ -81,16 +82,16 @@ bool Pipeline::start_workers() {
   }
   work_ready_.notify_all();
   if (workers_.empty()) {
-    result_.fatal = fmt::format("cannot start a worker thread: {} (the system's limit on threads or memory; try "
+    result_.fatal = tr_format("cannot start a worker thread: {} (the system's limit on threads or memory; try "
                                 "a smaller -j, or raise the limit)",
                                 failure);
     return false;
   }
   if (!failure.empty()) {
-    result_.summary.warnings.push_back(fmt::format("only {} of the {} worker threads could start ({}); the batch ran on {}",
+    result_.summary.warnings.push_back(tr_format("only {} of the {} worker threads could start ({}); the batch ran on {}",
                                                    started, jobs_, failure, workers_.size()));
   } else if (workers_.size() < started) {
-    result_.summary.warnings.push_back(fmt::format("{} worker threads left less than {} MB of memory to work in; the "
+    result_.summary.warnings.push_back(tr_format("{} worker threads left less than {} MB of memory to work in; the "
                                                    "batch ran on {}",
                                                    started, kWorkingRoom >> 20, workers_.size()));
   }
@@ -197,13 +198,13 @@ void Pipeline::score_row(Chunk& chunk, std::size_t i, Worker& worker) {
     }
   } catch (const std::exception& e) {
     fail_row(r, dynamic_cast<const std::bad_alloc*>(&e) != nullptr
-                    ? std::string("out of memory while scoring this row; it is not scored")
-                    : fmt::format("internal error while scoring this row ({}); it is not scored. This is a bug in "
+                    ? std::string(tr("out of memory while scoring this row; it is not scored"))
+                    : tr_format("internal error while scoring this row ({}); it is not scored. This is a bug in "
                                   "rubric: please report it",
                                   e.what()));
   } catch (...) {
-    fail_row(r, "internal error while scoring this row (an unknown exception); it is not scored. This is a bug in "
-                "rubric: please report it");
+    fail_row(r, std::string(tr("internal error while scoring this row (an unknown exception); it is not scored. This is a bug in "
+                "rubric: please report it")));
   }
   if (r.id.empty()) r.id = std::to_string(r.row);
   write_row(rs_, result_.summary.digits, leaves_, input_.out_format, r, vetoes_, chunk.out);
@@ -220,16 +221,16 @@ void Pipeline::score_csv_row(const Chunk& chunk, std::size_t i, RowResult& r, Wo
     // Everything after the quote went into one cell: nothing of the row can be trusted.
     r.scores.assign(leaves_.size(), std::nullopt);
     const std::size_t field = chunk.open_quote->field;
-    r.error = fmt::format("the quote that opens {} on line {} is never closed: the rest of the file was read "
+    r.error = tr_format("the quote that opens {} on line {} is never closed: the rest of the file was read "
                           "into that cell; it is not scored",
-                          field <= layout.headers.size() ? fmt::format("column {}", layout.headers[field - 1])
-                                                         : fmt::format("cell {}", field),
+                          field <= layout.headers.size() ? tr_format("column {}", layout.headers[field - 1])
+                                                         : tr_format("cell {}", field),
                           chunk.open_quote->line);
   } else if (row.fields != layout.headers.size()) {
     // A row longer or shorter than the header has lost its alignment (a stray comma, a cut line):
     // its cells cannot be trusted to be the facts their columns name.
     r.scores.assign(leaves_.size(), std::nullopt);
-    r.error = fmt::format("the row has {} cells, but the header names {} columns; it is not scored", row.fields,
+    r.error = tr_format("the row has {} cells, but the header names {} columns; it is not scored", row.fields,
                           layout.headers.size());
   } else if (const Facts* facts = worker.direct->convert(row)) {
     worker.errors.clear();

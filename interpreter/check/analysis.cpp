@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 
+#include "base/messages.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/check/analyzer.hpp"
 #include "interpreter/check/checker.hpp"
@@ -22,7 +23,7 @@ namespace analysis {
 
 Diagnostics Analyzer::run() {
   for (const ast::FactDecl& f : rs_.facts) {
-    facts_.push_back(f.type ? declared(*f.type, f.domain, f.name) : unknown(Kind::Unknown, "a fact of unknown type"));
+    facts_.push_back(f.type ? declared(*f.type, f.domain, f.name) : unknown(Kind::Unknown, std::string(tr("a fact of unknown type"))));
   }
   globals_.slots.assign(rs_.frame_size, AbstractValue{});
   frame_ = &globals_;
@@ -51,7 +52,7 @@ Diagnostics Analyzer::run() {
   if (stopped && options_.unsure) {
     Diagnostic d;
     d.severity = Severity::Note;
-    d.message = fmt::format("unsure: the analysis stopped after {} steps; what follows in the ruleset was not analysed",
+    d.message = tr_format("unsure: the analysis stopped after {} steps; what follows in the ruleset was not analysed",
                             kStepBudget);
     d.location = rs_.at(rs_.header_span);
     out.add(std::move(d));
@@ -111,21 +112,21 @@ void Analyzer::check_bounds(const ast::Indicator& ind, const AbstractValue& scor
   if (score.kind != Kind::Number || score.range.empty()) return;
   const ast::Rounding rounding = ind.rounding ? *ind.rounding : rs_.rounding;
   const Range& r = score.range;
-  const Note lies{fmt::format("the score lies in {} for facts in their declared domains; such facts stop the "
+  const Note lies{tr_format("the score lies in {} for facts in their declared domains; such facts stop the "
                               "evaluation with E0702",
                               r.to_string(false)),
                   std::nullopt};
   if (rounds_above(r.hi, ind.points.hi, rounding)) {
-    const std::string how = r.hi.inf > 0 ? "without limit" : fmt::format("up to {}", r.hi.value.to_string());
+    const std::string how = r.hi.inf > 0 ? std::string(tr("without limit")) : tr_format("up to {}", r.hi.value.to_string());
     out_of_bounds(ind, score, true,
-                  fmt::format("'{}' can score {}, more than its {} points", ind.name, how, ind.points.hi.to_string()),
-                  "cap the score, e.g. 'min(…, points)', or narrow the domains of the facts it uses", lies);
+                  tr_format("'{}' can score {}, more than its {} points", ind.name, how, ind.points.hi.to_string()),
+                  std::string(tr("cap the score, e.g. 'min(…, points)', or narrow the domains of the facts it uses")), lies);
   }
   if (rounds_below(r.lo, ind.points.lo, rounding)) {
-    const std::string how = r.lo.inf < 0 ? "without limit below" : fmt::format("as low as {}", r.lo.value.to_string());
+    const std::string how = r.lo.inf < 0 ? std::string(tr("without limit below")) : tr_format("as low as {}", r.lo.value.to_string());
     out_of_bounds(ind, score, false,
-                  fmt::format("'{}' can score {}, less than its floor {}", ind.name, how, ind.points.lo.to_string()),
-                  "add 'until zero' to the deduction, or bound the score, e.g. 'max(…, 0)'", lies);
+                  tr_format("'{}' can score {}, less than its floor {}", ind.name, how, ind.points.lo.to_string()),
+                  std::string(tr("add 'until zero' to the deduction, or bound the score, e.g. 'max(…, 0)'")), lies);
   }
 }
 
@@ -143,7 +144,7 @@ void Analyzer::out_of_bounds(const ast::Indicator& ind, const AbstractValue& sco
     u.warning.help = help;
     u.note = u.warning;
     u.note.severity = Severity::Note;
-    u.note.message = fmt::format("unsure: {}; the analysis cannot tell, because {}", message, score.why);
+    u.note.message = tr_format("unsure: {}; the analysis cannot tell, because {}", message, score.why);
     u.note.notes = {lies};
     unsure_bounds_->push_back(std::move(u));
   }
@@ -168,7 +169,7 @@ void Analyzer::report_if(const AbstractValue& basis, std::string code, Span span
     return;
   }
   report(Severity::Note, std::move(code), span,
-         fmt::format("unsure: {}; the analysis cannot tell, because {}", message, basis.why), std::move(help),
+         tr_format("unsure: {}; the analysis cannot tell, because {}", message, basis.why), std::move(help),
          std::move(notes));
 }
 
@@ -179,7 +180,7 @@ void Analyzer::arm(Span span, bool reached, const std::string& message, const st
     a.span = span;
     a.message = message;
     a.help = help;
-    if (!call_sites_.empty()) a.notes.push_back({"in the call analysed here", rs_.at(call_sites_.back())});
+    if (!call_sites_.empty()) a.notes.push_back({std::string(tr("in the call analysed here")), rs_.at(call_sites_.back())});
   }
   a.reached = a.reached || reached;
 }
@@ -187,7 +188,7 @@ void Analyzer::arm(Span span, bool reached, const std::string& message, const st
 std::vector<Note> Analyzer::call_site_notes(const std::string& subject, const Range& domain, bool percent) {
   std::vector<Note> notes;
   if (!call_sites_.empty()) {
-    notes.push_back({fmt::format("{} lies in {} in this call", subject, domain.to_string(percent)),
+    notes.push_back({tr_format("{} lies in {} in this call", subject, domain.to_string(percent)),
                      rs_.at(call_sites_.back())});
   }
   return notes;

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
 #include "interpreter/check/analyzer.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/interval.hpp"
@@ -29,7 +30,7 @@ AbstractValue Analyzer::eval(const ast::Expr& e) {
   try {
     return eval_impl(e);
   } catch (const DecimalError&) {
-    return unknown(Kind::Number, "a bound is too large for exact arithmetic");
+    return unknown(Kind::Number, std::string(tr("a bound is too large for exact arithmetic")));
   }
 }
 
@@ -55,7 +56,7 @@ AbstractValue Analyzer::name(const ast::NameRef& n) {
       break;
     case ast::NameKind::Unresolved: break;
   }
-  return unknown(Kind::Unknown, fmt::format("'{}' is not resolved", n.name));
+  return unknown(Kind::Unknown, tr_format("'{}' is not resolved", n.name));
 }
 
 AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
@@ -71,7 +72,7 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
   }
   if (l.kind != Kind::Number || r.kind != Kind::Number) {
     AbstractValue v = unknown(Kind::Number, !l.why.empty() ? l.why : r.why);
-    if (v.why.empty()) v.why = "an operand is not a number";
+    if (v.why.empty()) v.why = std::string(tr("an operand is not a number"));
     v.deps = l.deps;
     merge_deps(v, r);
     return v;
@@ -85,7 +86,7 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
   if (auto q = divide(l.range, r.range)) return combine(l, r, *q, false);
   AbstractValue v = combine(l, r, Range::all(), false);
   v.exact = false;
-  v.why = fmt::format("the divisor {} can be 0", src(b.rhs->span));
+  v.why = tr_format("the divisor {} can be 0", src(b.rhs->span));
   (void)e;
   return v;
 }
@@ -98,19 +99,19 @@ AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
   if (c.year_of != ast::YearOf::None) {  // the year's mean, least, greatest or percentile lies in the fact's domain
     AbstractValue v = eval(*c.args[0]);
     v.exact = false;
-    v.why = "it depends on the other departments of the year";
+    v.why = std::string(tr("it depends on the other departments of the year"));
     return v;
   }
   if (c.working_days) {  // a whole number of days that the calendar decides, not an interval of the dates
     AbstractValue v = combine(eval(*c.args[0]), eval(*c.args[1]), Range::all(), true);
     v.exact = false;
-    v.why = "working days are counted with the calendar";
+    v.why = std::string(tr("working days are counted with the calendar"));
     return v;
   }
   if (c.define_index >= 0 && static_cast<std::size_t>(c.define_index) < rs_.defines.size()) {
     const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
     if (call_sites_.size() >= static_cast<std::size_t>(kMaxCallDepth)) {
-      return unknown(Kind::Number, "calls nest too deep to analyse");
+      return unknown(Kind::Number, std::string(tr("calls nest too deep to analyse")));
     }
     Frame frame;
     frame.id = next_frame_++;
@@ -132,7 +133,7 @@ AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
   if (c.aggregate != stdlib::Aggregate::None) {
     const AbstractValue list = eval(*c.args[0]);
     if (list.kind == Kind::List) {
-      const AbstractValue element = list.element ? *list.element : unknown(Kind::Unknown, "an element of unknown type");
+      const AbstractValue element = list.element ? *list.element : unknown(Kind::Unknown, std::string(tr("an element of unknown type")));
       return aggregate(c.aggregate, element, list.list_name);
     }
     return builtin(c, {list});
@@ -145,13 +146,13 @@ AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
 AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> args) {
   for (const AbstractValue& a : args) {
     if (a.kind != Kind::Number) {
-      AbstractValue v = unknown(Kind::Number, a.why.empty() ? "an argument is not a number" : a.why);
+      AbstractValue v = unknown(Kind::Number, a.why.empty() ? std::string(tr("an argument is not a number")) : a.why);
       for (const AbstractValue& b : args) merge_deps(v, b);
       return v;
     }
   }
   if (c.builtin == nullptr) {
-    return unknown(Kind::Number, fmt::format("'{}' is not a function the analysis knows", c.callee));
+    return unknown(Kind::Number, tr_format("'{}' is not a function the analysis knows", c.callee));
   }
   using stdlib::BuiltinId;
   const BuiltinId f = c.builtin->id;
@@ -178,7 +179,7 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
     if (args.size() == 2) {
       const auto d = args[1].range.is_point() ? args[1].range.lo.value.to_int64() : std::nullopt;
       if (!d || *d < 0 || *d > 12) {
-        return unknown(Kind::Number, fmt::format("the decimals of '{}' are not a constant", c.callee));
+        return unknown(Kind::Number, tr_format("the decimals of '{}' are not a constant", c.callee));
       }
       digits = static_cast<int>(*d);
     }
@@ -200,7 +201,7 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
   }
   if (f == BuiltinId::Steps && args.size() == 2) {
     const auto step = args[1].range.is_point() ? std::optional(args[1].range.lo.value) : std::nullopt;
-    if (!step || step->sign() <= 0) return unknown(Kind::Number, "the step of 'steps' is not a positive constant");
+    if (!step || step->sign() <= 0) return unknown(Kind::Number, std::string(tr("the step of 'steps' is not a positive constant")));
     // steps(x, s) is 0 for x <= 0, else ceil(x / s): it does not decrease as x grows.
     const auto at = [&](const Decimal& x) { return x.sign() <= 0 ? Decimal{} : (x / *step).ceil(); };
     const Range& x = args[0].range;
@@ -215,14 +216,14 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
     v.whole = true;
     return v;
   }
-  return unknown(Kind::Number, fmt::format("'{}' is not a function the analysis knows", c.callee));
+  return unknown(Kind::Number, tr_format("'{}' is not a function the analysis knows", c.callee));
 }
 
 // sum, mean, count, min, max, any, all over a list whose elements are [body].
 AbstractValue Analyzer::aggregate(stdlib::Aggregate func, const AbstractValue& body, const std::string& list_name) {
   using stdlib::Aggregate;
   const std::string length_why =
-      fmt::format("it depends on the number of elements of '{}', which no declaration bounds", list_name);
+      tr_format("it depends on the number of elements of '{}', which no declaration bounds", list_name);
   if (func == Aggregate::Any || func == Aggregate::All) {
     AbstractValue v;
     v.kind = Kind::Bool;
@@ -235,7 +236,7 @@ AbstractValue Analyzer::aggregate(stdlib::Aggregate func, const AbstractValue& b
     v.why = length_why;
     return v;
   }
-  if (body.kind != Kind::Number) return unknown(Kind::Number, body.why.empty() ? "the elements are not numbers" : body.why);
+  if (body.kind != Kind::Number) return unknown(Kind::Number, body.why.empty() ? std::string(tr("the elements are not numbers")) : body.why);
   if (func == Aggregate::Sum) {
     // Any number of elements: 0 for none, without bound in the direction the elements go.
     AbstractValue v = body;
@@ -256,7 +257,7 @@ AbstractValue Analyzer::aggregate(stdlib::Aggregate func, const AbstractValue& b
 
 AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
   const AbstractValue list = eval(*c.list);
-  AbstractValue element = unknown(Kind::Unknown, "an element of unknown type");
+  AbstractValue element = unknown(Kind::Unknown, std::string(tr("an element of unknown type")));
   if (list.kind == Kind::List && list.element) {
     // Each element is a new value: its dependencies are its own.
     element = *list.element;
@@ -313,14 +314,14 @@ AbstractValue Analyzer::eval_impl(const ast::Expr& e) {
 }
 
 AbstractValue Analyzer::points_ref() {
-  if (indicator_ == nullptr) return unknown(Kind::Number, "'points' outside an indicator");
+  if (indicator_ == nullptr) return unknown(Kind::Number, std::string(tr("'points' outside an indicator")));
   return number(Range::point(indicator_->points.hi), indicator_->points.hi.is_integer());
 }
 
 AbstractValue Analyzer::member_access(const ast::Member& m) {
   const AbstractValue object = eval(*m.object);
   if (object.kind == Kind::Record && m.field_index < object.fields.size()) return object.fields[m.field_index];
-  return unknown(Kind::Unknown, fmt::format("the field '{}' is unknown", m.field));
+  return unknown(Kind::Unknown, tr_format("the field '{}' is unknown", m.field));
 }
 
 AbstractValue Analyzer::unary(const ast::Unary& u) {

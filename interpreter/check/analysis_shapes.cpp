@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
 #include "interpreter/check/analyzer.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/interval.hpp"
@@ -20,7 +21,7 @@ namespace rubric::analysis {
 
 AbstractValue Analyzer::tiered(const ast::Expr& e, const ast::Tiered& t) {
   AbstractValue subject = eval(*t.subject);
-  if (subject.kind != Kind::Number) subject = unknown(Kind::Number, subject.why.empty() ? "the value is unknown" : subject.why);
+  if (subject.kind != Kind::Number) subject = unknown(Kind::Number, subject.why.empty() ? std::string(tr("the value is unknown")) : subject.why);
   const Range domain = subject.range;
   const std::string name = src(t.subject->span);
   bool percent = t.subject->type == ast::TypeKind::Percent;
@@ -51,9 +52,9 @@ AbstractValue Analyzer::tiered(const ast::Expr& e, const ast::Tiered& t) {
     if (ranges[i]) {
       const Range part = intersect(*ranges[i], domain);
       arm(tier.interval.span, !part.empty(),
-          fmt::format("no value of {} reaches the tier {}: {} lies in {}", name, src(tier.interval.span), name,
+          tr_format("no value of {} reaches the tier {}: {} lies in {}", name, src(tier.interval.span), name,
                       domain.to_string(percent)),
-          "remove the tier, or correct its bounds (or the fact's declared domain)");
+          std::string(tr("remove the tier, or correct its bounds (or the fact's declared domain)")));
       if (part.empty()) continue;
       narrow_to(*t.subject, subject, part);
     }
@@ -62,7 +63,7 @@ AbstractValue Analyzer::tiered(const ast::Expr& e, const ast::Tiered& t) {
   }
   if (!all_constant) {
     report(Severity::Note, "W0401", t.subject->span,
-           fmt::format("unsure: the tiers of {} were not checked for gaps and overlaps, because a bound is not a "
+           tr_format("unsure: the tiers of {} were not checked for gaps and overlaps, because a bound is not a "
                        "constant",
                        name),
            "");
@@ -92,8 +93,8 @@ void Analyzer::tier_gaps(const ast::Tiered& t, const AbstractValue& subject, con
       }
       if (gap.lo.inf == 0 && tiers[i].hi.inf == 0 && tiers[i].hi.value == gap.lo.value) at = t.tiers[i].interval.span;
     }
-    report_if(subject, "W0401", at, fmt::format("no tier takes {} in {}", name, gap.to_string(percent)),
-              fmt::format("extend a tier or add one for {}; if such values cannot occur, declare the fact's domain",
+    report_if(subject, "W0401", at, tr_format("no tier takes {} in {}", name, gap.to_string(percent)),
+              tr_format("extend a tier or add one for {}; if such values cannot occur, declare the fact's domain",
                           gap.to_string(percent)),
               call_site_notes(name, domain, percent));
   }
@@ -115,28 +116,28 @@ void Analyzer::tier_overlaps(const ast::Tiered& t, const Range& domain, const st
                                 point ? std::optional(shared.lo.value) : std::nullopt, points);
       if (a == Agreement::Same) continue;
       const std::string where = point ? fmt::format("{} = {}", name, shared.to_string(percent))
-                                      : fmt::format("{} in {}", name, shared.to_string(percent));
-      std::vector<Note> notes{{"the other tier is here", rs_.at(t.tiers[i].interval.span)}};
+                                      : tr_format("{} in {}", name, shared.to_string(percent));
+      std::vector<Note> notes{{std::string(tr("the other tier is here")), rs_.at(t.tiers[i].interval.span)}};
       const std::string help =
-          point ? fmt::format("make one of the two bounds open, so that only one tier takes {}", shared.to_string(percent))
-                : "move a bound so that the tiers do not overlap";
+          point ? tr_format("make one of the two bounds open, so that only one tier takes {}", shared.to_string(percent))
+                : std::string(tr("move a bound so that the tiers do not overlap"));
       if (a == Agreement::Different) {
         // The rules contradict themselves there: a department with that value could not be scored
         // (E0705), so the ruleset is refused now rather than that department later.
         report(Severity::Error, "E0412", t.tiers[j].interval.span,
-               fmt::format("the tiers {} and {} both take {}, where they give different scores ({} and {})",
+               tr_format("the tiers {} and {} both take {}, where they give different scores ({} and {})",
                            src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
                            src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
                help, std::move(notes));
       } else if (a == Agreement::MayDiffer) {
         report(Severity::Warning, "W0402", t.tiers[j].interval.span,
-               fmt::format("the tiers {} and {} both take {}, where they can give different scores ({} and {})",
+               tr_format("the tiers {} and {} both take {}, where they can give different scores ({} and {})",
                            src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
                            src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
                help, std::move(notes));
       } else {
         report(Severity::Note, "W0402", t.tiers[j].interval.span,
-               fmt::format("unsure: the tiers {} and {} both take {}; the analysis cannot tell whether {} and {} "
+               tr_format("unsure: the tiers {} and {} both take {}; the analysis cannot tell whether {} and {} "
                            "agree there",
                            src(t.tiers[i].interval.span), src(t.tiers[j].interval.span), where,
                            src(t.tiers[i].result->span), src(t.tiers[j].result->span)),
@@ -148,7 +149,7 @@ void Analyzer::tier_overlaps(const ast::Tiered& t, const Range& domain, const st
 
 AbstractValue Analyzer::brackets(const ast::Brackets& b) {
   AbstractValue subject = eval(*b.subject);
-  if (subject.kind != Kind::Number) subject = unknown(Kind::Number, subject.why.empty() ? "the value is unknown" : subject.why);
+  if (subject.kind != Kind::Number) subject = unknown(Kind::Number, subject.why.empty() ? std::string(tr("the value is unknown")) : subject.why);
   const Range domain = subject.range;
   const std::string name = src(b.subject->span);
   bool percent = b.subject->type == ast::TypeKind::Percent;
@@ -179,13 +180,13 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
     const std::size_t mark = narrowed_.size();
     if (constant_so_far) {
       const auto left = subtract(intersect(set, domain), taken);
-      const std::string what = a.bound ? "this arm" : "'otherwise'";
+      const std::string what = a.bound ? std::string(tr("this arm")) : "'otherwise'";
       const std::string why =
-          intersect(set, domain).empty() ? fmt::format("{} lies in {}", name, domain.to_string(percent))
-          : a.bound ? fmt::format("the arms above already take every value of {} that meets it", name)
-                    : fmt::format("the arms above take every value of {} in {}", name, domain.to_string(percent));
-      arm(a.span, !left.empty(), fmt::format("{} is never taken: {}", what, why),
-          "remove it, or correct its bound (or the order of the arms)");
+          intersect(set, domain).empty() ? tr_format("{} lies in {}", name, domain.to_string(percent))
+          : a.bound ? tr_format("the arms above already take every value of {} that meets it", name)
+                    : tr_format("the arms above take every value of {} in {}", name, domain.to_string(percent));
+      arm(a.span, !left.empty(), tr_format("{} is never taken: {}", what, why),
+          std::string(tr("remove it, or correct its bound (or the order of the arms)")));
       if (left.empty()) continue;
       Range reach = left.front();
       for (const Range& r : left) reach = hull(reach, r);
@@ -198,8 +199,8 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
   if (constant_so_far && !has_otherwise) {
     for (const Range& gap : subtract(domain, taken)) {
       if (subject.whole && !gap.contains_integer()) continue;
-      report_if(subject, "W0401", b.subject->span, fmt::format("no bracket takes {} in {}", name, gap.to_string(percent)),
-                fmt::format("add 'otherwise -> …' as the last arm, or an arm for {}", gap.to_string(percent)),
+      report_if(subject, "W0401", b.subject->span, tr_format("no bracket takes {} in {}", name, gap.to_string(percent)),
+                tr_format("add 'otherwise -> …' as the last arm, or an arm for {}", gap.to_string(percent)),
                 call_site_notes(name, domain, percent));
     }
   }
@@ -212,7 +213,7 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
 AbstractValue Analyzer::deduct(const ast::Deduct& d) {
   AbstractValue value = d.start ? eval(*d.start)
                         : indicator_ != nullptr ? number(Range::point(indicator_->points.hi))
-                                                : unknown(Kind::Number, "the deduction has no start");
+                                                : unknown(Kind::Number, std::string(tr("the deduction has no start")));
   for (const auto& item : d.items) {
     const AbstractValue amount = eval(*item.amount);
     AbstractValue taken = amount;
@@ -221,7 +222,7 @@ AbstractValue Analyzer::deduct(const ast::Deduct& d) {
       if (amount.kind == Kind::Number && n.kind == Kind::Number) {
         taken = combine(amount, n, multiply(amount.range, n.range), amount.whole && n.whole);
       } else {
-        taken = unknown(Kind::Number, "a deduction is not a number");
+        taken = unknown(Kind::Number, std::string(tr("a deduction is not a number")));
       }
     } else if (item.kind == ast::DeductionKind::When) {
       const AbstractValue cond = eval(*item.operand);
@@ -249,7 +250,7 @@ AbstractValue Analyzer::weighted(const ast::Weighted& w) {
     const AbstractValue weight = eval(*part.weight);
     const AbstractValue value = eval(*part.value);
     if (weight.kind != Kind::Number || value.kind != Kind::Number || total.kind != Kind::Number) {
-      total = unknown(Kind::Number, "a part is not a number");
+      total = unknown(Kind::Number, std::string(tr("a part is not a number")));
       continue;
     }
     const AbstractValue share = combine(weight, value, multiply(weight.range, value.range), false);
@@ -268,7 +269,7 @@ AbstractValue Analyzer::judged(const ast::Judged& j) {
       continue;
     }
     if (score.kind != Kind::Number) {
-      join(result, unknown(Kind::Number, "the judged score is not a number"));
+      join(result, unknown(Kind::Number, std::string(tr("the judged score is not a number"))));
       continue;
     }
     // The score, where it lies in the band.
@@ -294,7 +295,7 @@ AbstractValue Analyzer::judged(const ast::Judged& j) {
     v.range = intersect(score.range, r);
     if (!bounds.deps.empty() && v.exact) {
       v.exact = false;
-      v.why = "the band's bounds are not constants";
+      v.why = std::string(tr("the band's bounds are not constants"));
     }
     merge_deps(v, bounds);
     if (!v.range.empty()) join(result, v);
@@ -392,7 +393,7 @@ AbstractValue Analyzer::when(const ast::When& w) {
         for (const std::string& d : cond.deps) {
           if (std::binary_search(v.deps.begin(), v.deps.end(), d)) {
             v.exact = false;
-            v.why = fmt::format("it depends on a condition the analysis does not follow ({})", src(a.condition->span));
+            v.why = tr_format("it depends on a condition the analysis does not follow ({})", src(a.condition->span));
             break;
           }
         }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
 #include "interpreter/check/analyzer.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/interval.hpp"
@@ -56,7 +57,7 @@ AbstractValue combine(const AbstractValue& a, const AbstractValue& b, Range rang
     for (const std::string& d : a.deps) {
       if (std::binary_search(b.deps.begin(), b.deps.end(), d)) {
         v.exact = false;
-        v.why = fmt::format("'{}' is used more than once, so the interval may be wider than the values", shown_dep(d));
+        v.why = tr_format("'{}' is used more than once, so the interval may be wider than the values", shown_dep(d));
         break;
       }
     }
@@ -73,7 +74,7 @@ void join(std::optional<AbstractValue>& acc, const AbstractValue& v) {
     return;
   }
   if (acc->kind != v.kind) {
-    AbstractValue u = unknown(Kind::Unknown, "the arms give values of different kinds");
+    AbstractValue u = unknown(Kind::Unknown, std::string(tr("the arms give values of different kinds")));
     merge_deps(u, *acc);
     merge_deps(u, v);
     acc = u;
@@ -137,7 +138,7 @@ AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interv
         v.fields.push_back(f.type ? declared(*f.type, f.domain, dep + "." + f.name) : AbstractValue{});
       }
       break;
-    case ast::TypeKind::Unknown: v = unknown(Kind::Unknown, "a value of unknown type"); break;
+    case ast::TypeKind::Unknown: v = unknown(Kind::Unknown, std::string(tr("a value of unknown type"))); break;
   }
   if (v.kind != Kind::List && v.kind != Kind::Record) v.deps = {dep};
   return v;

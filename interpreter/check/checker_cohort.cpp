@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/check/checker_internal.hpp"
+#include "base/messages.hpp"
 
 namespace rubric::checking {
 
@@ -34,26 +35,26 @@ TypeRefPtr Checker::year_call(ast::Expr& e, ast::Call& c, const std::vector<Type
   if (c.args.size() != arity) {
     arity_error(e, c, arity, arity).help =
         kind == ast::YearOf::Percentile
-            ? "year_percentile(FACT, SHARE) is the value of FACT that SHARE of the year's departments reach or stay "
-              "below, e.g. year_percentile(execution, 75%)"
-            : fmt::format("{}(FACT) reads one fact of every department of the year", c.callee);
+            ? std::string(tr("year_percentile(FACT, SHARE) is the value of FACT that SHARE of the year's departments reach or stay "
+              "below, e.g. year_percentile(execution, 75%)"))
+            : tr_format("{}(FACT) reads one fact of every department of the year", c.callee);
     return kUnknown;
   }
   const auto* name = std::get_if<ast::NameRef>(&c.args[0]->node);
   if (name == nullptr || name->kind != ast::NameKind::Fact || !numeric(args[0])) {
     if (name != nullptr && name->kind == ast::NameKind::Unresolved) return kUnknown;  // reported as unknown
     error("E0314", c.args[0]->span,
-          fmt::format("{}(…) compares a fact across the year's departments: its argument must be the name of a "
+          tr_format("{}(…) compares a fact across the year's departments: its argument must be the name of a "
                       "number, percent, money or count fact",
                       c.callee))
-        .help = "write e.g. year_mean(execution_rate); a value computed from facts is compared through the facts it "
-                "is computed from";
+        .help = std::string(tr("write e.g. year_mean(execution_rate); a value computed from facts is compared through the facts it "
+                "is computed from"));
     return kUnknown;
   }
   if (kind == ast::YearOf::Percentile && !percentile_share(*c.args[1])) {
-    error("E0314", c.args[1]->span, "year_percentile(…)'s share must be a percentage written as it is, from 0% to 100%")
-        .help = "write e.g. year_percentile(execution, 75%): the value that 75% of the year's departments reach or "
-                "stay below";
+    error("E0314", c.args[1]->span, std::string(tr("year_percentile(…)'s share must be a percentage written as it is, from 0% to 100%")))
+        .help = std::string(tr("write e.g. year_percentile(execution, 75%): the value that 75% of the year's departments reach or "
+                "stay below"));
     return kUnknown;
   }
   c.year_of = kind;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "base/messages.hpp"
 #include "dsl/ast.hpp"
 
 namespace rubric::checking {
@@ -64,15 +65,15 @@ inline TypeRefPtr of_kind(TypeKind kind) {
 
 inline std::string type_name(const TypeRefPtr& t) {
   switch (t->kind) {
-    case TypeKind::Enum: return "an enum";
-    case TypeKind::List: return "a list";
-    case TypeKind::Record: return "a record";
-    case TypeKind::Bool: return "a bool";
-    case TypeKind::Text: return "a text";
-    case TypeKind::Unknown: return "unknown";
-    case TypeKind::Number: return "a number";
-    case TypeKind::Date: return "a date";
-    default: return fmt::format("a number ({})", ast::describe(*t));
+    case TypeKind::Enum: return std::string(tr("an enum"));
+    case TypeKind::List: return std::string(tr("a list"));
+    case TypeKind::Record: return std::string(tr("a record"));
+    case TypeKind::Bool: return std::string(tr("a bool"));
+    case TypeKind::Text: return std::string(tr("a text"));
+    case TypeKind::Unknown: return std::string(tr("unknown"));
+    case TypeKind::Number: return std::string(tr("a number"));
+    case TypeKind::Date: return std::string(tr("a date"));
+    default: return tr_format("a number ({})", ast::describe(*t));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/check/checker_internal.hpp"
 #include "stdlib/builtins.hpp"
@@ -127,17 +128,17 @@ void Checker::facts() {
   std::map<std::string, const ast::FactDecl*> seen;
   for (ast::FactDecl& f : rs_.facts) {
     if (auto [it, inserted] = seen.emplace(f.name, &f); !inserted) {
-      auto& d = error("E0101", f.name_span, fmt::format("fact '{}' is declared twice", f.name));
-      d.notes.push_back({"first declared here", rs_.at(it->second->name_span)});
+      auto& d = error("E0101", f.name_span, tr_format("fact '{}' is declared twice", f.name));
+      d.notes.push_back({std::string(tr("first declared here")), rs_.at(it->second->name_span)});
     }
     const TypeRefPtr t = f.type;
     const bool is_numeric = numeric(t);
-    if (f.domain) domain(*f.domain, t, fmt::format("fact '{}'", f.name));
+    if (f.domain) domain(*f.domain, t, tr_format("fact '{}'", f.name));
     fields(*t);
     if (f.default_empty && t->kind != TypeKind::List) {
       error("E0105", f.default_span,
-            fmt::format("the default of fact '{}' is an empty list, but the fact is {}", f.name, type_name(t)))
-          .help = "'default []' is for a list fact; give a constant of the fact's type";
+            tr_format("the default of fact '{}' is an empty list, but the fact is {}", f.name, type_name(t)))
+          .help = std::string(tr("'default []' is for a list fact; give a constant of the fact's type"));
     }
     if (f.default_value) {
       const TypeRefPtr dt = expr(*f.default_value);
@@ -149,18 +150,18 @@ void Checker::facts() {
                              (t->kind == TypeKind::Enum && dt->kind == TypeKind::Text);
       if (!ok && !same_kind && !unknown(dt)) {
         auto& d = error("E0105", f.default_value->span,
-                        fmt::format("the default of fact '{}' is {}, but the fact is {}", f.name, type_name(dt), type_name(t)));
-        if (t->kind == TypeKind::List) d.help = "a list fact's only default is 'default []': no elements";
+                        tr_format("the default of fact '{}' is {}, but the fact is {}", f.name, type_name(dt), type_name(t)));
+        if (t->kind == TypeKind::List) d.help = std::string(tr("a list fact's only default is 'default []': no elements"));
       } else if (!ok) {
         auto& d = error("E0105", f.default_value->span,
-                        fmt::format("the default of fact '{}' must be a constant of its type ({})", f.name, ast::describe(*t)));
-        if (t->kind == TypeKind::List) d.help = "a list fact's only default is 'default []': no elements";
+                        tr_format("the default of fact '{}' must be a constant of its type ({})", f.name, ast::describe(*t)));
+        if (t->kind == TypeKind::List) d.help = std::string(tr("a list fact's only default is 'default []': no elements"));
       } else if (t->kind == TypeKind::Enum) {
         check_enum_literal(t, *f.default_value);
       }
     }
     if (!f.unit.empty() && !is_numeric) {
-      warning("W0104", f.span, fmt::format("fact '{}' is {}; a unit has no meaning for it", f.name, type_name(t)));
+      warning("W0104", f.span, tr_format("fact '{}' is {}; a unit has no meaning for it", f.name, type_name(t)));
     }
   }
 }
@@ -171,7 +172,7 @@ void Checker::domain(const ast::Interval& iv, const TypeRefPtr& type, const std:
   const TypeRefPtr element = type->kind == TypeKind::List ? type->element : type;
   if (!numeric(element)) {
     error("E0103", iv.span,
-          fmt::format("{} is {}: only number, percent, money and count values take a domain", what, type_name(element)));
+          tr_format("{} is {}: only number, percent, money and count values take a domain", what, type_name(element)));
     return;
   }
   std::optional<Decimal> bounds[2];
@@ -179,17 +180,17 @@ void Checker::domain(const ast::Interval& iv, const TypeRefPtr& type, const std:
   for (int i = 0; i < 2; ++i) {
     if (!ends[i]->value) continue;
     bounds[i] = constant_value(*ends[i]->value);
-    if (!bounds[i]) error("E0104", ends[i]->value->span, "a domain's bounds must be constants, e.g. [0, 100%]");
+    if (!bounds[i]) error("E0104", ends[i]->value->span, std::string(tr("a domain's bounds must be constants, e.g. [0, 100%]")));
   }
   if (iv.lo.infinity > 0 || iv.hi.infinity < 0) {
-    error("E0407", iv.span, "a domain cannot start at inf or end at -inf");
+    error("E0407", iv.span, std::string(tr("a domain cannot start at inf or end at -inf")));
   } else if (bounds[0] && bounds[1] &&
              (*bounds[0] > *bounds[1] || (*bounds[0] == *bounds[1] && !(iv.lo_closed && iv.hi_closed)))) {
-    error("E0407", iv.span, fmt::format("the domain {} is empty: no value lies in it", rs_.slice(iv.span)))
-        .help = "write the lower bound first, e.g. [0, 100%]";
+    error("E0407", iv.span, tr_format("the domain {} is empty: no value lies in it", rs_.slice(iv.span)))
+        .help = std::string(tr("write the lower bound first, e.g. [0, 100%]"));
   }
   if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
-    error("E0408", iv.span, "an infinite bound must be open: write '(-inf' or 'inf)'");
+    error("E0408", iv.span, std::string(tr("an infinite bound must be open: write '(-inf' or 'inf)'")));
   }
 }
 
@@ -198,7 +199,7 @@ void Checker::fields(const TypeRef& type) {
   if (type.kind == TypeKind::List) fields(*type.element);
   if (type.kind != TypeKind::Record) return;
   for (const ast::Field& f : type.fields) {
-    if (f.domain) domain(*f.domain, f.type, fmt::format("field '{}'", f.name));
+    if (f.domain) domain(*f.domain, f.type, tr_format("field '{}'", f.name));
     fields(*f.type);
   }
 }
@@ -230,13 +231,13 @@ TypeRefPtr Checker::name(ast::Expr& e, ast::NameRef& n) {
     }
   }
   if (in_skipped(n.name)) return kUnknown;
-  auto& d = error("E0201", e.span, fmt::format("unknown name '{}'", n.name));
+  auto& d = error("E0201", e.span, tr_format("unknown name '{}'", n.name));
   if (removed_here(d, n.name)) return kUnknown;
   if (auto guess = closest_match(n.name, visible_names())) {
-    d.help = fmt::format("did you mean '{}'?", *guess);
+    d.help = tr_format("did you mean '{}'?", *guess);
     mark_used(*guess);
   } else {
-    d.help = "declare it in 'facts { … }' or bind it with 'let'";
+    d.help = std::string(tr("declare it in 'facts { … }' or bind it with 'let'"));
   }
   return kUnknown;
 }
@@ -245,8 +246,8 @@ bool Checker::removed_here(Diagnostic& d, const std::string& name) {
   const auto removed = std::find_if(rs_.removed_declarations.begin(), rs_.removed_declarations.end(),
                                     [&](const auto& r) { return r.first == name; });
   if (removed == rs_.removed_declarations.end()) return false;
-  d.notes.push_back({fmt::format("'{}' is removed here, by the extending ruleset", name), rs_.at(removed->second)});
-  d.help = fmt::format("remove or override the indicator that uses '{}' as well, or keep '{}'", name, name);
+  d.notes.push_back({tr_format("'{}' is removed here, by the extending ruleset", name), rs_.at(removed->second)});
+  d.help = tr_format("remove or override the indicator that uses '{}' as well, or keep '{}'", name, name);
   return true;
 }
 
@@ -255,25 +256,25 @@ void Checker::check_enum_literal(const TypeRefPtr& enum_type, ast::Expr& literal
   if (s == nullptr) return;
   const auto& members = enum_type->members;
   if (std::find(members.begin(), members.end(), s->value) != members.end()) return;
-  auto& d = error("E0304", literal.span, fmt::format("'{}' is not a member of {}", s->value, ast::describe(*enum_type)));
-  if (auto guess = closest_match(s->value, members)) d.help = fmt::format("did you mean '{}'?", *guess);
+  auto& d = error("E0304", literal.span, tr_format("'{}' is not a member of {}", s->value, ast::describe(*enum_type)));
+  if (auto guess = closest_match(s->value, members)) d.help = tr_format("did you mean '{}'?", *guess);
 }
 
 void Checker::expect_numeric(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
   if (!unknown(t) && !numeric(t)) {
-    auto& d = error("E0301", e.span, fmt::format("{} must be a number, but this is {}", what, type_name(t)));
+    auto& d = error("E0301", e.span, tr_format("{} must be a number, but this is {}", what, type_name(t)));
     if (t->kind == TypeKind::Date) {
-      d.help = "a date is compared with a date (issued_on <= 2024-06-30); a date minus a date is the days between them";
+      d.help = std::string(tr("a date is compared with a date (issued_on <= 2024-06-30); a date minus a date is the days between them"));
     }
   }
 }
 
 void Checker::expect_bool(ast::Expr& e, const TypeRefPtr& t, std::string_view what) {
   if (!unknown(t) && t->kind != TypeKind::Bool) {
-    auto& d = error("E0301", e.span, fmt::format("{} must be a bool, but this is {}", what, type_name(t)));
+    auto& d = error("E0301", e.span, tr_format("{} must be a bool, but this is {}", what, type_name(t)));
     const std::string_view text = rs_.slice(e.span);
     const bool short_text = text.size() <= 40 && text.find('\n') == std::string_view::npos;
-    if (numeric(t)) d.help = fmt::format("compare it, e.g. '{} > 0'", short_text ? text : "x");
+    if (numeric(t)) d.help = tr_format("compare it, e.g. '{} > 0'", short_text ? text : "x");
   }
 }
 
@@ -281,23 +282,23 @@ void Checker::interval(ast::Interval& iv, std::string_view what) {
   std::optional<Decimal> lo;
   std::optional<Decimal> hi;
   if (iv.lo.value) {
-    expect_numeric(*iv.lo.value, expr(*iv.lo.value), "an interval bound");
+    expect_numeric(*iv.lo.value, expr(*iv.lo.value), std::string(tr("an interval bound")));
     lo = constant_value(*iv.lo.value);
   }
   if (iv.hi.value) {
-    expect_numeric(*iv.hi.value, expr(*iv.hi.value), "an interval bound");
+    expect_numeric(*iv.hi.value, expr(*iv.hi.value), std::string(tr("an interval bound")));
     hi = constant_value(*iv.hi.value);
   }
   if (iv.lo.infinity > 0 || iv.hi.infinity < 0) {
-    error("E0407", iv.span, fmt::format("{} cannot start at inf or end at -inf", what));
+    error("E0407", iv.span, tr_format("{} cannot start at inf or end at -inf", what));
     return;
   }
   if (lo && hi && (*lo > *hi || (*lo == *hi && !(iv.lo_closed && iv.hi_closed)))) {
-    error("E0407", iv.span, fmt::format("{} {} is empty: no value lies in it", what, rs_.slice(iv.span)))
-        .help = "write the lower bound first, e.g. [60%, 100%)";
+    error("E0407", iv.span, tr_format("{} {} is empty: no value lies in it", what, rs_.slice(iv.span)))
+        .help = std::string(tr("write the lower bound first, e.g. [60%, 100%)"));
   }
   if ((iv.lo.infinity != 0 && iv.lo_closed) || (iv.hi.infinity != 0 && iv.hi_closed)) {
-    error("E0408", iv.span, "an infinite bound must be open: write '(-inf' or 'inf)'");
+    error("E0408", iv.span, std::string(tr("an infinite bound must be open: write '(-inf' or 'inf)'")));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "interpreter/check/checker_internal.hpp"
+#include "base/messages.hpp"
 
 namespace rubric::checking {
 
@@ -19,10 +20,10 @@ void Checker::shares(const std::vector<ast::Item>& children, const ast::Section*
   for (const ast::Item& item : children) {
     if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item); s != nullptr && shared) {
       error("E0420", (*s)->name_span,
-            fmt::format("section '{}' is inside the shared section '{}': a shared section's points are shared "
+            tr_format("section '{}' is inside the shared section '{}': a shared section's points are shared "
                         "among indicators only",
                         (*s)->name, section->name))
-          .help = "write its indicators directly in the shared section, or make the outer section not shared";
+          .help = std::string(tr("write its indicators directly in the shared section, or make the outer section not shared"));
     }
     const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item);
     if (i == nullptr) continue;
@@ -30,55 +31,55 @@ void Checker::shares(const std::vector<ast::Item>& children, const ast::Section*
     if (ind.choice.empty() || groups.insert(ind.choice_group).second) ++rows;
     if (shared && ind.points.range) {
       error("E0420", ind.points.span,
-            fmt::format("indicator '{}' has a signed range of points in the shared section '{}': a share needs "
+            tr_format("indicator '{}' has a signed range of points in the shared section '{}': a share needs "
                         "points from 0",
                         ind.name, section->name));
     }
     if (!ind.applies) continue;
     if (ind.otherwise == Otherwise::Unsaid && !shared) {
       error("E0418", ind.applies_span,
-            fmt::format("'applies when' does not say what the points of '{}' become when it does not apply", ind.name))
-          .help = "end it with 'otherwise full' (scored its full points) or 'otherwise shared' (its points go to the "
-                  "indicators of its section that apply, in proportion to theirs)";
+            tr_format("'applies when' does not say what the points of '{}' become when it does not apply", ind.name))
+          .help = std::string(tr("end it with 'otherwise full' (scored its full points) or 'otherwise shared' (its points go to the "
+                  "indicators of its section that apply, in proportion to theirs)"));
     } else if (ind.otherwise == Otherwise::Shared && (section == nullptr || section->extra)) {
       error("E0419", ind.applies_span,
             section == nullptr
-                ? fmt::format("'otherwise shared': '{}' is at the top level, where there is no section to share "
+                ? tr_format("'otherwise shared': '{}' is at the top level, where there is no section to share "
                               "its points in",
                               ind.name)
-                : fmt::format("'otherwise shared': '{}' is in the extra section '{}', whose points are a limit, "
+                : tr_format("'otherwise shared': '{}' is in the extra section '{}', whose points are a limit, "
                               "not a sum to share",
                               ind.name, section->name))
-          .help = "write 'otherwise full', or move the indicator into a section of the total";
+          .help = std::string(tr("write 'otherwise full', or move the indicator into a section of the total"));
     } else if (ind.otherwise == Otherwise::Full && shared) {
       error("E0419", ind.applies_span,
-            fmt::format("'otherwise full' in the shared section '{}': there, an indicator that does not apply "
+            tr_format("'otherwise full' in the shared section '{}': there, an indicator that does not apply "
                         "gives its points to those that do",
                         section->name))
-          .help = "remove 'otherwise full', or make the section not shared";
+          .help = std::string(tr("remove 'otherwise full', or make the section not shared"));
     }
   }
   if (!shared) return;
   if (section->extra) {
     error("E0420", section->shared_span,
-          fmt::format("the extra section '{}' is shared: an extra section's points are a limit on its parts' sum, "
+          tr_format("the extra section '{}' is shared: an extra section's points are a limit on its parts' sum, "
                       "not points to share",
                       section->name));
   }
   if (section->points.range) {
     error("E0420", section->points.span,
-          fmt::format("the shared section '{}' has a signed range of points: only points from 0 can be shared",
+          tr_format("the shared section '{}' has a signed range of points: only points from 0 can be shared",
                       section->name));
   }
   if (section->at_least < 1 || section->at_least > rows) {
     error("E0420", section->shared_span,
           section->at_least < 1
-              ? fmt::format("'shared at least 0': at least one indicator of '{}' must apply, or its points would "
+              ? tr_format("'shared at least 0': at least one indicator of '{}' must apply, or its points would "
                             "have nowhere to go",
                             section->name)
-              : fmt::format("'shared at least {}', but '{}' has {} indicator{}: no department could be scored",
+              : tr_format("'shared at least {}', but '{}' has {} indicator{}: no department could be scored",
                             section->at_least, section->name, rows, rows == 1 ? "" : "s"))
-        .help = "write how many of its indicators must apply, from 1 to the number of its indicators";
+        .help = std::string(tr("write how many of its indicators must apply, from 1 to the number of its indicators"));
   }
 }
 

@@ -12,6 +12,8 @@
 #include <functional>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
+#include "dsl/keywords.hpp"
 #include "interpreter/check/checker_internal.hpp"
 
 namespace rubric::checking {
@@ -51,21 +53,21 @@ void Checker::requirements() {
       const bool fact = n != nullptr && std::any_of(rs_.facts.begin(), rs_.facts.end(),
                                                     [&](const ast::FactDecl& f) { return f.name == n->name; });
       if (n != nullptr && !fact && std::find(lets.begin(), lets.end(), n->name) != lets.end()) {
-        error("E0315", e.span, fmt::format("a requirement reads the department's facts; it cannot read let '{}'", n->name))
-            .help = "a requirement is checked when the facts are read, before any let is bound: write it with the facts "
-                    "themselves";
+        error("E0315", e.span, tr_format("a requirement reads the department's facts; it cannot read let '{}'", n->name))
+            .help = std::string(tr("a requirement is checked when the facts are read, before any let is bound: write it with the facts "
+                    "themselves"));
         reads_let = true;
       }
       return true;
     });
     if (reads_let) continue;
-    expect_bool(*r.condition, expr(*r.condition), "a requirement");
+    expect_bool(*r.condition, expr(*r.condition), std::string(tr("a requirement")));
     ast::walk(*r.condition, [&](ast::Expr& e) {
       const auto* c = std::get_if<ast::Call>(&e.node);
       if (c != nullptr && (c->prior || c->year_of != ast::YearOf::None)) {
-        error("E0315", e.span, fmt::format("a requirement reads the department's facts of this year; {}(…) cannot be used in one", c->callee))
-            .help = "a requirement refuses a department's facts when they are read; compare with last year's or the "
-                    "year's figures in a score or a veto instead";
+        error("E0315", e.span, tr_format("a requirement reads the department's facts of this year; {}(…) cannot be used in one", c->callee))
+            .help = std::string(tr("a requirement refuses a department's facts when they are read; compare with last year's or the "
+                    "year's figures in a score or a veto instead"));
       }
       return true;
     });
@@ -76,7 +78,7 @@ void Checker::requirements() {
 // checked by grade_conditions(), once the grade table is known.
 void Checker::vetoes(std::vector<ast::Veto>& vetoes) {
   for (ast::Veto& v : vetoes) {
-    expect_bool(*v.condition, expr(*v.condition), "a veto's condition");
+    expect_bool(*v.condition, expr(*v.condition), std::string(tr("a veto's condition")));
     vetoes_.push_back(&v);
   }
 }
@@ -88,38 +90,38 @@ void Checker::grade_conditions() {
     if (v->grade.empty()) continue;
     const auto at = std::find(names.begin(), names.end(), v->grade);
     if (at == names.end()) {
-      auto& d = error("E0504", v->grade_span, fmt::format("the veto caps the grade at '{}', which the grade table does not have", v->grade));
+      auto& d = error("E0504", v->grade_span, tr_format("the veto caps the grade at '{}', which the grade table does not have", v->grade));
       if (auto guess = closest_match(v->grade, names)) {
-        d.help = fmt::format("did you mean '{}'?", *guess);
+        d.help = tr_format("did you mean '{}'?", *guess);
       } else if (!names.empty()) {
-        d.help = fmt::format("the grades are {}", fmt::join(names, ", "));
+        d.help = tr_format("the grades are {}", fmt::join(names, ", "));
       }
     } else if (at == names.begin() && !v->zero) {
       warning("W0504", v->grade_span,
-              fmt::format("the veto caps the grade at '{}', the best grade: it changes nothing", v->grade))
-          .help = "name the grade a department gets at most when the veto applies, e.g. the lowest";
+              tr_format("the veto caps the grade at '{}', the best grade: it changes nothing", v->grade))
+          .help = std::string(tr("name the grade a department gets at most when the veto applies, e.g. the lowest"));
     }
   }
   for (ast::GradeArm& g : rs_.grades) {
     if (!g.floor) continue;
     if (g.floor->sign() <= 0 || *g.floor > Decimal::from_int(1)) {
-      error("E0505", g.floor_span, fmt::format("grade '{}' asks for a share of the points of {}%, outside (0, 100%]",
+      error("E0505", g.floor_span, tr_format("grade '{}' asks for a share of the points of {}%, outside (0, 100%]",
                                                g.name, (*g.floor * Decimal::from_int(100)).to_string()))
-          .help = "write the share an indicator must reach, e.g. 'unless any indicator below 60%'";
+          .help = std::string(tr("write the share an indicator must reach, e.g. 'unless any indicator below 60%'"));
     }
     if (g.floor_section.empty()) continue;
     g.floor_scope = find_section(rs_.items, g.floor_section);
     if (g.floor_scope != nullptr && g.floor_scope->extra) {
       error("E0506", g.floor_section_span,
-            fmt::format("grade '{}' names the extra section '{}': its items are bonuses and penalties, with no share "
+            tr_format("grade '{}' names the extra section '{}': its items are bonuses and penalties, with no share "
                         "of points to reach", g.name, g.floor_section))
-          .help = "name a section of the total, or leave out 'in …' to look at every indicator of the total";
+          .help = std::string(tr("name a section of the total, or leave out 'in …' to look at every indicator of the total"));
     } else if (g.floor_scope == nullptr) {
       std::vector<std::string> sections;
       section_names(rs_.items, sections);
-      auto& d = error("E0506", g.floor_section_span, fmt::format("grade '{}' names section '{}', which the ruleset does not have",
+      auto& d = error("E0506", g.floor_section_span, tr_format("grade '{}' names section '{}', which the ruleset does not have",
                                                                  g.name, g.floor_section));
-      if (auto guess = closest_match(g.floor_section, sections)) d.help = fmt::format("did you mean '{}'?", *guess);
+      if (auto guess = closest_match(g.floor_section, sections)) d.help = tr_format("did you mean '{}'?", *guess);
     }
   }
 }
@@ -128,7 +130,7 @@ namespace {
 
 // A points spec as written: `5`, or `-5 to 5`.
 std::string range_text(const Decimal& lo, const Decimal& hi) {
-  return lo.is_zero() ? hi.to_string() : fmt::format("{} to {}", lo.to_string(), hi.to_string());
+  return lo.is_zero() ? hi.to_string() : fmt::format("{} {} {}", lo.to_string(), keyword_in("to", current_keywords()).value_or("to"), hi.to_string());
 }
 
 // E0413 for every extra section below the top level.
@@ -152,10 +154,10 @@ void Checker::extra_sections() {
     if (s != nullptr) {
       nested_extras((*s)->items, (*s)->name, [&](const ast::Section& inner, const std::string& parent) {
         error("E0413", inner.extra_span,
-              fmt::format("extra section '{}' is inside section '{}': extra sections are outside the total, at the "
+              tr_format("extra section '{}' is inside section '{}': extra sections are outside the total, at the "
                           "top level", inner.name, parent))
-            .help = "move it to the top level, after the other sections; inside a section, a bonus or penalty is "
-                    "an indicator with a signed range, e.g. 'points -5 to 5'";
+            .help = std::string(tr("move it to the top level, after the other sections; inside a section, a bonus or penalty is "
+                    "an indicator with a signed range, e.g. 'points -5 to 5'"));
       });
     }
     if (s != nullptr && (*s)->extra) {
@@ -164,10 +166,10 @@ void Checker::extra_sections() {
     } else if (first_extra != nullptr && (s != nullptr || ind != nullptr)) {
       const std::string& name = s != nullptr ? (*s)->name : (*ind)->name;
       error("E0414", s != nullptr ? (*s)->name_span : (*ind)->name_span,
-            fmt::format("'{}' follows the extra section '{}': the sections of the total come first", name,
+            tr_format("'{}' follows the extra section '{}': the sections of the total come first", name,
                         first_extra->name))
-          .help = "move the extra sections (加减分项) to the end: the table shows the total before them (基本得分), "
-                  "then each of them";
+          .help = std::string(tr("move the extra sections (加减分项) to the end: the table shows the total before them (基本得分), "
+                  "then each of them"));
     }
   }
 }
@@ -188,15 +190,15 @@ void Checker::extra_section_limits(const ast::Section& s) {
   if (!parts || parts_may_be_skipped(s.span)) return;
   if (hi < s.points.hi) {
     warning("W0406", s.points.span,
-            fmt::format("the parts of extra section '{}' add up to at most {}: its upper limit {} is never reached",
+            tr_format("the parts of extra section '{}' add up to at most {}: its upper limit {} is never reached",
                         s.name, hi.to_string(), s.points.hi.to_string()))
-        .help = fmt::format("if the parts' points are right, write 'points {}'", range_text(s.points.lo, hi));
+        .help = tr_format("if the parts' points are right, write 'points {}'", range_text(s.points.lo, hi));
   }
   if (lo > s.points.lo) {
     warning("W0406", s.points.span,
-            fmt::format("the parts of extra section '{}' add up to at least {}: its lower limit {} is never reached",
+            tr_format("the parts of extra section '{}' add up to at least {}: its lower limit {} is never reached",
                         s.name, lo.to_string(), s.points.lo.to_string()))
-        .help = fmt::format("if the parts' points are right, write 'points {}'", range_text(lo, s.points.hi));
+        .help = tr_format("if the parts' points are right, write 'points {}'", range_text(lo, s.points.hi));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "base/messages.hpp"
 #include "dsl/visit.hpp"
 
 namespace rubric {
@@ -89,16 +90,16 @@ class Merger {
     if (!found) {
       std::vector<std::string> known;
       names(out_.items, known);
-      auto& d = error("E0901", span, fmt::format("the base ruleset has no indicator or section '{}'", name));
-      if (auto guess = closest_match(name, known)) d.help = fmt::format("did you mean '{}'?", *guess);
+      auto& d = error("E0901", span, tr_format("the base ruleset has no indicator or section '{}'", name));
+      if (auto guess = closest_match(name, known)) d.help = tr_format("did you mean '{}'?", *guess);
     }
     return found;
   }
   bool kind_matches(const Found& found, const ast::Change& change) {
     if (found.section == change.section) return true;
     error("E0903", change.name_span,
-          fmt::format("'{}' is {} in the base ruleset, not {}", change.name, found.section ? "a section" : "an indicator",
-                      change.section ? "a section" : "an indicator"));
+          tr_format("'{}' is {} in the base ruleset, not {}", change.name, found.section ? std::string(tr("a section")) : std::string(tr("an indicator")),
+                      change.section ? std::string(tr("a section")) : std::string(tr("an indicator"))));
     return false;
   }
   void apply(ast::Change& change);
@@ -186,8 +187,8 @@ void Merger::apply(ast::Change& change) {
     }
     case ast::ChangeKind::Add: {
       if (find(out_.items, change.name)) {
-        error("E0904", change.name_span, fmt::format("the base ruleset already has '{}'", change.name))
-            .help = fmt::format("write 'override {} …' to replace it", change.section ? "section" : "indicator");
+        error("E0904", change.name_span, tr_format("the base ruleset already has '{}'", change.name))
+            .help = tr_format("write 'override {} …' to replace it", change.section ? "section" : "indicator");
         return;
       }
       if (change.parent.empty()) {
@@ -198,7 +199,7 @@ void Merger::apply(ast::Change& change) {
       auto parent = target(change.parent, change.parent_span);
       if (!parent) return;
       if (!parent->section) {
-        error("E0903", change.parent_span, fmt::format("'{}' is an indicator; only a section can hold another", change.parent));
+        error("E0903", change.parent_span, tr_format("'{}' is an indicator; only a section can hold another", change.parent));
         return;
       }
       auto& section = std::get<std::unique_ptr<ast::Section>>((*parent->container)[parent->index]);
@@ -212,7 +213,7 @@ void Merger::apply(ast::Change& change) {
 void Merger::run() {
   if (derived_.scheme != out_.scheme) {
     error("E0905", derived_.header_span,
-          fmt::format("a ruleset of scheme '{}' cannot extend one of scheme '{}'", derived_.scheme, out_.scheme));
+          tr_format("a ruleset of scheme '{}' cannot extend one of scheme '{}'", derived_.scheme, out_.scheme));
   }
   // The extending file's sources come first: its own spans are the ones most often reported.
   std::vector<SourcePtr> sources = derived_.sources;
@@ -268,8 +269,8 @@ void Merger::run() {
       const bool section = std::holds_alternative<std::unique_ptr<ast::Section>>(item);
       const Span span = section ? std::get<std::unique_ptr<ast::Section>>(item)->name_span
                                 : std::get<std::unique_ptr<ast::Indicator>>(item)->name_span;
-      error("E0904", span, fmt::format("the base ruleset already has '{}'", *name))
-          .help = fmt::format("write 'override {} …' to replace it", section ? "section" : "indicator");
+      error("E0904", span, tr_format("the base ruleset already has '{}'", *name))
+          .help = tr_format("write 'override {} …' to replace it", section ? "section" : "indicator");
       continue;
     }
     out_.items.push_back(std::move(item));
@@ -287,17 +288,17 @@ void Merger::remove_by_name(std::vector<Decl>& base, const std::vector<Decl>& de
   const auto named = [&](const Decl& d) { return d.name == change.name; };
   if (auto again = std::find_if(derived.begin(), derived.end(), named); again != derived.end()) {
     auto& d = error("E0910", change.name_span,
-                    fmt::format("{} '{}' is removed, and declared again in this file", what, change.name));
-    d.notes.push_back({"declared again here", derived_.at(again->name_span)});
-    d.help = fmt::format("a {} declared in this file replaces the base's of the same name: delete this 'remove'", what);
+                    tr_format("{} '{}' is removed, and declared again in this file", tr(what), change.name));
+    d.notes.push_back({std::string(tr("declared again here")), derived_.at(again->name_span)});
+    d.help = tr_format("a {} declared in this file replaces the base's of the same name: delete this 'remove'", tr(what));
     return;
   }
   auto it = std::find_if(base.begin(), base.end(), named);
   if (it == base.end()) {
     std::vector<std::string> known;
     for (const Decl& d : base) known.push_back(d.name);
-    auto& d = error("E0901", change.name_span, fmt::format("the base ruleset has no {} '{}'", what, change.name));
-    if (auto guess = closest_match(change.name, known)) d.help = fmt::format("did you mean '{}'?", *guess);
+    auto& d = error("E0901", change.name_span, tr_format("the base ruleset has no {} '{}'", tr(what), change.name));
+    if (auto guess = closest_match(change.name, known)) d.help = tr_format("did you mean '{}'?", *guess);
     return;
   }
   base.erase(it);
@@ -307,26 +308,26 @@ void Merger::remove_by_name(std::vector<Decl>& base, const std::vector<Decl>& de
 void Merger::remove_declaration(const ast::Change& change) {
   switch (change.removed) {
     case ast::Removed::Fact:
-      remove_by_name(out_.facts, derived_.facts, change, "fact");
+      remove_by_name(out_.facts, derived_.facts, change, tr_later("fact"));
       return;
     case ast::Removed::Function: {
       auto it = std::find_if(out_.defines.begin(), out_.defines.end(),
                              [&](const ast::Define& d) { return d.name == change.name; });
       if (it != out_.defines.end() && it->body) reads(*it->body, change.span, out_.dropped_reads);
-      remove_by_name(out_.defines, derived_.defines, change, "function");
+      remove_by_name(out_.defines, derived_.defines, change, tr_later("function"));
       return;
     }
     case ast::Removed::Let: {
       auto it = std::find_if(out_.lets.begin(), out_.lets.end(), [&](const ast::Let& l) { return l.name == change.name; });
       if (it != out_.lets.end() && it->value) reads(*it->value, change.span, out_.dropped_reads);
-      remove_by_name(out_.lets, derived_.lets, change, "let");
+      remove_by_name(out_.lets, derived_.lets, change, tr_later("let"));
       return;
     }
     case ast::Removed::Veto:
-      remove_by_text(out_.vetoes, derived_.vetoes, change, "veto");
+      remove_by_text(out_.vetoes, derived_.vetoes, change, tr_later("veto"));
       return;
     case ast::Removed::Requirement:
-      remove_by_text(out_.requirements, derived_.requirements, change, "requirement");
+      remove_by_text(out_.requirements, derived_.requirements, change, tr_later("requirement"));
       return;
     case ast::Removed::Node:
       return;
@@ -341,20 +342,20 @@ void Merger::remove_by_text(std::vector<Stmt>& base, const std::vector<Stmt>& de
   const auto same = [&](const Stmt& s) { return s.text == change.name; };
   if (auto again = std::find_if(derived.begin(), derived.end(), same); again != derived.end()) {
     auto& d = error("E0910", change.name_span,
-                    fmt::format("{} \"{}\" is removed, and written again in this file", what, change.name));
-    d.notes.push_back({"written again here", derived_.at(again->span)});
-    d.help = fmt::format("a {} of the same text in this file replaces the base's: delete this 'remove'", what);
+                    tr_format("{} \"{}\" is removed, and written again in this file", tr(what), change.name));
+    d.notes.push_back({std::string(tr("written again here")), derived_.at(again->span)});
+    d.help = tr_format("a {} of the same text in this file replaces the base's: delete this 'remove'", tr(what));
     return;
   }
   auto it = std::find_if(base.begin(), base.end(), same);
   if (it == base.end()) {
     std::vector<std::string> known;
     for (const Stmt& s : base) known.push_back(s.text);
-    auto& d = error("E0901", change.name_span, fmt::format("the base ruleset has no {} \"{}\"", what, change.name));
+    auto& d = error("E0901", change.name_span, tr_format("the base ruleset has no {} \"{}\"", tr(what), change.name));
     if (auto guess = closest_match(change.name, known)) {
-      d.help = fmt::format("did you mean \"{}\"?", *guess);
+      d.help = tr_format("did you mean \"{}\"?", *guess);
     } else if (!known.empty()) {
-      d.help = fmt::format("the base's are \"{}\"", fmt::join(known, "\", \""));
+      d.help = tr_format("the base's are \"{}\"", fmt::join(known, "\", \""));
     }
     return;
   }
@@ -378,15 +379,15 @@ ParseResult load(const std::string& path, std::string text, std::uint32_t base, 
   ast::Ruleset& derived = *result.ruleset;
   if (derived.extends.empty() && derived.extends_span.end > derived.extends_span.begin) {
     // `extends ""` (or a name of spaces): read as "extends nothing", it scored every department 0.
-    result.diagnostics.error("E0909", derived.at(derived.extends_span), "'extends' names no ruleset")
-        .help = "name the base ruleset's file, e.g. extends \"2023.rubric\", or remove 'extends \"\"' from the header";
+    result.diagnostics.error("E0909", derived.at(derived.extends_span), std::string(tr("'extends' names no ruleset")))
+        .help = std::string(tr("name the base ruleset's file, e.g. extends \"2023.rubric\", or remove 'extends \"\"' from the header"));
     result.ruleset.reset();
     return result;
   }
   if (derived.extends.empty()) {
     for (const ast::Change& c : derived.changes) {
-      result.diagnostics.error("E0902", derived.at(c.span), "only a ruleset that extends another can change it")
-          .help = "name the base in the header: ruleset \"…\" scheme … year … extends \"2023.rubric\"";
+      result.diagnostics.error("E0902", derived.at(c.span), std::string(tr("only a ruleset that extends another can change it")))
+          .help = std::string(tr("name the base in the header: ruleset \"…\" scheme … year … extends \"2023.rubric\""));
     }
     return result;
   }
@@ -402,8 +403,8 @@ ParseResult load(const std::string& path, std::string text, std::uint32_t base, 
     return std::move(result);
   };
   if (relative.empty() || *relative.begin() == "..") {
-    return fail("E0906", fmt::format("the base '{}' lies outside this ruleset's folder", derived.extends),
-                "a ruleset may extend only rulesets of its own scheme folder");
+    return fail("E0906", tr_format("the base '{}' lies outside this ruleset's folder", derived.extends),
+                std::string(tr("a ruleset may extend only rulesets of its own scheme folder")));
   }
   if (std::find(chain.begin(), chain.end(), canonical.string()) != chain.end()) {
     // The chain names files relative to this ruleset's folder: absolute paths of the machine
@@ -414,19 +415,19 @@ ParseResult load(const std::string& path, std::string text, std::uint32_t base, 
       shown.push_back(rel.empty() ? link : rel.string());
     }
     shown.push_back(relative.string());
-    return fail("E0907", fmt::format("'{}' extends itself through the chain {}", derived.extends, fmt::join(shown, " → ")),
-                "a chain of extends must end in a ruleset that extends nothing");
+    return fail("E0907", tr_format("'{}' extends itself through the chain {}", derived.extends, fmt::join(shown, " → ")),
+                std::string(tr("a chain of extends must end in a ruleset that extends nothing")));
   }
   if (depth >= kMaxExtendsDepth) {
-    return fail("E0907", fmt::format("more than {} rulesets extend one another", kMaxExtendsDepth),
-                "extend the base ruleset directly");
+    return fail("E0907", tr_format("more than {} rulesets extend one another", kMaxExtendsDepth),
+                std::string(tr("extend the base ruleset directly")));
   }
   std::string base_text;
   {
-    InputText input = read_input(base_path.string(), ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+    InputText input = read_input(base_path.string(), ReadLimit{kMaxSourceBytes, "E0012", tr_later("rulesets may be")});
     if (!input.text) {
-      return fail("E0908", fmt::format("cannot read the base ruleset '{}': {}", base_path.string(), input.message),
-                  "the path is relative to the extending file's folder");
+      return fail("E0908", tr_format("cannot read the base ruleset '{}': {}", base_path.string(), input.message),
+                  std::string(tr("the path is relative to the extending file's folder")));
     }
     base_text = std::move(*input.text);
   }

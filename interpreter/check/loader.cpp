@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include "interpreter/check/loader.hpp"
+#include "base/messages.hpp"
 
+#include "dsl/keywords.hpp"
 #include "dsl/parser.hpp"
 #include "interpreter/check/analysis.hpp"
 #include "interpreter/check/checker.hpp"
@@ -32,6 +34,8 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
   ParseResult parsed = load_tree(path, std::move(text));
   loaded.diagnostics = std::move(parsed.diagnostics);
   if (!parsed.ruleset) return loaded;
+  // The words the messages quote ('score', 'otherwise') in the file's own set.
+  const KeywordScope keywords(detect_keywords(parsed.ruleset->source->text()));
   Diagnostics checked = check(*parsed.ruleset, parsed.skipped);
   if (options.analyse && !loaded.diagnostics.has_errors() && parsed.skipped.empty() && analysable(checked)) {
     checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure}, &loaded.unsure_bounds));
@@ -39,7 +43,7 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
   // A problem found in a base file exists because of the changes the extending file made.
   const auto in_base = [&](Diagnostic& d) {
     if (parsed.ruleset->extends.empty() || !d.location.file || d.location.file == parsed.ruleset->source) return;
-    d.notes.push_back({fmt::format("in {} as changed by {}", d.location.file->path(), path), std::nullopt});
+    d.notes.push_back({tr_format("in {} as changed by {}", d.location.file->path(), path), std::nullopt});
   };
   for (Diagnostic d : checked.items()) {
     in_base(d);
@@ -58,7 +62,7 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
 }
 
 LoadedRuleset load_ruleset(const std::string& path, const LoadOptions& options) {
-  InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", "rulesets may be"});
+  InputText input = read_input(path, ReadLimit{kMaxSourceBytes, "E0012", tr_later("rulesets may be")});
   if (!input.text) {
     LoadedRuleset loaded;
     loaded.diagnostics.unreadable(path, input);

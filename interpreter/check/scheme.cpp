@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "base/messages.hpp"
 #include "base/unicode.hpp"
 #include "dsl/parser.hpp"
 
@@ -38,8 +39,8 @@ void report_misnamed(const std::vector<std::filesystem::path>& misnamed, const s
     std::error_code type_error;
     if (!fs::is_regular_file(file, type_error)) {
       diagnostics.error("E0807", Location::in_json(file.string(), ""),
-                        fmt::format("'{}' is not a file, so it is not a ruleset of the scheme", name))
-          .help = "a ruleset of a scheme is a file named YEAR.rubric; move this out of the folder";
+                        tr_format("'{}' is not a file, so it is not a ruleset of the scheme", name))
+          .help = std::string(tr("a ruleset of a scheme is a file named YEAR.rubric; move this out of the folder"));
       continue;
     }
     // A draft or a copy that says it holds the criteria of a year: the second candidate for it.
@@ -52,21 +53,21 @@ void report_misnamed(const std::vector<std::filesystem::path>& misnamed, const s
     const auto same_year = std::find_if(out.begin(), out.end(), [&](const SchemeRuleset& r) { return header_year && r.year == *header_year; });
     if (same_year != out.end()) {
       diagnostics.error("E0803", Location::in_json(file.string(), ""),
-                        fmt::format("two rulesets for {}: {} and {}; a scheme has one ruleset per year, and Rubric does not "
+                        tr_format("two rulesets for {}: {} and {}; a scheme has one ruleset per year, and Rubric does not "
                                     "guess which one is meant",
                                     *header_year, same_year->path, file.string()))
-          .help = fmt::format("move '{}' (a draft, a copy) out of the folder, or name the ruleset on the command line "
+          .help = tr_format("move '{}' (a draft, a copy) out of the folder, or name the ruleset on the command line "
                               "instead of --scheme",
                               name);
       continue;
     }
     diagnostics.error("E0807", Location::in_json(file.string(), ""),
-                      fmt::format("'{}' is not named as a ruleset of a scheme (YEAR.rubric), so no year chooses it", name))
-        .help = header_year ? fmt::format("name it {}.rubric if it holds the criteria of {}; move it out of the folder if "
+                      tr_format("'{}' is not named as a ruleset of a scheme (YEAR.rubric), so no year chooses it", name))
+        .help = header_year ? tr_format("name it {}.rubric if it holds the criteria of {}; move it out of the folder if "
                                           "it is a draft or a copy",
                                           *header_year, *header_year)
-                            : "a scheme's folder holds YEAR.rubric (e.g. 2023.rubric) and tests NAME.test.rubric; "
-                              "rename this file, or move it out of the folder";
+                            : std::string(tr("a scheme's folder holds YEAR.rubric (e.g. 2023.rubric) and tests NAME.test.rubric; "
+                              "rename this file, or move it out of the folder"));
   }
 }
 
@@ -77,8 +78,8 @@ std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& d
   std::vector<SchemeRuleset> out;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) {
-    diagnostics.error("E0801", Location::in_json(folder, ""), "no such scheme folder")
-        .help = "a scheme is a folder of rulesets, e.g. rulesets/guangzhou";
+    diagnostics.error("E0801", Location::in_json(folder, ""), std::string(tr("no such scheme folder")))
+        .help = std::string(tr("a scheme is a folder of rulesets, e.g. rulesets/guangzhou"));
     return out;
   }
   // The naming rule (docs/language.md, "Schemes"): a ruleset is YEAR.rubric, its tests
@@ -103,7 +104,7 @@ std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& d
     try {
       source = SourceFile::read(file.string());
     } catch (const std::exception& e) {
-      diagnostics.error("E0014", Location::in_json(file.string(), ""), "cannot read the file");
+      diagnostics.error("E0014", Location::in_json(file.string(), ""), std::string(tr("cannot read the file")));
       continue;
     }
     ParseResult parsed = parse(source);
@@ -112,15 +113,15 @@ std::vector<SchemeRuleset> list_scheme(const std::string& folder, Diagnostics& d
       for (const Diagnostic& d : parsed.diagnostics.items()) {
         if (d.severity == Severity::Error) diagnostics.add(d);
       }
-      diagnostics.error("E0802", Location::in_json(file.string(), ""), "cannot read the ruleset's year from its header")
-          .help = fmt::format("run 'rubric check {}'", file.string());
+      diagnostics.error("E0802", Location::in_json(file.string(), ""), std::string(tr("cannot read the ruleset's year from its header")))
+          .help = tr_format("run 'rubric check {}'", file.string());
       continue;
     }
     if (parsed.ruleset->year != named_year) {
       diagnostics.error("E0808", Location::in_json(file.string(), ""),
-                        fmt::format("the file is named for {} but its header says year {}", named_year,
+                        tr_format("the file is named for {} but its header says year {}", named_year,
                                     parsed.ruleset->year))
-          .help = fmt::format("a ruleset of a scheme is named by its year: correct the header's year, or rename the "
+          .help = tr_format("a ruleset of a scheme is named by its year: correct the header's year, or rename the "
                               "file {}.rubric",
                               parsed.ruleset->year);
       continue;
@@ -148,7 +149,7 @@ std::string years_covered(const std::vector<SchemeRuleset>& rulesets, const Sche
   for (const SchemeRuleset& r : rulesets) {
     if (r.year > ruleset.year && (!next || r.year < *next)) next = r.year;
   }
-  if (!next) return fmt::format("{} on", ruleset.year);
+  if (!next) return tr_format("{} on", ruleset.year);
   const int last = *next - 1;
   return last == ruleset.year ? std::to_string(ruleset.year) : fmt::format("{}–{}", ruleset.year, last);
 }
@@ -162,9 +163,9 @@ bool covers(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& rul
 const SchemeRuleset* choose_ruleset(const std::vector<SchemeRuleset>& rulesets, const std::string& scheme, int year,
                                     const std::string& facts_file, Diagnostics& diagnostics) {
   if (const SchemeRuleset* chosen = applicable_ruleset(rulesets, year)) return chosen;
-  std::string message = fmt::format("no {} ruleset applies to {}", scheme, year);
+  std::string message = tr_format("no {} ruleset applies to {}", scheme, year);
   if (!rulesets.empty()) {
-    message += fmt::format(": the earliest ruleset, {}, applies from {}", rulesets.front().path, rulesets.front().year);
+    message += tr_format(": the earliest ruleset, {}, applies from {}", rulesets.front().path, rulesets.front().year);
   }
   diagnostics.error("E0804", Location::in_json(facts_file, ""), std::move(message));
   return nullptr;
@@ -173,8 +174,8 @@ const SchemeRuleset* choose_ruleset(const std::vector<SchemeRuleset>& rulesets, 
 void report_no_year(const std::string& facts_file, Diagnostics& diagnostics) {
   diagnostics
       .error("E0805", Location::in_json(facts_file, ""),
-             "the facts name no \"year\", so no ruleset can be chosen for them")
-      .help = "add \"year\": 2023 to the facts, or pass --year";
+             std::string(tr("the facts name no \"year\", so no ruleset can be chosen for them")))
+      .help = std::string(tr("add \"year\": 2023 to the facts, or pass --year"));
 }
 
 bool holds_year(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset& ruleset, int year,
@@ -182,11 +183,11 @@ bool holds_year(const std::vector<SchemeRuleset>& rulesets, const SchemeRuleset&
   if (ruleset.year != 0 && covers(rulesets, ruleset, year)) return true;
   const SchemeRuleset* applies = applicable_ruleset(rulesets, year);
   Diagnostic& d = diagnostics.error("E0806", Location::in_json(facts_file, ""),
-                                    fmt::format("the facts are for {}, but {} holds the criteria of {}", year,
+                                    tr_format("the facts are for {}, but {} holds the criteria of {}", year,
                                                 ruleset.path, years_covered(rulesets, ruleset)));
-  d.help = applies ? fmt::format("the {} criteria are in {}; or pass --any-year to score with {} anyway", year,
+  d.help = applies ? tr_format("the {} criteria are in {}; or pass --any-year to score with {} anyway", year,
                                  applies->path, ruleset.path)
-                   : fmt::format("no ruleset of this scheme applies to {}; pass --any-year to score with {} anyway",
+                   : tr_format("no ruleset of this scheme applies to {}; pass --any-year to score with {} anyway",
                                  year, ruleset.path);
   return false;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/messages.hpp"
 #include "interpreter/check/interval.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
 #include "stdlib/builtins.hpp"
@@ -109,12 +110,12 @@ void Evaluator::bind_let(const ast::Let& l) {
     record_let(l, globals_[l.slot]);
   } catch (const EvalError& e) {
     failed_[l.slot] = e.message;
-    auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), fmt::format("in 'let {}': {}", l.name, e.message));
+    auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), tr_format("in 'let {}': {}", l.name, e.message));
     d.help = e.help;
     d.notes = e.notes;
   } catch (const DecimalError& e) {
     failed_[l.slot] = e.what();
-    out_.diagnostics.error("E0706", rs_.at(l.span), fmt::format("in 'let {}': {}", l.name, e.what()));
+    out_.diagnostics.error("E0706", rs_.at(l.span), tr_format("in 'let {}': {}", l.name, e.what()));
   }
 }
 
@@ -136,7 +137,7 @@ NodeResult Evaluator::section(const ast::Section& s) {
   }
   if (!share(s, node)) return node;
   if (!vetoes(s.vetoes, node.children)) {
-    node.error = "a veto's condition could not be evaluated";
+    node.error = std::string(tr("a veto's condition could not be evaluated"));
     return node;
   }
   bool complete = true;
@@ -149,7 +150,7 @@ NodeResult Evaluator::section(const ast::Section& s) {
     }
   }
   if (!complete) {
-    node.error = "a part of it could not be scored";
+    node.error = std::string(tr("a part of it could not be scored"));
     return node;
   }
   if (s.extra) {
@@ -157,11 +158,11 @@ NodeResult Evaluator::section(const ast::Section& s) {
     return node;
   }
   if (sum < s.points.lo || sum > s.points.hi) {
-    node.error = fmt::format("scored {}, outside its range [{}, {}]", sum.to_string(), s.points.lo.to_string(),
+    node.error = tr_format("scored {}, outside its range [{}, {}]", sum.to_string(), s.points.lo.to_string(),
                              s.points.hi.to_string());
     out_.diagnostics.error("E0703", rs_.at(s.name_span),
-                           fmt::format("section '{}' {}", s.name, node.error))
-        .help = "a section's score is the sum of its parts; its range bounds that sum";
+                           tr_format("section '{}' {}", s.name, node.error))
+        .help = std::string(tr("a section's score is the sum of its parts; its range bounds that sum"));
     return node;
   }
   node.score = sum;
@@ -246,14 +247,16 @@ NodeResult Evaluator::indicator(const ast::Indicator& ind) {
     }
   } catch (const EvalError& e) {
     node.error = e.message;
+    node.error_code = e.code;
     auto& d = out_.diagnostics.error(e.code, rs_.at(e.span),
-                                     fmt::format("indicator '{}': {}", ind.name, e.message));
+                                     tr_format("indicator '{}': {}", ind.name, e.message));
     d.help = e.help;
     d.notes = e.notes;
   } catch (const DecimalError& e) {
     node.error = e.what();
+    node.error_code = "E0706";
     out_.diagnostics.error("E0706", rs_.at(ind.score ? ind.score->span : ind.span),
-                           fmt::format("indicator '{}': {}", ind.name, e.what()));
+                           tr_format("indicator '{}': {}", ind.name, e.what()));
   }
   node.basis = basis(ind, node, rounding);
   trace_ = nullptr;

@@ -50,6 +50,7 @@ struct NodeResult {
   std::string basis;             // 评分依据: a one-paragraph summary of the trace
   std::vector<TraceStep> trace;
   std::string error;             // why it has no score
+  std::string error_code;        // the code of that error ("E0703"); "" for a section
   std::optional<Decimal> claimed;  // the department's own score for it (自评分), if given
   // The documents the department names as its evidence (参考佐证材料); empty: none named, and the
   // table shows the kind the ruleset expects (ast::Indicator::evidence).

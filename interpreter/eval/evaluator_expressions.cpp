@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
 #include "interpreter/check/interval.hpp"
 #include "interpreter/eval/cohort.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
@@ -382,13 +383,13 @@ std::vector<Note> Evaluator::empty_list_notes(const ast::Expr& list) const {
   const std::string& name = rs_.facts[n->index].name;
   const bool supplied = facts_.supplied.empty() || n->index >= facts_.supplied.size() || facts_.supplied[n->index];
   if (!supplied) {
-    return {{fmt::format("'{}' is not in the facts, and its default is an empty list", name),
+    return {{tr_format("'{}' is not in the facts, and its default is an empty list", name),
              Location::in_json(facts_.file, "facts")}};
   }
   const Value& v = facts_.values[n->index];
   const std::size_t size = v.is_list() ? v.list().size() : 0;
-  if (size == 0) return {{"this list is empty", Location::in_json(facts_.file, "facts." + name)}};
-  return {{fmt::format("this list has {} element{}, and none passes the filter", size, size == 1 ? "" : "s"),
+  if (size == 0) return {{std::string(tr("this list is empty")), Location::in_json(facts_.file, "facts." + name)}};
+  return {{tr_format("this list has {} element{}, and none passes the filter", size, size == 1 ? "" : "s"),
            Location::in_json(facts_.file, "facts." + name)}};
 }
 

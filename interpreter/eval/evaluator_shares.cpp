@@ -13,6 +13,7 @@
 #include <numeric>
 
 #include "interpreter/eval/evaluator_internal.hpp"
+#include "base/messages.hpp"
 
 namespace rubric::evaluation {
 
@@ -29,13 +30,13 @@ bool Evaluator::applicable(const ast::Indicator& ind, NodeResult& node) {
   } catch (const EvalError& e) {
     node.error = e.message;
     auto& d = out_.diagnostics.error(e.code, rs_.at(e.span),
-                                     fmt::format("indicator '{}', in 'applies when': {}", ind.name, e.message));
+                                     tr_format("indicator '{}', in 'applies when': {}", ind.name, e.message));
     d.help = e.help;
     d.notes = e.notes;
   } catch (const DecimalError& e) {
     node.error = e.what();
     out_.diagnostics.error("E0706", rs_.at(ind.applies->span),
-                           fmt::format("indicator '{}', in 'applies when': {}", ind.name, e.what()));
+                           tr_format("indicator '{}', in 'applies when': {}", ind.name, e.what()));
   }
   trace_ = nullptr;
   indicator_ = nullptr;
@@ -101,18 +102,18 @@ bool Evaluator::share(const ast::Section& s, NodeResult& node) {
   const auto refuse = [&](std::string message, std::string help) {
     node.error = message;
     out_.diagnostics.error("E0715", rs_.at(s.shared ? s.shared_span : s.name_span),
-                           fmt::format("section '{}': {}", s.name, message))
+                           tr_format("section '{}': {}", s.name, message))
         .help = std::move(help);
     return false;
   };
   if (s.shared && takers.size() < s.at_least) {
-    return refuse(fmt::format("{} of its indicators apply, and at least {} must", takers.size(), s.at_least),
-                  "the facts their 'applies when' reads decide which apply; check them, or lower 'shared at least'");
+    return refuse(tr_format("{} of its indicators apply, and at least {} must", takers.size(), s.at_least),
+                  std::string(tr("the facts their 'applies when' reads decide which apply; check them, or lower 'shared at least'")));
   }
   if (takers.empty() || weights.sign() <= 0) {
-    return refuse(fmt::format("no indicator of it applies, so the points of {} cannot be shared", fmt::join(givers, "、")),
-                  "an indicator that does not apply gives its points to those that do; give one of them "
-                  "'otherwise full', or make the section 'shared at least 1' so that the facts are refused instead");
+    return refuse(tr_format("no indicator of it applies, so the points of {} cannot be shared", fmt::join(givers, "、")),
+                  std::string(tr("an indicator that does not apply gives its points to those that do; give one of them "
+                  "'otherwise full', or make the section 'shared at least 1' so that the facts are refused instead")));
   }
   const Decimal pool = s.shared ? s.points.hi : weights + given;
   if (pool == weights) return true;

@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "dsl/visit.hpp"
+#include "base/messages.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
 
 namespace rubric {
@@ -65,15 +66,15 @@ Diagnostics Evaluator::requirements(const std::string& file) {
       if (truth(*r.condition)) continue;
       why = compared(*r.condition);
     } catch (const EvalError& e) {
-      why = "it cannot be evaluated: " + e.message;
+      why = std::string(tr("it cannot be evaluated: ")) + e.message;
     } catch (const DecimalError& e) {
-      why = std::string("it cannot be evaluated: ") + e.what();
+      why = std::string(tr("it cannot be evaluated: ")) + e.what();
     }
     auto& d = out.error("E0620", Location::in_json(file, "facts"),
-                        fmt::format("the facts do not meet the ruleset's requirement \"{}\"", r.text));
+                        tr_format("the facts do not meet the ruleset's requirement \"{}\"", r.text));
     if (!why.empty()) d.notes.push_back({why, std::nullopt});
-    d.notes.push_back({fmt::format("required here: {}", src(r.condition->span)), rs_.at(r.span)});
-    d.help = "correct the facts: the ruleset scores no department whose facts do not meet it";
+    d.notes.push_back({tr_format("required here: {}", src(r.condition->span)), rs_.at(r.span)});
+    d.help = std::string(tr("correct the facts: the ruleset scores no department whose facts do not meet it"));
   }
   return out;
 }
@@ -103,12 +104,12 @@ bool Evaluator::vetoes(const std::vector<ast::Veto>& vetoes, std::vector<NodeRes
     try {
       applies = truth(*v.condition);
     } catch (const EvalError& e) {
-      auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), fmt::format("in veto \"{}\": {}", v.text, e.message));
+      auto& d = out_.diagnostics.error(e.code, rs_.at(e.span), tr_format("in veto \"{}\": {}", v.text, e.message));
       d.help = e.help;
       d.notes = e.notes;
       return false;
     } catch (const DecimalError& e) {
-      out_.diagnostics.error("E0706", rs_.at(v.condition->span), fmt::format("in veto \"{}\": {}", v.text, e.what()));
+      out_.diagnostics.error("E0706", rs_.at(v.condition->span), tr_format("in veto \"{}\": {}", v.text, e.what()));
       return false;
     }
     if (!applies) continue;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "base/messages.hpp"
 #include "interpreter/check/checker.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts_internal.hpp"
@@ -64,10 +65,10 @@ void read_top_level(const Json& root, Validator& validator, const FactsOptions& 
       validator.unknown("E0610", "W0601", key, tr_format("unknown key \"{}\"", key),
                         guess ? tr_format("did you mean \"{}\"?", *guess)
                         : options.batch_row
-                            ? "the keys of a batch row are \"id\", \"department\", \"year\", \"facts\", \"claimed\" and "
-                              "\"evidence\"; a key starting with \"_\" is a comment"
-                            : "the keys of a facts file are \"department\", \"year\", \"facts\", \"claimed\" and "
-                              "\"evidence\"; a key starting with \"_\" is a comment");
+                            ? std::string(tr("the keys of a batch row are \"id\", \"department\", \"year\", \"facts\", \"claimed\" and "
+                              "\"evidence\"; a key starting with \"_\" is a comment"))
+                            : std::string(tr("the keys of a facts file are \"department\", \"year\", \"facts\", \"claimed\" and "
+                              "\"evidence\"; a key starting with \"_\" is a comment")));
     }
   }
 }
@@ -93,7 +94,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
   const Json* given = root.find("facts");
   if (given == nullptr || given->kind != Json::Kind::Object) {
     validator.error(given == nullptr ? "E0602" : "E0603", "facts",
-                    given == nullptr ? "the document has no \"facts\" object"
+                    given == nullptr ? std::string(tr("the document has no \"facts\" object"))
                                      : tr_format("expected an object of facts, found {}", describe(*given)));
     return result;
   }
@@ -105,7 +106,7 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       auto guess = closest_match(key, declared);
       validator.unknown("E0610", "W0601", "facts." + key, tr_format("unknown fact \"{}\"", key),
                         guess ? tr_format("did you mean \"{}\"?", *guess)
-                              : "`rubric facts RULESET` lists the facts the ruleset declares");
+                              : std::string(tr("`rubric facts RULESET` lists the facts the ruleset declares")));
     }
   }
   facts.values.resize(ruleset.facts.size());
@@ -126,8 +127,8 @@ FactsResult load_facts(const ast::Ruleset& ruleset, const std::string& json_text
       }
       auto& d = validator.error("E0602", path,
                                 decl.label.empty()
-                                    ? tr_format("missing fact \"{}\" ({})", decl.name, ast::describe(*decl.type))
-                                    : tr_format("missing fact \"{}\" ({}: {})", decl.name, ast::describe(*decl.type),
+                                    ? tr_format("missing fact \"{}\" ({})", decl.name, ast::describe_for_people(*decl.type))
+                                    : tr_format("missing fact \"{}\" ({}: {})", decl.name, ast::describe_for_people(*decl.type),
                                                 decl.label));
       d.help = std::string(tr("add it to \"facts\", or give the declaration a default"));
       continue;

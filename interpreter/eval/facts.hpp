@@ -16,6 +16,7 @@
 
 #include "dsl/ast.hpp"
 #include "base/diagnostic.hpp"
+#include "base/messages.hpp"
 #include "interpreter/eval/value.hpp"
 
 namespace rubric {
@@ -85,7 +86,7 @@ inline constexpr int kMaxJsonDepth = 64;
 // Sizes beyond any real department's facts (E0609): they bound the time and memory that one
 // hostile file can take.
 inline constexpr std::size_t kMaxFactsBytes = 16 * 1024 * 1024;  // the whole file
-inline constexpr ReadLimit kFactsReadLimit{kMaxFactsBytes, "E0609", "a facts file may be"};
+inline constexpr ReadLimit kFactsReadLimit{kMaxFactsBytes, "E0609", tr_later("a facts file may be")};
 inline constexpr std::size_t kMaxJsonItems = 100'000;             // a list's items or an object's keys
 inline constexpr std::size_t kMaxJsonStringBytes = 64 * 1024;     // one string or key, in bytes
 

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/unicode.hpp"
+#include "base/messages.hpp"
 #include "interpreter/eval/facts_internal.hpp"
 
 namespace rubric {
@@ -59,7 +60,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool number_float(number_float_t /*unused: binary*/, const string_t& text) override { return number(text); }
   bool string(string_t& value) override {
     if (value.size() > kMaxJsonStringBytes) {
-      return too_large(slot_path(), fmt::format("a string of {} bytes is longer than the {} allowed", value.size(),
+      return too_large(slot_path(), tr_format("a string of {} bytes is longer than the {} allowed", value.size(),
                                                 kMaxJsonStringBytes));
     }
     Json j;
@@ -72,17 +73,17 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool key(string_t& value) override {
     Json& object = *stack_.back();
     if (value.size() > kMaxJsonStringBytes) {
-      return too_large(paths_.back(), fmt::format("a key of {} bytes is longer than the {} allowed", value.size(),
+      return too_large(paths_.back(), tr_format("a key of {} bytes is longer than the {} allowed", value.size(),
                                                   kMaxJsonStringBytes));
     }
     if (object.members.size() >= kMaxJsonItems) {
-      return too_large(paths_.back(), fmt::format("the object has more than {} keys", kMaxJsonItems));
+      return too_large(paths_.back(), tr_format("the object has more than {} keys", kMaxJsonItems));
     }
     // A set per open object: a linear search per key would make a file of many keys quadratic.
     if (!keys_.back().insert(value).second) {
       diagnostics_.error("E0606", Location::in_json(file_, path_with(value)),
-                         fmt::format("\"{}\" is given twice", value))
-          .help = "a key may appear once in an object; remove one of them (the first would count)";
+                         tr_format("\"{}\" is given twice", value))
+          .help = std::string(tr("a key may appear once in an object; remove one of them (the first would count)"));
     }
     object.members.push_back(Member{value, Json{}});
     return true;
@@ -129,7 +130,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
     *j = std::move(value);
     return true;
   }
-  bool list_too_long() { return too_large(paths_.back(), fmt::format("the list has more than {} items", kMaxJsonItems)); }
+  bool list_too_long() { return too_large(paths_.back(), tr_format("the list has more than {} items", kMaxJsonItems)); }
   bool open(Json::Kind kind) {
     if (stack_.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
       too_deep = true;
@@ -240,9 +241,11 @@ void explain(const std::string& text, std::size_t position, const std::string& w
              JsonError& out) {
   // The token found, in words.
   std::string found = fmt::format("'{}'", text.substr(out.begin, out.end - out.begin));
-  if (what.find("unexpected string literal") != std::string::npos) found = "a string";
-  if (what.find("unexpected number literal") != std::string::npos) found = "a number";
-  if (what.find("unexpected end of input") != std::string::npos) found = "the end of the file";
+  if (what.find("unexpected string literal") != std::string::npos) found = tr_later("a string");
+  if (what.find("unexpected number literal") != std::string::npos) found = tr_later("a number");
+  if (what.find("unexpected end of input") != std::string::npos) found = tr_later("the end of the file");
+  // What was found in the people's words: the file's own text ('x') as it is.
+  const std::string found_words = found.front() == '\'' ? found : std::string(tr(found));
   const std::size_t before = previous_char(text, out.begin);
   const auto line_of = [&](std::size_t at) { return std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1; };
   const bool after_comma = before != std::string::npos && text[before] == ',';
@@ -251,54 +254,55 @@ void explain(const std::string& text, std::size_t position, const std::string& w
     // A value is complete and something follows it: a second object, a stray character, a line
     // of JSON Lines pasted twice. Nothing after the value may be ignored.
     out.code = "E0613";
-    out.message = fmt::format("invalid JSON: {} after the end of the JSON value", found == "a string" || found == "a number"
-                                                                                    ? found
-                                                                                    : "text " + found);
-    out.help = "a facts document is one JSON value; remove what follows it (another department goes in a file, or a "
-               "JSON Lines line, of its own)";
+    out.message = tr_format("invalid JSON: {} after the end of the JSON value", found == "a string" || found == "a number"
+                                                                                    ? found_words
+                                                                                    : tr_format("text {}", found));
+    out.help = std::string(tr("a facts document is one JSON value; remove what follows it (another department goes in a file, or a "
+               "JSON Lines line, of its own)"));
   } else if (const auto overflow = what.find("number overflow parsing '"); overflow != std::string::npos) {
     // nlohmann also converts every number to binary floating point and refuses one beyond its range.
     const std::string number = what.substr(overflow + 25, what.find('\'', overflow + 25) - overflow - 25);
-    out.message = fmt::format("the number {} is out of range", number);
-    out.help = "numbers have at most 38 significant digits and 24 decimals (see docs/decimals.md)";
+    out.message = tr_format("the number {} is out of range", number);
+    out.help = std::string(tr("numbers have at most 38 significant digits and 24 decimals (see docs/decimals.md)"));
   } else if (what.find("invalid string: control character U+000A") != std::string::npos) {
-    out.message = "invalid JSON: a string must end with '\"' on the same line";
-    out.help = "write a line break inside a string as \\n";
+    out.message = std::string(tr("invalid JSON: a string must end with '\"' on the same line"));
+    out.help = std::string(tr("write a line break inside a string as \\n"));
   } else if (const auto detail = what.find("invalid string: "); detail != std::string::npos) {
-    out.message = fmt::format("invalid JSON: {}", what.substr(detail, what.find(';', detail) - detail));
+    out.message = tr_format("invalid JSON: {}", what.substr(detail, what.find(';', detail) - detail));
     out.end = position;
   } else if (what.find("invalid literal") != std::string::npos) {
     const std::string read = text.substr(out.begin, out.end - out.begin);
     if (read.find('/') != std::string::npos || read.find('#') != std::string::npos) {
-      out.message = "invalid JSON: JSON has no comments";
-      out.help = "write a remark as a key starting with \"_\", e.g. \"_note\": \"…\"";
+      out.message = std::string(tr("invalid JSON: JSON has no comments"));
+      out.help = std::string(tr("write a remark as a key starting with \"_\", e.g. \"_note\": \"…\""));
     } else if (context == "object key") {
-      out.message = "invalid JSON: expected a key in quotation marks \"…\"";
-      out.help = "JSON keys and strings are written in \"…\", e.g. \"audit_issues\": 3";
+      out.message = std::string(tr("invalid JSON: expected a key in quotation marks \"…\""));
+      out.help = std::string(tr("JSON keys and strings are written in \"…\", e.g. \"audit_issues\": 3"));
     } else {
-      out.message = fmt::format("invalid JSON: '{}' is not a value", read);
-      out.help = "a value is a number, a \"string\", true, false, null, a list [ … ] or an object { … }";
+      out.message = tr_format("invalid JSON: '{}' is not a value", read);
+      out.help = std::string(tr("a value is a number, a \"string\", true, false, null, a list [ … ] or an object { … }"));
     }
   } else if (after_comma && (context == "object key" || context == "value")) {
-    out.message = fmt::format("invalid JSON: expected another item after ',', found {}", found);
-    out.help = "remove the ',' after the last item: JSON allows no trailing comma";
+    out.message = tr_format("invalid JSON: expected another item after ',', found {}", found_words);
+    out.help = std::string(tr("remove the ',' after the last item: JSON allows no trailing comma"));
   } else if (context == "object" || context == "array") {
     const char close = context == "object" ? '}' : ']';
-    out.message = fmt::format("invalid JSON: expected ',' or '{}' after {}, found {}", close,
-                              context == "object" ? "a member" : "an item", found);
+    out.message = tr_format("invalid JSON: expected ',' or '{}' after {}, found {}", close,
+                              context == "object" ? std::string(tr("a member")) : std::string(tr("an item")), found_words);
     if (found == "the end of the file") {
-      out.message = fmt::format("invalid JSON: the file ends before the {} is closed with '{}'", context == "object" ? "object" : "list", close);
+      out.message = context == "object" ? tr_format("invalid JSON: the file ends before the object is closed with '{}'", close)
+                                       : tr_format("invalid JSON: the file ends before the list is closed with '{}'", close);
     } else if (before != std::string::npos && line_of(before) < line_of(out.begin)) {
-      out.help = fmt::format("is a ',' missing at the end of line {}?", line_of(before));
+      out.help = tr_format("is a ',' missing at the end of line {}?", line_of(before));
     } else {
-      out.help = "separate the items with ','";
+      out.help = std::string(tr("separate the items with ','"));
     }
   } else if (context == "object separator") {
-    out.message = fmt::format("invalid JSON: expected ':' after the key, found {}", found);
+    out.message = tr_format("invalid JSON: expected ':' after the key, found {}", found_words);
   } else if (context == "value") {
-    out.message = fmt::format("invalid JSON: expected a value, found {}", found);
+    out.message = tr_format("invalid JSON: expected a value, found {}", found_words);
   } else {
-    out.message = fmt::format("invalid JSON: {}", what);
+    out.message = tr_format("invalid JSON: {}", what);
   }
 }
 
@@ -308,8 +312,8 @@ void explain(const std::string& text, std::size_t position, const std::string& w
 JsonError json_error(const std::string& text, std::size_t position, std::string what) {
   JsonError out;
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    out.message = "invalid JSON: the file is empty";
-    out.help = "a facts file is an object: {\"department\": …, \"year\": …, \"facts\": { … }}";
+    out.message = std::string(tr("invalid JSON: the file is empty"));
+    out.help = std::string(tr("a facts file is an object: {\"department\": …, \"year\": …, \"facts\": { … }}"));
     return out;
   }
   position = std::min(position, text.size());
@@ -326,7 +330,7 @@ std::optional<Json> parse_document(const std::string& json_text, const std::stri
   Builder builder(file_name, diags);
   if (json_text.size() > kMaxFactsBytes) {
     diags.error("E0609", Location::in_json(file_name, "(document)"),
-                fmt::format("the file is {} bytes; a facts file may be at most {} bytes", json_text.size(), kMaxFactsBytes));
+                tr_format("the file is {} bytes; a facts file may be at most {} bytes", json_text.size(), kMaxFactsBytes));
     return std::nullopt;
   }
   if (const std::string utf16 = unicode::utf16_message(json_text); !utf16.empty()) {
@@ -343,7 +347,7 @@ std::optional<Json> parse_document(const std::string& json_text, const std::stri
     }
     if (builder.too_deep) {
       diags.error("E0608", Location::at(source, {at, at + 1}),
-                  fmt::format("the document is nested more than {} levels deep", kMaxJsonDepth));
+                  tr_format("the document is nested more than {} levels deep", kMaxJsonDepth));
       return std::nullopt;
     }
     const JsonError e = json_error(json_text, builder.error_position, builder.error_message);
@@ -412,7 +416,7 @@ std::optional<Json> read_json(const std::string& text, std::string& error) {
   Builder builder(no_file, ignored);
   if (!nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true)) {
     if (builder.too_deep) {
-      error = "nested too deeply";
+      error = std::string(tr("nested too deeply"));
     } else if (builder.too_large_at) {
       error = builder.too_large_at->second;
     } else {
@@ -421,7 +425,7 @@ std::optional<Json> read_json(const std::string& text, std::string& error) {
       const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
       const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
       const std::size_t column = at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1) + 1;
-      error = fmt::format("line {}, column {}: {}", line, column, e.message);
+      error = tr_format("line {}, column {}: {}", line, column, e.message);
     }
     return std::nullopt;
   }
@@ -436,7 +440,7 @@ std::optional<std::string> override_facts(const std::string& document, const std
   auto changes = read_json(overrides, error);
   if (!changes) return std::nullopt;
   if (doc->kind != Json::Kind::Object || changes->kind != Json::Kind::Object) {
-    error = "expected JSON objects";
+    error = std::string(tr("expected JSON objects"));
     return std::nullopt;
   }
   Json* facts = nullptr;

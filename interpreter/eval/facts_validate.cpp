@@ -81,7 +81,7 @@ void Validator::check_domain(const Decimal& value, const ast::TypeRef& type,
   const bool nonnegative = type.kind == ast::TypeKind::Percent || type.kind == ast::TypeKind::Money ||
                            type.kind == ast::TypeKind::Count;
   if (nonnegative && value.sign() < 0) {
-    auto& d = error("E0604", path, tr_format("{} is negative, but a {} is at least 0", shown(value), ast::describe(type)));
+    auto& d = error("E0604", path, tr_format("{} is negative, but a {} is at least 0", shown(value), ast::describe_for_people(type)));
     if (type.kind != ast::TypeKind::Count) {
       d.help = std::string(tr("if negative values are meant, the ruleset must declare a domain such as 'in [-100%, inf)'"));
     }
@@ -151,7 +151,7 @@ std::optional<Value> Validator::convert(const Json& j, const ast::TypeRef& type,
 std::optional<Value> Validator::list(const Json& j, const ast::TypeRef& type, const std::optional<ast::Interval>& domain,
                                      const std::string& path) {
   if (j.kind != Json::Kind::Array) {
-    error("E0603", path, tr_format("expected a list ({}), found {}", ast::describe(type), describe(j)));
+    error("E0603", path, tr_format("expected a list ({}), found {}", ast::describe_for_people(type), describe(j)));
     return std::nullopt;
   }
   auto items = std::make_shared<std::vector<Value>>();
@@ -170,7 +170,7 @@ std::optional<Value> Validator::list(const Json& j, const ast::TypeRef& type, co
 
 std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, const std::string& path) {
   if (j.kind != Json::Kind::Object) {
-    error("E0603", path, tr_format("expected an object ({}), found {}", ast::describe(type), describe(j)));
+    error("E0603", path, tr_format("expected an object ({}), found {}", ast::describe_for_people(type), describe(j)));
     return std::nullopt;
   }
   auto fields = std::make_shared<std::vector<Value>>();
@@ -180,7 +180,7 @@ std::optional<Value> Validator::record(const Json& j, const ast::TypeRef& type, 
     names.push_back(f.name);
     const Json* member = j.find(f.name);
     if (member == nullptr) {
-      error("E0602", path, tr_format("the field \"{}\" ({}) is missing", f.name, ast::describe(*f.type)));
+      error("E0602", path, tr_format("the field \"{}\" ({}) is missing", f.name, ast::describe_for_people(*f.type)));
       ok = false;
       continue;
     }

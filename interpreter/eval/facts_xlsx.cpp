@@ -21,7 +21,7 @@ using nlohmann::ordered_json;
 using xlsx_in::Cell;
 using xlsx_in::Sheet;
 
-constexpr const char* kRemake = "make the workbook with 'rubric facts RULESET --format xlsx -o 填报.xlsx' and fill it in";
+constexpr const char* kRemake = tr_later("make the workbook with 'rubric facts RULESET --format xlsx -o 填报.xlsx' and fill it in");
 
 std::string where(const Sheet& sheet, int row, int column) { return sheet.name + "!" + xlsx_in::cell_name(row, column); }
 
@@ -58,7 +58,7 @@ class Reader {
 std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& type, const std::string& at,
                                           const std::string& label) {
   if (cell.kind == Cell::Kind::Error) {
-    error(at, tr_format("the cell of '{}' shows the error {}", label, cell.text), "type the value itself in the cell");
+    error(at, tr_format("the cell of '{}' shows the error {}", label, cell.text), std::string(tr("type the value itself in the cell")));
     return std::nullopt;
   }
   const bool number = cell.kind == Cell::Kind::Number;
@@ -69,14 +69,14 @@ std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& 
               tr_format("'{}' is a percentage, but the cell holds {} and is not shown as a percentage: it could mean "
                           "{}% or {}%",
                           label, cell.text, cell.text, (*Decimal::parse(cell.text) * Decimal::from_int(100)).to_string()),
-              "type it with its percent sign (95%), or give the cell the percentage format");
+              std::string(tr("type it with its percent sign (95%), or give the cell the percentage format")));
         return std::nullopt;
       }
       break;
     case ast::TypeKind::Date:
       if (number && !cell.date) {
         error(at, tr_format("'{}' is a date, but the cell holds the number {}", label, cell.text),
-              "type the date as 2024-02-09, or give the cell a date format");
+              std::string(tr("type the date as 2024-02-09, or give the cell a date format")));
         return std::nullopt;
       }
       if (number) {
@@ -84,7 +84,7 @@ std::optional<ordered_json> Reader::value(const Cell& cell, const ast::TypeRef& 
         const auto serial = Decimal::parse(cell.text)->to_int64();
         if (!serial || *serial < 61) {
           error(at, tr_format("'{}' holds the day number {}, which is not a whole day after 1900-02-28", label, cell.text),
-                "type the date as 2024-02-09");
+                std::string(tr("type the date as 2024-02-09")));
           return std::nullopt;
         }
         return ordered_json(format_date(*serial - 25569));
@@ -122,7 +122,7 @@ void Reader::list(const ast::FactDecl& f, const Sheet& sheet, ordered_json& fact
             .error("E0622", Location::in_json(path_, sheet.name + "!" + std::to_string(kListHeaderRow + 2)),
                    tr_format("the sheet of '{}' has no column '{}' in row {}", f.label.empty() ? f.name : f.label,
                                field.name, kListHeaderRow + 2))
-            .help = "the identifiers of row 4 must stay as the workbook was made; " + std::string(kRemake);
+            .help = std::string(tr("the identifiers of row 4 must stay as the workbook was made; ")) + std::string(tr(kRemake));
         return;
       }
     }
@@ -167,8 +167,8 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
   const Cell* mark = meta ? meta->at(1, 1) : nullptr;
   if (main == nullptr || mark == nullptr || mark->text != "rubric facts workbook") {
     out_.diagnostics.error("E0622", Location::in_json(path_, ""),
-                           "the workbook is not a fill-in workbook of rubric (its sheets 填报 and _rubric are missing)")
-        .help = kRemake;
+                           std::string(tr("the workbook is not a fill-in workbook of rubric (its sheets 填报 and _rubric are missing)")))
+        .help = tr(kRemake);
     return std::nullopt;
   }
   ordered_json doc = ordered_json::object();
@@ -176,7 +176,7 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
   if (const Cell* year = main->at(kYearRow + 1, 2)) {
     const auto whole = year->kind == Cell::Kind::Number ? Decimal::parse(year->text)->to_int64() : std::nullopt;
     if (!whole) {
-      error(where(*main, kYearRow + 1, 2), tr_format("the year is '{}', not a year", year->text), "type the year, e.g. 2023");
+      error(where(*main, kYearRow + 1, 2), tr_format("the year is '{}', not a year", year->text), std::string(tr("type the year, e.g. 2023")));
       return std::nullopt;
     }
     doc["year"] = *whole;
@@ -206,7 +206,7 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
       if (sheet == nullptr) {
         out_.diagnostics.error("E0622", Location::in_json(path_, ""),
                                tr_format("the workbook has no sheet for '{}' ({})", f.label.empty() ? f.name : f.label, f.name))
-            .help = "the workbook was made for another ruleset, or a sheet was renamed; " + std::string(kRemake);
+            .help = std::string(tr("the workbook was made for another ruleset, or a sheet was renamed; ")) + std::string(tr(kRemake));
         continue;
       }
       list(f, *sheet, facts);
@@ -216,7 +216,7 @@ std::optional<std::string> Reader::document(const xlsx_in::Workbook& book) {
     if (row == rows.end()) {
       out_.diagnostics.error("E0622", Location::in_json(path_, std::string(kFactsSheet) + "!E"),
                              tr_format("the sheet 填报 has no row for '{}' ({})", f.label.empty() ? f.name : f.label, f.name))
-          .help = "the workbook was made for another ruleset, or a row was deleted; " + std::string(kRemake);
+          .help = std::string(tr("the workbook was made for another ruleset, or a row was deleted; ")) + std::string(tr(kRemake));
       continue;
     }
     const Cell* cell = main->at(row->second, 2);
@@ -271,7 +271,7 @@ FactsResult read_facts_xlsx(const ast::Ruleset& ruleset, const FactsWorkbook& wo
   FactsResult out;
   const std::string& path = workbook.path;
   if (!workbook.book) {
-    out.diagnostics.error("E0622", Location::in_json(path, ""), workbook.failure).help = kRemake;
+    out.diagnostics.error("E0622", Location::in_json(path, ""), workbook.failure).help = tr(kRemake);
     return out;
   }
   const auto& book = workbook.book;

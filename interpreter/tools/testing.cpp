@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "base/messages.hpp"
 #include "dsl/parser.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/eval/evaluator.hpp"
@@ -48,7 +49,7 @@ void node_names(const std::vector<NodeResult>& nodes, std::vector<std::string>& 
 std::string trace_of(const ast::Ruleset& rs, const NodeResult& node) {
   std::string out;
   for (const TraceStep& step : node.trace) {
-    out += fmt::format("      {}· {}  (line {})\n", std::string(static_cast<std::size_t>(step.depth) * 2, ' '), step.text,
+    out += tr_format("      {}· {}  (line {})\n", std::string(static_cast<std::size_t>(step.depth) * 2, ' '), step.text,
                        rs.line_column(step.span.begin).line);
   }
   return out;
@@ -60,11 +61,11 @@ class Branches {
   explicit Branches(const ast::Ruleset& rs) : rs_(rs) {}
 
   std::vector<std::pair<std::uint64_t, BranchInfo>> collect() {
-    for (const ast::Define& d : rs_.defines) expr(*d.body, "function " + d.name);
-    for (const ast::Let& l : rs_.lets) expr(*l.value, "let " + l.name);
+    for (const ast::Define& d : rs_.defines) expr(*d.body, std::string(tr("function ")) + d.name);
+    for (const ast::Let& l : rs_.lets) expr(*l.value, std::string(tr("let ")) + l.name);
     items(rs_.items);
     vetoes(rs_.vetoes);
-    for (const ast::GradeArm& g : rs_.grades) add(Branch::Grade, g.span, "grade " + g.name);
+    for (const ast::GradeArm& g : rs_.grades) add(Branch::Grade, g.span, std::string(tr("grade ")) + g.name);
     return std::move(out_);
   }
 
@@ -88,15 +89,15 @@ class Branches {
         items((*s)->items);
         vetoes((*s)->vetoes);
         // An extra section is covered when a test's parts go past its points and are held.
-        if ((*s)->extra) add(Branch::Cap, (*s)->extra_span, fmt::format("extra section {} held at its limit", (*s)->name));
+        if ((*s)->extra) add(Branch::Cap, (*s)->extra_span, tr_format("extra section {} held at its limit", (*s)->name));
       }
-      if (const auto* l = std::get_if<ast::Let>(&item)) expr(*l->value, "let " + l->name);
+      if (const auto* l = std::get_if<ast::Let>(&item)) expr(*l->value, std::string(tr("let ")) + l->name);
       if (const auto* i = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
         // An indicator that may not apply is covered both ways: a test where it applies, one where not.
         if ((*i)->applies) {
           expr(*(*i)->applies, (*i)->name);
-          add(Branch::Applies, (*i)->applies_span, fmt::format("{} applies", (*i)->name));
-          add(Branch::NotApplicable, (*i)->applies_span, fmt::format("{} does not apply", (*i)->name));
+          add(Branch::Applies, (*i)->applies_span, tr_format("{} applies", (*i)->name));
+          add(Branch::NotApplicable, (*i)->applies_span, tr_format("{} does not apply", (*i)->name));
         }
         for (const ast::Let& l : (*i)->lets) expr(*l.value, (*i)->name);
         if ((*i)->score) expr(*(*i)->score, (*i)->name);
@@ -106,8 +107,8 @@ class Branches {
   // A veto is covered when a test makes it apply.
   void vetoes(const std::vector<ast::Veto>& list) {
     for (const ast::Veto& v : list) {
-      expr(*v.condition, "veto " + v.text);
-      add(Branch::Veto, v.span, fmt::format("veto \"{}\" applies", v.text));
+      expr(*v.condition, std::string(tr("veto ")) + v.text);
+      add(Branch::Veto, v.span, tr_format("veto \"{}\" applies", v.text));
     }
   }
   // The branches of [e], in source order. Interval and bracket bounds, a deduction's start and
@@ -136,14 +137,14 @@ class Branches {
   void tiered(const ast::Tiered& t, const std::string& owner) {
     expr(*t.subject, owner);
     for (const auto& tier : t.tiers) {
-      add(Branch::Tier, tier.span, fmt::format("{}: tier {}", owner, text(tier.interval.span)));
+      add(Branch::Tier, tier.span, tr_format("{}: tier {}", owner, text(tier.interval.span)));
       expr(*tier.result, owner);
     }
   }
   void brackets(const ast::Brackets& b, const std::string& owner) {
     expr(*b.subject, owner);
     for (const auto& arm : b.arms) {
-      add(Branch::Bracket, arm.span, fmt::format("{}: bracket {}", owner, text(arm.span)));
+      add(Branch::Bracket, arm.span, tr_format("{}: bracket {}", owner, text(arm.span)));
       expr(*arm.result, owner);
     }
   }
@@ -153,21 +154,21 @@ class Branches {
       expr(*item.amount, owner);
       if (item.operand) expr(*item.operand, owner);
     }
-    if (d.floor) add(Branch::Floor, e.span, fmt::format("{}: the floor (until …) reached", owner));
+    if (d.floor) add(Branch::Floor, e.span, tr_format("{}: the floor (until …) reached", owner));
   }
   void judged(const ast::Judged& j, const std::string& owner) {
     expr(*j.score, owner);
     expr(*j.category, owner);
     for (const auto& band : j.bands) {
       add(Branch::Band, band.member_span,
-          fmt::format("{}: judged {} {}", owner, band.value ? "fixed band" : "band", band.member));
+          tr_format("{}: judged {} {}", owner, band.value ? std::string(tr("fixed band")) : "band", band.member));
       if (band.value) expr(*band.value, owner);
     }
   }
   void when(const ast::When& w, const std::string& owner) {
     for (const auto& arm : w.arms) {
       add(Branch::WhenArm, arm.span,
-          fmt::format("{}: {}", owner, arm.condition ? "when " + text(arm.condition->span) : std::string("otherwise")));
+          fmt::format("{}: {}", owner, arm.condition ? std::string(tr("when ")) + text(arm.condition->span) : std::string("otherwise")));
       if (arm.condition) expr(*arm.condition, owner);
       expr(*arm.result, owner);
     }
@@ -224,7 +225,7 @@ std::optional<fs::path> test_file_path(const std::string& path_, const ast::Test
   const auto relative = fs::weakly_canonical(fs::absolute(file, ec), ec)
                             .lexically_relative(fs::weakly_canonical(fs::absolute(ruleset_folder, ec), ec));
   if (relative.empty() || *relative.begin() == "..") {
-    error = fmt::format("the facts file '{}' lies outside the ruleset's folder", name);
+    error = tr_format("the facts file '{}' lies outside the ruleset's folder", name);
     return std::nullopt;
   }
   return file;
@@ -238,7 +239,7 @@ std::optional<std::string> read_test_file(const std::string& path_, const ast::T
   try {
     return SourceFile::read(file->string(), kFactsReadLimit)->text();
   } catch (const std::exception&) {
-    error = fmt::format("cannot read the facts file '{}' (relative to {})", name, block.file);
+    error = tr_format("cannot read the facts file '{}' (relative to {})", name, block.file);
     return std::nullopt;
   }
 }
@@ -283,11 +284,8 @@ bool has_code(const Diagnostics& d, const std::string& code) {
 // The code of the error that left indicator [name] without a score; "" for a section (its parts
 // failed) or when none is found.
 std::string error_code_of(const Evaluation& eval, const std::string& name) {
-  const std::string prefix = fmt::format("indicator '{}': ", name);
-  for (const Diagnostic& d : eval.diagnostics.items()) {
-    if (d.severity == Severity::Error && d.message.rfind(prefix, 0) == 0) return d.code;
-  }
-  return "";
+  const NodeResult* node = find_node(eval.nodes, name);
+  return node != nullptr ? node->error_code : "";
 }
 
 // One case's results, and what --update would write for each expectation that failed.
@@ -323,7 +321,7 @@ std::shared_ptr<const Cohort> Runner::cohort(const ast::TestBlock& block, std::s
   auto& cached = cohorts_[path->string()];
   if (!cached) cached = read_cohort(rs_, path->string(), BatchColumns{}, error);
   if (cached && cached->refused > 0) {  // a test must not compare with fewer departments than it names
-    error = fmt::format("{} of the {} departments of '{}' have errors; see them with rubric batch", cached->refused,
+    error = tr_format("{} of the {} departments of '{}' have errors; see them with rubric batch", cached->refused,
                         cached->refused + cached->departments, block.cohort_file);
     return nullptr;
   }
@@ -339,7 +337,7 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
   std::string error;
   const auto text = facts_text(block, c, error);
   if (!text) {
-    check.fail("facts: " + error);
+    check.fail(std::string(tr("facts: ")) + error);
     run_.cases.push_back(std::move(result));
     return;
   }
@@ -350,7 +348,7 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
     const Diagnostics d = prior ? attach_prior(rs_, *facts.facts, *prior, block.prior_file.empty() ? "prior" : block.prior_file)
                                 : Diagnostics{};
     if (!prior || d.has_errors()) {
-      check.fail(prior ? "last year's facts (prior) have errors:\n" + render(d, false) : "last year's facts (prior): " + error);
+      check.fail(prior ? std::string(tr("last year's facts (prior) have errors:\n")) + render(d, false) : std::string(tr("last year's facts (prior): ")) + error);
       run_.cases.push_back(std::move(result));
       return;
     }
@@ -358,7 +356,7 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
   if (facts.facts && !block.cohort_file.empty()) {
     facts.facts->cohort = cohort(block, error);
     if (!facts.facts->cohort) {
-      check.fail("the year's departments (cohort): " + error);
+      check.fail(std::string(tr("the year's departments (cohort): ")) + error);
       run_.cases.push_back(std::move(result));
       return;
     }
@@ -368,7 +366,7 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
     for (const ast::Expectation& e : c.expectations) {
       if (e.target == ast::ExpectTarget::Facts && has_code(facts.diagnostics, e.error_code)) expected = true;
     }
-    if (!expected) check.fail("the facts were refused:\n" + render(facts.diagnostics, false));
+    if (!expected) check.fail(std::string(tr("the facts were refused:\n")) + render(facts.diagnostics, false));
     run_.cases.push_back(std::move(result));
     return;
   }
@@ -382,17 +380,17 @@ void Runner::check(const ast::TestBlock& block, const ast::TestCase& c, const as
 void Runner::expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck& check, CaseResult& result) {
   switch (e.target) {
     case ast::ExpectTarget::Facts:
-      check.fail(fmt::format("expected the facts to be refused with {}, but they were accepted", e.error_code));
+      check.fail(tr_format("expected the facts to be refused with {}, but they were accepted", e.error_code));
       return;
     case ast::ExpectTarget::Total: {
       const std::string no_total = eval.diagnostics.items().empty() ? "" : eval.diagnostics.items().front().code;
       if (!e.error_code.empty()) {
         if (eval.total) {
-          check.fail(fmt::format("expected no total ({}), got {}", e.error_code, eval.total->to_string()), e, "total",
+          check.fail(tr_format("expected no total ({}), got {}", e.error_code, eval.total->to_string()), e, "total",
                      "= " + eval.total->to_string());
         }
       } else if (!eval.total) {
-        const std::string why = fmt::format("total: expected {}, but some indicator could not be scored:\n{}",
+        const std::string why = tr_format("total: expected {}, but some indicator could not be scored:\n{}",
                                             e.number->to_string(), render(eval.diagnostics, false));
         if (no_total.empty()) {
           check.fail(why);
@@ -400,7 +398,7 @@ void Runner::expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck
           check.fail(why, e, "total", "error " + no_total);
         }
       } else if (*eval.total != *e.number) {
-        check.fail(fmt::format("total: expected {}, got {}", e.number->to_string(), eval.total->to_string()), e,
+        check.fail(tr_format("total: expected {}, got {}", e.number->to_string(), eval.total->to_string()), e,
                    "total", "= " + eval.total->to_string());
       }
       return;
@@ -412,15 +410,15 @@ void Runner::expect(const ast::Expectation& e, const Evaluation& eval, CaseCheck
       for (const ast::GradeArm& g : rs_.grades) grades.push_back(g.name);
       std::string unknown;
       if (std::find(grades.begin(), grades.end(), e.text) == grades.end()) {
-        unknown = fmt::format(" (the ruleset has no grade '{}'", e.text);
-        if (auto guess = closest_match(e.text, grades)) unknown += fmt::format("; did you mean '{}'?", *guess);
+        unknown = tr_format(" (the ruleset has no grade '{}'", e.text);
+        if (auto guess = closest_match(e.text, grades)) unknown += tr_format("; did you mean '{}'?", *guess);
         unknown += ")";
       }
       if (eval.total) {
-        check.fail(fmt::format("grade: expected {}, got {}{}", e.text, eval.grade, unknown), e, "grade",
+        check.fail(tr_format("grade: expected {}, got {}{}", e.text, eval.grade, unknown), e, "grade",
                    "= " + eval.grade);
       } else {
-        check.fail(fmt::format("grade: expected {}, got none{}", e.text, unknown));
+        check.fail(tr_format("grade: expected {}, got none{}", e.text, unknown));
       }
       return;
     }
@@ -435,15 +433,15 @@ void Runner::expect_node(const ast::Expectation& e, const Evaluation& eval, Case
   if (node == nullptr) {
     std::vector<std::string> names;
     node_names(eval.nodes, names);
-    std::string why = fmt::format("the ruleset has no indicator or section '{}'", e.name);
-    if (auto guess = closest_match(e.name, names)) why += fmt::format(" (did you mean '{}'?)", *guess);
+    std::string why = tr_format("the ruleset has no indicator or section '{}'", e.name);
+    if (auto guess = closest_match(e.name, names)) why += tr_format(" (did you mean '{}'?)", *guess);
     check.fail(why);
     return;
   }
   if (!e.error_code.empty()) {
     if (node->score || !has_code(eval.diagnostics, e.error_code)) {
-      const std::string why = fmt::format("{}: expected error {}, got {}", e.name, e.error_code,
-                                          node->score ? node->score->to_string() : "another error: " + node->error);
+      const std::string why = tr_format("{}: expected error {}, got {}", e.name, e.error_code,
+                                          node->score ? node->score->to_string() : std::string(tr("another error: ")) + node->error);
       const std::string code = node->score ? "" : error_code_of(eval, e.name);
       if (node->score) {
         check.fail(why, e, e.name, "= " + node->score->to_string());
@@ -452,20 +450,20 @@ void Runner::expect_node(const ast::Expectation& e, const Evaluation& eval, Case
       } else {
         check.fail(why);
       }
-      result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
+      result.trace += tr_format("    {}:\n{}", e.name, trace_of(rs_, *node));
     }
   } else if (!e.number) {  // `= 不适用`
     const bool not_applicable = !node->applies || node->not_applicable != NodeResult::NotApplicable::No;
     if (!not_applicable) {
       const std::string got = node->score ? "= " + node->score->to_string() : "error " + error_code_of(eval, e.name);
-      check.fail(fmt::format("{}: expected 不适用, but it applies: {}", e.name, got), e, e.name, got);
+      check.fail(tr_format("{}: expected 不适用, but it applies: {}", e.name, got), e, e.name, got);
     }
   } else if (!node->applies) {
-    check.fail(fmt::format("{}: expected {}, but it does not apply (不适用)", e.name, e.number->to_string()), e, e.name,
+    check.fail(tr_format("{}: expected {}, but it does not apply (不适用)", e.name, e.number->to_string()), e, e.name,
                "= 不适用");
   } else if (!node->score) {
     const std::string why =
-        fmt::format("{}: expected {}, but it could not be scored: {}", e.name, e.number->to_string(), node->error);
+        tr_format("{}: expected {}, but it could not be scored: {}", e.name, e.number->to_string(), node->error);
     const std::string code = error_code_of(eval, e.name);
     if (code.empty()) {
       check.fail(why);
@@ -473,9 +471,9 @@ void Runner::expect_node(const ast::Expectation& e, const Evaluation& eval, Case
       check.fail(why, e, e.name, "error " + code);
     }
   } else if (*node->score != *e.number) {
-    check.fail(fmt::format("{}: expected {}, got {}", e.name, e.number->to_string(), node->score->to_string()), e,
+    check.fail(tr_format("{}: expected {}, got {}", e.name, e.number->to_string(), node->score->to_string()), e,
                e.name, "= " + node->score->to_string());
-    result.trace += fmt::format("    {}:\n{}", e.name, trace_of(rs_, *node));
+    result.trace += tr_format("    {}:\n{}", e.name, trace_of(rs_, *node));
   }
 }
 
@@ -536,7 +534,7 @@ std::vector<UpdatedFile> apply_updates(const std::vector<TestRun>& runs, std::ve
         const auto [at, inserted] = it->edits.emplace(u.location.span->begin, &u);
         if (!inserted && at->second->new_text != u.new_text && it->conflicting.insert(at->first).second) {
           const LineColumn lc = u.location.file->line_column(at->first);
-          conflicts.push_back(fmt::format("{}:{}: {}: the cases of this test give {} and {}; not updated",
+          conflicts.push_back(tr_format("{}:{}: {}: the cases of this test give {} and {}; not updated",
                                           u.location.file->path(), lc.line, u.what, at->second->new_text.substr(0),
                                           u.new_text));
         }

@@ -1,7 +1,7 @@
 A file is written in one keyword set, which its header chooses: `ruleset` English, `规则集` Chinese. A keyword of the other set is a name there, and where a keyword belongs the error says which word to write. `rubric fmt --keywords zh|en` converts a file either way; a name that is a keyword in the other set stops the conversion (E0024) and the file is left as it was.
   $ printf '规则集 "测试" 方案 t 年度 2024\n填报 { x : 数值 }\n指标 甲 points 10 { 评分 x }\n等级 { 优 >= 9; 差 否则 }\n' > zh.rubric
   $ rubric check zh.rubric
-  zh.rubric:3:6: error: expected 'points N' after the name, found 'points' [E0002]
+  zh.rubric:3:6: error: expected '分值 N' after the name, found 'points' [E0002]
    3 | 指标 甲 points 10 { 评分 x }
      |         ^~~~~~
     = help: 'points' is an English keyword, but this file is written in Chinese keywords (its header says '规则集'): write '分值'
