@@ -1,5 +1,6 @@
 // Rendering `rubric diff`; see diff_report.hpp.
 #include "report/diff_report.hpp"
+#include "base/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -59,16 +60,16 @@ Summary summarize(const DiffReport& report) {
 std::string signed_text(const Decimal& d) { return (d.sign() > 0 ? "+" : "") + d.to_string(); }
 
 std::string summary_text(const Summary& s) {
-  std::string text = fmt::format("{} department{} scored under both; {} change{} total; {} change{} grade ({} up, {} down)",
+  std::string text = tr_format("{} department{} scored under both; {} change{} total; {} change{} grade ({} up, {} down)",
                                  s.scored, s.scored == 1 ? "" : "s", s.changed_total, s.changed_total == 1 ? "s" : "",
                                  s.up + s.down, s.up + s.down == 1 ? "s" : "", s.up, s.down);
   if (s.largest_gain) {
-    text += fmt::format("; largest gain {} ({})", signed_text(*s.largest_gain->change()), s.largest_gain->department);
+    text += tr_format("; largest gain {} ({})", signed_text(*s.largest_gain->change()), s.largest_gain->department);
   }
   if (s.largest_loss) {
-    text += fmt::format("; largest loss {} ({})", signed_text(*s.largest_loss->change()), s.largest_loss->department);
+    text += tr_format("; largest loss {} ({})", signed_text(*s.largest_loss->change()), s.largest_loss->department);
   }
-  if (s.failed > 0) text += fmt::format("; {} could not be scored under both", s.failed);
+  if (s.failed > 0) text += tr_format("; {} could not be scored under both", s.failed);
   return text;
 }
 
@@ -79,12 +80,12 @@ struct Group {
 };
 const std::vector<Group>& groups() {
   static const std::vector<Group> kGroups = {
-      {"Settings", {DiffKind::SettingChanged}},
-      {"Sections and indicators",
+      {tr_later("Settings"), {DiffKind::SettingChanged}},
+      {tr_later("Sections and indicators"),
        {DiffKind::Added, DiffKind::Removed, DiffKind::Renamed, DiffKind::Moved, DiffKind::PointsChanged,
         DiffKind::RuleChanged, DiffKind::TextChanged}},
-      {"Functions", {DiffKind::FunctionAdded, DiffKind::FunctionRemoved, DiffKind::FunctionChanged}},
-      {"Facts", {DiffKind::FactAdded, DiffKind::FactRemoved, DiffKind::FactChanged}},
+      {tr_later("Functions"), {DiffKind::FunctionAdded, DiffKind::FunctionRemoved, DiffKind::FunctionChanged}},
+      {tr_later("Facts"), {DiffKind::FactAdded, DiffKind::FactRemoved, DiffKind::FactChanged}},
   };
   return kGroups;
 }
@@ -108,10 +109,20 @@ std::string shorten(const std::string& text, std::size_t max = 400) {
   return text.substr(0, cut) + " …";
 }
 
+// A change's subject for people: its kind in their language ("section 管理效率" → "分组 管理效率"),
+// the settings' names ("year") and the name as they are.
+std::string subject_words(const std::string& subject) {
+  for (const char* kind : {tr_later("section"), tr_later("indicator"), tr_later("fact"), tr_later("function")}) {
+    const std::string prefix = std::string(kind) + " ";
+    if (subject.rfind(prefix, 0) == 0) return fmt::format("{} {}", tr(kind), subject.substr(prefix.size()));
+  }
+  return subject;
+}
+
 }  // namespace
 
 std::string render_diff_text(const DiffReport& report) {
-  std::string out = fmt::format("{} → {}: {} change{}\n", report.old_path, report.new_path, report.changes.size(),
+  std::string out = tr_format("{} → {}: {} change{}\n", report.old_path, report.new_path, report.changes.size(),
                                 report.changes.size() == 1 ? "" : "s");
   for (const Group& group : groups()) {
     std::vector<const DiffEntry*> entries;
@@ -119,7 +130,7 @@ std::string render_diff_text(const DiffReport& report) {
       if (std::find(group.kinds.begin(), group.kinds.end(), e.kind) != group.kinds.end()) entries.push_back(&e);
     }
     if (entries.empty()) continue;
-    out += fmt::format("\n{}\n", group.title);
+    out += fmt::format("\n{}\n", tr(group.title));
     // The changes of one subject are listed together under it.
     std::vector<std::string> subjects;
     for (const DiffEntry* e : entries) {
@@ -132,8 +143,8 @@ std::string render_diff_text(const DiffReport& report) {
       }
       const DiffEntry& first = *mine.front();
       const char m = mine.size() == 1 ? mark(first.kind) : '~';
-      out += fmt::format("  {} {}", m, subject);
-      if (!first.where.empty()) out += fmt::format(" (in {})", first.where);
+      out += fmt::format("  {} {}", m, subject_words(subject));
+      if (!first.where.empty()) out += tr_format(" (in {})", first.where);
       const std::string indent = mine.size() == 1 ? "      " : "        ";
       if (mine.size() == 1) {
         out += fmt::format(": {}\n", first.summary);
@@ -143,29 +154,29 @@ std::string render_diff_text(const DiffReport& report) {
       for (const DiffEntry* e : mine) {
         if (mine.size() > 1) out += fmt::format("      {}\n", e->summary);
         if (!e->old_text.empty() && !e->new_text.empty()) {
-          out += fmt::format("{}old: {}\n{}new: {}\n", indent, shorten(e->old_text), indent, shorten(e->new_text));
+          out += tr_format("{}old: {}\n{}new: {}\n", indent, shorten(e->old_text), indent, shorten(e->new_text));
         }
       }
     }
   }
   if (report.impact) {
     const auto& rows = *report.impact;
-    out += fmt::format("\nImpact on {} department{}\n", rows.size(), rows.size() == 1 ? "" : "s");
+    out += tr_format("\nImpact on {} department{}\n", rows.size(), rows.size() == 1 ? "" : "s");
     int name_width = unicode::display_width("部门");
     for (const ImpactRow& r : rows) name_width = std::max(name_width, unicode::display_width(r.department));
-    out += fmt::format("  {}  {:>9}  {}  {:>9}  {}  {:>8}\n", unicode::pad("部门", name_width), "old total", "old",
-                       "new total", "new", "change");
+    out += fmt::format("  {}  {:>9}  {}  {:>9}  {}  {:>8}\n", unicode::pad("部门", name_width), tr("old total"), tr("old"),
+                       tr("new total"), tr("new"), tr("change"));
     for (const ImpactRow& r : rows) {
       if (!r.change()) {
-        out += fmt::format("  {}  not scored: {}\n", unicode::pad(r.department, name_width), r.error);
+        out += tr_format("  {}  not scored: {}\n", unicode::pad(r.department, name_width), r.error);
         continue;
       }
-      const std::string grade_change = r.old_grade == r.new_grade ? "" : fmt::format("  grade {} → {}", r.old_grade, r.new_grade);
+      const std::string grade_change = r.old_grade == r.new_grade ? "" : tr_format("  grade {} → {}", r.old_grade, r.new_grade);
       out += fmt::format("  {}  {:>9}  {}  {:>9}  {}  {:>8}{}\n", unicode::pad(r.department, name_width),
                          r.old_total->to_string(), unicode::pad(r.old_grade, 3), r.new_total->to_string(),
                          unicode::pad(r.new_grade, 3), signed_text(*r.change()), grade_change);
     }
-    out += fmt::format("Summary: {}\n", summary_text(summarize(report)));
+    out += tr_format("Summary: {}\n", summary_text(summarize(report)));
   }
   return out;
 }
@@ -176,7 +187,7 @@ std::string render_diff_markdown(const DiffReport& report) {
     for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
     return out;
   };
-  std::string out = fmt::format("# `{}` → `{}`\n\n{} change{}.\n", report.old_path, report.new_path,
+  std::string out = tr_format("# `{}` → `{}`\n\n{} change{}.\n", report.old_path, report.new_path,
                                 report.changes.size(), report.changes.size() == 1 ? "" : "s");
   for (const Group& group : groups()) {
     std::vector<const DiffEntry*> entries;
@@ -184,7 +195,7 @@ std::string render_diff_markdown(const DiffReport& report) {
       if (std::find(group.kinds.begin(), group.kinds.end(), e.kind) != group.kinds.end()) entries.push_back(&e);
     }
     if (entries.empty()) continue;
-    out += fmt::format("\n## {}\n\n| | what | where | change | old | new |\n|---|---|---|---|---|---|\n", group.title);
+    out += tr_format("\n## {}\n\n| | what | where | change | old | new |\n|---|---|---|---|---|---|\n", tr(group.title));
     for (const DiffEntry* e : entries) {
       out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", mark(e->kind), cell(e->subject), cell(e->where),
                          cell(e->summary), e->old_text.empty() ? "" : "`" + cell(shorten(e->old_text)) + "`",
@@ -192,10 +203,10 @@ std::string render_diff_markdown(const DiffReport& report) {
     }
   }
   if (report.impact) {
-    out += "\n## Impact\n\n| 部门 | old total | old grade | new total | new grade | change |\n|---|---:|---|---:|---|---:|\n";
+    out += std::string(tr("\n## Impact\n\n| 部门 | old total | old grade | new total | new grade | change |\n|---|---:|---|---:|---|---:|\n"));
     for (const ImpactRow& r : *report.impact) {
       if (!r.change()) {
-        out += fmt::format("| {} | not scored: {} | | | | |\n", report::markdown_text(r.department), report::markdown_text(r.error));
+        out += tr_format("| {} | not scored: {} | | | | |\n", report::markdown_text(r.department), report::markdown_text(r.error));
         continue;
       }
       out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", report::markdown_text(r.department), r.old_total->to_string(), r.old_grade,

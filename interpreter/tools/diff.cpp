@@ -1,5 +1,6 @@
 // Comparing two rulesets; see diff.hpp.
 #include "interpreter/tools/diff.hpp"
+#include "base/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -93,7 +94,7 @@ void collect(const ast::Ruleset& rs, const std::vector<ast::Item>& items, const 
 }
 
 const ast::PointsSpec& points_of(const Node& n) { return n.section ? n.s->points : n.i->points; }
-std::string kind_of(const Node& n) { return n.section ? "section" : "indicator"; }
+std::string kind_of(const Node& n) { return n.section ? tr_later("section") : tr_later("indicator"); }
 
 // The first tier table in an expression, if any.
 const ast::Tiered* tiers_in(const ast::Expr& e) {
@@ -132,23 +133,23 @@ std::vector<std::string> tier_changes(const ast::Ruleset& a, const ast::Tiered& 
         const ast::Interval& qn = y.tiers[i + 1].interval;
         if (bound(a, pn.lo) == p_hi && bound(b, qn.lo) == q_hi && bound(a, pn.lo) != bound(b, qn.lo)) {
           lo_done[i + 1] = true;
-          out.push_back(fmt::format("the bound between tier {} and tier {}: {} → {} ({} → {}, then {} → {})", i + 1,
+          out.push_back(tr_format("the bound between tier {} and tier {}: {} → {} ({} → {}, then {} → {})", i + 1,
                                     i + 2, p_hi, q_hi, normalized(a, p.span), normalized(b, q.span),
                                     normalized(a, pn.span), normalized(b, qn.span)));
           continue;
         }
       }
-      out.push_back(fmt::format("tier {} upper bound: {} → {}", i + 1, from, to));
+      out.push_back(tr_format("tier {} upper bound: {} → {}", i + 1, from, to));
     }
     const std::string p_lo = bound(a, p.lo);
     const std::string q_lo = bound(b, q.lo);
     if (!lo_done[i] && (p_lo != q_lo || p.lo_closed != q.lo_closed)) {
-      out.push_back(fmt::format("tier {} lower bound: {}{} → {}{}", i + 1, p.lo_closed ? "[" : "(", p_lo,
+      out.push_back(tr_format("tier {} lower bound: {}{} → {}{}", i + 1, p.lo_closed ? "[" : "(", p_lo,
                                 q.lo_closed ? "[" : "(", q_lo));
     }
     const std::string pr = normalized(a, x.tiers[i].result->span);
     const std::string qr = normalized(b, y.tiers[i].result->span);
-    if (pr != qr) out.push_back(fmt::format("tier {} {}: score {} → {}", i + 1, normalized(b, q.span), pr, qr));
+    if (pr != qr) out.push_back(tr_format("tier {} {}: score {} → {}", i + 1, normalized(b, q.span), pr, qr));
   }
   return out;
 }
@@ -235,11 +236,11 @@ std::string Differ::vetoes(const ast::Ruleset& rs) {
 }
 
 void Differ::settings() {
-  if (a_.name != b_.name) add(DiffKind::SettingChanged, "name", "", "the ruleset's name changed", a_.name, b_.name);
-  if (a_.scheme != b_.scheme) add(DiffKind::SettingChanged, "scheme", "", fmt::format("scheme {} → {}", a_.scheme, b_.scheme));
-  if (a_.year != b_.year) add(DiffKind::SettingChanged, "year", "", fmt::format("year {} → {}", a_.year, b_.year));
+  if (a_.name != b_.name) add(DiffKind::SettingChanged, "name", "", std::string(tr("the ruleset's name changed")), a_.name, b_.name);
+  if (a_.scheme != b_.scheme) add(DiffKind::SettingChanged, "scheme", "", tr_format("scheme {} → {}", a_.scheme, b_.scheme));
+  if (a_.year != b_.year) add(DiffKind::SettingChanged, "year", "", tr_format("year {} → {}", a_.year, b_.year));
   const auto total = [](const ast::Ruleset& rs) { return rs.total ? rs.total->to_string() : std::string("(none)"); };
-  if (total(a_) != total(b_)) add(DiffKind::SettingChanged, "total", "", fmt::format("total {} → {}", total(a_), total(b_)));
+  if (total(a_) != total(b_)) add(DiffKind::SettingChanged, "total", "", tr_format("total {} → {}", total(a_), total(b_)));
   const auto rounding = [](const ast::Ruleset& rs) {
     return fmt::format("rounding {} {}", rs.rounding.digits, to_string(rs.rounding.mode));
   };
@@ -257,8 +258,8 @@ void Differ::settings() {
     }
     return fmt::format("{}", fmt::join(arms, "; "));
   };
-  if (grades(a_) != grades(b_)) add(DiffKind::SettingChanged, "grade", "", "the grade table changed", grades(a_), grades(b_));
-  if (vetoes(a_) != vetoes(b_)) add(DiffKind::SettingChanged, "veto", "", "the vetoes (一票否决) changed", vetoes(a_), vetoes(b_));
+  if (grades(a_) != grades(b_)) add(DiffKind::SettingChanged, "grade", "", std::string(tr("the grade table changed")), grades(a_), grades(b_));
+  if (vetoes(a_) != vetoes(b_)) add(DiffKind::SettingChanged, "veto", "", std::string(tr("the vetoes (一票否决) changed")), vetoes(a_), vetoes(b_));
   // A changed requirement on the facts accepts or refuses other departments.
   const auto requirements = [](const ast::Ruleset& rs) {
     std::vector<std::string> out;
@@ -268,7 +269,7 @@ void Differ::settings() {
     return fmt::format("{}", fmt::join(out, "; "));
   };
   if (requirements(a_) != requirements(b_)) {
-    add(DiffKind::SettingChanged, "require", "", "the requirements on the facts changed", requirements(a_),
+    add(DiffKind::SettingChanged, "require", "", std::string(tr("the requirements on the facts changed")), requirements(a_),
         requirements(b_));
   }
   calendars();
@@ -300,18 +301,18 @@ void Differ::calendars() {
     for (const bool holiday : {true, false}) {
       const auto old_days = of_year(holiday ? a_.work_calendar.holidays : a_.work_calendar.workdays, year);
       const auto new_days = of_year(holiday ? b_.work_calendar.holidays : b_.work_calendar.workdays, year);
-      const char* what = holiday ? "holidays" : "workdays";
+      const char* what = holiday ? tr_later("holidays") : tr_later("workdays");
       if (const auto added = listed(new_days, old_days); !added.empty()) {
-        parts.push_back(fmt::format("{} added: {}", what, fmt::join(added, ", ")));
+        parts.push_back(tr_format("{} added: {}", tr(what), fmt::join(added, ", ")));
       }
       if (const auto removed = listed(old_days, new_days); !removed.empty()) {
-        parts.push_back(fmt::format("{} removed: {}", what, fmt::join(removed, ", ")));
+        parts.push_back(tr_format("{} removed: {}", tr(what), fmt::join(removed, ", ")));
       }
     }
     if (before && after && parts.empty()) continue;
-    const char* how = !before ? "added" : !after ? "removed" : "changed";
+    const char* how = !before ? tr_later("added") : !after ? tr_later("removed") : tr_later("changed");
     add(DiffKind::SettingChanged, "calendar", "",
-        fmt::format("the calendar of {} {}{}{}", year, how, parts.empty() ? "" : ": ", fmt::join(parts, "; ")));
+        tr_format("the calendar of {} {}{}{}", year, tr(how), parts.empty() ? "" : ": ", fmt::join(parts, "; ")));
   }
 }
 
@@ -335,25 +336,25 @@ void Differ::compare(const Node& x, const Node& y) {
   const std::string subject = kind_of(y) + " " + y.name;
   const std::string& where = y.parent;
   if (x.section != y.section) {
-    add(DiffKind::RuleChanged, subject, where, fmt::format("was a {}, now a {}", kind_of(x), kind_of(y)));
+    add(DiffKind::RuleChanged, subject, where, tr_format("was a {}, now a {}", tr(kind_of(x)), tr(kind_of(y))));
   }
   if (translated(x.parent) != y.parent) {
     add(DiffKind::Moved, subject, where,
-        fmt::format("moved from {} to {}", x.parent.empty() ? "the top level" : x.parent,
-                    y.parent.empty() ? "the top level" : y.parent));
+        tr_format("moved from {} to {}", x.parent.empty() ? std::string(tr("the top level")) : x.parent,
+                    y.parent.empty() ? std::string(tr("the top level")) : y.parent));
   }
   if (points_text(points_of(x)) != points_text(points_of(y))) {
     add(DiffKind::PointsChanged, subject, where,
-        fmt::format("points {} → {}", points_text(points_of(x)), points_text(points_of(y))));
+        tr_format("points {} → {}", points_text(points_of(x)), points_text(points_of(y))));
   }
   if (x.section && y.section && x.s->extra != y.s->extra) {
     add(DiffKind::RuleChanged, subject, where,
-        x.s->extra ? "no longer extra: now part of the total"
-                   : "now extra: outside the total, the sum of its parts held within its points");
+        x.s->extra ? std::string(tr("no longer extra: now part of the total"))
+                   : std::string(tr("now extra: outside the total, the sum of its parts held within its points")));
   }
   if (x.section && y.section && (x.s->shared != y.s->shared || x.s->at_least != y.s->at_least)) {
     const auto shared_text = [](const ast::Section& s) {
-      return s.shared ? fmt::format("shared at least {}", s.at_least) : std::string("not shared");
+      return s.shared ? tr_format("shared at least {}", s.at_least) : std::string(tr("not shared"));
     };
     add(DiffKind::RuleChanged, subject, where, fmt::format("{} → {}", shared_text(*x.s), shared_text(*y.s)));
   }
@@ -363,16 +364,16 @@ void Differ::compare(const Node& x, const Node& y) {
     const ast::Tiered* ty = y.i->score ? tiers_in(*y.i->score) : nullptr;
     std::vector<std::string> narrowed;
     if (tx != nullptr && ty != nullptr && x.i->lets.size() == y.i->lets.size()) narrowed = tier_changes(a_, *tx, b_, *ty);
-    const std::string summary = narrowed.empty() ? "the rule changed" : fmt::format("{}", fmt::join(narrowed, "; "));
+    const std::string summary = narrowed.empty() ? std::string(tr("the rule changed")) : fmt::format("{}", fmt::join(narrowed, "; "));
     add(DiffKind::RuleChanged, subject, where, summary, x.rule, y.rule);
   }
   const auto text_change = [&](const std::string& old_text, const std::string& new_text, const char* what) {
     if (old_text == new_text) return;
-    const char* how = old_text.empty() ? "added" : new_text.empty() ? "removed" : "changed";
-    add(DiffKind::TextChanged, subject, where, fmt::format("{} {}", what, how), old_text, new_text);
+    const char* how = old_text.empty() ? tr_later("added") : new_text.empty() ? tr_later("removed") : tr_later("changed");
+    add(DiffKind::TextChanged, subject, where, fmt::format("{} {}", tr(what), tr(how)), old_text, new_text);
   };
-  text_change(x.i->explain, y.i->explain, "指标解释 (explain)");
-  text_change(x.i->standard, y.i->standard, "评分标准 (standard)");
+  text_change(x.i->explain, y.i->explain, tr_later("指标解释 (explain)"));
+  text_change(x.i->standard, y.i->standard, tr_later("评分标准 (standard)"));
 }
 
 void Differ::nodes() {
@@ -389,8 +390,8 @@ void Differ::nodes() {
     if (!old_by_name.count(n.name)) added.push_back(&n);
   }
   pair_renamed(removed, added);
-  list_gone_or_new(removed, DiffKind::Removed, "removed");
-  list_gone_or_new(added, DiffKind::Added, "added");
+  list_gone_or_new(removed, DiffKind::Removed, tr_later("removed"));
+  list_gone_or_new(added, DiffKind::Added, tr_later("added"));
   for (const Node& y : new_nodes_) {
     auto it = old_by_name.find(y.name);
     if (it != old_by_name.end()) compare(*it->second, y);
@@ -432,10 +433,10 @@ void Differ::pair_renamed(std::vector<const Node*>& removed, std::vector<const N
     }
     renamed_[old_node.name] = (*match)->name;
     const std::string subject = kind_of(**match) + " " + (*match)->name;
-    add(DiffKind::Renamed, subject, (*match)->parent, fmt::format("renamed from {}", old_node.name));
+    add(DiffKind::Renamed, subject, (*match)->parent, tr_format("renamed from {}", old_node.name));
     if (points_text(points_of(old_node)) != points_text(points_of(**match))) {
       add(DiffKind::PointsChanged, subject, (*match)->parent,
-          fmt::format("points {} → {}", points_text(points_of(old_node)), points_text(points_of(**match))));
+          tr_format("points {} → {}", points_text(points_of(old_node)), points_text(points_of(**match))));
     }
     if (!(*match)->section) compare(old_node, **match);
     added.erase(match);
@@ -451,7 +452,7 @@ void Differ::list_gone_or_new(const std::vector<const Node*>& nodes, DiffKind ki
       return p->section && path_of(p->parent, p->name) == n->parent;
     });
     if (parent_listed) continue;
-    std::string summary = fmt::format("{} ({} points)", verb, points_text(points_of(*n)));
+    std::string summary = tr_format("{} ({} points)", tr(verb), points_text(points_of(*n)));
     if (n->section) {
       std::vector<std::string> parts;
       for (const Node* c : nodes) {
@@ -459,7 +460,7 @@ void Differ::list_gone_or_new(const std::vector<const Node*>& nodes, DiffKind ki
           parts.push_back(fmt::format("{} {}", c->name, points_text(points_of(*c))));
         }
       }
-      if (!parts.empty()) summary += fmt::format(", with {}", fmt::join(parts, ", "));
+      if (!parts.empty()) summary += tr_format(", with {}", fmt::join(parts, ", "));
     }
     add(kind, kind_of(*n) + " " + n->name, n->parent, summary, kind == DiffKind::Removed ? n->rule : "",
         kind == DiffKind::Added ? n->rule : "");
@@ -470,7 +471,7 @@ void Differ::functions() {
   for (const ast::Define& d : a_.defines) {
     const auto it = std::find_if(b_.defines.begin(), b_.defines.end(), [&](const ast::Define& e) { return e.name == d.name; });
     if (it == b_.defines.end()) {
-      add(DiffKind::FunctionRemoved, "function " + d.name, "", "removed", normalized(a_, d.span), "");
+      add(DiffKind::FunctionRemoved, std::string("function ") + d.name, "", std::string(tr("removed")), normalized(a_, d.span), "");
       continue;
     }
     const std::string x = normalized(a_, d.span);
@@ -480,14 +481,14 @@ void Differ::functions() {
     const ast::Tiered* tx = tiers_in(*d.body);
     const ast::Tiered* ty = tiers_in(*it->body);
     if (tx != nullptr && ty != nullptr && d.params == it->params) narrowed = tier_changes(a_, *tx, b_, *ty);
-    std::string summary = narrowed.empty() ? "the body changed" : fmt::format("{}", fmt::join(narrowed, "; "));
+    std::string summary = narrowed.empty() ? std::string(tr("the body changed")) : fmt::format("{}", fmt::join(narrowed, "; "));
     const auto affected = callers(new_nodes_, d.name);
-    if (!affected.empty()) summary += fmt::format(" (used by {})", fmt::join(affected, ", "));
-    add(DiffKind::FunctionChanged, "function " + d.name, "", summary, x, y);
+    if (!affected.empty()) summary += tr_format(" (used by {})", fmt::join(affected, ", "));
+    add(DiffKind::FunctionChanged, std::string("function ") + d.name, "", summary, x, y);
   }
   for (const ast::Define& d : b_.defines) {
     const bool existed = std::any_of(a_.defines.begin(), a_.defines.end(), [&](const ast::Define& e) { return e.name == d.name; });
-    if (!existed) add(DiffKind::FunctionAdded, "function " + d.name, "", "added", "", normalized(b_, d.span));
+    if (!existed) add(DiffKind::FunctionAdded, std::string("function ") + d.name, "", std::string(tr("added")), "", normalized(b_, d.span));
   }
 }
 
@@ -503,17 +504,17 @@ void Differ::facts() {
   for (const ast::FactDecl& f : a_.facts) {
     const auto it = std::find_if(b_.facts.begin(), b_.facts.end(), [&](const ast::FactDecl& g) { return g.name == f.name; });
     if (it == b_.facts.end()) {
-      add(DiffKind::FactRemoved, "fact " + f.name, "", fmt::format("removed: {}", f.label.empty() ? describe_fact(a_, f) : f.label));
+      add(DiffKind::FactRemoved, std::string("fact ") + f.name, "", tr_format("removed: {}", f.label.empty() ? describe_fact(a_, f) : f.label));
       continue;
     }
     const std::string x = describe_fact(a_, f);
     const std::string y = describe_fact(b_, *it);
-    if (x != y) add(DiffKind::FactChanged, "fact " + f.name, "", "its type, domain, default or unit changed", x, y);
-    if (f.label != it->label) add(DiffKind::FactChanged, "fact " + f.name, "", "its label changed", f.label, it->label);
+    if (x != y) add(DiffKind::FactChanged, std::string("fact ") + f.name, "", std::string(tr("its type, domain, default or unit changed")), x, y);
+    if (f.label != it->label) add(DiffKind::FactChanged, std::string("fact ") + f.name, "", std::string(tr("its label changed")), f.label, it->label);
   }
   for (const ast::FactDecl& f : b_.facts) {
     const bool existed = std::any_of(a_.facts.begin(), a_.facts.end(), [&](const ast::FactDecl& g) { return g.name == f.name; });
-    if (!existed) add(DiffKind::FactAdded, "fact " + f.name, "", fmt::format("added: {}", f.label.empty() ? describe_fact(b_, f) : f.label));
+    if (!existed) add(DiffKind::FactAdded, std::string("fact ") + f.name, "", tr_format("added: {}", f.label.empty() ? describe_fact(b_, f) : f.label));
   }
 }
 

@@ -1,5 +1,6 @@
 // Scoring departments under two rulesets; see impact.hpp.
 #include "interpreter/tools/impact.hpp"
+#include "base/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -35,7 +36,7 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
         const auto& items = facts.diagnostics.items();
         const auto& first = *std::find_if(items.begin(), items.end(),
                                           [](const Diagnostic& d) { return d.severity == Severity::Error; });
-        row.error = fmt::format("{} ruleset: {}{}", side,
+        row.error = tr_format("{} ruleset: {}{}", tr(side),
                                 first.location.json_path.empty() ? "" : first.location.json_path + ": ", first.message);
         return;
       }
@@ -44,15 +45,15 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
       untraced.trace = false;
       const Evaluation e = evaluate(rs, *facts.facts, untraced);
       if (!e.total) {
-        row.error = fmt::format("{} ruleset: {}", side,
-                                e.diagnostics.empty() ? std::string("no total") : e.diagnostics.items().front().message);
+        row.error = tr_format("{} ruleset: {}", tr(side),
+                                e.diagnostics.empty() ? std::string(tr("no total")) : e.diagnostics.items().front().message);
         return;
       }
       total = e.total;
       grade = e.grade;
     };
-    score(old_ruleset, row.old_total, row.old_grade, "old");
-    score(new_ruleset, row.new_total, row.new_grade, "new");
+    score(old_ruleset, row.old_total, row.old_grade, tr_later("old"));
+    score(new_ruleset, row.new_total, row.new_grade, tr_later("new"));
     if (row.department.empty()) row.department = file;
     rows.push_back(std::move(row));
   }
@@ -112,10 +113,10 @@ std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, c
   if (!result.fatal.empty()) return result.fatal;
   CsvRecords records(batch.output);
   std::vector<std::string> fields;
-  if (!records.next(fields)) return "the results could not be read back";
+  if (!records.next(fields)) return std::string(tr("the results could not be read back"));
   const std::size_t columns = fields.size();  // row,id,department,total,grade,…indicators…,error
   while (records.next(fields)) {
-    if (fields.size() != columns || columns < 6) return "the results could not be read back";
+    if (fields.size() != columns || columns < 6) return std::string(tr("the results could not be read back"));
     ResultRow row;
     row.id = unguarded(fields[1]);
     row.department = unguarded(fields[2]);
@@ -135,14 +136,14 @@ std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Rul
   std::vector<ResultRow> before;
   std::vector<ResultRow> after;
   if (std::string fatal = score_batch(old_ruleset, input, options, columns, before); !fatal.empty()) {
-    return "old ruleset: " + fatal;
+    return std::string(tr("old ruleset: ")) + fatal;
   }
   if (std::string fatal = score_batch(new_ruleset, input, options, columns, after); !fatal.empty()) {
-    return "new ruleset: " + fatal;
+    return std::string(tr("new ruleset: ")) + fatal;
   }
   for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
     ImpactRow row;
-    row.file = fmt::format("{} row {}", input, i + 1);
+    row.file = tr_format("{} row {}", input, i + 1);
     const ResultRow* a = i < before.size() ? &before[i] : nullptr;
     const ResultRow* b = i < after.size() ? &after[i] : nullptr;
     row.department = a && !a->department.empty() ? a->department : b ? b->department : "";
@@ -156,9 +157,9 @@ std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Rul
       row.new_grade = b->grade;
     }
     if (a && !a->error.empty()) {
-      row.error = "old ruleset: " + a->error;
+      row.error = std::string(tr("old ruleset: ")) + a->error;
     } else if (b && !b->error.empty()) {
-      row.error = "new ruleset: " + b->error;
+      row.error = std::string(tr("new ruleset: ")) + b->error;
     }
     rows.push_back(std::move(row));
   }
