@@ -2281,6 +2281,18 @@ constexpr Translation kChinese[] = {
      "\n## 影响\n\n| 部门 | 原总分 | 原等级 | 新总分 | 新等级 | 变化 |\n|---|---:|---|---:|---|---:|\n"},
     {"| {} | not scored: {} | | | | |\n",
      "| {} | 未评分：{} | | | | |\n"},
+    {"default {}, not in the facts",
+     "默认值 {}（填报数据中没有）"},
+    {"let at {}",
+     "中间值，定义于 {}"},
+    {"last year's facts were not given (--prior)",
+     "未提供上年数据（--prior）"},
+    {"default {}, not in last year's facts",
+     "默认值 {}（上年数据中没有）"},
+    {"function at {}",
+     "函数，定义于 {}"},
+    {"built-in function",
+     "内置函数"},
 };
 
 }  // namespace

@@ -19,10 +19,10 @@ struct ExplainOptions {
 const char* kind_word(ValueSource::Kind kind) {
   switch (kind) {
     case ValueSource::Kind::Fact:
-    case ValueSource::Kind::Default: return "fact";
-    case ValueSource::Kind::Let: return "let";
+    case ValueSource::Kind::Default: return tr_later("fact");
+    case ValueSource::Kind::Let: return tr_later("let");
     case ValueSource::Kind::Function:
-    case ValueSource::Kind::Builtin: return "function";
+    case ValueSource::Kind::Builtin: return tr_later("function");
   }
   return "";
 }
@@ -51,7 +51,7 @@ void explain_indicator(Context& ctx, const NodeResult& node, const std::string& 
     out << std::string(tr("  values:\n"));
     for (const ValueSource& s : sources) {
       const std::string head =
-          s.value.empty() ? fmt::format("{} {}", kind_word(s.kind), s.name) : fmt::format("{} {} = {}", kind_word(s.kind), s.name, s.value);
+          s.value.empty() ? fmt::format("{} {}", tr(kind_word(s.kind)), s.name) : fmt::format("{} {} = {}", tr(kind_word(s.kind)), s.name, s.value);
       out << tr_format("    {}  ({})\n", head, s.origin);
     }
     if (stopped) {

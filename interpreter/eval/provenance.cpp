@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/messages.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/eval/evaluator.hpp"
 
@@ -103,7 +104,7 @@ class Sources {
   void fact(std::uint32_t index, const std::string& name, const Value& v, ast::TypeKind kind, const std::string& path) {
     const std::string shown = format_value(v, kind);
     if (!facts_.supplied.empty() && index < facts_.supplied.size() && !facts_.supplied[index]) {
-      add({ValueSource::Kind::Default, name, shown, fmt::format("default {}, not in the facts", shown)});
+      add({ValueSource::Kind::Default, name, shown, tr_format("default {}, not in the facts", shown)});
     } else {
       add({ValueSource::Kind::Fact, name, shown, fmt::format("{}, {}", facts_.file, path)});
     }
@@ -234,7 +235,7 @@ class Sources {
         if (walked_.insert(&l).second) expr(*l.value, env, depth + 1);
         const auto v = values_.find(&l);
         add({ValueSource::Kind::Let, l.name, v != values_.end() ? format_value(*v->second, l.value->type) : "(not computed)",
-             fmt::format("let at {}", where(l.name_span))});
+             tr_format("let at {}", where(l.name_span))});
         break;
       }
       case ast::NameKind::Param:
@@ -273,23 +274,23 @@ class Sources {
       const ast::FactDecl& decl = rs_.facts[index];
       const std::string name = fmt::format("prior({})", decl.name);
       if (!facts_.prior) {
-        add({ValueSource::Kind::Fact, name, "", "last year's facts were not given (--prior)"});
+        add({ValueSource::Kind::Fact, name, "", std::string(tr("last year's facts were not given (--prior)"))});
       } else {
         const std::string shown = format_value(facts_.prior->values[index], c.args[0]->type);
         add({ValueSource::Kind::Fact, name, shown,
              facts_.prior->supplied[index] ? fmt::format("{}, facts.{}", facts_.prior->file, decl.name)
-                                           : fmt::format("default {}, not in last year's facts", shown)});
+                                           : tr_format("default {}, not in last year's facts", shown)});
       }
       return;
     }
     for (const auto& a : c.args) expr(*a, env, depth + 1);
     if (c.define_index < 0) {
-      add({ValueSource::Kind::Builtin, c.callee, "", "built-in function"});
+      add({ValueSource::Kind::Builtin, c.callee, "", std::string(tr("built-in function"))});
       return;
     }
     const ast::Define& d = rs_.defines[static_cast<std::size_t>(c.define_index)];
     add({ValueSource::Kind::Function, fmt::format("{}({})", d.name, fmt::join(d.params, ", ")), "",
-         fmt::format("function at {}", where(d.name_span))});
+         tr_format("function at {}", where(d.name_span))});
     Env inner;
     inner.caller = &env;
     for (std::size_t i = 0; i < c.args.size(); ++i) inner.params[static_cast<std::uint32_t>(i)] = c.args[i].get();
