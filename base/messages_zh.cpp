@@ -2293,6 +2293,8 @@ constexpr Translation kChinese[] = {
      "函数，定义于 {}"},
     {"built-in function",
      "内置函数"},
+    {"Output format: text (the diagnostics on standard error) or json (one document on standard output, docs/schema/check.schema.json)",
+     "输出格式：text（诊断信息写到标准错误）或 json（在标准输出写一个文档，见 docs/schema/check.schema.json）"},
 };
 
 }  // namespace

@@ -52,7 +52,7 @@ class Session {
     auto it = loaded_.find(path);
     if (it == loaded_.end()) {
       it = loaded_.emplace(path, load_ruleset(path)).first;
-      print(it->second.diagnostics);
+      print(it->second.diagnostics);  // once; a department it fails has them in its JSON result
     }
     return it->second;
   }
@@ -64,7 +64,7 @@ class Session {
       const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
       Diagnostics problems;
       scheme_ = list_scheme(folder, problems);
-      print(problems);
+      say(problems);
       scheme_ok_ = !problems.has_errors();
       scheme_missing_ = !problems.empty() && problems.items().front().code == "E0801";
     }
@@ -98,8 +98,18 @@ class Session {
   // Reads [file] once (a pipe or standard input cannot be read again), chooses its ruleset and
   // scores it.
   void score_file(const std::string& file);
-  // With --format json: the documents of all files, one alone or as a JSON list.
-  void print_json() const;
+  // Prints [diagnostics]; with --format json, they also go into the result of the file being
+  // scored, so that the document holds everything said about each department.
+  void say(const Diagnostics& diagnostics, bool summary = true) {
+    print(diagnostics, summary);
+    if (current_ != nullptr) current_->diagnostics.append(diagnostics);
+  }
+  void say_read_error(const std::string& path, const InputText& input) {
+    Diagnostics diagnostics;
+    auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
+    d.help = input.help;
+    say(diagnostics, false);
+  }
 
   const ScoreOptions& options_;
   std::map<std::string, LoadedRuleset> loaded_;
@@ -112,7 +122,8 @@ class Session {
   std::string ruleset_;  // named directly, or chosen once by --year
   int status_ = kOk;
   bool stop_ = false;  // an output would replace an input: nothing more is written
-  std::vector<std::string> json_outputs_;
+  std::vector<ScoredDepartment> json_results_;  // --format json: one for each facts file
+  ScoredDepartment* current_ = nullptr;         // the one being scored
 };
 
 std::string Session::choose(const std::string& facts_file, const std::string& text, std::optional<int> facts_year) {
@@ -121,13 +132,13 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
     if (!facts_year) {
       // A file that is not JSON names no year because it is not JSON: say that.
       if (const Diagnostics syntax = facts_syntax_errors(text, facts_file); syntax.has_errors()) {
-        print(syntax, false);
+        say(syntax, false);
         std::cerr << tr_format("{}: not scored: the facts have errors\n", facts_file);
         return "";
       }
       Diagnostics no_year;
       report_no_year(facts_file, no_year);
-      print(no_year, false);
+      say(no_year, false);
       return "";
     }
     const auto* listed = scheme();
@@ -139,7 +150,7 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
     Diagnostics none;
     const SchemeRuleset* chosen = choose_ruleset(rulesets, options_.scheme, *facts_year, facts_file, none);
     if (chosen == nullptr) {
-      print(none, false);
+      say(none, false);
       return "";
     }
     std::cerr << tr_format("{}: scored with {} ({} criteria, for {})\n", facts_file, chosen->path, options_.scheme,
@@ -162,7 +173,7 @@ std::string Session::choose(const std::string& facts_file, const std::string& te
     std::sort(rulesets.begin(), rulesets.end(), [](const SchemeRuleset& a, const SchemeRuleset& b) { return a.year < b.year; });
     Diagnostics other_year;
     if (!holds_year(rulesets, own, *facts_year, facts_file, other_year)) {
-      print(other_year, false);
+      say(other_year, false);
       return "";
     }
   }
@@ -173,9 +184,11 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
                     const FactsWorkbook* workbook) {
   const LoadedRuleset& loaded = load(ruleset_path);
   if (!loaded.ok()) {
+    if (current_ != nullptr) current_->diagnostics.append(loaded.diagnostics);
     status_ = std::max(status_, kRulesetErrors);
     return;
   }
+  if (current_ != nullptr) current_->ruleset = loaded.ruleset.get();
   // The ruleset chosen by year, and the files it extends, are inputs too.
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
   inputs.push_back({file, std::string(tr("the facts file"))});
@@ -189,7 +202,7 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   const FactsOptions facts_options{options_.allow_unknown_facts};
   FactsResult facts = text != nullptr ? load_facts(*loaded.ruleset, *text, file == "-" ? "<stdin>" : file, facts_options)
                                       : read_facts_xlsx(*loaded.ruleset, *workbook, facts_options);
-  print(facts.diagnostics, false);
+  say(facts.diagnostics, false);
   if (!facts.facts) {
     std::cerr << tr_format("{}: not scored: the facts have errors\n", unicode::visible(file));
     status_ = kFactsFailed;
@@ -198,10 +211,10 @@ void Session::score(const std::string& ruleset_path, const std::string& file, co
   if (!options_.prior.empty() && !attach_prior_facts(*loaded.ruleset, *facts.facts)) return;
   if (!options_.cohort.empty() && !attach_cohort(*loaded.ruleset, *facts.facts)) return;
   const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
-  print(result.diagnostics, false);
+  say(result.diagnostics, false);
   if (!result.total) status_ = kFactsFailed;
-  if (options_.format == "json") {
-    json_outputs_.push_back(render_json(*loaded.ruleset, result));
+  if (current_ != nullptr) {
+    current_->evaluation = result;
     return;
   }
   if (is_report_format(options_.format)) {
@@ -229,11 +242,11 @@ bool Session::attach_prior_facts(const ast::Ruleset& ruleset, Facts& facts) {
     Diagnostics unused;
     unused.warning("W0603", Location::in_json(options_.prior, "facts"),
                    std::string(tr("the ruleset reads no facts of last year (no prior(…)): --prior is not used")));
-    print(unused, false);
+    say(unused, false);
     return true;
   }
   const Diagnostics diagnostics = read_prior(ruleset, facts, options_.prior);
-  print(diagnostics, false);
+  say(diagnostics, false);
   if (!diagnostics.has_errors()) return true;
   std::cerr << tr_format("{}: not scored: last year's facts ({}) have errors\n", unicode::visible(facts.file),
                            unicode::visible(options_.prior));
@@ -247,7 +260,7 @@ bool Session::attach_cohort(const ast::Ruleset& ruleset, Facts& facts) {
     Diagnostics unused;
     unused.warning("W0604", Location::in_json(options_.cohort, ""),
                    std::string(tr("the ruleset compares no department with the year's others (no year_mean(…) …): --cohort is not used")));
-    print(unused, false);
+    say(unused, false);
     return true;
   }
   if (!cohort_) {
@@ -330,12 +343,12 @@ std::optional<int> Session::name_files() {
     const std::string folder = (std::filesystem::path(options_.rulesets) / options_.scheme).string();
     Diagnostics problems;
     const auto rulesets = list_scheme(folder, problems);
-    print(problems);
+    say(problems);
     if (problems.has_errors()) return problems.items().front().code == "E0801" ? kUsage : kRulesetErrors;
     Diagnostics none;
     const SchemeRuleset* chosen = choose_ruleset(rulesets, options_.scheme, options_.year, "", none);
     if (chosen == nullptr) {
-      if (!rulesets.empty()) print(none, false);
+      if (!rulesets.empty()) say(none, false);
       return kUsage;
     }
     std::cerr << tr_format("using {}: the newest {} ruleset not after {} (its criteria apply to {})\n", chosen->path,
@@ -361,14 +374,14 @@ void Session::score_file(const std::string& file) {
   }
   InputText input = read_input(file, kFactsReadLimit);
   if (!input.text) {
-    print_read_error(file == "-" ? "<stdin>" : file, input);
+    say_read_error(file == "-" ? "<stdin>" : file, input);
     std::cerr << tr_format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
     status_ = std::max(status_, kFactsFailed);
     return;
   }
   if (const std::string utf16 = unicode::utf16_message(*input.text); !utf16.empty()) {
     // Said before anything else: the year and all the rest are unreadable in it.
-    print_read_error(file == "-" ? "<stdin>" : file, InputText{std::nullopt, "E0021", utf16, unicode::kUtf16Help});
+    say_read_error(file == "-" ? "<stdin>" : file, InputText{std::nullopt, "E0021", utf16, unicode::kUtf16Help});
     std::cerr << tr_format("{}: not scored: the facts have errors\n", file == "-" ? "<stdin>" : file);
     status_ = std::max(status_, kFactsFailed);
     return;
@@ -379,20 +392,6 @@ void Session::score_file(const std::string& file) {
     return;
   }
   score(ruleset, file, &*input.text);
-}
-
-void Session::print_json() const {
-  if (json_outputs_.size() == 1) {
-    std::cout << json_outputs_.front();
-    return;
-  }
-  std::cout << "[\n";
-  for (std::size_t i = 0; i < json_outputs_.size(); ++i) {
-    std::string item = json_outputs_[i];
-    while (!item.empty() && item.back() == '\n') item.pop_back();
-    std::cout << item << (i + 1 < json_outputs_.size() ? ",\n" : "\n");
-  }
-  std::cout << "]\n";
 }
 
 int Session::run() {
@@ -411,10 +410,17 @@ int Session::run() {
   }
   if (!ruleset_.empty()) load(ruleset_);  // the ruleset's own problems first, whatever the facts
   for (const std::string& file : facts_files_) {
+    if (options_.format == "json") {
+      json_results_.push_back({file == "-" ? "<stdin>" : file, nullptr, std::nullopt, {}});
+      current_ = &json_results_.back();
+    }
     score_file(file);
+    current_ = nullptr;
     if (stop_) return status_;
   }
-  if (options_.format == "json") print_json();
+  // One document, whatever befell the files: a department whose facts were refused is a result
+  // with its diagnostics, not a missing entry.
+  if (options_.format == "json") std::cout << render_score_json(json_results_);
   return status_;
 }
 

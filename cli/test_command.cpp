@@ -152,7 +152,8 @@ int run_test_command(const TestCommandOptions& options) {
     if (options.coverage && run.coverage_percent() < options.threshold) failed = true;
   }
   if (options.format == "json") {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
+    nlohmann::ordered_json j = json::document("test");
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const TestRun& run : runs) {
       nlohmann::ordered_json r = {{"ruleset", run.ruleset}, {"passed", run.cases.size() - run.failed()}, {"failed", run.failed()}};
       nlohmann::ordered_json cases = nlohmann::ordered_json::array();
@@ -168,9 +169,12 @@ int run_test_command(const TestCommandOptions& options) {
         r["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
                          {"uncovered", std::move(uncovered)}};
       }
-      if (!run.diagnostics.empty()) r["diagnostics"] = render(run.diagnostics);
-      j.push_back(std::move(r));
+      r["diagnostics"] = json::diagnostics(run.diagnostics);
+      list.push_back(std::move(r));
     }
+    j["rulesets"] = std::move(list);
+    j["passed"] = total - failures;
+    j["failed"] = failures;
     std::cout << json::dump(j, 2) << "\n";
     print(none, false);
     return failed ? kFactsFailed : kOk;

@@ -94,7 +94,7 @@ inline void evaluate_everything(const ast::Ruleset& ruleset, const Facts& facts,
   const Evaluation evaluation = evaluate(ruleset, facts, options);
   if (what.render) {
     (void)render_table(ruleset, evaluation, {true, 100});
-    (void)render_json(ruleset, evaluation, true);
+    (void)render_score_json({ScoredDepartment{facts.file, &ruleset, evaluation, evaluation.diagnostics}}, true);
     (void)render(evaluation.diagnostics);
   }
   for (const Diagnostic& d : evaluation.diagnostics.items()) {

@@ -1,6 +1,5 @@
 // Rendering `rubric diff`; see diff_report.hpp.
 #include "report/diff_report.hpp"
-#include "base/messages.hpp"
 
 #include <fmt/format.h>
 
@@ -8,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_text.hpp"
+#include "base/messages.hpp"
+#include "report/json.hpp"
 #include "report/markdown.hpp"
 
 #include "base/unicode.hpp"
@@ -219,7 +220,7 @@ std::string render_diff_markdown(const DiffReport& report) {
 
 std::string render_diff_json(const DiffReport& report) {
   using nlohmann::ordered_json;
-  ordered_json j;
+  ordered_json j = json::document("diff");
   j["old"] = report.old_path;
   j["new"] = report.new_path;
   ordered_json changes = ordered_json::array();
@@ -234,12 +235,12 @@ std::string render_diff_json(const DiffReport& report) {
     ordered_json rows = ordered_json::array();
     for (const ImpactRow& r : *report.impact) {
       ordered_json row = {{"department", r.department}, {"file", r.file}};
-      // Totals as strings of their exact digits: a JSON consumer must not round them.
-      row["old_total"] = r.old_total ? ordered_json(r.old_total->to_string()) : ordered_json(nullptr);
-      row["old_grade"] = r.old_grade;
-      row["new_total"] = r.new_total ? ordered_json(r.new_total->to_string()) : ordered_json(nullptr);
-      row["new_grade"] = r.new_grade;
-      row["change"] = r.change() ? ordered_json(r.change()->to_string()) : ordered_json(nullptr);
+      // Totals as JSON numbers with their exact digits, as in every document.
+      row["old_total"] = r.old_total ? json::exact(*r.old_total) : ordered_json(nullptr);
+      row["old_grade"] = r.old_total ? ordered_json(r.old_grade) : ordered_json(nullptr);
+      row["new_total"] = r.new_total ? json::exact(*r.new_total) : ordered_json(nullptr);
+      row["new_grade"] = r.new_total ? ordered_json(r.new_grade) : ordered_json(nullptr);
+      row["change"] = r.change() ? json::exact(*r.change()) : ordered_json(nullptr);
       if (!r.error.empty()) row["error"] = r.error;
       rows.push_back(std::move(row));
     }

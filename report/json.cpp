@@ -1,6 +1,9 @@
 // JSON output; see json.hpp.
 #include "report/json.hpp"
 
+#include <algorithm>
+
+#include "base/hash.hpp"
 #include "base/json_text.hpp"
 
 namespace rubric {
@@ -74,62 +77,152 @@ ordered_json node_json(const ast::Ruleset& rs, const NodeResult& node, bool with
   return j;
 }
 
-ordered_json diagnostics_json(const Diagnostics& diagnostics) {
+}  // namespace
+
+namespace {
+
+ordered_json department_json(const ScoredDepartment& d, const std::vector<const ast::Ruleset*>& rulesets,
+                             bool with_trace) {
+  ordered_json j;
+  j["file"] = d.file;
+  const Evaluation* evaluation = d.evaluation ? &*d.evaluation : nullptr;
+  j["scored"] = evaluation != nullptr && evaluation->total.has_value();
+  j["department"] = evaluation != nullptr ? ordered_json(evaluation->department) : ordered_json(nullptr);
+  j["year"] = evaluation != nullptr && evaluation->year ? ordered_json(*evaluation->year) : ordered_json(nullptr);
+  const auto index = std::find(rulesets.begin(), rulesets.end(), d.ruleset);
+  j["ruleset"] = d.ruleset != nullptr ? ordered_json(index - rulesets.begin()) : ordered_json(nullptr);
+  j["total"] = evaluation != nullptr && evaluation->total ? exact(*evaluation->total) : ordered_json(nullptr);
+  j["grade"] = evaluation != nullptr && evaluation->total ? ordered_json(evaluation->grade) : ordered_json(nullptr);
+  if (evaluation != nullptr) {
+    if (evaluation->base_total) j["base_total"] = exact(*evaluation->base_total);
+    if (!evaluation->vetoes.empty()) {
+      ordered_json vetoes = ordered_json::array();
+      for (const ast::Veto* v : evaluation->vetoes) vetoes.push_back(v->text);
+      j["vetoes"] = std::move(vetoes);
+    }
+    if (!evaluation->grade_notes.empty()) j["grade_notes"] = evaluation->grade_notes;
+    if (evaluation->claimed_total) j["claimed_total"] = exact(*evaluation->claimed_total);
+    if (evaluation->has_claims()) {
+      ordered_json differences = ordered_json::array();
+      for (const ClaimDifference& c : claim_differences(*evaluation)) {
+        differences.push_back({{"name", c.name},
+                               {"claimed", exact(c.claimed)},
+                               {"computed", c.computed ? exact(*c.computed) : ordered_json(nullptr)}});
+      }
+      j["claim_differences"] = std::move(differences);
+    }
+  }
+  ordered_json nodes = ordered_json::array();
+  if (evaluation != nullptr) {
+    for (const NodeResult& node : evaluation->nodes) nodes.push_back(node_json(*d.ruleset, node, with_trace));
+  }
+  j["sections"] = std::move(nodes);
+  j["diagnostics"] = json::diagnostics(d.diagnostics);
+  return j;
+}
+
+}  // namespace
+
+std::string render_score_json(const std::vector<ScoredDepartment>& departments, bool with_trace) {
+  std::vector<const ast::Ruleset*> rulesets;  // in the order first used
+  for (const ScoredDepartment& d : departments) {
+    if (d.ruleset != nullptr && std::find(rulesets.begin(), rulesets.end(), d.ruleset) == rulesets.end()) {
+      rulesets.push_back(d.ruleset);
+    }
+  }
+  ordered_json j = json::document("score");
+  ordered_json listed = ordered_json::array();
+  for (const ast::Ruleset* r : rulesets) listed.push_back(json::ruleset(*r));
+  j["rulesets"] = std::move(listed);
+  ordered_json results = ordered_json::array();
+  for (const ScoredDepartment& d : departments) results.push_back(department_json(d, rulesets, with_trace));
+  j["results"] = std::move(results);
+  return json::dump(j, 2) + "\n";
+}
+
+std::string render_check_json(const std::vector<CheckedFile>& files) {
+  ordered_json j = json::document("check");
+  ordered_json list = ordered_json::array();
+  for (const CheckedFile& f : files) {
+    ordered_json file;
+    file["file"] = f.file;
+    file["ok"] = f.ok;
+    file["errors"] = f.diagnostics.error_count();
+    file["warnings"] = f.diagnostics.warning_count();
+    file["ruleset"] = f.ruleset != nullptr ? json::ruleset(*f.ruleset) : ordered_json(nullptr);
+    file["diagnostics"] = json::diagnostics(f.diagnostics);
+    list.push_back(std::move(file));
+  }
+  j["files"] = std::move(list);
+  return json::dump(j, 2) + "\n";
+}
+
+namespace json {
+
+ordered_json document(const std::string& name) {
+  ordered_json j;
+  j["schema"] = "rubric/" + name;
+  j["schema_version"] = kJsonSchemaVersion;
+  return j;
+}
+
+ordered_json ruleset(const ast::Ruleset& ruleset) {
+  ordered_json j;
+  j["name"] = ruleset.name;
+  j["file"] = ruleset.source->path();
+  j["scheme"] = ruleset.scheme;
+  j["year"] = ruleset.year;
+  j["total"] = ruleset.total ? exact(*ruleset.total) : ordered_json(nullptr);
+  std::vector<std::string_view> texts;
+  for (const SourcePtr& source : ruleset.sources) texts.push_back(source->text());
+  if (texts.empty()) texts.push_back(ruleset.source->text());
+  j["sha256"] = sha256_hex(texts);
+  return j;
+}
+
+namespace {
+
+// Where a diagnostic or a note is: a file with line and column, or a facts file's JSON path.
+void put_location(ordered_json& j, const Location& location) {
+  if (location.file && location.span) {
+    const LineColumn lc = location.file->line_column(location.span->begin);
+    j["file"] = location.file->path();
+    j["line"] = lc.line;
+    j["column"] = lc.column;
+  } else {
+    j["file"] = location.file ? location.file->path() : location.file_name;
+    if (!location.json_path.empty()) j["path"] = location.json_path;
+  }
+}
+
+const char* severity_name(Severity severity) {
+  return severity == Severity::Error ? "error" : severity == Severity::Warning ? "warning" : "note";
+}
+
+}  // namespace
+
+ordered_json diagnostics(const Diagnostics& diagnostics) {
   ordered_json list = ordered_json::array();
   for (const Diagnostic& d : diagnostics.items()) {
     ordered_json j;
-    j["severity"] = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+    j["severity"] = severity_name(d.severity);
     j["code"] = d.code;
     j["message"] = d.message;
-    if (d.location.file && d.location.span) {
-      const LineColumn lc = d.location.file->line_column(d.location.span->begin);
-      j["file"] = d.location.file->path();
-      j["line"] = lc.line;
-      j["column"] = lc.column;
-    } else {
-      j["file"] = d.location.file_name;
-      if (!d.location.json_path.empty()) j["path"] = d.location.json_path;
-    }
+    put_location(j, d.location);
     if (!d.help.empty()) j["help"] = d.help;
+    if (!d.notes.empty()) {
+      ordered_json notes = ordered_json::array();
+      for (const Note& n : d.notes) {
+        ordered_json note{{"message", n.message}};
+        if (n.location) put_location(note, *n.location);
+        notes.push_back(std::move(note));
+      }
+      j["notes"] = std::move(notes);
+    }
     list.push_back(std::move(j));
   }
   return list;
 }
 
-}  // namespace
-
-std::string render_json(const ast::Ruleset& ruleset, const Evaluation& evaluation, bool with_trace) {
-  ordered_json j;
-  j["department"] = evaluation.department;
-  j["year"] = evaluation.year ? ordered_json(*evaluation.year) : ordered_json(nullptr);
-  j["total"] = evaluation.total ? exact(*evaluation.total) : ordered_json(nullptr);
-  if (evaluation.base_total) j["base_total"] = exact(*evaluation.base_total);
-  j["grade"] = evaluation.total ? ordered_json(evaluation.grade) : ordered_json(nullptr);
-  if (!evaluation.vetoes.empty()) {
-    ordered_json vetoes = ordered_json::array();
-    for (const ast::Veto* v : evaluation.vetoes) vetoes.push_back(v->text);
-    j["vetoes"] = std::move(vetoes);
-  }
-  if (!evaluation.grade_notes.empty()) j["grade_notes"] = evaluation.grade_notes;
-  if (evaluation.claimed_total) j["claimed_total"] = exact(*evaluation.claimed_total);
-  if (evaluation.has_claims()) {
-    ordered_json differences = ordered_json::array();
-    for (const ClaimDifference& d : claim_differences(evaluation)) {
-      differences.push_back({{"name", d.name},
-                             {"claimed", exact(d.claimed)},
-                             {"computed", d.computed ? exact(*d.computed) : ordered_json(nullptr)}});
-    }
-    j["claim_differences"] = std::move(differences);
-  }
-  j["ruleset"] = {{"name", ruleset.name}, {"scheme", ruleset.scheme}, {"year", ruleset.year},
-                  {"file", ruleset.source->path()}};
-  if (ruleset.total) j["ruleset"]["total"] = exact(*ruleset.total);
-  j["facts_file"] = evaluation.file;
-  ordered_json nodes = ordered_json::array();
-  for (const NodeResult& node : evaluation.nodes) nodes.push_back(node_json(ruleset, node, with_trace));
-  j["sections"] = std::move(nodes);
-  j["diagnostics"] = diagnostics_json(evaluation.diagnostics);
-  return json::dump(j, 2) + "\n";
-}
-
+}  // namespace json
 }  // namespace rubric

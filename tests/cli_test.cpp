@@ -96,7 +96,16 @@ TEST(Cli, TableColumnsLineUpByDisplayWidth) {
 TEST(Cli, JsonOutputHasTotalGradeAndTheTree) {
   const CliResult r = run_cli("score --format json " + kRuleset2023 + " " + kExample2023);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto j = nlohmann::json::parse(r.out);
+  const auto document = nlohmann::json::parse(r.out);
+  EXPECT_EQ(document["schema"], "rubric/score");
+  EXPECT_EQ(document["schema_version"], "1.0");
+  ASSERT_EQ(document["rulesets"].size(), 1U);
+  EXPECT_EQ(document["rulesets"][0]["year"], 2023);
+  EXPECT_EQ(document["rulesets"][0]["sha256"].get<std::string>().size(), 64U);
+  ASSERT_EQ(document["results"].size(), 1U);
+  const auto& j = document["results"][0];
+  EXPECT_EQ(j["scored"], true);
+  EXPECT_EQ(j["ruleset"], 0);
   EXPECT_EQ(j["total"].dump(), "95.99");  // written with its exact digits
   EXPECT_EQ(j["grade"], "优");
   EXPECT_EQ(j["department"], "广州互联网法院");
@@ -108,6 +117,31 @@ TEST(Cli, JsonOutputHasTotalGradeAndTheTree) {
   EXPECT_EQ(rate["raw"].dump(), "9.9875");
   EXPECT_FALSE(rate["basis"].get<std::string>().empty());
   EXPECT_TRUE(rate["trace"].is_array());
+}
+
+// One document whatever befalls the files: a department whose facts are refused is a result with
+// its diagnostics as objects, beside the ones scored; the shape never depends on how many.
+TEST(Cli, JsonOutputIsOneDocumentWithTheRefusedDepartmentsToo) {
+  const std::string bad = (std::filesystem::temp_directory_path() / "rubric_cli_refused.json").string();
+  std::ofstream(bad) << R"({"department": "某局", "year": 2023, "facts": {"audit_isues": 3}})";
+  const CliResult r = run_cli("score --format json " + kRuleset2023 + " " + kExample2023 + " " + bad);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const auto document = nlohmann::json::parse(r.out);
+  ASSERT_EQ(document["results"].size(), 2U);
+  EXPECT_EQ(document["results"][0]["scored"], true);
+  const auto& refused = document["results"][1];
+  EXPECT_EQ(refused["scored"], false);
+  EXPECT_TRUE(refused["total"].is_null());
+  EXPECT_EQ(refused["file"], bad);
+  const auto& first = refused["diagnostics"][0];
+  EXPECT_EQ(first["code"], "E0610");
+  EXPECT_EQ(first["severity"], "error");
+  EXPECT_EQ(first["path"], "facts.audit_isues");
+  EXPECT_EQ(first["help"], "did you mean \"audit_issues\"?");
+
+  const CliResult only = run_cli("score --format json " + kRuleset2023 + " " + bad);
+  EXPECT_EQ(nlohmann::json::parse(only.out)["results"].size(), 1U);  // not [] and not an object alone
+  std::filesystem::remove(bad);
 }
 
 TEST(Cli, ExplainPrintsTheDerivation) {

@@ -92,8 +92,10 @@ TEST_F(Toolkit, TheCommandReportsFailuresAndExitsNonZero) {
   EXPECT_EQ(filtered.exit_code, 0) << filtered.out;
   const CliResult json = run_cli("test --format json --coverage '" + ruleset() + "'");
   const auto j = nlohmann::json::parse(json.out);
-  EXPECT_EQ(j[0]["failed"], 1);
-  EXPECT_EQ(j[0]["coverage"]["percent"], 100);
+  EXPECT_EQ(j["schema"], "rubric/test");
+  EXPECT_EQ(j["failed"], 1);
+  EXPECT_EQ(j["rulesets"][0]["failed"], 1);
+  EXPECT_EQ(j["rulesets"][0]["coverage"]["percent"], 100);
 }
 
 TEST_F(Toolkit, ThresholdFailsBelowTheCoverageAsked) {

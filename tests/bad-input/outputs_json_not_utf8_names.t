@@ -3,11 +3,11 @@ File names that are not UTF-8 (部门.json saved in GBK on a Windows share: byte
   $ cp "$SRC/tests/bad-input/outputs/r.rubric" "$(printf '\262\277.rubric')"
   $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" "$(printf '\262\277\303\305.json')" --format json > out.json; echo "exit $?"
   exit 0
-  $ python3 -c 'import json; d = json.load(open("out.json", encoding="utf-8")); print(d["facts_file"], d["total"], d["grade"])'
+  $ python3 -c 'import json; d = json.load(open("out.json", encoding="utf-8")); print(d["results"][0]["file"], d["results"][0]["total"], d["results"][0]["grade"])'
   ����.json 9.5 优
   $ rubric score "$(printf '\262\277.rubric')" "$(printf '\262\277\303\305.json')" --format json > out.json; echo "exit $?"
   exit 0
-  $ python3 -c 'import json; d = json.load(open("out.json", encoding="utf-8")); print(d["ruleset"]["file"], d["facts_file"])'
+  $ python3 -c 'import json; d = json.load(open("out.json", encoding="utf-8")); print(d["rulesets"][0]["file"], d["results"][0]["file"])'
   ��.rubric ����.json
 A facts file with an error, under a GBK name: the diagnostic's file in the JSON, and the name on the terminal shown byte by byte.
   $ printf '{"department": "部门", "year": 2023, "facts": {"rate": "abc"}}' > "$(printf '\262\277\303\305.json')"
@@ -18,13 +18,13 @@ A facts file with an error, under a GBK name: the diagnostic's file in the JSON,
   \x{b2}\x{bf}\x{c3}\x{c5}.json: not scored: the facts have errors
   exit 3
   $ python3 -c 'import json; d = json.load(open("out.json", encoding="utf-8")); print(d)' 2>&1 | tail -c 300
-  []
+  ions': [], 'diagnostics': [{'severity': 'error', 'code': 'E0603', 'message': 'expected a percent, found the string "abc"', 'file': '����.json', 'path': 'facts.rate', 'help': 'write a percent as "99.5%" or as the fraction 0.995', 'notes': [{'message': 'the fact: “预算执行率”'}]}]}]}
 `rubric test --format json` and `rubric diff --format json` on rulesets with GBK names.
   $ rubric test "$(printf '\262\277.rubric')" --format json > test.json; echo "exit $?"
   error: the ruleset has no tests [E1101]
     = help: write `test` blocks in the ruleset, or a NAME.test.rubric beside NAME.rubric (docs/language.md, "Tests"); `rubric test --boundaries` writes a first file of cases
   exit 3
-  $ python3 -c 'import json; d = json.load(open("test.json", encoding="utf-8")); print(d[0]["ruleset"])'
+  $ python3 -c 'import json; d = json.load(open("test.json", encoding="utf-8")); print(d["rulesets"][0]["ruleset"])'
   ��.rubric
   $ cp "$SRC/tests/bad-input/outputs/r.rubric" "$(printf '\303\305.rubric')"
   $ rubric diff "$(printf '\262\277.rubric')" "$(printf '\303\305.rubric')" --format json > diff.json; echo "exit $?"

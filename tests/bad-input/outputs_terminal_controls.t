@@ -4,7 +4,7 @@ Control characters in names reach the terminal as text, never as commands: ESC (
   输出测试（outputs，2023年度）
   部门：\u{1b}[2J\u{9b}31m\u{7}部门\u{a}二行\u{202e}evil\u{200b}    年度：2023
   
-  $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" facts.json --format json | python3 -c 'import json, sys; print(ascii(json.load(sys.stdin)["department"]))'
+  $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" facts.json --format json | python3 -c 'import json, sys; print(ascii(json.load(sys.stdin)["results"][0]["department"]))'
   '\x1b[2J\x9b31m\x07\u90e8\u95e8\n\u4e8c\u884c\u202eevil\u200b'
 In diagnostics: a value quoted in a message, and a file name holding ESC.
   $ printf '{"department": "部门", "year": 2023, "facts": {"rate": "\\u001b]0;pwned\\u0007"}}' > "$(printf 'a\033[2Jb.json')"

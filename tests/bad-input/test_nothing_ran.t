@@ -22,14 +22,21 @@ A test run that runs no case fails (exit 3) and says why: no tests at all (E1101
     = help: a case is matched by its name as "test / case"; run without --filter to see them all
   [3]
   $ rubric test 2023.rubric --filter 优 --format json
-  [
-    {
-      "ruleset": "2023.rubric",
-      "passed": 0,
-      "failed": 0,
-      "cases": []
-    }
-  ]
+  {
+    "schema": "rubric/test",
+    "schema_version": "1.0",
+    "rulesets": [
+      {
+        "ruleset": "2023.rubric",
+        "passed": 0,
+        "failed": 0,
+        "cases": [],
+        "diagnostics": []
+      }
+    ],
+    "passed": 0,
+    "failed": 0
+  }
   error: --filter "优" matches no case [E1102]
     = help: a case is matched by its name as "test / case"; run without --filter to see them all
   [3]

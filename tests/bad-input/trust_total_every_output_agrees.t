@@ -4,9 +4,9 @@ One indicator at `rounding 3` scores 79.995, another 10: the total is 89.995, gr
   评价等级  良    ☐优 ☑良 ☐中 ☐差
 The JSON gives the same total and grade.
   $ rubric score "$SRC/tests/bad-input/trust-total/ruleset.rubric" "$SRC/tests/bad-input/trust-total/facts.json" --format json | grep -E '"(total|grade)"'
-    "total": 89.995,
-    "grade": "良",
-      "total": 90
+        "total": 90,
+        "total": 89.995,
+        "grade": "良",
 The official table in Markdown, CSV and HTML.
   $ rubric score "$SRC/tests/bad-input/trust-total/ruleset.rubric" "$SRC/tests/bad-input/trust-total/facts.json" --format md | grep -E '总分|评价等级'
   | **总分**     |   90 |          |      |          |      |          |                                                                              | ≠ **89.995** | 90.000 |                                           |                  |

@@ -6,14 +6,12 @@ A key the ruleset does not declare stops that department in every command that r
     = note: a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a warning
   typo.json: not scored: the facts have errors
   [3]
-  $ rubric score --format json "$SRC/rulesets/guangzhou/2023.rubric" typo.json
+  $ rubric score --format json "$SRC/rulesets/guangzhou/2023.rubric" typo.json | python3 -c 'import json, sys; r = json.load(sys.stdin)["results"][0]; print(r["scored"], r["total"], r["diagnostics"][0]["code"], r["diagnostics"][0]["path"])'
   typo.json: facts.audit_isues: error: unknown fact "audit_isues" [E0610]
     = help: did you mean "audit_issues"?
     = note: a key the ruleset does not declare is refused, not ignored; --allow-unknown-facts ignores such keys with a warning
   typo.json: not scored: the facts have errors
-  [
-  ]
-  [3]
+  False None E0610 facts.audit_isues
   $ rubric audit "$SRC/rulesets/guangzhou/2023.rubric" typo.json
   typo.json: facts.audit_isues: error: unknown fact "audit_isues" [E0610]
     = help: did you mean "audit_issues"?

@@ -25,7 +25,7 @@ The spreadsheet round trip: `rubric facts --format xlsx` writes a workbook to fi
   >     out.append((n["name"], n.get("score")))
   >     for c in n.get("children", []): scores(c, out)
   >     return out
-  > a, b = (json.load(open(f)) for f in sys.argv[1:3])
+  > a, b = (json.load(open(f))["results"][0] for f in sys.argv[1:3])
   > pairs = [(scores(n, []), scores(m, [])) for n, m in zip(a["sections"], b["sections"])]
   > print(a["total"], b["total"], a["grade"] == b["grade"], sum(len(x) for x, _ in pairs), all(x == y for x, y in pairs))' from-xlsx.json from-json.json
   95.99 95.99 True 36 True
