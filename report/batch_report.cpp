@@ -116,6 +116,7 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
   bool binary(binary_t&) override { return fail("binary data"); }
   bool start_object(std::size_t) override {
     ++depth_;
+    if (in_diagnostics_) return depth_ == 2 || fail("nested objects");
     if (depth_ == 2 && key_ != "scores") return fail("an object in \"" + key_ + "\"");
     return depth_ <= 2 || fail("nested objects");
   }
@@ -127,14 +128,20 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
     key_ = k;
     return true;
   }
-  // "vetoes": [texts], the vetoes that applied; the report does not show them.
+  // "vetoes": [texts], the vetoes that applied, and "diagnostics": [objects], the row's problems;
+  // the report shows neither.
   bool start_array(std::size_t) override {
-    if (depth_ != 1 || key_ != "vetoes" || in_vetoes_) return fail("an array");
+    if (depth_ == 1 && key_ == "diagnostics" && !in_vetoes_ && !in_diagnostics_) {
+      in_diagnostics_ = true;
+      return true;
+    }
+    if (depth_ != 1 || key_ != "vetoes" || in_vetoes_ || in_diagnostics_) return fail("an array");
     in_vetoes_ = true;
     return true;
   }
   bool end_array() override {
     in_vetoes_ = false;
+    in_diagnostics_ = false;
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
@@ -148,6 +155,7 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
     return false;
   }
   bool value(const std::optional<Decimal>& number, const std::string& text, bool is_text = false) {
+    if (in_diagnostics_) return true;  // the row's problems one by one: "error" has them all
     if (in_vetoes_) return is_text || fail("a veto that is not a text");
     if (depth_ == 2) {
       if (is_text) return fail("text among the scores");
@@ -172,6 +180,7 @@ class ResultLine : public nlohmann::json_sax<nlohmann::json> {
   }
   int depth_ = 0;
   bool in_vetoes_ = false;
+  bool in_diagnostics_ = false;
   std::string key_;
 };
 

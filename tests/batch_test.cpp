@@ -3,6 +3,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -125,6 +126,53 @@ grade { 优 >= 3; 差 otherwise }
     EXPECT_NE(read("out.jsonl").find("\"vetoes\":[\"未按时报送自评材料\",\"存在重大违纪违规问题\"]"), std::string::npos)
         << read("out.jsonl");
   }
+}
+
+// A row's vetoes and problems are its own: the results of a chunk of rows are used again for
+// the next chunk, and a veto that applied to an earlier row must not be listed for a later one.
+TEST_F(BatchTest, ARowNeverShowsTheVetoesOrErrorsOfAnEarlierRow) {
+  write("veto.rubric", R"(ruleset "t" scheme test year 2023
+total 2
+facts {
+  rate : percent in [0, 100%] "预算执行率"
+  late : bool "未按时报送" default false
+}
+indicator 执行 points 2 { score rate * points }
+veto "未按时报送自评材料" when late -> grade 差
+grade { 优 >= 1; 差 otherwise }
+)");
+  std::string rows;
+  for (int i = 0; i < 40; ++i) {
+    rows += i % 4 == 0 ? R"({"department": "迟", "facts": {"rate": "90%", "late": true}})"
+            : i % 4 == 1 ? R"({"department": "错", "facts": {"rate": "190%"}})"
+                         : R"({"department": "好", "facts": {"rate": "90%"}})";
+    rows += "\n";
+  }
+  write("in.jsonl", rows);
+  const auto ruleset = load_ok(read("veto.rubric"), "veto.rubric");
+  BatchOptions options;
+  options.input = path("in.jsonl");
+  options.output = path("out.jsonl");
+  options.jobs = 2;
+  options.chunk_rows = 3;  // 40 rows through a few chunks, each used again
+  const BatchResult result = run_batch(*ruleset, options);
+  ASSERT_TRUE(result.fatal.empty()) << result.fatal;
+  std::istringstream lines(read("out.jsonl"));
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    const auto row = nlohmann::json::parse(line);
+    const int kind = (row["row"].get<int>() - 1) % 4;  // 0: 迟, 1: 错, else 好
+    SCOPED_TRACE(line);
+    EXPECT_EQ(row["vetoes"].size(), kind == 0 ? 1u : 0u);
+    EXPECT_EQ(row["diagnostics"].size(), kind == 1 ? 1u : 0u);
+    EXPECT_EQ(row["error"].is_null(), kind != 1);
+    if (kind == 1) {
+      EXPECT_EQ(row["diagnostics"][0]["code"], "E0604");
+    }
+    ++n;
+  }
+  EXPECT_EQ(n, 40);
 }
 
 TEST_F(BatchTest, CsvInCsvOutWithPerRowErrors) {

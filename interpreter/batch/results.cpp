@@ -97,7 +97,28 @@ void write_row(const ast::Ruleset& rs, int digits, const std::vector<Leaf>& leav
   } else {
     json::write_string(out, r.error, kEscapes);
   }
-  out += "}\n";
+  out += ",\"diagnostics\":[";
+  // An error said in one text only (a CSV row cut short, a workbook that cannot be opened) is one
+  // problem without a code.
+  const std::vector<RowProblem> one{{"", r.error, "", ""}};
+  const std::vector<RowProblem>& problems = r.problems.empty() && !r.error.empty() ? one : r.problems;
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    const RowProblem& p = problems[i];
+    out += i > 0 ? ",{\"code\":" : "{\"code\":";
+    json::write_string(out, p.code, kEscapes);
+    out += ",\"message\":";
+    json::write_string(out, p.message, kEscapes);
+    if (!p.column.empty()) {
+      out += ",\"column\":";
+      json::write_string(out, p.column, kEscapes);
+    }
+    if (!p.path.empty()) {
+      out += ",\"path\":";
+      json::write_string(out, p.path, kEscapes);
+    }
+    out += '}';
+  }
+  out += "]}\n";
 }
 
 }  // namespace rubric::batch

@@ -31,21 +31,30 @@ void Scorer::score(const std::string& document, bool csv, RowResult& out, const 
   FactsResult facts = load_facts(rs_, document, "row", facts_options_);
   if (!csv) out.id = std::move(facts.id);  // a JSON Lines row's "id"; a CSV row's is its cell
   std::vector<std::string> errors;
-  for (const UnreadableCell& u : unreadable) errors.push_back(u.error);
+  for (const UnreadableCell& u : unreadable) {
+    errors.push_back(u.error);
+    out.problems.push_back({"", u.error, u.column, ""});
+  }
   for (const Diagnostic& d : facts.diagnostics.items()) {
     if (d.severity != Severity::Error) continue;
     const std::string& path = d.location.json_path;
     if (path.empty() && !csv && d.location.file && d.location.span) {
       // A syntax error of a JSON Lines row: the line is the row; the column says where.
       errors.push_back(tr_format("at column {}: {}", d.location.file->line_column(d.location.span->begin).column, d.message));
+      out.problems.push_back({d.code, errors.back(), "", ""});
     } else if (path.empty() || path == "(document)") {
       errors.push_back(d.message);
+      out.problems.push_back({d.code, d.message, "", ""});
     } else if (csv) {
       const std::string column = column_of(path);
       const auto same = [&](const UnreadableCell& u) { return u.column == column; };
-      if (std::none_of(unreadable.begin(), unreadable.end(), same)) errors.push_back(tr_format("column {}: {}", column, d.message));
+      if (std::none_of(unreadable.begin(), unreadable.end(), same)) {
+        errors.push_back(tr_format("column {}: {}", column, d.message));
+        out.problems.push_back({d.code, d.message, column, ""});
+      }
     } else {
       errors.push_back(fmt::format("{}: {}", path, d.message));
+      out.problems.push_back({d.code, d.message, "", path});
     }
   }
   out.scores.assign(leaves_, std::nullopt);
@@ -70,6 +79,7 @@ const Facts* Scorer::with_prior(const Facts& facts, std::vector<std::string>& er
                       *facts.year - 1);
   }
   if (!why.empty()) {
+    out.problems.push_back({"", why, "", ""});
     errors.push_back(std::move(why));
     out.error = fmt::format("{}", fmt::join(errors, "; "));
     return nullptr;
@@ -105,8 +115,14 @@ void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResu
   std::sort(applied.begin(), applied.end(), [](const ast::Veto* a, const ast::Veto* b) { return a->span.begin < b->span.begin; });
   for (const ast::Veto* v : applied) out.vetoes.push_back(v->text);
   for (std::size_t i = 0; i < leaves_ && i < r.scores.size(); ++i) out.scores[i] = r.scores[i];
-  for (const std::string& e : r.errors) errors.push_back(e);
-  if (!out.total && errors.empty()) errors.push_back(std::string(tr("the total could not be computed")));
+  for (std::size_t i = 0; i < r.errors.size(); ++i) {
+    errors.push_back(r.errors[i]);
+    out.problems.push_back({i < r.error_codes.size() ? r.error_codes[i] : "", r.errors[i], "", ""});
+  }
+  if (!out.total && errors.empty()) {
+    errors.push_back(std::string(tr("the total could not be computed")));
+    out.problems.push_back({"", errors.back(), "", ""});
+  }
   if (!errors.empty()) out.error = fmt::format("{}", fmt::join(errors, "; "));
 }
 

@@ -25,6 +25,15 @@ struct Leaf {
 // The indicators of [items], in table order, appended to [out].
 void collect_leaves(const ast::Ruleset& rs, const std::vector<ast::Item>& items, std::vector<Leaf>& out);
 
+// One problem of a row, for the JSON Lines output: its code ("" for a cell that could not be
+// read, or a row of last year missing), its message, and the CSV column or the JSON path.
+struct RowProblem {
+  std::string code;
+  std::string message;
+  std::string column;  // a CSV row's column ("" when not one)
+  std::string path;    // a JSON Lines row's JSON path ("facts.rate"; "" when not one)
+};
+
 struct RowResult {
   std::size_t row = 0;
   std::string id;
@@ -33,7 +42,8 @@ struct RowResult {
   int grade = -1;  // index into the ruleset's grades
   std::vector<std::optional<Decimal>> scores;  // by leaf
   std::vector<std::string> vetoes;  // the texts of the vetoes that applied (一票否决), in the ruleset's order
-  std::string error;
+  std::string error;                  // every problem in one text (the CSV's error column)
+  std::vector<RowProblem> problems;   // the same, one by one
 };
 
 class Scorer {

@@ -175,6 +175,7 @@ void Pipeline::fail_row(RowResult& r, std::string error) {
   r.grade = -1;
   r.scores.assign(leaves_.size(), std::nullopt);
   r.error = std::move(error);
+  r.problems.assign(1, RowProblem{"", r.error, "", ""});
 }
 
 // Row [i] of [chunk] scored into its result and rendered into the chunk's output.
@@ -184,6 +185,8 @@ void Pipeline::score_row(Chunk& chunk, std::size_t i, Worker& worker) {
   r.total.reset();
   r.grade = -1;
   r.error.clear();
+  r.problems.clear();
+  r.vetoes.clear();  // the results of a chunk are used again: nothing of an earlier row may stay
   // Whatever goes wrong inside one row (a bug, memory running out) is that row's error: the other
   // rows are still scored, and nothing leaves the thread.
   try {

@@ -73,6 +73,7 @@ class Runner {
     out.grade = -1;
     out.scores.clear();
     out.errors.clear();
+    out.error_codes.clear();
     out.vetoes.clear();
     out.scores.reserve(code_.indicators);
     if (stack_.size() < code_.frame_size + 64) stack_.resize(code_.frame_size + 64);

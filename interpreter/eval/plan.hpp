@@ -22,6 +22,7 @@ struct PlanResult {
   int grade = -1;                             // index into the ruleset's grades; -1 without a total
   std::vector<std::optional<Decimal>> scores;  // every indicator, depth-first in table order
   std::vector<std::string> errors;             // the evaluator's error messages, in its order
+  std::vector<std::string> error_codes;        // the code of each of [errors] ("E0703")
   std::vector<const ast::Veto*> vetoes;        // the vetoes that applied (一票否决), in the ruleset's order
 };
 

@@ -23,6 +23,7 @@ void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, 
   out.grade = -1;
   out.scores.clear();
   out.errors.clear();
+  out.error_codes.clear();
   out.vetoes = evaluation.vetoes;
   if (evaluation.total) {
     for (std::size_t g = 0; g < ruleset.grades.size(); ++g) {
@@ -34,7 +35,10 @@ void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, 
   }
   for (const NodeResult& n : evaluation.nodes) collect(n, out.scores);
   for (const Diagnostic& d : evaluation.diagnostics.items()) {
-    if (d.severity == Severity::Error) out.errors.push_back(d.message);
+    if (d.severity == Severity::Error) {
+      out.errors.push_back(d.message);
+      out.error_codes.push_back(d.code);
+    }
   }
 }
 

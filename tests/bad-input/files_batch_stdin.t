@@ -13,7 +13,7 @@
   grades: 优 0, 良 1, 中 0, 差 0
   total: mean 89.995, min 89.995, max 89.995
   $ cat out.jsonl
-  {"row":1,"id":"测试部门","department":"测试部门","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null}
+  {"row":1,"id":"测试部门","department":"测试部门","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}
   $ cat "$SRC/tests/bad-input/trust-total/departments.csv" | rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" - -o out.csv
   error: standard input has no extension to tell its format: give --input-format csv or --input-format jsonl
   [2]

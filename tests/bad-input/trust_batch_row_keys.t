@@ -5,10 +5,10 @@ A JSON Lines row of a batch may name its department's id, as the CSV input's id 
   grades: 优 1, 良 1, 中 0, 差 2
   total: mean 45.999, min 2.000, max 90.000
   $ cat out.jsonl
-  {"row":1,"id":"D1","department":"甲","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null}
-  {"row":2,"id":"17","department":"乙","total":90.000,"grade":"优","scores":{"甲":80.000,"乙":10.00},"vetoes":[],"error":null}
-  {"row":3,"id":"-3","department":"","total":2.000,"grade":"差","scores":{"甲":1.000,"乙":1.00},"vetoes":[],"error":null}
-  {"row":4,"id":"丁","department":"丁","total":2.000,"grade":"差","scores":{"甲":1.000,"乙":1.00},"vetoes":[],"error":null}
+  {"row":1,"id":"D1","department":"甲","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}
+  {"row":2,"id":"17","department":"乙","total":90.000,"grade":"优","scores":{"甲":80.000,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}
+  {"row":3,"id":"-3","department":"","total":2.000,"grade":"差","scores":{"甲":1.000,"乙":1.00},"vetoes":[],"error":null,"diagnostics":[]}
+  {"row":4,"id":"丁","department":"丁","total":2.000,"grade":"差","scores":{"甲":1.000,"乙":1.00},"vetoes":[],"error":null,"diagnostics":[]}
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" ids.jsonl -o out.csv && cat out.csv
   rows: 4, errors: 0
   grades: 优 1, 良 1, 中 0, 差 2
@@ -24,20 +24,20 @@ A JSON Lines row of a batch may name its department's id, as the CSV input's id 
   grades: 优 0, 良 0, 中 0, 差 0
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found a list"}
-  {"row":2,"id":"2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found an object"}
-  {"row":3,"id":"3","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found true"}
-  {"row":4,"id":"4","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found the number 1.5"}
-  {"row":5,"id":"5","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found null"}
+  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found a list","diagnostics":[{"code":"E0603","message":"expected the row's id as a string or a whole number, found a list","path":"id"}]}
+  {"row":2,"id":"2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found an object","diagnostics":[{"code":"E0603","message":"expected the row's id as a string or a whole number, found an object","path":"id"}]}
+  {"row":3,"id":"3","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found true","diagnostics":[{"code":"E0603","message":"expected the row's id as a string or a whole number, found true","path":"id"}]}
+  {"row":4,"id":"4","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found the number 1.5","diagnostics":[{"code":"E0603","message":"expected the row's id as a string or a whole number, found the number 1.5","path":"id"}]}
+  {"row":5,"id":"5","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"id: expected the row's id as a string or a whole number, found null","diagnostics":[{"code":"E0603","message":"expected the row's id as a string or a whole number, found null","path":"id"}]}
   $ printf '%s\n' '{"id":"D1","ID":"x","facts":{"a":1,"b":1}}' '{"id":"D2","facts":{"a":1,"b":1,"id":"D2"}}' '{"id":"D3","facts":{"a":"x","b":1}}' > unknown.jsonl
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" unknown.jsonl -o out.jsonl
   rows: 3, errors: 3 (rows 1, 2, 3)
   grades: 优 0, 良 0, 中 0, 差 0
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"D1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"ID: unknown key \"ID\""}
-  {"row":2,"id":"D2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"facts.id: unknown fact \"id\""}
-  {"row":3,"id":"D3","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"facts.a: expected a number, found the string \"x\""}
+  {"row":1,"id":"D1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"ID: unknown key \"ID\"","diagnostics":[{"code":"E0610","message":"unknown key \"ID\"","path":"ID"}]}
+  {"row":2,"id":"D2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"facts.id: unknown fact \"id\"","diagnostics":[{"code":"E0610","message":"unknown fact \"id\"","path":"facts.id"}]}
+  {"row":3,"id":"D3","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"facts.a: expected a number, found the string \"x\"","diagnostics":[{"code":"E0603","message":"expected a number, found the string \"x\"","path":"facts.a"}]}
   $ printf '%s\n' '{"id":"D1","department":"甲","year":2023,"facts":{"a":79.995,"b":10}}' > facts.json
   $ rubric score "$SRC/tests/bad-input/trust-total/ruleset.rubric" facts.json
   facts.json: id: error: unknown key "id" [E0610]

@@ -24,7 +24,7 @@ One rule for a percent in every input format (docs/decimals.md, "How a number is
   total: mean 9.74, min 9.74, max 9.74
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"部门预算资金支出率":null},"vetoes":[],"error":"facts.monthly_execution[0]: the number 94.78 is ambiguous for a percent: it could mean 94.78% or 9478%"}
-  {"row":2,"id":"乙","department":"乙","total":9.74,"grade":"优","scores":{"部门预算资金支出率":9.74},"vetoes":[],"error":null}
-  {"row":3,"id":"丙","department":"丙","total":9.74,"grade":"优","scores":{"部门预算资金支出率":9.74},"vetoes":[],"error":null}
-  {"row":4,"id":"4","department":"","total":null,"grade":null,"scores":{"部门预算资金支出率":null},"vetoes":[],"error":"facts.monthly_execution[0]: expected a percent, found the string \"94.78\""}
+  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"部门预算资金支出率":null},"vetoes":[],"error":"facts.monthly_execution[0]: the number 94.78 is ambiguous for a percent: it could mean 94.78% or 9478%","diagnostics":[{"code":"E0612","message":"the number 94.78 is ambiguous for a percent: it could mean 94.78% or 9478%","path":"facts.monthly_execution[0]"}]}
+  {"row":2,"id":"乙","department":"乙","total":9.74,"grade":"优","scores":{"部门预算资金支出率":9.74},"vetoes":[],"error":null,"diagnostics":[]}
+  {"row":3,"id":"丙","department":"丙","total":9.74,"grade":"优","scores":{"部门预算资金支出率":9.74},"vetoes":[],"error":null,"diagnostics":[]}
+  {"row":4,"id":"4","department":"","total":null,"grade":null,"scores":{"部门预算资金支出率":null},"vetoes":[],"error":"facts.monthly_execution[0]: expected a percent, found the string \"94.78\"","diagnostics":[{"code":"E0603","message":"expected a percent, found the string \"94.78\"","path":"facts.monthly_execution[0]"}]}

@@ -23,7 +23,7 @@ The batch results, with the compiled plan and with the tree evaluator, CSV and J
   grades: 优 0, 良 1, 中 0, 差 0
   total: mean 89.995, min 89.995, max 89.995
   $ cat out.jsonl
-  {"row":1,"id":"测试部门","department":"测试部门","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null}
+  {"row":1,"id":"测试部门","department":"测试部门","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}
   $ rubric batch "$SRC/tests/bad-input/trust-total/ruleset.rubric" "$SRC/tests/bad-input/trust-total/departments.csv" -o r.csv --report r.html
   rows: 3, errors: 0
   grades: 优 1, 良 1, 中 1, 差 0

@@ -6,6 +6,6 @@ Anything after a JSON value is an error with its column, in a JSON Lines row as 
   total: mean 90.000, min 90.000, max 90.000
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"at column 59: invalid JSON: text '{' after the end of the JSON value"}
-  {"row":2,"id":"2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"at column 56: invalid JSON: text ',' after the end of the JSON value"}
-  {"row":3,"id":"丁","department":"丁","total":90.000,"grade":"优","scores":{"甲":80.000,"乙":10.00},"vetoes":[],"error":null}
+  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"at column 59: invalid JSON: text '{' after the end of the JSON value","diagnostics":[{"code":"E0613","message":"at column 59: invalid JSON: text '{' after the end of the JSON value"}]}
+  {"row":2,"id":"2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"at column 56: invalid JSON: text ',' after the end of the JSON value","diagnostics":[{"code":"E0613","message":"at column 56: invalid JSON: text ',' after the end of the JSON value"}]}
+  {"row":3,"id":"丁","department":"丁","total":90.000,"grade":"优","scores":{"甲":80.000,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}

@@ -22,12 +22,12 @@ A batch column that is not a fact (other than id, department, year and `_` comme
   grades: 优 0, 良 0, 中 0, 差 0
   [3]
   $ cat out.jsonl
-  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"facts.bb: unknown fact \"bb\""}
-  {"row":2,"id":"2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"yaer: unknown key \"yaer\""}
+  {"row":1,"id":"1","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"facts.bb: unknown fact \"bb\"","diagnostics":[{"code":"E0610","message":"unknown fact \"bb\"","path":"facts.bb"}]}
+  {"row":2,"id":"2","department":"","total":null,"grade":null,"scores":{"甲":null,"乙":null},"vetoes":[],"error":"yaer: unknown key \"yaer\"","diagnostics":[{"code":"E0610","message":"unknown key \"yaer\"","path":"yaer"}]}
   $ rubric batch --allow-unknown-facts "$SRC/tests/bad-input/trust-total/ruleset.rubric" d.jsonl -o out.jsonl
   rows: 2, errors: 0
   grades: 优 1, 良 1, 中 0, 差 0
   total: mean 89.998, min 89.995, max 90.000
   $ cat out.jsonl
-  {"row":1,"id":"甲","department":"甲","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null}
-  {"row":2,"id":"乙","department":"乙","total":90.000,"grade":"优","scores":{"甲":80.000,"乙":10.00},"vetoes":[],"error":null}
+  {"row":1,"id":"甲","department":"甲","total":89.995,"grade":"良","scores":{"甲":79.995,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}
+  {"row":2,"id":"乙","department":"乙","total":90.000,"grade":"优","scores":{"甲":80.000,"乙":10.00},"vetoes":[],"error":null,"diagnostics":[]}
