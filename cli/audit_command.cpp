@@ -13,6 +13,48 @@ struct AuditOptions {
   std::string ruleset;
   std::vector<std::string> facts;
   bool allow_unknown_facts = false;
+  std::string format = "text";
+};
+
+// --format json: the document of the run (docs/schema/audit.schema.json), a result per facts file.
+class AuditDocument {
+ public:
+  explicit AuditDocument(bool on) : on_(on) {}
+  void ruleset(const ast::Ruleset* ruleset, const Diagnostics& diagnostics) {
+    if (!on_) return;
+    document_["ruleset"] = ruleset != nullptr ? json::ruleset(*ruleset) : nlohmann::ordered_json(nullptr);
+    document_["diagnostics"] = json::diagnostics(diagnostics);
+  }
+  void result(const std::string& file, const Evaluation* evaluation, const Diagnostics& diagnostics) {
+    if (!on_) return;
+    nlohmann::ordered_json r;
+    r["file"] = file;
+    r["audited"] = evaluation != nullptr;
+    r["department"] = evaluation != nullptr ? nlohmann::ordered_json(evaluation->department) : nlohmann::ordered_json(nullptr);
+    r["has_claims"] = evaluation != nullptr && evaluation->has_claims();
+    nlohmann::ordered_json differences = nlohmann::ordered_json::array();
+    if (evaluation != nullptr) {
+      for (const ClaimDifference& d : claim_differences(*evaluation)) {
+        differences.push_back({{"name", d.name},
+                               {"total", d.is_total},
+                               {"claimed", json::exact(d.claimed)},
+                               {"computed", d.computed ? json::exact(*d.computed) : nlohmann::ordered_json(nullptr)}});
+      }
+    }
+    r["differences"] = std::move(differences);
+    r["diagnostics"] = json::diagnostics(diagnostics);
+    results_.push_back(std::move(r));
+  }
+  void print() {
+    if (!on_) return;
+    document_["results"] = std::move(results_);
+    std::cout << json::dump(document_, 2) << "\n";
+  }
+
+ private:
+  bool on_;
+  nlohmann::ordered_json document_ = json::document("audit");
+  nlohmann::ordered_json results_ = nlohmann::ordered_json::array();
 };
 
 std::string signed_difference(const Decimal& computed, const Decimal& claimed) {
@@ -22,8 +64,12 @@ std::string signed_difference(const Decimal& computed, const Decimal& claimed) {
 
 int run_audit(const AuditOptions& options) {
   const LoadedRuleset loaded = load_ruleset(options.ruleset);
+  const bool text = options.format == "text";
+  AuditDocument document(!text);
+  document.ruleset(loaded.ruleset.get(), loaded.diagnostics);
   if (!loaded.ok()) {
     print(loaded.diagnostics);
+    document.print();
     return kRulesetErrors;
   }
   std::vector<NamedFile> inputs = ruleset_inputs(*loaded.ruleset);
@@ -37,11 +83,17 @@ int run_audit(const AuditOptions& options) {
     print(facts.diagnostics, false);
     if (!facts.facts) {
       std::cerr << tr_format("{}: not audited: the facts have errors\n", unicode::visible(file));
+      document.result(file, nullptr, facts.diagnostics);
       failed = true;
       continue;
     }
     const Evaluation result = evaluate(*loaded.ruleset, *facts.facts);
     print(result.diagnostics, false);
+    Diagnostics all = facts.diagnostics;
+    all.append(result.diagnostics);
+    document.result(file, &result, all);
+    if (!claim_differences(result).empty()) differences = true;
+    if (!text) continue;
     if (!result.has_claims()) {
       std::cout << tr_format("{} ({}): no claimed scores to audit\n", unicode::visible(result.department),
                                unicode::visible(file));
@@ -65,6 +117,7 @@ int run_audit(const AuditOptions& options) {
                                d.claimed.to_fixed(digits), computed, delta);
     }
   }
+  document.print();
   if (failed) return kFactsFailed;
   return differences ? kDifferences : kOk;
 }
@@ -82,6 +135,9 @@ Command add_audit(CLI::App& parent) {
   app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
                 std::string(tr("Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
                 "refusing the facts")));
+  app->add_option("--format", options->format, std::string(tr("Output format")))
+      ->check(one_of({"text", "json"}))
+      ->capture_default_str();
   app->footer(exit_codes());
   return {app, [options] { return run_audit(*options); }};
 }

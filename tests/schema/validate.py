@@ -66,6 +66,9 @@ def main():
         ("test", 0, ["test", "rulesets", "--coverage", "--format", "json"]),
         ("test", 3, ["test", f"{g}/2023.rubric", "--filter", "没有这样的情形", "--format", "json"]),
         ("diff", 0, ["diff", f"{g}/2021.rubric", f"{g}/2023.rubric", "--format", "json"]),
+        ("audit", 4, ["audit", f"{g}/2023.rubric", str(court), str(typo), "--allow-unknown-facts", "--format", "json"]),
+        ("audit", 3, ["audit", f"{g}/2023.rubric", str(court), str(not_json), "--format", "json"]),
+        ("audit", 1, ["audit", "tests/diagnostics/unknown_name.rubric", str(court), "--format", "json"]),
         ("diff", 3, ["diff", f"{g}/2021.rubric", f"{g}/2023.rubric", "--allow-unknown-facts", "--facts", f"{g}/examples/departments-2023.csv",
                      "--format", "json"]),
     ]
@@ -96,8 +99,42 @@ def main():
         else:
             print(f"ok   {shown}")
     print(f"{len(cases) - failed} of {len(cases)} documents valid")
+    failed += batch_rows(rubric, work, validator("batch-row", schemas))
     failed += refuses_what_is_wrong(documents["score"], validator("score", schemas))
     return 1 if failed else 0
+
+
+def batch_rows(rubric, work, check):
+    """Every line of a batch's JSON Lines results: departments scored and not, from CSV and from
+    JSON Lines, with vetoes."""
+    failed = 0
+    jsonl = work / "in.jsonl"
+    jsonl.write_text('{"department": "甲", "year": 2024, "facts": {"budget_execution": "96%"}}\n'
+                     '{"department": "乙", "year": 2024, "facts": {"budget_execution": "abc"}}\n'
+                     "not json\n", encoding="utf-8")
+    for args in (["rulesets/guangzhou/2023.rubric", "rulesets/guangzhou/examples/departments-2023.csv"],
+                 ["rulesets/examples/2024.rubric", "rulesets/examples/examples/departments-2024.csv"],
+                 ["rulesets/examples/2024.rubric", str(jsonl)]):
+        out = work / "out.jsonl"
+        shown = "rubric batch " + " ".join(args) + " -o out.jsonl"
+        run = subprocess.run([rubric, "batch", *args, "-o", str(out), "-q"], cwd=ROOT, capture_output=True, text=True,
+                             env={**os.environ, "LC_ALL": "C.UTF-8"})
+        problems = [] if run.returncode in (0, 3) else [f"exit {run.returncode}\n{run.stderr}"]
+        lines = out.read_text(encoding="utf-8").splitlines() if out.exists() else []
+        if not lines:
+            problems.append("no rows written")
+        for n, line in enumerate(lines, 1):
+            for error in check.iter_errors(json.loads(line, parse_float=decimal.Decimal)):
+                where = "/".join(str(p) for p in error.absolute_path) or "(the row)"
+                problems.append(f"line {n}: {where}: {error.message}")
+        if problems:
+            failed += 1
+            print(f"FAIL {shown}")
+            for p in problems[:10]:
+                print("   ", p)
+        else:
+            print(f"ok   {shown} ({len(lines)} rows)")
+    return failed
 
 
 def refuses_what_is_wrong(score, check):
