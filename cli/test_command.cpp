@@ -120,6 +120,35 @@ int update_tests(const std::vector<TestRun>& runs) {
   return status;
 }
 
+// --format json: the document of the run (docs/schema/test.schema.json).
+nlohmann::ordered_json test_document(const std::vector<TestRun>& runs, const TestCommandOptions& options, std::size_t total,
+                                     std::size_t failures) {
+  nlohmann::ordered_json j = json::document("test");
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const TestRun& run : runs) {
+    nlohmann::ordered_json r = {{"ruleset", run.ruleset}, {"passed", run.cases.size() - run.failed()}, {"failed", run.failed()}};
+    nlohmann::ordered_json cases = nlohmann::ordered_json::array();
+    for (const CaseResult& c : run.cases) {
+      cases.push_back({{"test", c.test}, {"case", c.name}, {"passed", c.passed}, {"at", where(c.location)}, {"failures", c.failures}});
+    }
+    r["cases"] = std::move(cases);
+    if (options.coverage) {
+      nlohmann::ordered_json uncovered = nlohmann::ordered_json::array();
+      for (const BranchInfo& b : run.branches) {
+        if (!b.covered) uncovered.push_back({{"branch", b.what}, {"at", where(b.location)}});
+      }
+      r["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
+                       {"uncovered", std::move(uncovered)}};
+    }
+    r["diagnostics"] = json::diagnostics(run.diagnostics);
+    list.push_back(std::move(r));
+  }
+  j["rulesets"] = std::move(list);
+  j["passed"] = total - failures;
+  j["failed"] = failures;
+  return j;
+}
+
 int run_test_command(const TestCommandOptions& options) {
   const std::optional<std::vector<std::string>> rulesets = rulesets_in(options.paths);
   if (!rulesets) return kUsage;
@@ -152,29 +181,7 @@ int run_test_command(const TestCommandOptions& options) {
     if (options.coverage && run.coverage_percent() < options.threshold) failed = true;
   }
   if (options.format == "json") {
-    nlohmann::ordered_json j = json::document("test");
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const TestRun& run : runs) {
-      nlohmann::ordered_json r = {{"ruleset", run.ruleset}, {"passed", run.cases.size() - run.failed()}, {"failed", run.failed()}};
-      nlohmann::ordered_json cases = nlohmann::ordered_json::array();
-      for (const CaseResult& c : run.cases) {
-        cases.push_back({{"test", c.test}, {"case", c.name}, {"passed", c.passed}, {"at", where(c.location)}, {"failures", c.failures}});
-      }
-      r["cases"] = std::move(cases);
-      if (options.coverage) {
-        nlohmann::ordered_json uncovered = nlohmann::ordered_json::array();
-        for (const BranchInfo& b : run.branches) {
-          if (!b.covered) uncovered.push_back({{"branch", b.what}, {"at", where(b.location)}});
-        }
-        r["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
-                         {"uncovered", std::move(uncovered)}};
-      }
-      r["diagnostics"] = json::diagnostics(run.diagnostics);
-      list.push_back(std::move(r));
-    }
-    j["rulesets"] = std::move(list);
-    j["passed"] = total - failures;
-    j["failed"] = failures;
+    const nlohmann::ordered_json j = test_document(runs, options, total, failures);
     std::cout << json::dump(j, 2) << "\n";
     print(none, false);
     return failed ? kFactsFailed : kOk;

@@ -4,3 +4,4 @@
 
 #include "rubric/eval.hpp"
 #include "interpreter/batch/batch.hpp"
+#include "interpreter/batch/rows.hpp"

@@ -72,8 +72,7 @@ class Runner {
     out.total.reset();
     out.grade = -1;
     out.scores.clear();
-    out.errors.clear();
-    out.error_codes.clear();
+    out.clear_errors();
     out.vetoes.clear();
     out.scores.reserve(code_.indicators);
     if (stack_.size() < code_.frame_size + 64) stack_.resize(code_.frame_size + 64);

@@ -23,6 +23,11 @@ struct PlanResult {
   std::vector<std::optional<Decimal>> scores;  // every indicator, depth-first in table order
   std::vector<std::string> errors;             // the evaluator's error messages, in its order
   std::vector<std::string> error_codes;        // the code of each of [errors] ("E0703")
+
+  void clear_errors() {
+    errors.clear();
+    error_codes.clear();
+  }
   std::vector<const ast::Veto*> vetoes;        // the vetoes that applied (一票否决), in the ruleset's order
 };
 

@@ -22,8 +22,7 @@ void read_evaluation(const ast::Ruleset& ruleset, const Evaluation& evaluation, 
   out.total = evaluation.total;
   out.grade = -1;
   out.scores.clear();
-  out.errors.clear();
-  out.error_codes.clear();
+  out.clear_errors();
   out.vetoes = evaluation.vetoes;
   if (evaluation.total) {
     for (std::size_t g = 0; g < ruleset.grades.size(); ++g) {
