@@ -96,24 +96,6 @@ std::map<std::string, std::string> po_entries() {
   return out;
 }
 
-// The arguments a format string refers to: {} in order, or {N}.
-std::set<int> arguments(const std::string& format) {
-  std::set<int> out;
-  int next = 0;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] == '{' && i + 1 < format.size() && format[i + 1] == '{') {
-      ++i;
-    } else if (format[i] == '{') {
-      const std::size_t close = format.find('}', i);
-      const std::string inside = format.substr(i + 1, close - i - 1);
-      const std::string index = inside.substr(0, inside.find(':'));  // {:>3} is the next, {1:>3} the second
-      out.insert(index.empty() ? next++ : std::stoi(index));
-      i = close;
-    }
-  }
-  return out;
-}
-
 // The presentation type of each field of [format] by argument index ('s' when none is given).
 std::map<int, char> field_types(const std::string& format) {
   std::map<int, char> out;
@@ -132,6 +114,13 @@ std::map<int, char> field_types(const std::string& format) {
       i = close;
     }
   }
+  return out;
+}
+
+// The arguments a format string refers to: {} in order, or {N} ({:>3} is the next, {1:>3} the second).
+std::set<int> arguments(const std::string& format) {
+  std::set<int> out;
+  for (const auto& [index, type] : field_types(format)) out.insert(index);
   return out;
 }
 

@@ -91,17 +91,22 @@ def main():
             for error in validator(name, schemas).iter_errors(document):
                 where = "/".join(str(p) for p in error.absolute_path) or "(the document)"
                 problems.append(f"{where}: {error.message}")
-        if problems:
-            failed += 1
-            print(f"FAIL {shown}")
-            for p in problems[:10]:
-                print("   ", p)
-        else:
-            print(f"ok   {shown}")
+        failed += report(shown, problems)
     print(f"{len(cases) - failed} of {len(cases)} documents valid")
     failed += batch_rows(rubric, work, validator("batch-row", schemas))
     failed += refuses_what_is_wrong(documents["score"], validator("score", schemas))
     return 1 if failed else 0
+
+
+def report(shown, problems):
+    """Prints a case's outcome; 1 when it failed."""
+    if not problems:
+        print(f"ok   {shown}")
+        return 0
+    print(f"FAIL {shown}")
+    for p in problems[:10]:
+        print("   ", p)
+    return 1
 
 
 def batch_rows(rubric, work, check):
@@ -127,13 +132,7 @@ def batch_rows(rubric, work, check):
             for error in check.iter_errors(json.loads(line, parse_float=decimal.Decimal)):
                 where = "/".join(str(p) for p in error.absolute_path) or "(the row)"
                 problems.append(f"line {n}: {where}: {error.message}")
-        if problems:
-            failed += 1
-            print(f"FAIL {shown}")
-            for p in problems[:10]:
-                print("   ", p)
-        else:
-            print(f"ok   {shown} ({len(lines)} rows)")
+        failed += report(f"{shown} ({len(lines)} rows)", problems)
     return failed
 
 
