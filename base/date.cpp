@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "base/messages.hpp"
+
 namespace rubric {
 
 // The algorithms of Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
@@ -71,9 +73,9 @@ std::string date_problem(std::string_view t) {
   const int y = number(t.substr(0, 4));
   const auto m = static_cast<unsigned>(number(t.substr(5, 2)));
   const auto d = static_cast<unsigned>(number(t.substr(8, 2)));
-  if (y < 1900 || y > 2200) return fmt::format("the year {} is out of range (1900–2200)", y);
-  if (m < 1 || m > 12) return fmt::format("month {} does not exist", m);
-  if (d < 1 || d > days_in_month(y, m)) return fmt::format("{}-{:02} has no day {}", y, m, d);
+  if (y < 1900 || y > 2200) return tr_format("the year {} is out of range (1900–2200)", y);
+  if (m < 1 || m > 12) return tr_format("month {} does not exist", m);
+  if (d < 1 || d > days_in_month(y, m)) return tr_format("{}-{:02} has no day {}", y, m, d);
   return "";
 }
 

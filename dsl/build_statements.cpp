@@ -84,13 +84,13 @@ ast::FactDecl Builder::fact(const Node& n) {
       error("E0008", span(option), tr_format("fact '{}' has more than one {}", f.name, what));
     };
     if (is<g::fact_label>(option)) {
-      if (!f.label.empty()) twice("label");
+      if (!f.label.empty()) twice(tr("label"));
       f.label = text_value(option);
     } else if (is<g::fact_domain>(option)) {
       if (f.domain) twice(std::string(tr("domain ('in …')")));
       f.domain = interval(*option.children[0]);
     } else if (is<g::fact_default>(option)) {
-      if (f.has_default()) twice("default");
+      if (f.has_default()) twice(tr("default"));
       f.default_span = span(*option.children[0]);
       if (is<g::empty_list>(*option.children[0])) {
         f.default_empty = true;
@@ -98,7 +98,7 @@ ast::FactDecl Builder::fact(const Node& n) {
         f.default_value = expr(*option.children[0]);
       }
     } else if (is<g::fact_unit>(option)) {
-      if (!f.unit.empty()) twice("unit");
+      if (!f.unit.empty()) twice(tr("unit"));
       f.unit = text_value(*option.children[0]);
     }
   }

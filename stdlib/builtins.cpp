@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "base/messages.hpp"
+
 namespace rubric::stdlib {
 namespace {
 
@@ -11,7 +13,7 @@ int digits_argument(std::span<const Decimal> args, std::size_t index, std::strin
   if (args.size() <= index) return 0;
   const auto digits = args[index].to_int64();
   if (!digits || *digits < 0 || *digits > 12) {
-    throw BuiltinError(fmt::format("{}: the number of decimals must be a whole number from 0 to 12, not {}",
+    throw BuiltinError(tr_format("{}: the number of decimals must be a whole number from 0 to 12, not {}",
                                    function, args[index].to_string()));
   }
   return static_cast<int>(*digits);
@@ -27,7 +29,7 @@ Decimal max_of(std::span<const Decimal> args, const BuiltinContext&) {
 
 Decimal clamp(std::span<const Decimal> args, const BuiltinContext&) {
   if (args[1] > args[2]) {
-    throw BuiltinError(fmt::format("clamp: the lower bound {} exceeds the upper bound {}", args[1].to_string(),
+    throw BuiltinError(tr_format("clamp: the lower bound {} exceeds the upper bound {}", args[1].to_string(),
                                    args[2].to_string()));
   }
   return std::clamp(args[0], args[1], args[2]);
@@ -51,7 +53,7 @@ Decimal ceil(std::span<const Decimal> args, const BuiltinContext&) {
 // every started 5%, so 0 < x <= 5% is one step, 5% < x <= 10% two.
 Decimal steps(std::span<const Decimal> args, const BuiltinContext&) {
   if (args[1].sign() <= 0) {
-    throw BuiltinError(fmt::format("steps: the step must be positive, not {}", args[1].to_string()));
+    throw BuiltinError(tr_format("steps: the step must be positive, not {}", args[1].to_string()));
   }
   if (args[0].sign() <= 0) return Decimal{};
   return (args[0] / args[1]).ceil();

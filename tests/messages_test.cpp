@@ -110,7 +110,9 @@ std::map<int, char> field_types(const std::string& format) {
       const std::string index = inside.substr(0, colon);
       const int n = index.empty() ? next++ : std::stoi(index);
       const std::string spec = colon == std::string::npos ? "" : inside.substr(colon + 1);
-      out[n] = spec.empty() || std::isalpha(static_cast<unsigned char>(spec.back())) == 0 ? 's' : spec.back();
+      // {:02} pads with zeros, for numbers only; {:>9} is any type; {:.0f} says its own.
+      const bool letter = !spec.empty() && std::isalpha(static_cast<unsigned char>(spec.back())) != 0;
+      out[n] = letter ? spec.back() : !spec.empty() && spec.front() == '0' ? 'd' : 's';
       i = close;
     }
   }

@@ -13,6 +13,7 @@
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
 #include "interpreter/eval/value.hpp"
+#include "base/messages.hpp"
 
 namespace rubric {
 namespace {
@@ -426,12 +427,12 @@ Diagnostics with_witnesses(const LoadedRuleset& loaded) {
     const ast::Indicator& ind = *u.indicator;
     const Decimal& raw = *search.found_raw();
     Diagnostic d = u.warning;
-    d.message = u.above ? fmt::format("'{}' can score {}, more than its {} points", ind.name, raw.to_string(),
+    d.message = u.above ? tr_format("'{}' can score {}, more than its {} points", ind.name, raw.to_string(),
                                       ind.points.hi.to_string())
-                        : fmt::format("'{}' can score {}, less than its floor {}", ind.name, raw.to_string(),
+                        : tr_format("'{}' can score {}, less than its floor {}", ind.name, raw.to_string(),
                                       ind.points.lo.to_string());
     d.notes.insert(d.notes.begin(),
-                   Note{fmt::format("these facts give it {}: {}; a department with such facts is not scored (E0702)",
+                   Note{tr_format("these facts give it {}: {}; a department with such facts is not scored (E0702)",
                                     raw.to_string(), search.describe(*witness)),
                         std::nullopt});
     found.add(std::move(d));

@@ -26,7 +26,7 @@ Messages in Chinese: `--lang zh`, or LC_ALL, LC_MESSAGES or LANG naming Chinese 
   [2]
   $ printf '{"year": 2023, "facts": {}}' > empty.json
   $ rubric score "$SRC/tests/bad-input/outputs/r.rubric" empty.json --lang zh
-  empty.json: facts.rate: 错误：缺少数据项“rate”：预算执行率 [E0602]
+  empty.json: facts.rate: 错误：缺少数据项“rate”：预算执行率（百分比） [E0602]
     = 提示：在 "facts" 中填写这一项，或在规则中为它规定默认值
   empty.json：未评分：数据有错误
   [3]
