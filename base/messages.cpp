@@ -9,6 +9,9 @@
 #include <unordered_map>
 
 namespace rubric {
+namespace detail {
+extern const std::string_view kChinesePo;  // po/zh.po (messages_zh.cpp.in)
+}  // namespace detail
 namespace {
 
 std::atomic<Language> current{Language::En};
@@ -26,7 +29,62 @@ const std::unordered_map<std::string_view, std::string_view>& chinese() {
   return *table;
 }
 
+// [literal]: the inside of a PO string ("…" without its quotes), its escapes read.
+std::string unescape_po(std::string_view literal) {
+  std::string out;
+  for (std::size_t i = 0; i < literal.size(); ++i) {
+    if (literal[i] != '\\' || i + 1 == literal.size()) {
+      out += literal[i];
+      continue;
+    }
+    const char c = literal[++i];
+    out += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_po(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string* current = nullptr;  // the msgid or msgstr that a "…" line continues
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    const std::size_t open = line.find('"');
+    if (line.empty() || line.front() == '#' || open == std::string_view::npos || line.back() != '"') {
+      current = nullptr;
+      continue;
+    }
+    const std::string value = unescape_po(line.substr(open + 1, line.size() - open - 2));
+    if (line.rfind("msgid", 0) == 0) {
+      out.emplace_back(value, "");
+      current = &out.back().first;
+    } else if (line.rfind("msgstr", 0) == 0 && !out.empty()) {
+      out.back().second = value;
+      current = &out.back().second;
+    } else if (current != nullptr && open == 0) {
+      *current += value;
+    }
+  }
+  std::erase_if(out, [](const auto& entry) { return entry.first.empty(); });
+  return out;
+}
+
+std::pair<const Translation*, std::size_t> chinese_catalogue() {
+  struct Catalogue {
+    std::vector<std::pair<std::string, std::string>> text = read_po(detail::kChinesePo);
+    std::vector<Translation> entries;
+  };
+  static const Catalogue* catalogue = [] {
+    auto* c = new Catalogue();
+    for (const auto& [en, zh] : c->text) c->entries.push_back({en, zh});
+    return c;
+  }();
+  return {catalogue->entries.data(), catalogue->entries.size()};
+}
 
 Language language() noexcept { return current.load(std::memory_order_relaxed); }
 void set_language(Language language) noexcept { current.store(language, std::memory_order_relaxed); }

@@ -1,7 +1,7 @@
 // The language Rubric speaks to people: English or Chinese, from one message catalogue.
 //
 // A message is written once, in English, where it is made: tr("missing fact \"{}\"") looks it up
-// in the catalogue (base/messages_zh.cpp) and gives the Chinese when the language is Chinese; a
+// in the catalogue (po/zh.po, embedded in the program) and gives the Chinese when the language is Chinese; a
 // message not in the catalogue stays English. tests/messages_test.cpp checks that every tr()
 // and tr_format() of the sources is in the catalogue, with the same placeholders, and that the
 // catalogue holds nothing else.
@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace rubric {
 
@@ -70,11 +71,16 @@ class QuotedWords {
 // after a space, a bracket or the start, so "a domain's bounds" has none.
 std::string rewrite_quoted_words(std::string_view text, WordIn word_in);
 
-// The catalogue: every English message with its Chinese (messages_zh.cpp).
+// The catalogue: every English message with its Chinese, read from po/zh.po as embedded in the
+// program (messages_zh.cpp.in), in the file's order, escapes (\" \\ \n \t \r) read.
 struct Translation {
   std::string_view en;
   std::string_view zh;
 };
-std::pair<const Translation*, std::size_t> chinese_catalogue() noexcept;
+std::pair<const Translation*, std::size_t> chinese_catalogue();
+
+// The entries of a GNU gettext PO text: each msgid with its msgstr, adjacent strings joined and
+// escapes read; the header (the empty msgid) left out.
+std::vector<std::pair<std::string, std::string>> read_po(std::string_view text);
 
 }  // namespace rubric

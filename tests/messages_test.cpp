@@ -1,6 +1,6 @@
 // Messages in English and Chinese from one catalogue (base/messages.hpp): every message the
 // sources mark (tr("…"), tr_format("…")) has its Chinese in po/zh.po, with no placeholder the
-// English lacks; base/messages_zh.cpp is what scripts/messages-zh.py makes of po/zh.po; the
+// English lacks; the catalogue the program holds is po/zh.po as it is now; the
 // language follows --lang, then LC_ALL, LC_MESSAGES and LANG.
 #include <fmt/args.h>
 #include <gtest/gtest.h>
@@ -66,33 +66,10 @@ std::set<std::string> marked_messages(std::set<std::string>* formats = nullptr) 
   return out;
 }
 
-// po/zh.po's entries, msgid → msgstr, escapes read.
+// po/zh.po's entries as the program reads them (read_po, tested below), msgid → msgstr.
 std::map<std::string, std::string> po_entries() {
   std::map<std::string, std::string> out;
-  std::istringstream lines(read_text(kSourceDir + "/po/zh.po"));
-  std::string id, str, line;
-  std::string* current = nullptr;
-  const auto flush = [&] {
-    if (!id.empty()) out[unescape(id)] = unescape(str);
-    id.clear();
-    str.clear();
-    current = nullptr;
-  };
-  while (std::getline(lines, line)) {
-    if (line.rfind("msgid \"", 0) == 0) {
-      flush();
-      id = line.substr(7, line.size() - 8);
-      current = &id;
-    } else if (line.rfind("msgstr \"", 0) == 0) {
-      str = line.substr(8, line.size() - 9);
-      current = &str;
-    } else if (line.rfind('"', 0) == 0 && current != nullptr) {
-      *current += line.substr(1, line.size() - 2);
-    } else if (line.empty() || line[0] == '#') {
-      if (!str.empty() || current == &str) flush();
-    }
-  }
-  flush();
+  for (auto& [en, zh] : read_po(read_text(kSourceDir + "/po/zh.po"))) out[en] = zh;
   return out;
 }
 
@@ -166,7 +143,23 @@ TEST(Messages, TheCompiledCatalogueIsPoZhPo) {
   const auto [entries, count] = chinese_catalogue();
   std::map<std::string, std::string> compiled;
   for (std::size_t i = 0; i < count; ++i) compiled[std::string(entries[i].en)] = std::string(entries[i].zh);
-  EXPECT_EQ(compiled, po) << "base/messages_zh.cpp is not po/zh.po: run python3 scripts/messages-zh.py";
+  EXPECT_EQ(compiled, po) << "the catalogue in the program is not po/zh.po: run cmake again (it embeds po/zh.po)";
+}
+
+// The PO reader: comments, the header, strings continued on the next lines, escapes.
+TEST(Messages, ReadPoJoinsContinuedStringsAndReadsEscapes) {
+  const auto entries = read_po(
+      "# a comment\n"
+      "msgid \"\"\nmsgstr \"\"\n\"Language: zh_CN\\n\"\n"
+      "\n"
+      "msgid \"say \\\"{}\\\"\\n\"\nmsgstr \"说“{}”\\n\"\n"
+      "\n"
+      "msgid \"a long \"\n\"message\"\nmsgstr \"\"\n\"很长的\"\n\"消息\"\n");
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].first, "say \"{}\"\n");
+  EXPECT_EQ(entries[0].second, "说“{}”\n");
+  EXPECT_EQ(entries[1].first, "a long message");
+  EXPECT_EQ(entries[1].second, "很长的消息");
 }
 
 TEST(Messages, TheLanguageFollowsTheFlagThenTheEnvironment) {
