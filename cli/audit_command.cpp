@@ -32,16 +32,7 @@ class AuditDocument {
     r["audited"] = evaluation != nullptr;
     r["department"] = evaluation != nullptr ? nlohmann::ordered_json(evaluation->department) : nlohmann::ordered_json(nullptr);
     r["has_claims"] = evaluation != nullptr && evaluation->has_claims();
-    nlohmann::ordered_json differences = nlohmann::ordered_json::array();
-    if (evaluation != nullptr) {
-      for (const ClaimDifference& d : claim_differences(*evaluation)) {
-        differences.push_back({{"name", d.name},
-                               {"total", d.is_total},
-                               {"claimed", json::exact(d.claimed)},
-                               {"computed", d.computed ? json::exact(*d.computed) : nlohmann::ordered_json(nullptr)}});
-      }
-    }
-    r["differences"] = std::move(differences);
+    r["differences"] = evaluation != nullptr ? json::claim_differences(*evaluation) : nlohmann::ordered_json::array();
     r["diagnostics"] = json::diagnostics(diagnostics);
     results_.push_back(std::move(r));
   }

@@ -76,6 +76,8 @@ std::vector<NamedFile> ruleset_inputs(const ast::Ruleset& ruleset);
 bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs);
 // Prints why [path] could not be read (read_input), as a diagnostic.
 void print_read_error(const std::string& path, const InputText& input);
+// The same as a diagnostic, for a command that also keeps it (score --format json).
+Diagnostics read_error(const std::string& path, const InputText& input);
 
 // The paths named, in order, with each folder among them replaced by the files below it that
 // [wanted] accepts, sorted ("-" and anything not a folder are kept as named). A folder that cannot

@@ -133,12 +133,14 @@ bool outputs_distinct(const std::vector<NamedFile>& outputs, const std::vector<N
   return false;
 }
 
-void print_read_error(const std::string& path, const InputText& input) {
+Diagnostics read_error(const std::string& path, const InputText& input) {
   Diagnostics diagnostics;
   auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
   if (!input.help.empty()) d.help = input.help;
-  print(diagnostics, false);
+  return diagnostics;
 }
+
+void print_read_error(const std::string& path, const InputText& input) { print(read_error(path, input), false); }
 
 std::optional<std::vector<std::string>> files_below(const std::vector<std::string>& paths,
                                                     const std::function<bool(const std::filesystem::path&)>& wanted,

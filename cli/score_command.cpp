@@ -104,12 +104,7 @@ class Session {
     print(diagnostics, summary);
     if (current_ != nullptr) current_->diagnostics.append(diagnostics);
   }
-  void say_read_error(const std::string& path, const InputText& input) {
-    Diagnostics diagnostics;
-    auto& d = diagnostics.error(input.code, Location::in_json(path, ""), input.message);
-    d.help = input.help;
-    say(diagnostics, false);
-  }
+  void say_read_error(const std::string& path, const InputText& input) { say(read_error(path, input), false); }
 
   const ScoreOptions& options_;
   std::map<std::string, LoadedRuleset> loaded_;

@@ -102,15 +102,7 @@ ordered_json department_json(const ScoredDepartment& d, const std::vector<const 
     }
     if (!evaluation->grade_notes.empty()) j["grade_notes"] = evaluation->grade_notes;
     if (evaluation->claimed_total) j["claimed_total"] = exact(*evaluation->claimed_total);
-    if (evaluation->has_claims()) {
-      ordered_json differences = ordered_json::array();
-      for (const ClaimDifference& c : claim_differences(*evaluation)) {
-        differences.push_back({{"name", c.name},
-                               {"claimed", exact(c.claimed)},
-                               {"computed", c.computed ? exact(*c.computed) : ordered_json(nullptr)}});
-      }
-      j["claim_differences"] = std::move(differences);
-    }
+    if (evaluation->has_claims()) j["claim_differences"] = json::claim_differences(*evaluation);
   }
   ordered_json nodes = ordered_json::array();
   if (evaluation != nullptr) {
@@ -200,6 +192,17 @@ const char* severity_name(Severity severity) {
 }
 
 }  // namespace
+
+ordered_json claim_differences(const Evaluation& evaluation) {
+  ordered_json differences = ordered_json::array();
+  for (const ClaimDifference& c : rubric::claim_differences(evaluation)) {
+    differences.push_back({{"name", c.name},
+                           {"is_total", c.is_total},
+                           {"claimed", exact(c.claimed)},
+                           {"computed", c.computed ? exact(*c.computed) : ordered_json(nullptr)}});
+  }
+  return differences;
+}
 
 ordered_json diagnostics(const Diagnostics& diagnostics) {
   ordered_json list = ordered_json::array();

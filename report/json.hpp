@@ -50,6 +50,10 @@ nlohmann::ordered_json document(const std::string& name);
 // A ruleset as the documents name it: name, file, scheme, year, total and its content hash.
 nlohmann::ordered_json ruleset(const ast::Ruleset& ruleset);
 
+// The claimed scores (自评分) that differ from the computed ones: name, is_total (whether it is the
+// claimed total), claimed, computed.
+nlohmann::ordered_json claim_differences(const Evaluation& evaluation);
+
 // Diagnostics as a list of objects: severity, code, message, help, file, line and column (or
 // the JSON path of a facts file), and notes.
 nlohmann::ordered_json diagnostics(const Diagnostics& diagnostics);
