@@ -47,7 +47,7 @@ std::string unescape_po(std::string_view literal) {
 
 std::vector<std::pair<std::string, std::string>> read_po(std::string_view text) {
   std::vector<std::pair<std::string, std::string>> out;
-  std::string* current = nullptr;  // the msgid or msgstr that a "…" line continues
+  std::string* continued = nullptr;  // the msgid or msgstr that a "…" line continues
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
     std::string_view line = text.substr(0, end);
@@ -55,18 +55,18 @@ std::vector<std::pair<std::string, std::string>> read_po(std::string_view text) 
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     const std::size_t open = line.find('"');
     if (line.empty() || line.front() == '#' || open == std::string_view::npos || line.back() != '"') {
-      current = nullptr;
+      continued = nullptr;
       continue;
     }
     const std::string value = unescape_po(line.substr(open + 1, line.size() - open - 2));
     if (line.rfind("msgid", 0) == 0) {
       out.emplace_back(value, "");
-      current = &out.back().first;
+      continued = &out.back().first;
     } else if (line.rfind("msgstr", 0) == 0 && !out.empty()) {
       out.back().second = value;
-      current = &out.back().second;
-    } else if (current != nullptr && open == 0) {
-      *current += value;
+      continued = &out.back().second;
+    } else if (continued != nullptr && open == 0) {
+      *continued += value;
     }
   }
   std::erase_if(out, [](const auto& entry) { return entry.first.empty(); });
