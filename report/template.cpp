@@ -33,9 +33,12 @@ ordered_json blank(const ast::TypeRef& type) {
   }
 }
 
+}  // namespace
+
 // A default as JSON: numbers as strings of their exact digits would change their type, so a
 // template shows numeric defaults through their text (they are small literals).
-ordered_json default_json(const ast::FactDecl& f) {
+ordered_json fact_default_json(const ast::FactDecl& f) {
+  if (!f.has_default()) return nullptr;
   if (f.default_empty) return ordered_json::array();
   const ast::Expr& e = *f.default_value;
   if (const auto* b = std::get_if<ast::BoolLit>(&e.node)) return b->value;
@@ -47,6 +50,8 @@ ordered_json default_json(const ast::FactDecl& f) {
   }
   return nullptr;
 }
+
+namespace {
 
 std::string interval_text(const ast::Ruleset& rs, const ast::Interval& iv) { return std::string(rs.slice(iv.span)); }
 
@@ -84,10 +89,10 @@ std::string render_facts_template_json(const ast::Ruleset& ruleset) {
   ordered_json facts = ordered_json::object();
   ordered_json about = ordered_json::object();
   for (const ast::FactDecl& f : ruleset.facts) {
-    facts[f.name] = f.has_default() ? default_json(f) : blank(*f.type);
+    facts[f.name] = f.has_default() ? fact_default_json(f) : blank(*f.type);
     std::string line = describe_fact(ruleset, *f.type, f.domain);
     if (!f.unit.empty()) line += fmt::format(", in {}", f.unit);
-    if (f.has_default()) line += fmt::format(" (default {})", json::dump(default_json(f), -1));
+    if (f.has_default()) line += fmt::format(" (default {})", json::dump(fact_default_json(f), -1));
     if (!f.label.empty()) line = f.label + " — " + line;
     // A list of records: what each field is ("target: 年初目标值").
     if (f.type->kind == ast::TypeKind::List && f.type->element->kind == ast::TypeKind::Record) {
@@ -134,7 +139,7 @@ std::string render_facts_template_csv(const ast::Ruleset& ruleset) {
                        csv_cell(unit), csv_cell(domain ? interval_text(ruleset, *domain) : ""), csv_cell(def));
   };
   for (const ast::FactDecl& f : ruleset.facts) {
-    const std::string def = f.default_value ? json::dump(default_json(f), -1) : "";
+    const std::string def = f.default_value ? json::dump(fact_default_json(f), -1) : "";
     const ast::TypeRef& type = *f.type;
     if (type.kind == ast::TypeKind::List && type.element->kind == ast::TypeKind::Record) {
       row(f.name, f.label, type, f.unit, f.domain, def);

@@ -1,0 +1,39 @@
+#include "server/answers.hpp"
+
+#include "base/json_text.hpp"
+#include "report/json.hpp"
+
+namespace rubric::server {
+
+using nlohmann::ordered_json;
+
+Response json_response(const ordered_json& value, int status) {
+  Response r;
+  r.status = status;
+  r.body = json::dump(value, -1);
+  return r;
+}
+
+Response error(int status, std::string_view code, std::string_view message, const Diagnostics* diagnostics) {
+  ordered_json e;
+  e["code"] = code;
+  e["message"] = std::string(message);
+  e["diagnostics"] = diagnostics != nullptr ? json::diagnostics(*diagnostics) : ordered_json::array();
+  ordered_json body;
+  body["error"] = std::move(e);
+  return json_response(body, status);
+}
+
+// [head] as JSON with members whose values are JSON texts kept exactly as they are (facts
+// documents and score documents: their numbers must not go through binary floating point).
+std::string splice(const ordered_json& head, const std::vector<std::pair<std::string, std::string>>& raw) {
+  std::string out = json::dump(head, -1);
+  out.pop_back();  // '}'
+  for (const auto& [key, text] : raw) {
+    if (out.size() > 1) out += ',';
+    out += json::dump(ordered_json(key), -1) + ":" + (text.empty() ? "null" : text);
+  }
+  return out + "}";
+}
+
+}  // namespace rubric::server

@@ -1,0 +1,31 @@
+// Inside the service: a request in context, and how the service answers: JSON, errors as
+// {"error": {"code", "message", "diagnostics"}}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diagnostic.hpp"
+#include "server/service.hpp"
+
+namespace rubric::server {
+
+// A request with the account and session it came with (none when it has no valid cookie).
+struct Service::Context {
+  const Request& request;
+  std::optional<Account> account;
+  std::optional<Session> session;
+};
+
+Response json_response(const nlohmann::ordered_json& value, int status = 200);
+// An error: [status] says its class, [code] what it is for a program, [message] for a person.
+Response error(int status, std::string_view code, std::string_view message, const Diagnostics* diagnostics = nullptr);
+// [head] as JSON with members whose values are JSON texts kept exactly as they are (facts
+// documents and score documents: their numbers must not go through binary floating point).
+std::string splice(const nlohmann::ordered_json& head, const std::vector<std::pair<std::string, std::string>>& raw);
+
+}  // namespace rubric::server

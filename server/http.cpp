@@ -1,0 +1,147 @@
+// cpp-httplib was chosen over Boost.Beast, Crow, Drogon and civetweb because Debian packages it
+// (libcpp-httplib-dev, built as a shared library), it is small, and its thread-pool server with
+// payload limits, timeouts and a stop() that lets requests in flight finish is what a service
+// inside a command-line program needs; the others pull in Boost or a framework.
+#include "server/http.hpp"
+
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <chrono>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+namespace rubric::server {
+
+namespace {
+
+// The value of the cookie [name] in a Cookie header ("a=1; rubric_session=…"), "" if absent.
+std::string cookie_value(const std::string& header, const std::string& name) {
+  std::size_t at = 0;
+  while (at < header.size()) {
+    while (at < header.size() && (header[at] == ' ' || header[at] == ';')) ++at;
+    const std::size_t end = header.find(';', at);
+    const std::string pair = header.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (pair.size() > name.size() && pair.compare(0, name.size(), name) == 0 && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return "";
+}
+
+// A file name in Content-Disposition, for every browser: an ASCII fallback and the UTF-8 name.
+std::string disposition(const std::string& name) {
+  std::string ascii;
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool plain = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || c == '.' || c == '-' || c == '_';
+    ascii += plain ? c : '_';
+    if (plain) {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[b >> 4];
+      encoded += kHex[b & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+void answer(Service& service, const httplib::Request& in, httplib::Response& out) {
+  Request request;
+  request.method = in.method;
+  request.path = in.path;
+  for (const auto& [key, value] : in.params) request.query[key] = value;
+  request.body = in.body;
+  request.session_token = cookie_value(in.get_header_value("Cookie"), Service::kCookie);
+  request.csrf = in.get_header_value("X-CSRF-Token");
+  request.client = in.remote_addr;
+  const Response response = service.handle(request);
+  out.status = response.status;
+  if (response.status != 204) out.set_content(response.body, response.content_type.c_str());
+  for (const std::string& cookie : response.set_cookies) out.set_header("Set-Cookie", cookie);
+  if (!response.download_name.empty()) out.set_header("Content-Disposition", disposition(response.download_name));
+  out.set_header("X-Content-Type-Options", "nosniff");
+  out.set_header("X-Frame-Options", "DENY");
+  out.set_header("Referrer-Policy", "same-origin");
+  out.set_header("Cache-Control", "no-store");
+  out.set_header("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+}
+
+}  // namespace
+
+int serve_http(Service& service, const HttpOptions& options, const std::function<void(const std::string&)>& listening,
+               std::string& error) {
+  // SIGTERM and SIGINT are taken by one thread that stops the server; every other thread,
+  // httplib's workers included, has them blocked (the mask is inherited).
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  sigset_t previous;
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+
+  httplib::Server server;
+  server.set_payload_max_length(options.max_body);
+  server.set_read_timeout(10, 0);
+  server.set_write_timeout(10, 0);
+  server.set_keep_alive_timeout(5);
+  const auto handler = [&service](const httplib::Request& in, httplib::Response& out) { answer(service, in, out); };
+  server.Get(".*", handler);
+  server.Post(".*", handler);
+  server.Put(".*", handler);
+  server.Delete(".*", handler);
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
+    out.status = 500;
+    out.set_content(R"json({"error":{"code":"internal","message":"internal error (a bug in rubric)","diagnostics":[]}})json",
+                    "application/json; charset=utf-8");
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& out) {
+    if (!out.body.empty()) return;
+    const char* code = out.status == 413 ? "too_large" : (out.status == 405 ? "method" : "http");
+    out.set_content(std::string(R"({"error":{"code":")") + code + R"(","message":"HTTP )" + std::to_string(out.status) +
+                        R"(","diagnostics":[]}})",
+                    "application/json; charset=utf-8");
+  });
+  std::mutex log_mutex;
+  if (options.log) {
+    server.set_logger([&log_mutex](const httplib::Request& in, const httplib::Response& out) {
+      std::lock_guard lock(log_mutex);
+      std::cerr << in.remote_addr << " " << in.method << " " << in.path << " " << out.status << "\n";
+    });
+  }
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    error = "cannot listen on " + options.host + ":" + std::to_string(options.port);
+    return 1;
+  }
+
+  std::thread stopper([&server, stop_signals] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+  });
+  const std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  listening("http://" + host + ":" + std::to_string(port) + "/");
+  server.listen_after_bind();  // returns once stopped, after the workers finished what they had
+  pthread_kill(stopper.native_handle(), SIGTERM);  // no-op when a signal already ended it
+  stopper.join();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  return 0;
+}
+
+}  // namespace rubric::server

@@ -1,0 +1,518 @@
+// The routes of rubric serve (docs/serve.md): who may do what is decided here, for every
+// request, never in the pages.
+#include "server/service.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <charconv>
+
+#include "base/hash.hpp"
+#include "base/json_text.hpp"
+#include "base/messages.hpp"
+#include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/facts.hpp"
+#include "report/html.hpp"
+#include "report/json.hpp"
+#include "report/official_table.hpp"
+#include "report/xlsx.hpp"
+#include "server/answers.hpp"
+#include "server/auth.hpp"
+#include "server/form.hpp"
+
+namespace rubric::server {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+// A whole positive number as a path segment writes it: "12", not "012", "+12" or "1e1".
+std::optional<std::int64_t> parse_id(const std::string& text) {
+  if (text.empty() || text.size() > 18 || text[0] == '0') return std::nullopt;
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const std::size_t end = path.find('/', start);
+    const std::string part = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!part.empty()) parts.push_back(part);
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return parts;
+}
+
+ordered_json account_json(const Account& a, const std::optional<Department>& department) {
+  ordered_json j;
+  j["login"] = a.login;
+  j["name"] = a.name;
+  j["role"] = role_name(a.role);
+  if (department) {
+    ordered_json d;
+    d["id"] = department->id;
+    d["code"] = department->code;
+    d["name"] = department->name;
+    j["department"] = std::move(d);
+  } else {
+    j["department"] = nullptr;
+  }
+  return j;
+}
+
+bool is_bureau(const Account& a) { return a.role == Role::Admin || a.role == Role::Viewer; }
+bool may_read(const Account& a, std::int64_t department) { return is_bureau(a) || a.department_id == department; }
+bool may_write(const Account& a, std::int64_t department) {
+  return a.role == Role::Admin || (a.role == Role::Officer && a.department_id == department);
+}
+
+std::string session_cookie(const std::string& token, std::int64_t max_age) {
+  return std::string(Service::kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age);
+}
+
+// A department's facts scored with a year's ruleset, as `rubric score --format json` reports them.
+struct Scoring {
+  std::optional<Facts> facts;
+  std::optional<Evaluation> evaluation;
+  Diagnostics diagnostics;
+  std::string document;  // the score document
+};
+
+Scoring score_facts(const ServedYear& year, const std::string& body) {
+  Scoring out;
+  FactsResult read = load_facts(*year.ruleset, body, std::string(tr("form")));
+  out.diagnostics.append(read.diagnostics);
+  if (read.facts) {
+    // Facts of another year are never scored with this year's ruleset without a word.
+    if (read.facts->year && *read.facts->year != year.year) {
+      out.diagnostics
+          .error("E0809", Location::in_json(std::string(tr("form")), "year"),
+                 tr_format("the facts are of {}, but this form is of {}", *read.facts->year, year.year))
+          .help = tr_format("write \"year\": {} or open the form of {}", year.year, *read.facts->year);
+    } else {
+      EvalOptions options;
+      options.trace = false;
+      out.evaluation = evaluate(*year.ruleset, *read.facts, options);
+      out.diagnostics.append(out.evaluation->diagnostics);
+      out.facts = std::move(read.facts);
+    }
+  }
+  out.document = render_score_json({{std::string(tr("form")), year.ruleset.get(), out.evaluation, out.diagnostics}},
+                                   false);
+  return out;
+}
+
+std::string state_of(bool submitted, bool draft) { return submitted ? "submitted" : (draft ? "draft" : "none"); }
+
+}  // namespace
+
+Service::Service(Store& store, Catalog& catalog, std::function<std::int64_t()> now)
+    : store_(store), catalog_(catalog), now_(std::move(now)) {
+  if (!now_) {
+    now_ = [] {
+      return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    };
+  }
+}
+
+Response Service::handle(const Request& request) {
+  Context context{request, std::nullopt, std::nullopt};
+  try {
+    if (!request.session_token.empty()) {
+      context.session = store_.session(sha256_hex(request.session_token), now_());
+      if (context.session) context.account = store_.account(context.session->account_id);
+    }
+    return route(context);
+  } catch (const StoreError& e) {
+    return error(503, "storage", std::string(tr("the database could not be used; nothing was changed: ")) + e.what());
+  } catch (const std::exception& e) {
+    return error(500, "internal", std::string(tr("internal error (a bug in rubric): ")) + e.what());
+  }
+}
+
+Response Service::route(Context& context) {
+  const Request& request = context.request;
+  const std::vector<std::string> parts = split_path(request.path);
+  if (parts.size() >= 2 && parts[0] == "api" && parts[1] == "v1") {
+    return api(context, {parts.begin() + 2, parts.end()});
+  }
+  if (request.method != "GET") return error(405, "method", tr("this address only answers GET"));
+  if (parts.empty()) return page(context, "login.html");
+  if (parts.size() == 1 && parts[0] == "department") return page(context, "department.html");
+  if (parts.size() == 1 && parts[0] == "bureau") return page(context, "bureau.html");
+  if (parts.size() == 2 && parts[0] == "static") return page(context, parts[1]);
+  return error(404, "not_found", tr("no such page"));
+}
+
+Response Service::page(const Context&, const std::string& name) {
+  for (const Asset& asset : assets()) {
+    if (name == asset.name) {
+      Response r;
+      r.content_type = asset.content_type;
+      r.body = asset.content;
+      return r;
+    }
+  }
+  return error(404, "not_found", tr("no such page"));
+}
+
+Response Service::api(Context& context, const std::vector<std::string>& parts) {
+  const Request& request = context.request;
+  const std::string& method = request.method;
+  if (parts.size() == 1 && parts[0] == "session") {
+    if (method == "POST") return login(context);
+    if (method == "GET") return session_info(context);
+    if (method == "DELETE") return logout(context);
+    return error(405, "method", tr("use GET, POST or DELETE here"));
+  }
+  if (!context.account) return error(401, "not_logged_in", tr("please log in first"));
+  if (method != "GET" && request.csrf != context.session->csrf) {
+    return error(403, "csrf", tr("the request lacks this session's X-CSRF-Token; reload the page"));
+  }
+  const Account& account = *context.account;
+  if (parts.size() == 1 && parts[0] == "years" && method == "GET") return years();
+  if (parts.size() == 1 && parts[0] == "departments") {
+    if (method == "GET") return departments(context);
+    if (method == "POST") return add_department(context);
+  }
+  if (parts.size() == 1 && parts[0] == "accounts" && method == "POST") return add_account(context);
+  if (parts.size() == 1 && parts[0] == "rulesets") {
+    if (method == "GET") return rulesets(context);
+    if (method == "POST") return publish(context);
+  }
+  if (parts.size() == 2 && parts[0] == "rulesets" && method == "GET") return ruleset_source(context, parts[1]);
+  if (parts.size() >= 3 && parts[0] == "years") {
+    const std::optional<std::int64_t> number = parse_id(parts[1]);
+    const std::optional<ServedYear> year = number ? catalog_.find(static_cast<int>(*number)) : std::nullopt;
+    if (!year) return error(404, "no_year", tr_format("no ruleset is served for the year {}", parts[1]));
+    if (parts.size() == 3 && parts[2] == "form" && method == "GET") return form(*year);
+    if (parts.size() == 3 && parts[2] == "score" && method == "POST") return score(context, *year);
+    if (parts.size() == 3 && parts[2] == "overview" && method == "GET") {
+      if (!is_bureau(account)) return error(403, "forbidden", tr("only the bureau sees every department"));
+      return overview(context, *year);
+    }
+  }
+  if (parts.size() >= 4 && parts[0] == "departments" && parts[2] == "years") {
+    const std::optional<std::int64_t> id = parse_id(parts[1]);
+    std::optional<Department> department = id ? store_.department(*id) : std::nullopt;
+    // Another department's existence is not told to an officer: 403 either way.
+    if (!id || !may_read(account, *id)) {
+      return error(403, "forbidden", tr("you may not see another department's forms"));
+    }
+    if (!department) return error(404, "no_department", tr_format("no department has the number {}", parts[1]));
+    const std::optional<std::int64_t> number = parse_id(parts[3]);
+    const std::optional<ServedYear> year = number ? catalog_.find(static_cast<int>(*number)) : std::nullopt;
+    if (!year) return error(404, "no_year", tr_format("no ruleset is served for the year {}", parts[3]));
+    if (parts.size() == 4 && method == "GET") return department_year(context, *department, *year);
+    if (method != "GET" && !may_write(account, department->id)) {
+      return error(403, "forbidden", tr("you may not change this department's forms"));
+    }
+    if (parts.size() == 5 && parts[4] == "draft" && method == "PUT") return save_draft(context, *department, *year);
+    if (parts.size() == 5 && parts[4] == "submissions" && method == "POST") return submit(context, *department, *year);
+    if (parts.size() >= 6 && parts[4] == "submissions" && method == "GET") {
+      const std::optional<std::int64_t> version = parse_id(parts[5]);
+      if (!version || *version > 1000000) return error(404, "no_version", tr("no such version"));
+      const std::string format = parts.size() == 7 ? parts[6] : (parts.size() == 6 ? "" : "?");
+      return submission(context, *department, *year, static_cast<int>(*version), format);
+    }
+  }
+  return error(404, "not_found", tr_format("no API route {} {}", method, request.path));
+}
+
+Response Service::login(Context& context) {
+  const ordered_json body = ordered_json::parse(context.request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("login") || !body["login"].is_string() || !body.contains("password") ||
+      !body["password"].is_string()) {
+    return error(400, "bad_request", tr("send {\"login\": …, \"password\": …}"));
+  }
+  const std::string login = body["login"].get<std::string>();
+  const std::int64_t now = now_();
+  if (store_.failed_logins(login, now - kLoginWindow) >= kLoginAttempts) {
+    return error(429, "too_many_attempts", tr("too many failed logins for this account; try again in 15 minutes"));
+  }
+  const std::optional<Account> account = store_.account_by_login(login);
+  if (!account || !verify_password(body["password"].get<std::string>(), account->password_hash)) {
+    store_.add_failed_login(login, now);
+    return error(401, "bad_login", tr("wrong account or password"));
+  }
+  const std::string token = random_token();
+  Session session{sha256_hex(token), account->id, random_token(16), now + kSessionSeconds};
+  store_.add_session(session);
+  context.session = session;
+  context.account = account;
+  Response r = session_info(context);
+  r.set_cookies.push_back(session_cookie(token, kSessionSeconds));
+  return r;
+}
+
+Response Service::logout(Context& context) {
+  if (!context.session) return error(401, "not_logged_in", tr("please log in first"));
+  if (context.request.csrf != context.session->csrf) {
+    return error(403, "csrf", tr("the request lacks this session's X-CSRF-Token; reload the page"));
+  }
+  store_.remove_session(context.session->token_hash);
+  Response r;
+  r.status = 204;
+  r.set_cookies.push_back(session_cookie("", 0));
+  return r;
+}
+
+Response Service::session_info(Context& context) {
+  if (!context.account) return error(401, "not_logged_in", tr("please log in first"));
+  const Account& a = *context.account;
+  ordered_json j;
+  j["account"] = account_json(a, a.department_id ? store_.department(*a.department_id) : std::nullopt);
+  j["csrf"] = context.session->csrf;
+  return json_response(j);
+}
+
+Response Service::years() {
+  ordered_json list = ordered_json::array();
+  for (const ServedYear& y : catalog_.years()) {
+    ordered_json j;
+    j["year"] = y.year;
+    j["ruleset"] = json::ruleset(*y.ruleset);
+    list.push_back(std::move(j));
+  }
+  return json_response(list);
+}
+
+Response Service::form(const ServedYear& year) { return json_response(form_json(year.year, *year.ruleset)); }
+
+Response Service::score(Context& context, const ServedYear& year) {
+  Response r;
+  r.body = score_facts(year, context.request.body).document;
+  return r;
+}
+
+Response Service::departments(Context& context) {
+  const Account& account = *context.account;
+  ordered_json list = ordered_json::array();
+  for (const Department& d : store_.departments()) {
+    if (!may_read(account, d.id)) continue;
+    ordered_json j;
+    j["id"] = d.id;
+    j["code"] = d.code;
+    j["name"] = d.name;
+    list.push_back(std::move(j));
+  }
+  return json_response(list);
+}
+
+Response Service::add_department(Context& context) {
+  if (context.account->role != Role::Admin) return error(403, "forbidden", tr("only a bureau administrator adds departments"));
+  const ordered_json body = ordered_json::parse(context.request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("code") || !body["code"].is_string() || !body.contains("name") ||
+      !body["name"].is_string() || body["code"].get<std::string>().empty() || body["name"].get<std::string>().empty()) {
+    return error(400, "bad_request", tr("send {\"code\": …, \"name\": …}"));
+  }
+  try {
+    Department d{0, body["code"].get<std::string>(), body["name"].get<std::string>()};
+    d.id = store_.add_department(d);
+    ordered_json j;
+    j["id"] = d.id;
+    j["code"] = d.code;
+    j["name"] = d.name;
+    return json_response(j, 201);
+  } catch (const StoreConflict&) {
+    return error(409, "conflict", tr("a department has this code already"));
+  }
+}
+
+Response Service::add_account(Context& context) {
+  if (context.account->role != Role::Admin) return error(403, "forbidden", tr("only a bureau administrator adds accounts"));
+  const ordered_json body = ordered_json::parse(context.request.body, nullptr, false);
+  const auto text = [&](const char* key) {
+    return body.is_object() && body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : std::string();
+  };
+  const std::optional<Role> role = parse_role(text("role"));
+  const std::string password = text("password");
+  if (text("login").empty() || !role || password.size() < 8) {
+    return error(400, "bad_request",
+                 tr("send {\"login\", \"name\", \"role\": admin|viewer|officer, \"password\" (8 characters or more), "
+                    "\"department\" (an officer's department number)}"));
+  }
+  Account a;
+  a.login = text("login");
+  a.name = text("name").empty() ? a.login : text("name");
+  a.role = *role;
+  if (*role == Role::Officer) {
+    if (!body.contains("department") || !body["department"].is_number_integer() ||
+        !store_.department(body["department"].get<std::int64_t>())) {
+      return error(400, "bad_request", tr("an officer's account needs the number of an existing department"));
+    }
+    a.department_id = body["department"].get<std::int64_t>();
+  }
+  a.password_hash = hash_password(password);
+  try {
+    a.id = store_.add_account(a);
+  } catch (const StoreConflict&) {
+    return error(409, "conflict", tr("an account has this login already"));
+  }
+  return json_response(account_json(a, a.department_id ? store_.department(*a.department_id) : std::nullopt), 201);
+}
+
+Response Service::department_year(Context&, const Department& department, const ServedYear& year) {
+  ordered_json head;
+  head["department"] = {{"id", department.id}, {"code", department.code}, {"name", department.name}};
+  head["year"] = year.year;
+  const std::vector<Submission> versions = store_.submissions(department.id, year.year, false);
+  const std::optional<Draft> draft = store_.draft(department.id, year.year);
+  head["state"] = state_of(!versions.empty(), draft.has_value());
+  ordered_json list = ordered_json::array();
+  for (const Submission& s : versions) {
+    ordered_json v;
+    v["version"] = s.version;
+    v["submitted_at"] = s.submitted_at;
+    v["submitted_by"] = s.submitted_by;
+    v["total"] = json::exact(*Decimal::parse(s.total));
+    v["grade"] = s.grade;
+    v["claims_differ"] = s.claims_differ;
+    v["ruleset_sha256"] = s.ruleset_sha256;
+    list.push_back(std::move(v));
+  }
+  head["versions"] = std::move(list);
+  if (!draft) {
+    head["draft"] = nullptr;
+    return {200, "application/json; charset=utf-8", json::dump(head, -1), {}, {}, {}};
+  }
+  ordered_json saved;
+  saved["saved_at"] = draft->saved_at;
+  saved["saved_by"] = draft->saved_by;
+  std::string body = splice(head, {{"draft", splice(saved, {{"facts", draft->facts}})}});
+  return {200, "application/json; charset=utf-8", std::move(body), {}, {}, {}};
+}
+
+Response Service::save_draft(Context& context, const Department& department, const ServedYear& year) {
+  const std::string& body = context.request.body;
+  if (!ordered_json::accept(body)) {
+    return error(400, "bad_request", tr("a draft is a facts document in JSON; this is not JSON"));
+  }
+  Draft draft{body, timestamp_now(), context.account->login};
+  store_.save_draft(department.id, year.year, draft);
+  ordered_json j;
+  j["saved_at"] = draft.saved_at;
+  return json_response(j);
+}
+
+Response Service::submit(Context& context, const Department& department, const ServedYear& year) {
+  Scoring scored = score_facts(year, context.request.body);
+  if (!scored.evaluation || !scored.evaluation->total) {
+    return error(422, "facts_refused", tr("the facts have errors; nothing was submitted"), &scored.diagnostics);
+  }
+  if (scored.evaluation->department != department.name) {
+    Diagnostics d;
+    d.error("E0810", Location::in_json(std::string(tr("form")), "department"),
+            tr_format("the facts are of \"{}\", but this form is of {}", scored.evaluation->department, department.name))
+        .help = tr_format("write \"department\": \"{}\"", department.name);
+    return error(422, "facts_refused", tr("the facts have errors; nothing was submitted"), &d);
+  }
+  Submission s;
+  s.department_id = department.id;
+  s.year = year.year;
+  s.facts = context.request.body;
+  s.score = scored.document;
+  s.ruleset_sha256 = year.sha256;
+  s.total = scored.evaluation->total->to_string();
+  s.grade = scored.evaluation->grade;
+  s.claims_differ = static_cast<int>(claim_differences(*scored.evaluation).size());
+  s.submitted_at = timestamp_now();
+  s.submitted_by = context.account->login;
+  s.version = store_.add_submission(s);
+  ordered_json j;
+  j["version"] = s.version;
+  j["total"] = json::exact(*scored.evaluation->total);
+  j["grade"] = s.grade;
+  j["claims_differ"] = s.claims_differ;
+  j["ruleset_sha256"] = s.ruleset_sha256;
+  j["submitted_at"] = s.submitted_at;
+  return json_response(j, 201);
+}
+
+Response Service::submission(Context&, const Department& department, const ServedYear& year, int version,
+                             const std::string& format) {
+  const std::optional<Submission> s = store_.submission(department.id, year.year, version);
+  if (!s) return error(404, "no_version", tr("no such version"));
+  if (format.empty()) {
+    ordered_json head;
+    head["version"] = s->version;
+    head["submitted_at"] = s->submitted_at;
+    head["submitted_by"] = s->submitted_by;
+    head["ruleset_sha256"] = s->ruleset_sha256;
+    return {200, "application/json; charset=utf-8", splice(head, {{"facts", s->facts}, {"score", s->score}}), {}, {}, {}};
+  }
+  if (format != "table.xlsx" && format != "table.html") return error(404, "not_found", tr("no such report"));
+  // The table is made again from the stored facts with the ruleset that scored them (a version
+  // submitted before a new ruleset was published keeps its own); a total that came out otherwise
+  // than the stored one would be a wrong table, so it is refused rather than served.
+  ServedYear scored_with = year;
+  scored_with.ruleset = catalog_.by_sha256(s->ruleset_sha256);
+  scored_with.sha256 = s->ruleset_sha256;
+  if (scored_with.ruleset == nullptr) {
+    return error(409, "ruleset_changed",
+                 tr("this version was scored with a ruleset that is no longer served; its stored score is kept"));
+  }
+  Scoring again = score_facts(scored_with, s->facts);
+  if (!again.evaluation || !again.evaluation->total || again.evaluation->total->to_string() != s->total) {
+    return error(500, "internal", tr("the stored facts no longer give the stored total; the table is not served"));
+  }
+  const report::OfficialTable table = report::build_official_table(*scored_with.ruleset, *again.evaluation, &*again.facts);
+  Response r;
+  const std::string stem = department.code + "-" + std::to_string(year.year) + "-v" + std::to_string(version);
+  if (format == "table.xlsx") {
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = report::render_xlsx(table);
+    r.download_name = stem + ".xlsx";
+  } else {
+    r.content_type = "text/html; charset=utf-8";
+    r.body = report::render_html(table);
+  }
+  return r;
+}
+
+Response Service::overview(Context&, const ServedYear& year) {
+  const std::vector<Submission> latest = store_.latest_submissions(year.year);
+  const std::vector<std::int64_t> drafts = store_.drafts_of_year(year.year);
+  // Ranks by total, highest first; equal totals share a rank (1, 2, 2, 4).
+  std::vector<Decimal> totals;
+  for (const Submission& s : latest) totals.push_back(*Decimal::parse(s.total));
+  ordered_json list = ordered_json::array();
+  for (const Department& d : store_.departments()) {
+    ordered_json j;
+    j["id"] = d.id;
+    j["code"] = d.code;
+    j["name"] = d.name;
+    const auto s = std::find_if(latest.begin(), latest.end(), [&](const Submission& x) { return x.department_id == d.id; });
+    const bool draft = std::find(drafts.begin(), drafts.end(), d.id) != drafts.end();
+    j["state"] = state_of(s != latest.end(), draft);
+    if (s != latest.end()) {
+      const Decimal total = *Decimal::parse(s->total);
+      j["version"] = s->version;
+      j["total"] = json::exact(total);
+      j["grade"] = s->grade;
+      j["rank"] = 1 + std::count_if(totals.begin(), totals.end(), [&](const Decimal& t) { return t > total; });
+      j["claims_differ"] = s->claims_differ;
+      j["submitted_at"] = s->submitted_at;
+    } else {
+      j["version"] = nullptr;
+      j["total"] = nullptr;
+      j["grade"] = nullptr;
+      j["rank"] = nullptr;
+      j["claims_differ"] = nullptr;
+      j["submitted_at"] = nullptr;
+    }
+    list.push_back(std::move(j));
+  }
+  ordered_json out;
+  out["year"] = year.year;
+  out["ruleset"] = json::ruleset(*year.ruleset);
+  out["departments"] = std::move(list);
+  return json_response(out);
+}
+
+}  // namespace rubric::server

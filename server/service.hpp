@@ -1,0 +1,117 @@
+// rubric serve's application: the JSON API and the pages, as plain requests and responses, so
+// that every route and every access rule is tested without a socket (tests/server_test.cpp).
+// server/http.cpp puts it behind cpp-httplib.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/ast.hpp"
+#include "server/store.hpp"
+
+namespace rubric::server {
+
+struct Request {
+  std::string method;  // GET, POST, PUT, DELETE
+  std::string path;    // without the query
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::string session_token;  // the rubric_session cookie's value, "" without one
+  std::string csrf;           // the X-CSRF-Token header
+  std::string client;         // the peer's address, for the log
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::string> set_cookies;  // Set-Cookie values
+  std::string download_name;             // a Content-Disposition file name, "" for none
+  std::string location;                  // a redirect's target
+};
+
+// One year's ruleset as served: the newest ruleset of a scheme folder not after the year.
+struct ServedYear {
+  int year = 0;
+  std::string scheme;
+  std::shared_ptr<const ast::Ruleset> ruleset;
+  std::string sha256;
+};
+
+// The years served: the rulesets of the scheme folders given to rubric serve, checked when the
+// server starts (a folder with an error, or two folders with a ruleset for one year, stop it),
+// then the rulesets a bureau administrator published, each replacing its year's. Every ruleset
+// ever served stays reachable by its hash, for the tables of the versions scored with it.
+// Safe to use from the server's threads at once.
+class Catalog {
+ public:
+  std::optional<ServedYear> find(int year) const;
+  std::vector<ServedYear> years() const;  // by year
+  // Serves [year] from now on, in place of the ruleset its year had.
+  void serve(ServedYear year);
+  std::shared_ptr<const ast::Ruleset> by_sha256(const std::string& sha256) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<ServedYear> years_;
+  std::map<std::string, std::shared_ptr<const ast::Ruleset>> all_;
+};
+// Loads [folders], then the rulesets published earlier and kept in [store], into [catalog]; keeps
+// each folder's ruleset text in [store]. "" on success, else the problems, one per line.
+std::string load_catalog(const std::vector<std::string>& folders, Store& store, Catalog& catalog);
+
+class Service {
+ public:
+  // [now] gives the time in Unix seconds (tests move it forward).
+  Service(Store& store, Catalog& catalog, std::function<std::int64_t()> now = {});
+  Response handle(const Request& request);
+
+  static constexpr const char* kCookie = "rubric_session";
+  static constexpr std::int64_t kSessionSeconds = 8 * 3600;
+  static constexpr int kLoginAttempts = 5;             // failed logins allowed …
+  static constexpr std::int64_t kLoginWindow = 15 * 60;  // … within this many seconds
+
+ private:
+  struct Context;
+  Response route(Context& context);
+  Response api(Context& context, const std::vector<std::string>& parts);
+  Response login(Context& context);
+  Response logout(Context& context);
+  Response session_info(Context& context);
+  Response years();
+  Response rulesets(Context& context);
+  Response publish(Context& context);
+  Response ruleset_source(Context& context, const std::string& sha256);
+  Response form(const ServedYear& year);
+  Response score(Context& context, const ServedYear& year);
+  Response departments(Context& context);
+  Response add_department(Context& context);
+  Response add_account(Context& context);
+  Response department_year(Context& context, const Department& department, const ServedYear& year);
+  Response save_draft(Context& context, const Department& department, const ServedYear& year);
+  Response submit(Context& context, const Department& department, const ServedYear& year);
+  Response submission(Context& context, const Department& department, const ServedYear& year, int version,
+                      const std::string& format);
+  Response overview(Context& context, const ServedYear& year);
+  Response page(const Context& context, const std::string& name);
+
+  Store& store_;
+  Catalog& catalog_;
+  std::function<std::int64_t()> now_;
+};
+
+// The pages and their scripts (server/pages/), embedded in the program.
+struct Asset {
+  const char* name;
+  const char* content_type;
+  const char* content;
+};
+const std::vector<Asset>& assets();
+
+}  // namespace rubric::server

@@ -1,0 +1,159 @@
+// rubric serve as a program, over HTTP on loopback: --init, a login and a submission through a
+// real socket, a graceful stop on SIGTERM, and no acknowledged submission lost to kill -9.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "support.hpp"
+
+namespace rubric::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// A running `rubric serve DB --rulesets rulesets/guangzhou --port 0`, its address read from the
+// first line it prints.
+class ServerProcess {
+ public:
+  explicit ServerProcess(const std::string& database) {
+    int out[2];
+    if (::pipe(out) != 0) throw std::runtime_error("pipe");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(out[1], STDOUT_FILENO);
+      ::close(out[0]);
+      ::close(out[1]);
+      const std::string rulesets = kSourceDir + "/rulesets/guangzhou";
+      ::execl(kBinary.c_str(), kBinary.c_str(), "--lang", "en", "serve", database.c_str(), "--rulesets", rulesets.c_str(),
+              "--port", "0", "--quiet", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c = 0;
+    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
+    ::close(out[0]);
+    std::smatch m;
+    if (!std::regex_search(line, m, std::regex(R"(http://127\.0\.0\.1:(\d+)/)"))) {
+      throw std::runtime_error("the server printed no address: " + line);
+    }
+    port_ = std::stoi(m[1]);
+  }
+  ~ServerProcess() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  // Sends [signal] and returns the exit status (or 128 + the signal that ended it).
+  int stop(int signal) {
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+struct Demo {
+  std::string database;
+  std::string court_password;
+};
+
+Demo init_demo(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("rubric-serve-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  Demo demo{(dir / "r.db").string(), ""};
+  const CliResult init = run_cli("--lang en serve --init '" + demo.database + "' --demo");
+  EXPECT_EQ(init.exit_code, 0) << init.err;
+  std::smatch m;
+  const std::regex court(R"(account court\s+password (\S+))");
+  EXPECT_TRUE(std::regex_search(init.out, m, court)) << init.out;
+  demo.court_password = m[1];
+  return demo;
+}
+
+// Logs in as the court's officer: the client keeps the cookie; returns the CSRF token.
+std::string log_in(httplib::Client& client, const Demo& demo) {
+  const auto r = client.Post("/api/v1/session", json{{"login", "court"}, {"password", demo.court_password}}.dump(),
+                             "application/json");
+  EXPECT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  const std::string cookie = r->get_header_value("Set-Cookie");
+  client.set_default_headers({{"Cookie", cookie.substr(0, cookie.find(';'))}});
+  return json::parse(r->body)["csrf"].get<std::string>();
+}
+
+TEST(ServeProcess, InitNeverReplacesAFile) {
+  const Demo demo = init_demo("init");
+  const CliResult again = run_cli("--lang en serve --init '" + demo.database + "' --demo");
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("exists already"), std::string::npos) << again.err;
+}
+
+TEST(ServeProcess, ScoresOverHttpAndStopsGracefullyOnSigterm) {
+  const Demo demo = init_demo("http");
+  ServerProcess server(demo.database);
+  httplib::Client client("127.0.0.1", server.port());
+  const auto page = client.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  const std::string csrf = log_in(client, demo);
+  const auto scored = client.Post("/api/v1/years/2023/score", {{"X-CSRF-Token", csrf}},
+                                  read_text(kSourceDir + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"),
+                                  "application/json");
+  ASSERT_TRUE(scored);
+  EXPECT_EQ(json::parse(scored->body)["results"][0]["total"].dump(), "95.99");
+  // A request larger than the limit is refused before it is read whole.
+  const auto huge = client.Post("/api/v1/years/2023/score", {{"X-CSRF-Token", csrf}}, std::string(5 * 1024 * 1024, ' '),
+                                "application/json");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413);
+  EXPECT_EQ(server.stop(SIGTERM), 0);
+}
+
+TEST(ServeProcess, AnAcknowledgedSubmissionSurvivesKill9) {
+  const Demo demo = init_demo("kill");
+  const std::string facts = read_text(kSourceDir + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json");
+  {
+    ServerProcess server(demo.database);
+    httplib::Client client("127.0.0.1", server.port());
+    const std::string csrf = log_in(client, demo);
+    for (int i = 1; i <= 3; ++i) {
+      const auto r = client.Post("/api/v1/departments/1/years/2023/submissions", {{"X-CSRF-Token", csrf}}, facts,
+                                 "application/json");
+      ASSERT_TRUE(r);
+      ASSERT_EQ(r->status, 201) << r->body;
+      EXPECT_EQ(json::parse(r->body)["version"], i);
+    }
+    EXPECT_EQ(server.stop(SIGKILL), 128 + SIGKILL);
+  }
+  ServerProcess again(demo.database);
+  httplib::Client client("127.0.0.1", again.port());
+  log_in(client, demo);
+  const auto state = client.Get("/api/v1/departments/1/years/2023");
+  ASSERT_TRUE(state);
+  ASSERT_EQ(state->status, 200);
+  EXPECT_EQ(json::parse(state->body)["versions"].size(), 3u);
+  EXPECT_EQ(again.stop(SIGTERM), 0);
+}
+
+}  // namespace
+}  // namespace rubric::testing

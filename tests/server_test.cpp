@@ -1,0 +1,376 @@
+// rubric serve: the store's migrations, and every API route with its access rules, through the
+// Service (no socket); then the real program over HTTP: a graceful stop, and a kill -9 that loses
+// no acknowledged submission.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "server/auth.hpp"
+#include "server/service.hpp"
+#include "server/store.hpp"
+#include "support.hpp"
+
+namespace rubric::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using rubric::testing::read_text;
+
+const std::string kRoot = RUBRIC_SOURCE_DIR;
+const std::string kCourt2023 = kRoot + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json";
+
+fs::path temp_dir() {
+  fs::path dir = fs::temp_directory_path() / ("rubric-server-" + std::to_string(::getpid()) + "-" +
+                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+TEST(ServerStore, MigratesANewDatabaseAndOpensItAgainUnchanged) {
+  const fs::path db = temp_dir() / "r.db";
+  {
+    auto store = open_sqlite_store(db.string(), true);
+    EXPECT_EQ(store->schema_version(), sqlite_schema_version());
+    store->add_department({0, "court", "广州互联网法院"});
+  }
+  auto again = open_sqlite_store(db.string(), false);
+  EXPECT_EQ(again->schema_version(), sqlite_schema_version());
+  ASSERT_EQ(again->departments().size(), 1u);
+  EXPECT_EQ(again->integrity_check(), "ok");
+}
+
+TEST(ServerStore, NeverReplacesAFileAndNeverCreatesOneUnasked) {
+  const fs::path dir = temp_dir();
+  {
+    std::ofstream(dir / "kept.db") << "the user's file";
+  }
+  EXPECT_THROW(open_sqlite_store((dir / "kept.db").string(), true), StoreError);
+  EXPECT_EQ(read_text((dir / "kept.db").string()), "the user's file");
+  EXPECT_THROW(open_sqlite_store((dir / "missing.db").string(), false), StoreError);
+  EXPECT_FALSE(fs::exists(dir / "missing.db"));
+}
+
+TEST(ServerStore, RefusesADatabaseNewerThanTheProgram) {
+  const fs::path db = temp_dir() / "r.db";
+  open_sqlite_store(db.string(), true).reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, ("PRAGMA user_version = " + std::to_string(sqlite_schema_version() + 1)).c_str(), nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  try {
+    open_sqlite_store(db.string(), false);
+    FAIL() << "a newer database was opened";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer than this program"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ServerStore, ASubmissionCannotBeChangedOrDeleted) {
+  const fs::path db = temp_dir() / "r.db";
+  auto store = open_sqlite_store(db.string(), true);
+  const std::int64_t d = store->add_department({0, "court", "广州互联网法院"});
+  store->keep_ruleset({"abc", "guangzhou", 2023, "r", "text", "now", ""});
+  Submission s;
+  s.department_id = d;
+  s.year = 2023;
+  s.facts = "{}";
+  s.score = "{}";
+  s.ruleset_sha256 = "abc";
+  s.total = "95.99";
+  s.grade = "优";
+  EXPECT_EQ(store->add_submission(s), 1);
+  EXPECT_EQ(store->add_submission(s), 2);
+  store.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "UPDATE submissions SET total = '100'", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM submissions", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto again = open_sqlite_store(db.string(), false);
+  ASSERT_EQ(again->submissions(d, 2023, true).size(), 2u);
+  EXPECT_EQ(again->submission(d, 2023, 1)->total, "95.99");
+}
+
+// A service on a fresh database with the Guangzhou scheme, a bureau administrator and viewer,
+// and two departments with an officer each.
+class ServerApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = open_sqlite_store((temp_dir() / "r.db").string(), true);
+    ASSERT_EQ(load_catalog({kRoot + "/rulesets/guangzhou"}, *store_, catalog_), "");
+    service_ = std::make_unique<Service>(*store_, catalog_, [this] { return now_; });
+    court_ = store_->add_department({0, "court", "广州互联网法院"});
+    water_ = store_->add_department({0, "water", "广州市水务局"});
+    add("admin", Role::Admin, std::nullopt);
+    add("viewer", Role::Viewer, std::nullopt);
+    add("court", Role::Officer, court_);
+    add("water", Role::Officer, water_);
+  }
+
+  void add(const std::string& login, Role role, std::optional<std::int64_t> department) {
+    Account a;
+    a.login = login;
+    a.name = login;
+    a.role = role;
+    a.department_id = department;
+    // Argon2id is slow on purpose: each password is hashed once for all the tests.
+    static std::map<std::string, std::string> hashes;
+    if (!hashes.count(login)) hashes[login] = hash_password("password-" + login);
+    a.password_hash = hashes[login];
+    store_->add_account(a);
+  }
+
+  struct Client {
+    std::string token;
+    std::string csrf;
+  };
+
+  Response call(const std::string& method, const std::string& path, const std::string& body = "",
+                const Client* client = nullptr, bool with_csrf = true) {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.body = body;
+    if (client != nullptr) {
+      r.session_token = client->token;
+      if (with_csrf) r.csrf = client->csrf;
+    }
+    return service_->handle(r);
+  }
+
+  Client login(const std::string& login) {
+    const Response r = call("POST", "/api/v1/session", json{{"login", login}, {"password", "password-" + login}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.set_cookies.size(), 1u);
+    const std::string& cookie = r.set_cookies.at(0);
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+    const std::size_t eq = cookie.find('=');
+    return {cookie.substr(eq + 1, cookie.find(';') - eq - 1), json::parse(r.body)["csrf"].get<std::string>()};
+  }
+
+  std::string year_path(std::int64_t department) { return "/api/v1/departments/" + std::to_string(department) + "/years/2023"; }
+
+  std::unique_ptr<Store> store_;
+  Catalog catalog_;
+  std::unique_ptr<Service> service_;
+  std::int64_t now_ = 1'800'000'000;
+  std::int64_t court_ = 0;
+  std::int64_t water_ = 0;
+};
+
+std::string error_code(const Response& r) { return json::parse(r.body)["error"]["code"].get<std::string>(); }
+
+TEST_F(ServerApi, TheCourtSubmitsItsFactsAndGets9599WithTheClaimFlagged) {
+  const Client court = login("court");
+  const std::string facts = read_text(kCourt2023);
+  const Response preview = call("POST", "/api/v1/years/2023/score", facts, &court);
+  ASSERT_EQ(preview.status, 200);
+  const json document = json::parse(preview.body);
+  EXPECT_EQ(document["schema"], "rubric/score");
+  EXPECT_EQ(document["results"][0]["total"].dump(), "95.99");
+
+  const Response submitted = call("POST", year_path(court_) + "/submissions", facts, &court);
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  const json answer = json::parse(submitted.body);
+  EXPECT_EQ(answer["version"], 1);
+  EXPECT_EQ(answer["total"].dump(), "95.99");
+  EXPECT_EQ(answer["grade"], "优");
+  EXPECT_EQ(answer["claims_differ"], 2);  // 部门预算资金支出率 9.96 ≠ 9.99, and the total 95.96 ≠ 95.99
+  EXPECT_EQ(answer["ruleset_sha256"], catalog_.find(2023)->sha256);
+
+  // A correction is a new version; the first is kept as it was.
+  EXPECT_EQ(json::parse(call("POST", year_path(court_) + "/submissions", facts, &court).body)["version"], 2);
+  const json state = json::parse(call("GET", year_path(court_), "", &court).body);
+  EXPECT_EQ(state["state"], "submitted");
+  ASSERT_EQ(state["versions"].size(), 2u);
+  const Response first = call("GET", year_path(court_) + "/submissions/1", "", &court);
+  ASSERT_EQ(first.status, 200);
+  // The stored facts come back byte for byte, inside the answer.
+  EXPECT_NE(first.body.find(facts), std::string::npos);
+
+  const Response xlsx = call("GET", year_path(court_) + "/submissions/1/table.xlsx", "", &court);
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(xlsx.download_name, "court-2023-v1.xlsx");
+  const Response html = call("GET", year_path(court_) + "/submissions/2/table.html", "", &court);
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("95.99"), std::string::npos);
+}
+
+TEST_F(ServerApi, ADepartmentSeesAndChangesOnlyItsOwnForms) {
+  const Client water = login("water");
+  const std::string facts = read_text(kCourt2023);
+  EXPECT_EQ(call("GET", year_path(court_), "", &water).status, 403);
+  EXPECT_EQ(call("PUT", year_path(court_) + "/draft", facts, &water).status, 403);
+  EXPECT_EQ(call("POST", year_path(court_) + "/submissions", facts, &water).status, 403);
+  EXPECT_EQ(call("GET", year_path(court_) + "/submissions/1", "", &water).status, 403);
+  EXPECT_EQ(call("GET", year_path(court_) + "/submissions/1/table.xlsx", "", &water).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/years/2023/overview", "", &water).status, 403);
+  // A department that does not exist is not told apart from another's.
+  EXPECT_EQ(call("GET", "/api/v1/departments/999/years/2023", "", &water).status, 403);
+  const json listed = json::parse(call("GET", "/api/v1/departments", "", &water).body);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["code"], "water");
+  EXPECT_EQ(call("POST", "/api/v1/departments", R"({"code":"x","name":"y"})", &water).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/accounts", R"({"login":"x","role":"admin","password":"12345678"})", &water).status, 403);
+}
+
+TEST_F(ServerApi, TheBureauViewerReadsEverythingAndChangesNothing) {
+  const Client court = login("court");
+  ASSERT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).status, 201);
+  const Client viewer = login("viewer");
+  EXPECT_EQ(call("GET", year_path(court_), "", &viewer).status, 200);
+  EXPECT_EQ(call("GET", year_path(court_) + "/submissions/1/table.html", "", &viewer).status, 200);
+  EXPECT_EQ(call("PUT", year_path(court_) + "/draft", "{}", &viewer).status, 403);
+  EXPECT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &viewer).status, 403);
+  const json overview = json::parse(call("GET", "/api/v1/years/2023/overview", "", &viewer).body);
+  ASSERT_EQ(overview["departments"].size(), 2u);
+  EXPECT_EQ(overview["departments"][0]["state"], "submitted");
+  EXPECT_EQ(overview["departments"][0]["total"].dump(), "95.99");
+  EXPECT_EQ(overview["departments"][0]["rank"], 1);
+  EXPECT_EQ(overview["departments"][0]["claims_differ"], 2);
+  EXPECT_EQ(overview["departments"][1]["state"], "none");
+}
+
+TEST_F(ServerApi, TheAdministratorAddsDepartmentsAndAccountsAndActsForADepartment) {
+  const Client admin = login("admin");
+  const Response added = call("POST", "/api/v1/departments", R"({"code":"edu","name":"广州市教育局"})", &admin);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::int64_t edu = json::parse(added.body)["id"].get<std::int64_t>();
+  EXPECT_EQ(call("POST", "/api/v1/departments", R"({"code":"edu","name":"again"})", &admin).status, 409);
+  const std::string account = json{{"login", "edu"}, {"role", "officer"}, {"password", "password-edu"}, {"department", edu}}.dump();
+  EXPECT_EQ(call("POST", "/api/v1/accounts", account, &admin).status, 201);
+  EXPECT_EQ(call("POST", "/api/v1/accounts", account, &admin).status, 409);
+  EXPECT_EQ(call("POST", "/api/v1/accounts", R"({"login":"x","role":"officer","password":"12345678"})", &admin).status, 400);
+  const Client edu_officer = login("edu");
+  EXPECT_EQ(call("GET", year_path(edu), "", &edu_officer).status, 200);
+  EXPECT_EQ(call("PUT", year_path(court_) + "/draft", "{\"facts\": {}}", &admin).status, 200);
+}
+
+TEST_F(ServerApi, EveryChangeNeedsTheSessionsCsrfToken) {
+  const Client court = login("court");
+  const Response r = call("PUT", year_path(court_) + "/draft", "{}", &court, false);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(error_code(r), "csrf");
+  Client wrong = court;
+  wrong.csrf = "0000";
+  EXPECT_EQ(call("POST", year_path(court_) + "/submissions", "{}", &wrong).status, 403);
+  EXPECT_FALSE(store_->draft(court_, 2023).has_value());
+  EXPECT_EQ(call("DELETE", "/api/v1/session", "", &court, false).status, 403);
+  EXPECT_EQ(call("DELETE", "/api/v1/session", "", &court).status, 204);
+  EXPECT_EQ(call("GET", year_path(court_), "", &court).status, 401);
+}
+
+TEST_F(ServerApi, FailedLoginsAreLimitedPerAccount) {
+  for (int i = 0; i < Service::kLoginAttempts; ++i) {
+    EXPECT_EQ(call("POST", "/api/v1/session", R"({"login":"court","password":"wrong"})").status, 401);
+  }
+  // Even the right password waits until the window has passed.
+  const Response blocked = call("POST", "/api/v1/session", R"({"login":"court","password":"password-court"})");
+  EXPECT_EQ(blocked.status, 429);
+  EXPECT_EQ(error_code(blocked), "too_many_attempts");
+  now_ += Service::kLoginWindow + 1;
+  EXPECT_EQ(call("POST", "/api/v1/session", R"({"login":"court","password":"password-court"})").status, 200);
+}
+
+TEST_F(ServerApi, ASessionEnds) {
+  const Client court = login("court");
+  now_ += Service::kSessionSeconds + 1;
+  EXPECT_EQ(call("GET", "/api/v1/session", "", &court).status, 401);
+}
+
+TEST_F(ServerApi, RefusedFactsAreNotSubmittedAndSayWhere) {
+  const Client court = login("court");
+  std::string facts = read_text(kCourt2023);
+  const std::string from = "\"audit_issues\": 4";
+  ASSERT_NE(facts.find(from), std::string::npos);
+  facts.replace(facts.find(from), from.size(), "\"audit_issues\": -1");
+  const Response r = call("POST", year_path(court_) + "/submissions", facts, &court);
+  ASSERT_EQ(r.status, 422) << r.body;
+  const json e = json::parse(r.body)["error"];
+  EXPECT_EQ(e["code"], "facts_refused");
+  ASSERT_FALSE(e["diagnostics"].empty());
+  EXPECT_EQ(e["diagnostics"][0]["path"], "facts.audit_issues");
+  EXPECT_TRUE(store_->submissions(court_, 2023, false).empty());
+}
+
+TEST_F(ServerApi, FactsOfAnotherYearOrDepartmentAreRefused) {
+  const Client court = login("court");
+  std::string facts = read_text(kCourt2023);
+  const Response other_department = call("POST", year_path(court_) + "/submissions",
+                                         std::string(facts).replace(facts.find("广州互联网法院"), 21, "广州市水务局"), &court);
+  ASSERT_EQ(other_department.status, 422);
+  EXPECT_EQ(json::parse(other_department.body)["error"]["diagnostics"][0]["code"], "E0810");
+  facts.replace(facts.find("\"year\": 2023"), 12, "\"year\": 2021");
+  const json scored = json::parse(call("POST", "/api/v1/years/2023/score", facts, &court).body);
+  EXPECT_EQ(scored["results"][0]["diagnostics"][0]["code"], "E0809");
+  EXPECT_TRUE(scored["results"][0]["total"].is_null());
+}
+
+TEST_F(ServerApi, MalformedRequestsGetJsonErrors) {
+  EXPECT_EQ(call("POST", "/api/v1/session", "not json").status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/session", R"({"login": 1})").status, 400);
+  EXPECT_EQ(call("GET", "/api/v1/years").status, 401);
+  const Client court = login("court");
+  EXPECT_EQ(call("GET", "/api/v1/nothing", "", &court).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/years/1999/form", "", &court).status, 404);
+  EXPECT_EQ(call("GET", "/api/v1/departments/01/years/2023", "", &court).status, 403);
+  EXPECT_EQ(call("GET", year_path(court_) + "/submissions/1", "", &court).status, 404);
+  EXPECT_EQ(call("GET", year_path(court_) + "/submissions/x", "", &court).status, 404);
+  EXPECT_EQ(call("PUT", year_path(court_) + "/draft", "{not json", &court).status, 400);
+  EXPECT_EQ(call("POST", "/", "", &court).status, 405);
+  for (const Response& r : {call("GET", "/api/v1/nothing", "", &court), call("POST", "/api/v1/session", "x")}) {
+    EXPECT_TRUE(json::parse(r.body)["error"]["message"].is_string()) << r.body;
+  }
+}
+
+TEST_F(ServerApi, TheFormDescribesEveryFact) {
+  const Client court = login("court");
+  const Response r = call("GET", "/api/v1/years/2023/form", "", &court);
+  ASSERT_EQ(r.status, 200);
+  const json form = json::parse(r.body);
+  EXPECT_EQ(form["facts"].size(), catalog_.find(2023)->ruleset->facts.size());
+  bool found_list = false;
+  for (const json& f : form["facts"]) {
+    if (f["name"] == "outputs") {
+      found_list = true;
+      EXPECT_EQ(f["type"], "list");
+      EXPECT_EQ(f["element"]["type"], "record");
+      EXPECT_EQ(f["element"]["fields"][1]["label"], "年初目标值");
+      EXPECT_EQ(f["element"]["fields"][1]["domain"]["min"], "0");
+      EXPECT_EQ(f["element"]["fields"][1]["domain"]["min_closed"], false);
+    }
+    if (f["name"] == "audit_issues") {
+      EXPECT_EQ(f["type"], "count");
+      EXPECT_EQ(f["required"], false);
+      EXPECT_EQ(f["default"], 0);
+    }
+  }
+  EXPECT_TRUE(found_list);
+  EXPECT_EQ(form["blank"]["year"], 2023);
+}
+
+TEST_F(ServerApi, DraftsAreKeptAsSent) {
+  const Client court = login("court");
+  const std::string draft = R"({"department": "广州互联网法院", "year": 2023, "facts": {"audit_issues": 4.000}})";
+  ASSERT_EQ(call("PUT", year_path(court_) + "/draft", draft, &court).status, 200);
+  const Response state = call("GET", year_path(court_), "", &court);
+  EXPECT_NE(state.body.find(draft), std::string::npos) << state.body;
+  EXPECT_EQ(json::parse(state.body)["state"], "draft");
+}
+
+}  // namespace
+}  // namespace rubric::server
