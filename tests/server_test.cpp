@@ -141,7 +141,11 @@ class ServerApi : public ::testing::Test {
                 const Client* client = nullptr, bool with_csrf = true) {
     Request r;
     r.method = method;
-    r.path = path;
+    r.path = path.substr(0, path.find('?'));
+    if (path.find('?') != std::string::npos) {
+      const std::string query = path.substr(path.find('?') + 1);
+      r.query[query.substr(0, query.find('='))] = query.substr(query.find('=') + 1);
+    }
     r.body = body;
     if (client != nullptr) {
       r.session_token = client->token;
@@ -370,6 +374,86 @@ TEST_F(ServerApi, DraftsAreKeptAsSent) {
   const Response state = call("GET", year_path(court_), "", &court);
   EXPECT_NE(state.body.find(draft), std::string::npos) << state.body;
   EXPECT_EQ(json::parse(state.body)["state"], "draft");
+}
+
+// A ruleset of 2025 for publishing, with its own test; [grade] and [expected] make it warn or fail.
+std::string ruleset_2025(bool grade = true, const std::string& expected = "1.5") {
+  return std::string("ruleset \"发布测试\" scheme guangzhou year 2025\n") +
+         "facts {\n  n: count \"问题数\"\n}\n"
+         "section S points 2 {\n  indicator I points 2 {\n    score deduct 0.5 per n until zero\n  }\n}\n" +
+         (grade ? "grade { 优 >= 1.5; 差 otherwise }\n" : "") +
+         "test \"扣分\" {\n  given {\"n\": 1}\n  case \"一个问题\"\n    expect I = " + expected + "\n}\n";
+}
+
+TEST_F(ServerApi, OnlyARulesetThatChecksCleanAndPassesItsTestsIsPublished) {
+  const Client admin = login("admin");
+  const Response warned = call("POST", "/api/v1/rulesets", ruleset_2025(false), &admin);
+  ASSERT_EQ(warned.status, 422) << warned.body;
+  EXPECT_EQ(error_code(warned), "ruleset_refused");
+  EXPECT_EQ(json::parse(warned.body)["error"]["diagnostics"][0]["code"], "W0503");
+  const Response failing = call("POST", "/api/v1/rulesets", ruleset_2025(true, "2"), &admin);
+  ASSERT_EQ(failing.status, 422) << failing.body;
+  EXPECT_EQ(error_code(failing), "tests_failed");
+  EXPECT_EQ(json::parse(failing.body)["error"]["diagnostics"][0]["code"], "E1103");
+  EXPECT_FALSE(catalog_.find(2025).has_value());
+
+  const Response published = call("POST", "/api/v1/rulesets", ruleset_2025(), &admin);
+  ASSERT_EQ(published.status, 201) << published.body;
+  const json kept = json::parse(published.body);
+  EXPECT_EQ(kept["published_by"], "admin");
+  EXPECT_EQ(kept["year"], 2025);
+  ASSERT_TRUE(catalog_.find(2025).has_value());
+  EXPECT_EQ(catalog_.find(2025)->sha256, kept["sha256"]);
+  EXPECT_EQ(call("POST", "/api/v1/rulesets", ruleset_2025(), &admin).status, 409);
+  EXPECT_EQ(call("GET", "/api/v1/rulesets/" + kept["sha256"].get<std::string>(), "", &admin).body, ruleset_2025());
+  // The years list has it, and a department can be scored with it.
+  const Client court = login("court");
+  const Response scored = call("POST", "/api/v1/years/2025/score",
+                               R"({"department": "广州互联网法院", "year": 2025, "facts": {"n": 1}})", &court);
+  EXPECT_EQ(json::parse(scored.body)["results"][0]["total"].dump(), "1.5");
+
+  // Served again after a restart, from the store alone.
+  Catalog restarted;
+  ASSERT_EQ(load_catalog({kRoot + "/rulesets/guangzhou"}, *store_, restarted), "");
+  ASSERT_TRUE(restarted.find(2025).has_value());
+  EXPECT_EQ(restarted.find(2025)->sha256, kept["sha256"]);
+}
+
+TEST_F(ServerApi, OnlyTheAdministratorPublishesAndOnlyTheBureauReadsRulesets) {
+  const Client court = login("court");
+  const Client viewer = login("viewer");
+  EXPECT_EQ(call("POST", "/api/v1/rulesets", ruleset_2025(), &court).status, 403);
+  EXPECT_EQ(call("POST", "/api/v1/rulesets", ruleset_2025(), &viewer).status, 403);
+  EXPECT_EQ(call("GET", "/api/v1/rulesets", "", &court).status, 403);
+  const json kept = json::parse(call("GET", "/api/v1/rulesets", "", &viewer).body);
+  ASSERT_EQ(kept.size(), 2u);  // 2021 and 2023, from the folder
+  EXPECT_TRUE(kept[0]["published_by"].is_null());
+}
+
+TEST_F(ServerApi, AVersionKeepsTheRulesetThatScoredIt) {
+  const Client court = login("court");
+  const std::string facts = read_text(kCourt2023);
+  ASSERT_EQ(call("POST", year_path(court_) + "/submissions", facts, &court).status, 201);
+  const std::string before = catalog_.find(2023)->sha256;
+  // The bureau publishes a 2023 ruleset whose grades are stricter: 优 from 96.
+  std::string text = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  const std::size_t grade = text.find("优 >= 90");
+  ASSERT_NE(grade, std::string::npos);
+  text.replace(grade, 8, "优 >= 96");
+  const Client admin = login("admin");
+  const Response published = call("POST", "/api/v1/rulesets?name=2023.rubric", text, &admin);
+  ASSERT_EQ(published.status, 201) << published.body.substr(0, 2000);
+  EXPECT_NE(catalog_.find(2023)->sha256, before);
+  const json second = json::parse(call("POST", year_path(court_) + "/submissions", facts, &court).body);
+  EXPECT_EQ(second["grade"], "良");
+  EXPECT_EQ(second["ruleset_sha256"], catalog_.find(2023)->sha256);
+  // Version 1 is still 优, and its table is made with the ruleset that scored it.
+  const json state = json::parse(call("GET", year_path(court_), "", &court).body);
+  EXPECT_EQ(state["versions"][0]["grade"], "优");
+  EXPECT_EQ(state["versions"][0]["ruleset_sha256"], before);
+  const Response table = call("GET", year_path(court_) + "/submissions/1/table.html", "", &court);
+  ASSERT_EQ(table.status, 200) << table.body;
+  EXPECT_NE(table.body.find("优"), std::string::npos);
 }
 
 }  // namespace
