@@ -73,6 +73,9 @@ int main(int argc, char** argv) {
                                      "application/json");
       if (!login || login->status != 200) {
         ++failures;
+        std::lock_guard lock(mutex);
+        std::fprintf(stderr, "login failed: %s\n",
+                     login ? std::to_string(login->status).c_str() : httplib::to_string(login.error()).c_str());
         return;
       }
       const std::string cookie = login->get_header_value("Set-Cookie");
@@ -102,7 +105,11 @@ int main(int argc, char** argv) {
           if (s.ok) ++submitted;
         }
         s.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-        if (!s.ok) ++failures;
+        if (!s.ok) {
+          ++failures;
+          std::lock_guard lock(mutex);
+          std::fprintf(stderr, "%s failed\n", s.kind.c_str());
+        }
         mine.push_back(s);
       }
       std::lock_guard lock(mutex);

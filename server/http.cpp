@@ -6,7 +6,9 @@
 
 #include <httplib.h>
 #include <pthread.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <iostream>
@@ -75,6 +77,25 @@ void answer(Service& service, const httplib::Request& in, httplib::Response& out
                  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
 }
 
+// cpp-httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian
+// built the library): when more clients connect at once, the kernel drops their connections and
+// they see a reset or a one-second retry. listen() again on the bound socket widens it; the
+// socket is found among our descriptors as the one listening on [port].
+void widen_backlog(int port) {
+  for (int fd = 0; fd < 1024; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) continue;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    int bound = -1;
+    if (address.ss_family == AF_INET) bound = ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
+    if (address.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<const sockaddr_in6*>(&address)->sin6_port);
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+}
+
 }  // namespace
 
 int serve_http(Service& service, const HttpOptions& options, const std::function<void(const std::string&)>& listening,
@@ -89,10 +110,15 @@ int serve_http(Service& service, const HttpOptions& options, const std::function
   pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
 
   httplib::Server server;
+  // A connection holds a worker while it is kept alive: the pool is larger than the clients
+  // expected at once, or the last ones wait for the first to be let go.
+  const std::size_t threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(options.max_body);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_keep_alive_timeout(5);
+  server.set_keep_alive_max_count(1000);  // a page's client keeps its connection, not five requests
   const auto handler = [&service](const httplib::Request& in, httplib::Response& out) { answer(service, in, out); };
   server.Get(".*", handler);
   server.Post(".*", handler);
@@ -124,6 +150,7 @@ int serve_http(Service& service, const HttpOptions& options, const std::function
   } else if (!server.bind_to_port(options.host, port)) {
     port = -1;
   }
+  if (port >= 0) widen_backlog(port);
   if (port < 0) {
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     error = "cannot listen on " + options.host + ":" + std::to_string(options.port);

@@ -14,6 +14,7 @@ struct HttpOptions {
   int port = 8080;                 // 0: any free port
   std::size_t max_body = 4 * 1024 * 1024;  // larger requests get 413
   bool log = true;                 // one line per request on standard error
+  std::size_t threads = 64;        // connections served at once (each kept-alive one holds one)
 };
 
 // Serves [service] until SIGTERM or SIGINT, then answers the requests in flight and returns 0.
