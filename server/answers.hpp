@@ -19,6 +19,7 @@ struct Service::Context {
   const Request& request;
   std::optional<Account> account;
   std::optional<Session> session;
+  Response refusal;  // Service::access's answer when it refuses
 };
 
 Response json_response(const nlohmann::ordered_json& value, int status = 200);

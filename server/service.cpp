@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <charconv>
+#include <map>
 
 #include "base/hash.hpp"
 #include "base/json_text.hpp"
@@ -121,7 +122,7 @@ Service::Service(Store& store, Catalog& catalog, std::function<std::int64_t()> n
 }
 
 Response Service::handle(const Request& request) {
-  Context context{request, std::nullopt, std::nullopt};
+  Context context{request, std::nullopt, std::nullopt, {}};
   try {
     if (!request.session_token.empty()) {
       context.session = store_.session(sha256_hex(request.session_token), now_());
@@ -161,67 +162,155 @@ Response Service::page(const Context&, const std::string& name) {
   return error(404, "not_found", tr("no such page"));
 }
 
+// Who may call a route; the department's own routes are checked against the department named.
+enum class Service::Who { Anyone, Account, Bureau, Admin, ReadDepartment, WriteDepartment };
+
+struct Service::Args {
+  std::optional<ServedYear> year;
+  std::optional<Department> department;
+  int version = 0;
+  std::string sha256;
+  std::string format;  // "", "table.xlsx" or "table.html"
+};
+
+struct Service::Route {
+  const char* method;
+  const char* path;  // under /api/v1, with {year}, {department}, {version}, {sha256}
+  Who who;
+  Response (*run)(Service&, Context&, const Args&);
+};
+
+// Every route of the API: docs/serve.md lists them, docs/openapi.json describes them, and a test
+// checks that the three agree.
+const std::vector<Service::Route>& Service::table() {
+  using W = Who;
+  static const std::vector<Route> all = {
+      {"GET", "/openapi.json", W::Anyone, [](Service& s, Context& c, const Args&) { return s.page(c, "openapi.json"); }},
+      {"POST", "/session", W::Anyone, [](Service& s, Context& c, const Args&) { return s.login(c); }},
+      {"GET", "/session", W::Anyone, [](Service& s, Context& c, const Args&) { return s.session_info(c); }},
+      {"DELETE", "/session", W::Anyone, [](Service& s, Context& c, const Args&) { return s.logout(c); }},
+      {"GET", "/years", W::Account, [](Service& s, Context&, const Args&) { return s.years(); }},
+      {"GET", "/years/{year}/form", W::Account, [](Service& s, Context&, const Args& a) { return s.form(*a.year); }},
+      {"POST", "/years/{year}/score", W::Account, [](Service& s, Context& c, const Args& a) { return s.score(c, *a.year); }},
+      {"GET", "/years/{year}/overview", W::Bureau, [](Service& s, Context& c, const Args& a) { return s.overview(c, *a.year); }},
+      {"GET", "/departments", W::Account, [](Service& s, Context& c, const Args&) { return s.departments(c); }},
+      {"POST", "/departments", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_department(c); }},
+      {"POST", "/accounts", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_account(c); }},
+      {"GET", "/rulesets", W::Bureau, [](Service& s, Context& c, const Args&) { return s.rulesets(c); }},
+      {"POST", "/rulesets", W::Admin, [](Service& s, Context& c, const Args&) { return s.publish(c); }},
+      {"GET", "/rulesets/{sha256}", W::Bureau,
+       [](Service& s, Context& c, const Args& a) { return s.ruleset_source(c, a.sha256); }},
+      {"GET", "/departments/{department}/years/{year}", W::ReadDepartment,
+       [](Service& s, Context& c, const Args& a) { return s.department_year(c, *a.department, *a.year); }},
+      {"PUT", "/departments/{department}/years/{year}/draft", W::WriteDepartment,
+       [](Service& s, Context& c, const Args& a) { return s.save_draft(c, *a.department, *a.year); }},
+      {"POST", "/departments/{department}/years/{year}/submissions", W::WriteDepartment,
+       [](Service& s, Context& c, const Args& a) { return s.submit(c, *a.department, *a.year); }},
+      {"GET", "/departments/{department}/years/{year}/submissions/{version}", W::ReadDepartment,
+       [](Service& s, Context& c, const Args& a) { return s.submission(c, *a.department, *a.year, a.version, ""); }},
+      {"GET", "/departments/{department}/years/{year}/submissions/{version}/table.xlsx", W::ReadDepartment,
+       [](Service& s, Context& c, const Args& a) {
+         return s.submission(c, *a.department, *a.year, a.version, "table.xlsx");
+       }},
+      {"GET", "/departments/{department}/years/{year}/submissions/{version}/table.html", W::ReadDepartment,
+       [](Service& s, Context& c, const Args& a) {
+         return s.submission(c, *a.department, *a.year, a.version, "table.html");
+       }},
+  };
+  return all;
+}
+
+std::vector<std::pair<std::string, std::string>> Service::routes() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& r : table()) out.emplace_back(r.method, std::string("/api/v1") + r.path);
+  return out;
+}
+
+namespace {
+
+// Whether [parts] fit [pattern]; the placeholders' values go into [values].
+bool matches(const std::string& pattern, const std::vector<std::string>& parts, std::map<std::string, std::string>& values) {
+  const std::vector<std::string> expected = split_path(pattern);
+  if (expected.size() != parts.size()) return false;
+  values.clear();
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (expected[i].front() == '{') {
+      values[expected[i]] = parts[i];
+    } else if (expected[i] != parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Response Service::api(Context& context, const std::vector<std::string>& parts) {
   const Request& request = context.request;
-  const std::string& method = request.method;
-  if (parts.size() == 1 && parts[0] == "session") {
-    if (method == "POST") return login(context);
-    if (method == "GET") return session_info(context);
-    if (method == "DELETE") return logout(context);
-    return error(405, "method", tr("use GET, POST or DELETE here"));
+  const Route* route = nullptr;
+  bool path_known = false;
+  std::map<std::string, std::string> values;
+  for (const Route& r : table()) {
+    if (!matches(r.path, parts, values)) continue;
+    path_known = true;
+    if (request.method == r.method) {
+      route = &r;
+      break;
+    }
   }
-  if (!context.account) return error(401, "not_logged_in", tr("please log in first"));
-  if (method != "GET" && request.csrf != context.session->csrf) {
-    return error(403, "csrf", tr("the request lacks this session's X-CSRF-Token; reload the page"));
+  if (route == nullptr) {
+    if (path_known) return error(405, "method", tr_format("no API route {} {}", request.method, request.path));
+    return error(404, "not_found", tr_format("no API route {} {}", request.method, request.path));
   }
+  Args args;
+  if (route->who != Who::Anyone) {
+    if (!context.account) return error(401, "not_logged_in", tr("please log in first"));
+    if (request.method != "GET" && request.csrf != context.session->csrf) {
+      return error(403, "csrf", tr("the request lacks this session's X-CSRF-Token; reload the page"));
+    }
+    if (const Response* refused = access(*route, context, values, args)) return *refused;
+  }
+  return route->run(*this, context, args);
+}
+
+// Checks [route]'s access for [context] and resolves its placeholders into [args]; the refusal,
+// or null. (The refusal is kept in the context's last answer.)
+const Response* Service::access(const Route& route, Context& context, const std::map<std::string, std::string>& values,
+                                Args& args) {
   const Account& account = *context.account;
-  if (parts.size() == 1 && parts[0] == "years" && method == "GET") return years();
-  if (parts.size() == 1 && parts[0] == "departments") {
-    if (method == "GET") return departments(context);
-    if (method == "POST") return add_department(context);
+  Response& refused = context.refusal;
+  const auto refuse = [&](Response r) {
+    refused = std::move(r);
+    return &refused;
+  };
+  if (route.who == Who::Bureau && !is_bureau(account)) {
+    return refuse(error(403, "forbidden", tr("only the bureau sees every department")));
   }
-  if (parts.size() == 1 && parts[0] == "accounts" && method == "POST") return add_account(context);
-  if (parts.size() == 1 && parts[0] == "rulesets") {
-    if (method == "GET") return rulesets(context);
-    if (method == "POST") return publish(context);
+  if (route.who == Who::Admin && account.role != Role::Admin) {
+    return refuse(error(403, "forbidden", tr("only a bureau administrator may do this")));
   }
-  if (parts.size() == 2 && parts[0] == "rulesets" && method == "GET") return ruleset_source(context, parts[1]);
-  if (parts.size() >= 3 && parts[0] == "years") {
-    const std::optional<std::int64_t> number = parse_id(parts[1]);
-    const std::optional<ServedYear> year = number ? catalog_.find(static_cast<int>(*number)) : std::nullopt;
-    if (!year) return error(404, "no_year", tr_format("no ruleset is served for the year {}", parts[1]));
-    if (parts.size() == 3 && parts[2] == "form" && method == "GET") return form(*year);
-    if (parts.size() == 3 && parts[2] == "score" && method == "POST") return score(context, *year);
-    if (parts.size() == 3 && parts[2] == "overview" && method == "GET") {
-      if (!is_bureau(account)) return error(403, "forbidden", tr("only the bureau sees every department"));
-      return overview(context, *year);
-    }
-  }
-  if (parts.size() >= 4 && parts[0] == "departments" && parts[2] == "years") {
-    const std::optional<std::int64_t> id = parse_id(parts[1]);
-    std::optional<Department> department = id ? store_.department(*id) : std::nullopt;
+  if (const auto it = values.find("{department}"); it != values.end()) {
+    const std::optional<std::int64_t> id = parse_id(it->second);
     // Another department's existence is not told to an officer: 403 either way.
-    if (!id || !may_read(account, *id)) {
-      return error(403, "forbidden", tr("you may not see another department's forms"));
-    }
-    if (!department) return error(404, "no_department", tr_format("no department has the number {}", parts[1]));
-    const std::optional<std::int64_t> number = parse_id(parts[3]);
-    const std::optional<ServedYear> year = number ? catalog_.find(static_cast<int>(*number)) : std::nullopt;
-    if (!year) return error(404, "no_year", tr_format("no ruleset is served for the year {}", parts[3]));
-    if (parts.size() == 4 && method == "GET") return department_year(context, *department, *year);
-    if (method != "GET" && !may_write(account, department->id)) {
-      return error(403, "forbidden", tr("you may not change this department's forms"));
-    }
-    if (parts.size() == 5 && parts[4] == "draft" && method == "PUT") return save_draft(context, *department, *year);
-    if (parts.size() == 5 && parts[4] == "submissions" && method == "POST") return submit(context, *department, *year);
-    if (parts.size() >= 6 && parts[4] == "submissions" && method == "GET") {
-      const std::optional<std::int64_t> version = parse_id(parts[5]);
-      if (!version || *version > 1000000) return error(404, "no_version", tr("no such version"));
-      const std::string format = parts.size() == 7 ? parts[6] : (parts.size() == 6 ? "" : "?");
-      return submission(context, *department, *year, static_cast<int>(*version), format);
+    if (!id || !may_read(account, *id)) return refuse(error(403, "forbidden", tr("you may not see another department's forms")));
+    args.department = store_.department(*id);
+    if (!args.department) return refuse(error(404, "no_department", tr_format("no department has the number {}", it->second)));
+    if (route.who == Who::WriteDepartment && !may_write(account, *id)) {
+      return refuse(error(403, "forbidden", tr("you may not change this department's forms")));
     }
   }
-  return error(404, "not_found", tr_format("no API route {} {}", method, request.path));
+  if (const auto it = values.find("{year}"); it != values.end()) {
+    const std::optional<std::int64_t> number = parse_id(it->second);
+    if (number && *number < 10000) args.year = catalog_.find(static_cast<int>(*number));
+    if (!args.year) return refuse(error(404, "no_year", tr_format("no ruleset is served for the year {}", it->second)));
+  }
+  if (const auto it = values.find("{version}"); it != values.end()) {
+    const std::optional<std::int64_t> version = parse_id(it->second);
+    if (!version || *version > 1000000) return refuse(error(404, "no_version", tr("no such version")));
+    args.version = static_cast<int>(*version);
+  }
+  if (const auto it = values.find("{sha256}"); it != values.end()) args.sha256 = it->second;
+  return nullptr;
 }
 
 Response Service::login(Context& context) {
@@ -446,7 +535,6 @@ Response Service::submission(Context&, const Department& department, const Serve
     head["ruleset_sha256"] = s->ruleset_sha256;
     return {200, "application/json; charset=utf-8", splice(head, {{"facts", s->facts}, {"score", s->score}}), {}, {}, {}};
   }
-  if (format != "table.xlsx" && format != "table.html") return error(404, "not_found", tr("no such report"));
   // The table is made again from the stored facts with the ruleset that scored them (a version
   // submitted before a new ruleset was published keeps its own); a total that came out otherwise
   // than the stored one would be a wrong table, so it is refused rather than served.

@@ -71,6 +71,9 @@ class Service {
   // [now] gives the time in Unix seconds (tests move it forward).
   Service(Store& store, Catalog& catalog, std::function<std::int64_t()> now = {});
   Response handle(const Request& request);
+  // Every route of the API as (method, path), the path with its placeholders:
+  // ("GET", "/api/v1/years/{year}/form").
+  static std::vector<std::pair<std::string, std::string>> routes();
 
   static constexpr const char* kCookie = "rubric_session";
   static constexpr std::int64_t kSessionSeconds = 8 * 3600;
@@ -79,8 +82,14 @@ class Service {
 
  private:
   struct Context;
+  enum class Who;
+  struct Args;
+  struct Route;
+  static const std::vector<Route>& table();
   Response route(Context& context);
   Response api(Context& context, const std::vector<std::string>& parts);
+  const Response* access(const Route& route, Context& context, const std::map<std::string, std::string>& values,
+                         Args& args);
   Response login(Context& context);
   Response logout(Context& context);
   Response session_info(Context& context);

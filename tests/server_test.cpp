@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "server/auth.hpp"
@@ -454,6 +455,37 @@ TEST_F(ServerApi, AVersionKeepsTheRulesetThatScoredIt) {
   const Response table = call("GET", year_path(court_) + "/submissions/1/table.html", "", &court);
   ASSERT_EQ(table.status, 200) << table.body;
   EXPECT_NE(table.body.find("优"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rubric::server
+
+namespace rubric::server {
+namespace {
+
+// docs/openapi.json describes exactly the routes the service has, and the service serves it.
+TEST(ServerOpenApi, DescribesEveryRouteAndNothingElse) {
+  const nlohmann::json doc = nlohmann::json::parse(rubric::testing::read_text(kRoot + "/docs/openapi.json"));
+  std::set<std::pair<std::string, std::string>> described;
+  for (const auto& [path, item] : doc["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      if (method == "parameters") continue;
+      std::string upper = method;
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      described.emplace(upper, path);
+    }
+  }
+  std::set<std::pair<std::string, std::string>> served;
+  for (const auto& route : Service::routes()) served.insert(route);
+  for (const auto& route : served) EXPECT_TRUE(described.count(route)) << "not in docs/openapi.json: " << route.first << " " << route.second;
+  for (const auto& route : described) EXPECT_TRUE(served.count(route)) << "no such route: " << route.first << " " << route.second;
+  EXPECT_EQ(doc["info"]["version"], "1.0");
+}
+
+TEST_F(ServerApi, ServesItsOpenApiDocument) {
+  const Response r = call("GET", "/api/v1/openapi.json");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, rubric::testing::read_text(kRoot + "/docs/openapi.json"));
 }
 
 }  // namespace
