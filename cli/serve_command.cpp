@@ -119,7 +119,10 @@ Command add_serve(CLI::App& parent) {
       ->capture_default_str();
   app->add_flag("-q,--quiet", o->quiet, std::string(tr("Do not log each request on standard error")));
   app->footer(exit_codes());
-  return {app, [o] {
+  return {app, [o, app] {
+            // The service speaks to Chinese officials: its answers are in Chinese unless --lang
+            // en says otherwise, whatever the server's locale (often C.UTF-8 on a server).
+            if (app->get_parent()->get_option("--lang")->count() == 0) set_language(Language::Zh);
             try {
               if (o->init) return init(*o);
               if (o->demo) {

@@ -72,6 +72,7 @@ ordered_json form_json(int year, const ast::Ruleset& ruleset) {
   ordered_json out;
   out["year"] = year;
   out["ruleset"] = json::ruleset(ruleset);
+  out["ruleset"].erase("file");  // the path on the server is not the form's business
   ordered_json facts = ordered_json::array();
   ordered_json blank = ordered_json::object();
   for (const ast::FactDecl& f : ruleset.facts) {

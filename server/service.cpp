@@ -108,6 +108,14 @@ Scoring score_facts(const ServedYear& year, const std::string& body) {
   return out;
 }
 
+// A ruleset as the API names it: json::ruleset without the file's path on the server, which is
+// nobody's business but the server's.
+ordered_json ruleset_json(const ast::Ruleset& ruleset) {
+  ordered_json j = json::ruleset(ruleset);
+  j.erase("file");
+  return j;
+}
+
 std::string state_of(bool submitted, bool draft) { return submitted ? "submitted" : (draft ? "draft" : "none"); }
 
 }  // namespace
@@ -193,7 +201,12 @@ const std::vector<Service::Route>& Service::table() {
       {"GET", "/years/{year}/form", W::Account, [](Service& s, Context&, const Args& a) { return s.form(*a.year); }},
       {"POST", "/years/{year}/score", W::Account, [](Service& s, Context& c, const Args& a) { return s.score(c, *a.year); }},
       {"GET", "/years/{year}/overview", W::Bureau, [](Service& s, Context& c, const Args& a) { return s.overview(c, *a.year); }},
+      {"GET", "/years/{year}/report.xlsx", W::Bureau,
+       [](Service& s, Context& c, const Args& a) { return s.year_report(c, *a.year, "xlsx"); }},
+      {"GET", "/years/{year}/report.html", W::Bureau,
+       [](Service& s, Context& c, const Args& a) { return s.year_report(c, *a.year, "html"); }},
       {"GET", "/departments", W::Account, [](Service& s, Context& c, const Args&) { return s.departments(c); }},
+      {"POST", "/departments/import", W::Admin, [](Service& s, Context& c, const Args&) { return s.import_departments(c); }},
       {"POST", "/departments", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_department(c); }},
       {"POST", "/accounts", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_account(c); }},
       {"GET", "/rulesets", W::Bureau, [](Service& s, Context& c, const Args&) { return s.rulesets(c); }},
@@ -365,7 +378,7 @@ Response Service::years() {
   for (const ServedYear& y : catalog_.years()) {
     ordered_json j;
     j["year"] = y.year;
-    j["ruleset"] = json::ruleset(*y.ruleset);
+    j["ruleset"] = ruleset_json(*y.ruleset);
     list.push_back(std::move(j));
   }
   return json_response(list);
@@ -459,6 +472,8 @@ Response Service::department_year(Context&, const Department& department, const 
     v["version"] = s.version;
     v["submitted_at"] = s.submitted_at;
     v["submitted_by"] = s.submitted_by;
+    const std::optional<Account> by = store_.account_by_login(s.submitted_by);
+    v["submitted_by_name"] = by ? by->name : s.submitted_by;
     v["total"] = json::exact(*Decimal::parse(s.total));
     v["grade"] = s.grade;
     v["claims_differ"] = s.claims_differ;
@@ -509,7 +524,8 @@ Response Service::submit(Context& context, const Department& department, const S
   s.ruleset_sha256 = year.sha256;
   s.total = scored.evaluation->total->to_string();
   s.grade = scored.evaluation->grade;
-  s.claims_differ = static_cast<int>(claim_differences(*scored.evaluation).size());
+  // The indicators whose claimed score (自评分) differs; a claimed total that differs follows from them.
+  for (const ClaimDifference& d : claim_differences(*scored.evaluation)) s.claims_differ += d.is_total ? 0 : 1;
   s.submitted_at = timestamp_now();
   s.submitted_by = context.account->login;
   s.version = store_.add_submission(s);
@@ -598,7 +614,7 @@ Response Service::overview(Context&, const ServedYear& year) {
   }
   ordered_json out;
   out["year"] = year.year;
-  out["ruleset"] = json::ruleset(*year.ruleset);
+  out["ruleset"] = ruleset_json(*year.ruleset);
   out["departments"] = std::move(list);
   return json_response(out);
 }

@@ -108,6 +108,8 @@ class Service {
   Response submission(Context& context, const Department& department, const ServedYear& year, int version,
                       const std::string& format);
   Response overview(Context& context, const ServedYear& year);
+  Response year_report(Context& context, const ServedYear& year, const std::string& format);
+  Response import_departments(Context& context);
   Response page(const Context& context, const std::string& name);
 
   Store& store_;

@@ -137,7 +137,7 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path, bool create);
 // How many migrations this program has: the schema version of a database it has upgraded.
 int sqlite_schema_version();
 
-// The current time as "2026-12-07 06:30:00" (UTC), as kept.
+// The current time in UTC as ISO 8601 writes it, "2026-12-07T06:30:00Z", as kept.
 std::string timestamp_now();
 
 }  // namespace rubric::server
