@@ -1,0 +1,325 @@
+"""rubric serve's pages in a real browser (headless Chromium driven by Selenium), against a real
+`rubric serve` with the demo database: a department officer fills in the court's 2023 figures
+by typing them as a person would, sees 95.99 and 优 and the claimed score that differs, submits
+and downloads the 自评表; another department's officer is refused the court's data; the bureau
+sees both departments in the overview; a bad value is reported beside its field.
+
+Run: /usr/bin/python3 -m pytest tests/browser --rubric build/rubric
+"""
+import io
+import json
+import os
+import re
+import time
+import zipfile
+
+import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import EXAMPLE
+
+YEAR = "2023"
+COURT = "广州互联网法院"
+WATER = "广州市水务局"
+
+
+def example():
+    """The court's example facts with every number as the text of its digits (what is typed)."""
+    with open(EXAMPLE, encoding="utf-8") as f:
+        return json.load(f, parse_float=str, parse_int=str)
+
+
+def wait(driver, condition, timeout=30, message=""):
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(condition, message)
+    except TimeoutException:
+        # Say what the page said: its notices and its list of problems.
+        said = driver.execute_script(
+            "return ['notice','fatal','messages','score-status','login-message']"
+            ".map(id => document.getElementById(id)).filter(e => e && e.innerText.trim())"
+            ".map(e => e.id + ': ' + e.innerText.trim()).join('\\n')")
+        if os.environ.get("RUBRIC_SCREENSHOTS"):
+            driver.save_screenshot(os.path.join(os.environ["RUBRIC_SCREENSHOTS"], "failure.png"))
+        raise AssertionError(f"waited {timeout} s in vain: {message}\n{driver.current_url}\n{said}") from None
+
+
+def css(driver, selector):
+    return driver.find_element(By.CSS_SELECTOR, selector)
+
+
+def text_of(driver, selector):
+    return css(driver, selector).text.strip()
+
+
+def shot(driver, screenshots, name):
+    """A picture of the page as seen at 1280×900, and one of the whole page (NAME-full.png)."""
+    if screenshots is None:
+        return
+    driver.save_screenshot(str(screenshots / f"{name}.png"))
+    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    size = metrics.get("cssContentSize") or metrics["contentSize"]
+    picture = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}})
+    import base64
+    (screenshots / f"{name}-full.png").write_bytes(base64.b64decode(picture["data"]))
+
+
+def log_in(driver, server, account, landing):
+    """Log in through the form; wait for the page the account lands on (a path prefix)."""
+    driver.get(server.page("/"))
+    wait(driver, EC.element_to_be_clickable((By.ID, "login")))
+    css(driver, "#login").send_keys(account[0])
+    css(driver, "#password").send_keys(account[1])
+    css(driver, "#login-button").click()
+    wait(driver, lambda d: d.current_url.startswith(server.page(landing)), message=f"no {landing} after login")
+
+
+def department_page_ready(driver):
+    wait(driver, EC.visibility_of_element_located((By.ID, "facts-form")))
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#facts-form [data-fact]"), message="no inputs")
+
+
+def type_into(element, text):
+    """Replace what an input holds by typing, as a person would: select all, delete, type."""
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.DELETE)
+    if text != "":
+        element.send_keys(text)
+
+
+def fill_value(element, value):
+    if element.tag_name == "select":
+        Select(element).select_by_value("true" if value is True else "false" if value is False else value)
+    else:
+        text = value[:-1] if isinstance(value, str) and value.endswith("%") else value  # "%" is shown
+        type_into(element, text)
+
+
+def fact_input(driver, name):
+    return css(driver, f'#facts-form [data-fact="{name}"]:not([data-index]):not([data-field])')
+
+
+def fill_list(driver, name, values):
+    for index, value in enumerate(values):
+        css(driver, f'[data-add="{name}"]').click()
+        if isinstance(value, dict):
+            for field, v in value.items():
+                fill_value(css(driver, f'[data-fact="{name}"][data-index="{index}"][data-field="{field}"]'), v)
+        else:
+            fill_value(css(driver, f'[data-fact="{name}"][data-index="{index}"]:not([data-field])'), value)
+
+
+def message_beside(driver, input_element):
+    """The text of the message element beside an input (its field's .field-message)."""
+    field = input_element.find_element(By.XPATH, "./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' field ')][1]")
+    return field.find_element(By.CSS_SELECTOR, ".field-message").text.strip()
+
+
+def cookie_header(driver):
+    return "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+
+
+@pytest.fixture
+def court_submitted(server, client):
+    """The court has submitted its 2023 example (through the API, unless a test already did)."""
+    court = client()
+    account = court.login(server.court_officer)
+    department = account["department"]["id"]
+    status, info = court.request("GET", f"/api/v1/departments/{department}/years/{YEAR}")
+    assert status == 200, info
+    if not info["versions"]:
+        status, answer = court.request("POST", f"/api/v1/departments/{department}/years/{YEAR}/submissions",
+                                       EXAMPLE.read_text(encoding="utf-8"))
+        assert status == 201, answer
+    return department
+
+
+def test_login_refuses_a_wrong_password(server, browser_factory, screenshots):
+    driver = browser_factory()
+    driver.get(server.page("/"))
+    wait(driver, EC.element_to_be_clickable((By.ID, "login")))
+    shot(driver, screenshots, "login")
+    css(driver, "#login").send_keys(server.water_officer[0])
+    css(driver, "#password").send_keys("not-the-password")
+    css(driver, "#login-button").click()
+    wait(driver, EC.visibility_of_element_located((By.ID, "login-message")))
+    assert text_of(driver, "#login-message"), "the error of a wrong password is shown beside the form"
+    assert driver.current_url == server.page("/")
+    shot(driver, screenshots, "login-refused")
+
+
+def test_officer_fills_in_scores_submits_and_downloads(server, browser_factory, screenshots):
+    driver = browser_factory()
+    log_in(driver, server, server.court_officer, "/department")
+    assert f"year={YEAR}" in driver.current_url
+    department_page_ready(driver)
+    assert COURT in text_of(driver, "#title")
+    shot(driver, screenshots, "department-blank")
+
+    data = example()
+    for name, value in data["facts"].items():
+        if isinstance(value, list):
+            fill_list(driver, name, value)
+        else:
+            fill_value(fact_input(driver, name), value)
+
+    # The facts are complete: the table of indicators appears, with an input for each claimed score.
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, '[data-claimed="部门预算资金支出率"]')),
+         message="no indicator table once the facts were filled in")
+    for indicator, score in data["claimed"]["indicators"].items():
+        type_into(css(driver, f'[data-claimed="{indicator}"]'), score)
+    type_into(css(driver, "#claimed-total"), data["claimed"]["total"])
+
+    wait(driver, lambda d: text_of(d, "#total") == "95.99", message="total 95.99")
+    assert text_of(driver, "#grade") == "优"
+    row = css(driver, 'tr[data-node="部门预算资金支出率"]')
+    wait(driver, lambda d: "differs" in row.get_attribute("class"), message="claimed 9.96 ≠ 9.99 flagged")
+    assert text_of(driver, '.score[data-indicator="部门预算资金支出率"]') == "9.99"
+    assert "自评分与计算得分不一致" in row.text
+    assert css(driver, '[data-claimed="部门预算资金支出率"]').get_attribute("value") == "9.96"
+    # A claim that agrees is not flagged.
+    assert "differs" not in css(driver, 'tr[data-node="结转结余率"]').get_attribute("class")
+    assert text_of(driver, '.score[data-indicator="结转结余率"]') == "2"
+    assert not driver.find_elements(By.CSS_SELECTOR, "#messages li.severity-error")
+    document = json.loads(driver.execute_script("return toExactJSON(buildDocument({}))"),
+                          parse_float=str, parse_int=str)
+    for name, value in data["facts"].items():  # (and the defaults the blank form started with)
+        assert document["facts"][name] == value, f"{name}: the document holds exactly the figures typed"
+    assert document["claimed"] == data["claimed"]
+    driver.execute_script("window.scrollTo(0, 0)")
+    shot(driver, screenshots, "department-filled")
+    driver.execute_script("document.getElementById('indicators').scrollIntoView()")
+    shot(driver, screenshots, "department-indicators")
+
+    css(driver, "#save").click()
+    wait(driver, lambda d: "草稿已保存" in text_of(d, "#save-status"), message="draft saved")
+
+    css(driver, "#submit").click()
+    wait(driver, lambda d: re.search(r"已提交第 \d+ 版", text_of(d, "#notice")), message="submitted")
+    version = re.search(r"已提交第 (\d+) 版", text_of(driver, "#notice")).group(1)
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, f'#versions tr[data-version="{version}"]')))
+    line = css(driver, f'#versions tr[data-version="{version}"]')
+    assert "95.99" in line.text and "优" in line.text
+    assert text_of(driver, "#state") == "已提交"
+    driver.execute_script("document.getElementById('versions').scrollIntoView()")
+    shot(driver, screenshots, "department-submitted")
+
+    # The 自评表 in Excel, downloaded by the browser.
+    link = line.find_element(By.CSS_SELECTOR, "a.download-xlsx")
+    assert link.text == "下载自评表（XLSX）"
+    link.click()
+    deadline = time.time() + 30
+    files = []
+    while time.time() < deadline:
+        files = [p for p in driver.download_dir.iterdir() if p.suffix == ".xlsx"]
+        if files:
+            break
+        time.sleep(0.2)
+    assert files, f"no XLSX downloaded into {driver.download_dir}: {list(driver.download_dir.iterdir())}"
+    with zipfile.ZipFile(files[0]) as book:
+        text = "".join(book.read(n).decode("utf-8", "replace") for n in book.namelist() if n.startswith("xl/"))
+    assert "95.99" in text, "the downloaded 自评表 holds the total"
+    assert COURT in text
+
+    # And in HTML.
+    html = line.find_element(By.CSS_SELECTOR, "a.download-html").get_attribute("href")
+    driver.get(html)
+    assert "95.99" in driver.page_source
+    shot(driver, screenshots, "report-html")
+
+
+def test_another_departments_officer_is_refused(server, browser_factory, client, court_submitted, screenshots):
+    court = court_submitted
+    water = client()
+    account = water.login(server.water_officer)
+    assert account["department"]["name"] == WATER
+    status, answer = water.request("GET", f"/api/v1/departments/{court}/years/{YEAR}")
+    assert status == 403, answer
+    assert answer["error"]["code"] == "forbidden"
+    status, _ = water.request("GET", f"/api/v1/departments/{court}/years/{YEAR}/submissions/1/table.xlsx", raw=True)
+    assert status == 403
+    status, _ = water.request("PUT", f"/api/v1/departments/{court}/years/{YEAR}/draft", {"facts": {}})
+    assert status == 403
+
+    driver = browser_factory()
+    log_in(driver, server, server.water_officer, "/department")
+    department_page_ready(driver)
+    assert WATER in text_of(driver, "#title")
+    shot(driver, screenshots, "department-water")
+    driver.get(server.page(f"/department?id={court}&year={YEAR}"))
+    wait(driver, EC.visibility_of_element_located((By.ID, "fatal")))
+    assert "无权" in text_of(driver, "#fatal")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#facts-form [data-fact]")
+    shot(driver, screenshots, "department-forbidden")
+
+
+def test_bureau_sees_every_department(server, browser_factory, court_submitted, screenshots):
+    driver = browser_factory()
+    log_in(driver, server, server.admin, "/bureau")
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#overview tbody tr[data-department]")))
+    rows = {r.find_element(By.CSS_SELECTOR, "td.department").text.strip(): r
+            for r in driver.find_elements(By.CSS_SELECTOR, "#overview tbody tr[data-department]")}
+    assert COURT in rows and WATER in rows, list(rows)
+    court = rows[COURT]
+    cell = lambda row, name: row.find_element(By.CSS_SELECTOR, f"td.{name}").text.strip()
+    assert cell(court, "total") == "95.99"
+    assert cell(court, "grade") == "优"
+    assert cell(court, "rank") == "1"
+    assert cell(court, "state-cell") == "已提交"
+    assert re.fullmatch(r"自评分不一致 \d+ 项", cell(court, "claims")), cell(court, "claims")
+    assert cell(rows[WATER], "state-cell") in ("未开始", "草稿")
+    shot(driver, screenshots, "bureau")
+
+    # The department links to its page, which the bureau sees.
+    court.find_element(By.CSS_SELECTOR, "td.department a").click()
+    wait(driver, lambda d: "/department?id=" in d.current_url)
+    department_page_ready(driver)
+    wait(driver, lambda d: text_of(d, "#total") == "95.99", message="the court's submitted facts are shown")
+    shot(driver, screenshots, "department-bureau-view")
+
+    # 退出 ends the session: the overview then sends back to the login page.
+    css(driver, "#logout").click()
+    wait(driver, lambda d: d.current_url == server.page("/"))
+    driver.get(server.page("/bureau"))
+    wait(driver, lambda d: d.current_url == server.page("/"), message="logged out")
+
+
+def test_a_bad_value_is_shown_beside_its_field(server, browser_factory, court_submitted, screenshots):
+    driver = browser_factory()
+    log_in(driver, server, server.court_officer, "/department")
+    department_page_ready(driver)
+    wait(driver, lambda d: text_of(d, "#total") == "95.99", message="the page starts from the submitted facts")
+
+    issues = fact_input(driver, "audit_issues")
+    type_into(issues, "-1")
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, '#messages li[data-path="facts.audit_issues"]')),
+         message="the server's diagnostic for audit_issues is listed")
+    assert message_beside(driver, issues), "a message beside audit_issues"
+    wait(driver, lambda d: text_of(d, "#total") == "—", message="no total while a value is refused")
+    assert "暂不能计分" in text_of(driver, "#score-status")
+
+    # Numbers are sent with the digits typed, never through a binary float.
+    money = fact_input(driver, "general_appropriation")
+    type_into(money, "12345678901234567890.120")
+    document = driver.execute_script("return toExactJSON(buildDocument({}))")
+    assert '"general_appropriation":12345678901234567890.120,' in document
+    assert '"claimed":{"total":95.96,' in document
+    type_into(money, "七千")
+    wait(driver, EC.presence_of_element_located(
+        (By.CSS_SELECTOR, '#messages li[data-path="facts.general_appropriation"]')))
+    assert message_beside(driver, money)
+
+    target = css(driver, '[data-fact="outputs"][data-index="1"][data-field="target"]')
+    type_into(target, "0")
+    wait(driver, EC.presence_of_element_located(
+        (By.CSS_SELECTOR, '#messages li[data-path="facts.outputs[1].target"]')))
+    assert message_beside(driver, target)
+    driver.execute_script("window.scrollTo(0, 0)")
+    shot(driver, screenshots, "department-errors")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", issues)
+    shot(driver, screenshots, "department-error-beside-field")
