@@ -19,6 +19,7 @@ struct Service::Context {
   const Request& request;
   std::optional<Account> account;
   std::optional<Session> session;
+  bool via_token = false;  // the account is a portal's API token acting for its department
   Response refusal;  // Service::access's answer when it refuses
 };
 

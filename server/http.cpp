@@ -63,6 +63,8 @@ void answer(Service& service, const httplib::Request& in, httplib::Response& out
   request.body = in.body;
   request.session_token = cookie_value(in.get_header_value("Cookie"), Service::kCookie);
   request.csrf = in.get_header_value("X-CSRF-Token");
+  const std::string authorization = in.get_header_value("Authorization");
+  if (authorization.rfind("Bearer ", 0) == 0) request.bearer = authorization.substr(7);
   request.client = in.remote_addr;
   const Response response = service.handle(request);
   out.status = response.status;

@@ -130,9 +130,21 @@ Service::Service(Store& store, Catalog& catalog, std::function<std::int64_t()> n
 }
 
 Response Service::handle(const Request& request) {
-  Context context{request, std::nullopt, std::nullopt, {}};
+  Context context{request, std::nullopt, std::nullopt, false, {}};
   try {
-    if (!request.session_token.empty()) {
+    if (!request.bearer.empty()) {
+      // A portal's token acts for its department as its officer would; it has no cookie, so no
+      // CSRF token either.
+      const std::optional<ApiToken> token = store_.api_token(sha256_hex(request.bearer));
+      if (!token) return error(401, "bad_token", tr("the API token is unknown or revoked"));
+      Account portal;
+      portal.login = "token:" + token->name;
+      portal.name = token->name;
+      portal.role = Role::Officer;
+      portal.department_id = token->department_id;
+      context.account = portal;
+      context.via_token = true;
+    } else if (!request.session_token.empty()) {
       context.session = store_.session(sha256_hex(request.session_token), now_());
       if (context.session) context.account = store_.account(context.session->account_id);
     }
@@ -209,6 +221,8 @@ const std::vector<Service::Route>& Service::table() {
       {"POST", "/departments/import", W::Admin, [](Service& s, Context& c, const Args&) { return s.import_departments(c); }},
       {"POST", "/departments", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_department(c); }},
       {"POST", "/accounts", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_account(c); }},
+      {"POST", "/tokens", W::Admin, [](Service& s, Context& c, const Args&) { return s.add_token(c); }},
+      {"DELETE", "/tokens/{sha256}", W::Admin, [](Service& s, Context& c, const Args& a) { return s.revoke_token(c, a.sha256); }},
       {"GET", "/rulesets", W::Bureau, [](Service& s, Context& c, const Args&) { return s.rulesets(c); }},
       {"POST", "/rulesets", W::Admin, [](Service& s, Context& c, const Args&) { return s.publish(c); }},
       {"GET", "/rulesets/{sha256}", W::Bureau,
@@ -278,7 +292,7 @@ Response Service::api(Context& context, const std::vector<std::string>& parts) {
   Args args;
   if (route->who != Who::Anyone) {
     if (!context.account) return error(401, "not_logged_in", tr("please log in first"));
-    if (request.method != "GET" && request.csrf != context.session->csrf) {
+    if (request.method != "GET" && !context.via_token && request.csrf != context.session->csrf) {
       return error(403, "csrf", tr("the request lacks this session's X-CSRF-Token; reload the page"));
     }
     if (const Response* refused = access(*route, context, values, args)) return *refused;
@@ -369,8 +383,35 @@ Response Service::session_info(Context& context) {
   const Account& a = *context.account;
   ordered_json j;
   j["account"] = account_json(a, a.department_id ? store_.department(*a.department_id) : std::nullopt);
-  j["csrf"] = context.session->csrf;
+  j["csrf"] = context.session ? ordered_json(context.session->csrf) : ordered_json(nullptr);
   return json_response(j);
+}
+
+Response Service::add_token(Context& context) {
+  const ordered_json body = ordered_json::parse(context.request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("department") || !body["department"].is_number_integer() || !body.contains("name") ||
+      !body["name"].is_string() || body["name"].get<std::string>().empty()) {
+    return error(400, "bad_request", tr("send {\"department\": a department's number, \"name\": what the token is for}"));
+  }
+  const std::optional<Department> department = store_.department(body["department"].get<std::int64_t>());
+  if (!department) return error(400, "bad_request", tr("an officer's account needs the number of an existing department"));
+  const std::string token = random_token();
+  ApiToken kept{sha256_hex(token), department->id, body["name"].get<std::string>(), timestamp_now(), context.account->login, false};
+  store_.add_api_token(kept);
+  ordered_json j;
+  j["token"] = token;  // shown once: only its hash is kept
+  j["sha256"] = kept.token_hash;
+  j["name"] = kept.name;
+  j["department"] = department->id;
+  j["created_at"] = kept.created_at;
+  return json_response(j, 201);
+}
+
+Response Service::revoke_token(Context&, const std::string& sha256) {
+  if (!store_.revoke_api_token(sha256)) return error(404, "no_token", tr("no API token has this hash"));
+  Response r;
+  r.status = 204;
+  return r;
 }
 
 Response Service::years() {

@@ -23,6 +23,7 @@ struct Request {
   std::map<std::string, std::string> query;
   std::string body;
   std::string session_token;  // the rubric_session cookie's value, "" without one
+  std::string bearer;         // an API token (Authorization: Bearer …), "" without one
   std::string csrf;           // the X-CSRF-Token header
   std::string client;         // the peer's address, for the log
 };
@@ -102,6 +103,8 @@ class Service {
   Response departments(Context& context);
   Response add_department(Context& context);
   Response add_account(Context& context);
+  Response add_token(Context& context);
+  Response revoke_token(Context& context, const std::string& sha256);
   Response department_year(Context& context, const Department& department, const ServedYear& year);
   Response save_draft(Context& context, const Department& department, const ServedYear& year);
   Response submit(Context& context, const Department& department, const ServedYear& year);

@@ -80,6 +80,17 @@ BEGIN SELECT RAISE(ABORT, 'a submission is immutable'); END;
 CREATE TRIGGER submissions_kept BEFORE DELETE ON submissions
 BEGIN SELECT RAISE(ABORT, 'a submission is kept'); END;
 )sql",
+    // 2: API tokens for portals that submit on a department's behalf.
+    R"sql(
+CREATE TABLE api_tokens (
+  token_hash TEXT PRIMARY KEY,
+  department_id INTEGER NOT NULL REFERENCES departments(id),
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+);
+)sql",
 };
 
 constexpr int kMigrationCount = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -240,6 +251,33 @@ class SqliteStore final : public Store {
   void remove_session(std::string_view token_hash) override {
     std::lock_guard lock(mutex_);
     Statement(db_, "DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+  }
+
+  void add_api_token(const ApiToken& t) override {
+    std::lock_guard lock(mutex_);
+    Statement(db_, "INSERT INTO api_tokens (token_hash, department_id, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, t.token_hash)
+        .bind(2, t.department_id)
+        .bind(3, t.name)
+        .bind(4, t.created_at)
+        .bind(5, t.created_by)
+        .run();
+  }
+
+  std::optional<ApiToken> api_token(std::string_view token_hash) override {
+    std::lock_guard lock(mutex_);
+    Statement s(db_,
+                "SELECT token_hash, department_id, name, created_at, created_by, revoked FROM api_tokens "
+                "WHERE token_hash = ? AND revoked = 0");
+    s.bind(1, token_hash);
+    if (!s.step()) return std::nullopt;
+    return ApiToken{s.text(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.integer(5) != 0};
+  }
+
+  bool revoke_api_token(std::string_view token_hash) override {
+    std::lock_guard lock(mutex_);
+    Statement(db_, "UPDATE api_tokens SET revoked = 1 WHERE token_hash = ? AND revoked = 0").bind(1, token_hash).run();
+    return sqlite3_changes(db_) > 0;
   }
 
   int failed_logins(std::string_view login, std::int64_t since) override {

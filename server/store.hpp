@@ -53,6 +53,17 @@ struct Session {
   std::int64_t expires_at = 0;  // Unix seconds
 };
 
+// A token a portal sends (Authorization: Bearer …) to act for one department: kept only as its
+// SHA-256, like a session's.
+struct ApiToken {
+  std::string token_hash;
+  std::int64_t department_id = 0;
+  std::string name;        // what it is for: "财务系统接口"
+  std::string created_at;
+  std::string created_by;  // the administrator's login
+  bool revoked = false;
+};
+
 struct Draft {
   std::string facts;  // the facts document as the page sent it
   std::string saved_at;
@@ -100,6 +111,12 @@ class Store {
   // The session of [token_hash] unless it expired before [now].
   virtual std::optional<Session> session(std::string_view token_hash, std::int64_t now) = 0;
   virtual void remove_session(std::string_view token_hash) = 0;
+
+  virtual void add_api_token(const ApiToken& token) = 0;
+  // The token of [token_hash] unless it was revoked.
+  virtual std::optional<ApiToken> api_token(std::string_view token_hash) = 0;
+  // Revokes the token of [token_hash]; false when there is none.
+  virtual bool revoke_api_token(std::string_view token_hash) = 0;
 
   // Failed logins of [login] at or after [since], to rate-limit them.
   virtual int failed_logins(std::string_view login, std::int64_t since) = 0;

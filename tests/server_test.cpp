@@ -535,3 +535,59 @@ TEST_F(ServerApi, DepartmentsAreImportedFromACsvAllOrNothing) {
 
 }  // namespace
 }  // namespace rubric::server
+
+namespace rubric::server {
+namespace {
+
+TEST_F(ServerApi, APortalsTokenActsForItsDepartmentOnlyUntilRevoked) {
+  const Client admin = login("admin");
+  const Response created = call("POST", "/api/v1/tokens", json{{"department", court_}, {"name", "财务系统接口"}}.dump(), &admin);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const json token = json::parse(created.body);
+  const auto portal = [&](const std::string& method, const std::string& path, const std::string& body = "") {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.body = body;
+    r.bearer = token["token"].get<std::string>();
+    return service_->handle(r);
+  };
+  // No cookie and no CSRF token: a portal is not a browser.
+  const Response submitted = portal("POST", year_path(court_) + "/submissions", read_text(kCourt2023));
+  ASSERT_EQ(submitted.status, 201) << submitted.body;
+  EXPECT_EQ(store_->submissions(court_, 2023, false).at(0).submitted_by, "token:财务系统接口");
+  EXPECT_EQ(portal("GET", year_path(water_)).status, 403);
+  EXPECT_EQ(portal("GET", "/api/v1/years/2023/overview").status, 403);
+  EXPECT_EQ(portal("POST", "/api/v1/tokens", json{{"department", water_}, {"name", "x"}}.dump()).status, 403);
+  // Only the hash is kept, and revoking it ends it.
+  EXPECT_FALSE(store_->api_token(token["token"].get<std::string>()).has_value());
+  EXPECT_EQ(call("DELETE", "/api/v1/tokens/" + token["sha256"].get<std::string>(), "", &admin).status, 204);
+  const Response revoked = portal("GET", year_path(court_));
+  EXPECT_EQ(revoked.status, 401);
+  EXPECT_EQ(error_code(revoked), "bad_token");
+  EXPECT_EQ(call("DELETE", "/api/v1/tokens/" + token["sha256"].get<std::string>(), "", &admin).status, 404);
+  const Client court = login("court");
+  EXPECT_EQ(call("POST", "/api/v1/tokens", json{{"department", court_}, {"name", "x"}}.dump(), &court).status, 403);
+}
+
+// A database of schema version 1 (before API tokens) is upgraded when opened, and keeps its data.
+TEST(ServerStore, AnOlderDatabaseIsMigratedAndKeepsItsData) {
+  const fs::path db = temp_dir() / "r.db";
+  {
+    auto store = open_sqlite_store(db.string(), true);
+    store->add_department({0, "court", "广州互联网法院"});
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "DROP TABLE api_tokens; PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto store = open_sqlite_store(db.string(), false);
+  EXPECT_EQ(store->schema_version(), sqlite_schema_version());
+  EXPECT_GE(sqlite_schema_version(), 2);
+  store->add_api_token({"hash", 1, "x", "now", "admin", false});
+  EXPECT_TRUE(store->api_token("hash").has_value());
+  EXPECT_EQ(store->departments().size(), 1u);
+}
+
+}  // namespace
+}  // namespace rubric::server
