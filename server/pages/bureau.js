@@ -33,14 +33,69 @@ async function start() {
   document.getElementById("title").textContent = year + " 年度各部门整体支出绩效自评汇总";
   document.getElementById("ruleset-name").textContent = served && served.ruleset && served.ruleset.name ? "评分规则：" + served.ruleset.name : "";
 
+  if (!await refresh(year)) return;
+  const base = "/api/v1/years/" + encodeURIComponent(year);
+  document.getElementById("report-xlsx").href = base + "/report.xlsx";
+  document.getElementById("report-html").href = base + "/report.html";
+  if (account.role === "admin") startAdmin(year);
+}
+
+// The overview of [year], fetched and shown again; false when it could not be.
+async function refresh(year) {
   const answer = await Api.get("/api/v1/years/" + encodeURIComponent(year) + "/overview");
   document.getElementById("loading").hidden = true;
   document.getElementById("page").hidden = false;
-  if (answer.status === 401) { location.href = "/"; return; }
-  if (!answer.ok) { showNotice(errorMessage(answer), "error"); return; }
+  if (answer.status === 401) { location.href = "/"; return false; }
+  if (!answer.ok) { showNotice(errorMessage(answer), "error"); return false; }
   const rows = Array.isArray(answer.data) ? answer.data
     : (answer.data && Array.isArray(answer.data.departments) ? answer.data.departments : []);
   render(rows, year);
+  return true;
+}
+
+// The administrator's tools: departments imported from a CSV, and a ruleset published.
+function startAdmin(year) {
+  document.getElementById("admin").hidden = false;
+  const problems = (answer) => {
+    const e = answer.data && answer.data.error;
+    const list = el("ul", { class: "problems" });
+    for (const d of (e && e.diagnostics) || []) {
+      const where = d.path ? d.path + "：" : (d.line ? "第 " + d.line + " 行：" : "");
+      list.append(el("li", null, where + String(d.message)));
+    }
+    return [el("p", { class: "error" }, errorMessage(answer)), list];
+  };
+  const readFile = (input) => new Promise((resolve, reject) => {
+    const file = input.files && input.files[0];
+    if (!file) { reject(new Error("请先选择文件")); return; }
+    const reader = new FileReader();
+    reader.onload = () => resolve({ name: file.name, text: String(reader.result) });
+    reader.onerror = () => reject(new Error("无法读取文件"));
+    reader.readAsText(file, "utf-8");
+  });
+  document.getElementById("import-button").addEventListener("click", async () => {
+    const out = clear(document.getElementById("import-result"));
+    let file;
+    try { file = await readFile(document.getElementById("import-file")); } catch (e) { out.append(el("p", { class: "error" }, e.message)); return; }
+    const answer = await Api.request("POST", "/api/v1/departments/import", file.text);
+    if (!answer.ok) { out.append(...problems(answer)); return; }
+    const body = el("tbody");
+    for (const d of answer.data) body.append(el("tr", null, el("td", null, String(d.code)), el("td", null, String(d.name)),
+      el("td", null, String(d.login)), el("td", { class: "password" }, String(d.password))));
+    out.append(el("p", { class: "ok" }, "已导入 " + answer.data.length + " 个部门。初始密码只显示这一次，请打印或抄录后转交各部门。"),
+      el("table", { class: "grid", id: "imported" }, el("thead", null, el("tr", null, el("th", null, "部门代码"), el("th", null, "部门名称"),
+        el("th", null, "账号"), el("th", null, "初始密码"))), body));
+    await refresh(year);  // the new departments join the overview
+  });
+  document.getElementById("publish-button").addEventListener("click", async () => {
+    const out = clear(document.getElementById("publish-result"));
+    let file;
+    try { file = await readFile(document.getElementById("ruleset-file")); } catch (e) { out.append(el("p", { class: "error" }, e.message)); return; }
+    const answer = await Api.request("POST", "/api/v1/rulesets?name=" + encodeURIComponent(file.name), file.text);
+    if (!answer.ok) { out.append(...problems(answer)); return; }
+    const r = answer.data;
+    out.append(el("p", { class: "ok" }, "已发布：" + String(r.name) + "（" + String(r.year) + " 年度，编号 " + String(r.sha256).slice(0, 12) + "）。"));
+  });
 }
 
 function render(rows, year) {

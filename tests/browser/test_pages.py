@@ -323,3 +323,43 @@ def test_a_bad_value_is_shown_beside_its_field(server, browser_factory, court_su
     shot(driver, screenshots, "department-errors")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", issues)
     shot(driver, screenshots, "department-error-beside-field")
+
+
+def test_the_administrator_imports_departments_and_publishes_a_ruleset(server, browser_factory, screenshots, tmp_path):
+    driver = browser_factory()
+    log_in(driver, server, server.admin, "/bureau")
+    wait(driver, EC.visibility_of_element_located((By.ID, "admin")))
+    # The year's report is a link away.
+    assert css(driver, "#report-xlsx").get_attribute("href").endswith("/api/v1/years/2023/report.xlsx")
+
+    # A list with a bad row imports nothing and names the row; the corrected one imports both.
+    bad = tmp_path / "部门名单-错.csv"
+    bad.write_text("部门代码,部门名称\nedu,广州市教育局\n,没有代码\n", encoding="utf-8")
+    css(driver, "#import-file").send_keys(str(bad))
+    css(driver, "#import-button").click()
+    wait(driver, lambda d: "第 3 行" in text_of(d, "#import-result"), message="the bad row is named")
+    good = tmp_path / "部门名单.csv"
+    good.write_text("\ufeff部门代码,部门名称\nedu,广州市教育局\nhealth,广州市卫生健康委员会\n", encoding="utf-8")
+    css(driver, "#import-file").send_keys(str(good))
+    css(driver, "#import-button").click()
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#imported tbody tr")))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#imported tbody tr")
+    assert [r.find_elements(By.TAG_NAME, "td")[2].text for r in rows] == ["edu", "health"]
+    assert all(len(r.find_elements(By.TAG_NAME, "td")[3].text) == 16 for r in rows)
+    wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#overview tbody tr[data-department]")) == 4,
+         message="the new departments are in the overview")
+
+    # A ruleset with a warning is refused with the checker's message; a clean one is published.
+    ruleset = tmp_path / "2025.rubric"
+    ruleset.write_text('ruleset "发布测试" scheme guangzhou year 2025\nfacts {\n  n: count "问题数"\n}\n'
+                       'section S points 2 {\n  indicator I points 2 {\n    score deduct 0.5 per n until zero\n  }\n}\n',
+                       encoding="utf-8")
+    css(driver, "#ruleset-file").send_keys(str(ruleset))
+    css(driver, "#publish-button").click()
+    wait(driver, lambda d: "W0503" in text_of(d, "#publish-result") or "等级" in text_of(d, "#publish-result"),
+         message="the warning is shown")
+    ruleset.write_text(ruleset.read_text(encoding="utf-8") + "grade { 优 >= 1.5; 差 otherwise }\n", encoding="utf-8")
+    css(driver, "#ruleset-file").send_keys(str(ruleset))
+    css(driver, "#publish-button").click()
+    wait(driver, lambda d: "已发布" in text_of(d, "#publish-result"), message="published")
+    shot(driver, screenshots, "bureau-admin")
