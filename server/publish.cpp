@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "base/messages.hpp"
+#include "dsl/parser.hpp"
 #include "interpreter/check/loader.hpp"
 #include "interpreter/tools/testing.hpp"
 #include "report/json.hpp"
@@ -72,6 +73,23 @@ Response Service::publish(Context& context) {
   std::string name = named != context.request.query.end() ? named->second : "ruleset.rubric";
   if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name[0] == '.') {
     return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
+  }
+  // An uploaded ruleset stands alone: it names no file of the server, neither a ruleset it
+  // extends nor facts for its tests (reading those would show the server's files in messages).
+  const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, context.request.body));
+  if (parsed.ruleset) {
+    std::string outside = parsed.ruleset->extends;
+    for (const ast::TestBlock& t : parsed.ruleset->tests) {
+      for (const std::string* file : {&t.given_file, &t.prior_file, &t.cohort_file}) {
+        if (outside.empty() && !file->empty()) outside = *file;
+      }
+    }
+    if (!outside.empty()) {
+      return error(422, "ruleset_refused",
+                   tr_format("an uploaded ruleset stands alone: it may not name the file \"{}\" (extends, or a test's "
+                             "given/prior/cohort file); write the facts of its tests inline",
+                             outside));
+    }
   }
   LoadedRuleset loaded = load_ruleset_source(name, context.request.body);
   if (loaded.diagnostics.has_errors() || loaded.diagnostics.warning_count() > 0 || !loaded.ruleset) {

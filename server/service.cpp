@@ -352,7 +352,10 @@ Response Service::login(Context& context) {
     return error(429, "too_many_attempts", tr("too many failed logins for this account; try again in 15 minutes"));
   }
   const std::optional<Account> account = store_.account_by_login(login);
-  if (!account || !verify_password(body["password"].get<std::string>(), account->password_hash)) {
+  // A login that does not exist costs the same Argon2id verification as one that does, so that
+  // the time of the answer does not tell which accounts exist.
+  static const std::string kNobody = hash_password(random_token());
+  if (!verify_password(body["password"].get<std::string>(), account ? account->password_hash : kNobody) || !account) {
     store_.add_failed_login(login, now);
     return error(401, "bad_login", tr("wrong account or password"));
   }

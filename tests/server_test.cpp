@@ -591,3 +591,30 @@ TEST(ServerStore, AnOlderDatabaseIsMigratedAndKeepsItsData) {
 
 }  // namespace
 }  // namespace rubric::server
+
+namespace rubric::server {
+namespace {
+
+TEST_F(ServerApi, AnUploadedRulesetNamesNoFileOfTheServer) {
+  const Client admin = login("admin");
+  for (const std::string& text :
+       {std::string("ruleset \"x\" scheme guangzhou year 2025 extends \"/etc/passwd\"\n"),
+        ruleset_2025() + "test \"t\" {\n  given file \"/etc/passwd\"\n  case \"c\"\n    expect I = 2\n}\n"}) {
+    const Response r = call("POST", "/api/v1/rulesets", text, &admin);
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_NE(r.body.find("/etc/passwd"), std::string::npos);
+    EXPECT_EQ(r.body.find("root:"), std::string::npos) << "the file's text is not shown";
+  }
+  EXPECT_FALSE(catalog_.find(2025).has_value());
+}
+
+// An unknown login takes as long to refuse as a wrong password: both verify an Argon2id hash.
+TEST_F(ServerApi, AnUnknownLoginIsRefusedLikeAWrongPassword) {
+  const Response unknown = call("POST", "/api/v1/session", R"({"login":"nobody","password":"x"})");
+  const Response wrong = call("POST", "/api/v1/session", R"({"login":"court","password":"x"})");
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(unknown.body, wrong.body);
+}
+
+}  // namespace
+}  // namespace rubric::server
