@@ -73,6 +73,7 @@ ordered_json form_json(int year, const ast::Ruleset& ruleset) {
   out["year"] = year;
   out["ruleset"] = json::ruleset(ruleset);
   out["ruleset"].erase("file");  // the path on the server is not the form's business
+  out["digits"] = ruleset.rounding.digits;  // scores are shown with these, as the 自评表 prints them
   ordered_json facts = ordered_json::array();
   ordered_json blank = ordered_json::object();
   for (const ast::FactDecl& f : ruleset.facts) {

@@ -366,6 +366,7 @@ TEST_F(ServerApi, TheFormDescribesEveryFact) {
   }
   EXPECT_TRUE(found_list);
   EXPECT_EQ(form["blank"]["year"], 2023);
+  EXPECT_EQ(form["digits"], 2);
 }
 
 TEST_F(ServerApi, DraftsAreKeptAsSent) {

@@ -108,6 +108,17 @@ function showNumber(x) {
   return String(x);
 }
 
+// A score from the server with [digits] decimals, as the 自评表 prints it ("20" → "20.00"): the
+// digits are only padded, never rounded (the server has rounded them already).
+function showScore(x, digits) {
+  const text = showNumber(x);
+  if (text === "—" || digits === undefined || digits === null || !/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const dot = text.indexOf(".");
+  const have = dot < 0 ? 0 : text.length - dot - 1;
+  if (have >= digits) return text;
+  return (dot < 0 ? text + (digits > 0 ? "." : "") : text) + "0".repeat(digits - have);
+}
+
 // A typed number: full-width digits and signs made ASCII, spaces trimmed; nothing else changed.
 function normalizeTyped(text) {
   return String(text)

@@ -519,7 +519,7 @@ function showResult(result, failure, failureDiagnostics) {
   const gradeEl = document.getElementById("grade");
   const unscored = document.getElementById("unscored");
   const scored = !!(result && result.scored && result.total !== null && result.total !== undefined);
-  totalEl.textContent = scored ? showNumber(result.total) : "—";
+  totalEl.textContent = scored ? showScore(result.total, page.form.digits) : "—";
   gradeEl.textContent = scored && result.grade ? String(result.grade) : "—";
   document.getElementById("summary").classList.toggle("not-scored", !scored);
   if (scored) {
@@ -619,7 +619,7 @@ function updateTree(sections, scored) {
       const row = page.tree.rows.get(String(n.name));
       if (!row) continue;
       seen.add(String(n.name));
-      let text = showNumber(n.score);
+      let text = showScore(n.score, page.form.digits);
       if (n.applies === false) text = "不适用";
       row.score.textContent = text;
       clear(row.basis);
@@ -643,7 +643,7 @@ function updateTree(sections, scored) {
     row.flag.hidden = true;
   }
   const r = page.lastResult;
-  document.getElementById("table-total").textContent = scored ? showNumber(r.total) : "—";
+  document.getElementById("table-total").textContent = scored ? showScore(r.total, page.form.digits) : "—";
   document.getElementById("table-grade").textContent = scored && r.grade ? "评价等级：" + r.grade : "";
   const claimedCell = document.getElementById("claimed-total-cell");
   clear(claimedCell).append(page.claimedTotal);
@@ -958,7 +958,7 @@ function showInfo() {
       el("td", { class: "version" }, "第 " + showNumber(v.version) + " 版"),
       el("td", null, showTime(v.submitted_at)),
       el("td", null, v.submitted_by === null || v.submitted_by === undefined ? "—" : String(v.submitted_by)),
-      el("td", { class: "num total" }, showNumber(v.total)),
+      el("td", { class: "num total" }, showScore(v.total, page.form.digits)),
       el("td", { class: "grade" }, v.grade ? String(v.grade) : "—"),
       el("td", { class: "downloads" },
         el("a", { href: base + "/table.xlsx", class: "download-xlsx", download: "" }, "下载自评表（XLSX）"),

@@ -184,7 +184,7 @@ def test_officer_fills_in_scores_submits_and_downloads(server, browser_factory, 
     assert css(driver, '[data-claimed="部门预算资金支出率"]').get_attribute("value") == "9.96"
     # A claim that agrees is not flagged.
     assert "differs" not in css(driver, 'tr[data-node="结转结余率"]').get_attribute("class")
-    assert text_of(driver, '.score[data-indicator="结转结余率"]') == "2"
+    assert text_of(driver, '.score[data-indicator="结转结余率"]') == "2.00"  # as the 自评表 prints it, with the ruleset's 2 decimals
     assert not driver.find_elements(By.CSS_SELECTOR, "#messages li.severity-error")
     document = json.loads(driver.execute_script("return toExactJSON(buildDocument({}))"),
                           parse_float=str, parse_int=str)
