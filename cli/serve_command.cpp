@@ -1,5 +1,6 @@
 // rubric serve: the bureau's scoring service (docs/serve.md). `--init DB` creates the database
-// and the first bureau administrator; `DB --rulesets FOLDER` serves the scheme folders.
+// and the first bureau administrator; `DB --rulesets FOLDER` serves the scheme folders. DB is an
+// SQLite file, or a PostgreSQL connection URI (postgresql://…) that several servers share.
 #include <unistd.h>
 
 #include <iostream>
@@ -39,14 +40,14 @@ int init(const ServeOptions& o) {
     std::cerr << std::string(tr("error: the administrator's password must have 8 characters or more\n"));
     return kUsage;
   }
-  std::unique_ptr<server::Store> store = server::open_sqlite_store(o.database, true);
+  std::unique_ptr<server::Store> store = server::open_store(o.database, true);
   server::Account admin;
   admin.login = o.admin;
   admin.name = std::string(tr("bureau administrator"));
   admin.role = server::Role::Admin;
   admin.password_hash = server::hash_password(password);
   store->add_account(admin);
-  std::cout << tr_format("created {} (schema version {})\n", o.database, store->schema_version());
+  std::cout << tr_format("created {} (schema version {})\n", server::printable_database(o.database), store->schema_version());
   if (generated || o.demo) {
     std::cout << tr_format("bureau administrator  account {}  password {}\n", o.admin, password);
   } else {
@@ -72,7 +73,7 @@ int init(const ServeOptions& o) {
 }
 
 int serve(const ServeOptions& o) {
-  std::unique_ptr<server::Store> store = server::open_sqlite_store(o.database, false);
+  std::unique_ptr<server::Store> store = server::open_store(o.database, false);
   server::Catalog catalog;
   const std::string problems = server::load_catalog(o.rulesets, *store, catalog);
   if (!problems.empty()) {
@@ -103,11 +104,12 @@ Command add_serve(CLI::App& parent) {
   auto o = std::make_shared<ServeOptions>();
   CLI::App* app = parent.add_subcommand(
       "serve", std::string(tr("Serve the scoring service: web pages for departments and the bureau, a JSON API, "
-                              "a SQLite database (docs/serve.md)")));
-  app->add_option("DATABASE", o->database, std::string(tr("The SQLite database file")))->required();
+                              "a SQLite or PostgreSQL database (docs/serve.md)")));
+  app->add_option("DATABASE", o->database, std::string(tr("The database: an SQLite file, or a PostgreSQL connection URI (postgresql://USER@HOST/DB) "
+                                                    "that several servers may share")))->required();
   app->add_flag("--init", o->init,
                 std::string(tr("Create the database and a bureau administrator (its password read from standard input, "
-                               "or generated and printed); never replaces a file")));
+                               "or generated and printed); never replaces a file or an existing Rubric schema")));
   app->add_flag("--demo", o->demo,
                 std::string(tr("With --init: also two example departments with an officer each; every password is "
                                "generated and printed")));

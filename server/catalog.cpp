@@ -1,7 +1,7 @@
 // The years rubric serve scores: the rulesets of the scheme folders it was started with, each
 // checked clean before the server answers anything, then those a bureau administrator published
-// through the service. Each is kept in the store with its hash, so that every stored score names
-// the ruleset that produced it.
+// through the service, on this server or on any other that shares its database. Each is kept in
+// the store with its hash, so that every stored score names the ruleset that produced it.
 #include <algorithm>
 
 #include "base/messages.hpp"
@@ -35,6 +35,42 @@ void Catalog::serve(ServedYear year) {
   }
   years_.push_back(std::move(year));
   std::sort(years_.begin(), years_.end(), [](const ServedYear& a, const ServedYear& b) { return a.year < b.year; });
+}
+
+std::string Catalog::refresh(Store& store) {
+  std::lock_guard refreshing(refreshing_);
+  // Rulesets are only ever added to the store: the same number of them is the same list.
+  const std::vector<StoredRuleset> kept = store.rulesets(false);
+  if (kept.size() == rulesets_seen_) return "";
+  std::string problems;
+  std::map<int, const StoredRuleset*> latest;  // year → the last published of it that loads
+  for (const StoredRuleset& r : kept) {
+    if (r.published_by.empty()) continue;
+    if (by_sha256(r.sha256) == nullptr) {
+      {
+        std::lock_guard lock(mutex_);
+        if (refused_.count(r.sha256) > 0) continue;
+      }
+      const std::optional<StoredRuleset> text = store.ruleset(r.sha256);
+      LoadedRuleset loaded = load_ruleset_source(r.name + ".rubric", text ? text->source : "");
+      std::lock_guard lock(mutex_);
+      if (!loaded.ok()) {
+        // Published by a newer rubric, say: this server serves what it had, and does not parse
+        // the text again at every request.
+        refused_.insert(r.sha256);
+        problems += render(loaded.diagnostics, false);
+        continue;
+      }
+      all_[r.sha256] = loaded.ruleset;
+    }
+    latest[r.year] = &r;
+  }
+  for (const auto& [year, r] : latest) {
+    const std::optional<ServedYear> now = find(year);
+    if (!now || now->sha256 != r->sha256) serve({year, r->scheme, by_sha256(r->sha256), r->sha256});
+  }
+  rulesets_seen_ = kept.size();
+  return problems;
 }
 
 std::shared_ptr<const ast::Ruleset> Catalog::by_sha256(const std::string& sha256) const {
@@ -75,16 +111,7 @@ std::string load_catalog(const std::vector<std::string>& folders, Store& store, 
       catalog.serve({r.year, r.scheme, loaded.ruleset, sha256});
     }
   }
-  // What was published through the service replaces its year's, the latest last.
-  for (const StoredRuleset& kept : store.rulesets(true)) {
-    if (kept.published_by.empty() || catalog.by_sha256(kept.sha256) != nullptr) continue;
-    LoadedRuleset loaded = load_ruleset_source(kept.name + ".rubric", kept.source);
-    if (!loaded.ok()) {
-      problems += render(loaded.diagnostics, false);
-      continue;
-    }
-    catalog.serve({kept.year, kept.scheme, loaded.ruleset, kept.sha256});
-  }
+  return problems + catalog.refresh(store);
   return problems;
 }
 

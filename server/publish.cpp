@@ -114,7 +114,9 @@ Response Service::publish(Context& context) {
   const StoredRuleset kept{sha256, loaded.ruleset->scheme, loaded.ruleset->year, loaded.ruleset->name,
                            context.request.body, timestamp_now(), context.account->login};
   store_.keep_ruleset(kept);
-  catalog_.serve({kept.year, kept.scheme, loaded.ruleset, sha256});
+  // Served from the store, as every other server on the database will serve it: the year's
+  // last published ruleset (this one, unless another server published one since).
+  catalog_.refresh(store_);
   return json_response(stored_json(kept), 201);
 }
 

@@ -148,6 +148,8 @@ Response Service::handle(const Request& request) {
       context.session = store_.session(sha256_hex(request.session_token), now_());
       if (context.session) context.account = store_.account(context.session->account_id);
     }
+    // What another server on the same database published is served here from now on.
+    if (request.path.starts_with("/api/")) catalog_.refresh(store_);
     return route(context);
   } catch (const StoreError& e) {
     return error(503, "storage", std::string(tr("the database could not be used; nothing was changed: ")) + e.what());

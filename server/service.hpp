@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,11 +58,19 @@ class Catalog {
   // Serves [year] from now on, in place of the ruleset its year had.
   void serve(ServedYear year);
   std::shared_ptr<const ast::Ruleset> by_sha256(const std::string& sha256) const;
+  // Serves, for each year, the ruleset published last in [store], through this server or
+  // another on the same database; the Service calls it before it answers. Cheap when nothing
+  // was published since the last call. "" or the problems of a ruleset that does not load here
+  // (published by a newer rubric), which is then left aside.
+  std::string refresh(Store& store);
 
  private:
   mutable std::mutex mutex_;
+  std::mutex refreshing_;  // one refresh at a time: the last published is served, whatever the order
   std::vector<ServedYear> years_;
   std::map<std::string, std::shared_ptr<const ast::Ruleset>> all_;
+  std::set<std::string> refused_;
+  std::size_t rulesets_seen_ = 0;
 };
 // Loads [folders], then the rulesets published earlier and kept in [store], into [catalog]; keeps
 // each folder's ruleset text in [store]. "" on success, else the problems, one per line.

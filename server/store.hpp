@@ -1,6 +1,7 @@
 // What rubric serve keeps: accounts, departments, sessions, drafts, submissions and the rulesets
 // scores were computed with. The server keeps no state outside a Store, so several servers may
-// share one database. SQLite (one file, WAL) is the implementation here (docs/serve.md).
+// share one database. SQLite (one file, WAL) is the default; PostgreSQL is the database several
+// servers share (docs/serve.md).
 //
 // Every method either does what it says or throws StoreError: a failed write is never reported
 // as done.
@@ -143,7 +144,7 @@ class Store {
 
   // The schema version of the database (the number of migrations applied).
   virtual int schema_version() = 0;
-  // "ok", or what PRAGMA integrity_check found.
+  // "ok", or what PRAGMA integrity_check found (PostgreSQL: whether it answers, with this schema).
   virtual std::string integrity_check() = 0;
 };
 
@@ -153,6 +154,23 @@ class Store {
 std::unique_ptr<Store> open_sqlite_store(const std::string& path, bool create);
 // How many migrations this program has: the schema version of a database it has upgraded.
 int sqlite_schema_version();
+
+// Opens the PostgreSQL database [conninfo] names (a URI, postgresql://user@host:port/db, or
+// libpq's key=value form) and applies the migrations it lacks, in the first schema of the
+// connection's search_path ("public" unless the URI's options say otherwise), under an advisory
+// lock so that servers starting at once do not race. With [create] the Rubric schema must not
+// exist there yet (it is never touched); without, it must. A database of a newer schema than
+// this program knows is refused.
+std::unique_ptr<Store> open_postgres_store(const std::string& conninfo, bool create);
+// The same count for PostgreSQL (its migrations are SQLite's, one for one, in its dialect).
+int postgres_schema_version();
+
+// True when [database] is a PostgreSQL connection URI: it starts with postgresql:// or postgres://.
+bool is_postgres_uri(std::string_view database);
+// The store [database] names: PostgreSQL for a connection URI, else the SQLite file at that path.
+std::unique_ptr<Store> open_store(const std::string& database, bool create);
+// [database] as it may be printed: a URI's password (user:PASSWORD@ or password=…) as "***".
+std::string printable_database(std::string_view database);
 
 // The current time in UTC as ISO 8601 writes it, "2026-12-07T06:30:00Z", as kept.
 std::string timestamp_now();

@@ -1,5 +1,7 @@
 // rubric serve as a program, over HTTP on loopback: --init, a login and a submission through a
-// real socket, a graceful stop on SIGTERM, and no acknowledged submission lost to kill -9.
+// real socket, a graceful stop on SIGTERM, no acknowledged submission lost to kill -9, and two
+// servers on one database serving as one; on SQLite, and on PostgreSQL when RUBRIC_TEST_POSTGRES
+// names a server (scripts/test-postgres).
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -10,12 +12,12 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "server_backends.hpp"
 #include "support.hpp"
 
 namespace rubric::testing {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
 // A running `rubric serve DB --rulesets rulesets/guangzhou --port 0`, its address read from the
@@ -75,11 +77,8 @@ struct Demo {
   std::string court_password;
 };
 
-Demo init_demo(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("rubric-serve-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  Demo demo{(dir / "r.db").string(), ""};
+Demo init_demo(const std::string& database) {
+  Demo demo{database, ""};
   const CliResult init = run_cli("--lang en serve --init '" + demo.database + "' --demo");
   EXPECT_EQ(init.exit_code, 0) << init.err;
   std::smatch m;
@@ -89,26 +88,43 @@ Demo init_demo(const std::string& name) {
   return demo;
 }
 
-// Logs in as the court's officer: the client keeps the cookie; returns the CSRF token.
-std::string log_in(httplib::Client& client, const Demo& demo) {
+// Logs in as the court's officer: the client keeps the cookie (also put in [cookie]); returns
+// the CSRF token.
+std::string log_in(httplib::Client& client, const Demo& demo, std::string* cookie_out = nullptr) {
   const auto r = client.Post("/api/v1/session", json{{"login", "court"}, {"password", demo.court_password}}.dump(),
                              "application/json");
   EXPECT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   const std::string cookie = r->get_header_value("Set-Cookie");
   client.set_default_headers({{"Cookie", cookie.substr(0, cookie.find(';'))}});
+  if (cookie_out != nullptr) *cookie_out = cookie.substr(0, cookie.find(';'));
   return json::parse(r->body)["csrf"].get<std::string>();
 }
 
-TEST(ServeProcess, InitNeverReplacesAFile) {
-  const Demo demo = init_demo("init");
+// A fresh database of each backend with the demo's accounts (rubric serve --init --demo).
+class ServeProcess : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    database_ = std::make_unique<TestDatabase>(GetParam());
+    if (database_->skipped()) GTEST_SKIP() << kNoPostgres;
+    demo_ = init_demo(database_->name());
+  }
+
+  std::unique_ptr<TestDatabase> database_;
+  Demo demo_;
+};
+
+INSTANTIATE_TEST_SUITE_P(, ServeProcess, ::testing::ValuesIn(kBackends), backend_name);
+
+TEST_P(ServeProcess, InitNeverReplacesADatabase) {
+  const Demo& demo = demo_;
   const CliResult again = run_cli("--lang en serve --init '" + demo.database + "' --demo");
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_NE(again.err.find("exists already"), std::string::npos) << again.err;
 }
 
-TEST(ServeProcess, ScoresOverHttpAndStopsGracefullyOnSigterm) {
-  const Demo demo = init_demo("http");
+TEST_P(ServeProcess, ScoresOverHttpAndStopsGracefullyOnSigterm) {
+  const Demo& demo = demo_;
   ServerProcess server(demo.database);
   httplib::Client client("127.0.0.1", server.port());
   const auto page = client.Get("/");
@@ -129,8 +145,8 @@ TEST(ServeProcess, ScoresOverHttpAndStopsGracefullyOnSigterm) {
   EXPECT_EQ(server.stop(SIGTERM), 0);
 }
 
-TEST(ServeProcess, AnAcknowledgedSubmissionSurvivesKill9) {
-  const Demo demo = init_demo("kill");
+TEST_P(ServeProcess, AnAcknowledgedSubmissionSurvivesKill9) {
+  const Demo& demo = demo_;
   const std::string facts = read_text(kSourceDir + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json");
   {
     ServerProcess server(demo.database);
@@ -153,6 +169,52 @@ TEST(ServeProcess, AnAcknowledgedSubmissionSurvivesKill9) {
   ASSERT_EQ(state->status, 200);
   EXPECT_EQ(json::parse(state->body)["versions"].size(), 3u);
   EXPECT_EQ(again.stop(SIGTERM), 0);
+}
+
+// Two servers on one database, as behind a load balancer without sticky sessions: a session
+// opened on one is good on the other, failed logins count on both, drafts and versions are
+// one sequence, and a logout on one ends the session on both.
+TEST_P(ServeProcess, TwoServersOnOneDatabaseServeAsOne) {
+  ServerProcess a(demo_.database);
+  ServerProcess b(demo_.database);
+  httplib::Client to_a("127.0.0.1", a.port());
+  httplib::Client to_b("127.0.0.1", b.port());
+  for (int i = 0; i < 5; ++i) {
+    const auto r = (i % 2 == 0 ? to_a : to_b).Post("/api/v1/session", R"({"login":"water","password":"wrong-password"})",
+                                                   "application/json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 401);
+  }
+  const auto blocked = to_b.Post("/api/v1/session", R"({"login":"water","password":"wrong-password"})", "application/json");
+  ASSERT_TRUE(blocked);
+  EXPECT_EQ(blocked->status, 429);
+
+  std::string cookie;
+  const std::string csrf = log_in(to_a, demo_, &cookie);
+  to_b.set_default_headers({{"Cookie", cookie}});
+  const std::string facts = read_text(kSourceDir + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json");
+  const std::string year = "/api/v1/departments/1/years/2023";
+  for (int i = 1; i <= 4; ++i) {
+    const auto r = (i % 2 == 0 ? to_a : to_b).Post(year + "/submissions", {{"X-CSRF-Token", csrf}}, facts, "application/json");
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 201) << r->body;
+    EXPECT_EQ(json::parse(r->body)["version"], i);
+  }
+  const auto draft = to_b.Put(year + "/draft", {{"X-CSRF-Token", csrf}}, facts, "application/json");
+  ASSERT_TRUE(draft);
+  EXPECT_EQ(draft->status, 200) << draft->body;
+  const auto state = to_a.Get(year);
+  ASSERT_TRUE(state);
+  ASSERT_EQ(state->status, 200);
+  const json seen = json::parse(state->body);
+  EXPECT_EQ(seen["versions"].size(), 4u);
+  EXPECT_FALSE(seen["draft"].is_null());
+
+  const auto logout = to_b.Delete("/api/v1/session", {{"X-CSRF-Token", csrf}});
+  ASSERT_TRUE(logout);
+  EXPECT_EQ(to_a.Get("/api/v1/session")->status, 401);
+  EXPECT_EQ(a.stop(SIGTERM), 0);
+  EXPECT_EQ(b.stop(SIGTERM), 0);
 }
 
 }  // namespace

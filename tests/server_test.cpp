@@ -1,15 +1,8 @@
-// rubric serve: the store's migrations, and every API route with its access rules, through the
-// Service (no socket); then the real program over HTTP: a graceful stop, and a kill -9 that loses
-// no acknowledged submission.
+// rubric serve: every API route with its access rules, through the Service (no socket), on each
+// store: SQLite, and PostgreSQL when RUBRIC_TEST_POSTGRES names a server. The stores themselves
+// are tested in server_store_test.cpp, the program over HTTP in server_process_test.cpp.
 #include <gtest/gtest.h>
-#include <httplib.h>
-#include <signal.h>
-#include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -17,99 +10,27 @@
 #include "server/auth.hpp"
 #include "server/service.hpp"
 #include "server/store.hpp"
+#include "server_backends.hpp"
 #include "support.hpp"
 
 namespace rubric::server {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 using rubric::testing::read_text;
 
 const std::string kRoot = RUBRIC_SOURCE_DIR;
 const std::string kCourt2023 = kRoot + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json";
 
-fs::path temp_dir() {
-  fs::path dir = fs::temp_directory_path() / ("rubric-server-" + std::to_string(::getpid()) + "-" +
-                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-TEST(ServerStore, MigratesANewDatabaseAndOpensItAgainUnchanged) {
-  const fs::path db = temp_dir() / "r.db";
-  {
-    auto store = open_sqlite_store(db.string(), true);
-    EXPECT_EQ(store->schema_version(), sqlite_schema_version());
-    store->add_department({0, "court", "广州互联网法院"});
-  }
-  auto again = open_sqlite_store(db.string(), false);
-  EXPECT_EQ(again->schema_version(), sqlite_schema_version());
-  ASSERT_EQ(again->departments().size(), 1u);
-  EXPECT_EQ(again->integrity_check(), "ok");
-}
-
-TEST(ServerStore, NeverReplacesAFileAndNeverCreatesOneUnasked) {
-  const fs::path dir = temp_dir();
-  {
-    std::ofstream(dir / "kept.db") << "the user's file";
-  }
-  EXPECT_THROW(open_sqlite_store((dir / "kept.db").string(), true), StoreError);
-  EXPECT_EQ(read_text((dir / "kept.db").string()), "the user's file");
-  EXPECT_THROW(open_sqlite_store((dir / "missing.db").string(), false), StoreError);
-  EXPECT_FALSE(fs::exists(dir / "missing.db"));
-}
-
-TEST(ServerStore, RefusesADatabaseNewerThanTheProgram) {
-  const fs::path db = temp_dir() / "r.db";
-  open_sqlite_store(db.string(), true).reset();
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, ("PRAGMA user_version = " + std::to_string(sqlite_schema_version() + 1)).c_str(), nullptr,
-                         nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(raw);
-  try {
-    open_sqlite_store(db.string(), false);
-    FAIL() << "a newer database was opened";
-  } catch (const StoreError& e) {
-    EXPECT_NE(std::string(e.what()).find("newer than this program"), std::string::npos) << e.what();
-  }
-}
-
-TEST(ServerStore, ASubmissionCannotBeChangedOrDeleted) {
-  const fs::path db = temp_dir() / "r.db";
-  auto store = open_sqlite_store(db.string(), true);
-  const std::int64_t d = store->add_department({0, "court", "广州互联网法院"});
-  store->keep_ruleset({"abc", "guangzhou", 2023, "r", "text", "now", ""});
-  Submission s;
-  s.department_id = d;
-  s.year = 2023;
-  s.facts = "{}";
-  s.score = "{}";
-  s.ruleset_sha256 = "abc";
-  s.total = "95.99";
-  s.grade = "优";
-  EXPECT_EQ(store->add_submission(s), 1);
-  EXPECT_EQ(store->add_submission(s), 2);
-  store.reset();
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(raw, "UPDATE submissions SET total = '100'", nullptr, nullptr, nullptr), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(raw, "DELETE FROM submissions", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(raw);
-  auto again = open_sqlite_store(db.string(), false);
-  ASSERT_EQ(again->submissions(d, 2023, true).size(), 2u);
-  EXPECT_EQ(again->submission(d, 2023, 1)->total, "95.99");
-}
-
 // A service on a fresh database with the Guangzhou scheme, a bureau administrator and viewer,
-// and two departments with an officer each.
-class ServerApi : public ::testing::Test {
+// and two departments with an officer each; once on SQLite and once on PostgreSQL (skipped
+// without RUBRIC_TEST_POSTGRES: scripts/test-postgres).
+class ServerApi : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
-    store_ = open_sqlite_store((temp_dir() / "r.db").string(), true);
+    database_ = std::make_unique<rubric::testing::TestDatabase>(GetParam());
+    if (database_->skipped()) GTEST_SKIP() << rubric::testing::kNoPostgres;
+    store_ = database_->open(true);
     ASSERT_EQ(load_catalog({kRoot + "/rulesets/guangzhou"}, *store_, catalog_), "");
     service_ = std::make_unique<Service>(*store_, catalog_, [this] { return now_; });
     court_ = store_->add_department({0, "court", "广州互联网法院"});
@@ -140,6 +61,11 @@ class ServerApi : public ::testing::Test {
 
   Response call(const std::string& method, const std::string& path, const std::string& body = "",
                 const Client* client = nullptr, bool with_csrf = true) {
+    return service_->handle(request(method, path, body, client, with_csrf));
+  }
+
+  static Request request(const std::string& method, const std::string& path, const std::string& body,
+                         const Client* client, bool with_csrf = true) {
     Request r;
     r.method = method;
     r.path = path.substr(0, path.find('?'));
@@ -152,7 +78,7 @@ class ServerApi : public ::testing::Test {
       r.session_token = client->token;
       if (with_csrf) r.csrf = client->csrf;
     }
-    return service_->handle(r);
+    return r;
   }
 
   Client login(const std::string& login) {
@@ -168,6 +94,7 @@ class ServerApi : public ::testing::Test {
 
   std::string year_path(std::int64_t department) { return "/api/v1/departments/" + std::to_string(department) + "/years/2023"; }
 
+  std::unique_ptr<rubric::testing::TestDatabase> database_;  // outlives the store
   std::unique_ptr<Store> store_;
   Catalog catalog_;
   std::unique_ptr<Service> service_;
@@ -176,9 +103,11 @@ class ServerApi : public ::testing::Test {
   std::int64_t water_ = 0;
 };
 
+INSTANTIATE_TEST_SUITE_P(, ServerApi, ::testing::ValuesIn(rubric::testing::kBackends), rubric::testing::backend_name);
+
 std::string error_code(const Response& r) { return json::parse(r.body)["error"]["code"].get<std::string>(); }
 
-TEST_F(ServerApi, TheCourtSubmitsItsFactsAndGets9599WithTheClaimFlagged) {
+TEST_P(ServerApi, TheCourtSubmitsItsFactsAndGets9599WithTheClaimFlagged) {
   const Client court = login("court");
   const std::string facts = read_text(kCourt2023);
   const Response preview = call("POST", "/api/v1/years/2023/score", facts, &court);
@@ -215,7 +144,7 @@ TEST_F(ServerApi, TheCourtSubmitsItsFactsAndGets9599WithTheClaimFlagged) {
   EXPECT_NE(html.body.find("95.99"), std::string::npos);
 }
 
-TEST_F(ServerApi, ADepartmentSeesAndChangesOnlyItsOwnForms) {
+TEST_P(ServerApi, ADepartmentSeesAndChangesOnlyItsOwnForms) {
   const Client water = login("water");
   const std::string facts = read_text(kCourt2023);
   EXPECT_EQ(call("GET", year_path(court_), "", &water).status, 403);
@@ -233,7 +162,7 @@ TEST_F(ServerApi, ADepartmentSeesAndChangesOnlyItsOwnForms) {
   EXPECT_EQ(call("POST", "/api/v1/accounts", R"({"login":"x","role":"admin","password":"12345678"})", &water).status, 403);
 }
 
-TEST_F(ServerApi, TheBureauViewerReadsEverythingAndChangesNothing) {
+TEST_P(ServerApi, TheBureauViewerReadsEverythingAndChangesNothing) {
   const Client court = login("court");
   ASSERT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).status, 201);
   const Client viewer = login("viewer");
@@ -250,7 +179,7 @@ TEST_F(ServerApi, TheBureauViewerReadsEverythingAndChangesNothing) {
   EXPECT_EQ(overview["departments"][1]["state"], "none");
 }
 
-TEST_F(ServerApi, TheAdministratorAddsDepartmentsAndAccountsAndActsForADepartment) {
+TEST_P(ServerApi, TheAdministratorAddsDepartmentsAndAccountsAndActsForADepartment) {
   const Client admin = login("admin");
   const Response added = call("POST", "/api/v1/departments", R"({"code":"edu","name":"广州市教育局"})", &admin);
   ASSERT_EQ(added.status, 201) << added.body;
@@ -265,7 +194,7 @@ TEST_F(ServerApi, TheAdministratorAddsDepartmentsAndAccountsAndActsForADepartmen
   EXPECT_EQ(call("PUT", year_path(court_) + "/draft", "{\"facts\": {}}", &admin).status, 200);
 }
 
-TEST_F(ServerApi, EveryChangeNeedsTheSessionsCsrfToken) {
+TEST_P(ServerApi, EveryChangeNeedsTheSessionsCsrfToken) {
   const Client court = login("court");
   const Response r = call("PUT", year_path(court_) + "/draft", "{}", &court, false);
   EXPECT_EQ(r.status, 403);
@@ -279,7 +208,7 @@ TEST_F(ServerApi, EveryChangeNeedsTheSessionsCsrfToken) {
   EXPECT_EQ(call("GET", year_path(court_), "", &court).status, 401);
 }
 
-TEST_F(ServerApi, FailedLoginsAreLimitedPerAccount) {
+TEST_P(ServerApi, FailedLoginsAreLimitedPerAccount) {
   for (int i = 0; i < Service::kLoginAttempts; ++i) {
     EXPECT_EQ(call("POST", "/api/v1/session", R"({"login":"court","password":"wrong"})").status, 401);
   }
@@ -291,13 +220,13 @@ TEST_F(ServerApi, FailedLoginsAreLimitedPerAccount) {
   EXPECT_EQ(call("POST", "/api/v1/session", R"({"login":"court","password":"password-court"})").status, 200);
 }
 
-TEST_F(ServerApi, ASessionEnds) {
+TEST_P(ServerApi, ASessionEnds) {
   const Client court = login("court");
   now_ += Service::kSessionSeconds + 1;
   EXPECT_EQ(call("GET", "/api/v1/session", "", &court).status, 401);
 }
 
-TEST_F(ServerApi, RefusedFactsAreNotSubmittedAndSayWhere) {
+TEST_P(ServerApi, RefusedFactsAreNotSubmittedAndSayWhere) {
   const Client court = login("court");
   std::string facts = read_text(kCourt2023);
   const std::string from = "\"audit_issues\": 4";
@@ -312,7 +241,7 @@ TEST_F(ServerApi, RefusedFactsAreNotSubmittedAndSayWhere) {
   EXPECT_TRUE(store_->submissions(court_, 2023, false).empty());
 }
 
-TEST_F(ServerApi, FactsOfAnotherYearOrDepartmentAreRefused) {
+TEST_P(ServerApi, FactsOfAnotherYearOrDepartmentAreRefused) {
   const Client court = login("court");
   std::string facts = read_text(kCourt2023);
   const Response other_department = call("POST", year_path(court_) + "/submissions",
@@ -325,7 +254,7 @@ TEST_F(ServerApi, FactsOfAnotherYearOrDepartmentAreRefused) {
   EXPECT_TRUE(scored["results"][0]["total"].is_null());
 }
 
-TEST_F(ServerApi, MalformedRequestsGetJsonErrors) {
+TEST_P(ServerApi, MalformedRequestsGetJsonErrors) {
   EXPECT_EQ(call("POST", "/api/v1/session", "not json").status, 400);
   EXPECT_EQ(call("POST", "/api/v1/session", R"({"login": 1})").status, 400);
   EXPECT_EQ(call("GET", "/api/v1/years").status, 401);
@@ -342,7 +271,7 @@ TEST_F(ServerApi, MalformedRequestsGetJsonErrors) {
   }
 }
 
-TEST_F(ServerApi, TheFormDescribesEveryFact) {
+TEST_P(ServerApi, TheFormDescribesEveryFact) {
   const Client court = login("court");
   const Response r = call("GET", "/api/v1/years/2023/form", "", &court);
   ASSERT_EQ(r.status, 200);
@@ -369,7 +298,7 @@ TEST_F(ServerApi, TheFormDescribesEveryFact) {
   EXPECT_EQ(form["digits"], 2);
 }
 
-TEST_F(ServerApi, DraftsAreKeptAsSent) {
+TEST_P(ServerApi, DraftsAreKeptAsSent) {
   const Client court = login("court");
   const std::string draft = R"({"department": "广州互联网法院", "year": 2023, "facts": {"audit_issues": 4.000}})";
   ASSERT_EQ(call("PUT", year_path(court_) + "/draft", draft, &court).status, 200);
@@ -387,7 +316,7 @@ std::string ruleset_2025(bool grade = true, const std::string& expected = "1.5")
          "test \"扣分\" {\n  given {\"n\": 1}\n  case \"一个问题\"\n    expect I = " + expected + "\n}\n";
 }
 
-TEST_F(ServerApi, OnlyARulesetThatChecksCleanAndPassesItsTestsIsPublished) {
+TEST_P(ServerApi, OnlyARulesetThatChecksCleanAndPassesItsTestsIsPublished) {
   const Client admin = login("admin");
   const Response warned = call("POST", "/api/v1/rulesets", ruleset_2025(false), &admin);
   ASSERT_EQ(warned.status, 422) << warned.body;
@@ -421,7 +350,7 @@ TEST_F(ServerApi, OnlyARulesetThatChecksCleanAndPassesItsTestsIsPublished) {
   EXPECT_EQ(restarted.find(2025)->sha256, kept["sha256"]);
 }
 
-TEST_F(ServerApi, OnlyTheAdministratorPublishesAndOnlyTheBureauReadsRulesets) {
+TEST_P(ServerApi, OnlyTheAdministratorPublishesAndOnlyTheBureauReadsRulesets) {
   const Client court = login("court");
   const Client viewer = login("viewer");
   EXPECT_EQ(call("POST", "/api/v1/rulesets", ruleset_2025(), &court).status, 403);
@@ -432,7 +361,7 @@ TEST_F(ServerApi, OnlyTheAdministratorPublishesAndOnlyTheBureauReadsRulesets) {
   EXPECT_TRUE(kept[0]["published_by"].is_null());
 }
 
-TEST_F(ServerApi, AVersionKeepsTheRulesetThatScoredIt) {
+TEST_P(ServerApi, AVersionKeepsTheRulesetThatScoredIt) {
   const Client court = login("court");
   const std::string facts = read_text(kCourt2023);
   ASSERT_EQ(call("POST", year_path(court_) + "/submissions", facts, &court).status, 201);
@@ -458,11 +387,6 @@ TEST_F(ServerApi, AVersionKeepsTheRulesetThatScoredIt) {
   EXPECT_NE(table.body.find("优"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace rubric::server
-
-namespace rubric::server {
-namespace {
 
 // docs/openapi.json describes exactly the routes the service has, and the service serves it.
 TEST(ServerOpenApi, DescribesEveryRouteAndNothingElse) {
@@ -483,19 +407,14 @@ TEST(ServerOpenApi, DescribesEveryRouteAndNothingElse) {
   EXPECT_EQ(doc["info"]["version"], "1.0");
 }
 
-TEST_F(ServerApi, ServesItsOpenApiDocument) {
+TEST_P(ServerApi, ServesItsOpenApiDocument) {
   const Response r = call("GET", "/api/v1/openapi.json");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.body, rubric::testing::read_text(kRoot + "/docs/openapi.json"));
 }
 
-}  // namespace
-}  // namespace rubric::server
 
-namespace rubric::server {
-namespace {
-
-TEST_F(ServerApi, TheBureauGetsTheYearsReportOfEveryNewestVersion) {
+TEST_P(ServerApi, TheBureauGetsTheYearsReportOfEveryNewestVersion) {
   const Client court = login("court");
   ASSERT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).status, 201);
   const Client viewer = login("viewer");
@@ -509,7 +428,7 @@ TEST_F(ServerApi, TheBureauGetsTheYearsReportOfEveryNewestVersion) {
   EXPECT_EQ(call("GET", "/api/v1/years/2023/report.html", "", &court).status, 403);
 }
 
-TEST_F(ServerApi, DepartmentsAreImportedFromACsvAllOrNothing) {
+TEST_P(ServerApi, DepartmentsAreImportedFromACsvAllOrNothing) {
   const Client admin = login("admin");
   // One bad row (a code taken) and nothing is added.
   const Response refused = call("POST", "/api/v1/departments/import",
@@ -534,13 +453,8 @@ TEST_F(ServerApi, DepartmentsAreImportedFromACsvAllOrNothing) {
   EXPECT_EQ(json::parse(login_answer.body)["account"]["department"]["name"], "广州市卫生健康委员会");
 }
 
-}  // namespace
-}  // namespace rubric::server
 
-namespace rubric::server {
-namespace {
-
-TEST_F(ServerApi, APortalsTokenActsForItsDepartmentOnlyUntilRevoked) {
+TEST_P(ServerApi, APortalsTokenActsForItsDepartmentOnlyUntilRevoked) {
   const Client admin = login("admin");
   const Response created = call("POST", "/api/v1/tokens", json{{"department", court_}, {"name", "财务系统接口"}}.dump(), &admin);
   ASSERT_EQ(created.status, 201) << created.body;
@@ -571,32 +485,8 @@ TEST_F(ServerApi, APortalsTokenActsForItsDepartmentOnlyUntilRevoked) {
   EXPECT_EQ(call("POST", "/api/v1/tokens", json{{"department", court_}, {"name", "x"}}.dump(), &court).status, 403);
 }
 
-// A database of schema version 1 (before API tokens) is upgraded when opened, and keeps its data.
-TEST(ServerStore, AnOlderDatabaseIsMigratedAndKeepsItsData) {
-  const fs::path db = temp_dir() / "r.db";
-  {
-    auto store = open_sqlite_store(db.string(), true);
-    store->add_department({0, "court", "广州互联网法院"});
-  }
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "DROP TABLE api_tokens; PRAGMA user_version = 1", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(raw);
-  auto store = open_sqlite_store(db.string(), false);
-  EXPECT_EQ(store->schema_version(), sqlite_schema_version());
-  EXPECT_GE(sqlite_schema_version(), 2);
-  store->add_api_token({"hash", 1, "x", "now", "admin", false});
-  EXPECT_TRUE(store->api_token("hash").has_value());
-  EXPECT_EQ(store->departments().size(), 1u);
-}
 
-}  // namespace
-}  // namespace rubric::server
-
-namespace rubric::server {
-namespace {
-
-TEST_F(ServerApi, AnUploadedRulesetNamesNoFileOfTheServer) {
+TEST_P(ServerApi, AnUploadedRulesetNamesNoFileOfTheServer) {
   const Client admin = login("admin");
   for (const std::string& text :
        {std::string("ruleset \"x\" scheme guangzhou year 2025 extends \"/etc/passwd\"\n"),
@@ -610,11 +500,50 @@ TEST_F(ServerApi, AnUploadedRulesetNamesNoFileOfTheServer) {
 }
 
 // An unknown login takes as long to refuse as a wrong password: both verify an Argon2id hash.
-TEST_F(ServerApi, AnUnknownLoginIsRefusedLikeAWrongPassword) {
+TEST_P(ServerApi, AnUnknownLoginIsRefusedLikeAWrongPassword) {
   const Response unknown = call("POST", "/api/v1/session", R"({"login":"nobody","password":"x"})");
   const Response wrong = call("POST", "/api/v1/session", R"({"login":"court","password":"x"})");
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(unknown.body, wrong.body);
+}
+
+
+// Two servers on one database, as behind a load balancer: what the bureau publishes through one
+// is what the other scores with at its next request, a stricter 2023 included, and the one that
+// published later wins on both.
+TEST_P(ServerApi, ARulesetPublishedThroughOneServerIsServedByTheOther) {
+  std::unique_ptr<Store> other_store = database_->open(false);
+  Catalog other_catalog;
+  ASSERT_EQ(load_catalog({kRoot + "/rulesets/guangzhou"}, *other_store, other_catalog), "");
+  Service other(*other_store, other_catalog, [this] { return now_; });
+  const auto on_other = [&](const std::string& method, const std::string& path, const std::string& body,
+                            const Client& client) { return other.handle(request(method, path, body, &client)); };
+
+  const Client admin = login("admin");
+  const Client court = login("court");  // a session opened here is good on the other server
+  ASSERT_EQ(call("POST", "/api/v1/rulesets", ruleset_2025(), &admin).status, 201);
+  const Response scored = on_other("POST", "/api/v1/years/2025/score",
+                                   R"({"department": "广州互联网法院", "year": 2025, "facts": {"n": 1}})", court);
+  ASSERT_EQ(scored.status, 200) << scored.body;
+  EXPECT_EQ(json::parse(scored.body)["results"][0]["total"].dump(), "1.5");
+
+  // A stricter 2023 (优 from 96) published here: the other server's next submission is 良.
+  std::string text = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  text.replace(text.find("优 >= 90"), 8, "优 >= 96");
+  const Response stricter = call("POST", "/api/v1/rulesets?name=2023.rubric", text, &admin);
+  ASSERT_EQ(stricter.status, 201) << stricter.body.substr(0, 2000);
+  const json submitted =
+      json::parse(on_other("POST", year_path(court_) + "/submissions", read_text(kCourt2023), court).body);
+  EXPECT_EQ(submitted["grade"], "良");
+  EXPECT_EQ(submitted["ruleset_sha256"], json::parse(stricter.body)["sha256"]);
+
+  // Then a milder one (优 from 80) through the other server: both serve it, since it came last.
+  text.replace(text.find("优 >= 96"), 8, "优 >= 80");
+  const Response milder = on_other("POST", "/api/v1/rulesets?name=2023.rubric", text, admin);
+  ASSERT_EQ(milder.status, 201) << milder.body.substr(0, 2000);
+  const json again = json::parse(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).body);
+  EXPECT_EQ(again["ruleset_sha256"], json::parse(milder.body)["sha256"]);
+  EXPECT_EQ(other_catalog.find(2023)->sha256, catalog_.find(2023)->sha256);
 }
 
 }  // namespace

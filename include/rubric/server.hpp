@@ -1,4 +1,4 @@
-// Stage 7, the service: rubric serve's store (SQLite), accounts, the JSON API and the pages, and
+// Stage 7, the service: rubric serve's store (SQLite or PostgreSQL), accounts, the JSON API and the pages, and
 // the HTTP server in front of them (docs/serve.md).
 #pragma once
 
