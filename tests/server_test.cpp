@@ -508,6 +508,75 @@ TEST_P(ServerApi, AnUnknownLoginIsRefusedLikeAWrongPassword) {
 }
 
 
+// Every route against every kind of caller: nobody, the court's officer, another department's
+// officer, a bureau viewer and an administrator. A route added to the table without a line here
+// fails the test, so the access rules of a new route are decided, not defaulted.
+TEST_P(ServerApi, EveryRouteAgainstEveryRole) {
+  const Client court = login("court");
+  ASSERT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).status, 201);
+  // Who may call each route: "any" (logged in), "bureau", "admin", "read" (the department's
+  // officer or the bureau), "write" (the department's officer or an administrator), "open".
+  const std::map<std::string, std::string> who = {
+      {"GET /api/v1/openapi.json", "open"},
+      {"POST /api/v1/session", "open"},
+      {"GET /api/v1/session", "open"},
+      {"DELETE /api/v1/session", "open"},
+      {"GET /api/v1/years", "any"},
+      {"GET /api/v1/years/{year}/form", "any"},
+      {"POST /api/v1/years/{year}/score", "any"},
+      {"GET /api/v1/years/{year}/overview", "bureau"},
+      {"GET /api/v1/years/{year}/report.xlsx", "bureau"},
+      {"GET /api/v1/years/{year}/report.html", "bureau"},
+      {"GET /api/v1/departments", "any"},
+      {"POST /api/v1/departments", "admin"},
+      {"POST /api/v1/departments/import", "admin"},
+      {"POST /api/v1/accounts", "admin"},
+      {"POST /api/v1/tokens", "admin"},
+      {"DELETE /api/v1/tokens/{sha256}", "admin"},
+      {"GET /api/v1/rulesets", "bureau"},
+      {"POST /api/v1/rulesets", "admin"},
+      {"GET /api/v1/rulesets/{sha256}", "bureau"},
+      {"GET /api/v1/departments/{department}/years/{year}", "read"},
+      {"PUT /api/v1/departments/{department}/years/{year}/draft", "write"},
+      {"POST /api/v1/departments/{department}/years/{year}/submissions", "write"},
+      {"GET /api/v1/departments/{department}/years/{year}/submissions/{version}", "read"},
+      {"GET /api/v1/departments/{department}/years/{year}/submissions/{version}/table.xlsx", "read"},
+      {"GET /api/v1/departments/{department}/years/{year}/submissions/{version}/table.html", "read"},
+  };
+  const Client water = login("water");
+  const Client viewer = login("viewer");
+  const Client admin = login("admin");
+  const std::string sha = catalog_.find(2023)->sha256;
+  for (const auto& [method, pattern] : Service::routes()) {
+    const auto rule = who.find(method + " " + pattern);
+    ASSERT_NE(rule, who.end()) << "decide who may call " << method << " " << pattern;
+    if (rule->second == "open") continue;
+    std::string path = pattern;
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"{year}", "2023"}, {"{department}", std::to_string(court_)}, {"{version}", "1"}, {"{sha256}", sha}}) {
+      if (const std::size_t at = path.find(from); at != std::string::npos) path.replace(at, from.size(), to);
+    }
+    const std::string body = method == "GET" || method == "DELETE" ? "" : "{}";
+    const auto status = [&](const Client* client) { return call(method, path, body, client).status; };
+    const std::string& r = rule->second;
+    SCOPED_TRACE(method + " " + path);
+    EXPECT_EQ(status(nullptr), 401);
+    const auto allowed = [&](const Client& client, bool may) {
+      const int s = status(&client);
+      if (may) {
+        EXPECT_NE(s, 401);
+        EXPECT_NE(s, 403);
+      } else {
+        EXPECT_EQ(s, 403);
+      }
+    };
+    allowed(court, r == "any" || r == "read" || r == "write");
+    allowed(water, r == "any");
+    allowed(viewer, r == "any" || r == "bureau" || r == "read");
+    allowed(admin, true);
+  }
+}
+
 // Two servers on one database, as behind a load balancer: what the bureau publishes through one
 // is what the other scores with at its next request, a stricter 2023 included, and the one that
 // published later wins on both.
