@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "paths.hpp"
 #include "rubric/rubric.hpp"
 
 namespace {
@@ -32,7 +33,7 @@ std::string read_text(const std::string& path) {
 
 // The body of header_example() above, each line as "//   LINE" the way the header writes it.
 std::string example_as_comment() {
-  const std::string self = read_text(std::string(RUBRIC_SOURCE_DIR) + "/tests/header_example_test.cpp");
+  const std::string self = read_text(std::string(rubric::testing::kSourceDirPath) + "/tests/header_example_test.cpp");
   const std::string begin = "int header_example() {\n";
   const std::size_t from = self.find(begin) + begin.size();
   const std::size_t to = self.find("  return 0;\n}\n// END EXAMPLE");
@@ -43,7 +44,7 @@ std::string example_as_comment() {
 }
 
 TEST(HeaderExample, TheHeaderShowsTheseLines) {
-  const std::string header = read_text(std::string(RUBRIC_SOURCE_DIR) + "/include/rubric/rubric.hpp");
+  const std::string header = read_text(std::string(rubric::testing::kSourceDirPath) + "/include/rubric/rubric.hpp");
   const std::string example = example_as_comment();
   ASSERT_GT(example.size(), 100u);
   EXPECT_NE(header.find(example), std::string::npos)

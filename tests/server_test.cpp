@@ -19,7 +19,7 @@ namespace {
 using nlohmann::json;
 using rubric::testing::read_text;
 
-const std::string kRoot = RUBRIC_SOURCE_DIR;
+const std::string kRoot = rubric::testing::kSourceDirPath;
 const std::string kCourt2023 = kRoot + "/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json";
 
 // A service on a fresh database with the Guangzhou scheme, a bureau administrator and viewer,

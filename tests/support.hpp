@@ -14,12 +14,13 @@
 #include <vector>
 #include <sys/wait.h>
 
+#include "paths.hpp"
 #include "rubric/rubric.hpp"
 
 namespace rubric::testing {
 
-inline const std::string kSourceDir = RUBRIC_SOURCE_DIR;
-inline const std::string kBinary = RUBRIC_BINARY;
+inline const std::string kSourceDir = kSourceDirPath;
+inline const std::string kBinary = kBinaryPath;
 
 inline std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
