@@ -23,6 +23,11 @@ struct Service::Context {
   Response refusal;  // Service::access's answer when it refuses
 };
 
+// The access rules the route table applies: the bureau reads every department's forms, an
+// officer only its own.
+inline bool is_bureau(const Account& a) { return a.role == Role::Admin || a.role == Role::Viewer; }
+inline bool may_read(const Account& a, std::int64_t department) { return is_bureau(a) || a.department_id == department; }
+
 Response json_response(const nlohmann::ordered_json& value, int status = 200);
 // An error: [status] says its class, [code] what it is for a program, [message] for a person.
 Response error(int status, std::string_view code, std::string_view message, const Diagnostics* diagnostics = nullptr);
