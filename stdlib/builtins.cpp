@@ -63,14 +63,14 @@ Decimal steps(std::span<const Decimal> args, const BuiltinContext&) {
 
 const std::vector<Builtin>& builtins() {
   static const std::vector<Builtin> kBuiltins = {
-      {BuiltinId::Min, "min", 1, -1, "min(a, b, …)", "the smallest argument", min_of},
-      {BuiltinId::Max, "max", 1, -1, "max(a, b, …)", "the largest argument", max_of},
-      {BuiltinId::Clamp, "clamp", 3, 3, "clamp(x, lo, hi)", "x limited to [lo, hi]", clamp},
-      {BuiltinId::Abs, "abs", 1, 1, "abs(x)", "the absolute value", abs},
-      {BuiltinId::Round, "round", 2, 2, "round(x, decimals)", "x rounded with the ruleset's rounding mode", round},
-      {BuiltinId::Floor, "floor", 1, 2, "floor(x[, decimals])", "x rounded toward −∞", floor},
-      {BuiltinId::Ceil, "ceil", 1, 2, "ceil(x[, decimals])", "x rounded toward +∞", ceil},
-      {BuiltinId::Steps, "steps", 2, 2, "steps(x, step)", "started steps of size step in x (0 when x ≤ 0)", steps},
+      {BuiltinId::Min, "min", 1, -1, "min(a, b, …)", tr_later("the smallest argument"), min_of},
+      {BuiltinId::Max, "max", 1, -1, "max(a, b, …)", tr_later("the largest argument"), max_of},
+      {BuiltinId::Clamp, "clamp", 3, 3, "clamp(x, lo, hi)", tr_later("x limited to [lo, hi]"), clamp},
+      {BuiltinId::Abs, "abs", 1, 1, "abs(x)", tr_later("the absolute value"), abs},
+      {BuiltinId::Round, "round", 2, 2, "round(x, decimals)", tr_later("x rounded with the ruleset's rounding mode"), round},
+      {BuiltinId::Floor, "floor", 1, 2, "floor(x[, decimals])", tr_later("x rounded toward −∞"), floor},
+      {BuiltinId::Ceil, "ceil", 1, 2, "ceil(x[, decimals])", tr_later("x rounded toward +∞"), ceil},
+      {BuiltinId::Steps, "steps", 2, 2, "steps(x, step)", tr_later("started steps of size step in x (0 when x ≤ 0)"), steps},
   };
   return kBuiltins;
 }

@@ -46,7 +46,7 @@ std::set<std::string> marked_messages(std::set<std::string>* formats = nullptr) 
   const std::regex call(R"re(\btr(_format|_later)?\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+))re");
   const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
   std::set<std::string> out;
-  for (const char* folder : {"base", "dsl", "stdlib", "interpreter", "report", "server", "cli"}) {
+  for (const char* folder : {"base", "dsl", "stdlib", "interpreter", "report", "server", "studio", "cli"}) {
     for (const auto& entry : fs::recursive_directory_iterator(kSourceDir + "/" + folder)) {
       const std::string name = entry.path().filename().string();
       if (!entry.is_regular_file() || name.rfind("messages", 0) == 0) continue;
