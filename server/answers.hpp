@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "base/diagnostic.hpp"
+#include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/facts.hpp"
 #include "server/service.hpp"
 
 namespace rubric::server {
@@ -27,6 +29,21 @@ struct Service::Context {
 // officer only its own.
 inline bool is_bureau(const Account& a) { return a.role == Role::Admin || a.role == Role::Viewer; }
 inline bool may_read(const Account& a, std::int64_t department) { return is_bureau(a) || a.department_id == department; }
+
+// A department's facts scored with a year's ruleset, as `rubric score --format json` reports them.
+struct Scoring {
+  std::optional<Facts> facts;
+  std::optional<Evaluation> evaluation;
+  Diagnostics diagnostics;
+  std::string document;  // the score document
+};
+Scoring score_facts(const ServedYear& year, const std::string& body);
+
+// The first file an uploaded ruleset names (the ruleset it extends, a test's given, prior or
+// cohort file), "" when none: an uploaded ruleset stands alone, since reading those would show
+// the server's files in messages.
+std::string file_named(const ast::Ruleset& ruleset);
+Response refuse_file_named(const std::string& file);
 
 Response json_response(const nlohmann::ordered_json& value, int status = 200);
 // An error: [status] says its class, [code] what it is for a program, [message] for a person.

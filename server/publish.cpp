@@ -77,20 +77,7 @@ Response Service::publish(Context& context) {
   // An uploaded ruleset stands alone: it names no file of the server, neither a ruleset it
   // extends nor facts for its tests (reading those would show the server's files in messages).
   const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, context.request.body));
-  if (parsed.ruleset) {
-    std::string outside = parsed.ruleset->extends;
-    for (const ast::TestBlock& t : parsed.ruleset->tests) {
-      for (const std::string* file : {&t.given_file, &t.prior_file, &t.cohort_file}) {
-        if (outside.empty() && !file->empty()) outside = *file;
-      }
-    }
-    if (!outside.empty()) {
-      return error(422, "ruleset_refused",
-                   tr_format("an uploaded ruleset stands alone: it may not name the file \"{}\" (extends, or a test's "
-                             "given/prior/cohort file); write the facts of its tests inline",
-                             outside));
-    }
-  }
+  if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
   LoadedRuleset loaded = load_ruleset_source(name, context.request.body);
   if (loaded.diagnostics.has_errors() || loaded.diagnostics.warning_count() > 0 || !loaded.ruleset) {
     return error(422, "ruleset_refused", tr("the ruleset does not check clean (errors or warnings); it was not published"),

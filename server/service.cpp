@@ -52,13 +52,17 @@ bool may_write(const Account& a, std::int64_t department) {
   return a.role == Role::Admin || (a.role == Role::Officer && a.department_id == department);
 }
 
-// A department's facts scored with a year's ruleset, as `rubric score --format json` reports them.
-struct Scoring {
-  std::optional<Facts> facts;
-  std::optional<Evaluation> evaluation;
-  Diagnostics diagnostics;
-  std::string document;  // the score document
-};
+// A ruleset as the API names it: json::ruleset without the file's path on the server, which is
+// nobody's business but the server's.
+ordered_json ruleset_json(const ast::Ruleset& ruleset) {
+  ordered_json j = json::ruleset(ruleset);
+  j.erase("file");
+  return j;
+}
+
+std::string state_of(bool submitted, bool draft) { return submitted ? "submitted" : (draft ? "draft" : "none"); }
+
+}  // namespace
 
 Scoring score_facts(const ServedYear& year, const std::string& body) {
   Scoring out;
@@ -83,18 +87,6 @@ Scoring score_facts(const ServedYear& year, const std::string& body) {
                                    false);
   return out;
 }
-
-// A ruleset as the API names it: json::ruleset without the file's path on the server, which is
-// nobody's business but the server's.
-ordered_json ruleset_json(const ast::Ruleset& ruleset) {
-  ordered_json j = json::ruleset(ruleset);
-  j.erase("file");
-  return j;
-}
-
-std::string state_of(bool submitted, bool draft) { return submitted ? "submitted" : (draft ? "draft" : "none"); }
-
-}  // namespace
 
 Service::Service(Store& store, Catalog& catalog, std::function<std::int64_t()> now)
     : store_(store), catalog_(catalog), now_(std::move(now)) {
@@ -203,6 +195,8 @@ const std::vector<Service::Route>& Service::table() {
       {"DELETE", "/tokens/{sha256}", W::Admin, [](Service& s, Context& c, const Args& a) { return s.revoke_token(c, a.sha256); }},
       {"GET", "/rulesets", W::Bureau, [](Service& s, Context& c, const Args&) { return s.rulesets(c); }},
       {"POST", "/rulesets", W::Admin, [](Service& s, Context& c, const Args&) { return s.publish(c); }},
+      {"POST", "/studio/check", W::Admin, [](Service& s, Context& c, const Args&) { return s.studio_check(c); }},
+      {"POST", "/studio/impact", W::Admin, [](Service& s, Context& c, const Args&) { return s.studio_impact(c); }},
       {"GET", "/rulesets/{sha256}", W::Bureau,
        [](Service& s, Context& c, const Args& a) { return s.ruleset_source(c, a.sha256); }},
       {"GET", "/departments/{department}/years/{year}", W::ReadDepartment,

@@ -122,6 +122,8 @@ class Service {
   Response overview(Context& context, const ServedYear& year);
   Response year_report(Context& context, const ServedYear& year, const std::string& format);
   Response import_departments(Context& context);
+  Response studio_check(Context& context);
+  Response studio_impact(Context& context);
   Response page(const Context& context, const std::string& name);
 
   Store& store_;

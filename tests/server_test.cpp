@@ -3,6 +3,7 @@
 // are tested in server_store_test.cpp, the program over HTTP in server_process_test.cpp.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -536,6 +537,8 @@ TEST_P(ServerApi, EveryRouteAgainstEveryRole) {
       {"GET /api/v1/rulesets", "bureau"},
       {"POST /api/v1/rulesets", "admin"},
       {"GET /api/v1/rulesets/{sha256}", "bureau"},
+      {"POST /api/v1/studio/check", "admin"},
+      {"POST /api/v1/studio/impact", "admin"},
       {"GET /api/v1/departments/{department}/years/{year}", "read"},
       {"PUT /api/v1/departments/{department}/years/{year}/draft", "write"},
       {"POST /api/v1/departments/{department}/years/{year}/submissions", "write"},
@@ -613,6 +616,71 @@ TEST_P(ServerApi, ARulesetPublishedThroughOneServerIsServedByTheOther) {
   const json again = json::parse(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).body);
   EXPECT_EQ(again["ruleset_sha256"], json::parse(milder.body)["sha256"]);
   EXPECT_EQ(other_catalog.find(2023)->sha256, catalog_.find(2023)->sha256);
+}
+
+
+// The studio's check: a draft as rubric check sees it, each diagnostic where the browser shows it
+// (lines from 0, UTF-16 code units) with the fix it suggests; a draft that names a file of the
+// server is refused unread.
+TEST_P(ServerApi, TheStudioChecksADraftAndOffersItsFixes) {
+  const Client admin = login("admin");
+  std::string text = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  const std::size_t at = text.find("per audit_issues") + 4;
+  text.replace(at, 12, "audit_isues");
+  const Response checked = call("POST", "/api/v1/studio/check?name=2024.rubric", text, &admin);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  const json answer = json::parse(checked.body);
+  EXPECT_EQ(answer["errors"], 1);
+  ASSERT_EQ(answer["diagnostics"].size(), 1u);
+  const json& d = answer["diagnostics"][0];
+  EXPECT_EQ(d["code"], "E0201");
+  const std::size_t line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  EXPECT_EQ(d["range"]["start"]["line"], line);
+  EXPECT_EQ(d["fix"]["text"], "audit_issues");
+  EXPECT_EQ(d["fix"]["range"], d["range"]);
+
+  const Response clean = call("POST", "/api/v1/studio/check", read_text(kRoot + "/rulesets/guangzhou/2023.rubric"), &admin);
+  EXPECT_EQ(json::parse(clean.body)["diagnostics"].size(), 0u) << clean.body;
+  const Response outside =
+      call("POST", "/api/v1/studio/check", "ruleset \"x\" scheme s year 2024 extends \"/etc/passwd\"\n", &admin);
+  EXPECT_EQ(outside.status, 422) << outside.body;
+  EXPECT_NE(outside.body.find("/etc/passwd"), std::string::npos);
+  EXPECT_EQ(outside.body.find("root:"), std::string::npos);
+  EXPECT_EQ(call("POST", "/api/v1/studio/check?name=../x.rubric", text, &admin).status, 400);
+}
+
+// The studio's impact: the court's stored 95.99 / 优 against a draft whose 优 starts at 96, with
+// the ranks, the grades before and after, and the diff against the served 2023 ruleset.
+TEST_P(ServerApi, TheStudioShowsADraftsImpactOnEveryStoredSubmission) {
+  const Client court = login("court");
+  ASSERT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).status, 201);
+  const Client admin = login("admin");
+  std::string text = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  text.replace(text.find("优 >= 90"), 8, "优 >= 96");
+  const Response impact = call("POST", "/api/v1/studio/impact?name=2023.rubric", text, &admin);
+  ASSERT_EQ(impact.status, 200) << impact.body.substr(0, 2000);
+  const json answer = json::parse(impact.body);
+  EXPECT_EQ(answer["year"], 2023);
+  EXPECT_EQ(answer["served"], catalog_.find(2023)->sha256);
+  ASSERT_EQ(answer["departments"].size(), 1u);
+  const json& row = answer["departments"][0];
+  EXPECT_EQ(row["department"]["code"], "court");
+  EXPECT_EQ(row["before"]["total"].dump(), "95.99");
+  EXPECT_EQ(row["before"]["grade"], "优");
+  EXPECT_EQ(row["before"]["rank"], 1);
+  EXPECT_EQ(row["after"]["total"].dump(), "95.99");
+  EXPECT_EQ(row["after"]["grade"], "良");
+  EXPECT_EQ(answer["grades"]["before"], (json{{"优", 1}}));
+  EXPECT_EQ(answer["grades"]["after"], (json{{"良", 1}}));
+  ASSERT_TRUE(answer["diff"]["changes"].is_array()) << answer["diff"].dump().substr(0, 500);
+  EXPECT_FALSE(answer["diff"]["changes"].empty());
+  // Nothing was published or stored by looking.
+  EXPECT_EQ(json::parse(call("GET", "/api/v1/rulesets", "", &admin).body).size(), 2u);
+  // A draft with an error has no impact to show, and says why.
+  text.replace(text.find("per audit_issues"), 16, "per audit_isues");
+  const Response broken = call("POST", "/api/v1/studio/impact", text, &admin);
+  EXPECT_EQ(broken.status, 422);
+  EXPECT_EQ(json::parse(broken.body)["error"]["diagnostics"][0]["code"], "E0201");
 }
 
 }  // namespace
