@@ -550,7 +550,9 @@ TEST_P(ServerApi, EveryRouteAgainstEveryRole) {
   const Client viewer = login("viewer");
   const Client admin = login("admin");
   const std::string sha = catalog_.find(2023)->sha256;
-  for (const auto& [method, pattern] : Service::routes()) {
+  for (const auto& route : Service::routes()) {
+    const std::string& method = route.first;  // named, not bound: a lambda below captures it
+    const std::string& pattern = route.second;
     const auto rule = who.find(method + " " + pattern);
     ASSERT_NE(rule, who.end()) << "decide who may call " << method << " " << pattern;
     if (rule->second == "open") continue;
