@@ -136,6 +136,7 @@ Response Service::route(Context& context) {
   if (parts.empty()) return page(context, "login.html");
   if (parts.size() == 1 && parts[0] == "department") return page(context, "department.html");
   if (parts.size() == 1 && parts[0] == "bureau") return page(context, "bureau.html");
+  if (parts.size() == 1 && parts[0] == "studio") return page(context, "studio.html");
   if (parts.size() == 2 && parts[0] == "static") return page(context, parts[1]);
   return error(404, "not_found", tr("no such page"));
 }

@@ -140,6 +140,8 @@ Response Service::studio_impact(Context& context) {
     j["before"] = {{"total", ordered_json::parse(s.total)}, {"grade", s.grade}};
     j["after"] = row.new_total ? ordered_json{{"total", ordered_json::parse(row.new_total->to_string())}, {"grade", row.new_grade}}
                                : ordered_json(nullptr);
+    // The change, exact (after − before), for the page to show as it is.
+    j["change"] = row.change() ? ordered_json::parse(row.change()->to_string()) : ordered_json(nullptr);
     j["error"] = row.error.empty() ? ordered_json(nullptr) : ordered_json(row.error);
     departments.push_back(std::move(j));
     rows.push_back(std::move(row));

@@ -672,6 +672,7 @@ TEST_P(ServerApi, TheStudioShowsADraftsImpactOnEveryStoredSubmission) {
   EXPECT_EQ(row["before"]["rank"], 1);
   EXPECT_EQ(row["after"]["total"].dump(), "95.99");
   EXPECT_EQ(row["after"]["grade"], "良");
+  EXPECT_EQ(row["change"].dump(), "0");
   EXPECT_EQ(answer["grades"]["before"], (json{{"优", 1}}));
   EXPECT_EQ(answer["grades"]["after"], (json{{"良", 1}}));
   ASSERT_TRUE(answer["diff"]["changes"].is_array()) << answer["diff"].dump().substr(0, 500);

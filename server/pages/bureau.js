@@ -11,7 +11,9 @@ async function start() {
   let years;
   try { years = await loadYears(); } catch (e) { showFatal(e.message); return; }
   const year = param("year") || (years.length ? String(years[0].year) : null);
-  renderHeader(session, [{ href: "/bureau" + (year ? "?year=" + encodeURIComponent(year) : ""), text: "各部门汇总", current: true }]);
+  const links = [{ href: "/bureau" + (year ? "?year=" + encodeURIComponent(year) : ""), text: "各部门汇总", current: true }];
+  if (account.role === "admin") links.push({ href: "/studio" + (year ? "?year=" + encodeURIComponent(year) : ""), text: "规则编辑" });
+  renderHeader(session, links);
   if (!isBureau(account.role)) {
     // A department officer has their own page; the overview is for the bureau.
     showFatal("无权查看各部门汇总，本页面仅供财政局使用。");

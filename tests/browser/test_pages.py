@@ -363,3 +363,55 @@ def test_the_administrator_imports_departments_and_publishes_a_ruleset(server, b
     css(driver, "#publish-button").click()
     wait(driver, lambda d: "已发布" in text_of(d, "#publish-result"), message="published")
     shot(driver, screenshots, "bureau-admin")
+
+
+def editor_call(driver, script, *args):
+    """Runs [script] with `cm`, the studio's CodeMirror editor."""
+    return driver.execute_script("const cm = document.querySelector('.CodeMirror').CodeMirror;" + script, *args)
+
+
+def test_the_studio_checks_as_the_author_types_shows_the_impact_and_publishes(server, browser_factory, court_submitted,
+                                                                               screenshots):
+    driver = browser_factory()
+    log_in(driver, server, server.admin, "/bureau")
+    wait(driver, lambda d: any(a.text == "规则编辑" for a in d.find_elements(By.CSS_SELECTOR, ".site-nav a")),
+         message="the bureau's page links the studio")
+    driver.get(server.page("/studio?year=2023"))
+    wait(driver, lambda d: "检查通过" in text_of(d, "#check-status"), message="the served 2023 ruleset checks clean")
+
+    # The author deletes one letter of a fact's name, as a person would, with the keyboard.
+    text = editor_call(driver, "return cm.getValue();")
+    at = text.index("per audit_issues") + len("per audit_iss")
+    line = text.count("\n", 0, at)
+    column = at - (text.rfind("\n", 0, at) + 1)
+    editor_call(driver, "cm.focus(); cm.setCursor({line: arguments[0], ch: arguments[1]});", line, column)
+    css(driver, ".CodeMirror textarea").send_keys(Keys.BACKSPACE)
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-rubric-error"), message="the misspelled name is underlined")
+    assert css(driver, ".cm-rubric-error").text == "audit_isues"
+    problem = css(driver, ".studio-problem-error")
+    assert problem.get_attribute("data-code") == "E0201"
+    assert "audit_isues" in problem.text and f"第 {line + 1} 行" in problem.text, problem.text
+    fix = css(driver, ".studio-fix")
+    assert "audit_issues" in fix.text, fix.text
+    shot(driver, screenshots, "studio-error")
+    fix.click()
+    wait(driver, lambda d: "检查通过" in text_of(d, "#check-status"), message="the fix clears the error")
+    assert "per audit_issues" in editor_call(driver, "return cm.getValue();")
+
+    # 优 from 96 instead of 90: the court's 95.99 becomes 良.
+    editor_call(driver, "const t = cm.getValue(); const i = t.indexOf('优 >= 90');"
+                        "cm.replaceRange('优 >= 96', cm.posFromIndex(i), cm.posFromIndex(i + 8));")
+    wait(driver, lambda d: "检查通过" in text_of(d, "#check-status"), message="the stricter ruleset checks clean")
+    css(driver, "#impact-button").click()
+    wait(driver, EC.visibility_of_element_located((By.ID, "impact")), message="the impact is shown")
+    row = css(driver, "#impact-departments tr[data-code='court']")
+    assert "impact-changed" in row.get_attribute("class")
+    cells = [td.text for td in row.find_elements(By.TAG_NAME, "td")]
+    assert cells[2:5] == ["95.99", "优", "1"] and cells[5:8] == ["95.99", "良", "1"], cells
+    assert "良" in text_of(driver, "#impact-grades") and any("等级" in li.text or "优" in li.text
+                                                           for li in driver.find_elements(By.CSS_SELECTOR, "#impact-changes li"))
+    shot(driver, screenshots, "studio-impact")
+
+    css(driver, "#publish-button").click()
+    wait(driver, EC.visibility_of_element_located((By.ID, "published")), message="the ruleset is published")
+    assert "2023" in text_of(driver, "#published")

@@ -1,0 +1,184 @@
+// studio.js: the rule author's editor (/studio?year=YEAR, for bureau administrators). The year's
+// served ruleset is the draft to start from; every change is checked by the server (POST
+// /api/v1/studio/check) and each problem underlined where it is, with its fix one click away;
+// 影响分析 scores every department's newest stored facts with the draft (POST
+// /api/v1/studio/impact); 发布 publishes it (POST /api/v1/rulesets), which only a clean ruleset
+// whose own tests pass survives.
+"use strict";
+
+// Rubric's words in both keyword sets (dsl/keywords.def), for highlighting.
+const RUBRIC_WORDS = ["ruleset", "scheme", "year", "extends", "facts", "define", "let", "section", "indicator", "points",
+  "score", "tiered", "brackets", "deduct", "per", "from", "until", "zero", "weighted", "judged", "by", "when", "otherwise",
+  "and", "or", "not", "in", "to", "inf", "where", "grade", "rounding", "total", "explain", "standard", "evidence", "default",
+  "require", "veto", "choose", "applies", "shared", "at", "least", "extra", "test", "case", "given", "expect", "unless",
+  "below", "any", "list", "of", "enum", "true", "false",
+  "规则集", "方案", "年度", "继承", "填报", "定义", "设", "分组", "指标", "分值", "评分", "分档", "分段", "扣", "每", "从", "直至",
+  "零", "加权", "酌情", "按", "当", "否则", "且", "或", "非", "在", "至", "无穷", "其中", "等级", "舍入", "总分", "说明", "标准",
+  "佐证", "默认", "要求", "否决", "择一", "适用", "分担", "至少", "加分", "测试", "情形", "给定", "预期", "是", "否"];
+
+function wordsPattern() {
+  const sorted = RUBRIC_WORDS.slice().sort((a, b) => b.length - a.length);
+  return new RegExp("(?:" + sorted.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")(?![\\w\\u4e00-\\u9fff])");
+}
+
+CodeMirror.defineSimpleMode("rubric", {
+  start: [
+    { regex: /#.*/, token: "comment" },
+    { regex: /"(?:[^\\"]|\\.)*"?/, token: "string" },
+    { regex: /\d{4}-\d{2}-\d{2}/, token: "number" },
+    { regex: /-?\d+(?:\.\d+)?%?/, token: "number" },
+    { regex: wordsPattern(), token: "keyword" },
+    { regex: /[A-Za-z_\u00c0-\u024f\u4e00-\u9fff][\w\u00c0-\u024f\u4e00-\u9fff]*/, token: "variable" },
+  ],
+  meta: { lineComment: "#" },
+});
+
+let editor = null;
+let marks = [];
+let checking = 0;
+let year = null;
+let lastCheck = null;
+
+function draftName() { return (year || "draft") + ".rubric"; }
+
+async function check() {
+  const ticket = ++checking;
+  const text = editor.getValue();
+  const answer = await Api.request("POST", "/api/v1/studio/check?name=" + encodeURIComponent(draftName()), text);
+  if (ticket !== checking) return;  // a newer change is being checked
+  for (const m of marks) m.clear();
+  marks = [];
+  const list = clear(document.getElementById("problems"));
+  const status = document.getElementById("check-status");
+  if (!answer.ok || !answer.data) {
+    status.textContent = errorMessage(answer);
+    status.className = "studio-status studio-status-error";
+    lastCheck = null;
+    return;
+  }
+  lastCheck = answer.data;
+  const diagnostics = answer.data.diagnostics || [];
+  const errors = Number(answer.data.errors), warnings = Number(answer.data.warnings);
+  status.textContent = errors + warnings === 0 ? "检查通过：没有错误，也没有警告。" : "错误 " + errors + " 个，警告 " + warnings + " 个。";
+  status.className = "studio-status " + (errors > 0 ? "studio-status-error" : warnings > 0 ? "studio-status-warning" : "studio-status-ok");
+  for (const d of diagnostics) {
+    const severity = String(d.severity);
+    const item = el("li", { class: "studio-problem studio-problem-" + severity, "data-code": String(d.code) });
+    let where = "";
+    if (d.range) {
+      const from = { line: Number(d.range.start.line), ch: Number(d.range.start.character) };
+      let to = { line: Number(d.range.end.line), ch: Number(d.range.end.character) };
+      if (from.line === to.line && from.ch === to.ch) to = { line: to.line, ch: to.ch + 1 };
+      marks.push(editor.markText(from, to, { className: "cm-rubric-" + severity, title: String(d.message) }));
+      where = "第 " + (from.line + 1) + " 行第 " + (from.ch + 1) + " 列：";
+      item.addEventListener("click", () => { editor.focus(); editor.setCursor(from); });
+    }
+    item.append(el("span", { class: "studio-problem-where" }, where),
+      el("span", { class: "studio-problem-message" }, (SEVERITY_NAMES[severity] || severity) + " " + String(d.message) + " [" + String(d.code) + "]"));
+    if (d.help && String(d.help)) item.append(el("div", { class: "studio-problem-help" }, String(d.help)));
+    if (d.fix) {
+      const fix = d.fix;
+      item.append(el("button", {
+        type: "button", class: "studio-fix", onclick: (e) => {
+          e.stopPropagation();
+          editor.replaceRange(String(fix.text), { line: Number(fix.range.start.line), ch: Number(fix.range.start.character) },
+            { line: Number(fix.range.end.line), ch: Number(fix.range.end.character) });
+        },
+      }, String(fix.title)));
+    }
+    list.append(item);
+  }
+}
+
+function showTotal(x) { return x === null || x === undefined ? "—" : showNumber(x); }
+
+async function impact() {
+  const section = document.getElementById("impact");
+  showNotice("");
+  const answer = await Api.request("POST", "/api/v1/studio/impact?name=" + encodeURIComponent(draftName()), editor.getValue());
+  if (!answer.ok || !answer.data) {
+    section.hidden = true;
+    showNotice(errorMessage(answer) + "（" + "请先改正编辑框下方列出的错误" + "）", "error");
+    return;
+  }
+  const data = answer.data;
+  section.hidden = false;
+  const rows = data.departments || [];
+  const changed = rows.filter((r) => r.after && String(r.after.grade) !== String(r.before.grade));
+  document.getElementById("impact-summary").textContent = data.year + " 年度已提交的部门 " + rows.length + " 个，按修改后的规则，等级变化的 " + changed.length + " 个。";
+  const grades = clear(document.querySelector("#impact-grades tbody"));
+  const names = new Set([...Object.keys(data.grades.before || {}), ...Object.keys(data.grades.after || {})]);
+  for (const g of names) {
+    grades.append(el("tr", null, el("td", null, g), el("td", { class: "num" }, String((data.grades.before || {})[g] || 0)),
+      el("td", { class: "num" }, String((data.grades.after || {})[g] || 0))));
+  }
+  const body = clear(document.querySelector("#impact-departments tbody"));
+  for (const r of rows) {
+    const after = r.after || {};
+    // The change as the server computed it, exactly (never a difference of binary floats here).
+    const delta = r.change === null || r.change === undefined ? null : String(r.change);
+    const gradeChanged = r.after && String(after.grade) !== String(r.before.grade);
+    body.append(el("tr", { class: gradeChanged ? "impact-changed" : null, "data-code": String(r.department.code) },
+      el("td", null, String(r.department.name)), el("td", { class: "num" }, String(r.version)),
+      el("td", { class: "num" }, showTotal(r.before.total)), el("td", null, String(r.before.grade)),
+      el("td", { class: "num" }, r.before.rank === undefined ? "—" : String(r.before.rank)),
+      el("td", { class: "num" }, r.after ? showTotal(after.total) : "—"),
+      el("td", { class: "impact-after-grade" }, r.after ? String(after.grade) : String(r.error || "")),
+      el("td", { class: "num" }, r.after && after.rank !== undefined ? String(after.rank) : "—"),
+      el("td", { class: "num" }, delta === null ? "—" : (delta.startsWith("-") || delta === "0" ? "" : "+") + showNumber(r.change))));
+  }
+  const changes = clear(document.getElementById("impact-changes"));
+  const list = (data.diff && data.diff.changes) || [];
+  if (list.length === 0) changes.append(el("li", null, "与现行规则相同。"));
+  for (const c of list) changes.append(el("li", null, String(c.subject || "") + (c.where ? "（" + String(c.where) + "）" : "") + "：" + String(c.summary || c.kind || "")));
+}
+
+async function publish() {
+  const out = clear(document.getElementById("publish-result"));
+  const answer = await Api.request("POST", "/api/v1/rulesets?name=" + encodeURIComponent(draftName()), editor.getValue());
+  if (answer.ok) {
+    out.append(el("div", { class: "notice notice-ok", id: "published" }, "已发布：" + String(answer.data.name) + "（" + String(answer.data.year) + " 年度）。此后该年度的新评分按此规则计算。"));
+  } else {
+    const problems = (answer.data && answer.data.error && answer.data.error.diagnostics) || [];
+    out.append(el("div", { class: "notice notice-error", id: "publish-refused" }, errorMessage(answer)),
+      el("ul", null, problems.map((d) => el("li", null, String(d.message) + " [" + String(d.code) + "]"))));
+  }
+}
+
+async function start() {
+  let session;
+  try { session = await requireSession(); } catch (e) { showFatal(e.message); return; }
+  if (!session) return;
+  const account = session.account || {};
+  renderHeader(session, [{ href: "/bureau", text: "各部门汇总" }, { href: "/studio", text: "规则编辑", current: true }]);
+  if (account.role !== "admin") { showFatal("只有财政局管理员可以编辑和发布评分规则。"); return; }
+  let years;
+  try { years = await loadYears(); } catch (e) { showFatal(e.message); return; }
+  if (years.length === 0) { showFatal("系统尚未配置任何年度的评分规则。"); return; }
+  year = param("year") || String(years[0].year);
+  const served = years.find((y) => String(y.year) === year);
+  if (!served) { showFatal(year + " 年度没有评分规则。"); return; }
+  const select = document.getElementById("year-select");
+  for (const y of years) select.append(el("option", { value: String(y.year) }, String(y.year) + " 年度"));
+  select.value = year;
+  select.addEventListener("change", () => { location.href = "/studio?year=" + encodeURIComponent(select.value); });
+  document.getElementById("ruleset-name").textContent = "现行规则：" + String(served.ruleset.name);
+  // The ruleset's text comes as plain text, not JSON: read it as it is.
+  let response;
+  try {
+    response = await fetch("/api/v1/rulesets/" + encodeURIComponent(String(served.ruleset.sha256)), { credentials: "same-origin", cache: "no-store" });
+  } catch (e) { showFatal(errorMessage({ status: 0 })); return; }
+  if (!response.ok) { showFatal(errorMessage({ status: response.status })); return; }
+  const source = await response.text();
+  document.getElementById("loading").hidden = true;
+  document.getElementById("page").hidden = false;
+  editor = CodeMirror.fromTextArea(document.getElementById("source"), { mode: "rubric", lineNumbers: true, indentUnit: 2, viewportMargin: Infinity });
+  editor.setValue(source);
+  let timer = null;
+  editor.on("change", () => { clearTimeout(timer); timer = setTimeout(check, 300); });
+  document.getElementById("impact-button").addEventListener("click", impact);
+  document.getElementById("publish-button").addEventListener("click", publish);
+  check();
+}
+
+start();
