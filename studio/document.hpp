@@ -43,7 +43,7 @@ class Document {
 
   // What `rubric check` says of the text: the parser's, the checker's and the analysis'
   // diagnostics. Those about another file (a base it extends) are included; the editor shows
-  // them at the top of this one.
+  // them at the top of this one. A file of tests (*.test.rubric) gets the parser's only.
   const Diagnostics& diagnostics() const { return loaded_.diagnostics; }
   // The checked ruleset, when the text has no errors.
   const ast::Ruleset* checked() const { return loaded_.ruleset.get(); }

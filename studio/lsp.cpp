@@ -175,7 +175,7 @@ void LanguageServer::handle(const std::string& body, std::vector<json>& out) {
     }
     if (!initialized_ && method != "initialize") throw RpcError(kServerNotInitialized, "initialize first");
     if (shutdown_) throw RpcError(kInvalidRequest, "the server was shut down");
-    out.push_back({{"jsonrpc", "2.0"}, {"id", id}, {"result", request(method, params, out)}});
+    out.push_back({{"jsonrpc", "2.0"}, {"id", id}, {"result", request(method, params)}});
   } catch (const RpcError& e) {
     if (is_request) out.push_back(error_response(id, e.code, e.what()));
   } catch (const std::exception& e) {
@@ -183,8 +183,7 @@ void LanguageServer::handle(const std::string& body, std::vector<json>& out) {
   }
 }
 
-json LanguageServer::request(const std::string& method, const json& params, std::vector<json>& out) {
-  (void)out;
+json LanguageServer::request(const std::string& method, const json& params) {
   if (method == "initialize") {
     initialized_ = true;
     return {{"capabilities",

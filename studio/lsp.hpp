@@ -30,7 +30,7 @@ class LanguageServer {
   int exit_code() const { return shutdown_ ? 0 : 1; }
 
  private:
-  nlohmann::json request(const std::string& method, const nlohmann::json& params, std::vector<nlohmann::json>& out);
+  nlohmann::json request(const std::string& method, const nlohmann::json& params);
   void notification(const std::string& method, const nlohmann::json& params, std::vector<nlohmann::json>& out);
   void open(const std::string& uri, std::string text, std::vector<nlohmann::json>& out);
   const Document& document(const nlohmann::json& params) const;

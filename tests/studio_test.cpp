@@ -84,6 +84,15 @@ TEST(Studio, WorksOnATextWithErrors) {
   EXPECT_EQ(f->span.end, at(d, "rat)") + 3);
 }
 
+TEST(Studio, AFileOfTestsIsReadAsOne) {
+  const Document tests("/r/2024.test.rubric", "test \"t\" {\n  given {\"rate\": \"90%\"}\n  case \"c\"\n    expect total = 9\n}\n");
+  EXPECT_TRUE(tests.diagnostics().empty()) << render(tests.diagnostics());
+  ASSERT_EQ(symbols(tests).size(), 1u);
+  EXPECT_EQ(symbols(tests)[0].name, "t");
+  const Document broken("/r/2024.test.rubric", "test \"t\" {\n  case\n}\n");
+  EXPECT_TRUE(broken.diagnostics().has_errors());
+}
+
 TEST(Studio, SymbolsAreTheIndicatorTreeThenFactsAndFunctions) {
   const Document d("/x.rubric", kRuleset);
   const std::vector<Symbol> list = symbols(d);
