@@ -14,7 +14,9 @@ set(RUBRIC_STAGES rubric_base rubric_dsl rubric_stdlib rubric_check rubric_eval 
 install(TARGETS ${RUBRIC_STAGES} rubric rubric_warnings EXPORT rubricTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS rubric_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY include/rubric DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp")
+# server.hpp and studio.hpp are the program's own stages (rubric serve, rubric lsp), not installed.
+install(DIRECTORY include/rubric DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp"
+        PATTERN "server.hpp" EXCLUDE PATTERN "studio.hpp" EXCLUDE)
 foreach(folder base dsl stdlib interpreter report)
   install(DIRECTORY ${folder} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rubric/detail FILES_MATCHING PATTERN "*.hpp"
           PATTERN "*.def")
