@@ -45,8 +45,8 @@ class LanguageServer {
 // the exit code.
 int serve_language(std::istream& in, std::ostream& out);
 
-// The path a file: URI names ("file:///home/a/2023%20%E8%A7%84%E5%88%99.rubric" →
-// "/home/a/2023 规则.rubric"); the URI itself for any other scheme.
+// The path a file: URI names ("file:///rulesets/2023%20%E8%A7%84%E5%88%99.rubric" →
+// "/rulesets/2023 规则.rubric"); the URI itself for any other scheme.
 std::string path_of_uri(const std::string& uri);
 
 }  // namespace rubric::studio

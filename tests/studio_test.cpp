@@ -114,7 +114,7 @@ TEST(Studio, CompletionOffersWhatIsInScopeAndTheFilesKeywords) {
 }
 
 TEST(Studio, UrisArePaths) {
-  EXPECT_EQ(path_of_uri("file:///home/a/2023%20%E8%A7%84%E5%88%99.rubric"), "/home/a/2023 规则.rubric");
+  EXPECT_EQ(path_of_uri("file:///rulesets/2023%20%E8%A7%84%E5%88%99.rubric"), "/rulesets/2023 规则.rubric");
   EXPECT_EQ(path_of_uri("file://localhost/tmp/x.rubric"), "/tmp/x.rubric");
   EXPECT_EQ(path_of_uri("untitled:Untitled-1"), "untitled:Untitled-1");
 }
