@@ -36,4 +36,13 @@ std::string splice(const ordered_json& head, const std::vector<std::pair<std::st
   return out + "}";
 }
 
+std::optional<std::string> uploaded_name(const Request& request, const std::string& fallback) {
+  const auto named = request.query.find("name");
+  std::string name = named != request.query.end() ? named->second : fallback;
+  if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name[0] == '.') {
+    return std::nullopt;
+  }
+  return name;
+}
+
 }  // namespace rubric::server

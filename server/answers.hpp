@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,6 +45,18 @@ Scoring score_facts(const ServedYear& year, const std::string& body);
 // the server's files in messages.
 std::string file_named(const ast::Ruleset& ruleset);
 Response refuse_file_named(const std::string& file);
+
+// The rank of [total] among [totals] (all the year's), highest first: equal totals share a rank
+// (1, 2, 2, 4).
+inline int rank_among(const std::vector<Decimal>& totals, const Decimal& total) {
+  int above = 0;
+  for (const Decimal& t : totals) above += t > total ? 1 : 0;
+  return above + 1;
+}
+
+// The file name an upload gives in ?name= ([fallback] when none), if it is a plain file name
+// (no folder, not hidden): what publishing and the studio call the ruleset in messages.
+std::optional<std::string> uploaded_name(const Request& request, const std::string& fallback);
 
 Response json_response(const nlohmann::ordered_json& value, int status = 200);
 // An error: [status] says its class, [code] what it is for a program, [message] for a person.

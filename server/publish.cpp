@@ -69,11 +69,9 @@ Response Service::ruleset_source(Context& context, const std::string& sha256) {
 
 Response Service::publish(Context& context) {
   if (context.account->role != Role::Admin) return error(403, "forbidden", tr("only a bureau administrator publishes rulesets"));
-  const auto named = context.request.query.find("name");
-  std::string name = named != context.request.query.end() ? named->second : "ruleset.rubric";
-  if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name[0] == '.') {
-    return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
-  }
+  const std::optional<std::string> uploaded = uploaded_name(context.request, "ruleset.rubric");
+  if (!uploaded) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
+  const std::string& name = *uploaded;
   // An uploaded ruleset stands alone: it names no file of the server, neither a ruleset it
   // extends nor facts for its tests (reading those would show the server's files in messages).
   const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, context.request.body));

@@ -472,7 +472,7 @@ Response Service::overview(Context&, const ServedYear& year) {
       j["version"] = s->version;
       j["total"] = json::exact(total);
       j["grade"] = s->grade;
-      j["rank"] = 1 + std::count_if(totals.begin(), totals.end(), [&](const Decimal& t) { return t > total; });
+      j["rank"] = rank_among(totals, total);
       j["claims_differ"] = s->claims_differ;
       j["submitted_at"] = s->submitted_at;
     } else {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/json_text.hpp"
 #include "base/messages.hpp"
 #include "dsl/parser.hpp"
 #include "report/diff_report.hpp"
@@ -21,27 +22,6 @@ namespace {
 
 ordered_json position_json(studio::Position p) { return {{"line", p.line}, {"character", p.character}}; }
 ordered_json range_json(studio::Range r) { return {{"start", position_json(r.start)}, {"end", position_json(r.end)}}; }
-
-// A draft's file name, from ?name= ("草稿.rubric" when none): a plain file name.
-std::optional<std::string> draft_name(const Request& request) {
-  const auto named = request.query.find("name");
-  std::string name = named != request.query.end() ? named->second : std::string(tr("draft.rubric"));
-  if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name[0] == '.') {
-    return std::nullopt;
-  }
-  return name;
-}
-
-// 1-based ranks by total, highest first; equal totals share a rank (1, 2, 2, 4).
-std::map<std::int64_t, int> ranks(std::vector<std::pair<std::int64_t, Decimal>> totals) {
-  std::sort(totals.begin(), totals.end(), [](const auto& a, const auto& b) { return b.second < a.second; });
-  std::map<std::int64_t, int> out;
-  for (std::size_t i = 0; i < totals.size(); ++i) {
-    const bool tied = i > 0 && totals[i].second == totals[i - 1].second;
-    out[totals[i].first] = tied ? out[totals[i - 1].first] : static_cast<int>(i) + 1;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -63,7 +43,7 @@ Response refuse_file_named(const std::string& file) {
 }
 
 Response Service::studio_check(Context& context) {
-  const std::optional<std::string> name = draft_name(context.request);
+  const std::optional<std::string> name = uploaded_name(context.request, std::string(tr("draft.rubric")));
   if (!name) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
   const ParseResult parsed = parse(std::make_shared<const SourceFile>(*name, context.request.body));
   if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
@@ -89,7 +69,7 @@ Response Service::studio_check(Context& context) {
 }
 
 Response Service::studio_impact(Context& context) {
-  const std::optional<std::string> name = draft_name(context.request);
+  const std::optional<std::string> name = uploaded_name(context.request, std::string(tr("draft.rubric")));
   if (!name) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
   const ParseResult parsed = parse(std::make_shared<const SourceFile>(*name, context.request.body));
   if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
@@ -108,10 +88,14 @@ Response Service::studio_impact(Context& context) {
 
   // Each department's newest version, as stored (the total and grade it handed in), and as the
   // draft scores the same facts.
-  std::vector<std::pair<std::int64_t, Decimal>> before_totals, after_totals;
   std::map<std::string, int> before_grades, after_grades;
-  ordered_json departments = ordered_json::array();
-  std::vector<ImpactRow> rows;
+  std::vector<Decimal> before_totals, after_totals;
+  struct Scored {
+    Department department;
+    int version = 0;
+    ImpactRow row;
+  };
+  std::vector<Scored> scored_rows;
   for (const Submission& s : store_.latest_submissions(draft.year)) {
     const std::optional<Department> department = store_.department(s.department_id);
     const std::optional<Submission> full = store_.submission(s.department_id, s.year, s.version);
@@ -119,39 +103,41 @@ Response Service::studio_impact(Context& context) {
     ImpactRow row;
     row.department = department->name;
     row.file = department->code + " v" + std::to_string(s.version);
-    row.old_total = Decimal::parse(s.total);
+    row.old_total = *Decimal::parse(s.total);
     row.old_grade = s.grade;
-    if (row.old_total) before_totals.emplace_back(s.department_id, *row.old_total);
+    before_totals.push_back(*row.old_total);
     ++before_grades[s.grade];
     const Scoring scored = score_facts(draft, full->facts);
     if (scored.evaluation && scored.evaluation->total && !scored.diagnostics.has_errors()) {
       row.new_total = scored.evaluation->total;
       row.new_grade = scored.evaluation->grade;
-      after_totals.emplace_back(s.department_id, *row.new_total);
+      after_totals.push_back(*row.new_total);
       ++after_grades[row.new_grade];
     } else {
       const std::vector<Diagnostic>& items = scored.diagnostics.items();
       const auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
       row.error = first != items.end() ? first->message : std::string(tr("not scored"));
     }
+    scored_rows.push_back({*department, s.version, std::move(row)});
+  }
+  ordered_json departments = ordered_json::array();
+  std::vector<ImpactRow> rows;
+  for (Scored& scored : scored_rows) {
+    const ImpactRow& row = scored.row;
+    const Department& department = scored.department;
     ordered_json j;
-    j["department"] = {{"id", department->id}, {"code", department->code}, {"name", department->name}};
-    j["version"] = s.version;
-    j["before"] = {{"total", ordered_json::parse(s.total)}, {"grade", s.grade}};
-    j["after"] = row.new_total ? ordered_json{{"total", ordered_json::parse(row.new_total->to_string())}, {"grade", row.new_grade}}
+    j["department"] = {{"id", department.id}, {"code", department.code}, {"name", department.name}};
+    j["version"] = scored.version;
+    j["before"] = {{"total", json::exact(*row.old_total)}, {"grade", row.old_grade},
+                   {"rank", rank_among(before_totals, *row.old_total)}};
+    j["after"] = row.new_total ? ordered_json{{"total", json::exact(*row.new_total)}, {"grade", row.new_grade},
+                                              {"rank", rank_among(after_totals, *row.new_total)}}
                                : ordered_json(nullptr);
     // The change, exact (after − before), for the page to show as it is.
-    j["change"] = row.change() ? ordered_json::parse(row.change()->to_string()) : ordered_json(nullptr);
+    j["change"] = row.change() ? json::exact(*row.change()) : ordered_json(nullptr);
     j["error"] = row.error.empty() ? ordered_json(nullptr) : ordered_json(row.error);
     departments.push_back(std::move(j));
-    rows.push_back(std::move(row));
-  }
-  const std::map<std::int64_t, int> rank_before = ranks(before_totals);
-  const std::map<std::int64_t, int> rank_after = ranks(after_totals);
-  for (ordered_json& j : departments) {
-    const std::int64_t id = j["department"]["id"].get<std::int64_t>();
-    if (rank_before.count(id)) j["before"]["rank"] = rank_before.at(id);
-    if (rank_after.count(id) && !j["after"].is_null()) j["after"]["rank"] = rank_after.at(id);
+    rows.push_back(std::move(scored.row));
   }
   sort_impact(rows);
   diff.impact = std::move(rows);
