@@ -319,12 +319,14 @@ int serve_language(std::istream& in, std::ostream& out) {
       std::string lower = line.substr(0, std::min(line.size(), name.size()));
       for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (lower != name) continue;  // Content-Type, or anything else: not needed
-      try {
-        std::size_t used = 0;
-        const unsigned long long n = std::stoull(line.substr(name.size()), &used);
-        length = static_cast<std::size_t>(n);
-      } catch (const std::exception&) {
+      // Digits only: stoull would read "-1" as a huge length and wait for bytes never sent.
+      const std::string value = line.substr(line.find_first_not_of(' ', name.size()) == std::string::npos
+                                                ? line.size()
+                                                : line.find_first_not_of(' ', name.size()));
+      if (value.empty() || value.size() > 12 || value.find_first_not_of("0123456789") != std::string::npos) {
         bad_header = true;
+      } else {
+        length = static_cast<std::size_t>(std::stoull(value));
       }
     }
     if (!any || !in) return server.exit_code();  // the client went away

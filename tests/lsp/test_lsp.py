@@ -116,6 +116,8 @@ def test_malformed_messages_get_json_rpc_errors_and_the_server_goes_on(client):
     assert client.read()["error"]["code"] == -32700
     client.send_raw(b"", b"Content-Type: x\r\n\r\n")
     assert client.read()["error"]["code"] == -32700  # a frame without Content-Length
+    client.send_raw(b"", b"Content-Length: -1\r\n\r\n")
+    assert client.read()["error"]["code"] == -32700  # a length that is no length: refused, not awaited
     client.send_raw(b"[1, 2]")
     assert client.read()["error"]["code"] == -32600
     client.send_raw(b'\xff\xfe{"jsonrpc":"2.0"}')
