@@ -13,6 +13,7 @@
 #include "base/diagnostic.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
+#include "interpreter/tools/testing.hpp"
 #include "server/service.hpp"
 
 namespace rubric::server {
@@ -45,6 +46,14 @@ Scoring score_facts(const ServedYear& year, const std::string& body);
 // the server's files in messages.
 std::string file_named(const ast::Ruleset& ruleset);
 Response refuse_file_named(const std::string& file);
+// The studio's and publishing's intake of a draft [text]: its file name (?name=, [fallback] when
+// none, set in [name]) and, when it cannot be taken, the answer that says why (a name that is not
+// a plain file name; a text that names a file).
+std::optional<Response> refuse_draft(const Request& request, const std::string& text, const std::string& fallback,
+                                     std::string& name);
+
+// The tests written in the ruleset's own file, run on a copy of it in a folder of its own.
+TestRun run_own_tests(const std::string& name, const std::string& text);
 
 // The rank of [total] among [totals] (all the year's), highest first: equal totals share a rank
 // (1, 2, 2, 4).

@@ -2,11 +2,6 @@
 // checks clean, without a warning, and passes the tests written in its file is published. What
 // is published is kept for good, with its hash, who published it and when; it replaces its year's
 // ruleset for new scores, and the versions scored before keep theirs.
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-
 #include "base/messages.hpp"
 #include "dsl/parser.hpp"
 #include "interpreter/check/loader.hpp"
@@ -31,23 +26,6 @@ ordered_json stored_json(const StoredRuleset& r) {
   return j;
 }
 
-// The tests written in the ruleset's own file, run on a copy of it in a folder of its own.
-TestRun run_own_tests(const std::string& name, const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("rubric-publish-" + std::to_string(::getpid()) + "-" +
-                                                    std::to_string(reinterpret_cast<std::uintptr_t>(&text)));
-  fs::create_directories(dir);
-  const fs::path file = dir / name;
-  {
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-  }
-  TestRun run = run_tests(file.string());
-  std::error_code ignored;
-  fs::remove_all(dir, ignored);
-  return run;
-}
-
 }  // namespace
 
 Response Service::rulesets(Context& context) {
@@ -69,13 +47,10 @@ Response Service::ruleset_source(Context& context, const std::string& sha256) {
 
 Response Service::publish(Context& context) {
   if (context.account->role != Role::Admin) return error(403, "forbidden", tr("only a bureau administrator publishes rulesets"));
-  const std::optional<std::string> uploaded = uploaded_name(context.request, "ruleset.rubric");
-  if (!uploaded) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
-  const std::string& name = *uploaded;
   // An uploaded ruleset stands alone: it names no file of the server, neither a ruleset it
   // extends nor facts for its tests (reading those would show the server's files in messages).
-  const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, context.request.body));
-  if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
+  std::string name;
+  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, "ruleset.rubric", name)) return *refused;
   LoadedRuleset loaded = load_ruleset_source(name, context.request.body);
   if (loaded.diagnostics.has_errors() || loaded.diagnostics.warning_count() > 0 || !loaded.ruleset) {
     return error(422, "ruleset_refused", tr("the ruleset does not check clean (errors or warnings); it was not published"),

@@ -124,6 +124,10 @@ class Service {
   Response import_departments(Context& context);
   Response studio_check(Context& context);
   Response studio_impact(Context& context);
+  Response studio_hover(Context& context);
+  Response studio_complete(Context& context);
+  Response studio_format(Context& context);
+  Response studio_test(Context& context);
   Response page(const Context& context, const std::string& name);
 
   Store& store_;

@@ -42,12 +42,20 @@ Response refuse_file_named(const std::string& file) {
                          file));
 }
 
-Response Service::studio_check(Context& context) {
-  const std::optional<std::string> name = uploaded_name(context.request, std::string(tr("draft.rubric")));
-  if (!name) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
-  const ParseResult parsed = parse(std::make_shared<const SourceFile>(*name, context.request.body));
+std::optional<Response> refuse_draft(const Request& request, const std::string& text, const std::string& fallback,
+                                     std::string& name) {
+  const std::optional<std::string> uploaded = uploaded_name(request, fallback);
+  if (!uploaded) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
+  name = *uploaded;
+  const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, text));
   if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
-  const studio::Document document(*name, context.request.body);
+  return std::nullopt;
+}
+
+Response Service::studio_check(Context& context) {
+  std::string name;
+  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, std::string(tr("draft.rubric")), name)) return *refused;
+  const studio::Document document(name, context.request.body);
   ordered_json list = ordered_json::array();
   for (const Diagnostic& d : document.diagnostics().items()) {
     ordered_json j;
@@ -69,11 +77,9 @@ Response Service::studio_check(Context& context) {
 }
 
 Response Service::studio_impact(Context& context) {
-  const std::optional<std::string> name = uploaded_name(context.request, std::string(tr("draft.rubric")));
-  if (!name) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
-  const ParseResult parsed = parse(std::make_shared<const SourceFile>(*name, context.request.body));
-  if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
-  LoadedRuleset loaded = load_ruleset_source(*name, context.request.body);
+  std::string name;
+  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, std::string(tr("draft.rubric")), name)) return *refused;
+  LoadedRuleset loaded = load_ruleset_source(name, context.request.body);
   if (!loaded.ok()) return error(422, "ruleset_refused", tr("the draft has errors; its impact is shown once they are fixed"), &loaded.diagnostics);
   const ServedYear draft{loaded.ruleset->year, loaded.ruleset->scheme, loaded.ruleset,
                          json::ruleset(*loaded.ruleset)["sha256"].get<std::string>()};
@@ -81,7 +87,7 @@ Response Service::studio_impact(Context& context) {
 
   DiffReport diff;
   diff.old_path = served ? served->ruleset->name : "";
-  diff.new_path = *name;
+  diff.new_path = name;
   diff.old_ruleset = served ? served->ruleset.get() : nullptr;
   diff.new_ruleset = loaded.ruleset.get();
   if (served) diff.changes = diff_rulesets(*served->ruleset, *loaded.ruleset);

@@ -71,8 +71,12 @@ class ServerApi : public ::testing::TestWithParam<const char*> {
     r.method = method;
     r.path = path.substr(0, path.find('?'));
     if (path.find('?') != std::string::npos) {
-      const std::string query = path.substr(path.find('?') + 1);
-      r.query[query.substr(0, query.find('='))] = query.substr(query.find('=') + 1);
+      std::string query = path.substr(path.find('?') + 1);
+      while (!query.empty()) {
+        const std::string pair = query.substr(0, query.find('&'));
+        r.query[pair.substr(0, pair.find('='))] = pair.find('=') == std::string::npos ? "" : pair.substr(pair.find('=') + 1);
+        query.erase(0, pair.size() + (pair.size() < query.size() ? 1 : 0));
+      }
     }
     r.body = body;
     if (client != nullptr) {
@@ -539,6 +543,10 @@ TEST_P(ServerApi, EveryRouteAgainstEveryRole) {
       {"GET /api/v1/rulesets/{sha256}", "bureau"},
       {"POST /api/v1/studio/check", "admin"},
       {"POST /api/v1/studio/impact", "admin"},
+      {"POST /api/v1/studio/hover", "admin"},
+      {"POST /api/v1/studio/complete", "admin"},
+      {"POST /api/v1/studio/format", "admin"},
+      {"POST /api/v1/studio/test", "admin"},
       {"GET /api/v1/departments/{department}/years/{year}", "read"},
       {"PUT /api/v1/departments/{department}/years/{year}/draft", "write"},
       {"POST /api/v1/departments/{department}/years/{year}/submissions", "write"},
@@ -684,6 +692,125 @@ TEST_P(ServerApi, TheStudioShowsADraftsImpactOnEveryStoredSubmission) {
   const Response broken = call("POST", "/api/v1/studio/impact", text, &admin);
   EXPECT_EQ(broken.status, 422);
   EXPECT_EQ(json::parse(broken.body)["error"]["diagnostics"][0]["code"], "E0201");
+}
+
+// The line (from 0) and the column in UTF-16 code units (from 0) of byte [at] of [text].
+std::string place_of(const std::string& text, std::size_t at) {
+  const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t begin = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
+  std::size_t units = 0;
+  for (std::size_t i = begin; i < at; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte & 0xC0) != 0x80) units += byte >= 0xF0 ? 2 : 1;
+  }
+  return "&line=" + std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) +
+         "&character=" + std::to_string(units);
+}
+
+// Hover, go to definition and completion in the studio: the same answers as `rubric lsp`, at the
+// places the browser counts; a place that is not two whole numbers is refused.
+TEST_P(ServerApi, TheStudioExplainsANameAndCompletesIt) {
+  const Client admin = login("admin");
+  const std::string text = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  const std::size_t use = text.find("per audit_issues") + 6;
+  const Response hovered = call("POST", "/api/v1/studio/hover?name=2023.rubric" + place_of(text, use), text, &admin);
+  ASSERT_EQ(hovered.status, 200) << hovered.body;
+  const json hover = json::parse(hovered.body);
+  EXPECT_NE(hover["hover"]["markdown"].get<std::string>().find("审计和财会监督明确指出问题"), std::string::npos) << hover.dump();
+  const std::size_t declared = text.find("  audit_issues : count") + 2;
+  EXPECT_EQ(hover["definition"]["start"]["line"], std::count(text.begin(), text.begin() + static_cast<long>(declared), '\n'));
+  EXPECT_EQ(hover["definition"]["start"]["character"], 2);
+  EXPECT_EQ(hover["hover"]["range"]["start"]["line"], hover["definition"]["start"]["line"].get<int>() + 265 - 72);
+
+  // Completion where "audit_" has been typed: the facts are offered, and the range is what to replace.
+  std::string typing = text;
+  typing.replace(text.find("per audit_issues") + 4, 12, "audit_");
+  const std::size_t cursor = typing.find("per audit_") + 10;
+  const Response completed = call("POST", "/api/v1/studio/complete?name=2023.rubric" + place_of(typing, cursor), typing, &admin);
+  ASSERT_EQ(completed.status, 200) << completed.body.substr(0, 500);
+  const json completion = json::parse(completed.body);
+  const json& items = completion["items"];
+  const auto offered = std::find_if(items.begin(), items.end(), [](const json& i) { return i["label"] == "audit_issues"; });
+  ASSERT_NE(offered, items.end());
+  EXPECT_EQ((*offered)["kind"], "fact");
+  EXPECT_NE((*offered)["detail"].get<std::string>().find("审计"), std::string::npos);
+  EXPECT_EQ(completion["range"]["end"]["character"].get<int>() - completion["range"]["start"]["character"].get<int>(), 6);
+
+  // Chinese before the name: characters are counted in UTF-16 units, as the browser counts them.
+  const std::string chinese = "# 说明\n" + text;
+  const Response shifted = call("POST", "/api/v1/studio/hover?name=2023.rubric" + place_of(chinese, use + 10), chinese, &admin);
+  EXPECT_EQ(json::parse(shifted.body)["definition"]["start"]["line"], hover["definition"]["start"]["line"].get<int>() + 1);
+
+  for (const std::string query : {"", "&line=1", "&line=x&character=0", "&line=-1&character=0", "&line=1&character=99999999999"}) {
+    EXPECT_EQ(call("POST", "/api/v1/studio/hover?name=2023.rubric" + query, text, &admin).status, 400) << query;
+  }
+  // Nothing at a place with no name.
+  const json nothing = json::parse(call("POST", "/api/v1/studio/hover?name=2023.rubric&line=0&character=0", "\n\n", &admin).body);
+  EXPECT_TRUE(nothing["hover"].is_null());
+  EXPECT_TRUE(nothing["definition"].is_null());
+}
+
+TEST_P(ServerApi, TheStudioFormatsADraft) {
+  const Client admin = login("admin");
+  const std::string text = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  const json same = json::parse(call("POST", "/api/v1/studio/format", text, &admin).body);
+  EXPECT_EQ(same["changed"], false);
+  EXPECT_EQ(same["text"], text);
+  std::string messy = text;
+  messy.replace(messy.find("score deduct 0.5 per audit_issues"), 33, "score   deduct 0.5   per audit_issues");
+  const json formatted = json::parse(call("POST", "/api/v1/studio/format", messy, &admin).body);
+  EXPECT_EQ(formatted["changed"], true);
+  EXPECT_EQ(formatted["text"], text);
+  const Response broken = call("POST", "/api/v1/studio/format", "ruleset \"x\" scheme s year 2024 {", &admin);
+  EXPECT_EQ(broken.status, 422);
+  EXPECT_EQ(json::parse(broken.body)["error"]["diagnostics"][0]["code"], "E0002");
+}
+
+// The studio's tests: the draft's tests beside it, on a department's stored facts, with the
+// branches they leave uncovered and the boundary cases generated from the first test's facts.
+// No file of the server is read, and no temporary folder shows in what comes back.
+TEST_P(ServerApi, TheStudioRunsADraftsTestsWithCoverageAndBoundaryCases) {
+  const Client court = login("court");
+  ASSERT_EQ(call("POST", year_path(court_) + "/submissions", read_text(kCourt2023), &court).status, 201);
+  const Client admin = login("admin");
+  const std::string ruleset = read_text(kRoot + "/rulesets/guangzhou/2023.rubric");
+  const auto run = [&](const std::string& tests) {
+    return call("POST", "/api/v1/studio/test?name=2023.rubric", json{{"ruleset", ruleset}, {"tests", tests}}.dump(), &admin);
+  };
+  const Response passed = run("test \"法院\" {\n  given file \"departments/court.json\"\n  expect total = 95.99\n  expect grade = 优\n}\n");
+  ASSERT_EQ(passed.status, 200) << passed.body.substr(0, 2000);
+  const json answer = json::parse(passed.body);
+  EXPECT_EQ(answer["passed"], 1);
+  EXPECT_EQ(answer["failed"], 0);
+  EXPECT_EQ(answer["diagnostics"].size(), 0u) << answer["diagnostics"].dump();
+  EXPECT_GT(answer["coverage"]["branches"].get<int>(), answer["coverage"]["covered"].get<int>());
+  EXPECT_GT(answer["coverage"]["covered"].get<int>(), 0);
+  ASSERT_FALSE(answer["coverage"]["uncovered"].empty());
+  EXPECT_EQ(answer["coverage"]["uncovered"][0]["file"], "2023.rubric");
+  EXPECT_GT(answer["boundaries"]["cases"].get<int>(), 10);
+  EXPECT_NE(answer["boundaries"]["text"].get<std::string>().find("departments/court.json"), std::string::npos);
+  EXPECT_EQ(passed.body.find("rubric-studio-"), std::string::npos);
+
+  const json failed = json::parse(run("test \"法院\" {\n  given file \"departments/court.json\"\n  expect total = 90\n}\n").body);
+  EXPECT_EQ(failed["failed"], 1);
+  EXPECT_EQ(failed["cases"][0]["file"], "2023.test.rubric");
+  EXPECT_EQ(failed["cases"][0]["line"], 1);
+  EXPECT_NE(failed["cases"][0]["failures"][0].get<std::string>().find("95.99"), std::string::npos) << failed.dump();
+
+  // No test: nothing ran, and the boundary cases say what they need.
+  const json none = json::parse(run("").body);
+  EXPECT_EQ(none["passed"], 0);
+  EXPECT_FALSE(none["boundaries"]["error"].get<std::string>().empty());
+
+  // Only a department's stored facts, by its code; never another file.
+  for (const std::string file : {"departments/nobody.json", "/etc/passwd", "departments/../../x.json", "court.json"}) {
+    const Response refused = run("test \"t\" {\n  given file \"" + file + "\"\n  expect total = 1\n}\n");
+    EXPECT_EQ(refused.status, 422) << file;
+    EXPECT_NE(refused.body.find(file), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(run("test \"t\" {\n  cohort file \"departments/court.json\"\n}\n").status, 422);
+  EXPECT_EQ(call("POST", "/api/v1/studio/test", "not json", &admin).status, 400);
+  EXPECT_EQ(call("POST", "/api/v1/studio/test", R"({"ruleset": 1})", &admin).status, 400);
 }
 
 }  // namespace

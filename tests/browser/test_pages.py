@@ -400,7 +400,7 @@ def test_the_studio_checks_as_the_author_types_shows_the_impact_and_publishes(se
 
     # 优 from 96 instead of 90: the court's 95.99 becomes 良.
     editor_call(driver, "const t = cm.getValue(); const i = t.indexOf('优 >= 90');"
-                        "cm.replaceRange('优 >= 96', cm.posFromIndex(i), cm.posFromIndex(i + 8));")
+                        "cm.replaceRange('优 >= 96', cm.posFromIndex(i), cm.posFromIndex(i + 7));")
     wait(driver, lambda d: "检查通过" in text_of(d, "#check-status"), message="the stricter ruleset checks clean")
     css(driver, "#impact-button").click()
     wait(driver, EC.visibility_of_element_located((By.ID, "impact")), message="the impact is shown")
@@ -415,3 +415,80 @@ def test_the_studio_checks_as_the_author_types_shows_the_impact_and_publishes(se
     css(driver, "#publish-button").click()
     wait(driver, EC.visibility_of_element_located((By.ID, "published")), message="the ruleset is published")
     assert "2023" in text_of(driver, "#published")
+
+
+def in_tests_editor(driver, script, *args):
+    """Runs [script] with `cm`, the studio's editor of tests (the page's second CodeMirror)."""
+    return driver.execute_script("const cm = document.querySelectorAll('.CodeMirror')[1].CodeMirror;" + script, *args)
+
+
+def test_the_studio_explains_completes_formats_and_runs_the_tests(server, browser_factory, court_submitted, screenshots):
+    driver = browser_factory()
+    log_in(driver, server, server.admin, "/bureau")
+    driver.get(server.page("/studio?year=2023"))
+    wait(driver, lambda d: "检查通过" in text_of(d, "#check-status"), message="the served 2023 ruleset checks clean")
+    original = editor_call(driver, "return cm.getValue();")
+    use = original.index("per audit_issues") + len("per ")
+    declared_line = original.count("\n", 0, original.index("  audit_issues : count"))
+
+    # The mouse rests on a fact's name: its label, type and default show beside it.
+    editor_call(driver, "const p = cm.charCoords(cm.posFromIndex(arguments[0] + 3), 'window');"
+                        "cm.getWrapperElement().dispatchEvent(new MouseEvent('mousemove', "
+                        "{clientX: p.left + 1, clientY: (p.top + p.bottom) / 2, bubbles: true}));", use)
+    wait(driver, EC.visibility_of_element_located((By.ID, "studio-hover")), message="the hover shows")
+    hover = text_of(driver, "#studio-hover")
+    assert "审计和财会监督明确指出问题" in hover and "audit_issues" in hover, hover
+
+    # F12 on the name goes to its declaration among the facts.
+    editor_call(driver, "cm.focus(); cm.setCursor(cm.posFromIndex(arguments[0] + 2));", use)
+    css(driver, ".CodeMirror textarea").send_keys(Keys.F12)
+    wait(driver, lambda d: editor_call(d, "return cm.getCursor().line;") == declared_line, message="F12 goes to the fact")
+    assert editor_call(driver, "return cm.getSelection();") == "audit_issues"
+
+    # The author deletes the name and types its first letters: the facts that fit are offered.
+    editor_call(driver, "cm.replaceRange('', cm.posFromIndex(arguments[0]), cm.posFromIndex(arguments[0] + 12));"
+                        "cm.focus(); cm.setCursor(cm.posFromIndex(arguments[0]));", use)
+    css(driver, ".CodeMirror textarea").send_keys("audit_i")
+    wait(driver, EC.visibility_of_element_located((By.CSS_SELECTOR, ".CodeMirror-hints")), message="completion opens")
+    offered = [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-hint")]
+    assert any(o.startswith("audit_issues") and "数据项" in o for o in offered), offered
+    shot(driver, screenshots, "studio-completion")
+    css(driver, ".CodeMirror textarea").send_keys(Keys.ENTER)
+    wait(driver, lambda d: editor_call(d, "return cm.getValue();") == original, message="the chosen name is written")
+    wait(driver, lambda d: "检查通过" in text_of(d, "#check-status"), message="and the ruleset checks clean again")
+
+    # Untidy spaces, then 整理格式: the ruleset's own layout comes back.
+    editor_call(driver, "cm.replaceRange('score   deduct', cm.posFromIndex(arguments[0]), cm.posFromIndex(arguments[0] + 12));",
+                original.index("score deduct 0.5 per audit_issues"))
+    assert editor_call(driver, "return cm.getValue();") != original
+    css(driver, "#format-button").click()
+    wait(driver, lambda d: "已整理格式" in text_of(d, "#notice"), message="the draft is formatted")
+    formatted = editor_call(driver, "return cm.getValue();")
+    assert formatted == original, [(a, b) for a, b in zip(formatted.splitlines(), original.splitlines()) if a != b][:3]
+
+    # A test on the court's stored facts: it passes, the branches it leaves are listed, and the
+    # boundary cases generated from its facts join the tests and pass too.
+    in_tests_editor(driver, "cm.setValue(arguments[0]);",
+                      'test "法院" {\n  given file "departments/court.json"\n  expect total = 95.99\n}\n')
+    css(driver, "#test-button").click()
+    # (The grade is not expected: another test may have published a stricter 2023.)
+    wait(driver, lambda d: "通过 1 个，未通过 0 个" in text_of(d, "#test-status"), message="the test passes")
+    assert "studio-status-ok" in css(driver, "#test-status").get_attribute("class")
+    assert "测试走到" in text_of(driver, "#coverage-summary")
+    assert driver.find_elements(By.CSS_SELECTOR, "#uncovered li"), "the uncovered branches are listed"
+    wait(driver, EC.visibility_of_element_located((By.ID, "boundary-text")), message="boundary cases are generated")
+    cases = int(re.search(r"共 (\d+) 个", text_of(driver, "#boundary-summary")).group(1))
+    assert cases > 10
+    css(driver, "#boundary-add").click()
+    assert "departments/court.json" in in_tests_editor(driver, "return cm.getValue();")
+    css(driver, "#test-button").click()
+    wait(driver, lambda d: f"测试情形 {cases + 1} 个" in text_of(d, "#test-status"), message="the boundary cases run")
+    assert "未通过 0 个" in text_of(driver, "#test-status"), text_of(driver, "#test-status")
+    shot(driver, screenshots, "studio-tests")
+
+    # An expectation the rules do not meet: the case fails and says what it got.
+    in_tests_editor(driver, "cm.setValue(arguments[0]);",
+                      'test "法院" {\n  given file "departments/court.json"\n  expect total = 90\n}\n')
+    css(driver, "#test-button").click()
+    wait(driver, lambda d: "未通过 1 个" in text_of(d, "#test-status"), message="the failing case is reported")
+    assert "95.99" in text_of(driver, "#test-failures")

@@ -1,0 +1,194 @@
+// The studio's tests (docs/serve.md, "The studio"): a draft ruleset's tests run as `rubric test
+// --coverage` runs them, and its boundary cases generated as `rubric test --boundaries` does, on a
+// copy in a folder of its own. The tests are the draft's own `test` blocks and a tests text the
+// page sends beside it (what 2023.test.rubric holds on disk). A test's facts are written inline,
+// or name a department's newest stored facts: `given file "departments/CODE.json"` (the year's),
+// `prior file "departments/CODE.json"` (the year before's). No other file of the server is read.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "base/messages.hpp"
+#include "dsl/parser.hpp"
+#include "interpreter/tools/testing.hpp"
+#include "server/answers.hpp"
+
+namespace rubric::server {
+
+using nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kDepartments = "departments/";
+
+// The department code a test's file names ("departments/CODE.json" → "CODE"); "" for any other
+// file name.
+std::string code_named(const std::string& file) {
+  if (file.size() <= kDepartments.size() + 5 || file.compare(0, kDepartments.size(), kDepartments) != 0) return "";
+  if (file.compare(file.size() - 5, 5, ".json") != 0) return "";
+  std::string code = file.substr(kDepartments.size(), file.size() - kDepartments.size() - 5);
+  return code.find_first_of("/\\") == std::string::npos && code.front() != '.' ? code : "";
+}
+
+// A folder of its own, removed with everything in it when this goes out of scope.
+class Scratch {
+ public:
+  explicit Scratch(const void* owner)
+      : dir_(fs::temp_directory_path() / ("rubric-studio-" + std::to_string(::getpid()) + "-" +
+                                          std::to_string(reinterpret_cast<std::uintptr_t>(owner)))) {
+    fs::create_directories(dir_ / "departments");
+  }
+  ~Scratch() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+
+  const fs::path& dir() const { return dir_; }
+  bool write(const std::string& name, const std::string& text) const {
+    std::ofstream out(dir_ / name, std::ios::binary);
+    out << text;
+    out.close();
+    return static_cast<bool>(out);
+  }
+  // [text] with this folder's path taken out of it: messages name files as the tests do.
+  std::string relative(std::string text) const {
+    const std::string prefix = dir_.string() + "/";
+    for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) text.erase(at, prefix.size());
+    return text;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+ordered_json where_json(const Scratch& scratch, const Location& location) {
+  ordered_json j;
+  j["file"] = location.file ? scratch.relative(location.file->path()) : scratch.relative(location.file_name);
+  if (location.file && location.span) {
+    const LineColumn at = location.file->line_column(location.span->begin);
+    j["line"] = at.line;
+    j["column"] = at.column;
+  } else {
+    j["line"] = nullptr;
+    j["column"] = nullptr;
+  }
+  return j;
+}
+
+ordered_json diagnostics_json(const Scratch& scratch, const Diagnostics& diagnostics) {
+  ordered_json list = ordered_json::array();
+  for (const Diagnostic& d : diagnostics.items()) {
+    ordered_json j = where_json(scratch, d.location);
+    j["severity"] = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+    j["code"] = d.code;
+    j["message"] = scratch.relative(d.message);
+    j["help"] = scratch.relative(d.help);
+    list.push_back(std::move(j));
+  }
+  return list;
+}
+
+}  // namespace
+
+TestRun run_own_tests(const std::string& name, const std::string& text) {
+  const Scratch scratch(&text);
+  scratch.write(name, text);  // when it could not be written, the run says the file cannot be read
+  return run_tests((scratch.dir() / name).string());
+}
+
+Response Service::studio_test(Context& context) {
+  const nlohmann::json body = nlohmann::json::parse(context.request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("ruleset") || !body["ruleset"].is_string() ||
+      (body.contains("tests") && !body["tests"].is_string())) {
+    return error(400, "bad_request", tr("the body is a JSON object {\"ruleset\": TEXT, \"tests\": TEXT}"));
+  }
+  const std::string ruleset = body["ruleset"].get<std::string>();
+  const std::string tests = body.value("tests", std::string());
+  std::string name;
+  if (std::optional<Response> refused = refuse_draft(context.request, ruleset, std::string(tr("draft.rubric")), name)) return *refused;
+  const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, ruleset));
+  const std::string tests_name = fs::path(name).stem().string() + ".test.rubric";
+  const ParseResult parsed_tests = parse_tests(std::make_shared<const SourceFile>(tests_name, tests));
+  if (!parsed.ruleset) return error(422, "ruleset_refused", tr("the draft has errors; its tests run once they are fixed"), &parsed.diagnostics);
+
+  // The departments the tests name, found among the year's (and the year before's) newest submissions.
+  std::map<std::string, std::string> files;  // "departments/CODE.json" → the facts
+  const auto stored = [&](const std::string& file, int year) -> std::optional<Response> {
+    if (file.empty() || files.count(file) > 0) return std::nullopt;
+    const std::string code = code_named(file);
+    if (!code.empty()) {
+      for (const Submission& s : store_.latest_submissions(year)) {
+        const std::optional<Department> d = store_.department(s.department_id);
+        if (!d || d->code != code) continue;
+        const std::optional<Submission> full = store_.submission(s.department_id, s.year, s.version);
+        if (full) files[file] = full->facts;
+        return std::nullopt;
+      }
+      return error(422, "ruleset_refused", tr_format("the test names \"{}\", but no department with the code \"{}\" has submitted facts for {}", file, code, year));
+    }
+    return error(422, "ruleset_refused",
+                 tr_format("a test in the studio names a department's stored facts as \"departments/CODE.json\", or writes "
+                           "its facts inline; \"{}\" is neither",
+                           file));
+  };
+  for (const ParseResult* p : {&parsed, &parsed_tests}) {
+    if (!p->ruleset) continue;
+    for (const ast::TestBlock& t : p->ruleset->tests) {
+      if (!t.cohort_file.empty()) return refuse_file_named(t.cohort_file);
+      if (std::optional<Response> r = stored(t.given_file, parsed.ruleset->year)) return *r;
+      if (std::optional<Response> r = stored(t.prior_file, parsed.ruleset->year - 1)) return *r;
+    }
+  }
+  if (!parsed.ruleset->extends.empty()) return refuse_file_named(parsed.ruleset->extends);
+
+  const Scratch scratch(&body);
+  bool written = scratch.write(name, ruleset) && (tests.empty() || scratch.write(tests_name, tests));
+  for (const auto& [file, facts] : files) written = written && scratch.write(file, facts);
+  if (!written) return error(500, "internal", tr("the draft could not be copied to a folder of its own to run its tests"));
+  const std::string path = (scratch.dir() / name).string();
+  const TestRun run = run_tests(path);
+
+  ordered_json out;
+  ordered_json cases = ordered_json::array();
+  for (const CaseResult& c : run.cases) {
+    ordered_json j = where_json(scratch, c.location);
+    j["test"] = c.test;
+    j["case"] = c.name;
+    j["passed"] = c.passed;
+    ordered_json failures = ordered_json::array();
+    for (const std::string& f : c.failures) failures.push_back(scratch.relative(f));
+    j["failures"] = std::move(failures);
+    cases.push_back(std::move(j));
+  }
+  out["passed"] = run.cases.size() - run.failed();
+  out["failed"] = run.failed();
+  out["cases"] = std::move(cases);
+  ordered_json uncovered = ordered_json::array();
+  for (const BranchInfo& b : run.branches) {
+    if (b.covered) continue;
+    ordered_json j = where_json(scratch, b.location);
+    j["branch"] = b.what;
+    uncovered.push_back(std::move(j));
+  }
+  out["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
+                     {"uncovered", std::move(uncovered)}};
+  out["diagnostics"] = diagnostics_json(scratch, run.diagnostics);
+
+  // The boundary cases start from the first test's facts: none without a test.
+  const BoundaryRun boundaries = run.cases.empty() ? BoundaryRun{} : boundary_tests(path);
+  ordered_json skipped = ordered_json::array();
+  for (const std::string& s : boundaries.skipped) skipped.push_back(scratch.relative(s));
+  out["boundaries"] = {{"cases", boundaries.cases},
+                       {"text", scratch.relative(boundaries.text)},
+                       {"skipped", std::move(skipped)},
+                       {"error", run.cases.empty() ? std::string(tr("the boundary cases start from the facts of the first test; write a test first"))
+                                                   : scratch.relative(boundaries.error)}};
+  return json_response(out);
+}
+
+}  // namespace rubric::server
