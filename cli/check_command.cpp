@@ -30,6 +30,7 @@ Command add_check(CLI::App& parent) {
             for (const std::string& file : *files) {
               LoadOptions options;
               options.unsure = *unsure;
+              options.monotonicity = true;
               const LoadedRuleset loaded = load_ruleset(file, options);
               // As the diagnostics name it: standard input is "<stdin>"; control characters shown.
               const std::string shown = file == "-" ? "<stdin>" : unicode::visible(file);

@@ -29,7 +29,9 @@ Document::Document(std::string path, std::string text)
     parsed_ = std::move(parsed.ruleset);
     return;
   }
-  loaded_ = load_ruleset_source(path, std::move(text));
+  LoadOptions options;
+  options.monotonicity = true;  // as rubric check: where a score goes against its rule's way (W0407)
+  loaded_ = load_ruleset_source(path, std::move(text), options);
   parsed_ = parse(source_).ruleset;
 }
 

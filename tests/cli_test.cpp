@@ -36,7 +36,10 @@ TEST(Cli, EveryShippedRulesetChecksClean) {
     const std::string relative = std::filesystem::relative(entry.path(), kSourceDir).string();
     const CliResult r = run_cli("check " + relative);
     EXPECT_EQ(r.exit_code, 0) << relative << "\n" << r.err;
-    EXPECT_EQ(r.err, relative + ": ok\n") << "warnings in " << relative;
+    // Clean: at most notes of steps the criteria mean to take (W0407: 150% completion scores half).
+    EXPECT_EQ(r.err.find("warning"), std::string::npos) << relative << "\n" << r.err;
+    EXPECT_EQ(r.err.find("error"), std::string::npos) << relative << "\n" << r.err;
+    EXPECT_TRUE(r.err.ends_with(relative + ": ok\n")) << relative << "\n" << r.err;
     ++count;
   }
   EXPECT_GE(count, 1);

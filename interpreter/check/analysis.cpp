@@ -39,7 +39,7 @@ Diagnostics Analyzer::run() {
   }
   Diagnostics out;
   for (const auto& [key, f] : findings_) {
-    if (f.severity == Severity::Note && !options_.unsure) continue;
+    if (f.severity == Severity::Note && !options_.unsure && f.code != "W0407") continue;
     Diagnostic d;
     d.severity = f.severity;
     d.code = f.code;

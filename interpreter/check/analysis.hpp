@@ -14,6 +14,9 @@
 //   W0403  a tier or bracket arm that no value can reach
 //   W0404  an indicator whose score can exceed its points
 //   W0405  an indicator whose score can fall below its floor (0, or the low end of a signed range)
+//   W0407  (a note, with AnalysisOptions::monotonicity) a step of a tiered or brackets that goes
+//          against the others: the score drops where the subject passes a bound, though it rises
+//          at the others (the 2023 completion rule: full marks up to 150%, half above it)
 //
 // Each is reported only when the analysis is sure: a gap, or a score out of bounds, is reached
 // by some facts in their domains. Where it cannot tell — a division by an interval that holds 0,
@@ -33,6 +36,9 @@ namespace rubric {
 struct AnalysisOptions {
   // Also report, as notes, the findings the analysis could not decide.
   bool unsure = false;
+  // Also report where a score goes against the way its rule goes elsewhere (W0407): `rubric
+  // check` and the studio ask for it; scoring does not.
+  bool monotonicity = false;
 };
 
 // A score the analysis found may leave its indicator's points (W0404 above, W0405 below) without

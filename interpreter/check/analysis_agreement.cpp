@@ -34,7 +34,7 @@ class PolynomialBuilder {
 
   std::optional<Polynomial> of(const ast::Expr& e) {
     const std::string text = fold(rs_.slice(e.span));
-    if (text == subject_) return at_ ? constant(*at_) : atom(text);
+    if (text == subject_) return at_ ? constant(*at_) : atom(text, e);
     if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) return constant(n->value);
     if (std::holds_alternative<ast::PointsRef>(e.node) && points_) return constant(*points_);
     if (const auto* u = std::get_if<ast::Unary>(&e.node); u != nullptr && u->op == ast::UnaryOp::Neg) {
@@ -54,17 +54,20 @@ class PolynomialBuilder {
           case ast::BinaryOp::Mul: return product(*l, *r);
           default: {
             const auto c = as_constant(*r);
-            if (!c || c->is_zero()) return opaque(text);
+            if (!c || c->is_zero()) return opaque(text, e);
             bool inexact = false;
             const Decimal inverse = Decimal::divide(Decimal::from_int(1), *c, &inexact);
-            if (inexact) return opaque(text);
+            if (inexact) return opaque(text, e);
             return scaled(*l, inverse);
           }
         }
       }
     }
-    return opaque(text);
+    return opaque(text, e);
   }
+
+  // The expression of each atom, by its text.
+  const std::map<std::string, const ast::Expr*>& atoms() const { return atoms_; }
 
  private:
   static Polynomial constant(const Decimal& v) {
@@ -72,12 +75,15 @@ class PolynomialBuilder {
     if (!v.is_zero()) p[{}] = v;
     return p;
   }
-  static Polynomial atom(const std::string& text) { return Polynomial{{Monomial{text}, Decimal::from_int(1)}}; }
+  Polynomial atom(const std::string& text, const ast::Expr& e) {
+    atoms_.emplace(text, &e);
+    return Polynomial{{Monomial{text}, Decimal::from_int(1)}};
+  }
   // An expression the polynomial does not look into. When the subject is fixed, one that
   // mentions it cannot be compared (min(rate, 1) at rate = 100% is 1, but it is not seen).
-  std::optional<Polynomial> opaque(const std::string& text) const {
+  std::optional<Polynomial> opaque(const std::string& text, const ast::Expr& e) {
     if (at_ && mentions(text, subject_)) return std::nullopt;
-    return atom(text);
+    return atom(text, e);
   }
   static std::optional<Decimal> as_constant(const Polynomial& p) {
     if (p.empty()) return Decimal{};
@@ -126,6 +132,7 @@ class PolynomialBuilder {
   std::string subject_;
   std::optional<Decimal> at_;
   std::optional<Decimal> points_;
+  std::map<std::string, const ast::Expr*> atoms_;
 };
 
 }  // namespace
@@ -161,6 +168,34 @@ Agreement agree(const ast::Ruleset& rs, const ast::Expr& a, const ast::Expr& b, 
     return Agreement::Different;
   } catch (const DecimalError&) {
     return Agreement::Unknown;
+  }
+}
+
+std::optional<Difference> difference_at(const ast::Ruleset& rs, const ast::Expr& below, const ast::Expr& above,
+                                        const std::string& subject, const Decimal& at, std::optional<Decimal> points) {
+  try {
+    PolynomialBuilder builder(rs, subject, at, points);
+    const auto pb = builder.of(below);
+    const auto pa = builder.of(above);
+    if (!pa || !pb) return std::nullopt;
+    Polynomial difference = *pa;
+    for (const auto& [m, c] : *pb) {
+      const Decimal v = difference[m] - c;
+      if (v.is_zero()) {
+        difference.erase(m);
+      } else {
+        difference[m] = v;
+      }
+    }
+    Difference out;
+    for (const auto& [m, c] : difference) {
+      Difference::Term term{c, {}};
+      for (const std::string& atom : m) term.atoms.push_back(builder.atoms().at(atom));
+      out.terms.push_back(std::move(term));
+    }
+    return out;
+  } catch (const DecimalError&) {
+    return std::nullopt;
   }
 }
 

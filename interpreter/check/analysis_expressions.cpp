@@ -43,7 +43,8 @@ std::optional<Decimal> Analyzer::constant(const ast::Expr& e) {
 AbstractValue Analyzer::name(const ast::NameRef& n) {
   const int frame = n.kind == ast::NameKind::Fact ? -1 : frame_->id;
   for (auto it = narrowed_.rbegin(); it != narrowed_.rend(); ++it) {
-    if (it->frame == frame && it->index == n.index) return it->value;
+    // (An expression narrowed by its text, `a / t`, is not a name: its index means nothing.)
+    if (it->text.empty() && it->frame == frame && it->index == n.index) return it->value;
   }
   switch (n.kind) {
     case ast::NameKind::Fact:
@@ -77,13 +78,24 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
     merge_deps(v, r);
     return v;
   }
+  // Which way each dependency moves the result: a + b and a − b as a and ±b do; a × b as a does
+  // times b's sign and b does times a's; a ÷ b as a does times b's sign, and b against a's sign.
+  const auto with_slope = [](AbstractValue v, std::map<std::string, int> slope) {
+    v.slope = std::move(slope);
+    return v;
+  };
   switch (b.op) {
-    case Op::Add: return combine(l, r, add(l.range, r.range), l.whole && r.whole);
-    case Op::Sub: return combine(l, r, add(l.range, negate(r.range)), l.whole && r.whole);
-    case Op::Mul: return combine(l, r, multiply(l.range, r.range), l.whole && r.whole);
+    case Op::Add: return with_slope(combine(l, r, add(l.range, r.range), l.whole && r.whole), merged_slopes(l, 1, r, 1));
+    case Op::Sub:
+      return with_slope(combine(l, r, add(l.range, negate(r.range)), l.whole && r.whole), merged_slopes(l, 1, r, -1));
+    case Op::Mul:
+      return with_slope(combine(l, r, multiply(l.range, r.range), l.whole && r.whole),
+                        merged_slopes(l, sign_of(r.range), r, sign_of(l.range)));
     default: break;
   }
-  if (auto q = divide(l.range, r.range)) return combine(l, r, *q, false);
+  if (auto q = divide(l.range, r.range)) {
+    return with_slope(combine(l, r, *q, false), merged_slopes(l, sign_of(r.range), r, -sign_of(l.range)));
+  }
   AbstractValue v = combine(l, r, Range::all(), false);
   v.exact = false;
   v.why = tr_format("the divisor {} can be 0", src(b.rhs->span));
@@ -92,7 +104,11 @@ AbstractValue Analyzer::binary(const ast::Expr& e, const ast::Binary& b) {
 }
 
 AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
-  if (c.prior) return eval(*c.args[0]);  // last year's value lies in the same domain
+  if (c.prior) {  // last year's value lies in the same domain; it is not this year's fact
+    AbstractValue v = eval(*c.args[0]);
+    v.slope.clear();
+    return v;
+  }
   if (c.year_of == ast::YearOf::Rank || c.year_of == ast::YearOf::Count) {
     return number(Range::at_least(Decimal::from_int(1)), true);
   }
@@ -100,6 +116,7 @@ AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
     AbstractValue v = eval(*c.args[0]);
     v.exact = false;
     v.why = std::string(tr("it depends on the other departments of the year"));
+    v.slope.clear();
     return v;
   }
   if (c.working_days) {  // a whole number of days that the calendar decides, not an interval of the dates
@@ -160,16 +177,23 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
     AbstractValue acc = args[0];
     for (std::size_t i = 1; i < args.size(); ++i) {
       const Range range = f == BuiltinId::Min ? minimum(acc.range, args[i].range) : maximum(acc.range, args[i].range);
+      std::map<std::string, int> slope = merged_slopes(acc, 1, args[i], 1);  // min and max follow each argument
       acc = combine(acc, args[i], range, acc.whole && args[i].whole);
+      acc.slope = std::move(slope);
     }
     return acc;
   }
   if (f == BuiltinId::Clamp && args.size() == 3) {
     AbstractValue low = combine(args[0], args[2], minimum(args[0].range, args[2].range), false);
-    return combine(low, args[1], maximum(low.range, args[1].range), false);
+    low.slope = merged_slopes(args[0], 1, args[2], 1);
+    AbstractValue v = combine(low, args[1], maximum(low.range, args[1].range), false);
+    v.slope = merged_slopes(low, 1, args[1], 1);
+    return v;
   }
   if (f == BuiltinId::Abs && args.size() == 1) {
     AbstractValue v = args[0];
+    const int sign = sign_of(v.range);
+    for (auto& [dep, way] : v.slope) way *= sign;
     v.range = absolute(v.range);
     return v;
   }
@@ -264,10 +288,13 @@ AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
     const std::string tag = fmt::format("#{}", next_element_++);
     if (element.kind == Kind::Record) {
       for (std::size_t i = 0; i < element.fields.size(); ++i) {
-        if (element.fields[i].kind != Kind::List) element.fields[i].deps = {c.var + "." + element.field_names[i] + tag};
+        if (element.fields[i].kind == Kind::List) continue;
+        element.fields[i].deps = {c.var + "." + element.field_names[i] + tag};
+        if (element.fields[i].kind == Kind::Number) element.fields[i].slope = {{element.fields[i].deps[0], 1}};
       }
     } else {
       element.deps = {c.var + tag};
+      if (element.kind == Kind::Number) element.slope = {{element.deps[0], 1}};
     }
   }
   if (c.slot < frame_->slots.size()) frame_->slots[c.slot] = element;
@@ -328,9 +355,11 @@ AbstractValue Analyzer::unary(const ast::Unary& u) {
   AbstractValue v = eval(*u.operand);
   if (u.op == ast::UnaryOp::Not) {
     v.kind = Kind::Bool;
+    v.slope.clear();
     return v;
   }
   if (v.kind == Kind::Number) v.range = negate(v.range);
+  for (auto& [dep, way] : v.slope) way = -way;
   return v;
 }
 

@@ -46,11 +46,13 @@ AbstractValue Analyzer::tiered(const ast::Expr& e, const ast::Tiered& t) {
     all_constant = all_constant && ok;
   }
   std::optional<AbstractValue> result;
+  std::vector<Piece> pieces;
   for (std::size_t i = 0; i < t.tiers.size(); ++i) {
     const ast::Tier& tier = t.tiers[i];
     const std::size_t mark = narrowed_.size();
+    Range part;
     if (ranges[i]) {
-      const Range part = intersect(*ranges[i], domain);
+      part = intersect(*ranges[i], domain);
       arm(tier.interval.span, !part.empty(),
           tr_format("no value of {} reaches the tier {}: {} lies in {}", name, src(tier.interval.span), name,
                       domain.to_string(percent)),
@@ -58,9 +60,12 @@ AbstractValue Analyzer::tiered(const ast::Expr& e, const ast::Tiered& t) {
       if (part.empty()) continue;
       narrow_to(*t.subject, subject, part);
     }
-    join(result, eval(*tier.result));
+    const AbstractValue v = eval(*tier.result);
+    join(result, v);
+    if (all_constant) pieces.push_back({part, tier.result.get(), tier.interval.span, slopes_of(v), v.range});
     narrowed_.resize(mark);
   }
+  if (result) steps(*t.subject, subject, std::move(pieces), percent, *result);
   if (!all_constant) {
     report(Severity::Note, "W0401", t.subject->span,
            tr_format("unsure: the tiers of {} were not checked for gaps and overlaps, because a bound is not a "
@@ -160,6 +165,7 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
   bool constant_so_far = true;
   bool has_otherwise = false;
   std::optional<AbstractValue> result;
+  std::vector<Piece> pieces;
   for (const auto& a : b.arms) {
     Range set;
     if (a.bound) {
@@ -178,6 +184,7 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
       has_otherwise = true;
     }
     const std::size_t mark = narrowed_.size();
+    Range reach;
     if (constant_so_far) {
       const auto left = subtract(intersect(set, domain), taken);
       const std::string what = a.bound ? std::string(tr("this arm")) : "'otherwise'";
@@ -188,14 +195,18 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
       arm(a.span, !left.empty(), tr_format("{} is never taken: {}", what, why),
           std::string(tr("remove it, or correct its bound (or the order of the arms)")));
       if (left.empty()) continue;
-      Range reach = left.front();
+      reach = left.front();
       for (const Range& r : left) reach = hull(reach, r);
       narrow_to(*b.subject, subject, reach);
       taken.push_back(set);
     }
-    join(result, eval(*a.result));
+    const AbstractValue v = eval(*a.result);
+    join(result, v);
+    pieces.push_back({reach, a.result.get(), a.span, slopes_of(v), v.range});
     narrowed_.resize(mark);
   }
+  if (!constant_so_far) pieces.clear();
+  if (result) steps(*b.subject, subject, std::move(pieces), percent, *result);
   if (constant_so_far && !has_otherwise) {
     for (const Range& gap : subtract(domain, taken)) {
       if (subject.whole && !gap.contains_integer()) continue;
@@ -221,6 +232,7 @@ AbstractValue Analyzer::deduct(const ast::Deduct& d) {
       const AbstractValue n = eval(*item.operand);
       if (amount.kind == Kind::Number && n.kind == Kind::Number) {
         taken = combine(amount, n, multiply(amount.range, n.range), amount.whole && n.whole);
+        taken.slope = merged_slopes(amount, sign_of(n.range), n, sign_of(amount.range));
       } else {
         taken = unknown(Kind::Number, std::string(tr("a deduction is not a number")));
       }
@@ -233,12 +245,16 @@ AbstractValue Analyzer::deduct(const ast::Deduct& d) {
       value = unknown(Kind::Number, value.why.empty() ? taken.why : value.why);
       continue;
     }
+    std::map<std::string, int> slope = merged_slopes(value, 1, taken, -1);
     value = combine(value, taken, add(value.range, negate(taken.range)), value.whole && taken.whole);
+    value.slope = std::move(slope);
   }
   if (d.floor) {
     const AbstractValue floor = eval(*d.floor);
     if (floor.kind == Kind::Number && value.kind == Kind::Number) {
+      std::map<std::string, int> slope = merged_slopes(value, 1, floor, 1);
       value = combine(value, floor, maximum(value.range, floor.range), false);
+      value.slope = std::move(slope);
     }
   }
   return value;
@@ -253,8 +269,11 @@ AbstractValue Analyzer::weighted(const ast::Weighted& w) {
       total = unknown(Kind::Number, std::string(tr("a part is not a number")));
       continue;
     }
-    const AbstractValue share = combine(weight, value, multiply(weight.range, value.range), false);
+    AbstractValue share = combine(weight, value, multiply(weight.range, value.range), false);
+    share.slope = merged_slopes(weight, sign_of(value.range), value, sign_of(weight.range));
+    std::map<std::string, int> slope = merged_slopes(total, 1, share, 1);
     total = combine(total, share, add(total.range, share.range), false);
+    total.slope = std::move(slope);
   }
   return total;
 }
@@ -409,6 +428,12 @@ AbstractValue Analyzer::when(const ast::When& w) {
   }
   narrowed_.resize(mark);
   if (!result) return number(Range::empty_range());
+  // Which arm applies switches with what the conditions read: they move the result both ways.
+  for (const auto& a : w.arms) {
+    if (!a.condition) continue;
+    const AbstractValue cond = eval(*a.condition);
+    for (const std::string& dep : cond.deps) result->slope[dep] = 0;
+  }
   return *result;
 }
 

@@ -81,6 +81,7 @@ void join(std::optional<AbstractValue>& acc, const AbstractValue& v) {
     return;
   }
   if (acc->kind == Kind::Number) {
+    acc->slope = merged_slopes(*acc, 1, v, 1);
     acc->range = hull(acc->range, v.range);
     acc->whole = acc->whole && v.whole;
     if (acc->exact && !v.exact) acc->why = v.why;
@@ -141,6 +142,7 @@ AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interv
     case ast::TypeKind::Unknown: v = unknown(Kind::Unknown, std::string(tr("a value of unknown type"))); break;
   }
   if (v.kind != Kind::List && v.kind != Kind::Record) v.deps = {dep};
+  if (v.kind == Kind::Number) v.slope = {{dep, 1}};
   return v;
 }
 

@@ -5,6 +5,7 @@
 //   analysis_agreement.cpp    whether two tier scores agree (as polynomials)
 //   analysis_expressions.cpp  expressions, one case per kind of node
 //   analysis_shapes.cpp       tiers, brackets, deductions, weighted parts, judged bands, `when`
+//   analysis_monotone.cpp     which way a value moves with each fact, and where a score drops
 // Internal to interpreter/check/.
 #pragma once
 
@@ -38,6 +39,10 @@ struct AbstractValue {
   // The facts and list elements it depends on, sorted: an operation on two values that share
   // one is not exact (x − x).
   std::vector<std::string> deps;
+  // Number: which way it moves as each dependency grows, the others held: +1 never down, −1
+  // never up. A dependency of [deps] that is not here moves it both ways, or the analysis cannot
+  // tell (monotonicity, W0407).
+  std::map<std::string, int> slope;
   std::shared_ptr<const AbstractValue> element;  // List
   std::string list_name;                         // List: the fact's name, for messages
   std::vector<std::string> field_names;          // Record
@@ -55,6 +60,29 @@ void merge_deps(AbstractValue& into, const AbstractValue& from);
 AbstractValue combine(const AbstractValue& a, const AbstractValue& b, Range range, bool whole);
 // Either of two values (the arms of a choice).
 void join(std::optional<AbstractValue>& acc, const AbstractValue& v);
+
+// Slopes (analysis_monotone.cpp). [a]'s slopes times [sa] merged with [b]'s times [sb] (a sign,
+// +1 or −1; 0 for unknown): a dependency that moves both the same way keeps that way, one that
+// moves them differently loses it, one that only one of them depends on keeps its way there.
+std::map<std::string, int> merged_slopes(const AbstractValue& a, int sa, const AbstractValue& b, int sb);
+// Every dependency of [v] with its way (0 where [slope] does not say one).
+std::map<std::string, int> slopes_of(const AbstractValue& v);
+// −1 when every value of [r] is ≤ 0, +1 when every value is ≥ 0, 0 otherwise.
+int sign_of(const Range& r);
+
+// A difference of two scores where their subject is at a point, as terms over the atoms it is
+// made of (names, fields, calls), for the analysis to bound with the atoms' intervals.
+struct Difference {
+  struct Term {
+    Decimal coefficient;
+    std::vector<const ast::Expr*> atoms;  // their product; none for a constant
+  };
+  std::vector<Term> terms;
+};
+// [above] − [below] where the subject (text [subject]) is [at]; null when either is not a
+// polynomial in what it reads, or reads the subject inside something else (min(rate, 1)).
+std::optional<Difference> difference_at(const ast::Ruleset& rs, const ast::Expr& below, const ast::Expr& above,
+                                        const std::string& subject, const Decimal& at, std::optional<Decimal> points);
 Range domain_range(const ast::Interval& iv);
 // A fact's (or field's, or element's) value: its declared domain, else its type's default one.
 AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep);
@@ -143,6 +171,22 @@ class Analyzer {
   AbstractValue weighted(const ast::Weighted& w);
   AbstractValue judged(const ast::Judged& j);
   AbstractValue when(const ast::When& w);
+
+  // Monotonicity (analysis_monotone.cpp). A piece of a tiered or brackets: the subject's values
+  // one tier or arm takes, and its score.
+  struct Piece {
+    Range range;
+    const ast::Expr* result = nullptr;
+    Span span;  // the tier's interval, the arm
+    std::map<std::string, int> slope;  // its score's slopes, as analysed in it
+    Range score;                       // and its score's interval
+  };
+  // The slopes of a tiered or brackets whose pieces are [pieces] (in any order; empty when a
+  // bound is not a constant) and whose arms joined give [result]: the steps between adjacent
+  // pieces decide which way the subject moves the score. With AnalysisOptions::monotonicity, a
+  // step against the way the others go is reported (W0407).
+  void steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
+             AbstractValue& result);
 
   // Narrows the names [cond] compares with a constant, for [cond] being [truth]. Returns whether
   // the condition was understood (its effect on numbers fully captured); sets [feasible] to

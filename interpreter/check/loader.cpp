@@ -38,7 +38,7 @@ LoadedRuleset load_ruleset_source(const std::string& path, std::string text, con
   const KeywordScope keywords(detect_keywords(parsed.ruleset->source->text()));
   Diagnostics checked = check(*parsed.ruleset, parsed.skipped);
   if (options.analyse && !loaded.diagnostics.has_errors() && parsed.skipped.empty() && analysable(checked)) {
-    checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure}, &loaded.unsure_bounds));
+    checked.append(analyse(*parsed.ruleset, AnalysisOptions{options.unsure, options.monotonicity}, &loaded.unsure_bounds));
   }
   // A problem found in a base file exists because of the changes the extending file made.
   const auto in_base = [&](Diagnostic& d) {

@@ -28,10 +28,12 @@ struct LoadedRuleset {
 // How a ruleset is loaded. The static analysis (analysis.hpp) runs after the checker unless
 // [analyse] is false; its findings are warnings, except E0412 (tiers that contradict each other),
 // which stops the ruleset from loading as the checker's errors do.
-// [unsure] adds, as notes, what the analysis could not decide (rubric check --unsure).
+// [unsure] adds, as notes, what the analysis could not decide (rubric check --unsure);
+// [monotonicity] the steps where a score goes against its rule's way (W0407, rubric check).
 struct LoadOptions {
   bool analyse = true;
   bool unsure = false;
+  bool monotonicity = false;
 };
 
 // Parses and checks a ruleset held in memory ([path] names it in messages).

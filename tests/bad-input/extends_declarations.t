@@ -19,6 +19,16 @@ Removing 采购政策效能 leaves its two facts unread: the warnings are at the
   2023.rubric:122:3: note: 'sme_actual' is declared here, in the base ruleset
    122 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
        |   ^~~~~~~~~~
+  2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   154 |   (150%, inf)  -> pts / 2
+       |   ^~~~~~~~~~~
+    = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
+    = note: so more o.actual can lower the score
+    = note: so less o.target can lower the score
+  2023.rubric:172:41: note: rate lies in [0%, inf) in this call
+   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+       |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    = note: in 2023.rubric as changed by 2024.rubric
   2 warnings generated.
   2024.rubric: warnings are errors (--werror)
   [1]
@@ -26,6 +36,16 @@ Removing 采购政策效能 leaves its two facts unread: the warnings are at the
 With the two facts removed, the ruleset checks clean.
   $ printf 'remove fact sme_reserved\nremove fact sme_actual\n' >> 2024.rubric
   $ rubric check --werror 2024.rubric
+  2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   154 |   (150%, inf)  -> pts / 2
+       |   ^~~~~~~~~~~
+    = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
+    = note: so more o.actual can lower the score
+    = note: so less o.target can lower the score
+  2023.rubric:172:41: note: rate lies in [0%, inf) in this call
+   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+       |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    = note: in 2023.rubric as changed by 2024.rubric
   2024.rubric: ok
 
 The court's facts, re-dated 2024, still give the removed facts: refused, not silently ignored.

@@ -15,4 +15,13 @@ A command name that is not one of rubric's is an error that says so, with the co
   rubric 0.1.0
 A known command still parses as before.
   $ rubric check "$SRC/rulesets/guangzhou/2023.rubric"
+  $SRC/rulesets/guangzhou/2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   154 |   (150%, inf)  -> pts / 2
+       |   ^~~~~~~~~~~
+    = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
+    = note: so more o.actual can lower the score
+    = note: so less o.target can lower the score
+  $SRC/rulesets/guangzhou/2023.rubric:172:41: note: rate lies in [0%, inf) in this call
+   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+       |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
   $SRC/rulesets/guangzhou/2023.rubric: ok

@@ -28,6 +28,16 @@ The same changes, whole: the error is the author's, at their line.
   2023.rubric:216:14: note: section '管理效率' and its points are declared here, in the base ruleset
    216 | section 管理效率 points 50 {
        |                  ^~~~~~~~~
+  2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   154 |   (150%, inf)  -> pts / 2
+       |   ^~~~~~~~~~~
+    = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
+    = note: so more o.actual can lower the score
+    = note: so less o.target can lower the score
+  2023.rubric:172:41: note: rate lies in [0%, inf) in this call
+   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+       |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    = note: in 2023.rubric as changed by whole.rubric
   1 error generated.
   [1]
 

@@ -1,0 +1,227 @@
+// Monotonicity: which way a value moves as each fact it reads grows, the others held, and where a
+// tiered or brackets score steps against the way it goes elsewhere (W0407). See analyzer.hpp.
+//
+// Every number the analysis computes carries its slopes: a fact is +1 in itself; a + b, a × b,
+// a ÷ b, min, max, clamp, sums and means pass them on by the signs of their operands' intervals;
+// a choice (the arms of a when, the tiers of a tiered) keeps a way only where every arm agrees.
+// A tiered or brackets adds the steps between its pieces: where the subject passes a bound the
+// score goes up, stays or goes down, decided exactly from the two arms' scores at the bound, as
+// polynomials in what they read bounded by those names' intervals (pts − pts / 2 at 150%, with
+// pts ≥ 0, never goes up). When most steps and pieces go one way and a step goes the other, that
+// step is where more of a fact lowers the score (or less of it raises it): W0407.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "base/messages.hpp"
+#include "interpreter/check/analyzer.hpp"
+
+namespace rubric::analysis {
+
+namespace {
+
+constexpr int kIndependent = 2;
+
+// Which way [v] moves with [dep]: +1, −1, 0 (both ways, or unknown), kIndependent when it does
+// not read it.
+int way_of(const AbstractValue& v, const std::string& dep) {
+  if (const auto it = v.slope.find(dep); it != v.slope.end()) return it->second;
+  return std::binary_search(v.deps.begin(), v.deps.end(), dep) ? 0 : kIndependent;
+}
+
+// The names a value reads, with or without a way.
+std::set<std::string> read_by(const AbstractValue& v) {
+  std::set<std::string> out(v.deps.begin(), v.deps.end());
+  for (const auto& [dep, way] : v.slope) out.insert(dep);
+  return out;
+}
+
+// Where the subject's values begin, for putting the pieces in order.
+bool starts_before(const Range& a, const Range& b) {
+  if (a.lo.inf != b.lo.inf) return a.lo.inf < b.lo.inf;
+  if (a.lo.inf != 0) return false;
+  if (a.lo.value != b.lo.value) return a.lo.value < b.lo.value;
+  return a.lo.closed && !b.lo.closed;
+}
+
+enum class Jump { Level, Up, Down, Either };
+
+// [subject] as a message names it: a fact's or a parameter's label beside its name, as
+// "rate（完成率）", so that an official reads what the rule calls it.
+std::string named(const ast::Ruleset& rs, const ast::Expr& subject, const std::string& text) {
+  const auto* n = std::get_if<ast::NameRef>(&subject.node);
+  if (n == nullptr) return text;
+  std::string label;
+  if (n->kind == ast::NameKind::Fact && n->index < rs.facts.size()) label = rs.facts[n->index].label;
+  if (n->kind == ast::NameKind::Param) {
+    for (const ast::Define& d : rs.defines) {
+      if (d.span.begin <= subject.span.begin && subject.span.end <= d.span.end && n->index < d.param_labels.size()) {
+        label = d.param_labels[n->index];
+      }
+    }
+  }
+  return label.empty() ? text : text + "（" + label + "）";
+}
+
+}  // namespace
+
+std::map<std::string, int> merged_slopes(const AbstractValue& a, int sa, const AbstractValue& b, int sb) {
+  std::set<std::string> deps = read_by(a);
+  deps.merge(read_by(b));
+  std::map<std::string, int> out;
+  for (const std::string& dep : deps) {
+    int x = way_of(a, dep);
+    int y = way_of(b, dep);
+    if (x != kIndependent) x *= sa;
+    if (y != kIndependent) y *= sb;
+    out[dep] = x == kIndependent ? y : y == kIndependent ? x : x == y ? x : 0;
+  }
+  return out;
+}
+
+std::map<std::string, int> slopes_of(const AbstractValue& v) { return merged_slopes(v, 1, AbstractValue{}, 1); }
+
+int sign_of(const Range& r) {
+  if (r.lo.inf == 0 && r.lo.value.sign() >= 0) return 1;
+  if (r.hi.inf == 0 && r.hi.value.sign() <= 0) return -1;
+  return 0;
+}
+
+void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
+                     AbstractValue& result) {
+  if (result.kind != Kind::Number) return;
+  const std::string name = src(subject_expr.span);
+  // The way each piece's score moves with the subject: through the facts the subject reads.
+  const auto piece_way = [&](const Piece& p) {
+    int way = kIndependent;
+    for (const std::string& dep : read_by(subject)) {
+      const int s = way_of(subject, dep);
+      const auto it = p.slope.find(dep);
+      if (it == p.slope.end()) continue;  // the score does not read it
+      const int w = s == 0 || s == kIndependent ? 0 : it->second * s;
+      way = way == kIndependent ? w : way == w ? way : 0;
+    }
+    return way;
+  };
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return starts_before(a.range, b.range); });
+  struct Step {
+    const Piece* below;
+    const Piece* above;
+    Decimal at;
+    Jump jump;
+  };
+  std::vector<Step> list;
+  int ups = 0, downs = 0, unknowns = pieces.empty() ? 1 : 0;
+  for (const Piece& p : pieces) {
+    const int way = piece_way(p);
+    if (way == 1) ++ups;
+    if (way == -1) ++downs;
+    if (way == 0) ++unknowns;
+  }
+  const std::optional<Decimal> points =
+      indicator_ != nullptr ? std::optional(indicator_->points.hi) : std::nullopt;
+  for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+    const Range& below = pieces[i].range;
+    const Range& above = pieces[i + 1].range;
+    if (below.hi.inf != 0 || above.lo.inf != 0 || below.hi.value != above.lo.value) continue;  // a gap: no step
+    const Decimal at = above.lo.value;
+    Jump jump = Jump::Either;
+    if (const auto d = difference_at(rs_, *pieces[i].result, *pieces[i + 1].result, name, at, points)) {
+      // Bound the difference with the intervals of what it reads, the subject held at the bound.
+      const std::size_t mark = narrowed_.size();
+      narrow_to(subject_expr, subject, Range::point(at));
+      Range total = Range::point(Decimal{});
+      bool numbers = true;
+      for (const Difference::Term& term : d->terms) {
+        Range product = Range::point(term.coefficient);
+        for (const ast::Expr* atom : term.atoms) {
+          const AbstractValue v = eval(*atom);
+          if (v.kind != Kind::Number) numbers = false;
+          product = multiply(product, v.range);
+        }
+        total = add(total, product);
+      }
+      narrowed_.resize(mark);
+      if (numbers) {
+        const int lo = total.lo.inf != 0 ? total.lo.inf : total.lo.value.sign();
+        const int hi = total.hi.inf != 0 ? total.hi.inf : total.hi.value.sign();
+        jump = lo >= 0 && hi <= 0 ? Jump::Level : lo >= 0 ? Jump::Up : hi <= 0 ? Jump::Down : Jump::Either;
+      }
+    }
+    if (jump == Jump::Up) ++ups;
+    if (jump == Jump::Down) ++downs;
+    if (jump == Jump::Either) ++unknowns;
+    list.push_back({&pieces[i], &pieces[i + 1], at, jump});
+  }
+  // Which way the subject moves the score: one way when every step and piece goes that way (or
+  // stays).
+  const int way = unknowns > 0 || (ups > 0 && downs > 0) ? 0 : downs > 0 ? -1 : 1;
+  if (options_.monotonicity && ups > 0 && downs > 0) {
+    // The steps against the way most go. As many each way, the way from the lowest values to the
+    // highest decides (a pass mark, 0 then a formula, rises); when it does not, all are shown.
+    int most = ups > downs ? 1 : downs > ups ? -1 : 0;
+    if (most == 0) {
+      const Range& first = pieces.front().score;
+      const Range& last = pieces.back().score;
+      const auto at_least = [](const Range& a, const Range& b) {  // every value of a ≥ every value of b
+        return a.lo.inf == 0 && b.hi.inf == 0 && !(a.lo.value < b.hi.value);
+      };
+      most = at_least(last, first) && !at_least(first, last) ? 1 : at_least(first, last) && !at_least(last, first) ? -1 : 0;
+    }
+    for (const Step& s : list) {
+      const bool against = s.jump == Jump::Down ? most >= 0 : s.jump == Jump::Up ? most <= 0 : false;
+      if (!against) continue;
+      const std::string bound = format_bound(s.at, percent);
+      const std::string subject_name = named(rs_, subject_expr, name);
+      const std::string below = src(s.below->result->span);
+      const std::string above = src(s.above->result->span);
+      const std::string where_below =
+          s.below->range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
+      const std::string where_above =
+          s.above->range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
+      std::string message =
+          s.jump == Jump::Down
+              ? tr_format("the score goes down where {} rises past {}, though it goes up elsewhere: {} it is {}, {} it is {}",
+                          subject_name, bound, where_below, below, where_above, above)
+              : tr_format("the score goes up where {} rises past {}, though it goes down elsewhere: {} it is {}, {} it is {}",
+                          subject_name, bound, where_below, below, where_above, above);
+      std::vector<Note> notes;
+      std::vector<std::string> more, less;
+      for (const std::string& dep : read_by(subject)) {
+        const int w = way_of(subject, dep);
+        if (w == 1) more.push_back(shown_dep(dep));
+        if (w == -1) less.push_back(shown_dep(dep));
+      }
+      more.erase(std::unique(more.begin(), more.end()), more.end());
+      less.erase(std::unique(less.begin(), less.end()), less.end());
+      const bool drop = s.jump == Jump::Down;
+      const std::string more_text = fmt::format("{}", fmt::join(more, ", "));
+      const std::string less_text = fmt::format("{}", fmt::join(less, ", "));
+      if (!more.empty()) {
+        notes.push_back({drop ? tr_format("so more {} can lower the score", more_text)
+                              : tr_format("so more {} can raise the score", more_text),
+                         std::nullopt});
+      }
+      if (!less.empty()) {
+        notes.push_back({drop ? tr_format("so less {} can lower the score", less_text)
+                              : tr_format("so less {} can raise the score", less_text),
+                         std::nullopt});
+      }
+      for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
+      report(Severity::Note, "W0407", s.above->span, std::move(message),
+             std::string(tr("if the rule means it, nothing is wrong; if not, make the scores at either side of the "
+                            "bound go the same way as the others")),
+             std::move(notes));
+    }
+  }
+  // The subject's facts move the result as the subject moves it, and as the arms read them.
+  for (const std::string& dep : read_by(subject)) {
+    const int s = way_of(subject, dep);
+    const int through = way == 0 || s == 0 || s == kIndependent ? 0 : way * s;
+    const int own = way_of(result, dep);
+    result.slope[dep] = own == kIndependent ? through : own == through ? own : 0;
+  }
+}
+
+}  // namespace rubric::analysis
