@@ -142,6 +142,25 @@ TEST_P(ServeProcess, ScoresOverHttpAndStopsGracefullyOnSigterm) {
                                 "application/json");
   ASSERT_TRUE(huge);
   EXPECT_EQ(huge->status, 413);
+  EXPECT_EQ(json::parse(huge->body)["error"]["message"], "the request is too large: at most 4 MB") << huge->body;
+  // So is a chunked body, which gives no length to hold to the limit (cpp-httplib would read it
+  // whole, however large): refused before any of it is read.
+  httplib::Client chunked("127.0.0.1", server.port());
+  std::size_t blocks = 0;
+  const auto unbounded = chunked.Post(
+      "/api/v1/session",
+      [&blocks](std::size_t, httplib::DataSink& sink) {
+        if (++blocks > 16) {
+          sink.done();
+          return true;
+        }
+        const std::string block(16 * 1024, ' ');
+        return sink.write(block.data(), block.size());
+      },
+      "application/json");
+  ASSERT_TRUE(unbounded);
+  EXPECT_EQ(unbounded->status, 411);
+  EXPECT_EQ(json::parse(unbounded->body)["error"]["code"], "length_required") << unbounded->body;
   EXPECT_EQ(server.stop(SIGTERM), 0);
 }
 
