@@ -1,5 +1,7 @@
 #include "server/answers.hpp"
 
+#include <algorithm>
+
 #include "base/json_text.hpp"
 #include "report/json.hpp"
 
@@ -39,7 +41,11 @@ std::string splice(const ordered_json& head, const std::vector<std::pair<std::st
 std::optional<std::string> uploaded_name(const Request& request, const std::string& fallback) {
   const auto named = request.query.find("name");
   std::string name = named != request.query.end() ? named->second : fallback;
-  if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos || name[0] == '.') {
+  // A plain file name: no folder, not hidden, no control character (a NUL would cut it short
+  // when written), and short enough for any file system (255 bytes, with room for ".test").
+  const bool control = std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+  if (name.empty() || name.size() > 200 || control || name.find('/') != std::string::npos ||
+      name.find('\\') != std::string::npos || name[0] == '.') {
     return std::nullopt;
   }
   return name;

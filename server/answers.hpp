@@ -48,9 +48,10 @@ std::string file_named(const ast::Ruleset& ruleset);
 Response refuse_file_named(const std::string& file);
 // The studio's and publishing's intake of a draft [text]: its file name (?name=, [fallback] when
 // none, set in [name]) and, when it cannot be taken, the answer that says why (a name that is not
-// a plain file name; a text that names a file).
+// a plain file name; a ruleset it extends; with [with_tests], a file its tests name, which running
+// them would read).
 std::optional<Response> refuse_draft(const Request& request, const std::string& text, const std::string& fallback,
-                                     std::string& name);
+                                     std::string& name, bool with_tests = false);
 
 // The tests written in the ruleset's own file, run on a copy of it in a folder of its own.
 TestRun run_own_tests(const std::string& name, const std::string& text);

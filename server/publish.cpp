@@ -50,7 +50,7 @@ Response Service::publish(Context& context) {
   // An uploaded ruleset stands alone: it names no file of the server, neither a ruleset it
   // extends nor facts for its tests (reading those would show the server's files in messages).
   std::string name;
-  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, "ruleset.rubric", name)) return *refused;
+  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, "ruleset.rubric", name, true)) return *refused;
   LoadedRuleset loaded = load_ruleset_source(name, context.request.body);
   if (loaded.diagnostics.has_errors() || loaded.diagnostics.warning_count() > 0 || !loaded.ruleset) {
     return error(422, "ruleset_refused", tr("the ruleset does not check clean (errors or warnings); it was not published"),

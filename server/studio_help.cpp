@@ -82,7 +82,7 @@ Response Service::studio_complete(Context& context) {
     items.push_back({{"label", c.label}, {"kind", kind_name(c.kind)}, {"detail", c.detail}});
   }
   ordered_json out;
-  out["range"] = typed.end > typed.begin ? range_json(document.range({typed.begin, offset})) : range_json({*at, *at});
+  out["range"] = range_json(document.range({typed.end > typed.begin ? typed.begin : offset, offset}));
   out["items"] = std::move(items);
   return json_response(out);
 }

@@ -43,12 +43,18 @@ Response refuse_file_named(const std::string& file) {
 }
 
 std::optional<Response> refuse_draft(const Request& request, const std::string& text, const std::string& fallback,
-                                     std::string& name) {
+                                     std::string& name, bool with_tests) {
   const std::optional<std::string> uploaded = uploaded_name(request, fallback);
   if (!uploaded) return error(400, "bad_request", tr("the name of a ruleset file is a plain file name, such as 2024.rubric"));
   name = *uploaded;
+  // A name that ends in .test.rubric would be read as a file of tests, not as a ruleset.
+  if (name.ends_with(".test.rubric")) {
+    return error(400, "bad_request", tr("a ruleset's file name does not end in .test.rubric (that names a file of tests)"));
+  }
   const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, text));
-  if (parsed.ruleset && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
+  if (!parsed.ruleset) return std::nullopt;
+  if (!parsed.ruleset->extends.empty()) return refuse_file_named(parsed.ruleset->extends);
+  if (with_tests && !file_named(*parsed.ruleset).empty()) return refuse_file_named(file_named(*parsed.ruleset));
   return std::nullopt;
 }
 

@@ -2,8 +2,9 @@
 // --coverage` runs them, and its boundary cases generated as `rubric test --boundaries` does, on a
 // copy in a folder of its own. The tests are the draft's own `test` blocks and a tests text the
 // page sends beside it (what 2023.test.rubric holds on disk). A test's facts are written inline,
-// or name a department's newest stored facts: `given file "departments/CODE.json"` (the year's),
-// `prior file "departments/CODE.json"` (the year before's). No other file of the server is read.
+// or name a department's newest stored facts: "departments/CODE.json" are the draft's year's,
+// "departments/YEAR/CODE.json" another year's (`prior file "departments/2022/CODE.json"`). No
+// other file of the server is read.
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,13 +25,26 @@ namespace {
 
 constexpr std::string_view kDepartments = "departments/";
 
-// The department code a test's file names ("departments/CODE.json" → "CODE"); "" for any other
-// file name.
-std::string code_named(const std::string& file) {
-  if (file.size() <= kDepartments.size() + 5 || file.compare(0, kDepartments.size(), kDepartments) != 0) return "";
-  if (file.compare(file.size() - 5, 5, ".json") != 0) return "";
+// The department and year a test's file names: "departments/CODE.json" is [year]'s,
+// "departments/YEAR/CODE.json" YEAR's; null for any other file name.
+struct Named {
+  std::string code;
+  int year = 0;
+};
+std::optional<Named> department_named(const std::string& file, int year) {
+  if (file.size() <= kDepartments.size() + 5 || file.compare(0, kDepartments.size(), kDepartments) != 0) return std::nullopt;
+  if (file.compare(file.size() - 5, 5, ".json") != 0) return std::nullopt;
   std::string code = file.substr(kDepartments.size(), file.size() - kDepartments.size() - 5);
-  return code.find_first_of("/\\") == std::string::npos && code.front() != '.' ? code : "";
+  if (code.size() > 5 && code[4] == '/' && std::all_of(code.begin(), code.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+    year = std::stoi(code.substr(0, 4));
+    code.erase(0, 5);
+  }
+  const bool plain = !code.empty() && code.size() <= 100 && code.front() != '.' &&
+                     std::none_of(code.begin(), code.end(), [](char c) {
+                       return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+                     });
+  if (!plain) return std::nullopt;
+  return Named{code, year};
 }
 
 // A folder of its own, removed with everything in it when this goes out of scope.
@@ -109,49 +123,65 @@ Response Service::studio_test(Context& context) {
   }
   const std::string ruleset = body["ruleset"].get<std::string>();
   const std::string tests = body.value("tests", std::string());
+  if (ruleset.size() > kMaxSourceBytes || tests.size() > kMaxSourceBytes) {
+    return error(413, "too_large", tr_format("a ruleset or its tests may be at most {} MB", kMaxSourceBytes / (1024 * 1024)));
+  }
   std::string name;
+  // (Its own tests may name departments' stored facts too: they are checked below.)
   if (std::optional<Response> refused = refuse_draft(context.request, ruleset, std::string(tr("draft.rubric")), name)) return *refused;
   const ParseResult parsed = parse(std::make_shared<const SourceFile>(name, ruleset));
   const std::string tests_name = fs::path(name).stem().string() + ".test.rubric";
   const ParseResult parsed_tests = parse_tests(std::make_shared<const SourceFile>(tests_name, tests));
   if (!parsed.ruleset) return error(422, "ruleset_refused", tr("the draft has errors; its tests run once they are fixed"), &parsed.diagnostics);
 
-  // The departments the tests name, found among the year's (and the year before's) newest submissions.
+  // The departments the tests name, found among the newest submissions of their years.
   std::map<std::string, std::string> files;  // "departments/CODE.json" → the facts
-  const auto stored = [&](const std::string& file, int year) -> std::optional<Response> {
+  const auto stored = [&](const std::string& file) -> std::optional<Response> {
     if (file.empty() || files.count(file) > 0) return std::nullopt;
-    const std::string code = code_named(file);
-    if (!code.empty()) {
-      for (const Submission& s : store_.latest_submissions(year)) {
+    if (const std::optional<Named> named = department_named(file, parsed.ruleset->year)) {
+      for (const Submission& s : store_.latest_submissions(named->year)) {
         const std::optional<Department> d = store_.department(s.department_id);
-        if (!d || d->code != code) continue;
+        if (!d || d->code != named->code) continue;
         const std::optional<Submission> full = store_.submission(s.department_id, s.year, s.version);
         if (full) files[file] = full->facts;
         return std::nullopt;
       }
-      return error(422, "ruleset_refused", tr_format("the test names \"{}\", but no department with the code \"{}\" has submitted facts for {}", file, code, year));
+      return error(422, "ruleset_refused", tr_format("the test names \"{}\", but no department with the code \"{}\" has submitted facts for {}",
+                                                     file, named->code, named->year));
     }
     return error(422, "ruleset_refused",
-                 tr_format("a test in the studio names a department's stored facts as \"departments/CODE.json\", or writes "
-                           "its facts inline; \"{}\" is neither",
+                 tr_format("a test in the studio names a department's stored facts as \"departments/CODE.json\" (or "
+                           "\"departments/YEAR/CODE.json\"), or writes its facts inline; \"{}\" is neither",
                            file));
   };
   for (const ParseResult* p : {&parsed, &parsed_tests}) {
     if (!p->ruleset) continue;
     for (const ast::TestBlock& t : p->ruleset->tests) {
       if (!t.cohort_file.empty()) return refuse_file_named(t.cohort_file);
-      if (std::optional<Response> r = stored(t.given_file, parsed.ruleset->year)) return *r;
-      if (std::optional<Response> r = stored(t.prior_file, parsed.ruleset->year - 1)) return *r;
+      if (std::optional<Response> r = stored(t.given_file)) return *r;
+      if (std::optional<Response> r = stored(t.prior_file)) return *r;
     }
   }
-  if (!parsed.ruleset->extends.empty()) return refuse_file_named(parsed.ruleset->extends);
 
   const Scratch scratch(&body);
   bool written = scratch.write(name, ruleset) && (tests.empty() || scratch.write(tests_name, tests));
-  for (const auto& [file, facts] : files) written = written && scratch.write(file, facts);
+  for (const auto& [file, facts] : files) {
+    std::error_code ignored;
+    fs::create_directories((scratch.dir() / file).parent_path(), ignored);
+    written = written && scratch.write(file, facts);
+  }
   if (!written) return error(500, "internal", tr("the draft could not be copied to a folder of its own to run its tests"));
   const std::string path = (scratch.dir() / name).string();
-  const TestRun run = run_tests(path);
+  // The boundary cases start from the first test's facts: none without a test. What a run
+  // throws is an internal error, told without the folder's path.
+  TestRun run;
+  BoundaryRun boundaries;
+  try {
+    run = run_tests(path);
+    if (!run.cases.empty()) boundaries = boundary_tests(path);
+  } catch (const std::exception& e) {
+    return error(500, "internal", std::string(tr("internal error (a bug in rubric): ")) + scratch.relative(e.what()));
+  }
 
   ordered_json out;
   ordered_json cases = ordered_json::array();
@@ -179,8 +209,6 @@ Response Service::studio_test(Context& context) {
                      {"uncovered", std::move(uncovered)}};
   out["diagnostics"] = diagnostics_json(scratch, run.diagnostics);
 
-  // The boundary cases start from the first test's facts: none without a test.
-  const BoundaryRun boundaries = run.cases.empty() ? BoundaryRun{} : boundary_tests(path);
   ordered_json skipped = ordered_json::array();
   for (const std::string& s : boundaries.skipped) skipped.push_back(scratch.relative(s));
   out["boundaries"] = {{"cases", boundaries.cases},

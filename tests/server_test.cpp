@@ -750,6 +750,10 @@ TEST_P(ServerApi, TheStudioExplainsANameAndCompletesIt) {
   for (const std::string query : {"", "&line=1", "&line=x&character=0", "&line=-1&character=0", "&line=1&character=99999999999"}) {
     EXPECT_EQ(call("POST", "/api/v1/studio/hover?name=2023.rubric" + query, text, &admin).status, 400) << query;
   }
+  // A place past the end of its line is the line's end, in the answer too.
+  const json past = json::parse(call("POST", "/api/v1/studio/complete?name=2023.rubric&line=0&character=999", "# x\n", &admin).body);
+  EXPECT_EQ(past["range"]["start"]["character"], 2);  // the "x" just before it
+  EXPECT_EQ(past["range"]["end"]["character"], 3);
   // Nothing at a place with no name.
   const json nothing = json::parse(call("POST", "/api/v1/studio/hover?name=2023.rubric&line=0&character=0", "\n\n", &admin).body);
   EXPECT_TRUE(nothing["hover"].is_null());
@@ -815,6 +819,24 @@ TEST_P(ServerApi, TheStudioRunsADraftsTestsWithCoverageAndBoundaryCases) {
     EXPECT_NE(refused.body.find(file), std::string::npos) << refused.body;
   }
   EXPECT_EQ(run("test \"t\" {\n  cohort file \"departments/court.json\"\n}\n").status, 422);
+  // Another year's facts are named with the year; the court submitted none for 2022.
+  const Response prior = run("test \"t\" {\n  given file \"departments/court.json\"\n  prior file \"departments/2022/court.json\"\n}\n");
+  EXPECT_EQ(prior.status, 422);
+  EXPECT_NE(prior.body.find("2022"), std::string::npos) << prior.body;
+
+  // The draft's own tests may name a department's stored facts too; checking such a draft reads
+  // no file, and says nothing against it.
+  const std::string with_own = ruleset + "\ntest \"自带\" {\n  given file \"departments/court.json\"\n  expect total = 95.99\n}\n";
+  const json own = json::parse(
+      call("POST", "/api/v1/studio/test?name=2023.rubric", json{{"ruleset", with_own}, {"tests", ""}}.dump(), &admin).body);
+  EXPECT_EQ(own["passed"], 1) << own.dump().substr(0, 1000);
+  EXPECT_EQ(call("POST", "/api/v1/studio/check?name=2023.rubric", with_own, &admin).status, 200);
+
+  // Names that are not plain file names, or that name a file of tests, are refused.
+  for (const std::string& bad : {std::string("a\x01b.rubric"), std::string(300, 'x') + ".rubric", std::string("2023.test.rubric")}) {
+    EXPECT_EQ(call("POST", "/api/v1/studio/test?name=" + bad, json{{"ruleset", ruleset}}.dump(), &admin).status, 400) << bad;
+    EXPECT_EQ(call("POST", "/api/v1/studio/check?name=" + bad, ruleset, &admin).status, 400) << bad;
+  }
   EXPECT_EQ(call("POST", "/api/v1/studio/test", "not json", &admin).status, 400);
   EXPECT_EQ(call("POST", "/api/v1/studio/test", R"({"ruleset": 1})", &admin).status, 400);
 }
