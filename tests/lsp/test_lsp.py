@@ -64,7 +64,20 @@ def test_a_misspelled_fact_is_shown_where_it_is_with_its_fix(client):
     # The editor applies it and sends the whole text again: nothing left to say.
     client.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
                                              "contentChanges": [{"text": text.replace("per audit_isues", "per audit_issues")}]})
-    assert client.diagnostics(URI) == []
+    assert problems(client.diagnostics(URI)) == []
+
+
+def problems(diagnostics):
+    """The errors and warnings among [diagnostics]: the notes (severity 3) are not problems."""
+    return [d for d in diagnostics if d["severity"] <= 2]
+
+
+def test_the_2023_completion_rule_is_noted_where_it_halves_the_score(client):
+    text = RULESET.read_text(encoding="utf-8")
+    notes = [d for d in open_document(client, text) if d["severity"] == 3]
+    assert [d["code"] for d in notes] == ["W0407"]
+    assert notes[0]["range"]["start"] == where(text, "(150%, inf)")
+    assert "150%" in notes[0]["message"]
 
 
 def test_a_full_width_comma_is_fixed_to_a_half_width_one(client):
@@ -79,7 +92,7 @@ def test_a_full_width_comma_is_fixed_to_a_half_width_one(client):
 
 def test_hover_definition_completion_and_symbols(client):
     text = RULESET.read_text(encoding="utf-8")
-    assert open_document(client, text) == []
+    assert problems(open_document(client, text)) == []
     use = where(text, "audit_issues", 1)  # in `deduct 0.5 per audit_issues`
     hover = client.request("textDocument/hover", {"textDocument": {"uri": URI}, "position": use})["result"]
     assert "审计和财会监督明确指出问题和处理意见并限期整改的问题数" in hover["contents"]["value"]
@@ -104,7 +117,7 @@ def test_hover_definition_completion_and_symbols(client):
 
 def test_formatting_gives_what_rubric_fmt_writes(client, rubric, tmp_path):
     text = RULESET.read_text(encoding="utf-8").replace("  score deduct 0.5 per audit_issues", "  score   deduct 0.5 per audit_issues")
-    assert open_document(client, text) == []
+    assert problems(open_document(client, text)) == []
     edits = client.request("textDocument/formatting", {"textDocument": {"uri": URI},
                                                        "options": {"tabSize": 2, "insertSpaces": True}})["result"]
     assert len(edits) == 1 and edits[0]["range"]["start"] == {"line": 0, "character": 0}
