@@ -153,8 +153,21 @@ void BM_LoadRuleset(benchmark::State& state) {
   }
 }
 
+// What `rubric check` does to the ruleset: parse, check and analyse it, then look for facts that
+// prove what the analysis was unsure of (witness.hpp). Arg 0 without the monotonicity analysis,
+// 1 with it (W0407): the baseline and the figure, in the same run.
+void BM_CheckRuleset(benchmark::State& state) {
+  rubric::LoadOptions options;
+  options.monotonicity = state.range(0) == 1;
+  for (auto _ : state) {
+    const rubric::LoadedRuleset loaded = rubric::load_ruleset_source(g_ruleset_path, g_ruleset_text, options);
+    benchmark::DoNotOptimize(rubric::with_witnesses(loaded));
+  }
+}
+
 }  // namespace
 
+BENCHMARK(BM_CheckRuleset)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Handwritten)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_HandwrittenFixed)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_RubricPlan)->Arg(1'000'000)->Arg(100);
