@@ -3,6 +3,8 @@
 // one, whose completion rule gives half marks above 150%; the step found is checked by scoring.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -131,6 +133,34 @@ TEST(Monotonicity, The2023RulesetHalvesTheScoreAbove150Percent) {
   };
   EXPECT_EQ(with_actual("150"), dec("20"));
   EXPECT_EQ(with_actual("150.01"), dec("17.5"));  // more done, 2.5 points less
+}
+
+// rubric check --directions: the way each indicator's score moves with each fact, as inferred.
+TEST(Monotonicity, CheckPrintsTheDirectionsItInferred) {
+  const CliResult r = run_cli("--lang en check --directions rulesets/guangzhou/2023.rubric");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  // Indicator → fact → what is said of it.
+  std::map<std::string, std::map<std::string, std::string>> said;
+  std::string indicator;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("    ", 0) == 0) {
+      const std::string fact = line.substr(4, line.find_first_of("（:") - 4);
+      said[indicator][fact] = line.substr(4);
+    } else if (line.rfind("  ", 0) == 0) {
+      indicator = line.substr(2);
+    }
+  }
+  const auto line_of = [&](const std::string& in, const std::string& fact) { return said[in][fact]; };
+  // Deductions: more issues never raise the score.
+  EXPECT_EQ(line_of("财务管理合规性", "audit_issues"),
+            "audit_issues（审计和财会监督明确指出问题和处理意见并限期整改的问题数）: more never raises the score");
+  // A rate's numerator and denominator: more carried over is worse, more appropriated better.
+  EXPECT_NE(line_of("结转结余率", "carryover_year_end").find("more never raises the score"), std::string::npos);
+  EXPECT_NE(line_of("结转结余率", "general_appropriation").find("more never lowers the score"), std::string::npos);
+  // Completion: half marks above 150%, so more done can lower the score.
+  EXPECT_NE(line_of("部门整体绩效目标产出指标完成情况", "o.actual").find("either way"), std::string::npos);
+  EXPECT_NE(line_of("部门预算资金支出率", "m").find("more never lowers the score"), std::string::npos);
 }
 
 }  // namespace

@@ -80,7 +80,11 @@ void Analyzer::bind(const ast::Let& l) {
 void Analyzer::indicator(const ast::Indicator& ind) {
   indicator_ = &ind;
   for (const ast::Let& l : ind.lets) bind(l);
-  if (ind.score) check_bounds(ind, eval(*ind.score));
+  if (ind.score) {
+    const AbstractValue score = eval(*ind.score);
+    check_bounds(ind, score);
+    if (options_.directions != nullptr && score.kind == Kind::Number) record_directions(ind, score);
+  }
   indicator_ = nullptr;
 }
 

@@ -26,6 +26,7 @@
 // as a note with the same code and the reason ("unsure: …").
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "dsl/ast.hpp"
@@ -33,12 +34,23 @@
 
 namespace rubric {
 
+// Which way an indicator's score moves as one fact it reads grows, the others held, as the
+// analysis infers it (`rubric check --directions`).
+struct Direction {
+  const ast::Indicator* indicator = nullptr;
+  std::string fact;   // its name; a list element's field as its loop writes it ("o.actual")
+  std::string label;  // the fact's label, "" for a field
+  int way = 0;        // +1 more never lowers the score, −1 more never raises it, 0 both or unknown
+};
+
 struct AnalysisOptions {
   // Also report, as notes, the findings the analysis could not decide.
   bool unsure = false;
   // Also report where a score goes against the way its rule goes elsewhere (W0407): `rubric
   // check` and the studio ask for it; scoring does not.
   bool monotonicity = false;
+  // When set, receives each indicator's directions, in source order and by fact name.
+  std::vector<Direction>* directions = nullptr;
 };
 
 // A score the analysis found may leave its indicator's points (W0404 above, W0405 below) without

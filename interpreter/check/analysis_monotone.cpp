@@ -88,6 +88,22 @@ int sign_of(const Range& r) {
   return 0;
 }
 
+void Analyzer::record_directions(const ast::Indicator& ind, const AbstractValue& score) {
+  std::map<std::string, int> ways;  // by the name shown: the elements of a list are one
+  for (const auto& [dep, way] : slopes_of(score)) {
+    const std::string shown = shown_dep(dep);
+    const auto [it, fresh] = ways.emplace(shown, way);
+    if (!fresh && it->second != way) it->second = 0;
+  }
+  for (const auto& [fact, way] : ways) {
+    std::string label;
+    for (const ast::FactDecl& f : rs_.facts) {
+      if (f.name == fact) label = f.label;
+    }
+    options_.directions->push_back({&ind, fact, label, way});
+  }
+}
+
 void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
                      AbstractValue& result) {
   if (result.kind != Kind::Number) return;

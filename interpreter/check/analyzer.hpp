@@ -145,6 +145,8 @@ class Analyzer {
   void indicator(const ast::Indicator& ind);
   void bind(const ast::Let& l);
   void check_bounds(const ast::Indicator& ind, const AbstractValue& score);
+  // AnalysisOptions::directions: the way [score] moves with each fact it reads.
+  void record_directions(const ast::Indicator& ind, const AbstractValue& score);
   // W0404 ([above]) or W0405 for [ind]'s score: a warning when the analysis is sure, else a note
   // and an UnsureBound.
   void out_of_bounds(const ast::Indicator& ind, const AbstractValue& score, bool above, std::string message,
