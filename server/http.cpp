@@ -101,6 +101,40 @@ void widen_backlog(int port) {
   }
 }
 
+// How the server refuses what it does not route: a chunked body before it is read, an exception,
+// an HTTP error (413 over [max_body], 405, …), each as the API's JSON error in the reader's words.
+void refuse_in_json(httplib::Server& server, std::size_t max_body) {
+  // cpp-httplib 0.11 holds a body to the limit by its Content-Length only: a chunked body is read
+  // whole, however large. None of Rubric's clients sends one, so it is refused before it is read.
+  server.set_pre_routing_handler([](const httplib::Request& in, httplib::Response& out) {
+    if (!in.has_header("Transfer-Encoding")) return httplib::Server::HandlerResponse::Unhandled;
+    out.status = 411;
+    out.set_header("Connection", "close");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
+    out.status = 500;
+    out.set_content(R"json({"error":{"code":"internal","message":"internal error (a bug in rubric)","diagnostics":[]}})json",
+                    "application/json; charset=utf-8");
+  });
+  server.set_error_handler([max_body](const httplib::Request&, httplib::Response& out) {
+    if (!out.body.empty()) return;
+    std::string code = "http";
+    std::string message = tr_format("the request was refused (HTTP {})", out.status);
+    if (out.status == 413) {
+      code = "too_large";
+      message = tr_format("the request is too large: at most {} MB", (max_body + 1024 * 1024 - 1) / (1024 * 1024));
+    } else if (out.status == 411) {
+      code = "length_required";
+      message = tr("the request must give its length (Content-Length); a chunked body is not accepted");
+    } else if (out.status == 405) {
+      code = "method";
+    }
+    const nlohmann::json body = {{"error", {{"code", code}, {"message", message}, {"diagnostics", nlohmann::json::array()}}}};
+    out.set_content(body.dump(), "application/json; charset=utf-8");
+  });
+}
+
 }  // namespace
 
 int serve_http(Service& service, const HttpOptions& options, const std::function<void(const std::string&)>& listening,
@@ -120,14 +154,6 @@ int serve_http(Service& service, const HttpOptions& options, const std::function
   const std::size_t threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server.set_payload_max_length(options.max_body);
-  // cpp-httplib 0.11 holds a body to the limit by its Content-Length only: a chunked body is read
-  // whole, however large. None of Rubric's clients sends one, so it is refused before it is read.
-  server.set_pre_routing_handler([](const httplib::Request& in, httplib::Response& out) {
-    if (!in.has_header("Transfer-Encoding")) return httplib::Server::HandlerResponse::Unhandled;
-    out.status = 411;
-    out.set_header("Connection", "close");
-    return httplib::Server::HandlerResponse::Handled;
-  });
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_keep_alive_timeout(5);
@@ -137,28 +163,7 @@ int serve_http(Service& service, const HttpOptions& options, const std::function
   server.Post(".*", handler);
   server.Put(".*", handler);
   server.Delete(".*", handler);
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& out, std::exception_ptr) {
-    out.status = 500;
-    out.set_content(R"json({"error":{"code":"internal","message":"internal error (a bug in rubric)","diagnostics":[]}})json",
-                    "application/json; charset=utf-8");
-  });
-  const std::size_t max_body = options.max_body;
-  server.set_error_handler([max_body](const httplib::Request&, httplib::Response& out) {
-    if (!out.body.empty()) return;
-    std::string code = "http";
-    std::string message = tr_format("the request was refused (HTTP {})", out.status);
-    if (out.status == 413) {
-      code = "too_large";
-      message = tr_format("the request is too large: at most {} MB", (max_body + 1024 * 1024 - 1) / (1024 * 1024));
-    } else if (out.status == 411) {
-      code = "length_required";
-      message = tr("the request must give its length (Content-Length); a chunked body is not accepted");
-    } else if (out.status == 405) {
-      code = "method";
-    }
-    const nlohmann::json body = {{"error", {{"code", code}, {"message", message}, {"diagnostics", nlohmann::json::array()}}}};
-    out.set_content(body.dump(), "application/json; charset=utf-8");
-  });
+  refuse_in_json(server, options.max_body);
   std::mutex log_mutex;
   if (options.log) {
     server.set_logger([&log_mutex](const httplib::Request& in, const httplib::Response& out) {

@@ -23,6 +23,26 @@ namespace {
 ordered_json position_json(studio::Position p) { return {{"line", p.line}, {"character", p.character}}; }
 ordered_json range_json(studio::Range r) { return {{"start", position_json(r.start)}, {"end", position_json(r.end)}}; }
 
+// A department's newest version as stored (the total and grade it handed in), and as [draft]
+// scores its [facts]; why not, when it does not.
+ImpactRow rescored(const ServedYear& draft, const Department& department, const Submission& stored, const std::string& facts) {
+  ImpactRow row;
+  row.department = department.name;
+  row.file = department.code + " v" + std::to_string(stored.version);
+  row.old_total = *Decimal::parse(stored.total);
+  row.old_grade = stored.grade;
+  const Scoring scored = score_facts(draft, facts);
+  if (scored.evaluation && scored.evaluation->total && !scored.diagnostics.has_errors()) {
+    row.new_total = scored.evaluation->total;
+    row.new_grade = scored.evaluation->grade;
+  } else {
+    const std::vector<Diagnostic>& items = scored.diagnostics.items();
+    const auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    row.error = first != items.end() ? first->message : std::string(tr("not scored"));
+  }
+  return row;
+}
+
 }  // namespace
 
 std::string file_named(const ast::Ruleset& ruleset) {
@@ -112,23 +132,12 @@ Response Service::studio_impact(Context& context) {
     const std::optional<Department> department = store_.department(s.department_id);
     const std::optional<Submission> full = store_.submission(s.department_id, s.year, s.version);
     if (!department || !full) continue;
-    ImpactRow row;
-    row.department = department->name;
-    row.file = department->code + " v" + std::to_string(s.version);
-    row.old_total = *Decimal::parse(s.total);
-    row.old_grade = s.grade;
+    ImpactRow row = rescored(draft, *department, s, full->facts);
     before_totals.push_back(*row.old_total);
-    ++before_grades[s.grade];
-    const Scoring scored = score_facts(draft, full->facts);
-    if (scored.evaluation && scored.evaluation->total && !scored.diagnostics.has_errors()) {
-      row.new_total = scored.evaluation->total;
-      row.new_grade = scored.evaluation->grade;
+    ++before_grades[row.old_grade];
+    if (row.new_total) {
       after_totals.push_back(*row.new_total);
       ++after_grades[row.new_grade];
-    } else {
-      const std::vector<Diagnostic>& items = scored.diagnostics.items();
-      const auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
-      row.error = first != items.end() ? first->message : std::string(tr("not scored"));
     }
     scored_rows.push_back({*department, s.version, std::move(row)});
   }

@@ -107,6 +107,45 @@ ordered_json diagnostics_json(const Scratch& scratch, const Diagnostics& diagnos
   return list;
 }
 
+// What a run answers: the cases, the coverage, the diagnostics and the boundary cases, with the
+// scratch folder's path taken out of every text.
+ordered_json run_json(const Scratch& scratch, const TestRun& run, const BoundaryRun& boundaries) {
+  ordered_json out;
+  ordered_json cases = ordered_json::array();
+  for (const CaseResult& c : run.cases) {
+    ordered_json j = where_json(scratch, c.location);
+    j["test"] = c.test;
+    j["case"] = c.name;
+    j["passed"] = c.passed;
+    ordered_json failures = ordered_json::array();
+    for (const std::string& f : c.failures) failures.push_back(scratch.relative(f));
+    j["failures"] = std::move(failures);
+    cases.push_back(std::move(j));
+  }
+  out["passed"] = run.cases.size() - run.failed();
+  out["failed"] = run.failed();
+  out["cases"] = std::move(cases);
+  ordered_json uncovered = ordered_json::array();
+  for (const BranchInfo& b : run.branches) {
+    if (b.covered) continue;
+    ordered_json j = where_json(scratch, b.location);
+    j["branch"] = b.what;
+    uncovered.push_back(std::move(j));
+  }
+  out["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
+                     {"uncovered", std::move(uncovered)}};
+  out["diagnostics"] = diagnostics_json(scratch, run.diagnostics);
+
+  ordered_json skipped = ordered_json::array();
+  for (const std::string& s : boundaries.skipped) skipped.push_back(scratch.relative(s));
+  out["boundaries"] = {{"cases", boundaries.cases},
+                       {"text", scratch.relative(boundaries.text)},
+                       {"skipped", std::move(skipped)},
+                       {"error", run.cases.empty() ? std::string(tr("the boundary cases start from the facts of the first test; write a test first"))
+                                                   : scratch.relative(boundaries.error)}};
+  return out;
+}
+
 }  // namespace
 
 TestRun run_own_tests(const std::string& name, const std::string& text) {
@@ -183,40 +222,7 @@ Response Service::studio_test(Context& context) {
     return error(500, "internal", std::string(tr("internal error (a bug in rubric): ")) + scratch.relative(e.what()));
   }
 
-  ordered_json out;
-  ordered_json cases = ordered_json::array();
-  for (const CaseResult& c : run.cases) {
-    ordered_json j = where_json(scratch, c.location);
-    j["test"] = c.test;
-    j["case"] = c.name;
-    j["passed"] = c.passed;
-    ordered_json failures = ordered_json::array();
-    for (const std::string& f : c.failures) failures.push_back(scratch.relative(f));
-    j["failures"] = std::move(failures);
-    cases.push_back(std::move(j));
-  }
-  out["passed"] = run.cases.size() - run.failed();
-  out["failed"] = run.failed();
-  out["cases"] = std::move(cases);
-  ordered_json uncovered = ordered_json::array();
-  for (const BranchInfo& b : run.branches) {
-    if (b.covered) continue;
-    ordered_json j = where_json(scratch, b.location);
-    j["branch"] = b.what;
-    uncovered.push_back(std::move(j));
-  }
-  out["coverage"] = {{"branches", run.branches.size()}, {"covered", run.covered}, {"percent", run.coverage_percent()},
-                     {"uncovered", std::move(uncovered)}};
-  out["diagnostics"] = diagnostics_json(scratch, run.diagnostics);
-
-  ordered_json skipped = ordered_json::array();
-  for (const std::string& s : boundaries.skipped) skipped.push_back(scratch.relative(s));
-  out["boundaries"] = {{"cases", boundaries.cases},
-                       {"text", scratch.relative(boundaries.text)},
-                       {"skipped", std::move(skipped)},
-                       {"error", run.cases.empty() ? std::string(tr("the boundary cases start from the facts of the first test; write a test first"))
-                                                   : scratch.relative(boundaries.error)}};
-  return json_response(out);
+  return json_response(run_json(scratch, run, boundaries));
 }
 
 }  // namespace rubric::server

@@ -160,6 +160,17 @@ AbstractValue Analyzer::call(const ast::Expr& e, const ast::Call& c) {
   return builtin(c, std::move(args));
 }
 
+namespace {
+
+// min(a, b) ([least]) or max(a, b): it follows each argument's way.
+AbstractValue extreme(const AbstractValue& a, const AbstractValue& b, bool least, bool whole) {
+  AbstractValue v = combine(a, b, least ? minimum(a.range, b.range) : maximum(a.range, b.range), whole);
+  v.slope = merged_slopes(a, 1, b, 1);
+  return v;
+}
+
+}  // namespace
+
 AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> args) {
   for (const AbstractValue& a : args) {
     if (a.kind != Kind::Number) {
@@ -175,21 +186,10 @@ AbstractValue Analyzer::builtin(const ast::Call& c, std::vector<AbstractValue> a
   const BuiltinId f = c.builtin->id;
   if ((f == BuiltinId::Min || f == BuiltinId::Max) && !args.empty()) {
     AbstractValue acc = args[0];
-    for (std::size_t i = 1; i < args.size(); ++i) {
-      const Range range = f == BuiltinId::Min ? minimum(acc.range, args[i].range) : maximum(acc.range, args[i].range);
-      std::map<std::string, int> slope = merged_slopes(acc, 1, args[i], 1);  // min and max follow each argument
-      acc = combine(acc, args[i], range, acc.whole && args[i].whole);
-      acc.slope = std::move(slope);
-    }
+    for (std::size_t i = 1; i < args.size(); ++i) acc = extreme(acc, args[i], f == BuiltinId::Min, acc.whole && args[i].whole);
     return acc;
   }
-  if (f == BuiltinId::Clamp && args.size() == 3) {
-    AbstractValue low = combine(args[0], args[2], minimum(args[0].range, args[2].range), false);
-    low.slope = merged_slopes(args[0], 1, args[2], 1);
-    AbstractValue v = combine(low, args[1], maximum(low.range, args[1].range), false);
-    v.slope = merged_slopes(low, 1, args[1], 1);
-    return v;
-  }
+  if (f == BuiltinId::Clamp && args.size() == 3) return extreme(extreme(args[0], args[2], true, false), args[1], false, false);
   if (f == BuiltinId::Abs && args.size() == 1) {
     AbstractValue v = args[0];
     const int sign = sign_of(v.range);

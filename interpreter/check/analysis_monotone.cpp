@@ -45,7 +45,6 @@ bool starts_before(const Range& a, const Range& b) {
   return a.lo.closed && !b.lo.closed;
 }
 
-enum class Jump { Level, Up, Down, Either };
 
 // [subject] as a message names it: a fact's or a parameter's label beside its name, as
 // "rate（完成率）", so that an official reads what the rule calls it.
@@ -104,10 +103,78 @@ void Analyzer::record_directions(const ast::Indicator& ind, const AbstractValue&
   }
 }
 
+// The step at [at] from [below]'s score to [above]'s, the subject held there.
+int Analyzer::step_at(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below, const Piece& above,
+                      const Decimal& at) {
+  const std::optional<Decimal> points = indicator_ != nullptr ? std::optional(indicator_->points.hi) : std::nullopt;
+  const auto d = difference_at(rs_, *below.result, *above.result, src(subject_expr.span), at, points);
+  if (!d) return kStepEither;
+  // Bound the difference with the intervals of what it reads, the subject held at the bound.
+  const std::size_t mark = narrowed_.size();
+  narrow_to(subject_expr, subject, Range::point(at));
+  Range total = Range::point(Decimal{});
+  bool numbers = true;
+  for (const Difference::Term& term : d->terms) {
+    Range product = Range::point(term.coefficient);
+    for (const ast::Expr* atom : term.atoms) {
+      const AbstractValue v = eval(*atom);
+      if (v.kind != Kind::Number) numbers = false;
+      product = multiply(product, v.range);
+    }
+    total = add(total, product);
+  }
+  narrowed_.resize(mark);
+  if (!numbers) return kStepEither;
+  const int lo = total.lo.inf != 0 ? total.lo.inf : total.lo.value.sign();
+  const int hi = total.hi.inf != 0 ? total.hi.inf : total.hi.value.sign();
+  return lo >= 0 && hi <= 0 ? 0 : lo >= 0 ? 1 : hi <= 0 ? -1 : kStepEither;
+}
+
+// W0407 for the step of [way] (+1 up, −1 down) from [below] to [above] at [at].
+void Analyzer::report_step(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below,
+                           const Piece& above, const Decimal& at, int way, bool percent) {
+  const std::string name = src(subject_expr.span);
+  const std::string bound = format_bound(at, percent);
+  const std::string subject_name = named(rs_, subject_expr, name);
+  const std::string where_below = below.range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
+  const std::string where_above = above.range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
+  const bool drop = way < 0;
+  std::string message =
+      drop ? tr_format("the score goes down where {} rises past {}, though it goes up elsewhere: {} it is {}, {} it is {}",
+                       subject_name, bound, where_below, src(below.result->span), where_above, src(above.result->span))
+           : tr_format("the score goes up where {} rises past {}, though it goes down elsewhere: {} it is {}, {} it is {}",
+                       subject_name, bound, where_below, src(below.result->span), where_above, src(above.result->span));
+  std::vector<std::string> more, less;
+  for (const std::string& dep : read_by(subject)) {
+    const int w = way_of(subject, dep);
+    if (w == 1) more.push_back(shown_dep(dep));
+    if (w == -1) less.push_back(shown_dep(dep));
+  }
+  more.erase(std::unique(more.begin(), more.end()), more.end());
+  less.erase(std::unique(less.begin(), less.end()), less.end());
+  const std::string more_text = fmt::format("{}", fmt::join(more, ", "));
+  const std::string less_text = fmt::format("{}", fmt::join(less, ", "));
+  std::vector<Note> notes;
+  if (!more.empty()) {
+    notes.push_back({drop ? tr_format("so more {} can lower the score", more_text)
+                          : tr_format("so more {} can raise the score", more_text),
+                     std::nullopt});
+  }
+  if (!less.empty()) {
+    notes.push_back({drop ? tr_format("so less {} can lower the score", less_text)
+                          : tr_format("so less {} can raise the score", less_text),
+                     std::nullopt});
+  }
+  for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
+  report(Severity::Note, "W0407", above.span, std::move(message),
+         std::string(tr("if the rule means it, nothing is wrong; if not, make the scores at either side of the "
+                        "bound go the same way as the others")),
+         std::move(notes));
+}
+
 void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
                      AbstractValue& result) {
   if (result.kind != Kind::Number) return;
-  const std::string name = src(subject_expr.span);
   // The way each piece's score moves with the subject: through the facts the subject reads.
   const auto piece_way = [&](const Piece& p) {
     int way = kIndependent;
@@ -122,53 +189,28 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
   };
   std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return starts_before(a.range, b.range); });
   struct Step {
-    const Piece* below;
-    const Piece* above;
+    std::size_t below;
     Decimal at;
-    Jump jump;
+    int way;  // +1, 0, −1, kStepEither
   };
   std::vector<Step> list;
   int ups = 0, downs = 0, unknowns = pieces.empty() ? 1 : 0;
+  const auto count = [&](int way) {
+    ups += way == 1 ? 1 : 0;
+    downs += way == -1 ? 1 : 0;
+    unknowns += way == 0 || way == kStepEither ? 1 : 0;
+  };
   for (const Piece& p : pieces) {
     const int way = piece_way(p);
-    if (way == 1) ++ups;
-    if (way == -1) ++downs;
-    if (way == 0) ++unknowns;
+    if (way != kIndependent) count(way);
   }
-  const std::optional<Decimal> points =
-      indicator_ != nullptr ? std::optional(indicator_->points.hi) : std::nullopt;
   for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
     const Range& below = pieces[i].range;
     const Range& above = pieces[i + 1].range;
     if (below.hi.inf != 0 || above.lo.inf != 0 || below.hi.value != above.lo.value) continue;  // a gap: no step
-    const Decimal at = above.lo.value;
-    Jump jump = Jump::Either;
-    if (const auto d = difference_at(rs_, *pieces[i].result, *pieces[i + 1].result, name, at, points)) {
-      // Bound the difference with the intervals of what it reads, the subject held at the bound.
-      const std::size_t mark = narrowed_.size();
-      narrow_to(subject_expr, subject, Range::point(at));
-      Range total = Range::point(Decimal{});
-      bool numbers = true;
-      for (const Difference::Term& term : d->terms) {
-        Range product = Range::point(term.coefficient);
-        for (const ast::Expr* atom : term.atoms) {
-          const AbstractValue v = eval(*atom);
-          if (v.kind != Kind::Number) numbers = false;
-          product = multiply(product, v.range);
-        }
-        total = add(total, product);
-      }
-      narrowed_.resize(mark);
-      if (numbers) {
-        const int lo = total.lo.inf != 0 ? total.lo.inf : total.lo.value.sign();
-        const int hi = total.hi.inf != 0 ? total.hi.inf : total.hi.value.sign();
-        jump = lo >= 0 && hi <= 0 ? Jump::Level : lo >= 0 ? Jump::Up : hi <= 0 ? Jump::Down : Jump::Either;
-      }
-    }
-    if (jump == Jump::Up) ++ups;
-    if (jump == Jump::Down) ++downs;
-    if (jump == Jump::Either) ++unknowns;
-    list.push_back({&pieces[i], &pieces[i + 1], at, jump});
+    const int way = step_at(subject_expr, subject, pieces[i], pieces[i + 1], above.lo.value);
+    if (way != 0) count(way);
+    list.push_back({i, above.lo.value, way});
   }
   // Which way the subject moves the score: one way when every step and piece goes that way (or
   // stays).
@@ -186,49 +228,9 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
       most = at_least(last, first) && !at_least(first, last) ? 1 : at_least(first, last) && !at_least(last, first) ? -1 : 0;
     }
     for (const Step& s : list) {
-      const bool against = s.jump == Jump::Down ? most >= 0 : s.jump == Jump::Up ? most <= 0 : false;
-      if (!against) continue;
-      const std::string bound = format_bound(s.at, percent);
-      const std::string subject_name = named(rs_, subject_expr, name);
-      const std::string below = src(s.below->result->span);
-      const std::string above = src(s.above->result->span);
-      const std::string where_below =
-          s.below->range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
-      const std::string where_above =
-          s.above->range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
-      std::string message =
-          s.jump == Jump::Down
-              ? tr_format("the score goes down where {} rises past {}, though it goes up elsewhere: {} it is {}, {} it is {}",
-                          subject_name, bound, where_below, below, where_above, above)
-              : tr_format("the score goes up where {} rises past {}, though it goes down elsewhere: {} it is {}, {} it is {}",
-                          subject_name, bound, where_below, below, where_above, above);
-      std::vector<Note> notes;
-      std::vector<std::string> more, less;
-      for (const std::string& dep : read_by(subject)) {
-        const int w = way_of(subject, dep);
-        if (w == 1) more.push_back(shown_dep(dep));
-        if (w == -1) less.push_back(shown_dep(dep));
+      if ((s.way == -1 && most >= 0) || (s.way == 1 && most <= 0)) {
+        report_step(subject_expr, subject, pieces[s.below], pieces[s.below + 1], s.at, s.way, percent);
       }
-      more.erase(std::unique(more.begin(), more.end()), more.end());
-      less.erase(std::unique(less.begin(), less.end()), less.end());
-      const bool drop = s.jump == Jump::Down;
-      const std::string more_text = fmt::format("{}", fmt::join(more, ", "));
-      const std::string less_text = fmt::format("{}", fmt::join(less, ", "));
-      if (!more.empty()) {
-        notes.push_back({drop ? tr_format("so more {} can lower the score", more_text)
-                              : tr_format("so more {} can raise the score", more_text),
-                         std::nullopt});
-      }
-      if (!less.empty()) {
-        notes.push_back({drop ? tr_format("so less {} can lower the score", less_text)
-                              : tr_format("so less {} can raise the score", less_text),
-                         std::nullopt});
-      }
-      for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
-      report(Severity::Note, "W0407", s.above->span, std::move(message),
-             std::string(tr("if the rule means it, nothing is wrong; if not, make the scores at either side of the "
-                            "bound go the same way as the others")),
-             std::move(notes));
     }
   }
   // The subject's facts move the result as the subject moves it, and as the arms read them.

@@ -189,6 +189,13 @@ class Analyzer {
   // step against the way the others go is reported (W0407).
   void steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
              AbstractValue& result);
+  // The step between two adjacent pieces at [at]: +1 up, 0 none, −1 down, kStepEither when it
+  // depends on other facts or cannot be told.
+  static constexpr int kStepEither = 3;
+  int step_at(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below, const Piece& above,
+              const Decimal& at);
+  void report_step(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below, const Piece& above,
+                   const Decimal& at, int way, bool percent);
 
   // Narrows the names [cond] compares with a constant, for [cond] being [truth]. Returns whether
   // the condition was understood (its effect on numbers fully captured); sets [feasible] to
