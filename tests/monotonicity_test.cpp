@@ -95,6 +95,16 @@ TEST(Monotonicity, StepsBetweenFormulasAreDecidedAtTheBound) {
   EXPECT_TRUE(steps_of("tiered x {\n [0, 3) -> 0\n [3, 5) -> 5\n [5, 10] -> w\n }").empty());
 }
 
+// A `when` whose conditions compare one value with constants is a brackets: its steps count.
+TEST(Monotonicity, AWhenOnComparisonsStepsLikeBrackets) {
+  EXPECT_TRUE(steps_of("when n == 0 -> 10 otherwise 5").empty());
+  EXPECT_TRUE(steps_of("when x < 3 -> 0 when x < 6 -> 5 otherwise 10").empty());
+  const std::vector<Step> s = steps_of("when x < 3 -> 0 when x < 6 -> 8 when x < 8 -> 5 otherwise 10");
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_NE(s[0].message.find("goes down where x（数值） rises past 6, though it goes up elsewhere: just below 6 it is 8, from 6 it is 5"), std::string::npos)
+      << s[0].message;
+}
+
 // Through a ratio and a list: more actual, or less target, raises the rate.
 TEST(Monotonicity, TheFactsBehindTheSubjectAreNamed) {
   const std::vector<Step> s = steps_of(
@@ -161,6 +171,8 @@ TEST(Monotonicity, CheckPrintsTheDirectionsItInferred) {
   // Completion: half marks above 150%, so more done can lower the score.
   EXPECT_NE(line_of("部门整体绩效目标产出指标完成情况", "o.actual").find("either way"), std::string::npos);
   EXPECT_NE(line_of("部门预算资金支出率", "m").find("more never lowers the score"), std::string::npos);
+  // A `when` on a count compared with 0: more problems never raise the score.
+  EXPECT_NE(line_of("绩效管理制度执行", "goals_returned").find("more never raises the score"), std::string::npos);
 }
 
 }  // namespace

@@ -394,9 +394,31 @@ bool Analyzer::narrow(const ast::Expr& cond, bool truth, bool& feasible) {
           std::holds_alternative<ast::BoolLit>(cond.node));
 }
 
+// The subject of a `when` whose every condition compares one same expression with a constant
+// (`when n > 3 -> … otherwise …`): its arms are then the pieces of a brackets; null otherwise.
+const ast::Expr* Analyzer::compared_subject(const ast::When& w) {
+  const ast::Expr* subject = nullptr;
+  for (const auto& a : w.arms) {
+    if (!a.condition) break;
+    const auto* b = std::get_if<ast::Binary>(&a.condition->node);
+    using Op = ast::BinaryOp;
+    if (b == nullptr || !(b->op == Op::Lt || b->op == Op::Le || b->op == Op::Gt || b->op == Op::Ge || b->op == Op::Eq)) {
+      return nullptr;
+    }
+    if (b->lhs->type == ast::TypeKind::Text || b->lhs->type == ast::TypeKind::Bool || !constant(*b->rhs)) return nullptr;
+    if (subject != nullptr && src(subject->span) != src(b->lhs->span)) return nullptr;
+    subject = b->lhs.get();
+  }
+  return subject;
+}
+
 AbstractValue Analyzer::when(const ast::When& w) {
   const std::size_t mark = narrowed_.size();
   std::optional<AbstractValue> result;
+  const ast::Expr* subject_expr = compared_subject(w);
+  std::vector<Piece> pieces;
+  std::vector<Range> taken;
+  const AbstractValue subject = subject_expr != nullptr ? eval(*subject_expr) : AbstractValue{};
   for (const auto& a : w.arms) {
     const std::size_t arm_mark = narrowed_.size();
     bool feasible = true;
@@ -418,6 +440,27 @@ AbstractValue Analyzer::when(const ast::When& w) {
         }
       }
       join(result, v);
+      if (subject_expr != nullptr && subject.kind == Kind::Number) {
+        // The arm's piece of the subject: what its comparison takes that the arms above do not.
+        Range set;
+        if (a.condition) {
+          const auto& b = std::get<ast::Binary>(a.condition->node);
+          const Decimal c = *constant(*b.rhs);
+          using Op = ast::BinaryOp;
+          set = b.op == Op::Lt   ? Range{End::minus_infinity(), End::finite(c, false)}
+                : b.op == Op::Le ? Range{End::minus_infinity(), End::finite(c, true)}
+                : b.op == Op::Gt ? Range{End::finite(c, false), End::plus_infinity()}
+                : b.op == Op::Ge ? Range::at_least(c)
+                                 : Range::point(c);
+        }
+        const std::vector<Range> left = subtract(intersect(set, subject.range), taken);
+        if (!left.empty()) {
+          Range reach = left.front();
+          for (const Range& r : left) reach = hull(reach, r);
+          pieces.push_back({reach, a.result.get(), a.span, slopes_of(v), v.range});
+        }
+        taken.push_back(set);
+      }
     }
     narrowed_.resize(arm_mark);
     if (!a.condition) break;
@@ -428,6 +471,11 @@ AbstractValue Analyzer::when(const ast::When& w) {
   }
   narrowed_.resize(mark);
   if (!result) return number(Range::empty_range());
+  if (subject_expr != nullptr && subject.kind == Kind::Number) {
+    const bool percent = subject_expr->type == ast::TypeKind::Percent;
+    steps(*subject_expr, subject, std::move(pieces), percent, *result);
+    return *result;
+  }
   // Which arm applies switches with what the conditions read: they move the result both ways.
   for (const auto& a : w.arms) {
     if (!a.condition) continue;

@@ -173,6 +173,7 @@ class Analyzer {
   AbstractValue weighted(const ast::Weighted& w);
   AbstractValue judged(const ast::Judged& j);
   AbstractValue when(const ast::When& w);
+  const ast::Expr* compared_subject(const ast::When& w);
 
   // Monotonicity (analysis_monotone.cpp). A piece of a tiered or brackets: the subject's values
   // one tier or arm takes, and its score.
