@@ -52,13 +52,37 @@ Response bad_position() {
 
 }  // namespace
 
-Response Service::studio_hover(Context& context) {
+namespace {
+
+// A studio request about a place in a draft: the draft as a document and the place's offset, or
+// the answer that refuses it.
+struct Place {
+  std::optional<studio::Document> document;
+  std::uint32_t offset = 0;
+  std::optional<Response> refusal;
+};
+Place place_in(const Request& request) {
+  Place place;
   std::string name;
-  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, std::string(tr("draft.rubric")), name)) return *refused;
-  const std::optional<studio::Position> at = position_in(context.request);
-  if (!at) return bad_position();
-  const studio::Document document(name, context.request.body);
-  const std::uint32_t offset = document.offset(*at);
+  place.refusal = refuse_draft(request, request.body, std::string(tr("draft.rubric")), name);
+  if (place.refusal) return place;
+  const std::optional<studio::Position> at = position_in(request);
+  if (!at) {
+    place.refusal = bad_position();
+    return place;
+  }
+  place.document.emplace(name, request.body);
+  place.offset = place.document->offset(*at);
+  return place;
+}
+
+}  // namespace
+
+Response Service::studio_hover(Context& context) {
+  const Place place = place_in(context.request);
+  if (place.refusal) return *place.refusal;
+  const studio::Document& document = *place.document;
+  const std::uint32_t offset = place.offset;
   ordered_json out;
   const std::optional<studio::Hover> hover = studio::hover(document, offset);
   out["hover"] = hover ? ordered_json{{"markdown", hover->markdown}, {"range", range_json(document.range(hover->span))}}
@@ -69,12 +93,10 @@ Response Service::studio_hover(Context& context) {
 }
 
 Response Service::studio_complete(Context& context) {
-  std::string name;
-  if (std::optional<Response> refused = refuse_draft(context.request, context.request.body, std::string(tr("draft.rubric")), name)) return *refused;
-  const std::optional<studio::Position> at = position_in(context.request);
-  if (!at) return bad_position();
-  const studio::Document document(name, context.request.body);
-  const std::uint32_t offset = document.offset(*at);
+  const Place place = place_in(context.request);
+  if (place.refusal) return *place.refusal;
+  const studio::Document& document = *place.document;
+  const std::uint32_t offset = place.offset;
   // The part of a name already typed, which the chosen item replaces.
   const Span typed = studio::name_at(document, offset);
   ordered_json items = ordered_json::array();

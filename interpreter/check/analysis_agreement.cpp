@@ -135,6 +135,20 @@ class PolynomialBuilder {
   std::map<std::string, const ast::Expr*> atoms_;
 };
 
+// a − b, term by term.
+Polynomial minus(const Polynomial& a, const Polynomial& b) {
+  Polynomial difference = a;
+  for (const auto& [m, c] : b) {
+    const Decimal v = difference[m] - c;
+    if (v.is_zero()) {
+      difference.erase(m);
+    } else {
+      difference[m] = v;
+    }
+  }
+  return difference;
+}
+
 }  // namespace
 
 // Whether two tier scores agree where the subject (text [subject]) is [at], or everywhere when
@@ -151,15 +165,7 @@ Agreement agree(const ast::Ruleset& rs, const ast::Expr& a, const ast::Expr& b, 
     // The difference, term by term: sure when no term names anything but the subject (a nonzero
     // polynomial in one variable is nonzero somewhere on a range, and at a point the subject is
     // already a number).
-    Polynomial difference = *pa;
-    for (const auto& [m, c] : *pb) {
-      const Decimal v = difference[m] - c;
-      if (v.is_zero()) {
-        difference.erase(m);
-      } else {
-        difference[m] = v;
-      }
-    }
+    const Polynomial difference = minus(*pa, *pb);
     for (const auto& [m, c] : difference) {
       if (std::any_of(m.begin(), m.end(), [&](const std::string& atom) { return atom != subject; })) {
         return Agreement::MayDiffer;
@@ -178,15 +184,7 @@ std::optional<Difference> difference_at(const ast::Ruleset& rs, const ast::Expr&
     const auto pb = builder.of(below);
     const auto pa = builder.of(above);
     if (!pa || !pb) return std::nullopt;
-    Polynomial difference = *pa;
-    for (const auto& [m, c] : *pb) {
-      const Decimal v = difference[m] - c;
-      if (v.is_zero()) {
-        difference.erase(m);
-      } else {
-        difference[m] = v;
-      }
-    }
+    const Polynomial difference = minus(*pa, *pb);
     Difference out;
     for (const auto& [m, c] : difference) {
       Difference::Term term{c, {}};
