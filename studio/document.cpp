@@ -35,18 +35,20 @@ Document::Document(std::string path, std::string text)
   parsed_ = parse(source_).ruleset;
 }
 
-Position Document::position(std::uint32_t offset) const {
-  const std::string& text = source_->text();
+Position position_in(const SourceFile& file, std::uint32_t offset) {
+  const std::string& text = file.text();
   if (offset > text.size()) offset = static_cast<std::uint32_t>(text.size());
-  const LineColumn lc = source_->line_column(offset);
+  const LineColumn lc = file.line_column(offset);
   std::uint32_t character = 0;
-  for (std::uint32_t i = source_->line_start(lc.line); i < offset;) {
+  for (std::uint32_t i = file.line_start(lc.line); i < offset;) {
     const std::uint32_t length = sequence_length(static_cast<unsigned char>(text[i]));
     character += length == 4 ? 2 : 1;  // beyond the Basic Multilingual Plane: a surrogate pair
     i += length;
   }
   return {lc.line - 1, character};
 }
+
+Position Document::position(std::uint32_t offset) const { return position_in(*source_, offset); }
 
 Range Document::range(Span span) const { return {position(span.begin), position(span.end)}; }
 

@@ -80,6 +80,18 @@ std::optional<Hover> hover(const Document& document, std::uint32_t offset);
 // Where the name at [offset] is declared, in this document; null when it is not declared here.
 std::optional<Span> definition(const Document& document, std::uint32_t offset);
 
+// Where the name at [offset] is declared when that is in a ruleset this one extends (a fact, a
+// function, a value or a section of the base): the base's file and the name's span in it. Null
+// when it is declared here, nowhere, or the document has errors (the bases are read by checking).
+struct Elsewhere {
+  SourcePtr file;
+  Span span;
+};
+std::optional<Elsewhere> definition_in_base(const Document& document, std::uint32_t offset);
+
+// A place in [file] as the Language Server Protocol counts it (UTF-16 code units).
+Position position_in(const SourceFile& file, std::uint32_t offset);
+
 // What may be written at [offset]: the facts, the functions, the lets in scope, the sections and
 // indicators, the built-ins and the keywords of the document's set.
 struct Completion {

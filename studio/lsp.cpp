@@ -2,6 +2,10 @@
 // requests answered from the studio's analysis (studio/lsp.hpp).
 #include "studio/lsp.hpp"
 
+#include <fmt/format.h>
+
+#include <cctype>
+#include <filesystem>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
@@ -129,6 +133,16 @@ bool overlaps(Range a, Range b) {
 
 }  // namespace
 
+std::string uri_of_path(const std::string& path) {
+  std::string uri = "file://";
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = std::isalnum(byte) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
+    uri += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
+  }
+  return uri;
+}
+
 std::string path_of_uri(const std::string& uri) {
   if (!uri.starts_with("file://")) return uri;
   std::string path;
@@ -209,9 +223,16 @@ json LanguageServer::request(const std::string& method, const json& params) {
   }
   if (method == "textDocument/definition") {
     const Document& d = document(params);
-    const std::optional<Span> at = definition(d, d.offset(position_of(params)));
-    if (!at) return nullptr;
-    return {{"uri", field<json>(params, "textDocument")["uri"]}, {"range", range_json(d.range(*at))}};
+    const std::uint32_t offset = d.offset(position_of(params));
+    if (const std::optional<Span> at = definition(d, offset)) {
+      return {{"uri", field<json>(params, "textDocument")["uri"]}, {"range", range_json(d.range(*at))}};
+    }
+    // Declared in a ruleset this one extends: that file.
+    const std::optional<Elsewhere> base = definition_in_base(d, offset);
+    if (!base) return nullptr;
+    const Range range{position_in(*base->file, base->span.begin), position_in(*base->file, base->span.end)};
+    return {{"uri", uri_of_path(std::filesystem::absolute(base->file->path()).lexically_normal().string())},
+            {"range", range_json(range)}};
   }
   if (method == "textDocument/completion") {
     const Document& d = document(params);

@@ -48,5 +48,7 @@ int serve_language(std::istream& in, std::ostream& out);
 // The path a file: URI names ("file:///rulesets/2023%20%E8%A7%84%E5%88%99.rubric" →
 // "/rulesets/2023 规则.rubric"); the URI itself for any other scheme.
 std::string path_of_uri(const std::string& uri);
+// The file: URI of an absolute [path], every byte but letters, digits and -._~/ percent-encoded.
+std::string uri_of_path(const std::string& path);
 
 }  // namespace rubric::studio

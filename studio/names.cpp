@@ -195,6 +195,34 @@ std::optional<Hover> hover(const Document& document, std::uint32_t offset) {
   return Hover{out, span};
 }
 
+std::optional<Elsewhere> definition_in_base(const Document& document, std::uint32_t offset) {
+  const ast::Ruleset* merged = document.checked();
+  if (merged == nullptr || merged->sources.size() < 2 || resolve(document, offset)) return std::nullopt;
+  const Span span = name_at(document, offset);
+  if (span.end == span.begin) return std::nullopt;
+  const std::string_view name = document.source().slice(span);
+  std::vector<Span> found;
+  for (const ast::FactDecl& f : merged->facts) {
+    if (f.name == name) found.push_back(f.name_span);
+  }
+  for (const ast::Define& d : merged->defines) {
+    if (d.name == name) found.push_back(d.name_span);
+  }
+  for (const ast::Let& l : merged->lets) {
+    if (l.name == name) found.push_back(l.name_span);
+  }
+  std::vector<Declared> all;
+  nodes(merged->items, all);
+  for (const Declared& d : all) {
+    if (d.name == name) found.push_back(d.name_span);
+  }
+  for (const Span& at : found) {
+    const Location location = merged->at(at);
+    if (location.file && location.span && location.file->path() != document.path()) return Elsewhere{location.file, *location.span};
+  }
+  return std::nullopt;
+}
+
 std::optional<Span> definition(const Document& document, std::uint32_t offset) {
   const std::optional<Declared> d = resolve(document, offset);
   if (!d) return std::nullopt;

@@ -2,6 +2,10 @@
 // (studio/lsp.hpp), without a process; tests/lsp/ speaks to `rubric lsp` over its pipes.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -45,6 +49,34 @@ TEST(Studio, PositionsCountUtf16CodeUnits) {
   EXPECT_EQ(d.offset({1, 3}), 10u);
   EXPECT_EQ(d.offset({1, 99}), 11u);   // past the end of its line: the line's end
   EXPECT_EQ(d.offset({9, 0}), 12u);    // past the last line: the end of the text
+}
+
+// A name the base declares: go to definition leads into the base's file (the extending file
+// adds an indicator that reads the base's fact and calls its function).
+TEST(Studio, DefinitionLeadsIntoTheBaseARulesetExtends) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("rubric-studio-base-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream base(dir / "2023.rubric", std::ios::binary);
+    base << kRuleset;
+  }
+  const std::string text =
+      "ruleset \"示例\" scheme demo year 2025 extends \"2023.rubric\"\n"
+      "override section 履职 points 20\n"
+      "add in 履职 indicator 问题 points 10 { score capped(issues / 10) * points }\n";
+  const Document d((dir / "2025.rubric").string(), text);
+  ASSERT_TRUE(d.checked()) << render(d.diagnostics(), false);
+  EXPECT_FALSE(definition(d, at(d, "issues")));  // not declared in this file
+  const std::optional<Elsewhere> fact = definition_in_base(d, at(d, "issues"));
+  ASSERT_TRUE(fact);
+  EXPECT_EQ(fact->file->path(), (dir / "2023.rubric").string());
+  EXPECT_EQ(fact->file->slice(fact->span), "issues");
+  EXPECT_EQ(position_in(*fact->file, fact->span.begin), (Position{3, 2}));
+  const std::optional<Elsewhere> function = definition_in_base(d, at(d, "capped"));
+  ASSERT_TRUE(function);
+  EXPECT_EQ(position_in(*function->file, function->span.begin), (Position{5, 7}));
+  EXPECT_FALSE(definition_in_base(d, at(d, "points")));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Studio, HoverAndDefinitionFindEveryKindOfName) {

@@ -168,3 +168,21 @@ def test_messages_follow_the_language(rubric):
     c.request("shutdown")
     c.notify("exit")
     assert c.process.wait(timeout=10) == 0
+
+
+def test_definition_leads_into_the_base_a_ruleset_extends(client, tmp_path):
+    folder = tmp_path / "规则"  # a folder whose name the URI must percent-encode
+    folder.mkdir()
+    base = folder / "2023.rubric"
+    base_text = ('ruleset "示例" scheme demo year 2023\nfacts {\n  issues : count "问题数" default 0\n}\n'
+                 'define capped(x) = min(x, 1)\nsection 履职 points 10 {\n  indicator 甲 points 10 {\n'
+                 '    score deduct 1 per issues until zero\n  }\n}\ngrade { 优 >= 9; 差 otherwise }\n')
+    base.write_text(base_text, encoding="utf-8")
+    text = ('ruleset "示例" scheme demo year 2025 extends "2023.rubric"\noverride section 履职 points 20\n'
+            'add in 履职 indicator 乙 points 10 { score capped(issues / 10) * points }\n')
+    uri = (folder / "2025.rubric").as_uri()
+    assert problems(open_document(client, text, uri)) == []
+    answer = client.request("textDocument/definition", {"textDocument": {"uri": uri}, "position": where(text, "issues")})
+    target = answer["result"]
+    assert target["uri"] == base.as_uri()
+    assert target["range"]["start"] == where(base_text, "issues")
