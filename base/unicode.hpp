@@ -75,4 +75,8 @@ std::string pad(std::string_view text, int width, bool right_align = false);
 // Cuts [text] to at most [width] cells, ending with "…" when anything was cut.
 std::string truncate(std::string_view text, int width);
 
+// [text] percent-encoded byte by byte (RFC 3986): ASCII letters and digits, and the characters of
+// [plain], stay as they are; every other byte becomes %XX. For URIs and Content-Disposition.
+std::string percent_encoded(std::string_view text, std::string_view plain);
+
 }  // namespace rubric::unicode

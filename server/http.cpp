@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/messages.hpp"
+#include "base/unicode.hpp"
 #include <mutex>
 #include <thread>
 
@@ -41,21 +42,12 @@ std::string cookie_value(const std::string& header, const std::string& name) {
 // A file name in Content-Disposition, for every browser: an ASCII fallback and the UTF-8 name.
 std::string disposition(const std::string& name) {
   std::string ascii;
-  std::string encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
   for (const char c : name) {
     const auto b = static_cast<unsigned char>(c);
     const bool plain = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || c == '.' || c == '-' || c == '_';
     ascii += plain ? c : '_';
-    if (plain) {
-      encoded += c;
-    } else {
-      encoded += '%';
-      encoded += kHex[b >> 4];
-      encoded += kHex[b & 15];
-    }
   }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + unicode::percent_encoded(name, ".-_");
 }
 
 void answer(Service& service, const httplib::Request& in, httplib::Response& out) {

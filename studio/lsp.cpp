@@ -2,15 +2,13 @@
 // requests answered from the studio's analysis (studio/lsp.hpp).
 #include "studio/lsp.hpp"
 
-#include <fmt/format.h>
-
-#include <cctype>
 #include <filesystem>
 #include <istream>
 #include <ostream>
 #include <stdexcept>
 
 #include "base/messages.hpp"
+#include "base/unicode.hpp"
 #include "dsl/format.hpp"
 
 namespace rubric::studio {
@@ -133,15 +131,7 @@ bool overlaps(Range a, Range b) {
 
 }  // namespace
 
-std::string uri_of_path(const std::string& path) {
-  std::string uri = "file://";
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool plain = std::isalnum(byte) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~';
-    uri += plain ? std::string(1, c) : fmt::format("%{:02X}", byte);
-  }
-  return uri;
-}
+std::string uri_of_path(const std::string& path) { return "file://" + unicode::percent_encoded(path, "/-._~"); }
 
 std::string path_of_uri(const std::string& uri) {
   if (!uri.starts_with("file://")) return uri;
