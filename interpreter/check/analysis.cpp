@@ -39,7 +39,7 @@ Diagnostics Analyzer::run() {
   }
   Diagnostics out;
   for (const auto& [key, f] : findings_) {
-    if (f.severity == Severity::Note && !options_.unsure && f.code != "W0407") continue;
+    if (f.severity == Severity::Note && f.unsure && !options_.unsure) continue;
     Diagnostic d;
     d.severity = f.severity;
     d.code = f.code;
@@ -158,12 +158,13 @@ void Analyzer::out_of_bounds(const ast::Indicator& ind, const AbstractValue& sco
 // ---- Findings ------------------------------------------------------------------------------
 
 void Analyzer::report(Severity severity, std::string code, Span span, std::string message, std::string help,
-                      std::vector<Note> notes) {
+                      std::vector<Note> notes, bool unsure) {
   const auto key = std::make_pair(code, span.begin);
   auto it = findings_.find(key);
   // The first finding at a place stands, except that a sure one replaces an unsure one.
   if (it != findings_.end() && !(it->second.severity == Severity::Note && severity != Severity::Note)) return;
-  findings_[key] = Finding{severity, std::move(code), span, std::move(message), std::move(help), std::move(notes)};
+  findings_[key] = Finding{severity, std::move(code), span, std::move(message), std::move(help), std::move(notes),
+                           severity == Severity::Note && unsure};
 }
 
 void Analyzer::report_if(const AbstractValue& basis, std::string code, Span span, std::string message,

@@ -169,7 +169,7 @@ void Analyzer::report_step(const ast::Expr& subject_expr, const AbstractValue& s
   report(Severity::Note, "W0407", above.span, std::move(message),
          std::string(tr("if the rule means it, nothing is wrong; if not, make the scores at either side of the "
                         "bound go the same way as the others")),
-         std::move(notes));
+         std::move(notes), false);
 }
 
 void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,

@@ -131,6 +131,7 @@ class Analyzer {
     std::string message;
     std::string help;
     std::vector<Note> notes;
+    bool unsure = true;  // a note of what the analysis could not decide (shown with AnalysisOptions::unsure)
   };
   // A tier or bracket arm: whether any analysis of it found a value that reaches it.
   struct Arm {
@@ -206,8 +207,9 @@ class Analyzer {
   void narrow_to(const ast::Expr& subject, const AbstractValue& value, const Range& range);
   std::optional<Decimal> constant(const ast::Expr& e);
 
+  // A note that is not [unsure] is a finding in its own right (W0407), shown without --unsure.
   void report(Severity severity, std::string code, Span span, std::string message, std::string help,
-              std::vector<Note> notes = {});
+              std::vector<Note> notes = {}, bool unsure = true);
   // A finding that holds only if the value's range is exact: a warning if it is, else an
   // "unsure" note.
   void report_if(const AbstractValue& basis, std::string code, Span span, std::string message, std::string help,
