@@ -24,6 +24,7 @@ namespace analysis {
 Diagnostics Analyzer::run() {
   for (const ast::FactDecl& f : rs_.facts) {
     facts_.push_back(f.type ? declared(*f.type, f.domain, f.name) : unknown(Kind::Unknown, std::string(tr("a fact of unknown type"))));
+    if (slopes_) seed_slopes(facts_.back());
   }
   globals_.slots.assign(rs_.frame_size, AbstractValue{});
   frame_ = &globals_;

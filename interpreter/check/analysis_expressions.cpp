@@ -290,11 +290,11 @@ AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
       for (std::size_t i = 0; i < element.fields.size(); ++i) {
         if (element.fields[i].kind == Kind::List) continue;
         element.fields[i].deps = {c.var + "." + element.field_names[i] + tag};
-        if (element.fields[i].kind == Kind::Number) element.fields[i].slope = {{element.fields[i].deps[0], 1}};
+        if (slopes_ && element.fields[i].kind == Kind::Number) element.fields[i].slope = {{element.fields[i].deps[0], 1}};
       }
     } else {
       element.deps = {c.var + tag};
-      if (element.kind == Kind::Number) element.slope = {{element.deps[0], 1}};
+      if (slopes_ && element.kind == Kind::Number) element.slope = {{element.deps[0], 1}};
     }
   }
   if (c.slot < frame_->slots.size()) frame_->slots[c.slot] = element;

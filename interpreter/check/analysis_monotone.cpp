@@ -65,7 +65,19 @@ std::string named(const ast::Ruleset& rs, const ast::Expr& subject, const std::s
 
 }  // namespace
 
+void seed_slopes(AbstractValue& v) {
+  if (v.kind == Kind::Number && v.deps.size() == 1) v.slope = {{v.deps[0], 1}};
+  if (v.element) {
+    auto element = std::make_shared<AbstractValue>(*v.element);
+    seed_slopes(*element);
+    v.element = std::move(element);
+  }
+  for (AbstractValue& field : v.fields) seed_slopes(field);
+}
+
 std::map<std::string, int> merged_slopes(const AbstractValue& a, int sa, const AbstractValue& b, int sb) {
+  // Neither says a way: every dependency is unknown, as an empty map already says (without slopes).
+  if (a.slope.empty() && b.slope.empty()) return {};
   std::set<std::string> deps = read_by(a);
   deps.merge(read_by(b));
   std::map<std::string, int> out;
@@ -174,7 +186,7 @@ void Analyzer::report_step(const ast::Expr& subject_expr, const AbstractValue& s
 
 void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
                      AbstractValue& result) {
-  if (result.kind != Kind::Number) return;
+  if (!slopes_ || result.kind != Kind::Number) return;
   // The way each piece's score moves with the subject: through the facts the subject reads.
   const auto piece_way = [&](const Piece& p) {
     int way = kIndependent;

@@ -202,10 +202,10 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
     }
     const AbstractValue v = eval(*a.result);
     join(result, v);
-    pieces.push_back({reach, a.result.get(), a.span, slopes_of(v), v.range});
+    if (constant_so_far) pieces.push_back({reach, a.result.get(), a.span, slopes_of(v), v.range});
     narrowed_.resize(mark);
   }
-  if (!constant_so_far) pieces.clear();
+  if (!constant_so_far) pieces.clear();  // the arms before a bound that is not a constant
   if (result) steps(*b.subject, subject, std::move(pieces), percent, *result);
   if (constant_so_far && !has_otherwise) {
     for (const Range& gap : subtract(domain, taken)) {
@@ -419,6 +419,7 @@ AbstractValue Analyzer::when(const ast::When& w) {
   std::vector<Piece> pieces;
   std::vector<Range> taken;
   const AbstractValue subject = subject_expr != nullptr ? eval(*subject_expr) : AbstractValue{};
+  std::vector<std::string> switched;  // what the conditions read
   for (const auto& a : w.arms) {
     const std::size_t arm_mark = narrowed_.size();
     bool feasible = true;
@@ -426,6 +427,7 @@ AbstractValue Analyzer::when(const ast::When& w) {
     AbstractValue cond;
     if (a.condition) {
       cond = eval(*a.condition);
+      switched.insert(switched.end(), cond.deps.begin(), cond.deps.end());
       understood = narrow(*a.condition, true, feasible);
     }
     if (feasible) {
@@ -477,10 +479,8 @@ AbstractValue Analyzer::when(const ast::When& w) {
     return *result;
   }
   // Which arm applies switches with what the conditions read: they move the result both ways.
-  for (const auto& a : w.arms) {
-    if (!a.condition) continue;
-    const AbstractValue cond = eval(*a.condition);
-    for (const std::string& dep : cond.deps) result->slope[dep] = 0;
+  if (slopes_) {
+    for (const std::string& dep : switched) result->slope[dep] = 0;
   }
   return *result;
 }

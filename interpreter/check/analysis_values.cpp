@@ -142,7 +142,6 @@ AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interv
     case ast::TypeKind::Unknown: v = unknown(Kind::Unknown, std::string(tr("a value of unknown type"))); break;
   }
   if (v.kind != Kind::List && v.kind != Kind::Record) v.deps = {dep};
-  if (v.kind == Kind::Number) v.slope = {{dep, 1}};
   return v;
 }
 

@@ -65,6 +65,8 @@ void join(std::optional<AbstractValue>& acc, const AbstractValue& v);
 // +1 or −1; 0 for unknown): a dependency that moves both the same way keeps that way, one that
 // moves them differently loses it, one that only one of them depends on keeps its way there.
 std::map<std::string, int> merged_slopes(const AbstractValue& a, int sa, const AbstractValue& b, int sb);
+// [v], a fact's declared value, as +1 in itself (a list's elements and a record's fields alike).
+void seed_slopes(AbstractValue& v);
 // Every dependency of [v] with its way (0 where [slope] does not say one).
 std::map<std::string, int> slopes_of(const AbstractValue& v);
 // −1 when every value of [r] is ≤ 0, +1 when every value is ≥ 0, 0 otherwise.
@@ -106,7 +108,8 @@ struct BudgetExhausted {};
 class Analyzer {
  public:
   Analyzer(const ast::Ruleset& rs, const AnalysisOptions& options, std::vector<UnsureBound>* unsure_bounds)
-      : rs_(rs), options_(options), unsure_bounds_(unsure_bounds) {}
+      : rs_(rs), options_(options), unsure_bounds_(unsure_bounds),
+        slopes_(options.monotonicity || options.directions != nullptr) {}
 
   Diagnostics run();
 
@@ -221,6 +224,9 @@ class Analyzer {
   const ast::Ruleset& rs_;
   const AnalysisOptions& options_;
   std::vector<UnsureBound>* unsure_bounds_ = nullptr;
+  // Whether values carry their slopes: only when monotonicity or directions are asked for, since
+  // loading a ruleset to score with it needs neither.
+  bool slopes_ = false;
   std::vector<AbstractValue> facts_;
   Frame globals_;
   Frame* frame_ = nullptr;
