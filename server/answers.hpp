@@ -16,6 +16,10 @@
 #include "interpreter/tools/testing.hpp"
 #include "server/service.hpp"
 
+namespace rubric::studio {
+struct Range;
+}
+
 namespace rubric::server {
 
 // A request with the account and session it came with (none when it has no valid cookie).
@@ -69,6 +73,9 @@ inline int rank_among(const std::vector<Decimal>& totals, const Decimal& total) 
 std::optional<std::string> uploaded_name(const Request& request, const std::string& fallback);
 
 Response json_response(const nlohmann::ordered_json& value, int status = 200);
+// A place in a draft as the studio's answers give it: {"start", "end"}, each {"line",
+// "character"} counted from 0 in UTF-16 code units.
+nlohmann::ordered_json range_json(const studio::Range& range);
 // An error: [status] says its class, [code] what it is for a program, [message] for a person.
 Response error(int status, std::string_view code, std::string_view message, const Diagnostics* diagnostics = nullptr);
 // [head] as JSON with members whose values are JSON texts kept exactly as they are (facts

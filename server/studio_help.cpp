@@ -15,9 +15,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json position_json(studio::Position p) { return {{"line", p.line}, {"character", p.character}}; }
-ordered_json range_json(studio::Range r) { return {{"start", position_json(r.start)}, {"end", position_json(r.end)}}; }
-
 // ?line=L&character=C, both counted from 0; null when either is missing or not a plain number.
 std::optional<studio::Position> position_in(const Request& request) {
   studio::Position p;

@@ -18,10 +18,12 @@ namespace rubric::server {
 
 using nlohmann::ordered_json;
 
-namespace {
+ordered_json range_json(const studio::Range& r) {
+  const auto position = [](studio::Position p) { return ordered_json{{"line", p.line}, {"character", p.character}}; };
+  return {{"start", position(r.start)}, {"end", position(r.end)}};
+}
 
-ordered_json position_json(studio::Position p) { return {{"line", p.line}, {"character", p.character}}; }
-ordered_json range_json(studio::Range r) { return {{"start", position_json(r.start)}, {"end", position_json(r.end)}}; }
+namespace {
 
 // A department's newest version as stored (the total and grade it handed in), and as [draft]
 // scores its [facts]; why not, when it does not.

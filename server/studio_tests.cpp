@@ -7,6 +7,7 @@
 // other file of the server is read.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -173,16 +174,20 @@ Response Service::studio_test(Context& context) {
   const ParseResult parsed_tests = parse_tests(std::make_shared<const SourceFile>(tests_name, tests));
   if (!parsed.ruleset) return error(422, "ruleset_refused", tr("the draft has errors; its tests run once they are fixed"), &parsed.diagnostics);
 
-  // The departments the tests name, found among the newest submissions of their years.
+  // The departments the tests name, each with the newest version it submitted for the year.
   std::map<std::string, std::string> files;  // "departments/CODE.json" → the facts
+  std::optional<std::vector<Department>> departments;  // read once, when a test names one
   const auto stored = [&](const std::string& file) -> std::optional<Response> {
     if (file.empty() || files.count(file) > 0) return std::nullopt;
     if (const std::optional<Named> named = department_named(file, parsed.ruleset->year)) {
-      for (const Submission& s : store_.latest_submissions(named->year)) {
-        const std::optional<Department> d = store_.department(s.department_id);
-        if (!d || d->code != named->code) continue;
-        const std::optional<Submission> full = store_.submission(s.department_id, s.year, s.version);
-        if (full) files[file] = full->facts;
+      if (!departments) departments = store_.departments();
+      const auto d = std::find_if(departments->begin(), departments->end(), [&](const Department& x) { return x.code == named->code; });
+      const std::vector<Submission> versions = d != departments->end() ? store_.submissions(d->id, named->year, false)
+                                                                       : std::vector<Submission>{};
+      const std::optional<Submission> full =
+          versions.empty() ? std::nullopt : store_.submission(d->id, named->year, versions.back().version);
+      if (full) {
+        files[file] = full->facts;
         return std::nullopt;
       }
       return error(422, "ruleset_refused", tr_format("the test names \"{}\", but no department with the code \"{}\" has submitted facts for {}",
