@@ -227,6 +227,7 @@ struct Field {
   TypeRefPtr type;
   std::optional<Interval> domain;  // `weight: number in [0, inf)`
   std::string label;               // `target: number "年初目标值"`; "" if none
+  bool fixed = false;              // `fixed`: held as given by rubric whatif
 };
 // A declared fact type: `percent`, `list of { name: text, weight: number }`, `enum { A, B }`.
 struct TypeRef {
@@ -252,6 +253,7 @@ struct FactDecl {
   std::optional<Interval> domain;
   ExprPtr default_value;  // a constant; null without one, and for `default []`
   bool default_empty = false;  // `default []`: a list fact left out has no elements
+  bool fixed = false;          // `fixed`: the department cannot change it; rubric whatif holds it as given
   Span default_span;           // the default, either kind
   Span span;
 

@@ -154,6 +154,7 @@ class Dumper {
             out += ")";
           }
           if (!f.label.empty()) out += " (label " + quote(f.label) + ")";
+          if (f.fixed) out += " (fixed)";
           out += ")";
         }
         out += ")";
@@ -174,6 +175,7 @@ class Dumper {
       out += ")";
     }
     if (f.default_empty) out += " (default [])";
+    if (f.fixed) out += " (fixed)";
     if (f.default_value) {
       out += " (default ";
       expr(f.default_value.get());

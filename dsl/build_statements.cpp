@@ -41,6 +41,8 @@ ast::TypeRefPtr Builder::type(const Node& n) {
         const Node& option = *field->children[i];
         if (is<g::field_label>(option)) {
           f.label = text_value(option);
+        } else if (is<g::fact_fixed>(option)) {
+          f.fixed = true;
         } else {
           f.domain = interval(*option.children[0]);
         }
@@ -97,6 +99,9 @@ ast::FactDecl Builder::fact(const Node& n) {
       } else {
         f.default_value = expr(*option.children[0]);
       }
+    } else if (is<g::fact_fixed>(option)) {
+      if (f.fixed) twice(tr("'fixed'"));
+      f.fixed = true;
     } else if (is<g::fact_unit>(option)) {
       if (!f.unit.empty()) twice(tr("unit"));
       f.unit = text_value(*option.children[0]);

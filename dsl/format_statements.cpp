@@ -304,6 +304,8 @@ void Printer::fact(const Node& n, int name_width) {
       } else {
         expr(*option.children[0]);
       }
+    } else if (is<g::fact_fixed>(option)) {
+      put("fixed");
     } else {
       put("unit ");
       text(*option.children[0]);
@@ -354,6 +356,8 @@ void Printer::field(const Node& n) {
     put(" ");
     if (is<g::field_label>(*n.children[i])) {
       text(*n.children[i]);
+    } else if (is<g::fact_fixed>(*n.children[i])) {
+      put("fixed");
     } else {
       put("in ");
       interval(*n.children[i]->children[0]);

@@ -326,20 +326,27 @@ struct enum_type : seq<w_enum, _, e_lbrace, _, enum_member, star<_, comma, _, en
 struct type : sor<list_type, enum_type, record_type, type_name> {};
 struct e_type : type {};
 
-// fact -> identifier ':' type { label | 'in' interval | 'default' expr | 'unit' text }
+// fact -> identifier ':' type { label | 'in' interval | 'default' expr | 'unit' text | 'fixed' }
 struct fact_label : text {};
 struct fact_domain : seq<kw_in, _, e_interval> {};
-// field -> identifier ':' type [ 'in' interval ]
+// field -> identifier ':' type [ 'in' interval ] [ label ] [ 'fixed' ]
 // A field's label, as a fact's: what the 评分依据 calls it ("年初目标值").
 struct field_label : text {};
-struct field_decl : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>, opt<_, field_label>> {};
+struct fact_fixed;
+struct field_decl
+    : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>, opt<_, field_label>, opt<_, fact_fixed>> {};
 // `default []`: a list fact that a department may leave out, read as no elements.
 struct empty_list : seq<one<'['>, _, one<']'>> {};
 struct fact_default : seq<kw_default, _, sor<empty_list, operand>> {};
 // A unit is one string: `unit "万元" "label"` is a unit and a label, not one joined text.
 struct e_unit : string_lit {};
 struct fact_unit : seq<kw_unit, _, e_unit> {};
-struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit> {};
+// `fixed`: a value a department cannot change within its year (a year-start target, a budget, a
+// weight): `rubric whatif` holds it as given. Not reserved: a fact may be called fixed, which the
+// ':' after the name tells apart.
+struct w_fixed : key2<en_Fixed, zh_Fixed> {};
+struct fact_fixed : seq<w_fixed, not_at<_, colon>> {};
+struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit, fact_fixed> {};
 struct fact_name : identifier {};
 struct fact_decl : seq<fact_name, _, e_colon, _, e_type, star<_, fact_option>> {};
 // require -> 'require' text ':' expr    -- what every department's facts must meet

@@ -13,11 +13,11 @@
 const RUBRIC_WORDS = ["ruleset", "scheme", "year", "extends", "facts", "define", "let", "section", "indicator", "points",
   "score", "tiered", "brackets", "deduct", "per", "from", "until", "zero", "weighted", "judged", "by", "when", "otherwise",
   "and", "or", "not", "in", "to", "inf", "where", "grade", "rounding", "total", "explain", "standard", "evidence", "default",
-  "require", "veto", "choose", "applies", "shared", "at", "least", "extra", "test", "case", "given", "expect", "unless",
+  "unit", "fixed", "require", "veto", "choose", "applies", "shared", "at", "least", "extra", "test", "case", "given", "expect", "unless",
   "below", "any", "list", "of", "enum", "true", "false",
   "规则集", "方案", "年度", "继承", "填报", "定义", "设", "分组", "指标", "分值", "评分", "分档", "分段", "扣", "每", "从", "直至",
-  "零", "加权", "酌情", "按", "当", "否则", "且", "或", "非", "在", "至", "无穷", "其中", "等级", "舍入", "总分", "说明", "标准",
-  "佐证", "默认", "要求", "否决", "择一", "适用", "分担", "至少", "加分", "测试", "情形", "给定", "预期", "是", "否"];
+  "零", "加权", "酌情", "按", "当", "否则", "且", "或", "非", "在", "至", "无穷", "其中", "等级", "保留", "总分", "指标解释", "评分标准",
+  "佐证材料", "默认", "单位", "固定", "要求", "否决", "择一", "适用", "分担", "至少", "附加", "测试", "情形", "已知", "预期", "是", "否"];
 
 function wordsPattern() {
   const sorted = RUBRIC_WORDS.slice().sort((a, b) => b.length - a.length);
