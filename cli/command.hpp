@@ -45,6 +45,7 @@ Command add_fmt(CLI::App& parent);
 Command add_batch(CLI::App& parent);
 Command add_serve(CLI::App& parent);
 Command add_lsp(CLI::App& parent);
+Command add_whatif(CLI::App& parent);
 
 // Prints [diagnostics] to stderr (with the "N errors generated." line when [summary]).
 void print(const Diagnostics& diagnostics, bool summary = true);

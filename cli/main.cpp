@@ -109,7 +109,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "rubric 0.1.0", std::string(rubric::tr("Print the version and exit")));
   const std::vector<Command> commands = {add_check(app), add_score(app), add_audit(app), add_facts(app), add_diff(app), add_batch(app),
-                                         add_test(app), add_explain(app), add_fmt(app), add_serve(app), add_lsp(app)};
+                                         add_test(app), add_explain(app), add_fmt(app), add_serve(app), add_lsp(app), add_whatif(app)};
   for (const Command& command : commands) {
     command.app->group(std::string(rubric::tr("Subcommands")));
     if (CLI::Option* help = command.app->get_help_ptr()) help->group(std::string(rubric::tr("Options")));

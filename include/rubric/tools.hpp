@@ -7,3 +7,4 @@
 #include "interpreter/tools/diff.hpp"
 #include "interpreter/tools/impact.hpp"
 #include "interpreter/tools/witness.hpp"
+#include "interpreter/tools/whatif.hpp"

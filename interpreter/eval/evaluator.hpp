@@ -121,6 +121,10 @@ struct EvalOptions {
   // time it is evaluated in each indicator, keyed by the indicator (null outside one) and the
   // tested expression's TestedPath: how `rubric test --boundaries` puts a value on a bound.
   std::map<std::pair<const ast::Indicator*, TestedPath>, Decimal>* tested = nullptr;
+  // When set, every branch taken is appended here, in the order taken (the keys of coverage). Two
+  // departments that append the same sequence took the same branches, so every rule scored them
+  // with the same formula: how `rubric whatif` tells the pieces of a fact's range apart.
+  std::vector<std::uint64_t>* decisions = nullptr;
   // Evaluation steps allowed per department; a ruleset that needs more is stopped with an error.
   std::uint64_t step_budget = 10'000'000;
   // Nested function calls allowed (recursion is impossible; this bounds deep call chains).

@@ -135,6 +135,7 @@ class Evaluator {
   std::string show(const Decimal& d, ast::TypeKind kind) const { return format_number(d, kind); }
   void cover(Branch kind, Span span) {
     if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
+    if (options_.decisions != nullptr) options_.decisions->push_back(branch_key(kind, span.begin));
   }
   // A step of the trace; a decision's [plain] words are its part of the 评分依据.
   void step(Span span, std::string text, bool decision, std::string why = {}, std::string plain = {},

@@ -9,24 +9,24 @@ Removing 采购政策效能 leaves its two facts unread: the warnings are at the
    3 | remove 采购政策效能
      | ^~~~~~~~~~~~~~~~~~~
     = help: write 'remove fact sme_reserved' below this line; departments are then no longer asked for it
-  2023.rubric:121:3: note: 'sme_reserved' is declared here, in the base ruleset
-   121 |   sme_reserved           : money in (0, inf) unit "万元" "预算编制时部门为中小企业预留的采购金额合计数"
+  2023.rubric:124:3: note: 'sme_reserved' is declared here, in the base ruleset
+   124 |   sme_reserved           : money in (0, inf) unit "万元" "预算编制时部门为中小企业预留的采购金额合计数" fixed
        |   ^~~~~~~~~~~~
   2024.rubric:3:1: warning: fact 'sme_actual' of the base ruleset is no longer used: this change removed its last use [W0102]
    3 | remove 采购政策效能
      | ^~~~~~~~~~~~~~~~~~~
     = help: write 'remove fact sme_actual' below this line; departments are then no longer asked for it
-  2023.rubric:122:3: note: 'sme_actual' is declared here, in the base ruleset
-   122 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
+  2023.rubric:125:3: note: 'sme_actual' is declared here, in the base ruleset
+   125 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
        |   ^~~~~~~~~~
-  2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
-   154 |   (150%, inf)  -> pts / 2
+  2023.rubric:157:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   157 |   (150%, inf)  -> pts / 2
        |   ^~~~~~~~~~~
     = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
     = note: so more o.actual can lower the score
     = note: so less o.target can lower the score
-  2023.rubric:172:41: note: rate lies in [0%, inf) in this call
-   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  2023.rubric:175:41: note: rate lies in [0%, inf) in this call
+   175 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: in 2023.rubric as changed by 2024.rubric
   2 warnings generated.
@@ -36,14 +36,14 @@ Removing 采购政策效能 leaves its two facts unread: the warnings are at the
 With the two facts removed, the ruleset checks clean.
   $ printf 'remove fact sme_reserved\nremove fact sme_actual\n' >> 2024.rubric
   $ rubric check --werror 2024.rubric
-  2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
-   154 |   (150%, inf)  -> pts / 2
+  2023.rubric:157:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   157 |   (150%, inf)  -> pts / 2
        |   ^~~~~~~~~~~
     = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
     = note: so more o.actual can lower the score
     = note: so less o.target can lower the score
-  2023.rubric:172:41: note: rate lies in [0%, inf) in this call
-   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  2023.rubric:175:41: note: rate lies in [0%, inf) in this call
+   175 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: in 2023.rubric as changed by 2024.rubric
   2024.rubric: ok
@@ -96,16 +96,16 @@ A name the base does not have, a removal that the file contradicts, a removal th
   [1]
   $ { cat header; printf 'remove function completion\n'; } > needed.rubric
   $ rubric check needed.rubric
-  2023.rubric:172:41: error: unknown function 'completion' [E0208]
-   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  2023.rubric:175:41: error: unknown function 'completion' [E0208]
+   175 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~
     = help: remove or override the indicator that uses 'completion' as well, or keep 'completion'
   needed.rubric:2:1: note: 'completion' is removed here, by the extending ruleset
    2 | remove function completion
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: in 2023.rubric as changed by needed.rubric
-  2023.rubric:192:42: error: unknown function 'completion' [E0208]
-   192 |             otherwise sum(b in benefits: completion(b.actual / b.target, b.weight))
+  2023.rubric:195:42: error: unknown function 'completion' [E0208]
+   195 |             otherwise sum(b in benefits: completion(b.actual / b.target, b.weight))
        |                                          ^~~~~~~~~~
     = help: remove or override the indicator that uses 'completion' as well, or keep 'completion'
   needed.rubric:2:1: note: 'completion' is removed here, by the extending ruleset

@@ -19,14 +19,14 @@ a pipe, /dev/stdin and '-' are read like a file; a directory is said to be one.
   pipe.json: scored with $SRC/rulesets/guangzhou/2023.rubric (guangzhou criteria, for 2023 on)
   ≠ 标出 2 处自评分与计算结果不一致 (claimed ≠ computed)
   $ rubric check - < "$SRC/rulesets/guangzhou/2023.rubric"
-  <stdin>:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
-   154 |   (150%, inf)  -> pts / 2
+  <stdin>:157:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   157 |   (150%, inf)  -> pts / 2
        |   ^~~~~~~~~~~
     = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
     = note: so more o.actual can lower the score
     = note: so less o.target can lower the score
-  <stdin>:172:41: note: rate lies in [0%, inf) in this call
-   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  <stdin>:175:41: note: rate lies in [0%, inf) in this call
+   175 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
   <stdin>: ok
   $ mkdir folder && rubric score "$SRC/rulesets/guangzhou/2023.rubric" folder

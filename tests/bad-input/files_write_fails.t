@@ -15,14 +15,14 @@ never a success. /dev/full fails every write with ENOSPC, like a full disk.
   error: cannot write /dev/full: No space left on device [E1002]
   [5]
   $ rubric check "$SRC/rulesets/guangzhou/2023.rubric" > /dev/full
-  $SRC/rulesets/guangzhou/2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
-   154 |   (150%, inf)  -> pts / 2
+  $SRC/rulesets/guangzhou/2023.rubric:157:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   157 |   (150%, inf)  -> pts / 2
        |   ^~~~~~~~~~~
     = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
     = note: so more o.actual can lower the score
     = note: so less o.target can lower the score
-  $SRC/rulesets/guangzhou/2023.rubric:172:41: note: rate lies in [0%, inf) in this call
-   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  $SRC/rulesets/guangzhou/2023.rubric:175:41: note: rate lies in [0%, inf) in this call
+   175 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
   $SRC/rulesets/guangzhou/2023.rubric: ok
   $ rubric diff "$SRC/rulesets/guangzhou/2021.rubric" "$SRC/rulesets/guangzhou/2023.rubric" > /dev/full

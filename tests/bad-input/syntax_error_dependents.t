@@ -25,17 +25,17 @@ The same changes, whole: the error is the author's, at their line.
    2 | override section 采购管理 points 9
      | ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: parts: 预算编制 3 + 预算执行 4 + 信息公开 4 + 绩效管理 15 + 采购管理 9 + 资产管理 10 + 运行成本 4
-  2023.rubric:216:14: note: section '管理效率' and its points are declared here, in the base ruleset
-   216 | section 管理效率 points 50 {
+  2023.rubric:219:14: note: section '管理效率' and its points are declared here, in the base ruleset
+   219 | section 管理效率 points 50 {
        |                  ^~~~~~~~~
-  2023.rubric:154:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
-   154 |   (150%, inf)  -> pts / 2
+  2023.rubric:157:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
+   157 |   (150%, inf)  -> pts / 2
        |   ^~~~~~~~~~~
     = help: if the rule means it, nothing is wrong; if not, make the scores at either side of the bound go the same way as the others
     = note: so more o.actual can lower the score
     = note: so less o.target can lower the score
-  2023.rubric:172:41: note: rate lies in [0%, inf) in this call
-   172 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
+  2023.rubric:175:41: note: rate lies in [0%, inf) in this call
+   175 |             otherwise sum(o in outputs: completion(o.actual / o.target, o.weight))
        |                                         ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
     = note: in 2023.rubric as changed by whole.rubric
   1 error generated.

@@ -20,7 +20,7 @@ Curly quotes in the header:
 Over 4 MiB:
   $ cp "$SRC/rulesets/guangzhou/2023.rubric" big.rubric && head -c 4300000 /dev/zero | tr '\0' '#' >> big.rubric
   $ rubric score big.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  big.rubric: error: the file is 4338563 bytes; rulesets may be at most 4194304 bytes [E0012]
+  big.rubric: error: the file is 4338933 bytes; rulesets may be at most 4194304 bytes [E0012]
   1 error generated.
   [1]
 A header with no year:
@@ -34,8 +34,8 @@ A header with no year:
 An error in the body only (an unknown name): the ruleset's error, not the year's.
   $ sed 's/deduct 0.5 per audit_issues$/deduct 0.5 per audit_isues/' "$SRC/rulesets/guangzhou/2023.rubric" > body.rubric
   $ rubric score body.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2021.json"
-  body.rubric:265:28: error: unknown name 'audit_isues' [E0201]
-   265 |       score deduct 0.5 per audit_isues
+  body.rubric:268:28: error: unknown name 'audit_isues' [E0201]
+   268 |       score deduct 0.5 per audit_isues
        |                            ^~~~~~~~~~~
     = help: did you mean 'audit_issues'?
   1 error generated.

@@ -1,0 +1,165 @@
+// rubric whatif RULESET FACTS [--target GRADE|TOTAL]: the smallest change to one department's
+// facts that reaches the next grade or a total (interpreter/tools/whatif.hpp).
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/command.hpp"
+
+namespace rubric::cli {
+namespace {
+
+struct WhatifOptions {
+  std::string ruleset;
+  std::string facts;
+  std::string target;
+  bool allow_unknown_facts = false;
+  bool show_fixed = false;
+  std::string prior;   // --prior, as rubric score's
+  std::string cohort;  // --cohort, as rubric score's
+};
+
+// --prior and --cohort, as rubric score reads them; false (reported) when they cannot be used.
+bool attach(const WhatifOptions& options, const ast::Ruleset& rs, Facts& facts) {
+  if (!options.prior.empty() && rs.reads_prior()) {
+    const Diagnostics d = read_prior(rs, facts, options.prior);
+    print(d, false);
+    if (d.has_errors()) return false;
+  }
+  if (!options.cohort.empty() && rs.reads_cohort()) {
+    std::string fatal;
+    auto cohort = read_cohort(rs, options.cohort, BatchColumns{}, fatal);
+    if (!cohort) {
+      std::cerr << tr_format("error: {}\n", unicode::visible(fatal));
+      return false;
+    }
+    facts.cohort = std::move(cohort);
+  }
+  return true;
+}
+
+std::string goal(const whatif::Target& t) {
+  if (!t.grade.empty()) {
+    return t.total ? tr_format("grade {} (a total of at least {})", t.grade, t.total->to_string())
+                   : tr_format("grade {}", t.grade);
+  }
+  return tr_format("a total of at least {}", t.total->to_string());
+}
+
+// "4 → 0 (4 fewer)" for a number; "no → yes" otherwise.
+std::string change_text(const whatif::Change& c) {
+  const std::string from = whatif::shown(c.from, c.place);
+  const std::string to = whatif::shown(c.to, c.place);
+  if (!c.from.is_number() || !c.to.is_number()) return fmt::format("{} → {}", from, to);
+  const Decimal by = c.to.number() - c.from.number();
+  const whatif::Place& p = c.place;
+  if (p.type->kind == ast::TypeKind::Date) {
+    return by.sign() > 0 ? tr_format("{} → {} ({} days later)", from, to, by.to_string())
+                         : tr_format("{} → {} ({} days earlier)", from, to, (-by).to_string());
+  }
+  const std::string amount = whatif::shown(Value(by.abs()), p);
+  return by.sign() > 0 ? tr_format("{} → {} (up {})", from, to, amount) : tr_format("{} → {} (down {})", from, to, amount);
+}
+
+void print_text(const std::string& who, const whatif::Answer& a, int digits, bool show_fixed) {
+  const auto total = [digits](const Decimal& d) { return d.to_fixed(digits); };
+  std::string out = tr_format("{}: total {}, grade {}.\n", who, total(a.total), a.grade);
+  if (a.top_grade) {
+    out += tr_format("The grade {} is already the best; name a total to aim for with --target.\n", a.grade);
+    std::cout << unicode::visible(out, true);
+    return;
+  }
+  out += tr_format("Target: {}.\n", goal(a.target));
+  if (a.reached) {
+    out += std::string(tr("The department already reaches it.\n"));
+    std::cout << unicode::visible(out, true);
+    return;
+  }
+  if (!a.singles.empty()) {
+    out += std::string(tr("\nEach of these changes alone reaches it (the other facts as given):\n"));
+    for (const whatif::Single& s : a.singles) {
+      out += tr_format("  {}: {}; total {}, grade {}\n", s.change.place.label, change_text(s.change), total(s.total), s.grade);
+    }
+  } else if (!a.combinations.empty()) {
+    out += tr_format("\nNo single fact reaches it; {} together do. The least change first:\n", a.combinations.front().changes.size());
+    for (std::size_t i = 0; i < a.combinations.size(); ++i) {
+      const whatif::Combination& c = a.combinations[i];
+      out += tr_format("  {}. total {}, grade {}\n", i + 1, total(c.total), c.grade);
+      for (const whatif::Change& ch : c.changes) out += tr_format("     {}: {}\n", ch.place.label, change_text(ch));
+    }
+  } else {
+    out += tr_format("\nNo change of one fact, nor of up to four together, reaches it within the facts' domains.\n");
+  }
+  out += tr_format("\n{} facts and fields tried, {} departments scored.\n", a.places, a.evaluations);
+  if (!a.fixed.empty() && !show_fixed) {
+    out += tr_format("{} facts and fields the ruleset declares fixed are held as given (--show-fixed lists them).\n", a.fixed.size());
+  } else if (!a.fixed.empty()) {
+    out += std::string(tr("Held as given, the ruleset declaring them fixed:\n"));
+    for (const std::string& f : a.fixed) out += "  " + f + "\n";
+  }
+  std::cout << unicode::visible(out, true);
+}
+
+int run_whatif(const WhatifOptions& options) {
+  const LoadedRuleset loaded = load_ruleset(options.ruleset);
+  if (!loaded.ok()) {
+    print(loaded.diagnostics);
+    return kRulesetErrors;
+  }
+  const ast::Ruleset& rs = *loaded.ruleset;
+  FactsResult facts = read_facts(rs, options.facts, FactsOptions{options.allow_unknown_facts});
+  print(facts.diagnostics, false);
+  if (!facts.facts || !attach(options, rs, *facts.facts)) return kFactsFailed;
+  EvalOptions quiet;
+  quiet.trace = false;
+  const Evaluation now = evaluate(rs, *facts.facts, quiet);
+  if (!now.total) {
+    print(now.diagnostics, false);
+    return kFactsFailed;
+  }
+  std::string error;
+  const auto target = whatif::parse_target(rs, options.target, now.grade, error);
+  whatif::Answer answer;
+  if (!target && !error.empty()) {
+    Diagnostics d;
+    d.error("", {}, error).help = std::string(tr("--target takes a grade (优) or a total (95)"));
+    print(d, false);
+    return kUsage;
+  }
+  if (target) {
+    answer = whatif::what_if(rs, *facts.facts, *target);
+  } else {
+    answer.total = *now.total;
+    answer.grade = now.grade;
+    answer.top_grade = true;
+  }
+  print_text(facts.facts->department.empty() ? options.facts : facts.facts->department, answer, rs.rounding.digits, options.show_fixed);
+  return kOk;
+}
+
+}  // namespace
+
+Command add_whatif(CLI::App& parent) {
+  auto options = std::make_shared<WhatifOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "whatif", std::string(tr("For one department: the smallest change to each fact that reaches the next grade or a "
+                               "total, exactly, each answer scored again (see docs/analysis.md)")));
+  app->add_option("RULESET", options->ruleset, std::string(tr("The ruleset file (.rubric)")))->required()->check(input_file());
+  app->add_option("FACTS", options->facts, std::string(tr("A facts file (JSON)")))->required()->check(input_file());
+  app->add_option("--target", options->target,
+                  std::string(tr("A grade of the ruleset (优) or a total (95); by default the grade above the department's")));
+  app->add_option("--cohort", options->cohort,
+                  std::string(tr("The year's departments (a batch file, .csv or .jsonl), for rules that compare a department "
+                                 "with the others; their figures are held as given")));
+  app->add_option("--prior", options->prior,
+                  std::string(tr("The department's facts of last year, for rules that read prior(FACT); held as given")));
+  app->add_flag("--show-fixed", options->show_fixed,
+                std::string(tr("List the facts and fields held as given because the ruleset declares them fixed")));
+  app->add_flag("--allow-unknown-facts", options->allow_unknown_facts,
+                std::string(tr("Report keys of the facts the ruleset does not declare as warnings and ignore them, instead of "
+                "refusing the facts")));
+  app->footer(exit_codes());
+  return {app, [options] { return run_whatif(*options); }};
+}
+
+}  // namespace rubric::cli
