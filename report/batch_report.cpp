@@ -208,6 +208,10 @@ std::string BatchReport::rounding_note() const {
       digits);
 }
 
+std::string percent_text(const Decimal& fraction) {
+  return (fraction * Decimal::from_int(100)).to_fixed(2) + "%";
+}
+
 std::string BatchReport::share_text(std::size_t count) const {
   if (ranking.empty()) return "—";
   const Decimal share = Decimal::from_int(static_cast<std::int64_t>(count)) * Decimal::from_int(100) /
@@ -242,6 +246,7 @@ BatchReportBuilder::BatchReportBuilder(const ast::Ruleset& ruleset) {
         self(self, (*s)->items, column, inner);
       } else if (const auto* ind = std::get_if<std::unique_ptr<ast::Indicator>>(&item)) {
         indicator_names_.push_back((*ind)->name);
+        indicator_points_.push_back(points_text((*ind)->points));
         column_of_.push_back(column);
         stats_of_.push_back(level2);
       }
@@ -261,11 +266,16 @@ BatchReportBuilder::BatchReportBuilder(const ast::Ruleset& ruleset) {
       walk(walk, (*s)->items, column, -1);
     } else {
       indicator_names_.push_back(name);
+      indicator_points_.push_back(points);
       column_of_.push_back(column);
       stats_of_.push_back(-1);
     }
   }
   accumulators_.resize(report_.sections.size());
+  spread_.resize(indicator_names_.size());
+  for (const ast::GradeArm& g : ruleset.grades) {
+    if (g.threshold) report_.near_grades.push_back({g.name, *g.threshold, 0, 0});
+  }
   report_.total = {"总分", 0, ruleset.total ? ruleset.total->to_string() : "", 0, {}, {}, {}};
 }
 
@@ -299,6 +309,20 @@ void BatchReportBuilder::add(std::size_t row, std::string id, std::string name, 
   for (std::size_t s = 0; s < sums.size(); ++s) {
     if (sums[s]) accumulators_[s].add(*sums[s]);
   }
+  // An indicator without a score (an alternative not chosen) adds nothing to the total: 0 here.
+  const Decimal& t = *d.total;
+  squares_ += t * t;
+  for (std::size_t i = 0; i < spread_.size(); ++i) {
+    const Decimal s = i < scores.size() && scores[i] ? *scores[i] : Decimal();
+    spread_[i].sum += s;
+    spread_[i].product += s * t;
+    spread_[i].range.add(s);
+  }
+  for (NearGrade& g : report_.near_grades) {
+    const Decimal gap = t - g.threshold;
+    if (gap.sign() < 0 && gap > -Decimal::from_int(kNearGrade)) ++g.below;
+    if (gap.sign() >= 0 && gap < Decimal::from_int(kNearGrade)) ++g.above;
+  }
   d.sections.reserve(report_.columns.size());
   for (std::size_t c = 0; c < report_.columns.size(); ++c) d.sections.push_back(sums[column_stats_[c]]);
   total_.add(*d.total);
@@ -321,8 +345,34 @@ BatchReport BatchReportBuilder::finish() {
     report.sections[s] = stats_of(report.sections[s], a.count, a.sum, a.min, a.max, report.digits);
   }
   report.total = stats_of(report.total, total_.count, total_.sum, total_.min, total_.max, report.digits);
+  finish_spread(report);
   report_ = BatchReport();
   return report;
+}
+
+// Each indicator's share of the spread: (n·Σst − Σs·Σt) / (n·Σt² − (Σt)²), exact but for the one
+// division. Figures too large for a decimal leave the section out rather than show a wrong share.
+void BatchReportBuilder::finish_spread(BatchReport& report) const {
+  try {
+    const Decimal n = Decimal::from_int(static_cast<std::int64_t>(total_.count));
+    const Decimal variance = n * squares_ - total_.sum * total_.sum;
+    for (std::size_t i = 0; i < spread_.size(); ++i) {
+      const Spread& s = spread_[i];
+      if (s.range.count == 0 || *s.range.min == *s.range.max) {
+        ++report.constant;
+        continue;
+      }
+      if (variance.sign() <= 0) continue;
+      const Decimal share = (n * s.product - s.sum * total_.sum) / variance;
+      report.spread.push_back({indicator_names_[i], indicator_points_[i], share.round(4, RoundingMode::HalfUp),
+                               s.range.min, s.range.max});
+    }
+  } catch (const DecimalError&) {
+    report.spread.clear();
+    return;
+  }
+  std::stable_sort(report.spread.begin(), report.spread.end(),
+                   [](const SpreadShare& a, const SpreadShare& b) { return a.share.abs() > b.share.abs(); });
 }
 
 BatchReport read_batch_report(const ast::Ruleset& ruleset, const std::string& path) {

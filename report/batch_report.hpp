@@ -2,8 +2,9 @@
 // ruleset, its scheme and year, how many departments, how many could not be scored), the ranking
 // of every department by total (ties share a rank; each top-level section's score beside the
 // total), the departments that could not be scored with their error, the grade distribution
-// (HTML: an inline SVG bar chart; XLSX: a native chart over the counts), and each section's
-// average, minimum and maximum.
+// (HTML: an inline SVG bar chart; XLSX: a native chart over the counts), each section's
+// average, minimum and maximum, and where the ranking is fragile: each indicator's share of the
+// spread of totals, and how many departments sit within a point of each grade's threshold.
 //
 // The report is built from the results file run_batch() writes (CSV or JSON Lines; see
 // docs/batch.md), read back one row at a time, so the batch itself is not slowed down and this
@@ -60,6 +61,31 @@ struct GradeCount {
   std::size_t count = 0;
 };
 
+// How much one indicator decides the ranking: its share of the spread of the totals, the covariance
+// of its score with the total over the total's variance. The shares of all indicators add up to
+// 100% when the total is the sum of their scores (a veto or a capped extra section makes up the
+// rest); a share may be negative (an indicator that scores lower where totals are higher).
+struct SpreadShare {
+  std::string name;
+  std::string points;
+  Decimal share;  // a fraction, rounded half-up to 4 decimals (0.01%)
+  std::optional<Decimal> min, max;
+};
+
+// The departments near one grade's threshold: less than kNearGrade below it (a small change would
+// lift them to it) and at it or less than kNearGrade above (a small change would drop them below).
+inline constexpr int kNearGrade = 1;
+// The indicators the HTML lists by their share of the spread (the rest as one line).
+inline constexpr std::size_t kShownSpread = 15;
+// A share as a percentage with two decimals: "12.34%".
+std::string percent_text(const Decimal& fraction);
+struct NearGrade {
+  std::string grade;
+  Decimal threshold;
+  std::size_t below = 0;
+  std::size_t above = 0;
+};
+
 struct BatchReport {
   std::string title;  // the ruleset's name
   std::string scheme;
@@ -73,6 +99,11 @@ struct BatchReport {
   std::vector<GradeCount> grades;        // every grade of the ruleset, in its order
   std::vector<ScoreStats> sections;      // levels 1 and 2, in table order
   ScoreStats total;
+  // The indicators whose scores differ between departments, the largest share (either sign) first; empty when
+  // the totals do not differ. [constant]: how many indicators score the same everywhere.
+  std::vector<SpreadShare> spread;
+  std::size_t constant = 0;
+  std::vector<NearGrade> near_grades;  // each grade with a threshold, in the ruleset's order
 
   // How the averages are rounded, in a sentence: "平均分为精确平均值按 2 位小数四舍五入（half-up）；…".
   std::string rounding_note() const;
@@ -104,11 +135,22 @@ class BatchReportBuilder {
   };
   BatchReport report_;
   std::vector<std::string> indicator_names_;
+  std::vector<std::string> indicator_points_;
   std::vector<std::size_t> column_of_;   // by indicator: its top-level column
   std::vector<int> stats_of_;            // by indicator: its level-2 entry in report_.sections, or -1
   std::vector<std::size_t> column_stats_;  // by column: its entry in report_.sections
   std::vector<Accumulator> accumulators_;  // by report_.sections
   Accumulator total_;
+  // By indicator: the sum of its scores and of its score times the total, for its share of the
+  // spread; with the sum of the totals' squares.
+  struct Spread {
+    Decimal sum;
+    Decimal product;
+    Accumulator range;
+  };
+  std::vector<Spread> spread_;
+  Decimal squares_;
+  void finish_spread(BatchReport& report) const;
 };
 
 // Reads the results file [path] that run_batch() wrote for [ruleset] (.csv, or .jsonl/.ndjson)
@@ -122,7 +164,8 @@ BatchReport read_batch_report(const ast::Ruleset& ruleset, const std::string& pa
 inline constexpr std::size_t kShownAtEachEnd = 100;
 std::string render_batch_html(const BatchReport& report);
 
-// The bytes of an .xlsx workbook: sheets 排名, 等级分布 (with a chart), 分项平均 and, when some
+// The bytes of an .xlsx workbook: sheets 排名, 等级分布 (with a chart), 分项平均, 排名因素 (each
+// indicator's share of the spread, the departments near each grade's threshold) and, when some
 // departments could not be scored, 未能评分. Throws std::runtime_error if libxlsxwriter fails.
 std::string render_batch_xlsx(const BatchReport& report);
 

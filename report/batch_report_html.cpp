@@ -132,6 +132,48 @@ std::string ranking_and_failed(const BatchReport& r) {
   return out;
 }
 
+// 排名由哪些指标决定 and 临近等级线的部门: where the ranking and the grades are fragile.
+std::string what_decides(const BatchReport& r) {
+  const auto e = [](const std::string& s) { return html_escape(s); };
+  std::string out;
+  if (!r.spread.empty()) {
+    out += "<h2>排名由哪些指标决定</h2>\n<table class=\"data spread\">\n<thead><tr><th>指标</th><th>分值</th>"
+           "<th>最低</th><th>最高</th><th>占总分差异</th></tr></thead>\n<tbody>\n";
+    const std::size_t shown = std::min<std::size_t>(r.spread.size(), kShownSpread);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const SpreadShare& s = r.spread[i];
+      out += fmt::format("<tr><td class=\"name\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                         "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                         e(s.name), e(s.points), fixed(s.min, r.digits), fixed(s.max, r.digits), percent_text(s.share));
+    }
+    if (r.spread.size() > shown) {
+      Decimal rest;
+      for (std::size_t i = shown; i < r.spread.size(); ++i) rest += r.spread[i].share;
+      out += fmt::format("<tr class=\"omitted\"><td colspan=\"4\">其余 {} 个指标合计</td><td class=\"num\">{}</td></tr>\n",
+                         r.spread.size() - shown, percent_text(rest));
+    }
+    out += "</tbody>\n</table>\n";
+    out += fmt::format("<p class=\"note\">占总分差异：该指标得分与总分的协方差占总分方差的比例，即各部门总分的高低有多少来自这一指标；"
+                       "各指标合计为 100%（有否决或附加分封顶时，其余部分来自它们）。各部门得分相同的 {} 个指标不影响排名，未列出。</p>\n",
+                       r.constant);
+  }
+  if (!r.near_grades.empty() && !r.ranking.empty()) {
+    out += fmt::format("<h2>临近等级线的部门</h2>\n<table class=\"data near\">\n<thead><tr><th>等级</th><th>等级线</th>"
+                       "<th>差不到 {0} 分未达到</th><th>超过不到 {0} 分</th></tr></thead>\n<tbody>\n",
+                       kNearGrade);
+    for (const NearGrade& g : r.near_grades) {
+      out += fmt::format("<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                         "<td class=\"num\">{}</td></tr>\n",
+                         e(g.grade), g.threshold.to_string(), g.below, g.above);
+    }
+    out += "</tbody>\n</table>\n";
+    out += fmt::format("<p class=\"note\">总分距等级线不到 {} 分的部门，一项填报数据或一条档位边界的小变化就可能改变其等级；"
+                       "rubric whatif 可算出某个部门达到上一等级所需的最小改动。</p>\n",
+                       kNearGrade);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_batch_html(const BatchReport& r) {
@@ -170,6 +212,7 @@ std::string render_batch_html(const BatchReport& r) {
   out += "</tbody>\n</table>\n";
   out += fmt::format("<p class=\"note\">{}</p>\n", e(r.rounding_note()));
 
+  out += what_decides(r);
   out += ranking_and_failed(r);
   out += fmt::format("<p class=\"footer\">由 Rubric 按 {}（{}，{}年度）批量计算生成。</p>\n", e(r.title), e(r.scheme),
                      r.year);

@@ -37,6 +37,7 @@ struct Formats {
   lxw_format* points;
   lxw_format* bold_points;
   lxw_format* share;
+  lxw_format* fine_share;  // 0.00%: an indicator's share of the spread
   lxw_format* error;
   lxw_format* note;
 };
@@ -84,6 +85,9 @@ Formats make_formats(lxw_workbook* wb, int digits) {
   f.share = xlsx::base_format(wb);
   format_set_align(f.share, LXW_ALIGN_CENTER);
   format_set_num_format(f.share, "0.0%");
+  f.fine_share = xlsx::base_format(wb);
+  format_set_align(f.fine_share, LXW_ALIGN_CENTER);
+  format_set_num_format(f.fine_share, "0.00%");
   f.error = xlsx::base_format(wb);
   format_set_font_color(f.error, 0x9C0006);
   f.note = xlsx::base_format(wb, false);
@@ -295,6 +299,55 @@ void write_averages(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
   print_setup(ws, false, 0);
 }
 
+// 排名因素: each indicator's share of the spread of totals, and the departments near each grade's
+// threshold (the HTML's two sections, every indicator listed).
+void write_fragility(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
+  if (r.spread.empty() && r.near_grades.empty()) return;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "排名因素");
+  const std::vector<std::string> headings = {"指标", "分值", "最低", "最高", "占总分差异"};
+  Widths widths(headings.size());
+  for (std::size_t c = 0; c < headings.size(); ++c) widths.fit(c, headings[c]);
+  for (const SpreadShare& s : r.spread) widths.fit(0, s.name);
+  widths.apply(ws, 10, 40);
+  for (std::size_t c = 0; c < headings.size(); ++c) text(ws, 0, static_cast<lxw_col_t>(c), headings[c], f.heading);
+  lxw_row_t row = 1;
+  for (const SpreadShare& s : r.spread) {
+    text(ws, row, 0, s.name, f.text);
+    const auto points = Decimal::parse(s.points);
+    if (points) {
+      score(ws, row, 1, points, f.points);
+    } else {
+      text(ws, row, 1, s.points, f.points);
+    }
+    score(ws, row, 2, s.min, f.score);
+    score(ws, row, 3, s.max, f.score);
+    check(worksheet_write_number(ws, row, 4, number(s.share), f.fine_share), "share");
+    ++row;
+  }
+  across(ws, row, 0, 4,
+         fmt::format("占总分差异：该指标得分与总分的协方差占总分方差的比例；各指标合计为 100%（有否决或附加分封顶时，其余部分来自它们）。"
+                     "各部门得分相同的 {} 个指标未列出。",
+                     r.constant),
+         f.note);
+  worksheet_set_row(ws, row, 40, nullptr);
+  row += 2;
+  if (!r.near_grades.empty() && !r.ranking.empty()) {
+    const std::vector<std::string> near = {"等级", "等级线", fmt::format("差不到 {} 分未达到", kNearGrade),
+                                           fmt::format("超过不到 {} 分", kNearGrade)};
+    for (std::size_t c = 0; c < near.size(); ++c) text(ws, row, static_cast<lxw_col_t>(c), near[c], f.heading);
+    ++row;
+    for (const NearGrade& g : r.near_grades) {
+      text(ws, row, 0, g.grade, f.center);
+      score(ws, row, 1, g.threshold, f.points);
+      integer(ws, row, 2, g.below, f.integer);
+      integer(ws, row, 3, g.above, f.integer);
+      ++row;
+    }
+    across(ws, row, 0, 4, "总分距等级线不到 1 分的部门，一项填报数据或一条档位边界的小变化就可能改变其等级。", f.note);
+  }
+  print_setup(ws, false, 0);
+}
+
 // 未能评分: each department that could not be scored, with why.
 void write_failed(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
   if (r.failed.empty()) return;
@@ -330,6 +383,7 @@ std::string render_batch_xlsx(const BatchReport& report) {
   write_ranking(workbook.get(), report, f);
   write_grades(workbook.get(), report, f);
   write_averages(workbook.get(), report, f);
+  write_fragility(workbook.get(), report, f);
   write_failed(workbook.get(), report, f);
   return workbook.bytes();
 }

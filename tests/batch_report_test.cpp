@@ -230,7 +230,12 @@ TEST_F(BatchReportTest, XlsxHasTheRankingTheChartAndExactAverages) {
   EXPECT_EQ(averages.text("D5"), "6.7");
 
   // 未能评分: d4 and why.
-  const Workbook failed = read_workbook(file, 4);
+  // 排名因素: the indicators whose scores differ, by their share of the spread of totals.
+  const Workbook spread = read_workbook(file, 4);
+  EXPECT_EQ(spread.text("A1"), "指标");
+  EXPECT_EQ(spread.text("E1"), "占总分差异");
+  EXPECT_EQ(spread.text("A2"), "甲一");
+  const Workbook failed = read_workbook(file, 5);
   EXPECT_EQ(failed.text("A2"), "4");
   EXPECT_EQ(failed.text("C2"), "丁局");
   EXPECT_NE(failed.text("D2").find("column a"), std::string::npos) << failed.text("D2");
@@ -246,6 +251,50 @@ TEST_F(BatchReportTest, AnUnknownReportExtensionIsAUsageError) {
 
 // The shipped example: 20 departments of the 2023 ruleset, one with a bad cell and two with
 // equal totals. The report agrees with the batch's own results file, whichever format it is.
+// Where the ranking is fragile: each indicator's share of the spread of totals, exact but for the
+// one division (worked by hand: 甲一 23·… / … = 118.13%, 乙一 −18.13%; 乙二 is 1 everywhere), and
+// the departments within a point of each grade's threshold.
+TEST(BatchReport, EachIndicatorsShareOfTheSpreadAndTheDepartmentsNearAGradeLine) {
+  const auto rs = load_ok(kRuleset);
+  ASSERT_TRUE(rs);
+  report::BatchReportBuilder builder(*rs);
+  const struct {
+    const char* a;
+    const char* b;
+  } rows[] = {{"5", "1"}, {"3", "2"}, {"0", "3"}, {"5", "2.5"}};
+  std::size_t row = 0;
+  for (const auto& r : rows) {
+    const Decimal a = dec(r.a);
+    const Decimal b = dec(r.b);
+    const Decimal total = a + b + dec("1");
+    const std::string grade = total >= dec("9") ? "优" : total >= dec("6") ? "良" : "差";
+    builder.add(++row, fmt::format("d{}", row), "某局", total, grade, {a, b, dec("1")}, "");
+  }
+  const report::BatchReport r = builder.finish();
+  ASSERT_EQ(r.spread.size(), 2U);
+  EXPECT_EQ(r.spread[0].name, "甲一");
+  EXPECT_EQ(r.spread[0].share, dec("1.1813"));
+  EXPECT_EQ(r.spread[1].name, "乙一");
+  EXPECT_EQ(r.spread[1].share, dec("-0.1813"));
+  EXPECT_EQ(r.spread[0].share + r.spread[1].share, dec("1"));
+  EXPECT_EQ(r.constant, 1U);
+  ASSERT_EQ(r.near_grades.size(), 2U);
+  EXPECT_EQ(r.near_grades[0].grade, "优");
+  EXPECT_EQ(r.near_grades[0].below, 1U);  // 8.5
+  EXPECT_EQ(r.near_grades[0].above, 0U);
+  EXPECT_EQ(r.near_grades[1].below, 0U);
+  EXPECT_EQ(r.near_grades[1].above, 1U);  // 6 exactly; 7 is a whole point above
+  const std::string html = report::render_batch_html(r);
+  EXPECT_EQ(unbalanced(html), "");
+  const auto spread = html_rows(html, "data spread");
+  ASSERT_EQ(spread.size(), 2U);
+  EXPECT_EQ(spread[0].back(), "118.13%");
+  EXPECT_EQ(spread[1].back(), "-18.13%");
+  const auto near = html_rows(html, "data near");
+  ASSERT_EQ(near.size(), 2U);
+  EXPECT_EQ(near[0], (std::vector<std::string>{"优", "9", "1", "0"}));
+}
+
 TEST(BatchReport, TheShippedExampleAgreesWithTheResultsFile) {
   const std::string dir = temp_path("example");
   fs::create_directories(dir);
@@ -294,6 +343,11 @@ TEST(BatchReport, TheShippedExampleAgreesWithTheResultsFile) {
   std::size_t tied = 0;
   for (const auto& row : ranking) tied += row[0].back() == '=' ? 1 : 0;
   EXPECT_EQ(tied, 2u);
+  // The 2023 total is the sum of its indicators: their shares of the spread add up to 100%, up to
+  // the rounding of each to 0.01%.
+  Decimal shares;
+  for (const auto& row : html_rows(html, "data spread")) shares += *Decimal::parse(row.back().substr(0, row.back().size() - 1));
+  EXPECT_LE((shares - dec("100")).abs(), dec("0.2")) << shares.to_string();
   fs::remove_all(dir);
 }
 
