@@ -15,22 +15,43 @@ struct WhatifOptions {
   std::string target;
   bool allow_unknown_facts = false;
   bool show_fixed = false;
+  std::string format = "text";
   std::string prior;   // --prior, as rubric score's
   std::string cohort;  // --cohort, as rubric score's
 };
 
+// Where what is said goes: stderr as it comes (text), or kept for the document (json).
+class Output {
+ public:
+  explicit Output(bool json) : json_(json) {}
+  void say(const Diagnostics& d) {
+    if (json_) {
+      kept_.append(d);
+    } else {
+      print(d, false);
+    }
+  }
+  const Diagnostics& kept() const { return kept_; }
+
+ private:
+  bool json_;
+  Diagnostics kept_;
+};
+
 // --prior and --cohort, as rubric score reads them; false (reported) when they cannot be used.
-bool attach(const WhatifOptions& options, const ast::Ruleset& rs, Facts& facts) {
+bool attach(const WhatifOptions& options, const ast::Ruleset& rs, Facts& facts, Output& out) {
   if (!options.prior.empty() && rs.reads_prior()) {
     const Diagnostics d = read_prior(rs, facts, options.prior);
-    print(d, false);
+    out.say(d);
     if (d.has_errors()) return false;
   }
   if (!options.cohort.empty() && rs.reads_cohort()) {
     std::string fatal;
     auto cohort = read_cohort(rs, options.cohort, BatchColumns{}, fatal);
     if (!cohort) {
-      std::cerr << tr_format("error: {}\n", unicode::visible(fatal));
+      Diagnostics d;
+      d.error("", Location::in_json(options.cohort, ""), fatal);
+      out.say(d);
       return false;
     }
     facts.cohort = std::move(cohort);
@@ -101,31 +122,41 @@ void print_text(const std::string& who, const whatif::Answer& a, int digits, boo
 }
 
 int run_whatif(const WhatifOptions& options) {
+  const bool json = options.format == "json";
+  Output out(json);
+  const auto fail = [&](const ast::Ruleset* rs, int status) {
+    if (json) std::cout << render_whatif_json(rs, options.facts, "", nullptr, out.kept());
+    return status;
+  };
   const LoadedRuleset loaded = load_ruleset(options.ruleset);
   if (!loaded.ok()) {
-    print(loaded.diagnostics);
-    return kRulesetErrors;
+    if (json) {
+      out.say(loaded.diagnostics);
+    } else {
+      print(loaded.diagnostics);
+    }
+    return fail(nullptr, kRulesetErrors);
   }
   const ast::Ruleset& rs = *loaded.ruleset;
   FactsResult facts = read_facts(rs, options.facts, FactsOptions{options.allow_unknown_facts});
-  print(facts.diagnostics, false);
-  if (!facts.facts || !attach(options, rs, *facts.facts)) return kFactsFailed;
+  out.say(facts.diagnostics);
+  if (!facts.facts || !attach(options, rs, *facts.facts, out)) return fail(&rs, kFactsFailed);
   EvalOptions quiet;
   quiet.trace = false;
   const Evaluation now = evaluate(rs, *facts.facts, quiet);
   if (!now.total) {
-    print(now.diagnostics, false);
-    return kFactsFailed;
+    out.say(now.diagnostics);
+    return fail(&rs, kFactsFailed);
   }
   std::string error;
   const auto target = whatif::parse_target(rs, options.target, now.grade, error);
-  whatif::Answer answer;
   if (!target && !error.empty()) {
     Diagnostics d;
     d.error("", {}, error).help = std::string(tr("--target takes a grade (优) or a total (95)"));
     print(d, false);
     return kUsage;
   }
+  whatif::Answer answer;
   if (target) {
     answer = whatif::what_if(rs, *facts.facts, *target);
   } else {
@@ -133,7 +164,12 @@ int run_whatif(const WhatifOptions& options) {
     answer.grade = now.grade;
     answer.top_grade = true;
   }
-  print_text(facts.facts->department.empty() ? options.facts : facts.facts->department, answer, rs.rounding.digits, options.show_fixed);
+  const std::string& department = facts.facts->department;
+  if (json) {
+    std::cout << render_whatif_json(&rs, options.facts, department, &answer, out.kept());
+  } else {
+    print_text(department.empty() ? options.facts : department, answer, rs.rounding.digits, options.show_fixed);
+  }
   return kOk;
 }
 
@@ -148,6 +184,11 @@ Command add_whatif(CLI::App& parent) {
   app->add_option("FACTS", options->facts, std::string(tr("A facts file (JSON)")))->required()->check(input_file());
   app->add_option("--target", options->target,
                   std::string(tr("A grade of the ruleset (优) or a total (95); by default the grade above the department's")));
+  app->add_option("--format", options->format,
+                  std::string(tr("Output format: text, or json (one document on standard output, "
+                                 "docs/schema/whatif.schema.json)")))
+      ->check(one_of({"text", "json"}))
+      ->capture_default_str();
   app->add_option("--cohort", options->cohort,
                   std::string(tr("The year's departments (a batch file, .csv or .jsonl), for rules that compare a department "
                                  "with the others; their figures are held as given")));

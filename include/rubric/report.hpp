@@ -15,3 +15,4 @@
 #include "report/csv.hpp"
 #include "report/batch_report.hpp"
 #include "report/diff_report.hpp"
+#include "report/whatif_report.hpp"

@@ -71,6 +71,13 @@ def main():
         ("audit", 1, ["audit", "tests/diagnostics/unknown_name.rubric", str(court), "--format", "json"]),
         ("diff", 3, ["diff", f"{g}/2021.rubric", f"{g}/2023.rubric", "--allow-unknown-facts", "--facts", f"{g}/examples/departments-2023.csv",
                      "--format", "json"]),
+        ("whatif", 0, ["whatif", f"{g}/2023.rubric", str(court), "--target", "98", "--format", "json"]),
+        ("whatif", 0, ["whatif", f"{g}/2023.rubric", str(court), "--target", "97.5", "--format", "json", "--lang", "zh"]),
+        ("whatif", 0, ["whatif", f"{g}/2023.rubric", str(court), "--format", "json"]),
+        ("whatif", 0, ["whatif", "rulesets/examples/2024.rubric", "rulesets/examples/examples/example-department-2024.json",
+                       "--cohort", "rulesets/examples/examples/departments-2024.csv", "--target", "98.3", "--format", "json"]),
+        ("whatif", 3, ["whatif", f"{g}/2023.rubric", str(typo), "--format", "json"]),
+        ("whatif", 1, ["whatif", "tests/diagnostics/unknown_name.rubric", str(court), "--format", "json"]),
     ]
     failed = 0
     documents = {}
