@@ -308,6 +308,8 @@ void write_fragility(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
   Widths widths(headings.size());
   for (std::size_t c = 0; c < headings.size(); ++c) widths.fit(c, headings[c]);
   for (const SpreadShare& s : r.spread) widths.fit(0, s.name);
+  widths.fit(2, fmt::format("差不到 {} 分未达到", kNearGrade));  // the headings of the second table
+  widths.fit(3, fmt::format("超过不到 {} 分", kNearGrade));
   widths.apply(ws, 10, 40);
   for (std::size_t c = 0; c < headings.size(); ++c) text(ws, 0, static_cast<lxw_col_t>(c), headings[c], f.heading);
   lxw_row_t row = 1;
