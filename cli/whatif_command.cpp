@@ -111,7 +111,13 @@ void print_text(const std::string& who, const whatif::Answer& a, int digits, boo
   } else {
     out += tr_format("\nNo change of one fact, nor of up to four together, reaches it within the facts' domains.\n");
   }
-  out += tr_format("\n{} facts and fields tried, {} departments scored.\n", a.places, a.evaluations);
+  out += tr_format("\n{} facts and fields tried, {} departments scored.\n", a.places - a.not_tried, a.evaluations);
+  if (a.not_tried > 0) {
+    out += tr_format("The search stopped at its limit of work: {} facts and fields were not tried.\n", a.not_tried);
+  }
+  if (a.skipped > 0) {
+    out += tr_format("{} facts and fields were left out: their values are too large to search.\n", a.skipped);
+  }
   if (!a.fixed.empty() && !show_fixed) {
     out += tr_format("{} facts and fields the ruleset declares fixed are held as given (--show-fixed lists them).\n", a.fixed.size());
   } else if (!a.fixed.empty()) {

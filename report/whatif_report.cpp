@@ -62,6 +62,8 @@ ordered_json answer_json(const whatif::Answer& a) {
   j["fixed"] = a.fixed;
   j["places"] = a.places;
   j["evaluations"] = a.evaluations;
+  j["not_tried"] = a.not_tried;
+  j["skipped"] = a.skipped;
   return j;
 }
 

@@ -202,6 +202,36 @@ TEST(Whatif, AlreadyThereOrAtTheTopGrade) {
   EXPECT_NE(error.find("甲等"), std::string::npos) << error;
 }
 
+// What a hostile or careless facts file can hold: a value near a decimal's limit (searched up to
+// 1,000 times itself, which no decimal holds), and a list of thousands of elements. Neither
+// crashes nor runs for minutes; the answer says what was left out.
+TEST(Whatif, HugeValuesAndLongListsAreLeftOutAndSaidSo) {
+  const auto rs = load_ok(R"(ruleset "大" scheme test year 2023
+facts {
+  spent : money "支出数"
+  items : list of { actual: number in [0, inf) "实际值" }
+}
+indicator 甲 points 10 { score when spent > 1 -> 0 otherwise points }
+indicator 乙 points 10 { score min(sum(i in items: i.actual), points) }
+grade { 优 >= 15; 差 otherwise }
+)");
+  ASSERT_TRUE(rs);
+  std::string items = "[";
+  for (int i = 0; i < 3000; ++i) items += std::string(i ? "," : "") + "{\"actual\": 0}";
+  items += "]";
+  const FactsResult r = load_facts(*rs, R"({"department": "某局", "year": 2023, "facts": {"spent": 1e35, "items": )" + items + "}}", "f.json");
+  ASSERT_TRUE(r.facts.has_value()) << render(r.diagnostics);
+  std::string error;
+  const auto t = whatif::parse_target(*rs, "", "差", error);
+  ASSERT_TRUE(t.has_value());
+  const whatif::Answer a = whatif::what_if(*rs, *r.facts, *t);
+  EXPECT_EQ(a.skipped, 1U);  // spent: 1e35 × 1000 is beyond a decimal
+  EXPECT_GT(a.not_tried, 0U);
+  EXPECT_LE(a.evaluations * 3002, whatif::kWhatifWork + 3002 * 200);
+  // The first elements were tried: raising one to 10 gives 乙 its 10 points, and 0 + 10 < 15.
+  EXPECT_TRUE(a.singles.empty());
+}
+
 // The court's 2023 facts (95.99), each answer scored again from the facts as a program changes them.
 class WhatifCourt : public ::testing::Test {
  protected:

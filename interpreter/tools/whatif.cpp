@@ -79,7 +79,10 @@ class Scorer {
  public:
   Scorer(const ast::Ruleset& rs, const Facts& facts, const Target& target) : rs_(rs), base_(facts), target_(target) {
     for (std::size_t i = 0; i < rs.grades.size(); ++i) rank_[rs.grades[i].name] = i;
+    for (const Value& v : facts.values) size_ += v.is_list() ? 1 + v.list().size() : 1;
   }
+  // Whether the work allowed (kWhatifWork) is used up.
+  bool spent() const { return evaluations * size_ >= kWhatifWork; }
 
   Probe score(const Changes& changes) {
     Facts facts = base_;
@@ -117,6 +120,7 @@ class Scorer {
   const Facts& base_;
   const Target& target_;
   std::map<std::string, std::size_t> rank_;
+  std::size_t size_ = 0;  // the values of the facts: what one evaluation costs
 };
 
 // ---- One number on its grid ------------------------------------------------------------------
@@ -378,7 +382,7 @@ void combine(Scorer& scorer, const std::vector<Candidate>& candidates, Answer& a
       Changes changes;
       for (const std::size_t i : pick) changes.emplace_back(candidates[i].place, candidates[i].best);
       if (scorer.reaches(scorer.score(changes))) reaching.push_back(pick);
-      return reaching.size() == kSetsTried;
+      return reaching.size() == kSetsTried || scorer.spent();
     });
     for (const std::vector<std::size_t>& pick : reaching) {
       Changes changes;
@@ -405,10 +409,27 @@ void combine(Scorer& scorer, const std::vector<Candidate>& candidates, Answer& a
   }
 }
 
+// [search] for one place; nullopt when a value it would try is beyond a decimal's range (a fact of
+// 10^35 searched up to 1,000 times itself): that place is left out, counted in Answer::skipped.
+template <typename Search>
+std::optional<Found> guarded(Search search, std::size_t* skipped) {
+  try {
+    return search();
+  } catch (const DecimalError&) {
+    if (skipped != nullptr) ++*skipped;
+    return std::nullopt;
+  }
+}
+
 void singles(Scorer& scorer, const Facts& facts, const std::vector<Place>& all, Answer& answer) {
-  for (const Place& p : all) {
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (scorer.spent()) {
+      answer.not_tried = all.size() - i;
+      return;
+    }
+    const Place& p = all[i];
     const Value now = at(facts.values[p.fact], p);
-    auto found = smallest(scorer, p, now, {});
+    auto found = guarded([&] { return smallest(scorer, p, now, {}); }, &answer.skipped);
     if (!found) continue;
     Single s{{p, now, found->to}, found->probe.total, found->probe.grade, false, found->one_less};
     // Scored again, apart from the search: the change reaches the target, one step less does not.
@@ -508,15 +529,20 @@ Answer what_if(const ast::Ruleset& rs, const Facts& facts, const Target& target)
   if (answer.singles.empty()) {
     std::vector<Candidate> candidates;
     for (const Place& p : all) {
+      if (scorer.spent()) break;
       const Value v = at(facts.values[p.fact], p);
-      if (auto b = best(scorer, p, v); b && b->probe.total > now.total) {
+      if (auto b = guarded([&] { return best(scorer, p, v); }, nullptr); b && b->probe.total > now.total) {
         candidates.push_back({&p, v, b->to, b->probe.total - now.total});
       }
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.gain > b.gain; });
     if (candidates.size() > kCandidates) candidates.resize(kCandidates);
-    combine(scorer, candidates, answer);
+    try {
+      combine(scorer, candidates, answer);
+    } catch (const DecimalError&) {
+      answer.combinations.clear();  // a value beyond a decimal's range: no combination is claimed
+    }
   }
   answer.evaluations = scorer.evaluations;
   return answer;

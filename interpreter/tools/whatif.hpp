@@ -40,6 +40,11 @@ struct Place {
 };
 
 inline constexpr std::size_t kShownCombinations = 5;
+// The work one question may take, in values scored: each department scored counts the values of
+// its facts (every list element too). The court's 2023 facts take about 200,000; facts with
+// thousands of list elements are searched in part, and the answer says how many places were not
+// tried, rather than taking minutes.
+inline constexpr std::size_t kWhatifWork = 3'000'000;
 
 // What a department aims for: a grade (at least as good as it) or a total (at least it).
 struct Target {
@@ -88,6 +93,8 @@ struct Answer {
   std::size_t places = 0;            // places tried
   std::vector<std::string> fixed;    // the labels of the facts and fields held as given
   std::size_t evaluations = 0;       // departments scored in the search
+  std::size_t not_tried = 0;         // places left when kWhatifEvaluations were used
+  std::size_t skipped = 0;           // places whose values would leave a decimal's range
 };
 
 // The places of [rs] for [facts]: every changeable fact and every changeable field of every element
