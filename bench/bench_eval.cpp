@@ -165,8 +165,27 @@ void BM_CheckRuleset(benchmark::State& state) {
   }
 }
 
+// rubric whatif for one generated department, aiming 2 points above its total (below 100): one
+// question, to set against one evaluation (BM_RubricTree) in the same run.
+void BM_Whatif(benchmark::State& state) {
+  rubric::EvalOptions options;
+  options.trace = false;
+  const rubric::Facts& facts = g_facts[0];
+  const rubric::Evaluation now = rubric::evaluate(*g_ruleset, facts, options);
+  const rubric::Decimal aim = std::min(*now.total + rubric::Decimal::from_int(2), rubric::Decimal::from_int(100));
+  const rubric::whatif::Target target{"", aim};
+  std::size_t evaluations = 0;
+  for (auto _ : state) {
+    const rubric::whatif::Answer answer = rubric::whatif::what_if(*g_ruleset, facts, target);
+    evaluations = answer.evaluations;
+    benchmark::DoNotOptimize(answer);
+  }
+  state.counters["evaluations"] = static_cast<double>(evaluations);
+}
+
 }  // namespace
 
+BENCHMARK(BM_Whatif)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CheckRuleset)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Handwritten)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_HandwrittenFixed)->Arg(1'000'000)->Arg(100);
