@@ -345,7 +345,8 @@ void write_fragility(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
       integer(ws, row, 3, g.above, f.integer);
       ++row;
     }
-    across(ws, row, 0, 4, "总分距等级线不到 1 分的部门，一项填报数据或一条档位边界的小变化就可能改变其等级。", f.note);
+    across(ws, row, 0, 4, fmt::format("总分距等级线不到 {} 分的部门，一项填报数据或一条档位边界的小变化就可能改变其等级。", kNearGrade),
+           f.note);
   }
   print_setup(ws, false, 0);
 }
