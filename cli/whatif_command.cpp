@@ -40,6 +40,16 @@ class Output {
 
 // --prior and --cohort, as rubric score reads them; false (reported) when they cannot be used.
 bool attach(const WhatifOptions& options, const ast::Ruleset& rs, Facts& facts, Output& out) {
+  Diagnostics unused;
+  if (!options.prior.empty() && !rs.reads_prior()) {
+    unused.warning("W0603", Location::in_json(options.prior, "facts"),
+                   std::string(tr("the ruleset reads no facts of last year (no prior(…)): --prior is not used")));
+  }
+  if (!options.cohort.empty() && !rs.reads_cohort()) {
+    unused.warning("W0604", Location::in_json(options.cohort, ""),
+                   std::string(tr("the ruleset compares no department with the year's others (no year_mean(…) …): --cohort is not used")));
+  }
+  out.say(unused);
   if (!options.prior.empty() && rs.reads_prior()) {
     const Diagnostics d = read_prior(rs, facts, options.prior);
     out.say(d);
@@ -109,7 +119,9 @@ void print_text(const std::string& who, const whatif::Answer& a, int digits, boo
       for (const whatif::Change& ch : c.changes) out += tr_format("     {}: {}\n", ch.place.label, change_text(ch));
     }
   } else {
-    out += tr_format("\nNo change of one fact, nor of up to four together, reaches it within the facts' domains.\n");
+    out += a.not_tried > 0 ? std::string(tr("\nNo change was found that reaches it before the search stopped (see below).\n"))
+                           : std::string(tr("\nNo change of one fact, nor of up to four together, was found that reaches it in "
+                                            "the range searched (docs/analysis.md says how far).\n"));
   }
   out += tr_format("\n{} facts and fields tried, {} departments scored.\n", a.places - a.not_tried, a.evaluations);
   if (a.not_tried > 0) {
@@ -159,8 +171,8 @@ int run_whatif(const WhatifOptions& options) {
   if (!target && !error.empty()) {
     Diagnostics d;
     d.error("", {}, error).help = std::string(tr("--target takes a grade (优) or a total (95)"));
-    print(d, false);
-    return kUsage;
+    out.say(d);
+    return fail(&rs, kUsage);
   }
   whatif::Answer answer;
   if (target) {

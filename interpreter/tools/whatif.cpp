@@ -80,9 +80,18 @@ class Scorer {
   Scorer(const ast::Ruleset& rs, const Facts& facts, const Target& target) : rs_(rs), base_(facts), target_(target) {
     for (std::size_t i = 0; i < rs.grades.size(); ++i) rank_[rs.grades[i].name] = i;
     for (const Value& v : facts.values) size_ += v.is_list() ? 1 + v.list().size() : 1;
+    for (std::size_t i = 0; i < rs.facts.size(); ++i) note_scale(*rs.facts[i].type, facts.values[i]);
   }
-  // Whether the work allowed (kWhatifWork) is used up.
-  bool spent() const { return evaluations * size_ >= kWhatifWork; }
+  // Whether [share] of the work allowed (kWhatifWork) is used up.
+  bool spent(double share = 1.0) const {
+    return static_cast<double>(evaluations * size_) >= share * static_cast<double>(kWhatifWork);
+  }
+  // The largest magnitude among the department's values of [kind] (at least 1, at most 10^12): how
+  // far a value of that kind at 0 is searched when its domain has no end.
+  Decimal scale(ast::TypeKind kind) const {
+    const auto it = scales_.find(kind);
+    return it == scales_.end() ? Decimal::from_int(1) : it->second;
+  }
 
   Probe score(const Changes& changes) {
     Facts facts = base_;
@@ -104,6 +113,17 @@ class Scorer {
     return out;
   }
 
+  // Whether [a] is nearer the target than [b]: a better grade, or the same grade and a higher
+  // total. A veto lifted or a grade condition met counts though the total stays.
+  bool better(const Probe& a, const Probe& b) const {
+    if (!a.scored) return false;
+    if (!b.scored) return true;
+    const std::size_t ra = rank_of(a.grade);
+    const std::size_t rb = rank_of(b.grade);
+    if (ra != rb) return ra < rb;
+    return a.total > b.total;
+  }
+
   bool reaches(const Probe& p) const {
     if (!p.scored) return false;
     if (target_.total && p.total < *target_.total) return false;
@@ -119,7 +139,25 @@ class Scorer {
   const ast::Ruleset& rs_;
   const Facts& base_;
   const Target& target_;
+  std::size_t rank_of(const std::string& grade) const {
+    const auto it = rank_.find(grade);
+    return it == rank_.end() ? rank_.size() : it->second;
+  }
+
+  void note_scale(const ast::TypeRef& t, const Value& v) {
+    if (v.is_number() && numeric(t.kind) && t.kind != ast::TypeKind::Date) {
+      const Decimal m = std::min(v.number().abs(), Decimal::from_int(1'000'000'000'000));
+      auto [it, added] = scales_.emplace(t.kind, std::max(m, Decimal::from_int(1)));
+      if (!added && m > it->second) it->second = m;
+    } else if (v.is_list() && t.kind == ast::TypeKind::List) {
+      for (const Value& e : v.list()) note_scale(*t.element, e);
+    } else if (v.is_list() && t.kind == ast::TypeKind::Record) {
+      for (std::size_t i = 0; i < t.fields.size() && i < v.list().size(); ++i) note_scale(*t.fields[i].type, v.list()[i]);
+    }
+  }
+
   std::map<std::string, std::size_t> rank_;
+  std::map<ast::TypeKind, Decimal> scales_;
   std::size_t size_ = 0;  // the values of the facts: what one evaluation costs
 };
 
@@ -140,7 +178,7 @@ struct Grid {
 constexpr std::int64_t kReach = 1000;
 constexpr std::int64_t kDaysReach = 366;
 
-Grid grid_of(const Place& p, const Decimal& x0) {
+Grid grid_of(const Place& p, const Decimal& x0, const Decimal& magnitude) {
   Grid g;
   g.x0 = x0;
   const ast::TypeKind kind = p.type->kind;
@@ -153,7 +191,10 @@ Grid grid_of(const Place& p, const Decimal& x0) {
   const int decimals = kind == ast::TypeKind::Count ? 0 : kind == ast::TypeKind::Percent ? 4 : 2;
   const int scale = std::max(decimals, x0.normalized().scale());
   g.unit = Decimal::from_parts(1, scale);
-  const Decimal span = std::max(x0.abs(), g.unit * Decimal::from_int(1)) * Decimal::from_int(kReach);
+  // An open end: 1,000 times the department's value, or its values of this kind (a money fact at
+  // 0 beside a budget of 5,000 is searched to 5,000,000); a percent at least to 1,000%.
+  const Decimal floor = kind == ast::TypeKind::Percent ? Decimal::from_int(1) : magnitude;
+  const Decimal span = std::max(x0.abs(), floor) * Decimal::from_int(kReach);
   std::optional<Decimal> lo;
   std::optional<Decimal> hi;
   bool lo_open = false;
@@ -233,7 +274,7 @@ class NumberSearch {
   // The step in [from, to] whose total is highest (the nearest to 0 among equals).
   std::int64_t best(std::int64_t from, std::int64_t to) {
     std::int64_t found = from;
-    walk(from, to, found);
+    walk(from, to, found, std::max<std::int64_t>(1, (to - from) / 64));
     return found;
   }
 
@@ -241,19 +282,22 @@ class NumberSearch {
   void consider(std::int64_t k, std::int64_t& found) {
     const Probe& p = at(k);
     const Probe& f = at(found);
-    if (!p.scored) return;
-    const bool better = !f.scored || p.total > f.total || (p.total == f.total && std::abs(k) < std::abs(found));
-    if (better) found = k;
+    const bool tie = p.scored && f.scored && !scorer_.better(f, p) && std::abs(k) < std::abs(found);
+    if (scorer_.better(p, f) || tie) found = k;
   }
-  void walk(std::int64_t from, std::int64_t to, std::int64_t& found) {
+  // Two values that cannot be scored (outside a calendar's year, against a requirement) may have
+  // values between that can: such a stretch is split down to [coarse] steps, not further.
+  void walk(std::int64_t from, std::int64_t to, std::int64_t& found, std::int64_t coarse) {
     consider(from, found);
     consider(to, found);
     const Probe& a = at(from);
     const Probe& b = at(to);
-    if (same_piece(a, b) || to - from <= 1) return;
+    if (to - from <= 1) return;
+    if (a.scored && b.scored && a.path == b.path) return;
+    if (!a.scored && !b.scored && to - from <= coarse) return;
     const std::int64_t mid = from + (to - from) / 2;
-    walk(from, mid, found);
-    walk(mid, to, found);
+    walk(from, mid, found, coarse);
+    walk(mid, to, found, coarse);
   }
 
   Scorer& scorer_;
@@ -297,7 +341,7 @@ std::optional<Found> smallest(Scorer& scorer, const Place& p, const Value& now, 
     }
     return found;
   }
-  const Grid grid = grid_of(p, now.number());
+  const Grid grid = grid_of(p, now.number(), scorer.scale(p.type->kind));
   NumberSearch search(scorer, p, others, grid);
   const auto up = grid.hi > 0 ? search.nearest(1, grid.hi) : std::nullopt;
   const auto down = grid.lo < 0 ? search.nearest(-1, grid.lo) : std::nullopt;
@@ -315,15 +359,15 @@ std::optional<Found> best(Scorer& scorer, const Place& p, const Value& now) {
     std::optional<Found> found;
     for (const Value& v : alternatives(p, now)) {
       Probe probe = scorer.score({{&p, v}});
-      if (probe.scored && (!found || probe.total > found->probe.total)) found = Found{v, std::move(probe), {}};
+      if (probe.scored && (!found || scorer.better(probe, found->probe))) found = Found{v, std::move(probe), {}};
     }
     return found;
   }
-  const Grid grid = grid_of(p, now.number());
+  const Grid grid = grid_of(p, now.number(), scorer.scale(p.type->kind));
   const Changes none;
   NumberSearch search(scorer, p, none, grid);
   const std::int64_t k = search.best(grid.lo, grid.hi);
-  if (k == 0 || !search.at(k).scored) return std::nullopt;
+  if (k == 0 || !search.at(k).scored || !scorer.better(search.at(k), search.at(0))) return std::nullopt;
   return Found{Value(grid.value(k)), search.at(k), {}};
 }
 
@@ -336,7 +380,7 @@ struct Candidate {
   const Place* place;
   Value now;
   Value best;
-  Decimal gain;
+  Probe at_best;  // the department with this place at its best value
 };
 
 // Each subset of [n] candidates of [size], in order, as indices; [visit] returns true to stop.
@@ -372,6 +416,36 @@ Decimal share(const Candidate& c, const Value& to) {
   return ((to.number() - c.now.number()) / room).abs();
 }
 
+// The set [pick] with each change made as small as the others allow, the changes shrunk in each
+// rotation of their order (which is shrunk first decides what the others must make up), and the
+// least costly kept; nullopt if none reaches the target (cannot happen: each step kept it reached).
+std::optional<Combination> cheapest(Scorer& scorer, const std::vector<Candidate>& candidates,
+                                    const std::vector<std::size_t>& pick) {
+  std::optional<Combination> out;
+  for (std::size_t r = 0; r < pick.size(); ++r) {
+    Changes changes;
+    std::vector<const Candidate*> of;
+    for (std::size_t j = 0; j < pick.size(); ++j) {
+      const Candidate& c = candidates[pick[(j + r) % pick.size()]];
+      changes.emplace_back(c.place, c.best);
+      of.push_back(&c);
+    }
+    changes = shrunk(scorer, std::move(changes), of);
+    const Probe probe = scorer.score(changes);
+    if (!scorer.reaches(probe)) continue;
+    Combination c{{}, probe.total, probe.grade, Decimal{}};
+    for (std::size_t j = 0; j < changes.size(); ++j) c.cost += share(*of[j], changes[j].second);
+    if (out && out->cost <= c.cost) continue;
+    // Shown in the order of the set, whichever rotation won.
+    for (std::size_t j = 0; j < changes.size(); ++j) {
+      const std::size_t k = (j + pick.size() - r) % pick.size();
+      c.changes.push_back({*changes[k].first, of[k]->now, changes[k].second});
+    }
+    out = std::move(c);
+  }
+  return out;
+}
+
 // Sets of reaching places tried at the smallest size that has any.
 constexpr std::size_t kSetsTried = 20;
 
@@ -385,21 +459,7 @@ void combine(Scorer& scorer, const std::vector<Candidate>& candidates, Answer& a
       return reaching.size() == kSetsTried || scorer.spent();
     });
     for (const std::vector<std::size_t>& pick : reaching) {
-      Changes changes;
-      std::vector<const Candidate*> of;
-      for (const std::size_t i : pick) {
-        changes.emplace_back(candidates[i].place, candidates[i].best);
-        of.push_back(&candidates[i]);
-      }
-      changes = shrunk(scorer, std::move(changes), of);
-      const Probe probe = scorer.score(changes);
-      if (!scorer.reaches(probe)) continue;  // cannot happen: each step kept the target reached
-      Combination c{{}, probe.total, probe.grade, Decimal{}};
-      for (std::size_t j = 0; j < changes.size(); ++j) {
-        c.changes.push_back({*changes[j].first, of[j]->now, changes[j].second});
-        c.cost += share(*of[j], changes[j].second);
-      }
-      answer.combinations.push_back(std::move(c));
+      if (auto c = cheapest(scorer, candidates, pick)) answer.combinations.push_back(std::move(*c));
     }
     if (answer.combinations.empty()) continue;
     std::stable_sort(answer.combinations.begin(), answer.combinations.end(),
@@ -421,13 +481,30 @@ std::optional<Found> guarded(Search search, std::size_t* skipped) {
   }
 }
 
+// The places in the order searched: the facts themselves first, then the elements of list facts,
+// so that a long list does not use up the work before the other facts are tried.
+std::vector<const Place*> search_order(const std::vector<Place>& all) {
+  std::vector<const Place*> out;
+  for (const Place& p : all) {
+    if (!p.element) out.push_back(&p);
+  }
+  for (const Place& p : all) {
+    if (p.element) out.push_back(&p);
+  }
+  return out;
+}
+
+// The share of the work the single changes may take; the rest is for combinations.
+constexpr double kSinglesShare = 0.6;
+
 void singles(Scorer& scorer, const Facts& facts, const std::vector<Place>& all, Answer& answer) {
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (scorer.spent()) {
-      answer.not_tried = all.size() - i;
-      return;
+  const std::vector<const Place*> order = search_order(all);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (scorer.spent(kSinglesShare)) {
+      answer.not_tried = order.size() - i;
+      break;
     }
-    const Place& p = all[i];
+    const Place& p = *order[i];
     const Value now = at(facts.values[p.fact], p);
     auto found = guarded([&] { return smallest(scorer, p, now, {}); }, &answer.skipped);
     if (!found) continue;
@@ -439,6 +516,11 @@ void singles(Scorer& scorer, const Facts& facts, const std::vector<Place>& all, 
     s.verified = reaches && less_misses;
     answer.singles.push_back(std::move(s));
   }
+  // Shown in the order the facts are declared.
+  std::stable_sort(answer.singles.begin(), answer.singles.end(), [&](const Single& a, const Single& b) {
+    const auto key = [](const Place& p) { return std::make_pair(p.fact, p.element.value_or(0)); };
+    return key(a.change.place) < key(b.change.place);
+  });
 }
 
 }  // namespace
@@ -495,10 +577,15 @@ std::optional<Target> parse_target(const ast::Ruleset& rs, const std::string& te
     return std::nullopt;
   }
   if (auto t = threshold(text)) return t;
-  if (auto total = Decimal::parse(text)) return Target{"", *total};
+  try {
+    if (auto total = Decimal::parse(text)) return Target{"", *total};
+  } catch (const DecimalError&) {
+    error = tr_format("the total '{}' has more digits than a decimal holds (38)", text);
+    return std::nullopt;
+  }
   std::vector<std::string> names;
   for (const ast::GradeArm& g : rs.grades) names.push_back(g.name);
-  error = tr_format("'{}' is neither a grade of the ruleset ({}) nor a total such as 95", text, fmt::join(names, ", "));
+  error = tr_format("'{}' is neither a grade of the ruleset ({}) nor a total such as 95", text, fmt::join(names, "、"));
   return std::nullopt;
 }
 
@@ -528,15 +615,16 @@ Answer what_if(const ast::Ruleset& rs, const Facts& facts, const Target& target)
   singles(scorer, facts, all, answer);
   if (answer.singles.empty()) {
     std::vector<Candidate> candidates;
-    for (const Place& p : all) {
-      if (scorer.spent()) break;
+    for (const Place* place : search_order(all)) {
+      if (scorer.spent(0.8)) break;
+      const Place& p = *place;
       const Value v = at(facts.values[p.fact], p);
-      if (auto b = guarded([&] { return best(scorer, p, v); }, nullptr); b && b->probe.total > now.total) {
-        candidates.push_back({&p, v, b->to, b->probe.total - now.total});
+      if (auto b = guarded([&] { return best(scorer, p, v); }, nullptr); b && scorer.better(b->probe, now)) {
+        candidates.push_back({&p, v, b->to, b->probe});
       }
     }
     std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.gain > b.gain; });
+                     [&](const Candidate& a, const Candidate& b) { return scorer.better(a.at_best, b.at_best); });
     if (candidates.size() > kCandidates) candidates.resize(kCandidates);
     try {
       combine(scorer, candidates, answer);
