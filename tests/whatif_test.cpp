@@ -302,6 +302,68 @@ grade { 优 >= 20; 良 >= 15; 差 otherwise }
   EXPECT_EQ(to["published_on"], "2024-02-22");
 }
 
+// A reference the search must agree with: every value of a percent fact p from 0 to 300% in steps
+// of 0.01% scored, and the reaching value nearest the department's (the higher of two as near).
+// Rules whose score rises and falls inside one branch — a band written with `and`, abs, clamp,
+// max of two, an `== 0` arm — are where a search that assumes a piece is one-way would go wrong.
+struct BruteCase {
+  const char* score;
+  const char* rate;    // the department's p
+  const char* target;  // a total
+};
+
+TEST(Whatif, AgreesWithScoringEveryValueWhereTheScoreRisesAndFallsInOneBranch) {
+  const BruteCase cases[] = {
+      {"when p >= 95% and p <= 105% -> points otherwise 0", "40%", "10"},
+      {"when p < 95% or p > 105% -> 0 otherwise points", "240%", "10"},
+      {"clamp(points - abs(p - 100%) * 20, 0, points)", "40%", "9"},
+      {"max(clamp(points - abs(p - 100%) * 20, 0, points), min(p / 300% * points, points))", "40%", "9"},
+      {"when p == 50% -> points otherwise min(p, 40%) * points", "10%", "10"},
+      {"min(abs(p - 150%), 100%) * points", "140%", "9.5"},
+      {"tiered p {\n [0, 60%) -> 0\n [60%, 100%) -> p * points\n [100%, 150%] -> points\n (150%, inf) -> points / 2\n }",
+       "160%", "10"},
+  };
+  for (const BruteCase& c : cases) {
+    const std::string ruleset = std::string(R"(ruleset "参照" scheme test year 2024
+facts { p : percent in [0, 300%] "比率" }
+indicator 甲 points 10 { score )") + c.score + R"( }
+grade { 优 >= 9; 差 otherwise }
+)";
+    const auto rs = load_ok(ruleset);
+    ASSERT_TRUE(rs) << c.score;
+    const FactsResult r = load_facts(*rs, std::string(R"({"department": "某局", "year": 2024, "facts": {"p": ")") + c.rate + "\"}}", "f.json");
+    ASSERT_TRUE(r.facts.has_value()) << render(r.diagnostics);
+    const Decimal target = dec(c.target);
+    const Decimal now = r.facts->values[0].number();
+    std::optional<Decimal> expected;
+    Facts probe = *r.facts;
+    EvalOptions quiet;
+    quiet.trace = false;
+    for (int k = 0; k <= 30000; ++k) {
+      const Decimal v = Decimal::from_int(k) / Decimal::from_int(10000);
+      if (v == now) continue;
+      probe.values[0] = Value(v);
+      const Evaluation e = evaluate(*rs, probe, quiet);
+      if (!e.total || *e.total < target) continue;
+      const Decimal distance = (v - now).abs();
+      if (!expected || distance < (*expected - now).abs() || (distance == (*expected - now).abs() && v > *expected)) {
+        expected = v;
+      }
+    }
+    std::string error;
+    const auto t = whatif::parse_target(*rs, c.target, "差", error);
+    ASSERT_TRUE(t.has_value()) << error;
+    const whatif::Answer a = whatif::what_if(*rs, *r.facts, *t);
+    if (!expected) {
+      EXPECT_TRUE(a.singles.empty()) << c.score;
+      continue;
+    }
+    ASSERT_EQ(a.singles.size(), 1U) << c.score << ": the reference finds " << expected->to_string();
+    EXPECT_EQ(a.singles[0].change.to.number(), *expected) << c.score;
+    EXPECT_TRUE(a.singles[0].verified) << c.score;
+  }
+}
+
 // The court's 2023 facts (95.99), each answer scored again from the facts as a program changes them.
 class WhatifCourt : public ::testing::Test {
  protected:

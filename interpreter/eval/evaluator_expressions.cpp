@@ -69,11 +69,19 @@ Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
   if (b.op == Op::Or) return Value(truth(*b.lhs) || truth(*b.rhs));
   const Value lhs = eval(*b.lhs);
   const Value rhs = eval(*b.rhs);
+  // Two numbers compared: which side of the other the left one is (below, on, above), not only
+  // the outcome, so that `p == 50%` is three pieces for rubric whatif, not one with a hole.
+  const auto side = [](const Decimal& x, const Decimal& y) -> std::uint64_t { return x < y ? 0 : x == y ? 1 : 2; };
   if (b.op == Op::Eq || b.op == Op::Ne) {
     bool equal = false;
-    if (lhs.is_number() && rhs.is_number()) equal = lhs.number() == rhs.number();
-    else if (lhs.is_text() && rhs.is_text()) equal = lhs.text() == rhs.text();
-    else if (lhs.is_bool() && rhs.is_bool()) equal = lhs.boolean() == rhs.boolean();
+    if (lhs.is_number() && rhs.is_number()) {
+      equal = lhs.number() == rhs.number();
+      choice(e.span, side(lhs.number(), rhs.number()));
+    } else {
+      if (lhs.is_text() && rhs.is_text()) equal = lhs.text() == rhs.text();
+      else if (lhs.is_bool() && rhs.is_bool()) equal = lhs.boolean() == rhs.boolean();
+      choice(e.span, equal ? 1 : 0);
+    }
     return Value(b.op == Op::Eq ? equal : !equal);
   }
   if (!lhs.is_number() || !rhs.is_number()) fail("E0714", e.span, std::string(tr("arithmetic needs numbers")));
@@ -90,10 +98,10 @@ Value Evaluator::binary(const ast::Expr& e, const ast::Binary& b) {
              std::string(tr("guard the division, e.g. 'when total == 0 -> … otherwise …'")));
       }
       return Value(x / y);
-    case Op::Lt: return Value(x < y);
-    case Op::Le: return Value(x <= y);
-    case Op::Gt: return Value(x > y);
-    case Op::Ge: return Value(x >= y);
+    case Op::Lt: choice(e.span, side(x, y)); return Value(x < y);
+    case Op::Le: choice(e.span, side(x, y)); return Value(x <= y);
+    case Op::Gt: choice(e.span, side(x, y)); return Value(x > y);
+    case Op::Ge: choice(e.span, side(x, y)); return Value(x >= y);
     default: break;
   }
   fail("E0799", e.span, std::string(tr("internal: unknown operator")));
@@ -257,13 +265,16 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
              "", empty_list_notes(*c.args[0]));
       }
       Decimal acc;
+      std::size_t which = 0;  // the element min or max is
       for (std::size_t i = 0; i < items.size(); ++i) {
         const Decimal& x = items[i].number();
         if (c.aggregate == Aggregate::Sum || c.aggregate == Aggregate::Mean) acc += x;
-        else if (i == 0) acc = x;
-        else if (c.aggregate == Aggregate::Min) acc = std::min(acc, x);
-        else acc = std::max(acc, x);
+        else if (i == 0 || (c.aggregate == Aggregate::Min ? x < acc : x > acc)) {
+          acc = x;
+          which = i;
+        }
       }
+      if (c.aggregate == Aggregate::Min || c.aggregate == Aggregate::Max) choice(e.span, which);
       if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(items.size()));
       return Value(acc);
     }
@@ -274,7 +285,16 @@ Value Evaluator::call(const ast::Expr& e, const ast::Call& c) {
   const stdlib::Builtin* b = c.builtin;
   if (b == nullptr) fail("E0799", e.span, tr_format("internal: unknown function '{}'", c.callee));
   try {
-    return Value(b->call(args, stdlib::BuiltinContext{mode_}));
+    const Decimal result = b->call(args, stdlib::BuiltinContext{mode_});
+    if (b->name == "min" || b->name == "max" || b->name == "clamp" || b->name == "abs") {
+      // The argument given back (abs: 1 when it negated its argument, which is no argument).
+      std::size_t which = args.size();
+      for (std::size_t i = 0; i < args.size() && which == args.size(); ++i) {
+        if (args[i] == result) which = i;
+      }
+      choice(e.span, which);
+    }
+    return Value(result);
   } catch (const stdlib::BuiltinError& err) {
     fail("E0712", e.span, err.what());
   }
@@ -298,6 +318,7 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
   std::vector<Value>& frame = *frame_;
   const std::string saved_prefix = prefix_;
   std::size_t taken = 0;
+  std::size_t which = 0;  // the element min or max is (EvalOptions::decisions)
   Decimal acc;
   bool any = false;
   bool all = true;
@@ -323,10 +344,13 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
       continue;
     }
     const Decimal x = c.body ? num(*c.body) : items[i].number();
-    if (taken == 0 && (c.aggregate == Aggregate::Min || c.aggregate == Aggregate::Max)) acc = x;
-    else if (c.aggregate == Aggregate::Min) acc = std::min(acc, x);
-    else if (c.aggregate == Aggregate::Max) acc = std::max(acc, x);
-    else acc += x;
+    const bool extreme = c.aggregate == Aggregate::Min || c.aggregate == Aggregate::Max;
+    if (!extreme) {
+      acc += x;
+    } else if (taken == 0 || (c.aggregate == Aggregate::Min ? x < acc : x > acc)) {
+      acc = x;
+      which = i;
+    }
     ++taken;
   }
   --depth_;
@@ -343,6 +367,7 @@ Value Evaluator::comprehension(const ast::Expr& e, const ast::Comprehension& c) 
                      c.filter ? tr(" that pass the filter") : std::string_view()),
          "", empty_list_notes(*c.list));
   }
+  if (c.aggregate == Aggregate::Min || c.aggregate == Aggregate::Max) choice(e.span, which);
   if (c.aggregate == Aggregate::Mean) acc = acc / Decimal::from_int(static_cast<std::int64_t>(taken));
   step(e.span, fmt::format("{} 的{} = {}（共 {} 项）", src(c.list->span), aggregate_words(c), show(acc, e.type), taken),
        depth_ == 0, {}, fmt::format("{}{}（共 {} 项）", said(e), is_value(people(acc, e.type)), taken));

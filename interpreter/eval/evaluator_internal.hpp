@@ -137,6 +137,15 @@ class Evaluator {
     if (options_.coverage != nullptr) options_.coverage->insert(branch_key(kind, span.begin));
     if (options_.decisions != nullptr) options_.decisions->push_back(branch_key(kind, span.begin));
   }
+  // A choice inside a formula that no branch records, for EvalOptions::decisions only: which side
+  // of each other two compared numbers are, which argument min, max or clamp gave, whether abs negated, which
+  // element a list's min or max is. With them, two values with the same record are scored by a
+  // formula that moves one way between them. Kind 15 is no Branch's.
+  void choice(Span span, std::uint64_t outcome) {
+    if (options_.decisions == nullptr) return;
+    options_.decisions->push_back((static_cast<std::uint64_t>(span.begin) << 4) | 15U);
+    options_.decisions->push_back(outcome);
+  }
   // A step of the trace; a decision's [plain] words are its part of the 评分依据.
   void step(Span span, std::string text, bool decision, std::string why = {}, std::string plain = {},
             std::string names = {}) {

@@ -207,10 +207,15 @@ Grid grid_of(const Place& p, const Decimal& x0, const Decimal& magnitude) {
   } else if (kind != ast::TypeKind::Number) {
     lo = Decimal{};
   }
+  // Steps are held within ±2^60, so that a difference of two never overflows: a department's
+  // value with 15 decimals (4000.000000000000001) still gets its whole range, in steps of its
+  // own resolution, up to 2^60 of them.
+  constexpr std::int64_t kMaxSteps = std::int64_t{1} << 60;
   const auto steps = [&](const Decimal& d, bool up) {
     const Decimal q = d / g.unit;
     const Decimal r = up ? q.ceil() : q.floor();
-    return r.to_int64().value_or(up ? -kReach * 1000 : kReach * 1000);
+    const std::int64_t n = r.to_int64().value_or(r.sign() < 0 ? -kMaxSteps : kMaxSteps);
+    return std::clamp(n, -kMaxSteps, kMaxSteps);
   };
   // The domain's ends on the grid: an open end excludes the value on it.
   if (lo) {

@@ -3,8 +3,10 @@
 // Each fact a department can change (not declared `fixed`, not text or a date), and each field of
 // each element of a list fact, is a place. For one place, the other facts held as given, the total
 // is a function of the place's value. Its pieces are found from the evaluator's record of the
-// branches it takes (EvalOptions::decisions): where two values take the same branches in the same
-// order, every rule scores them with the same formula, and the total moves one way between them.
+// choices it makes (EvalOptions::decisions: branches, comparisons, which argument min, max or clamp
+// gave): where two values make the same choices in the same order, every rule scores them with the
+// same formula, and the total moves one way between them unless a formula reads the place twice in
+// opposite directions (docs/analysis.md, "Limits").
 // The search walks the place's domain on a grid of its resolution (0.01% for a percent, 0.01 for
 // money and numbers, 1 for a count, finer when the department's own value has more decimals),
 // splits wherever the branches differ, and bisects inside a piece. What it returns is exact at
@@ -90,10 +92,10 @@ struct Answer {
   // When no single change reaches it: the combinations of the fewest places that do, the least
   // costly first (at most kShownCombinations); empty if none is found.
   std::vector<Combination> combinations;
-  std::size_t places = 0;            // places tried
+  std::size_t places = 0;            // places that could change (not_tried of them were not searched)
   std::vector<std::string> fixed;    // the labels of the facts and fields held as given
   std::size_t evaluations = 0;       // departments scored in the search
-  std::size_t not_tried = 0;         // places left when kWhatifEvaluations were used
+  std::size_t not_tried = 0;         // places left when the work allowed (kWhatifWork) was used
   std::size_t skipped = 0;           // places whose values would leave a decimal's range
 };
 
