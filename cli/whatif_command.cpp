@@ -110,6 +110,7 @@ void print_text(const std::string& who, const whatif::Answer& a, int digits, boo
     out += std::string(tr("\nEach of these changes alone reaches it (the other facts as given):\n"));
     for (const whatif::Single& s : a.singles) {
       out += tr_format("  {}: {}; total {}, grade {}\n", s.change.place.label, change_text(s.change), total(s.total), s.grade);
+      if (!s.verified) out += std::string(tr("    (not confirmed: scored again, it did not behave as the search found)\n"));
     }
   } else if (!a.combinations.empty()) {
     out += tr_format("\nNo single fact reaches it; {} together do. The least change first:\n", a.combinations.front().changes.size());

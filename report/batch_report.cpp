@@ -310,13 +310,18 @@ void BatchReportBuilder::add(std::size_t row, std::string id, std::string name, 
     if (sums[s]) accumulators_[s].add(*sums[s]);
   }
   // An indicator without a score (an alternative not chosen) adds nothing to the total: 0 here.
+  // Totals too large to square in a decimal leave the spread out (finish_spread), not the report.
   const Decimal& t = *d.total;
-  squares_ += t * t;
-  for (std::size_t i = 0; i < spread_.size(); ++i) {
-    const Decimal s = i < scores.size() && scores[i] ? *scores[i] : Decimal();
-    spread_[i].sum += s;
-    spread_[i].product += s * t;
-    spread_[i].range.add(s);
+  try {
+    if (!spread_overflow_) squares_ += t * t;
+    for (std::size_t i = 0; i < spread_.size() && !spread_overflow_; ++i) {
+      const Decimal s = i < scores.size() && scores[i] ? *scores[i] : Decimal();
+      spread_[i].sum += s;
+      spread_[i].product += s * t;
+      spread_[i].range.add(s);
+    }
+  } catch (const DecimalError&) {
+    spread_overflow_ = true;
   }
   for (NearGrade& g : report_.near_grades) {
     const Decimal gap = t - g.threshold;
@@ -353,6 +358,7 @@ BatchReport BatchReportBuilder::finish() {
 // Each indicator's share of the spread: (n·Σst − Σs·Σt) / (n·Σt² − (Σt)²), exact but for the one
 // division. Figures too large for a decimal leave the section out rather than show a wrong share.
 void BatchReportBuilder::finish_spread(BatchReport& report) const {
+  if (spread_overflow_) return;
   try {
     const Decimal n = Decimal::from_int(static_cast<std::int64_t>(total_.count));
     const Decimal variance = n * squares_ - total_.sum * total_.sum;

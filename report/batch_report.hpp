@@ -150,6 +150,7 @@ class BatchReportBuilder {
   };
   std::vector<Spread> spread_;
   Decimal squares_;
+  bool spread_overflow_ = false;  // a total or a product beyond a decimal: no spread section
   void finish_spread(BatchReport& report) const;
 };
 
