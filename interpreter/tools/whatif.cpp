@@ -82,10 +82,9 @@ class Scorer {
     for (const Value& v : facts.values) size_ += v.is_list() ? 1 + v.list().size() : 1;
     for (std::size_t i = 0; i < rs.facts.size(); ++i) note_scale(*rs.facts[i].type, facts.values[i]);
   }
-  // Whether [share] of the work allowed (kWhatifWork) is used up.
-  bool spent(double share = 1.0) const {
-    return static_cast<double>(evaluations * size_) >= share * static_cast<double>(kWhatifWork);
-  }
+  // Whether [percent]% of the work allowed (kWhatifWork) is used up. Whole numbers: the budget
+  // is a count, and nothing in whatif is a binary fraction.
+  bool spent(std::size_t percent = 100) const { return evaluations * size_ * 100 >= percent * kWhatifWork; }
   // The largest magnitude among the department's values of [kind] (at least 1, at most 10^12): how
   // far a value of that kind at 0 is searched when its domain has no end.
   Decimal scale(ast::TypeKind kind) const {
@@ -499,13 +498,15 @@ std::vector<const Place*> search_order(const std::vector<Place>& all) {
   return out;
 }
 
-// The share of the work the single changes may take; the rest is for combinations.
-constexpr double kSinglesShare = 0.6;
+// The work the single changes may take, and the best values of the candidates for combinations
+// after them, in percent of kWhatifWork; the rest is for the combinations themselves.
+constexpr std::size_t kSinglesPercent = 60;
+constexpr std::size_t kCandidatesPercent = 80;
 
 void singles(Scorer& scorer, const Facts& facts, const std::vector<Place>& all, Answer& answer) {
   const std::vector<const Place*> order = search_order(all);
   for (std::size_t i = 0; i < order.size(); ++i) {
-    if (scorer.spent(kSinglesShare)) {
+    if (scorer.spent(kSinglesPercent)) {
       answer.not_tried = order.size() - i;
       break;
     }
@@ -621,7 +622,7 @@ Answer what_if(const ast::Ruleset& rs, const Facts& facts, const Target& target)
   if (answer.singles.empty()) {
     std::vector<Candidate> candidates;
     for (const Place* place : search_order(all)) {
-      if (scorer.spent(0.8)) break;
+      if (scorer.spent(kCandidatesPercent)) break;
       const Place& p = *place;
       const Value v = at(facts.values[p.fact], p);
       if (auto b = guarded([&] { return best(scorer, p, v); }, nullptr); b && scorer.better(b->probe, now)) {
