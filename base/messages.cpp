@@ -1,6 +1,7 @@
 // The language of messages; see messages.hpp.
 #include "base/messages.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <map>
@@ -130,17 +131,25 @@ std::string rewrite_quoted_words(std::string_view text, WordIn word_in) {
     if (quoted && ascii_letter(c) && (i == 0 || !ascii_letter(text[i - 1]))) {
       std::size_t end = i;
       while (end < text.size() && (ascii_letter(text[end]) || text[end] == '_')) ++end;
-      // A phrase of two words first ("until zero", "at least"), then the word.
-      std::size_t next = end + 1;
-      while (next < text.size() && ascii_letter(text[next])) ++next;
-      if (end < text.size() && text[end] == ' ' && next > end + 1) {
-        const std::string_view phrase = word_in(text.substr(i, next - i));
+      // A phrase of three or two words first ("more is better", "until zero"), then the word.
+      std::array<std::size_t, 3> ends = {end, end, end};
+      std::size_t words = 1;
+      while (words < 3 && ends[words - 1] + 1 < text.size() && text[ends[words - 1]] == ' ' &&
+             ascii_letter(text[ends[words - 1] + 1])) {
+        std::size_t next = ends[words - 1] + 1;
+        while (next < text.size() && ascii_letter(text[next])) ++next;
+        ends[words++] = next;
+      }
+      bool phrased = false;
+      for (std::size_t n = words; n > 1 && !phrased; --n) {
+        const std::string_view phrase = word_in(text.substr(i, ends[n - 1] - i));
         if (!phrase.empty()) {
           out += phrase;
-          i = next;
-          continue;
+          i = ends[n - 1];
+          phrased = true;
         }
       }
+      if (phrased) continue;
       const std::string_view word = text.substr(i, end - i);
       const std::string_view in_set = word_in(word);
       out += in_set.empty() ? word : in_set;

@@ -26,7 +26,15 @@ void print_directions(const std::string& shown, const ast::Ruleset& ruleset) {
     const std::string way = d.way > 0   ? std::string(tr("more never lowers the score"))
                             : d.way < 0 ? std::string(tr("more never raises the score"))
                                         : std::string(tr("either way, or the analysis cannot tell"));
-    std::cout << tr_format("    {}: {}\n", fact, way);
+    if (d.declared == 0) {
+      std::cout << tr_format("    {}: {}\n", fact, way);
+    } else {
+      const std::string declared = d.declared > 0 ? std::string(tr("declared more is better"))
+                                                   : std::string(tr("declared more is worse"));
+      const bool against = d.way == -d.declared;
+      std::cout << (against ? tr_format("    {}: {} ({}: against it, W0408)\n", fact, way, declared)
+                            : tr_format("    {}: {} ({})\n", fact, way, declared));
+    }
   }
 }
 

@@ -228,6 +228,7 @@ struct Field {
   std::optional<Interval> domain;  // `weight: number in [0, inf)`
   std::string label;               // `target: number "年初目标值"`; "" if none
   bool fixed = false;              // `fixed`: held as given by rubric whatif
+  int direction = 0;               // `more is better` +1, `more is worse` −1, else 0
 };
 // A declared fact type: `percent`, `list of { name: text, weight: number }`, `enum { A, B }`.
 struct TypeRef {
@@ -254,6 +255,10 @@ struct FactDecl {
   ExprPtr default_value;  // a constant; null without one, and for `default []`
   bool default_empty = false;  // `default []`: a list fact left out has no elements
   bool fixed = false;          // `fixed`: the department cannot change it; rubric whatif holds it as given
+  // `more is better` (越高越好) +1, `more is worse` (越低越好) −1, 0 when not declared: the way the
+  // criteria mean every score that reads it to move, which rubric check holds the rules to (W0408).
+  int direction = 0;
+  Span direction_span;
   Span default_span;           // the default, either kind
   Span span;
 

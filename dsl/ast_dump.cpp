@@ -155,6 +155,7 @@ class Dumper {
           }
           if (!f.label.empty()) out += " (label " + quote(f.label) + ")";
           if (f.fixed) out += " (fixed)";
+          if (f.direction != 0) out += f.direction > 0 ? " (more-is-better)" : " (more-is-worse)";
           out += ")";
         }
         out += ")";
@@ -176,6 +177,7 @@ class Dumper {
     }
     if (f.default_empty) out += " (default [])";
     if (f.fixed) out += " (fixed)";
+    if (f.direction != 0) out += f.direction > 0 ? " (more-is-better)" : " (more-is-worse)";
     if (f.default_value) {
       out += " (default ";
       expr(f.default_value.get());

@@ -39,11 +39,21 @@ ast::TypeRefPtr Builder::type(const Node& n) {
       ast::Field f{name, span(*field->children[0]), type(*field->children[1]), std::nullopt, {}};
       for (std::size_t i = 2; i < field->children.size(); ++i) {
         const Node& option = *field->children[i];
+        const auto twice = [&](std::string_view what) {
+          error("E0008", span(option), tr_format("record field '{}' has more than one {}", name, what));
+        };
         if (is<g::field_label>(option)) {
+          if (!f.label.empty()) twice(tr("label"));
           f.label = text_value(option);
         } else if (is<g::fact_fixed>(option)) {
+          if (f.fixed) twice(tr("'fixed'"));
           f.fixed = true;
+        } else if (is<g::more_is_better>(option) || is<g::more_is_worse>(option)) {
+          if (f.direction != 0) twice(tr("direction"));
+          f.direction = is<g::more_is_better>(option) ? 1 : -1;
+          direction_of(*f.type, name, span(option));
         } else {
+          if (f.domain) twice(std::string(tr("domain ('in …')")));
           f.domain = interval(*option.children[0]);
         }
       }
@@ -74,6 +84,28 @@ ast::TypeRefPtr Builder::type(const Node& n) {
   return t;
 }
 
+// A direction says which way more of a number moves the score: a number, percent, money or count,
+// or a list of them; not a yes/no, a text, a choice, a date or a record (E0025).
+void Builder::direction_of(const ast::TypeRef& type, const std::string& name, Span at) {
+  const ast::TypeRef* t = &type;
+  while (t->kind == ast::TypeKind::List && t->element) t = t->element.get();
+  switch (t->kind) {
+    case ast::TypeKind::Number:
+    case ast::TypeKind::Percent:
+    case ast::TypeKind::Money:
+    case ast::TypeKind::Count:
+    case ast::TypeKind::Unknown: return;
+    default: break;
+  }
+  auto& d = error("E0025", at,
+                  tr_format("'{}' is of type {}: only a number, percent, money or count has a direction ('more is better' or "
+                            "'more is worse')",
+                            name, describe(*t)));
+  d.help = t->kind == ast::TypeKind::Record
+               ? std::string(tr("declare the direction on the record's number fields instead"))
+               : std::string(tr("remove it; a score that reads a yes/no, a text or a choice has no 'more' of it"));
+}
+
 ast::FactDecl Builder::fact(const Node& n) {
   ast::FactDecl f;
   f.span = span(n);
@@ -102,6 +134,11 @@ ast::FactDecl Builder::fact(const Node& n) {
     } else if (is<g::fact_fixed>(option)) {
       if (f.fixed) twice(tr("'fixed'"));
       f.fixed = true;
+    } else if (is<g::more_is_better>(option) || is<g::more_is_worse>(option)) {
+      if (f.direction != 0) twice(tr("direction"));
+      f.direction = is<g::more_is_better>(option) ? 1 : -1;
+      f.direction_span = span(option);
+      direction_of(*f.type, f.name, span(option));
     } else if (is<g::fact_unit>(option)) {
       if (!f.unit.empty()) twice(tr("unit"));
       f.unit = text_value(*option.children[0]);

@@ -67,6 +67,7 @@ class Builder {
   ast::Interval interval(const Node& n);
   ast::Bound bound(const Node& n);
   ast::TypeRefPtr type(const Node& n);
+  void direction_of(const ast::TypeRef& type, const std::string& name, Span at);
   ast::FactDecl fact(const Node& n);
   ast::Define define(const Node& n);
   ast::Let let(const Node& n);

@@ -54,7 +54,7 @@ using selector = pegtl::parse_tree::selector<
         g::e_multiplicative, g::e_additive, g::e_negation, g::e_conjunction, g::ruleset_name, g::scheme_name,
         g::year_number, g::header, g::e_header, g::extends_path, g::total_stmt, g::total_value, g::rounding_stmt,
         g::rounding_digits, g::rounding_mode, g::type_name, g::field_decl, g::field_label, g::record_field, g::record_type,
-        g::list_type, g::enum_member, g::enum_type, g::fact_label, g::fact_domain, g::fact_default, g::empty_list, g::fact_unit, g::fact_fixed,
+        g::list_type, g::enum_member, g::enum_type, g::fact_label, g::fact_domain, g::fact_default, g::empty_list, g::fact_unit, g::fact_fixed, g::more_is_better, g::more_is_worse,
         g::e_unit, g::fact_name, g::fact_decl, g::require_stmt, g::require_text, g::facts_block, g::define_name, g::param, g::e_param, g::param_label,
         g::define_stmt, g::let_name, g::let_label, g::let_stmt, g::points_spec, g::e_points_spec, g::points_lo, g::points_hi,
         g::item_name, g::explain_stmt, g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt,

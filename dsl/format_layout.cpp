@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <limits>
 
@@ -80,24 +81,32 @@ void Printer::put(std::string_view s) {
     cur_.text += s;
     return;
   }
-  // Each English word in the set [to_]; two that are one there ("at least": 至少) as one.
+  // Each English word in the set [to_]; a phrase that is one word there ("at least": 至少, "more is
+  // better": 越高越好) as one, the longest first.
   for (std::size_t i = 0; i < s.size();) {
     if (!word_char(s[i])) {
       cur_.text += s[i++];
       continue;
     }
-    std::size_t j = i;
-    while (j < s.size() && word_char(s[j])) ++j;
-    std::size_t k = j;
-    if (k < s.size() && s[k] == ' ') {
-      ++k;
+    std::array<std::size_t, 3> ends{};  // the ends of the first one, two and three words from i
+    std::size_t k = i;
+    std::size_t words = 0;
+    while (words < ends.size()) {
       while (k < s.size() && word_char(s[k])) ++k;
+      ends[words++] = k;
+      if (k + 1 >= s.size() || s[k] != ' ' || !word_char(s[k + 1])) break;
+      ++k;
     }
-    if (const auto phrase = keyword_in(s.substr(i, k - i), to_); phrase && k > j) {
-      cur_.text += *phrase;
-      i = k;
-      continue;
+    bool put_phrase = false;
+    for (std::size_t n = words; n > 1 && !put_phrase; --n) {
+      if (const auto phrase = keyword_in(s.substr(i, ends[n - 1] - i), to_)) {
+        cur_.text += *phrase;
+        i = ends[n - 1];
+        put_phrase = true;
+      }
     }
+    if (put_phrase) continue;
+    const std::size_t j = ends[0];
     const auto word = keyword_in(s.substr(i, j - i), to_);
     if (!word) throw std::logic_error(fmt::format("rubric fmt: no {} keyword for '{}'", keyword_set_name(to_), s.substr(i, j - i)));
     cur_.text += *word;

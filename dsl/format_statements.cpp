@@ -306,6 +306,8 @@ void Printer::fact(const Node& n, int name_width) {
       }
     } else if (is<g::fact_fixed>(option)) {
       put("fixed");
+    } else if (is<g::more_is_better>(option) || is<g::more_is_worse>(option)) {
+      put(is<g::more_is_better>(option) ? "more is better" : "more is worse");
     } else {
       put("unit ");
       text(*option.children[0]);
@@ -358,6 +360,8 @@ void Printer::field(const Node& n) {
       text(*n.children[i]);
     } else if (is<g::fact_fixed>(*n.children[i])) {
       put("fixed");
+    } else if (is<g::more_is_better>(*n.children[i]) || is<g::more_is_worse>(*n.children[i])) {
+      put(is<g::more_is_better>(*n.children[i]) ? "more is better" : "more is worse");
     } else {
       put("in ");
       interval(*n.children[i]->children[0]);

@@ -326,15 +326,16 @@ struct enum_type : seq<w_enum, _, e_lbrace, _, enum_member, star<_, comma, _, en
 struct type : sor<list_type, enum_type, record_type, type_name> {};
 struct e_type : type {};
 
-// fact -> identifier ':' type { label | 'in' interval | 'default' expr | 'unit' text | 'fixed' }
+// fact -> identifier ':' type { label | 'in' interval | 'default' expr | 'unit' text | 'fixed' | direction }
 struct fact_label : text {};
 struct fact_domain : seq<kw_in, _, e_interval> {};
-// field -> identifier ':' type [ 'in' interval ] [ label ] [ 'fixed' ]
+// field -> identifier ':' type { 'in' interval | label | 'fixed' | direction }
 // A field's label, as a fact's: what the 评分依据 calls it ("年初目标值").
 struct field_label : text {};
 struct fact_fixed;
-struct field_decl
-    : seq<record_field, _, e_colon, _, e_type, opt<_, fact_domain>, opt<_, field_label>, opt<_, fact_fixed>> {};
+struct fact_direction;
+struct field_option;
+struct field_decl : seq<record_field, _, e_colon, _, e_type, star<_, field_option>> {};
 // `default []`: a list fact that a department may leave out, read as no elements.
 struct empty_list : seq<one<'['>, _, one<']'>> {};
 struct fact_default : seq<kw_default, _, sor<empty_list, operand>> {};
@@ -346,7 +347,17 @@ struct fact_unit : seq<kw_unit, _, e_unit> {};
 // ':' after the name tells apart.
 struct w_fixed : key2<en_Fixed, zh_Fixed> {};
 struct fact_fixed : seq<w_fixed, not_at<_, colon>> {};
-struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit, fact_fixed> {};
+// direction -> 'more is better' | 'more is worse' (越高越好 | 越低越好): the way every score that
+// reads the value is meant to move as it grows; rubric check warns where one does not (W0408).
+// Not reserved, as 'fixed'.
+template <typename Last, typename Zh>
+struct direction_words : sor<seq<key_in<KeywordSet::En, en_More>, _, key_in<KeywordSet::En, en_Is>, _, key_in<KeywordSet::En, Last>>,
+                             key_in<KeywordSet::Zh, Zh>> {};
+struct more_is_better : seq<direction_words<en_Better, zh_MoreBetter>, not_at<_, colon>> {};
+struct more_is_worse : seq<direction_words<en_Worse, zh_MoreWorse>, not_at<_, colon>> {};
+struct fact_direction : sor<more_is_better, more_is_worse> {};
+struct field_option : sor<fact_domain, field_label, fact_fixed, fact_direction> {};
+struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit, fact_fixed, fact_direction> {};
 struct fact_name : identifier {};
 struct fact_decl : seq<fact_name, _, e_colon, _, e_type, star<_, fact_option>> {};
 // require -> 'require' text ':' expr    -- what every department's facts must meet

@@ -39,7 +39,7 @@ using selector = pegtl::parse_tree::selector<
         g::or_op, g::postfix, g::multiplicative, g::additive, g::comparison, g::negation, g::conjunction,
         g::disjunction, g::expr, g::operand, g::arm_result, g::e_unary, g::e_multiplicative, g::e_additive, g::e_negation, g::e_conjunction, g::ruleset_name, g::scheme_name, g::year_number, g::e_header, g::total_value,
         g::rounding_stmt, g::rounding_digits, g::rounding_mode, g::type_name, g::field_decl, g::field_label, g::record_field, g::record_type,
-        g::list_type, g::enum_member, g::enum_type, g::fact_label, g::fact_domain, g::fact_default, g::empty_list, g::fact_unit, g::fact_fixed,
+        g::list_type, g::enum_member, g::enum_type, g::fact_label, g::fact_domain, g::fact_default, g::empty_list, g::fact_unit, g::fact_fixed, g::more_is_better, g::more_is_worse,
         g::fact_name, g::fact_decl, g::require_stmt, g::require_text, g::facts_block, g::define_name, g::param, g::e_param, g::param_label, g::define_stmt,
         g::let_name, g::let_label, g::let_stmt, g::points_lo, g::points_hi, g::e_points_spec, g::item_name, g::explain_stmt,
         g::standard_stmt, g::evidence_item, g::evidence_stmt, g::score_stmt, g::indicator, g::section, g::section_extra, g::section_shared, g::e_shared_least, g::applies_stmt, g::applies_full, g::applies_shared, g::choose_stmt, g::e_choose_fact,

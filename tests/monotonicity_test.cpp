@@ -164,7 +164,8 @@ TEST(Monotonicity, CheckPrintsTheDirectionsItInferred) {
   const auto line_of = [&](const std::string& in, const std::string& fact) { return said[in][fact]; };
   // Deductions: more issues never raise the score.
   EXPECT_EQ(line_of("财务管理合规性", "audit_issues"),
-            "audit_issues（审计和财会监督明确指出问题和处理意见并限期整改的问题数）: more never raises the score");
+            "audit_issues（审计和财会监督明确指出问题和处理意见并限期整改的问题数）: more never raises the score "
+            "(declared more is worse)");
   // A rate's numerator and denominator: more carried over is worse, more appropriated better.
   EXPECT_NE(line_of("结转结余率", "carryover_year_end").find("more never raises the score"), std::string::npos);
   EXPECT_NE(line_of("结转结余率", "general_appropriation").find("more never lowers the score"), std::string::npos);

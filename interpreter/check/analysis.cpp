@@ -23,8 +23,10 @@ namespace analysis {
 
 Diagnostics Analyzer::run() {
   for (const ast::FactDecl& f : rs_.facts) {
-    facts_.push_back(f.type ? declared(*f.type, f.domain, f.name) : unknown(Kind::Unknown, std::string(tr("a fact of unknown type"))));
+    facts_.push_back(f.type ? declared(*f.type, f.domain, f.name, f.direction, &f.label)
+                            : unknown(Kind::Unknown, std::string(tr("a fact of unknown type"))));
     if (slopes_) seed_slopes(facts_.back());
+    declare(facts_.back());
   }
   globals_.slots.assign(rs_.frame_size, AbstractValue{});
   frame_ = &globals_;
@@ -80,11 +82,13 @@ void Analyzer::bind(const ast::Let& l) {
 
 void Analyzer::indicator(const ast::Indicator& ind) {
   indicator_ = &ind;
+  against_.clear();
   for (const ast::Let& l : ind.lets) bind(l);
   if (ind.score) {
     const AbstractValue score = eval(*ind.score);
     check_bounds(ind, score);
     if (options_.directions != nullptr && score.kind == Kind::Number) record_directions(ind, score);
+    if (options_.monotonicity && score.kind == Kind::Number) check_declared(ind, score);
   }
   indicator_ = nullptr;
 }

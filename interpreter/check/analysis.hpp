@@ -39,8 +39,9 @@ namespace rubric {
 struct Direction {
   const ast::Indicator* indicator = nullptr;
   std::string fact;   // its name; a list element's field as its loop writes it ("o.actual")
-  std::string label;  // the fact's label, "" for a field
+  std::string label;  // the fact's or the field's label, "" without one
   int way = 0;        // +1 more never lowers the score, −1 more never raises it, 0 both or unknown
+  int declared = 0;   // the declared direction: +1 more is better, −1 more is worse, 0 none
 };
 
 struct AnalysisOptions {

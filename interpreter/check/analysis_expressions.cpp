@@ -296,6 +296,7 @@ AbstractValue Analyzer::comprehension(const ast::Comprehension& c) {
       element.deps = {c.var + tag};
       if (slopes_ && element.kind == Kind::Number) element.slope = {{element.deps[0], 1}};
     }
+    declare(element);
   }
   if (c.slot < frame_->slots.size()) frame_->slots[c.slot] = element;
   if (c.filter) eval(*c.filter);

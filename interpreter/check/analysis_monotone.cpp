@@ -9,6 +9,10 @@
 // polynomials in what they read bounded by those names' intervals (pts − pts / 2 at 150%, with
 // pts ≥ 0, never goes up). When most steps and pieces go one way and a step goes the other, that
 // step is where more of a fact lowers the score (or less of it raises it): W0407.
+//
+// A fact or field may declare its direction (`more is better`, `more is worse`). Then a step, a
+// tier or a whole score that moves against it is a warning, W0408, whatever the others do; a step
+// that goes the declared way is no note.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -100,19 +104,155 @@ int sign_of(const Range& r) {
 }
 
 void Analyzer::record_directions(const ast::Indicator& ind, const AbstractValue& score) {
-  std::map<std::string, int> ways;  // by the name shown: the elements of a list are one
+  struct Way {
+    int way = 0;
+    int declared = 0;
+    std::string label;
+  };
+  std::map<std::string, Way> ways;  // by the name shown: the elements of a list are one
   for (const auto& [dep, way] : slopes_of(score)) {
     const std::string shown = shown_dep(dep);
-    const auto [it, fresh] = ways.emplace(shown, way);
-    if (!fresh && it->second != way) it->second = 0;
-  }
-  for (const auto& [fact, way] : ways) {
-    std::string label;
-    for (const ast::FactDecl& f : rs_.facts) {
-      if (f.name == fact) label = f.label;
+    Way w{way, 0, {}};
+    if (const auto it = declared_.find(dep); it != declared_.end()) {
+      w.declared = it->second.way;
+      if (it->second.label != nullptr) w.label = *it->second.label;
     }
-    options_.directions->push_back({&ind, fact, label, way});
+    for (const ast::FactDecl& f : rs_.facts) {
+      if (f.name == shown) w.label = f.label;
+    }
+    const auto [it, fresh] = ways.emplace(shown, w);
+    if (!fresh && it->second.way != way) it->second.way = 0;
   }
+  for (const auto& [fact, w] : ways) options_.directions->push_back({&ind, fact, w.label, w.way, w.declared});
+}
+
+void Analyzer::declare(const AbstractValue& v) {
+  if (v.direction != 0 && v.deps.size() == 1) declared_[v.deps[0]] = {v.direction, v.label};
+  for (const AbstractValue& field : v.fields) declare(field);
+}
+
+std::string Analyzer::declared_name(const std::string& dep) const {
+  const auto it = declared_.find(dep);
+  const std::string shown = shown_dep(dep);
+  if (it == declared_.end() || it->second.label == nullptr || it->second.label->empty()) return shown;
+  return shown + "（" + *it->second.label + "）";
+}
+
+std::vector<std::string> Analyzer::against(const AbstractValue& subject, int way, bool& all_declared) const {
+  std::vector<std::string> out;
+  bool any = false;
+  all_declared = true;
+  for (const std::string& dep : read_by(subject)) {
+    const int w = way_of(subject, dep);
+    if (w != 1 && w != -1) continue;
+    any = true;
+    const auto it = declared_.find(dep);
+    if (it == declared_.end()) {
+      all_declared = false;
+    } else if (way * w == -it->second.way) {
+      out.push_back(dep);
+    }
+  }
+  all_declared = all_declared && any;
+  return out;
+}
+
+namespace {
+
+std::string declared_word(int way) { return std::string(way > 0 ? tr("'more is better'") : tr("'more is worse'")); }
+
+// "so more X can lower the score" for each of [deps], moved [effect] by more of it.
+void effect_notes(std::vector<Note>& notes, const std::string& shown, int effect) {
+  notes.push_back({effect < 0 ? tr_format("so more {} can lower the score", shown)
+                              : tr_format("so more {} can raise the score", shown),
+                   std::nullopt});
+}
+
+}  // namespace
+
+void Analyzer::report_against(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below,
+                              const Piece& above, const Decimal& at, int way, bool percent,
+                              const std::vector<std::string>& deps) {
+  const std::string name = src(subject_expr.span);
+  const std::string bound = format_bound(at, percent);
+  const std::string where_below = below.range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
+  const std::string where_above = above.range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
+  const Declared& first = declared_.at(deps.front());
+  std::vector<std::string> shown;
+  std::vector<Note> notes;
+  for (const std::string& dep : deps) {
+    const std::string s = declared_name(dep);
+    if (std::find(shown.begin(), shown.end(), s) != shown.end()) continue;
+    shown.push_back(s);
+    against_.insert(shown_dep(dep));
+    effect_notes(notes, shown_dep(dep), way * way_of(subject, dep));
+  }
+  for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
+  const std::string facts = fmt::format("{}", fmt::join(shown, ", "));
+  const std::string subject_name = named(rs_, subject_expr, name);
+  std::string message =
+      way < 0 ? tr_format("{} is declared {}, but the score goes down where {} rises past {}: {} it is {}, {} it is {}",
+                          facts, declared_word(first.way), subject_name, bound, where_below, src(below.result->span),
+                          where_above, src(above.result->span))
+              : tr_format("{} is declared {}, but the score goes up where {} rises past {}: {} it is {}, {} it is {}",
+                          facts, declared_word(first.way), subject_name, bound, where_below, src(below.result->span),
+                          where_above, src(above.result->span));
+  report(Severity::Warning, "W0408", above.span, std::move(message),
+         std::string(tr("if the criteria mean this step, the declaration is wrong: remove it, and rubric check only "
+                        "notes the step (W0407); if they do not, make the score at the bound move the declared way")),
+         std::move(notes), false);
+}
+
+bool Analyzer::declared_step(const ast::Expr& subject_expr, const AbstractValue& subject, const std::vector<Piece>& pieces,
+                             std::size_t below, const Decimal& at, int way, bool percent) {
+  bool all_declared = false;
+  const std::vector<std::string> deps = against(subject, way, all_declared);
+  if (!deps.empty()) report_against(subject_expr, subject, pieces[below], pieces[below + 1], at, way, percent, deps);
+  return !deps.empty() || all_declared;
+}
+
+// A tier or arm whose own score moves against a declared direction: W0408 at its score.
+void Analyzer::pieces_against(const std::vector<Piece>& pieces) {
+  for (const Piece& p : pieces) {
+    for (const auto& [dep, way] : p.slope) {
+      const auto it = declared_.find(dep);
+      if (it == declared_.end() || way != -it->second.way || p.result == nullptr) continue;
+      against_.insert(shown_dep(dep));
+      const std::string fact = declared_name(dep);
+      std::vector<Note> notes;
+      effect_notes(notes, shown_dep(dep), way);
+      report(Severity::Warning, "W0408", p.result->span,
+             way < 0 ? tr_format("{} is declared {}, but in this tier the score goes down as it grows", fact,
+                                 declared_word(it->second.way))
+                     : tr_format("{} is declared {}, but in this tier the score goes up as it grows", fact,
+                                 declared_word(it->second.way)),
+             std::string(tr("if the criteria mean it, the declaration is wrong; if not, the tier's score is")),
+             std::move(notes), false);
+    }
+  }
+}
+
+// A whole score that moves against a declared direction, where no step or tier was named: W0408,
+// one for the score, the first such fact in its message and any others in its notes.
+void Analyzer::check_declared(const ast::Indicator& ind, const AbstractValue& score) {
+  std::vector<std::string> said;
+  for (const auto& [dep, way] : slopes_of(score)) {
+    const auto it = declared_.find(dep);
+    if (it == declared_.end() || way != -it->second.way || against_.count(shown_dep(dep)) > 0) continue;
+    against_.insert(shown_dep(dep));
+    const std::string fact = declared_name(dep);
+    said.push_back(way < 0 ? tr_format("{} is declared {}, but the score of '{}' goes down as it grows, the other facts held",
+                                       fact, declared_word(it->second.way), ind.name)
+                           : tr_format("{} is declared {}, but the score of '{}' goes up as it grows, the other facts held",
+                                       fact, declared_word(it->second.way), ind.name));
+  }
+  if (said.empty()) return;
+  std::vector<Note> notes;
+  for (std::size_t i = 1; i < said.size(); ++i) notes.push_back({said[i], std::nullopt});
+  report(Severity::Warning, "W0408", ind.score->span, said.front(),
+         std::string(tr("either the rule or the declaration is wrong; rubric check --directions shows which way "
+                        "each score moves")),
+         std::move(notes), false);
 }
 
 // The step at [at] from [below]'s score to [above]'s, the subject held there.
@@ -204,6 +344,7 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
     std::size_t below;
     Decimal at;
     int way;  // +1, 0, −1, kStepEither
+    bool declared;  // decided by declared directions (W0408), not by the other steps
   };
   std::vector<Step> list;
   int ups = 0, downs = 0, unknowns = pieces.empty() ? 1 : 0;
@@ -222,7 +363,16 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
     if (below.hi.inf != 0 || above.lo.inf != 0 || below.hi.value != above.lo.value) continue;  // a gap: no step
     const int way = step_at(subject_expr, subject, pieces[i], pieces[i + 1], above.lo.value);
     if (way != 0) count(way);
-    list.push_back({i, above.lo.value, way});
+    list.push_back({i, above.lo.value, way, false});
+  }
+  // Declared directions first: a step against one is W0408, one that goes the declared way of
+  // every fact it moves with is no note, whatever the other steps do.
+  if (options_.monotonicity && !declared_.empty()) {
+    pieces_against(pieces);
+    for (Step& s : list) {
+      s.declared = s.way == 1 || s.way == -1 ? declared_step(subject_expr, subject, pieces, s.below, s.at, s.way, percent)
+                                             : false;
+    }
   }
   // Which way the subject moves the score: one way when every step and piece goes that way (or
   // stays).
@@ -240,7 +390,7 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
       most = at_least(last, first) && !at_least(first, last) ? 1 : at_least(first, last) && !at_least(last, first) ? -1 : 0;
     }
     for (const Step& s : list) {
-      if ((s.way == -1 && most >= 0) || (s.way == 1 && most <= 0)) {
+      if (!s.declared && ((s.way == -1 && most >= 0) || (s.way == 1 && most <= 0))) {
         report_step(subject_expr, subject, pieces[s.below], pieces[s.below + 1], s.at, s.way, percent);
       }
     }

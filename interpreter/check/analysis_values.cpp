@@ -102,7 +102,8 @@ Range domain_range(const ast::Interval& iv) {
 }
 
 // A fact's (or field's, or element's) value: its declared domain, else its type's default one.
-AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep) {
+AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep,
+                       int direction, const std::string* label) {
   AbstractValue v;
   switch (type.kind) {
     case ast::TypeKind::Number:
@@ -130,18 +131,22 @@ AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interv
     case ast::TypeKind::List:
       v.kind = Kind::List;
       v.list_name = dep;
-      if (type.element) v.element = std::make_shared<AbstractValue>(declared(*type.element, domain, dep));
+      if (type.element) v.element = std::make_shared<AbstractValue>(declared(*type.element, domain, dep, direction, label));
       break;
     case ast::TypeKind::Record:
       v.kind = Kind::Record;
       for (const ast::Field& f : type.fields) {
         v.field_names.push_back(f.name);
-        v.fields.push_back(f.type ? declared(*f.type, f.domain, dep + "." + f.name) : AbstractValue{});
+        v.fields.push_back(f.type ? declared(*f.type, f.domain, dep + "." + f.name, f.direction, &f.label) : AbstractValue{});
       }
       break;
     case ast::TypeKind::Unknown: v = unknown(Kind::Unknown, std::string(tr("a value of unknown type"))); break;
   }
-  if (v.kind != Kind::List && v.kind != Kind::Record) v.deps = {dep};
+  if (v.kind != Kind::List && v.kind != Kind::Record) {
+    v.deps = {dep};
+    v.direction = direction;
+    v.label = label;
+  }
   return v;
 }
 

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,10 @@ struct AbstractValue {
   // never up. A dependency of [deps] that is not here moves it both ways, or the analysis cannot
   // tell (monotonicity, W0407).
   std::map<std::string, int> slope;
+  // A fact's or field's value: its declared direction, +1 `more is better`, −1 `more is worse`,
+  // and its label in the ruleset (for messages).
+  int direction = 0;
+  const std::string* label = nullptr;
   std::shared_ptr<const AbstractValue> element;  // List
   std::string list_name;                         // List: the fact's name, for messages
   std::vector<std::string> field_names;          // Record
@@ -87,7 +92,8 @@ std::optional<Difference> difference_at(const ast::Ruleset& rs, const ast::Expr&
                                         const std::string& subject, const Decimal& at, std::optional<Decimal> points);
 Range domain_range(const ast::Interval& iv);
 // A fact's (or field's, or element's) value: its declared domain, else its type's default one.
-AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep);
+AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep,
+                       int direction = 0, const std::string* label = nullptr);
 // Source text on one line, runs of whitespace folded to one space (as the evaluator shows it).
 std::string fold(std::string_view text);
 // Whether [text] mentions [word] as a whole word.
@@ -151,6 +157,13 @@ class Analyzer {
   void check_bounds(const ast::Indicator& ind, const AbstractValue& score);
   // AnalysisOptions::directions: the way [score] moves with each fact it reads.
   void record_directions(const ast::Indicator& ind, const AbstractValue& score);
+  // Declared directions (W0408): [v]'s own, and its fields', by the dependency they are read as.
+  void declare(const AbstractValue& v);
+  // The dependencies of [subject] whose declared direction a step of [way] (+1 up, −1 down) goes
+  // against, and whether every dependency it moves with has a direction declared.
+  std::vector<std::string> against(const AbstractValue& subject, int way, bool& all_declared) const;
+  void check_declared(const ast::Indicator& ind, const AbstractValue& score);
+  std::string declared_name(const std::string& dep) const;
   // W0404 ([above]) or W0405 for [ind]'s score: a warning when the analysis is sure, else a note
   // and an UnsureBound.
   void out_of_bounds(const ast::Indicator& ind, const AbstractValue& score, bool above, std::string message,
@@ -194,6 +207,14 @@ class Analyzer {
   // step against the way the others go is reported (W0407).
   void steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
              AbstractValue& result);
+  // W0408 for a step of [way] at [at] that goes against the directions declared for [deps].
+  void report_against(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below,
+                      const Piece& above, const Decimal& at, int way, bool percent, const std::vector<std::string>& deps);
+  void pieces_against(const std::vector<Piece>& pieces);
+  // W0408 for the step from pieces[below] to the next if it goes against a declared direction;
+  // whether declarations decide it (against them, or the declared way of every fact it moves with).
+  bool declared_step(const ast::Expr& subject_expr, const AbstractValue& subject, const std::vector<Piece>& pieces,
+                     std::size_t below, const Decimal& at, int way, bool percent);
   // The step between two adjacent pieces at [at]: +1 up, 0 none, −1 down, kStepEither when it
   // depends on other facts or cannot be told.
   static constexpr int kStepEither = 3;
@@ -234,6 +255,12 @@ class Analyzer {
   std::vector<Narrowed> narrowed_;
   std::vector<Span> call_sites_;  // the calls being analysed, innermost last
   const ast::Indicator* indicator_ = nullptr;
+  struct Declared {
+    int way = 0;                         // +1 more is better, −1 more is worse
+    const std::string* label = nullptr;  // the fact's or field's label
+  };
+  std::map<std::string, Declared> declared_;  // dependency → its declared direction
+  std::set<std::string> against_;             // shown dependencies W0408 named in this indicator
   int next_element_ = 0;
   std::uint64_t steps_ = 0;
   // Function calls are analysed at each call, so calls nested in calls multiply; these bound it.

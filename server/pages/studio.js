@@ -13,11 +13,11 @@
 const RUBRIC_WORDS = ["ruleset", "scheme", "year", "extends", "facts", "define", "let", "section", "indicator", "points",
   "score", "tiered", "brackets", "deduct", "per", "from", "until", "zero", "weighted", "judged", "by", "when", "otherwise",
   "and", "or", "not", "in", "to", "inf", "where", "grade", "rounding", "total", "explain", "standard", "evidence", "default",
-  "unit", "fixed", "require", "veto", "choose", "applies", "shared", "at", "least", "extra", "test", "case", "given", "expect", "unless",
+  "unit", "fixed", "more", "is", "better", "worse", "require", "veto", "choose", "applies", "shared", "at", "least", "extra", "test", "case", "given", "expect", "unless",
   "below", "any", "list", "of", "enum", "true", "false",
   "规则集", "方案", "年度", "继承", "填报", "定义", "设", "分组", "指标", "分值", "评分", "分档", "分段", "扣", "每", "从", "直至",
   "零", "加权", "酌情", "按", "当", "否则", "且", "或", "非", "在", "至", "无穷", "其中", "等级", "保留", "总分", "指标解释", "评分标准",
-  "佐证材料", "默认", "单位", "固定", "要求", "否决", "择一", "适用", "分担", "至少", "附加", "测试", "情形", "已知", "预期", "是", "否"];
+  "佐证材料", "默认", "单位", "固定", "越高越好", "越低越好", "要求", "否决", "择一", "适用", "分担", "至少", "附加", "测试", "情形", "已知", "预期", "是", "否"];
 
 function wordsPattern() {
   const sorted = RUBRIC_WORDS.slice().sort((a, b) => b.length - a.length);

@@ -17,7 +17,7 @@ Removing 采购政策效能 leaves its two facts unread: the warnings are at the
      | ^~~~~~~~~~~~~~~~~~~
     = help: write 'remove fact sme_actual' below this line; departments are then no longer asked for it
   2023.rubric:125:3: note: 'sme_actual' is declared here, in the base ruleset
-   125 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数"
+   125 |   sme_actual             : money unit "万元" "实际面向中小企业采购金额合计数" more is better
        |   ^~~~~~~~~~
   2023.rubric:157:3: note: the score goes down where rate（完成率） rises past 150%, though it goes up elsewhere: at 150% it is pts, above 150% it is pts / 2 [W0407]
    157 |   (150%, inf)  -> pts / 2

@@ -20,7 +20,7 @@ Curly quotes in the header:
 Over 4 MiB:
   $ cp "$SRC/rulesets/guangzhou/2023.rubric" big.rubric && head -c 4300000 /dev/zero | tr '\0' '#' >> big.rubric
   $ rubric score big.rubric "$SRC/rulesets/guangzhou/examples/guangzhou-internet-court-2023.json"
-  big.rubric: error: the file is 4338933 bytes; rulesets may be at most 4194304 bytes [E0012]
+  big.rubric: error: the file is 4339218 bytes; rulesets may be at most 4194304 bytes [E0012]
   1 error generated.
   [1]
 A header with no year:
