@@ -12,9 +12,11 @@
 #include "base/messages.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
+#include "interpreter/tools/whatif.hpp"
 #include "report/html.hpp"
 #include "report/json.hpp"
 #include "report/official_table.hpp"
+#include "report/whatif_report.hpp"
 #include "report/xlsx.hpp"
 #include "server/answers.hpp"
 #include "server/auth.hpp"
@@ -183,6 +185,7 @@ const std::vector<Service::Route>& Service::table() {
       {"GET", "/years", W::Account, [](Service& s, Context&, const Args&) { return s.years(); }},
       {"GET", "/years/{year}/form", W::Account, [](Service& s, Context&, const Args& a) { return s.form(*a.year); }},
       {"POST", "/years/{year}/score", W::Account, [](Service& s, Context& c, const Args& a) { return s.score(c, *a.year); }},
+      {"POST", "/years/{year}/whatif", W::Account, [](Service& s, Context& c, const Args& a) { return s.whatif(c, *a.year); }},
       {"GET", "/years/{year}/overview", W::Bureau, [](Service& s, Context& c, const Args& a) { return s.overview(c, *a.year); }},
       {"GET", "/years/{year}/report.xlsx", W::Bureau,
        [](Service& s, Context& c, const Args& a) { return s.year_report(c, *a.year, "xlsx"); }},
@@ -334,6 +337,34 @@ Response Service::score(Context& context, const ServedYear& year) {
   Response r;
   r.body = score_facts(year, context.request.body).document;
   return r;
+}
+
+// What the facts would need to reach the next grade (or ?target=, a grade or a total): the
+// document of rubric whatif --format json. Facts that cannot be scored get it with their
+// diagnostics and no answer, as the score route does; a target that is neither is a 400.
+Response Service::whatif(Context& context, const ServedYear& year) {
+  const Scoring scored = score_facts(year, context.request.body);
+  const std::string file(tr("form"));
+  if (!scored.facts || !scored.evaluation || !scored.evaluation->total) {
+    return {200, "application/json; charset=utf-8",
+            render_whatif_json(year.ruleset.get(), file, "", nullptr, scored.diagnostics), {}, {}, {}};
+  }
+  const ast::Ruleset& rs = *year.ruleset;
+  const auto asked = context.request.query.find("target");
+  std::string problem;
+  const auto target = whatif::parse_target(rs, asked == context.request.query.end() ? "" : asked->second,
+                                           scored.evaluation->grade, problem);
+  if (!target && !problem.empty()) return error(400, "bad_target", problem);
+  whatif::Answer answer;
+  if (target) {
+    answer = whatif::what_if(rs, *scored.facts, *target);
+  } else {
+    answer.total = *scored.evaluation->total;
+    answer.grade = scored.evaluation->grade;
+    answer.top_grade = true;
+  }
+  return {200, "application/json; charset=utf-8",
+          render_whatif_json(&rs, file, scored.facts->department, &answer, scored.diagnostics), {}, {}, {}};
 }
 
 Response Service::department_year(Context&, const Department& department, const ServedYear& year) {

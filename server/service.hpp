@@ -109,6 +109,7 @@ class Service {
   Response ruleset_source(Context& context, const std::string& sha256);
   Response form(const ServedYear& year);
   Response score(Context& context, const ServedYear& year);
+  Response whatif(Context& context, const ServedYear& year);
   Response departments(Context& context);
   Response add_department(Context& context);
   Response add_account(Context& context);

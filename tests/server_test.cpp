@@ -112,6 +112,36 @@ INSTANTIATE_TEST_SUITE_P(, ServerApi, ::testing::ValuesIn(rubric::testing::kBack
 
 std::string error_code(const Response& r) { return json::parse(r.body)["error"]["code"].get<std::string>(); }
 
+// The department page's 试算: what the court's facts would need, as rubric whatif answers it, each
+// change scored again; nothing is stored.
+TEST_P(ServerApi, WhatifAnswersWhatTheFactsWouldNeed) {
+  const Client court = login("court");
+  const std::string facts = read_text(kCourt2023);
+  const json top = json::parse(call("POST", "/api/v1/years/2023/whatif", facts, &court).body);
+  EXPECT_EQ(top["schema"], "rubric/whatif");
+  EXPECT_EQ(top["answer"]["grade"], "优");
+  EXPECT_TRUE(top["answer"]["top_grade"].get<bool>());  // 95.99 is 优 already: nothing above it
+
+  const Response asked = call("POST", "/api/v1/years/2023/whatif?target=97", facts, &court);
+  ASSERT_EQ(asked.status, 200) << asked.body;
+  const json answer = json::parse(asked.body)["answer"];
+  EXPECT_EQ(answer["total"].dump(), "95.99");
+  EXPECT_EQ(answer["target"]["total"].dump(), "97");
+  ASSERT_FALSE(answer["singles"].empty());
+  for (const json& single : answer["singles"]) {
+    EXPECT_TRUE(single["verified"].get<bool>()) << single.dump();
+    EXPECT_GE(rubric::Decimal::parse(single["total"].dump()).value(), *rubric::Decimal::parse("97")) << single.dump();
+  }
+
+  EXPECT_EQ(error_code(call("POST", "/api/v1/years/2023/whatif?target=甲", facts, &court)), "bad_target");
+  // Facts that cannot be scored: the diagnostics, and no answer.
+  const json refused = json::parse(call("POST", "/api/v1/years/2023/whatif", R"({"year": 2023, "facts": {}})", &court).body);
+  EXPECT_TRUE(refused["answer"].is_null());
+  EXPECT_FALSE(refused["diagnostics"].empty());
+  // Nothing was stored.
+  EXPECT_EQ(json::parse(call("GET", year_path(court_), "", &court).body)["state"], "none");
+}
+
 TEST_P(ServerApi, TheCourtSubmitsItsFactsAndGets9599WithTheClaimFlagged) {
   const Client court = login("court");
   const std::string facts = read_text(kCourt2023);
@@ -529,6 +559,7 @@ TEST_P(ServerApi, EveryRouteAgainstEveryRole) {
       {"GET /api/v1/years", "any"},
       {"GET /api/v1/years/{year}/form", "any"},
       {"POST /api/v1/years/{year}/score", "any"},
+      {"POST /api/v1/years/{year}/whatif", "any"},
       {"GET /api/v1/years/{year}/overview", "bureau"},
       {"GET /api/v1/years/{year}/report.xlsx", "bureau"},
       {"GET /api/v1/years/{year}/report.html", "bureau"},

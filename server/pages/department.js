@@ -467,6 +467,90 @@ function draftDocument(draft) {
   return { facts: f };
 }
 
+// ---- 试算: what the facts would need (POST /api/v1/years/{year}/whatif) --------------------------
+
+function setWhatifStatus(text, kind) {
+  const s = document.getElementById("whatif-status");
+  s.textContent = text;
+  s.className = "score-status " + (kind || "");
+}
+
+// A value of a what-if answer as the officer reads it: 是/否, "96.5%", "120.5 万元".
+function whatifValue(v, path) {
+  if (v === true) return "是";
+  if (v === false) return "否";
+  if (v === null || v === undefined) return "—";
+  const s = String(v);
+  const scalar = !String(path).includes("[");
+  const editor = scalar ? editorOf(String(path)) : null;
+  const unit = editor && editor.d.unit && !s.endsWith("%") ? " " + String(editor.d.unit) : "";
+  return s + unit;
+}
+
+function whatifChange(c) {
+  return String(c.label) + "：" + whatifValue(c.from, c.fact) + " → " + whatifValue(c.to, c.fact);
+}
+
+function showWhatif(doc) {
+  const box = clear(document.getElementById("whatif-result"));
+  const a = doc && doc.answer;
+  if (!a) {
+    box.append(el("p", { class: "notice notice-error" }, "填报数据不完整或有误，暂不能试算。请先按上方列出的问题修改。"));
+    return;
+  }
+  const digits = page.form.digits;
+  const now = "当前总分 " + showScore(a.total, digits) + "，等级“" + a.grade + "”";
+  if (a.top_grade) {
+    box.append(el("p", { class: "whatif-lead" }, now + "，已是最高等级。可在“目标”中填写一个总分（如 98）再试算。"));
+    return;
+  }
+  const aim = a.target.grade ? "达到“" + a.target.grade + "”（总分 " + showScore(a.target.total, digits) + " 以上）"
+                             : "总分达到 " + showScore(a.target.total, digits);
+  if (a.reached) {
+    box.append(el("p", { class: "whatif-lead" }, now + "，已经" + aim + "。"));
+    return;
+  }
+  box.append(el("p", { class: "whatif-lead" }, now + "。要" + aim + "："));
+  if (a.singles.length) {
+    box.append(el("p", {}, "单独改动下列任何一项即可（其他数据不变；改到表中的值刚好达到，差一点都不够）："));
+    box.append(el("table", { class: "grid whatif-table", id: "whatif-singles" },
+      el("thead", {}, el("tr", {}, el("th", {}, "数据项"), el("th", {}, "现在"), el("th", {}, "改为"),
+        el("th", {}, "改后总分"), el("th", {}, "改后等级"))),
+      el("tbody", {}, a.singles.map((x) => el("tr", {},
+        el("td", {}, String(x.label)), el("td", { class: "num" }, whatifValue(x.from, x.fact)),
+        el("td", { class: "num" }, whatifValue(x.to, x.fact), x.verified ? "" : "（未能核验）"),
+        el("td", { class: "num" }, showScore(x.total, digits)), el("td", {}, String(x.grade)))))));
+  } else if (a.combinations.length) {
+    box.append(el("p", {}, "单独改动任何一项都不够。同时改动下列几项即可（占可改动余地最少的在前）："));
+    box.append(el("ol", { id: "whatif-combinations" }, a.combinations.map((c) => el("li", {},
+      c.changes.map(whatifChange).join("；") + "；改后总分 " + showScore(c.total, digits) + "，等级“" + c.grade + "”"))));
+  } else {
+    box.append(el("p", {}, "在试算范围内，单独改动一项或同时改动至多四项数据都不能达到。"));
+  }
+  if (a.not_tried > 0) box.append(el("p", { class: "block-intro" }, "另有 " + a.not_tried + " 项数据因计算量限制未试算。"));
+  if (a.fixed.length) {
+    box.append(el("details", { class: "whatif-fixed" },
+      el("summary", {}, "本年度不能改变、试算中保持不变的数据（" + a.fixed.length + " 项）"),
+      el("ul", {}, a.fixed.map((f) => el("li", {}, String(f))))));
+  }
+}
+
+async function runWhatif() {
+  const target = document.getElementById("whatif-target").value.trim();
+  setWhatifStatus("正在试算……", "busy");
+  const path = "/api/v1/years/" + encodeURIComponent(page.year) + "/whatif" +
+    (target ? "?target=" + encodeURIComponent(target) : "");
+  const answer = await Api.request("POST", path, buildDocument({}));
+  if (answer.ok && answer.data) {
+    showWhatif(answer.data);
+    setWhatifStatus("已按当前填报数据试算", "done");
+  } else if (answer.status === 401) {
+    sessionEnded();
+  } else {
+    setWhatifStatus(errorMessage(answer), "failed");
+  }
+}
+
 // ---- Scoring -----------------------------------------------------------------------------------
 
 function changed() {
@@ -474,6 +558,7 @@ function changed() {
   setSaveStatus("有未保存的修改", "pending");
   showLocalMessages();
   scheduleScore();
+  if (document.getElementById("whatif-result").firstChild) setWhatifStatus("填报数据已修改，请重新试算", "");
 }
 
 function scheduleScore() {
@@ -1055,6 +1140,7 @@ async function start() {
   document.getElementById("claimed-total").addEventListener("input", (e) => { page.claimedTotal = e.target.value; changed(); });
   document.getElementById("save").addEventListener("click", saveDraft);
   document.getElementById("submit").addEventListener("click", submitForm);
+  document.getElementById("whatif-run").addEventListener("click", runWhatif);
   if (page.readOnly) {
     document.getElementById("claimed-total").disabled = true;
     document.getElementById("save").hidden = true;

@@ -196,6 +196,25 @@ def test_officer_fills_in_scores_submits_and_downloads(server, browser_factory, 
     driver.execute_script("document.getElementById('indicators').scrollIntoView()")
     shot(driver, screenshots, "department-indicators")
 
+    # 试算: at 优 already, so a total is asked for; each change in the table reaches it.
+    css(driver, "#whatif-run").click()
+    wait(driver, lambda d: "已是最高等级" in text_of(d, "#whatif-result"), message="whatif at the top grade")
+    type_into(css(driver, "#whatif-target"), "97")
+    css(driver, "#whatif-run").click()
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#whatif-singles tbody tr")),
+         message="no what-if changes for a total of 97")
+    lead = text_of(driver, "#whatif-result")
+    assert "当前总分 95.99" in lead and "总分达到 97.00" in lead, lead
+    rows = driver.find_elements(By.CSS_SELECTOR, "#whatif-singles tbody tr")
+    for tr in rows:
+        cells = [td.text for td in tr.find_elements(By.CSS_SELECTOR, "td")]
+        assert len(cells) == 5 and cells[1] != cells[2], cells
+        assert float(cells[3]) >= 97, cells
+        assert "未能核验" not in cells[2], cells
+    assert text_of(driver, "#whatif-status") == "已按当前填报数据试算"
+    driver.execute_script("document.getElementById('whatif-block').scrollIntoView()")
+    shot(driver, screenshots, "department-whatif")
+
     css(driver, "#save").click()
     wait(driver, lambda d: "草稿已保存" in text_of(d, "#save-status"), message="draft saved")
 
