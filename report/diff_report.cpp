@@ -120,6 +120,21 @@ std::string subject_words(const std::string& subject) {
   return subject;
 }
 
+// Where the two sides of a rule score differently, for every department (regions.hpp).
+std::string regions_text(const ImpactRegions& r, const std::string& indent) {
+  if (r.regions.empty()) return tr_format("{}the two score alike for every value of {}\n", indent, r.subject);
+  std::string out = tr_format("{}where the two score differently, for every department, by {}:\n", indent, r.subject);
+  for (const ImpactRegion& x : r.regions) {
+    std::string why;
+    if (!x.sure) {
+      why = x.depends.empty() ? std::string(tr(" (they could not be compared there)"))
+                              : tr_format(" (unless {} make them equal)", fmt::join(x.depends, ", "));
+    }
+    out += tr_format("{}  {}: {} → {}{}\n", indent, x.where, x.old_score, x.new_score, why);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_diff_text(const DiffReport& report) {
@@ -157,6 +172,7 @@ std::string render_diff_text(const DiffReport& report) {
         if (!e->old_text.empty() && !e->new_text.empty()) {
           out += tr_format("{}old: {}\n{}new: {}\n", indent, shorten(e->old_text), indent, shorten(e->new_text));
         }
+        if (e->regions) out += regions_text(*e->regions, indent);
       }
     }
   }
@@ -198,8 +214,14 @@ std::string render_diff_markdown(const DiffReport& report) {
     if (entries.empty()) continue;
     out += tr_format("\n## {}\n\n| | what | where | change | old | new |\n|---|---|---|---|---|---|\n", tr(group.title));
     for (const DiffEntry* e : entries) {
+      std::string summary = e->summary;
+      if (e->regions) {
+        std::string text = regions_text(*e->regions, "");
+        for (char& c : text) c = c == '\n' ? ' ' : c;
+        summary += "; " + text;
+      }
       out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", mark(e->kind), cell(e->subject), cell(e->where),
-                         cell(e->summary), e->old_text.empty() ? "" : "`" + cell(shorten(e->old_text)) + "`",
+                         cell(summary), e->old_text.empty() ? "" : "`" + cell(shorten(e->old_text)) + "`",
                          e->new_text.empty() ? "" : "`" + cell(shorten(e->new_text)) + "`");
     }
   }
@@ -228,6 +250,13 @@ std::string render_diff_json(const DiffReport& report) {
     ordered_json c = {{"kind", std::string(to_string(e.kind))}, {"subject", e.subject}, {"where", e.where}, {"summary", e.summary}};
     if (!e.old_text.empty()) c["old"] = e.old_text;
     if (!e.new_text.empty()) c["new"] = e.new_text;
+    if (e.regions) {
+      ordered_json differ = ordered_json::array();
+      for (const ImpactRegion& x : e.regions->regions) {
+        differ.push_back({{"where", x.where}, {"old", x.old_score}, {"new", x.new_score}, {"sure", x.sure}, {"depends", x.depends}});
+      }
+      c["regions"] = {{"subject", e.regions->subject}, {"differ", std::move(differ)}};
+    }
     changes.push_back(std::move(c));
   }
   j["changes"] = std::move(changes);

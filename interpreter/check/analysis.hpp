@@ -26,6 +26,7 @@
 // as a note with the same code and the reason ("unsure: …").
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,5 +70,18 @@ struct UnsureBound {
 // [unsure_bounds], when given, receives each W0404 and W0405 the analysis was not sure of.
 Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options = {},
                     std::vector<UnsureBound>* unsure_bounds = nullptr);
+
+// Two scores of two rulesets ([a] of [ra], [b] of [rb]; `points` in each is [points_a],
+// [points_b] when known), compared where a subject (its text, [subject]) is [at], or over a range
+// of it when [at] is empty, as polynomials over the names they read (names are taken to mean the
+// same in both; rubric diff lists a changed function, let or fact on its own):
+//   Same       equal wherever the subject is;
+//   Different  unequal, as polynomials in the subject alone (at most at a few values of it equal);
+//   MayDiffer  unequal unless the other names they read make them equal ([depends] lists those);
+//   Unknown    a score the comparison does not look into where the subject is held at [at].
+enum class Comparison { Same, Different, MayDiffer, Unknown };
+Comparison compare_scores(const ast::Ruleset& ra, const ast::Expr& a, std::optional<Decimal> points_a,
+                          const ast::Ruleset& rb, const ast::Expr& b, std::optional<Decimal> points_b,
+                          const std::string& subject, std::optional<Decimal> at, std::vector<std::string>* depends);
 
 }  // namespace rubric

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "dsl/visit.hpp"
 #include "interpreter/check/analyzer.hpp"
@@ -198,3 +199,33 @@ std::optional<Difference> difference_at(const ast::Ruleset& rs, const ast::Expr&
 }
 
 }  // namespace rubric::analysis
+
+namespace rubric {
+
+Comparison compare_scores(const ast::Ruleset& ra, const ast::Expr& a, std::optional<Decimal> points_a,
+                          const ast::Ruleset& rb, const ast::Expr& b, std::optional<Decimal> points_b,
+                          const std::string& subject, std::optional<Decimal> at, std::vector<std::string>* depends) {
+  using namespace analysis;
+  try {
+    PolynomialBuilder in_a(ra, subject, at, points_a);
+    PolynomialBuilder in_b(rb, subject, at, points_b);
+    const auto pa = in_a.of(a);
+    const auto pb = in_b.of(b);
+    if (!pa || !pb) return Comparison::Unknown;
+    if (*pa == *pb) return Comparison::Same;
+    const Polynomial difference = minus(*pa, *pb);
+    std::set<std::string> others;
+    for (const auto& [m, c] : difference) {
+      for (const std::string& atom : m) {
+        if (atom != subject) others.insert(atom);
+      }
+    }
+    if (others.empty()) return Comparison::Different;
+    if (depends != nullptr) depends->assign(others.begin(), others.end());
+    return Comparison::MayDiffer;
+  } catch (const DecimalError&) {
+    return Comparison::Unknown;
+  }
+}
+
+}  // namespace rubric

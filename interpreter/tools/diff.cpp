@@ -182,7 +182,7 @@ class Differ {
   void add(DiffKind kind, std::string subject, std::string where, std::string summary, std::string old_text = {},
            std::string new_text = {}) {
     out_.push_back({kind, std::move(subject), std::move(where), std::move(summary), std::move(old_text),
-                    std::move(new_text)});
+                    std::move(new_text), std::nullopt});
   }
   void settings();
   static std::string vetoes(const ast::Ruleset& rs);
@@ -366,6 +366,10 @@ void Differ::compare(const Node& x, const Node& y) {
     if (tx != nullptr && ty != nullptr && x.i->lets.size() == y.i->lets.size()) narrowed = tier_changes(a_, *tx, b_, *ty);
     const std::string summary = narrowed.empty() ? std::string(tr("the rule changed")) : fmt::format("{}", fmt::join(narrowed, "; "));
     add(DiffKind::RuleChanged, subject, where, summary, x.rule, y.rule);
+    if (x.i->score && y.i->score) {
+      out_.back().regions = impact_regions(a_, *x.i->score, x.i->points.hi, b_, *y.i->score, y.i->points.hi,
+                                           &x.i->lets, &y.i->lets);
+    }
   }
   const auto text_change = [&](const std::string& old_text, const std::string& new_text, const char* what) {
     if (old_text == new_text) return;
@@ -485,6 +489,7 @@ void Differ::functions() {
     const auto affected = callers(new_nodes_, d.name);
     if (!affected.empty()) summary += tr_format(" (used by {})", fmt::join(affected, ", "));
     add(DiffKind::FunctionChanged, std::string("function ") + d.name, "", summary, x, y);
+    if (d.params == it->params) out_.back().regions = impact_regions(a_, *d.body, std::nullopt, b_, *it->body, std::nullopt);
   }
   for (const ast::Define& d : b_.defines) {
     const bool existed = std::any_of(a_.defines.begin(), a_.defines.end(), [&](const ast::Define& e) { return e.name == d.name; });

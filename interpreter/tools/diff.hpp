@@ -4,13 +4,17 @@
 // indicator that disappears while another with the same points and the same rule appears has
 // been renamed. Points, rules (shown on both sides), functions, facts, rounding, the total and
 // the grade table are compared too. Where both sides of a rule are tier tables of the same
-// shape, the change is narrowed to the tiers and bounds that differ.
+// shape, the change is narrowed to the tiers and bounds that differ; where both are tier tables or
+// brackets over the same subject, of any shape, the regions of the subject where the two score
+// differently are given too.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "dsl/ast.hpp"
+#include "interpreter/tools/regions.hpp"
 
 namespace rubric {
 
@@ -40,6 +44,9 @@ struct DiffEntry {
   std::string summary;   // one line: "points 2 → 10", "moved from 管理效能 / 资金管理"
   std::string old_text;  // both sides, where showing them helps
   std::string new_text;
+  // A rule or function whose two sides are tier tables or brackets over the same subject: where,
+  // for every department, the two score differently (regions.hpp).
+  std::optional<ImpactRegions> regions;
 };
 
 std::vector<DiffEntry> diff_rulesets(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset);

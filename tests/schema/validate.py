@@ -48,6 +48,13 @@ def main():
     typo.write_text(court.read_text(encoding="utf-8").replace('"audit_issues"', '"audit_isues"'), encoding="utf-8")
     not_json = work / "broken.json"
     not_json.write_text('{"department": "某局", "year": 2023, "facts": {', encoding="utf-8")
+    # Two sides of one tier table, for the regions of a diff (docs/analysis.md).
+    tiers = ('ruleset "区域" scheme test year 2023\nfacts {{\n  rate : percent in [0, 300%] "完成率"\n}}\n'
+             'section 甲 points 10 {{\n  indicator 乙 points 10 {{\n    score tiered rate {{ {} }}\n  }}\n}}\n'
+             'grade {{ 优 >= 9; 差 otherwise }}\n')
+    (work / "old.rubric").write_text(tiers.format("[0, 60%) -> 0\n [60%, 300%] -> points"), encoding="utf-8")
+    (work / "new.rubric").write_text(tiers.format("[0, 60%) -> 0\n [60%, 150%] -> points\n (150%, 300%] -> points / 2"),
+                                     encoding="utf-8")
     g = "rulesets/guangzhou"
     cases = [
         # (schema, expected exit, arguments)
@@ -66,6 +73,7 @@ def main():
         ("test", 0, ["test", "rulesets", "--coverage", "--format", "json"]),
         ("test", 3, ["test", f"{g}/2023.rubric", "--filter", "没有这样的情形", "--format", "json"]),
         ("diff", 0, ["diff", f"{g}/2021.rubric", f"{g}/2023.rubric", "--format", "json"]),
+        ("diff", 0, ["diff", str(work / "old.rubric"), str(work / "new.rubric"), "--format", "json"]),
         ("audit", 4, ["audit", f"{g}/2023.rubric", str(court), str(typo), "--allow-unknown-facts", "--format", "json"]),
         ("audit", 3, ["audit", f"{g}/2023.rubric", str(court), str(not_json), "--format", "json"]),
         ("audit", 1, ["audit", "tests/diagnostics/unknown_name.rubric", str(court), "--format", "json"]),
