@@ -214,6 +214,36 @@ TEST(Direction, FieldsOfListElementsAreHeldToTheirDeclarations) {
             "o.target（目标） is declared 'more is worse', but the score of '乙' goes up as it grows, the other facts held");
 }
 
+// 公用经费控制率's shape: a rate over a budget the subject reads both ways, full marks up to 0
+// and a deduction by steps above it. The budget's unknown way does not hide the spending's, and
+// the step at 0, which no formula comparison decides, is decided from the two pieces' scores.
+TEST(Direction, ADeductionAboveABoundIsFollowedThroughALet) {
+  const std::string text =
+      "ruleset \"方向\" scheme test year 2023\n"
+      "facts {\n  spent : money \"支出\" more is better\n  budget : money in (0, inf) \"预算\"\n}\n"
+      "section 甲 points 10 {\n  indicator 乙 points 10 {\n"
+      "    let over \"控制率\" = (spent - budget) / budget\n"
+      "    score when over <= 0 -> points\n          otherwise deduct 0.5 per steps(over, 5%) until zero\n  }\n}\n"
+      "grade { 优 >= 9; 差 otherwise }\n";
+  LoadOptions options;
+  options.monotonicity = true;
+  const LoadedRuleset loaded = load_ruleset_source("spent.rubric", text, options);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : loaded.diagnostics.items()) {
+    if (d.code == "W0408") messages.push_back(d.message);
+  }
+  ASSERT_EQ(messages.size(), 2U) << render(loaded.diagnostics, false);
+  EXPECT_EQ(messages[0],
+            "spent（支出） is declared 'more is better', but the score goes down where over（控制率） rises past 0%: at 0% it "
+            "is points, above 0% it is deduct 0.5 per steps(over, 5%) until zero");
+  EXPECT_EQ(messages[1], "spent（支出） is declared 'more is better', but in this tier the score goes down as it grows");
+  // Declared the way the rule goes, nothing is said; and --directions infers it.
+  std::string right = text;
+  right.replace(right.find("more is better"), 14, "more is worse");
+  const LoadedRuleset clean = load_ruleset_source("spent.rubric", right, options);
+  for (const Diagnostic& d : clean.diagnostics.items()) EXPECT_NE(d.code, "W0408") << d.message;
+}
+
 TEST(Direction, MessagesInAChineseFileNameTheChineseWords) {
   const std::string text =
       "规则集 \"方向\" 方案 test 年度 2023\n"

@@ -50,13 +50,22 @@ bool starts_before(const Range& a, const Range& b) {
 }
 
 
-// [subject] as a message names it: a fact's or a parameter's label beside its name, as
-// "rate（完成率）", so that an official reads what the rule calls it.
-std::string named(const ast::Ruleset& rs, const ast::Expr& subject, const std::string& text) {
+// [subject] as a message names it: a fact's, a let's or a parameter's label beside its name, as
+// "rate（完成率）", so that an official reads what the rule calls it. [indicator]: the one being
+// analysed, whose own lets come first.
+std::string named(const ast::Ruleset& rs, const ast::Indicator* indicator, const ast::Expr& subject, const std::string& text) {
   const auto* n = std::get_if<ast::NameRef>(&subject.node);
   if (n == nullptr) return text;
   std::string label;
   if (n->kind == ast::NameKind::Fact && n->index < rs.facts.size()) label = rs.facts[n->index].label;
+  if (n->kind == ast::NameKind::Let) {
+    for (const std::vector<ast::Let>* lets : {indicator != nullptr ? &indicator->lets : nullptr, &rs.lets}) {
+      if (lets == nullptr) continue;
+      for (const ast::Let& l : *lets) {
+        if (l.name == n->name && label.empty()) label = l.label;
+      }
+    }
+  }
   if (n->kind == ast::NameKind::Param) {
     for (const ast::Define& d : rs.defines) {
       if (d.span.begin <= subject.span.begin && subject.span.end <= d.span.end && n->index < d.param_labels.size()) {
@@ -189,7 +198,7 @@ void Analyzer::report_against(const ast::Expr& subject_expr, const AbstractValue
   }
   for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
   const std::string facts = fmt::format("{}", fmt::join(shown, ", "));
-  const std::string subject_name = named(rs_, subject_expr, name);
+  const std::string subject_name = named(rs_, indicator_, subject_expr, name);
   std::string message =
       way < 0 ? tr_format("{} is declared {}, but the score goes down where {} rises past {}: {} it is {}, {} it is {}",
                           facts, declared_word(first.way), subject_name, bound, where_below, src(below.result->span),
@@ -260,7 +269,16 @@ int Analyzer::step_at(const ast::Expr& subject_expr, const AbstractValue& subjec
                       const Decimal& at) {
   const std::optional<Decimal> points = indicator_ != nullptr ? std::optional(indicator_->points.hi) : std::nullopt;
   const auto d = difference_at(rs_, *below.result, *above.result, src(subject_expr.span), at, points);
-  if (!d) return kStepEither;
+  if (!d) {
+    // Scores the comparison does not look into (a deduction by steps of the subject): decided
+    // when every score of one piece lies above every score of the other, wherever the subject is
+    // in them, and so at the bound too.
+    const auto all_below = [](const Range& a, const Range& b) {  // every value of a < every value of b
+      return a.hi.inf == 0 && b.lo.inf == 0 && (a.hi.value < b.lo.value || (a.hi.value == b.lo.value && !(a.hi.closed && b.lo.closed)));
+    };
+    if (below.score.empty() || above.score.empty()) return kStepEither;
+    return all_below(above.score, below.score) ? -1 : all_below(below.score, above.score) ? 1 : kStepEither;
+  }
   // Bound the difference with the intervals of what it reads, the subject held at the bound.
   const std::size_t mark = narrowed_.size();
   narrow_to(subject_expr, subject, Range::point(at));
@@ -287,7 +305,7 @@ void Analyzer::report_step(const ast::Expr& subject_expr, const AbstractValue& s
                            const Piece& above, const Decimal& at, int way, bool percent) {
   const std::string name = src(subject_expr.span);
   const std::string bound = format_bound(at, percent);
-  const std::string subject_name = named(rs_, subject_expr, name);
+  const std::string subject_name = named(rs_, indicator_, subject_expr, name);
   const std::string where_below = below.range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
   const std::string where_above = above.range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
   const bool drop = way < 0;
@@ -328,16 +346,23 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
                      AbstractValue& result) {
   if (!slopes_ || result.kind != Kind::Number) return;
   // The way each piece's score moves with the subject: through the facts the subject reads.
+  // A fact the subject moves both ways, or unknown ways ((x − b) / b in b), says nothing of the
+  // piece's way in the subject: the facts it moves one way decide, if there are any.
   const auto piece_way = [&](const Piece& p) {
     int way = kIndependent;
+    bool unknown = false;
     for (const std::string& dep : read_by(subject)) {
       const int s = way_of(subject, dep);
       const auto it = p.slope.find(dep);
       if (it == p.slope.end()) continue;  // the score does not read it
-      const int w = s == 0 || s == kIndependent ? 0 : it->second * s;
+      if (s == 0 || s == kIndependent) {
+        unknown = true;
+        continue;
+      }
+      const int w = it->second * s;
       way = way == kIndependent ? w : way == w ? way : 0;
     }
-    return way;
+    return way == kIndependent && unknown ? 0 : way;
   };
   std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return starts_before(a.range, b.range); });
   struct Step {
