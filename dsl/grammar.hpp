@@ -355,7 +355,10 @@ struct direction_words : sor<seq<key_in<KeywordSet::En, en_More>, _, key_in<Keyw
                              key_in<KeywordSet::Zh, Zh>> {};
 struct more_is_better : seq<direction_words<en_Better, zh_MoreBetter>, not_at<_, colon>> {};
 struct more_is_worse : seq<direction_words<en_Worse, zh_MoreWorse>, not_at<_, colon>> {};
-struct fact_direction : sor<more_is_better, more_is_worse> {};
+// `more is` and then neither word (`more is good`): an error that says what may follow.
+struct e_direction_word : pegtl::failure {};
+struct bad_direction : seq<key_in<KeywordSet::En, en_More>, _, key_in<KeywordSet::En, en_Is>, e_direction_word> {};
+struct fact_direction : sor<more_is_better, more_is_worse, bad_direction> {};
 struct field_option : sor<fact_domain, field_label, fact_fixed, fact_direction> {};
 struct fact_option : sor<fact_label, fact_domain, fact_default, fact_unit, fact_fixed, fact_direction> {};
 struct fact_name : identifier {};

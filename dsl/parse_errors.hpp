@@ -70,6 +70,7 @@ template <> inline constexpr auto error_message<evidence_item> = tr_later("expec
 template <> inline constexpr auto error_message<indicator_end> = tr_later("expected 'score', 'explain', 'standard', 'evidence', 'rounding', 'let', 'applies' or '}' to close the indicator");
 template <> inline constexpr auto error_message<e_applies_when> = tr_later("expected 'when' and the condition after 'applies', e.g. applies when has_ecology otherwise shared");
 template <> inline constexpr auto error_message<e_applies_otherwise> = tr_later("expected 'full' or 'shared' after 'otherwise': what the indicator's points become when it does not apply");
+template <> inline constexpr auto error_message<e_direction_word> = tr_later("expected 'better' or 'worse' after 'more is': a fact's direction is 'more is better' or 'more is worse'");
 template <> inline constexpr auto error_message<e_least> = tr_later("expected 'least' after 'shared at', e.g. shared at least 1");
 template <> inline constexpr auto error_message<e_shared_least> = tr_later("expected how many indicators must apply after 'shared at least', e.g. shared at least 1");
 template <> inline constexpr auto error_message<section_end> = tr_later("expected 'section', 'indicator', 'let', 'veto', 'choose' or '}' to close the section");

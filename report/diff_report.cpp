@@ -86,6 +86,7 @@ const std::vector<Group>& groups() {
        {DiffKind::Added, DiffKind::Removed, DiffKind::Renamed, DiffKind::Moved, DiffKind::PointsChanged,
         DiffKind::RuleChanged, DiffKind::TextChanged}},
       {tr_later("Functions"), {DiffKind::FunctionAdded, DiffKind::FunctionRemoved, DiffKind::FunctionChanged}},
+      {tr_later("Named values (let)"), {DiffKind::LetAdded, DiffKind::LetRemoved, DiffKind::LetChanged}},
       {tr_later("Facts"), {DiffKind::FactAdded, DiffKind::FactRemoved, DiffKind::FactChanged}},
   };
   return kGroups;
@@ -95,9 +96,11 @@ char mark(DiffKind kind) {
   switch (kind) {
     case DiffKind::Added:
     case DiffKind::FunctionAdded:
+    case DiffKind::LetAdded:
     case DiffKind::FactAdded: return '+';
     case DiffKind::Removed:
     case DiffKind::FunctionRemoved:
+    case DiffKind::LetRemoved:
     case DiffKind::FactRemoved: return '-';
     default: return '~';
   }
@@ -113,7 +116,7 @@ std::string shorten(const std::string& text, std::size_t max = 400) {
 // A change's subject for people: its kind in their language ("section 管理效率" → "分组 管理效率"),
 // the settings' names ("year") and the name as they are.
 std::string subject_words(const std::string& subject) {
-  for (const char* kind : {tr_later("section"), tr_later("indicator"), tr_later("fact"), tr_later("function")}) {
+  for (const char* kind : {tr_later("section"), tr_later("indicator"), tr_later("fact"), tr_later("function"), tr_later("let")}) {
     const std::string prefix = std::string(kind) + " ";
     if (subject.rfind(prefix, 0) == 0) return fmt::format("{} {}", tr(kind), subject.substr(prefix.size()));
   }

@@ -244,6 +244,34 @@ TEST(Direction, ADeductionAboveABoundIsFollowedThroughALet) {
   for (const Diagnostic& d : clean.diagnostics.items()) EXPECT_NE(d.code, "W0408") << d.message;
 }
 
+// Found by a review: a list read whole, two facts declared opposite ways in one step, and a
+// misspelt direction.
+TEST(Direction, AListReadWholeIsHeldToItsDeclaration) {
+  const auto found = findings("  xs : list of percent in [0, 100%] \"季度执行率\" more is worse", "mean(xs) * points");
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].message,
+            "xs（季度执行率） is declared 'more is worse', but the score of '乙' goes up as it grows, the other facts held");
+}
+
+TEST(Direction, FactsDeclaredOppositeWaysAreNamedEachWithItsOwn) {
+  const auto found = findings("  r : percent in [0, 100%] \"率\" more is better\n  s : percent in [0, 100%] \"率2\" more is worse",
+                              "tiered (r - s) {\n [-100%, 0) -> points\n [0, 100%] -> 0\n }");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].message.rfind("r（率） is declared 'more is better', but the score goes down", 0), 0U) << found[0].message;
+  bool s_named = false;
+  for (const std::string& n : found[0].notes) s_named = s_named || n == "s（率2） is declared 'more is worse'";
+  EXPECT_TRUE(s_named);
+}
+
+TEST(Direction, AMisspeltDirectionSaysWhatMayFollow) {
+  const LoadedRuleset bad = parse_source(
+      "bad.rubric", "ruleset \"方向\" scheme test year 2023\nfacts {\n  x : number in [0, 1] more is good\n}\n"
+                    "indicator 甲 points 10 { score 10 }\ngrade { 优 >= 9; 差 otherwise }\n");
+  ASSERT_TRUE(bad.diagnostics.has_errors());
+  EXPECT_NE(bad.diagnostics.items()[0].message.find("expected 'better' or 'worse' after 'more is'"), std::string::npos)
+      << render(bad.diagnostics, false);
+}
+
 TEST(Direction, MessagesInAChineseFileNameTheChineseWords) {
   const std::string text =
       "规则集 \"方向\" 方案 test 年度 2023\n"

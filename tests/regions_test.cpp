@@ -97,6 +97,27 @@ TEST(Regions, ARuleRewrittenToTheSameEffectScoresAlikeEverywhere) {
   EXPECT_TRUE(e->regions->regions.empty());
 }
 
+// 采购意向公开合规性's shape: a when on a comparison is brackets, and a tier table may replace it.
+TEST(Regions, AWhenOnComparisonsIsATableToo) {
+  const Pair p = diff_of(ruleset("when rate >= 100% -> points otherwise 0"),
+                         ruleset("when rate >= 90% -> points when rate >= 60% -> points / 2 otherwise 0"));
+  const DiffEntry* e = rule_change(p.entries);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->regions.has_value());
+  ASSERT_EQ(e->regions->regions.size(), 2U);
+  EXPECT_EQ(e->regions->regions[0].where, "[60%, 90%)");
+  EXPECT_EQ(e->regions->regions[0].new_score, "points / 2");
+  EXPECT_EQ(e->regions->regions[1].where, "[90%, 100%)");
+  EXPECT_EQ(e->regions->regions[1].new_score, "points");
+  for (const char* inside : {"60%", "75%", "90%", "99.99%"}) EXPECT_NE(scored(p.old_rs, inside), scored(p.new_rs, inside)) << inside;
+  for (const char* outside : {"0%", "59.99%", "100%", "250%"}) EXPECT_EQ(scored(p.old_rs, outside), scored(p.new_rs, outside)) << outside;
+  // A condition on anything else is not a table: no regions.
+  const Pair q = diff_of(ruleset("when rate >= 100% -> points otherwise 0"),
+                         ruleset("when rate >= 100% and actual > 0 -> points otherwise 0"));
+  ASSERT_NE(rule_change(q.entries), nullptr);
+  EXPECT_FALSE(rule_change(q.entries)->regions.has_value());
+}
+
 TEST(Regions, AFunctionsTiersAreComparedWithItsParameters) {
   const auto with = [](const std::string& above) {
     return "ruleset \"区域\" scheme test year 2023\n"
@@ -133,6 +154,98 @@ TEST(Regions, NoRegionsWhenTheSubjectMeansSomethingElse) {
   ASSERT_TRUE(f->regions.has_value());
   ASSERT_EQ(f->regions->regions.size(), 1U);
   EXPECT_EQ(f->regions->regions[0].where, "[1, inf)");
+}
+
+// A ruleset of one indicator over a count.
+std::string count_ruleset(const std::string& score) {
+  return "ruleset \"区域\" scheme test year 2023\nfacts {\n  n : count \"问题数\"\n}\n"
+         "section 甲 points 10 {\n  indicator 乙 points 10 {\n    score " + score + "\n  }\n}\n"
+         "grade { 优 >= 9; 差 otherwise }\n";
+}
+
+// What a value a tier reads stands for is compared too: a changed let means no regions (diff
+// lists the let), not "alike".
+TEST(Regions, ALetTheScoresReadThatChangedMeansNoRegions) {
+  const std::string score = "tiered rate {\n [0, 60%) -> 0\n [60%, 300%] -> k\n }";
+  const Pair p = diff_of(ruleset(score, "    let k = 5\n"), ruleset(score, "    let k = 6\n"));
+  const DiffEntry* e = rule_change(p.entries);
+  ASSERT_NE(e, nullptr);
+  EXPECT_FALSE(e->regions.has_value());
+  // A top-level let the subject reads through another: diff lists it, and the rule gets no regions.
+  const auto with_base = [](const std::string& base, const std::string& bound) {
+    return "ruleset \"区域\" scheme test year 2023\n"
+           "facts {\n  actual : number in [0, inf)\n  target : number in (0, inf)\n}\n"
+           "let base = " + base + "\n"
+           "section 甲 points 10 {\n  indicator 乙 points 10 {\n    let ratio = base\n"
+           "    score tiered ratio {\n [0, " + bound + ") -> 0\n [" + bound + ", inf) -> points\n }\n  }\n}\n"
+           "grade { 优 >= 9; 差 otherwise }\n";
+  };
+  const Pair q = diff_of(with_base("actual / target", "1"), with_base("actual / target / 2", "0.5"));
+  bool let_listed = false;
+  for (const DiffEntry& d : q.entries) let_listed = let_listed || (d.kind == DiffKind::LetChanged && d.subject == "let base");
+  EXPECT_TRUE(let_listed);
+  ASSERT_NE(rule_change(q.entries), nullptr);
+  EXPECT_FALSE(rule_change(q.entries)->regions.has_value());
+  // The base changed alone: the rules read the same, and the change is still listed.
+  const Pair r = diff_of(with_base("actual / target", "1"), with_base("actual / target / 2", "1"));
+  ASSERT_EQ(r.entries.size(), 1U);
+  EXPECT_EQ(r.entries[0].kind, DiffKind::LetChanged);
+}
+
+TEST(Regions, ValuesOneSideNoLongerScoresAreARegion) {
+  const Pair p = diff_of(ruleset("tiered rate {\n [0, 60%) -> 0\n [60%, 300%] -> points\n }"),
+                         ruleset("tiered rate {\n [0, 60%) -> 0\n [60%, 200%] -> points\n }"));
+  const DiffEntry* e = rule_change(p.entries);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->regions.has_value());
+  ASSERT_EQ(e->regions->regions.size(), 1U);  // clipped to the fact's domain, [0, 300%]
+  EXPECT_EQ(e->regions->regions[0].where, "(200%, 300%]");
+  EXPECT_EQ(e->regions->regions[0].new_score, "no tier: not scored");
+  const Scored at = score(p.new_rs, R"({"year": 2023, "facts": {"rate": "250%", "actual": 1, "target": 1}})");
+  EXPECT_NE(at.errors.find("E0704"), std::string::npos) << at.errors;
+}
+
+TEST(Regions, TwoFormulasEqualAtOneValueAreCutThere) {
+  const Pair p = diff_of(ruleset("tiered rate {\n [0, 60%) -> 0\n [60%, 100%] -> rate * points\n (100%, 300%] -> points\n }"),
+                         ruleset("tiered rate {\n [0, 60%) -> 0\n [60%, 100%] -> points * 0.8\n (100%, 300%] -> points\n }"));
+  const DiffEntry* e = rule_change(p.entries);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->regions.has_value());
+  ASSERT_EQ(e->regions->regions.size(), 2U);
+  EXPECT_EQ(e->regions->regions[0].where, "[60%, 80%)");
+  EXPECT_EQ(e->regions->regions[1].where, "(80%, 100%]");
+  EXPECT_EQ(scored(p.old_rs, "80%"), scored(p.new_rs, "80%"));
+  for (const char* inside : {"60%", "79%", "81%", "100%"}) EXPECT_NE(scored(p.old_rs, inside), scored(p.new_rs, inside)) << inside;
+}
+
+TEST(Regions, RegionsHoldOnlyValuesTheSubjectCanTake) {
+  // A count: between 3 and 4 there is no value.
+  const Pair p = diff_of(count_ruleset("brackets n {\n > 3 -> 0\n otherwise -> points\n }"),
+                         count_ruleset("brackets n {\n >= 4 -> 0\n otherwise -> points\n }"));
+  const DiffEntry* e = rule_change(p.entries);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->regions.has_value());
+  EXPECT_TRUE(e->regions->regions.empty());
+  // A percent declared in [0, 300%]: nothing below 0.
+  const Pair q = diff_of(ruleset("brackets rate {\n < 60% -> 1\n otherwise -> points\n }"),
+                         ruleset("brackets rate {\n < 60% -> 2\n otherwise -> points\n }"));
+  ASSERT_NE(rule_change(q.entries), nullptr);
+  ASSERT_TRUE(rule_change(q.entries)->regions.has_value());
+  ASSERT_EQ(rule_change(q.entries)->regions->regions.size(), 1U);
+  EXPECT_EQ(rule_change(q.entries)->regions->regions[0].where, "[0%, 60%)");
+}
+
+TEST(Regions, ALabelOrADirectionOfTheSubjectDoesNotMatter) {
+  std::string declared = ruleset("tiered rate {\n [0, 60%) -> 0\n [60%, 300%] -> points / 2\n }");
+  declared.replace(declared.find("\"完成率\""), std::string("\"完成率\"").size(), "\"年度完成率\" more is better");
+  const Pair p = diff_of(ruleset("tiered rate {\n [0, 60%) -> 0\n [60%, 300%] -> points\n }"), declared);
+  const DiffEntry* e = rule_change(p.entries);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->regions.has_value());
+  ASSERT_EQ(e->regions->regions.size(), 1U);
+  bool fact_listed = false;
+  for (const DiffEntry& d : p.entries) fact_listed = fact_listed || (d.kind == DiffKind::FactChanged && d.subject == "fact rate");
+  EXPECT_TRUE(fact_listed);  // the direction is a change diff lists
 }
 
 TEST(Regions, DiffPrintsThemInTextAndJson) {

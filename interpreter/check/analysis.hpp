@@ -76,12 +76,14 @@ Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options 
 // of it when [at] is empty, as polynomials over the names they read (names are taken to mean the
 // same in both; rubric diff lists a changed function, let or fact on its own):
 //   Same       equal wherever the subject is;
-//   Different  unequal, as polynomials in the subject alone (at most at a few values of it equal);
+//   Different  unequal, as polynomials in the subject alone (at most at a few values of it equal;
+//              [root], when given, is set to the one value where a linear difference is 0);
 //   MayDiffer  unequal unless the other names they read make them equal ([depends] lists those);
 //   Unknown    a score the comparison does not look into where the subject is held at [at].
 enum class Comparison { Same, Different, MayDiffer, Unknown };
 Comparison compare_scores(const ast::Ruleset& ra, const ast::Expr& a, std::optional<Decimal> points_a,
                           const ast::Ruleset& rb, const ast::Expr& b, std::optional<Decimal> points_b,
-                          const std::string& subject, std::optional<Decimal> at, std::vector<std::string>* depends);
+                          const std::string& subject, std::optional<Decimal> at, std::vector<std::string>* depends,
+                          std::optional<Decimal>* root = nullptr);
 
 }  // namespace rubric

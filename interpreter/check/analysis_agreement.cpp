@@ -204,7 +204,8 @@ namespace rubric {
 
 Comparison compare_scores(const ast::Ruleset& ra, const ast::Expr& a, std::optional<Decimal> points_a,
                           const ast::Ruleset& rb, const ast::Expr& b, std::optional<Decimal> points_b,
-                          const std::string& subject, std::optional<Decimal> at, std::vector<std::string>* depends) {
+                          const std::string& subject, std::optional<Decimal> at, std::vector<std::string>* depends,
+                          std::optional<Decimal>* root) {
   using namespace analysis;
   try {
     PolynomialBuilder in_a(ra, subject, at, points_a);
@@ -220,7 +221,18 @@ Comparison compare_scores(const ast::Ruleset& ra, const ast::Expr& a, std::optio
         if (atom != subject) others.insert(atom);
       }
     }
-    if (others.empty()) return Comparison::Different;
+    if (others.empty()) {
+      // c0 + c1 × subject: equal where the subject is −c0 / c1, when that is a decimal.
+      const auto c0 = difference.find(Monomial{});
+      const auto c1 = difference.find(Monomial{subject});
+      const std::size_t linear = (c0 != difference.end() ? 1 : 0) + (c1 != difference.end() ? 1 : 0);
+      if (root != nullptr && c1 != difference.end() && linear == difference.size()) {
+        bool inexact = false;
+        const Decimal zero_at = Decimal::divide(c0 != difference.end() ? Decimal{} - c0->second : Decimal{}, c1->second, &inexact);
+        if (!inexact) *root = zero_at;
+      }
+      return Comparison::Different;
+    }
     if (depends != nullptr) depends->assign(others.begin(), others.end());
     return Comparison::MayDiffer;
   } catch (const DecimalError&) {

@@ -50,6 +50,27 @@ bool starts_before(const Range& a, const Range& b) {
 }
 
 
+// The way a piece's score, whose slopes are [slope], moves with the subject, through the facts the
+// subject reads. A fact the subject moves both ways, or unknown ways ((x − b) / b in b), says
+// nothing of it: the facts it moves one way decide, if there are any. kIndependent when the score
+// reads none of them.
+int way_in_subject(const AbstractValue& subject, const std::map<std::string, int>& slope) {
+  int way = kIndependent;
+  bool unknown = false;
+  for (const std::string& dep : read_by(subject)) {
+    const int s = way_of(subject, dep);
+    const auto it = slope.find(dep);
+    if (it == slope.end()) continue;  // the score does not read it
+    if (s == 0 || s == kIndependent) {
+      unknown = true;
+      continue;
+    }
+    const int w = it->second * s;
+    way = way == kIndependent ? w : way == w ? way : 0;
+  }
+  return way == kIndependent && unknown ? 0 : way;
+}
+
 // [subject] as a message names it: a fact's, a let's or a parameter's label beside its name, as
 // "rate（完成率）", so that an official reads what the rule calls it. [indicator]: the one being
 // analysed, whose own lets come first.
@@ -118,7 +139,9 @@ void Analyzer::record_directions(const ast::Indicator& ind, const AbstractValue&
     int declared = 0;
     std::string label;
   };
-  std::map<std::string, Way> ways;  // by the name shown: the elements of a list are one
+  // By the name shown and the declaration: the elements of a list are one, the same field of two
+  // lists (both read as o.actual) two when they are declared apart.
+  std::map<std::pair<std::string, int>, Way> ways;
   for (const auto& [dep, way] : slopes_of(score)) {
     const std::string shown = shown_dep(dep);
     Way w{way, 0, {}};
@@ -129,15 +152,16 @@ void Analyzer::record_directions(const ast::Indicator& ind, const AbstractValue&
     for (const ast::FactDecl& f : rs_.facts) {
       if (f.name == shown) w.label = f.label;
     }
-    const auto [it, fresh] = ways.emplace(shown, w);
+    const auto [it, fresh] = ways.emplace(std::make_pair(shown, w.declared), w);
     if (!fresh && it->second.way != way) it->second.way = 0;
   }
-  for (const auto& [fact, w] : ways) options_.directions->push_back({&ind, fact, w.label, w.way, w.declared});
+  for (const auto& [key, w] : ways) options_.directions->push_back({&ind, key.first, w.label, w.way, w.declared});
 }
 
 void Analyzer::declare(const AbstractValue& v) {
   if (v.direction != 0 && v.deps.size() == 1) declared_[v.deps[0]] = {v.direction, v.label};
   for (const AbstractValue& field : v.fields) declare(field);
+  if (v.element) declare(*v.element);  // a list read whole: mean(xs), min(xs)
 }
 
 std::string Analyzer::declared_name(const std::string& dep) const {
@@ -191,9 +215,15 @@ void Analyzer::report_against(const ast::Expr& subject_expr, const AbstractValue
   std::vector<Note> notes;
   for (const std::string& dep : deps) {
     const std::string s = declared_name(dep);
-    if (std::find(shown.begin(), shown.end(), s) != shown.end()) continue;
-    shown.push_back(s);
-    against_.insert(shown_dep(dep));
+    const int declared = declared_.at(dep).way;
+    against_.insert(dep);
+    if (declared != first.way) {  // declared the other way: said in a note of its own
+      notes.push_back({tr_format("{} is declared {}", s, declared_word(declared)), std::nullopt});
+    } else if (std::find(shown.begin(), shown.end(), s) != shown.end()) {
+      continue;
+    } else {
+      shown.push_back(s);
+    }
     effect_notes(notes, shown_dep(dep), way * way_of(subject, dep));
   }
   for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
@@ -226,7 +256,7 @@ void Analyzer::pieces_against(const std::vector<Piece>& pieces) {
     for (const auto& [dep, way] : p.slope) {
       const auto it = declared_.find(dep);
       if (it == declared_.end() || way != -it->second.way || p.result == nullptr) continue;
-      against_.insert(shown_dep(dep));
+      against_.insert(dep);
       const std::string fact = declared_name(dep);
       std::vector<Note> notes;
       effect_notes(notes, shown_dep(dep), way);
@@ -247,8 +277,8 @@ void Analyzer::check_declared(const ast::Indicator& ind, const AbstractValue& sc
   std::vector<std::string> said;
   for (const auto& [dep, way] : slopes_of(score)) {
     const auto it = declared_.find(dep);
-    if (it == declared_.end() || way != -it->second.way || against_.count(shown_dep(dep)) > 0) continue;
-    against_.insert(shown_dep(dep));
+    if (it == declared_.end() || way != -it->second.way || against_.count(dep) > 0) continue;
+    against_.insert(dep);
     const std::string fact = declared_name(dep);
     said.push_back(way < 0 ? tr_format("{} is declared {}, but the score of '{}' goes down as it grows, the other facts held",
                                        fact, declared_word(it->second.way), ind.name)
@@ -346,24 +376,7 @@ void Analyzer::steps(const ast::Expr& subject_expr, const AbstractValue& subject
                      AbstractValue& result) {
   if (!slopes_ || result.kind != Kind::Number) return;
   // The way each piece's score moves with the subject: through the facts the subject reads.
-  // A fact the subject moves both ways, or unknown ways ((x − b) / b in b), says nothing of the
-  // piece's way in the subject: the facts it moves one way decide, if there are any.
-  const auto piece_way = [&](const Piece& p) {
-    int way = kIndependent;
-    bool unknown = false;
-    for (const std::string& dep : read_by(subject)) {
-      const int s = way_of(subject, dep);
-      const auto it = p.slope.find(dep);
-      if (it == p.slope.end()) continue;  // the score does not read it
-      if (s == 0 || s == kIndependent) {
-        unknown = true;
-        continue;
-      }
-      const int w = it->second * s;
-      way = way == kIndependent ? w : way == w ? way : 0;
-    }
-    return way == kIndependent && unknown ? 0 : way;
-  };
+  const auto piece_way = [&](const Piece& p) { return way_in_subject(subject, p.slope); };
   std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return starts_before(a.range, b.range); });
   struct Step {
     std::size_t below;

@@ -260,7 +260,7 @@ class Analyzer {
     const std::string* label = nullptr;  // the fact's or field's label
   };
   std::map<std::string, Declared> declared_;  // dependency → its declared direction
-  std::set<std::string> against_;             // shown dependencies W0408 named in this indicator
+  std::set<std::string> against_;             // dependencies W0408 named in this indicator
   int next_element_ = 0;
   std::uint64_t steps_ = 0;
   // Function calls are analysed at each call, so calls nested in calls multiply; these bound it.

@@ -27,6 +27,9 @@ std::string_view to_string(DiffKind kind) {
     case DiffKind::FactAdded: return "fact added";
     case DiffKind::FactRemoved: return "fact removed";
     case DiffKind::FactChanged: return "fact";
+    case DiffKind::LetAdded: return "let added";
+    case DiffKind::LetRemoved: return "let removed";
+    case DiffKind::LetChanged: return "let";
     case DiffKind::SettingChanged: return "setting";
   }
   return "";
@@ -174,6 +177,7 @@ class Differ {
     settings();
     nodes();
     functions();
+    lets();
     facts();
     return std::move(out_);
   }
@@ -193,6 +197,7 @@ class Differ {
   void compare(const Node& x, const Node& y);
   std::string translated(const std::string& path) const;
   void functions();
+  void lets();
   void facts();
 
   const ast::Ruleset& a_;
@@ -497,6 +502,45 @@ void Differ::functions() {
   }
 }
 
+// The named values outside indicators (`let` at the top level or in a section), by name: a change
+// of one changes every score that reads it, so it is listed as a rule change is.
+void Differ::lets() {
+  const auto all = [](const ast::Ruleset& rs) {
+    std::vector<const ast::Let*> out;
+    for (const ast::Let& l : rs.lets) out.push_back(&l);
+    const auto walk = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
+      for (const ast::Item& item : items) {
+        if (const auto* l = std::get_if<ast::Let>(&item)) out.push_back(l);
+        if (const auto* sec = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*sec)->items);
+      }
+    };
+    walk(walk, rs.items);
+    return out;
+  };
+  const std::vector<const ast::Let*> old_lets = all(a_);
+  const std::vector<const ast::Let*> new_lets = all(b_);
+  const auto find = [](const std::vector<const ast::Let*>& in, const std::string& name) -> const ast::Let* {
+    for (const ast::Let* l : in) {
+      if (l->name == name) return l;
+    }
+    return nullptr;
+  };
+  for (const ast::Let* l : old_lets) {
+    const ast::Let* now = find(new_lets, l->name);
+    if (now == nullptr) {
+      add(DiffKind::LetRemoved, "let " + l->name, "", std::string(tr("removed")), normalized(a_, l->span), "");
+    } else if (normalized(a_, l->value->span) != normalized(b_, now->value->span)) {
+      add(DiffKind::LetChanged, "let " + l->name, "", std::string(tr("its value changed, and with it every score that reads it")),
+          normalized(a_, l->span), normalized(b_, now->span));
+    }
+  }
+  for (const ast::Let* l : new_lets) {
+    if (find(old_lets, l->name) == nullptr) {
+      add(DiffKind::LetAdded, "let " + l->name, "", std::string(tr("added")), "", normalized(b_, l->span));
+    }
+  }
+}
+
 void Differ::facts() {
   const auto describe_fact = [](const ast::Ruleset& rs, const ast::FactDecl& f) {
     std::string text = ast::describe(*f.type);
@@ -504,6 +548,8 @@ void Differ::facts() {
     if (f.default_value) text += " default " + normalized(rs, f.default_value->span);
     if (f.default_empty) text += " default []";
     if (!f.unit.empty()) text += " unit " + f.unit;
+    if (f.fixed) text += " fixed";
+    if (f.direction != 0) text += f.direction > 0 ? " more is better" : " more is worse";
     return text;
   };
   for (const ast::FactDecl& f : a_.facts) {
@@ -514,7 +560,7 @@ void Differ::facts() {
     }
     const std::string x = describe_fact(a_, f);
     const std::string y = describe_fact(b_, *it);
-    if (x != y) add(DiffKind::FactChanged, std::string("fact ") + f.name, "", std::string(tr("its type, domain, default or unit changed")), x, y);
+    if (x != y) add(DiffKind::FactChanged, std::string("fact ") + f.name, "", std::string(tr("its type, domain, default, unit, 'fixed' or direction changed")), x, y);
     if (f.label != it->label) add(DiffKind::FactChanged, std::string("fact ") + f.name, "", std::string(tr("its label changed")), f.label, it->label);
   }
   for (const ast::FactDecl& f : b_.facts) {

@@ -32,6 +32,9 @@ enum class DiffKind {
   FactAdded,
   FactRemoved,
   FactChanged,
+  LetAdded,        // a named value (`let`) at the top level or in a section
+  LetRemoved,
+  LetChanged,
   SettingChanged,  // header, rounding, total, grades
 };
 

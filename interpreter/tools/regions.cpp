@@ -4,8 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
+#include <map>
 
+#include "base/messages.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/check/analysis.hpp"
 #include "interpreter/check/interval.hpp"
@@ -58,8 +59,8 @@ std::optional<Decimal> literal(const ast::Expr& e, bool& percent) {
   return std::nullopt;
 }
 
-// The table [score] is, if it is one whose every bound is a number.
-std::optional<Table> table_of(const ast::Expr& score) {
+// The table [score] of [rs] is, if it is one whose every bound is a number.
+std::optional<Table> table_of(const ast::Ruleset& rs, const ast::Expr& score) {
   Table t;
   if (const auto* tiered = std::get_if<ast::Tiered>(&score.node)) {
     t.subject = tiered->subject.get();
@@ -90,6 +91,30 @@ std::optional<Table> table_of(const ast::Expr& score) {
       }
       t.arms.push_back(arm);
     }
+  } else if (const auto* when = std::get_if<ast::When>(&score.node)) {
+    // `when x >= 100% -> points when x >= 60% -> … otherwise 0`: brackets written as a when,
+    // every condition comparing the same subject with a number.
+    t.brackets = true;
+    std::string subject;
+    for (const ast::WhenArm& w : when->arms) {
+      Arm arm;
+      arm.result = w.result.get();
+      arm.otherwise = !w.condition;
+      if (w.condition) {
+        const auto* b = std::get_if<ast::Binary>(&w.condition->node);
+        using Op = ast::BinaryOp;
+        if (b == nullptr || !(b->op == Op::Lt || b->op == Op::Le || b->op == Op::Gt || b->op == Op::Ge || b->op == Op::Eq)) {
+          return std::nullopt;
+        }
+        if (t.subject == nullptr) t.subject = b->lhs.get();
+        arm.compare = b->op;
+        arm.bound = literal(*b->rhs, t.percent);
+        if (!arm.bound || folded(rs, t.subject->span) != folded(rs, b->lhs->span)) return std::nullopt;
+        t.bounds.push_back(*arm.bound);
+      }
+      t.arms.push_back(arm);
+    }
+    if (t.subject == nullptr) return std::nullopt;
   } else {
     return std::nullopt;
   }
@@ -125,26 +150,25 @@ int arm_at(const Table& t, const Decimal& x) {
   return -1;
 }
 
-// What a name in a subject stands for in [rs], so that the two sides can be compared: a fact's
-// declaration, a let's value (the indicator's own first, of [lets]), "" for a function's
-// parameter or a loop's variable, which mean what the call gives them.
-std::string meaning(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::NameRef& n) {
-  switch (n.kind) {
-    case ast::NameKind::Fact:
-      return n.index < rs.facts.size() ? "fact " + folded(rs, rs.facts[n.index].span) : "?";
-    case ast::NameKind::Let: {
-      if (lets != nullptr) {
-        for (const ast::Let& l : *lets) {
-          if (l.name == n.name) return "let " + folded(rs, l.value->span);
-        }
-      }
-      for (const ast::Let& l : rs.lets) {
-        if (l.name == n.name) return "let " + folded(rs, l.value->span);
-      }
-      return "?";
+// The let named [name]: an indicator's own ([lets]) first, then a section's or the ruleset's.
+const ast::Let* find_let(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const std::string& name) {
+  if (lets != nullptr) {
+    for (const ast::Let& l : *lets) {
+      if (l.name == name) return &l;
     }
-    default: return "";
   }
+  for (const ast::Let& l : rs.lets) {
+    if (l.name == name) return &l;
+  }
+  const ast::Let* found = nullptr;
+  const auto walk = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
+    for (const ast::Item& item : items) {
+      if (const auto* l = std::get_if<ast::Let>(&item); l != nullptr && l->name == name && found == nullptr) found = l;
+      if (const auto* sec = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*sec)->items);
+    }
+  };
+  walk(walk, rs.items);
+  return found;
 }
 
 void names_in(const ast::Expr& e, std::vector<const ast::NameRef*>& out) {
@@ -152,17 +176,50 @@ void names_in(const ast::Expr& e, std::vector<const ast::NameRef*>& out) {
   ast::for_each_child(e, [&](const ast::Expr& child) { names_in(child, out); });
 }
 
-// Whether the two subjects (written alike) read what means the same in both rulesets.
-bool same_subject(const ast::Ruleset& a, const std::vector<ast::Let>* a_lets, const ast::Expr& x, const ast::Ruleset& b,
-                  const std::vector<ast::Let>* b_lets, const ast::Expr& y) {
-  std::vector<const ast::NameRef*> in_x, in_y;
-  names_in(x, in_x);
-  names_in(y, in_y);
-  if (in_x.size() != in_y.size()) return false;
-  for (std::size_t i = 0; i < in_x.size(); ++i) {
-    if (in_x[i]->name != in_y[i]->name || in_x[i]->kind != in_y[i]->kind) return false;
-    const std::string m = meaning(a, a_lets, *in_x[i]);
-    if (m == "?" || m != meaning(b, b_lets, *in_y[i])) return false;
+// What a name stands for in [rs], so that the two sides can be compared: a fact's type and
+// domain (not its label or its direction, which do not change a score), a let's value with what
+// the names in it stand for, "" for a function's parameter or a loop's variable (what the call
+// gives them). "?" when it cannot be told.
+std::string meaning(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::NameRef& n, int depth = 0) {
+  if (depth > 16) return "?";
+  switch (n.kind) {
+    case ast::NameKind::Fact: {
+      if (n.index >= rs.facts.size()) return "?";
+      const ast::FactDecl& f = rs.facts[n.index];
+      std::string out = "fact " + (f.type ? ast::describe_for_people(*f.type) : std::string("?"));
+      if (f.domain) out += " in " + folded(rs, f.domain->span);
+      return out;
+    }
+    case ast::NameKind::Let: {
+      const ast::Let* l = find_let(rs, lets, n.name);
+      if (l == nullptr || !l->value) return "?";
+      std::string out = "let " + folded(rs, l->value->span);
+      std::vector<const ast::NameRef*> inside;
+      names_in(*l->value, inside);
+      for (const ast::NameRef* m : inside) out += " [" + m->name + ": " + meaning(rs, lets, *m, depth + 1) + "]";
+      return out;
+    }
+    default: return "";
+  }
+}
+
+// Whether every name the two tables read stands for the same on both sides (a name read on one
+// side only is compared as the formulas are).
+bool same_names(const ast::Ruleset& a, const std::vector<ast::Let>* a_lets, const std::vector<const ast::Expr*>& x,
+                const ast::Ruleset& b, const std::vector<ast::Let>* b_lets, const std::vector<const ast::Expr*>& y) {
+  const auto meanings = [](const ast::Ruleset& rs, const std::vector<ast::Let>* lets,
+                           const std::vector<const ast::Expr*>& exprs) {
+    std::map<std::string, std::string> out;
+    std::vector<const ast::NameRef*> names;
+    for (const ast::Expr* e : exprs) names_in(*e, names);
+    for (const ast::NameRef* n : names) out.emplace(n->name, meaning(rs, lets, *n));
+    return out;
+  };
+  const auto in_a = meanings(a, a_lets, x);
+  const auto in_b = meanings(b, b_lets, y);
+  for (const auto& [name, m] : in_a) {
+    const auto it = in_b.find(name);
+    if (m == "?" || (it != in_b.end() && it->second != m)) return false;
   }
   return true;
 }
@@ -221,41 +278,118 @@ std::vector<Piece> pieces_of(std::vector<Decimal> bounds) {
   return out;
 }
 
+// The values a fact subject can take: its declared domain, or its type's ([0, inf) for a percent,
+// money or count); [whole] for a count. Nullopt for any other subject, whose values are not known
+// here.
+std::optional<Range> domain_of(const ast::Ruleset& rs, const ast::Expr& subject, bool& whole) {
+  const auto* n = std::get_if<ast::NameRef>(&subject.node);
+  if (n == nullptr || n->kind != ast::NameKind::Fact || n->index >= rs.facts.size()) return std::nullopt;
+  const ast::FactDecl& f = rs.facts[n->index];
+  if (!f.type) return std::nullopt;
+  whole = f.type->kind == ast::TypeKind::Count;
+  if (!f.domain) {
+    switch (f.type->kind) {
+      case ast::TypeKind::Percent:
+      case ast::TypeKind::Money:
+      case ast::TypeKind::Count: return Range::at_least(Decimal{});
+      case ast::TypeKind::Number: return Range::all();
+      default: return std::nullopt;
+    }
+  }
+  bool ignored = false;
+  Range r;
+  const ast::Interval& d = *f.domain;
+  if (d.lo.value) {
+    const auto v = literal(*d.lo.value, ignored);
+    if (!v) return std::nullopt;
+    r.lo = End::finite(*v, d.lo_closed);
+  }
+  if (d.hi.value) {
+    const auto v = literal(*d.hi.value, ignored);
+    if (!v) return std::nullopt;
+    r.hi = End::finite(*v, d.hi_closed);
+  }
+  return r;
+}
+
+// The pieces of the subject's line cut at [bounds], each with its two arms and their comparison.
+std::vector<Piece> compared(const Table& x, const Table& y, const std::vector<Decimal>& bounds, const ast::Ruleset& a,
+                            std::optional<Decimal> old_points, const ast::Ruleset& b, std::optional<Decimal> new_points,
+                            const std::string& subject, std::vector<Decimal>& roots) {
+  std::vector<Piece> pieces = pieces_of(bounds);
+  for (Piece& p : pieces) {
+    p.old_arm = arm_at(x, p.probe);
+    p.new_arm = arm_at(y, p.probe);
+    if (p.old_arm < 0 || p.new_arm < 0) {
+      p.comparison = p.old_arm == p.new_arm ? Comparison::Same : Comparison::Different;
+      continue;
+    }
+    const bool point = p.range.is_point();
+    std::optional<Decimal> root;
+    p.comparison = compare_scores(a, *x.arms[static_cast<std::size_t>(p.old_arm)].result, old_points, b,
+                                  *y.arms[static_cast<std::size_t>(p.new_arm)].result, new_points, subject,
+                                  point ? std::optional(p.probe) : std::nullopt, &p.depends, &root);
+    if (!point && root && p.range.contains(*root)) roots.push_back(*root);
+  }
+  return pieces;
+}
+
 }  // namespace
 
 std::optional<ImpactRegions> impact_regions(const ast::Ruleset& a, const ast::Expr& old_score,
                                             std::optional<Decimal> old_points, const ast::Ruleset& b,
                                             const ast::Expr& new_score, std::optional<Decimal> new_points,
                                             const std::vector<ast::Let>* old_lets, const std::vector<ast::Let>* new_lets) {
-  const auto x = table_of(old_score);
-  const auto y = table_of(new_score);
+  const auto x = table_of(a, old_score);
+  const auto y = table_of(b, new_score);
   if (!x || !y) return std::nullopt;
   const std::string subject = folded(a, x->subject->span);
-  if (subject != folded(b, y->subject->span) || !same_subject(a, old_lets, *x->subject, b, new_lets, *y->subject)) {
+  const auto exprs = [](const Table& t) {
+    std::vector<const ast::Expr*> out{t.subject};
+    for (const Arm& arm : t.arms) out.push_back(arm.result);
+    return out;
+  };
+  if (subject != folded(b, y->subject->span) || !same_names(a, old_lets, exprs(*x), b, new_lets, exprs(*y))) {
     return std::nullopt;
   }
+  // Where one side has no tier, the two differ only for values the subject can take.
+  bool whole = false;
+  const std::optional<Range> domain = domain_of(b, *y->subject, whole);
   std::vector<Decimal> bounds = x->bounds;
   bounds.insert(bounds.end(), y->bounds.begin(), y->bounds.end());
   std::vector<Piece> pieces;
   try {
-    pieces = pieces_of(std::move(bounds));
+    // Two formulas of the subject alone that are equal at one value inside a piece (rate × 10
+    // and 8 at 80%) cut it there too.
+    for (int round = 0; round < 8; ++round) {
+      std::vector<Decimal> roots;
+      pieces = compared(*x, *y, bounds, a, old_points, b, new_points, subject, roots);
+      if (roots.empty()) break;
+      bounds.insert(bounds.end(), roots.begin(), roots.end());
+    }
   } catch (const DecimalError&) {
     return std::nullopt;
   }
   for (Piece& p : pieces) {
-    p.old_arm = arm_at(*x, p.probe);
-    p.new_arm = arm_at(*y, p.probe);
-    if (p.old_arm < 0 || p.new_arm < 0) continue;  // a value one side takes in no tier: W0401's business
-    const std::optional<Decimal> at = p.range.is_point() ? std::optional(p.probe) : std::nullopt;
-    p.comparison = compare_scores(a, *x->arms[static_cast<std::size_t>(p.old_arm)].result, old_points, b,
-                                  *y->arms[static_cast<std::size_t>(p.new_arm)].result, new_points, subject, at, &p.depends);
+    if (p.comparison == Comparison::Same) continue;
+    if (domain) {
+      p.range = intersect(p.range, *domain);
+      const bool empty = p.range.empty() || (whole && !p.range.contains_integer());
+      if (empty) p.comparison = Comparison::Same;
+    } else if (p.old_arm < 0 || p.new_arm < 0) {
+      p.comparison = Comparison::Same;  // values the subject may never take: left to W0401
+    }
   }
   ImpactRegions out;
   out.subject = subject_name(b, new_lets, *y->subject);
   const bool percent = x->percent || y->percent;
+  const auto score_text = [&](const ast::Ruleset& rs, const Table& t, int arm) {
+    return arm < 0 ? std::string(tr("no tier: not scored"))
+                   : folded(rs, t.arms[static_cast<std::size_t>(arm)].result->span);
+  };
   for (std::size_t i = 0; i < pieces.size();) {
     const Piece& p = pieces[i];
-    if (p.old_arm < 0 || p.new_arm < 0 || p.comparison == Comparison::Same) {
+    if (p.comparison == Comparison::Same) {
       ++i;
       continue;
     }
@@ -268,8 +402,8 @@ std::optional<ImpactRegions> impact_regions(const ast::Ruleset& a, const ast::Ex
     ImpactRegion r;
     const Range joined{p.range.lo, pieces[j - 1].range.hi};
     r.where = joined.is_point() ? format_bound(joined.lo.value, percent) : joined.to_string(percent);
-    r.old_score = folded(a, x->arms[static_cast<std::size_t>(p.old_arm)].result->span);
-    r.new_score = folded(b, y->arms[static_cast<std::size_t>(p.new_arm)].result->span);
+    r.old_score = score_text(a, *x, p.old_arm);
+    r.new_score = score_text(b, *y, p.new_arm);
     r.sure = p.comparison == Comparison::Different;
     r.depends = p.depends;
     out.regions.push_back(std::move(r));

@@ -2,7 +2,8 @@
 // `rubric diff`'s impact regions (docs/analysis.md, "Where a change reaches").
 //
 // When both sides of a changed rule (or function) are a tier table or brackets over the same
-// subject (`tiered rate { … }`, `brackets carryover { … }`), the subject's line is cut at every
+// subject (`tiered rate { … }`, `brackets carryover { … }`, or a `when` whose every condition
+// compares the subject with a number), the subject's line is cut at every
 // bound of either side. Between two neighbouring bounds, and at each bound, each side takes one
 // tier or arm throughout, so one value in each piece decides which; the two scores of the piece
 // are then compared as formulas (analysis.hpp, compare_scores): the same, different wherever the
@@ -35,7 +36,7 @@ struct ImpactRegions {
 };
 
 // The regions where [old_score] of [a] and [new_score] of [b] score differently, when both are a
-// tier table or brackets whose bounds are numbers, over the same subject meaning the same in
+// tier table, brackets or a `when` on comparisons whose bounds are numbers, over the same subject meaning the same in
 // both (the facts and lets it reads declared alike; [old_lets] and [new_lets] are an indicator's
 // own lets); nullopt when they are not. [old_points] and [new_points] are the indicators' points
 // (`points`), when the scores are an indicator's.
