@@ -100,7 +100,7 @@ void Builder::direction_of(const ast::TypeRef& type, const std::string& name, Sp
   auto& d = error("E0025", at,
                   tr_format("'{}' is of type {}: only a number, percent, money or count has a direction ('more is better' or "
                             "'more is worse')",
-                            name, describe(*t)));
+                            name, describe(type)));
   d.help = t->kind == ast::TypeKind::Record
                ? std::string(tr("declare the direction on the record's number fields instead"))
                : std::string(tr("remove it; a score that reads a yes/no, a text or a choice has no 'more' of it"));

@@ -272,6 +272,40 @@ TEST(Direction, AMisspeltDirectionSaysWhatMayFollow) {
       << render(bad.diagnostics, false);
 }
 
+// “三公”经费控制情况's shape: a comparison of two facts whose arms lie one above the other moves the
+// score one way in each.
+TEST(Direction, AComparisonOfTwoFactsMovesTheScoreOneWayInEach) {
+  const std::string facts = "  spent : money \"支出\" more is worse\n  budget : money \"预算\" more is better";
+  EXPECT_TRUE(findings(facts, "when spent <= budget -> points otherwise 0").empty());
+  const auto wrong = findings(facts, "when spent <= budget -> 0 otherwise points");
+  ASSERT_EQ(wrong.size(), 1U);
+  EXPECT_EQ(wrong[0].message.rfind("budget（预算） is declared 'more is better', but the score of '乙' goes down", 0), 0U)
+      << wrong[0].message;
+  ASSERT_EQ(wrong[0].notes.size(), 1U);
+  EXPECT_EQ(wrong[0].notes[0].rfind("spent（支出） is declared 'more is worse', but the score of '乙' goes up", 0), 0U);
+}
+
+// Where the analysis cannot tell which way a score moves, a declared direction is not checked, and
+// check says so (a note).
+TEST(Direction, ADeclarationTheAnalysisCannotCheckIsSaidSo) {
+  LoadOptions options;
+  options.monotonicity = true;
+  const std::string text =
+      "ruleset \"方向\" scheme test year 2023\nfacts {\n  r : percent in [0, 100%] \"率\" more is better\n}\n"
+      "section 甲 points 10 {\n  indicator 乙 points 10 {\n    score when r >= 50% and r <= 80% -> points otherwise 0\n  }\n}\n"
+      "grade { 优 >= 9; 差 otherwise }\n";
+  const LoadedRuleset loaded = load_ruleset_source("untold.rubric", text, options);
+  std::vector<const Diagnostic*> notes;
+  for (const Diagnostic& d : loaded.diagnostics.items()) {
+    if (d.code == "W0409") notes.push_back(&d);
+  }
+  ASSERT_EQ(notes.size(), 1U) << render(loaded.diagnostics, false);
+  EXPECT_EQ(notes[0]->severity, Severity::Note);
+  EXPECT_EQ(notes[0]->message,
+            "which way the score of '乙' moves as r（率） grows is more than the analysis can tell: the declared direction "
+            "is not checked here");
+}
+
 TEST(Direction, MessagesInAChineseFileNameTheChineseWords) {
   const std::string text =
       "规则集 \"方向\" 方案 test 年度 2023\n"

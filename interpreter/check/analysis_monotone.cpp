@@ -275,15 +275,31 @@ void Analyzer::pieces_against(const std::vector<Piece>& pieces) {
 // one for the score, the first such fact in its message and any others in its notes.
 void Analyzer::check_declared(const ast::Indicator& ind, const AbstractValue& score) {
   std::vector<std::string> said;
+  std::vector<std::string> untold;  // declared, read, and no way the analysis can tell (W0409)
   for (const auto& [dep, way] : slopes_of(score)) {
     const auto it = declared_.find(dep);
-    if (it == declared_.end() || way != -it->second.way || against_.count(dep) > 0) continue;
+    if (it == declared_.end() || against_.count(dep) > 0) continue;
+    if (way == 0) {
+      const std::string name = declared_name(dep);
+      if (std::find(untold.begin(), untold.end(), name) == untold.end()) untold.push_back(name);
+      continue;
+    }
+    if (way != -it->second.way) continue;
     against_.insert(dep);
     const std::string fact = declared_name(dep);
     said.push_back(way < 0 ? tr_format("{} is declared {}, but the score of '{}' goes down as it grows, the other facts held",
                                        fact, declared_word(it->second.way), ind.name)
                            : tr_format("{} is declared {}, but the score of '{}' goes up as it grows, the other facts held",
                                        fact, declared_word(it->second.way), ind.name));
+  }
+  if (!untold.empty() && said.empty()) {
+    report(Severity::Note, "W0409", ind.score->span,
+           tr_format("which way the score of '{}' moves as {} grows is more than the analysis can tell: the declared "
+                     "direction is not checked here",
+                     ind.name, fmt::join(untold, ", ")),
+           std::string(tr("check this rule by hand, or with tests on either side of its bounds (rubric test "
+                          "--boundaries)")),
+           {}, false);
   }
   if (said.empty()) return;
   std::vector<Note> notes;

@@ -420,6 +420,7 @@ AbstractValue Analyzer::when(const ast::When& w) {
   std::vector<Range> taken;
   const AbstractValue subject = subject_expr != nullptr ? eval(*subject_expr) : AbstractValue{};
   std::vector<std::string> switched;  // what the conditions read
+  std::vector<Range> scores;          // each arm's, as analysed where it applies
   for (const auto& a : w.arms) {
     const std::size_t arm_mark = narrowed_.size();
     bool feasible = true;
@@ -442,6 +443,7 @@ AbstractValue Analyzer::when(const ast::When& w) {
         }
       }
       join(result, v);
+      scores.push_back(v.kind == Kind::Number ? v.range : Range::empty_range());
       if (subject_expr != nullptr && subject.kind == Kind::Number) {
         // The arm's piece of the subject: what its comparison takes that the arms above do not.
         Range set;
@@ -478,11 +480,42 @@ AbstractValue Analyzer::when(const ast::When& w) {
     steps(*subject_expr, subject, std::move(pieces), percent, *result);
     return *result;
   }
-  // Which arm applies switches with what the conditions read: they move the result both ways.
-  if (slopes_) {
-    for (const std::string& dep : switched) result->slope[dep] = 0;
-  }
+  if (slopes_) switched_ways(w, scores, switched, *result);
   return *result;
+}
+
+// Which arm applies switches with what the conditions read, which move the result both ways;
+// except in `when L <= R -> A otherwise B` (or <, >, >=) whose arms' scores lie one above the
+// other: then L and R move it one way each (`when spent <= budget -> points otherwise 0`: more
+// spent never raises it, a larger budget never lowers it).
+void Analyzer::switched_ways(const ast::When& w, const std::vector<Range>& scores, const std::vector<std::string>& switched,
+                             AbstractValue& result) {
+  int truth_raises = 0;  // +1: the result is higher where the condition holds; −1 lower
+  const ast::Binary* b = nullptr;
+  if (w.arms.size() == 2 && w.arms[0].condition && !w.arms[1].condition && scores.size() == 2) {
+    b = std::get_if<ast::Binary>(&w.arms[0].condition->node);
+    using Op = ast::BinaryOp;
+    if (b != nullptr && !(b->op == Op::Lt || b->op == Op::Le || b->op == Op::Gt || b->op == Op::Ge)) b = nullptr;
+    const auto at_least = [](const Range& x, const Range& y) {  // every value of x ≥ every value of y
+      return !x.empty() && !y.empty() && x.lo.inf == 0 && y.hi.inf == 0 && !(x.lo.value < y.hi.value);
+    };
+    truth_raises = at_least(scores[0], scores[1]) ? 1 : at_least(scores[1], scores[0]) ? -1 : 0;
+  }
+  if (b == nullptr || truth_raises == 0) {
+    for (const std::string& dep : switched) result.slope[dep] = 0;
+    return;
+  }
+  const AbstractValue l = eval(*b->lhs);
+  const AbstractValue r = eval(*b->rhs);
+  const bool less = b->op == ast::BinaryOp::Lt || b->op == ast::BinaryOp::Le;  // holds where L is small
+  const std::map<std::string, int> truth = merged_slopes(l, less ? -1 : 1, r, less ? 1 : -1);
+  for (const std::string& dep : switched) {
+    const auto t = truth.find(dep);
+    const int through = t == truth.end() ? 0 : t->second * truth_raises;
+    const auto own = result.slope.find(dep);
+    const bool reads = std::binary_search(result.deps.begin(), result.deps.end(), dep) || own != result.slope.end();
+    result.slope[dep] = own == result.slope.end() ? (reads ? 0 : through) : own->second == through ? through : 0;
+  }
 }
 
 }  // namespace rubric::analysis

@@ -191,6 +191,8 @@ class Analyzer {
   AbstractValue judged(const ast::Judged& j);
   AbstractValue when(const ast::When& w);
   const ast::Expr* compared_subject(const ast::When& w);
+  void switched_ways(const ast::When& w, const std::vector<Range>& scores, const std::vector<std::string>& switched,
+                     AbstractValue& result);
 
   // Monotonicity (analysis_monotone.cpp). A piece of a tiered or brackets: the subject's values
   // one tier or arm takes, and its score.
