@@ -516,6 +516,20 @@ void habit_help(Diagnostic& d, const std::string& text, std::size_t offset, cons
   if (found == "'}'" && message == g::errors::message<g::e_interval_end>) {
     d.help = std::string(tr("an interval ends with ']' (the bound is included) or ')' (excluded)"));
   }
+  // `越大越好` after a fact's type reads as the next fact's name, which then lacks its ':'.
+  if (d.help.empty() && message == g::errors::message<g::e_colon>) {
+    const std::size_t word_end = previous_token_end(text, offset);
+    std::size_t word_begin = word_end;
+    while (word_begin > 0 && is_ident_byte(static_cast<unsigned char>(text[word_begin - 1]))) --word_begin;
+    const std::string_view word = std::string_view(text).substr(word_begin, word_end - word_begin);
+    constexpr std::string_view yue = "越";
+    if (word.size() > 2 * yue.size() && word.substr(0, yue.size()) == yue && word.find(yue, yue.size()) != std::string_view::npos &&
+        word != "越高越好" && word != "越低越好") {
+      d.help = tr_format("'{}' is not a direction: a fact's direction is '越高越好' (more is better) or '越低越好' (more "
+                         "is worse)",
+                         word);
+    }
+  }
   if (found == "'points'" && message == g::errors::message<g::item_name>) {
     d.help = std::string(tr("a name comes before 'points', e.g. 'indicator 部门预算资金支出率 points 10'"));
   }

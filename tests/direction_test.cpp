@@ -306,6 +306,16 @@ TEST(Direction, ADeclarationTheAnalysisCannotCheckIsSaidSo) {
             "is not checked here");
 }
 
+TEST(Direction, AChineseNearMissIsNamed) {
+  const LoadedRuleset bad = parse_source(
+      "bad.rubric", "规则集 \"方向\" 方案 test 年度 2023\n填报 {\n  x : 数值 越大越好\n}\n"
+                    "指标 甲 分值 10 { 评分 10 }\n等级 { 优 >= 9; 差 否则 }\n");
+  ASSERT_TRUE(bad.diagnostics.has_errors());
+  EXPECT_EQ(bad.diagnostics.items()[0].help,
+            "'越大越好' is not a direction: a fact's direction is '越高越好' (more is better) or '越低越好' (more is worse)")
+      << render(bad.diagnostics, false);
+}
+
 TEST(Direction, MessagesInAChineseFileNameTheChineseWords) {
   const std::string text =
       "规则集 \"方向\" 方案 test 年度 2023\n"
