@@ -168,21 +168,14 @@ int run_whatif(const WhatifOptions& options) {
     return fail(&rs, kFactsFailed);
   }
   std::string error;
-  const auto target = whatif::parse_target(rs, options.target, now.grade, error);
-  if (!target && !error.empty()) {
+  const auto found = whatif::answer_for(rs, *facts.facts, *now.total, now.grade, options.target, error);
+  if (!found) {
     Diagnostics d;
     d.error("", {}, error).help = std::string(tr("--target takes a grade (优) or a total (95)"));
     out.say(d);
     return fail(&rs, kUsage);
   }
-  whatif::Answer answer;
-  if (target) {
-    answer = whatif::what_if(rs, *facts.facts, *target);
-  } else {
-    answer.total = *now.total;
-    answer.grade = now.grade;
-    answer.top_grade = true;
-  }
+  const whatif::Answer& answer = *found;
   const std::string& department = facts.facts->department;
   if (json) {
     std::cout << render_whatif_json(&rs, options.facts, department, &answer, out.kept());

@@ -349,22 +349,13 @@ Response Service::whatif(Context& context, const ServedYear& year) {
     return {200, "application/json; charset=utf-8",
             render_whatif_json(year.ruleset.get(), file, "", nullptr, scored.diagnostics), {}, {}, {}};
   }
-  const ast::Ruleset& rs = *year.ruleset;
   const auto asked = context.request.query.find("target");
   std::string problem;
-  const auto target = whatif::parse_target(rs, asked == context.request.query.end() ? "" : asked->second,
-                                           scored.evaluation->grade, problem);
-  if (!target && !problem.empty()) return error(400, "bad_target", problem);
-  whatif::Answer answer;
-  if (target) {
-    answer = whatif::what_if(rs, *scored.facts, *target);
-  } else {
-    answer.total = *scored.evaluation->total;
-    answer.grade = scored.evaluation->grade;
-    answer.top_grade = true;
-  }
+  const auto answer = whatif::answer_for(*year.ruleset, *scored.facts, *scored.evaluation->total, scored.evaluation->grade,
+                                         asked == context.request.query.end() ? "" : asked->second, problem);
+  if (!answer) return error(400, "bad_target", problem);
   return {200, "application/json; charset=utf-8",
-          render_whatif_json(&rs, file, scored.facts->department, &answer, scored.diagnostics), {}, {}, {}};
+          render_whatif_json(year.ruleset.get(), file, scored.facts->department, &*answer, scored.diagnostics), {}, {}, {}};
 }
 
 Response Service::department_year(Context&, const Department& department, const ServedYear& year) {

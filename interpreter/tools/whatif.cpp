@@ -650,4 +650,16 @@ std::string shown(const Value& v, const Place& place) {
   return place.unit.empty() ? number : number + " " + place.unit;
 }
 
+std::optional<Answer> answer_for(const ast::Ruleset& rs, const Facts& facts, const Decimal& total, const std::string& grade,
+                                 const std::string& target_text, std::string& error) {
+  const auto target = parse_target(rs, target_text, grade, error);
+  if (target) return what_if(rs, facts, *target);
+  if (!error.empty()) return std::nullopt;
+  Answer top;
+  top.total = total;
+  top.grade = grade;
+  top.top_grade = true;
+  return top;
+}
+
 }  // namespace rubric::whatif

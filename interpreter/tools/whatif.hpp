@@ -111,6 +111,13 @@ std::optional<Target> parse_target(const ast::Ruleset& rs, const std::string& te
 // What [facts] would need to reach [target] under [rs]. [facts] must be scored without errors.
 Answer what_if(const ast::Ruleset& rs, const Facts& facts, const Target& target);
 
+// What [facts], whose total and grade are [total] and [grade] as they stand, would need to reach
+// [target_text] (a grade, a total, or "" for the grade above [grade]): what_if's answer, or one with
+// top_grade set when there is no grade above. nullopt, with [error] set, when [target_text] is
+// neither a grade of [rs] nor a total. What `rubric whatif` and rubric serve's 试算 answer.
+std::optional<Answer> answer_for(const ast::Ruleset& rs, const Facts& facts, const Decimal& total, const std::string& grade,
+                                 const std::string& target_text, std::string& error);
+
 // [v] as a department would write it: "96.5%", "4", "是", "按时公开", "120.5 万元".
 std::string shown(const Value& v, const Place& place);
 
