@@ -28,6 +28,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/ast.hpp"
@@ -70,6 +71,16 @@ struct UnsureBound {
 // [unsure_bounds], when given, receives each W0404 and W0405 the analysis was not sure of.
 Diagnostics analyse(const ast::Ruleset& ruleset, const AnalysisOptions& options = {},
                     std::vector<UnsureBound>* unsure_bounds = nullptr);
+
+namespace analysis {
+// Source text on one line, runs of whitespace folded to one space (as the evaluator shows it): how
+// the analysis names a subject, and so how a caller of compare_scores must write it.
+std::string fold(std::string_view text);
+// [text], the source of [subject], with the label of the fact, let (of [lets], an indicator's own,
+// first) or function parameter it names beside it: "rate（完成率）"; [text] alone otherwise.
+std::string labelled(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject,
+                     const std::string& text);
+}  // namespace analysis
 
 // Two scores of two rulesets ([a] of [ra], [b] of [rb]; `points` in each is [points_a],
 // [points_b] when known), compared where a subject (its text, [subject]) is [at], or over a range

@@ -71,18 +71,19 @@ int way_in_subject(const AbstractValue& subject, const std::map<std::string, int
   return way == kIndependent && unknown ? 0 : way;
 }
 
+}  // namespace
+
 // [subject] as a message names it: a fact's, a let's or a parameter's label beside its name, as
-// "rate（完成率）", so that an official reads what the rule calls it. [indicator]: the one being
-// analysed, whose own lets come first.
-std::string named(const ast::Ruleset& rs, const ast::Indicator* indicator, const ast::Expr& subject, const std::string& text) {
+// "rate（完成率）", so that an official reads what the rule calls it. See analysis.hpp.
+std::string labelled(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject, const std::string& text) {
   const auto* n = std::get_if<ast::NameRef>(&subject.node);
   if (n == nullptr) return text;
   std::string label;
   if (n->kind == ast::NameKind::Fact && n->index < rs.facts.size()) label = rs.facts[n->index].label;
   if (n->kind == ast::NameKind::Let) {
-    for (const std::vector<ast::Let>* lets : {indicator != nullptr ? &indicator->lets : nullptr, &rs.lets}) {
-      if (lets == nullptr) continue;
-      for (const ast::Let& l : *lets) {
+    for (const std::vector<ast::Let>* list : {lets, &rs.lets}) {
+      if (list == nullptr) continue;
+      for (const ast::Let& l : *list) {
         if (l.name == n->name && label.empty()) label = l.label;
       }
     }
@@ -96,8 +97,6 @@ std::string named(const ast::Ruleset& rs, const ast::Indicator* indicator, const
   }
   return label.empty() ? text : text + "（" + label + "）";
 }
-
-}  // namespace
 
 void seed_slopes(AbstractValue& v) {
   if (v.kind == Kind::Number && v.deps.size() == 1) v.slope = {{v.deps[0], 1}};
@@ -228,7 +227,7 @@ void Analyzer::report_against(const ast::Expr& subject_expr, const AbstractValue
   }
   for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
   const std::string facts = fmt::format("{}", fmt::join(shown, ", "));
-  const std::string subject_name = named(rs_, indicator_, subject_expr, name);
+  const std::string subject_name = labelled(rs_, indicator_ != nullptr ? &indicator_->lets : nullptr, subject_expr, name);
   std::string message =
       way < 0 ? tr_format("{} is declared {}, but the score goes down where {} rises past {}: {} it is {}, {} it is {}",
                           facts, declared_word(first.way), subject_name, bound, where_below, src(below.result->span),
@@ -351,7 +350,7 @@ void Analyzer::report_step(const ast::Expr& subject_expr, const AbstractValue& s
                            const Piece& above, const Decimal& at, int way, bool percent) {
   const std::string name = src(subject_expr.span);
   const std::string bound = format_bound(at, percent);
-  const std::string subject_name = named(rs_, indicator_, subject_expr, name);
+  const std::string subject_name = labelled(rs_, indicator_ != nullptr ? &indicator_->lets : nullptr, subject_expr, name);
   const std::string where_below = below.range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
   const std::string where_above = above.range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
   const bool drop = way < 0;

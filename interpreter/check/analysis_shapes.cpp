@@ -171,15 +171,7 @@ AbstractValue Analyzer::brackets(const ast::Brackets& b) {
     if (a.bound) {
       const auto c = constant(*a.bound);
       if (!c) constant_so_far = false;
-      if (c) {
-        switch (a.compare) {
-          case ast::BinaryOp::Lt: set = Range{End::minus_infinity(), End::finite(*c, false)}; break;
-          case ast::BinaryOp::Le: set = Range{End::minus_infinity(), End::finite(*c, true)}; break;
-          case ast::BinaryOp::Gt: set = Range{End::finite(*c, false), End::plus_infinity()}; break;
-          case ast::BinaryOp::Ge: set = Range::at_least(*c); break;
-          default: set = Range::point(*c); break;
-        }
-      }
+      if (c) set = compared_range(a.compare, *c);
     } else {
       has_otherwise = true;
     }
@@ -449,13 +441,7 @@ AbstractValue Analyzer::when(const ast::When& w) {
         Range set;
         if (a.condition) {
           const auto& b = std::get<ast::Binary>(a.condition->node);
-          const Decimal c = *constant(*b.rhs);
-          using Op = ast::BinaryOp;
-          set = b.op == Op::Lt   ? Range{End::minus_infinity(), End::finite(c, false)}
-                : b.op == Op::Le ? Range{End::minus_infinity(), End::finite(c, true)}
-                : b.op == Op::Gt ? Range{End::finite(c, false), End::plus_infinity()}
-                : b.op == Op::Ge ? Range::at_least(c)
-                                 : Range::point(c);
+          set = compared_range(b.op, *constant(*b.rhs));
         }
         const std::vector<Range> left = subtract(intersect(set, subject.range), taken);
         if (!left.empty()) {

@@ -94,8 +94,6 @@ Range domain_range(const ast::Interval& iv);
 // A fact's (or field's, or element's) value: its declared domain, else its type's default one.
 AbstractValue declared(const ast::TypeRef& type, const std::optional<ast::Interval>& domain, const std::string& dep,
                        int direction = 0, const std::string* label = nullptr);
-// Source text on one line, runs of whitespace folded to one space (as the evaluator shows it).
-std::string fold(std::string_view text);
 // Whether [text] mentions [word] as a whole word.
 bool mentions(std::string_view text, std::string_view word);
 

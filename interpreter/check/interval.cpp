@@ -123,6 +123,17 @@ std::string Range::to_string(bool percent) const {
   return (lo.closed && lo.inf == 0 ? "[" : "(") + l + ", " + h + (hi.closed && hi.inf == 0 ? "]" : ")");
 }
 
+Range compared_range(ast::BinaryOp op, const Decimal& c) {
+  using Op = ast::BinaryOp;
+  switch (op) {
+    case Op::Lt: return {End::minus_infinity(), End::finite(c, false)};
+    case Op::Le: return {End::minus_infinity(), End::finite(c, true)};
+    case Op::Gt: return {End::finite(c, false), End::plus_infinity()};
+    case Op::Ge: return Range::at_least(c);
+    default: return Range::point(c);
+  }
+}
+
 Range intersect(const Range& a, const Range& b) { return {tighter_lower(a.lo, b.lo), tighter_upper(a.hi, b.hi)}; }
 
 Range hull(const Range& a, const Range& b) {

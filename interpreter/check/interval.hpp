@@ -53,6 +53,9 @@ struct Range {
 // Numbers written as the language writes them: 0.6 as "60%" when [percent].
 std::string format_bound(const Decimal& v, bool percent);
 
+// The values x with `x OP c` (OP one of <, <=, >, >=, ==): a brackets arm's or a when's condition.
+Range compared_range(ast::BinaryOp op, const Decimal& c);
+
 Range intersect(const Range& a, const Range& b);
 // The smallest interval holding both (either may be empty).
 Range hull(const Range& a, const Range& b);

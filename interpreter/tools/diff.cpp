@@ -505,20 +505,8 @@ void Differ::functions() {
 // The named values outside indicators (`let` at the top level or in a section), by name: a change
 // of one changes every score that reads it, so it is listed as a rule change is.
 void Differ::lets() {
-  const auto all = [](const ast::Ruleset& rs) {
-    std::vector<const ast::Let*> out;
-    for (const ast::Let& l : rs.lets) out.push_back(&l);
-    const auto walk = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
-      for (const ast::Item& item : items) {
-        if (const auto* l = std::get_if<ast::Let>(&item)) out.push_back(l);
-        if (const auto* sec = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*sec)->items);
-      }
-    };
-    walk(walk, rs.items);
-    return out;
-  };
-  const std::vector<const ast::Let*> old_lets = all(a_);
-  const std::vector<const ast::Let*> new_lets = all(b_);
+  const std::vector<const ast::Let*> old_lets = outer_lets(a_);
+  const std::vector<const ast::Let*> new_lets = outer_lets(b_);
   const auto find = [](const std::vector<const ast::Let*>& in, const std::string& name) -> const ast::Let* {
     for (const ast::Let* l : in) {
       if (l->name == name) return l;

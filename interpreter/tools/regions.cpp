@@ -9,32 +9,19 @@
 #include "base/messages.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/check/analysis.hpp"
+#include "interpreter/check/checker.hpp"
 #include "interpreter/check/interval.hpp"
 
 namespace rubric {
 
 namespace {
 
-// Source text on one line, runs of whitespace folded to one space.
-std::string folded(const ast::Ruleset& rs, Span span) {
-  std::string out;
-  for (const char c : rs.slice(span)) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
+std::string folded(const ast::Ruleset& rs, Span span) { return analysis::fold(rs.slice(span)); }
 
-// One arm of a tier table or brackets: the subject values it is tried on, in order.
+// One arm of a tier table or brackets: the subject's values it takes, tried in order.
 struct Arm {
   const ast::Expr* result = nullptr;
-  // Tiered: the interval. Brackets: the comparison with its bound (none: otherwise).
-  const ast::Interval* interval = nullptr;
-  ast::BinaryOp compare = ast::BinaryOp::Le;
-  std::optional<Decimal> bound;
-  bool otherwise = false;
+  Range takes;
 };
 
 struct Table {
@@ -42,21 +29,15 @@ struct Table {
   std::vector<Arm> arms;
   std::vector<Decimal> bounds;  // every bound written, for cutting the subject's line
   bool percent = false;         // bounds written as percents
-  bool brackets = false;
 };
 
-// A bound written as a number (60%, -5%, 1000); nullopt for a name or an expression.
-std::optional<Decimal> literal(const ast::Expr& e, bool& percent) {
-  if (const auto* n = std::get_if<ast::NumberLit>(&e.node)) {
-    if (n->date) return std::nullopt;
-    percent = percent || n->percent;
-    return n->value;
-  }
-  if (const auto* u = std::get_if<ast::Unary>(&e.node); u != nullptr && u->op == ast::UnaryOp::Neg) {
-    const auto v = literal(*u->operand, percent);
-    if (v) return Decimal{} - *v;
-  }
-  return std::nullopt;
+// [bound] as a number, noting a percent in [t]; nullopt for a name or an expression of names.
+std::optional<Decimal> bound_of(const ast::Expr& bound, Table& t) {
+  const auto v = constant_value(bound);
+  if (!v) return std::nullopt;
+  t.percent = t.percent || bound.type == ast::TypeKind::Percent;
+  t.bounds.push_back(*v);
+  return v;
 }
 
 // The table [score] of [rs] is, if it is one whose every bound is a number.
@@ -65,41 +46,36 @@ std::optional<Table> table_of(const ast::Ruleset& rs, const ast::Expr& score) {
   if (const auto* tiered = std::get_if<ast::Tiered>(&score.node)) {
     t.subject = tiered->subject.get();
     for (const ast::Tier& tier : tiered->tiers) {
-      Arm arm;
-      arm.result = tier.result.get();
-      arm.interval = &tier.interval;
-      for (const ast::Bound* b : {&tier.interval.lo, &tier.interval.hi}) {
-        if (!b->value) continue;
-        const auto v = literal(*b->value, t.percent);
+      Arm arm{tier.result.get(), Range::all()};
+      const ast::Interval& iv = tier.interval;
+      if (iv.lo.value) {
+        const auto v = bound_of(*iv.lo.value, t);
         if (!v) return std::nullopt;
-        t.bounds.push_back(*v);
+        arm.takes.lo = End::finite(*v, iv.lo_closed);
+      }
+      if (iv.hi.value) {
+        const auto v = bound_of(*iv.hi.value, t);
+        if (!v) return std::nullopt;
+        arm.takes.hi = End::finite(*v, iv.hi_closed);
       }
       t.arms.push_back(arm);
     }
   } else if (const auto* brackets = std::get_if<ast::Brackets>(&score.node)) {
     t.subject = brackets->subject.get();
-    t.brackets = true;
     for (const ast::BracketArm& b : brackets->arms) {
-      Arm arm;
-      arm.result = b.result.get();
-      arm.compare = b.compare;
-      arm.otherwise = !b.bound;
+      Arm arm{b.result.get(), Range::all()};
       if (b.bound) {
-        arm.bound = literal(*b.bound, t.percent);
-        if (!arm.bound) return std::nullopt;
-        t.bounds.push_back(*arm.bound);
+        const auto v = bound_of(*b.bound, t);
+        if (!v) return std::nullopt;
+        arm.takes = compared_range(b.compare, *v);
       }
       t.arms.push_back(arm);
     }
   } else if (const auto* when = std::get_if<ast::When>(&score.node)) {
     // `when x >= 100% -> points when x >= 60% -> … otherwise 0`: brackets written as a when,
     // every condition comparing the same subject with a number.
-    t.brackets = true;
-    std::string subject;
     for (const ast::WhenArm& w : when->arms) {
-      Arm arm;
-      arm.result = w.result.get();
-      arm.otherwise = !w.condition;
+      Arm arm{w.result.get(), Range::all()};
       if (w.condition) {
         const auto* b = std::get_if<ast::Binary>(&w.condition->node);
         using Op = ast::BinaryOp;
@@ -107,10 +83,10 @@ std::optional<Table> table_of(const ast::Ruleset& rs, const ast::Expr& score) {
           return std::nullopt;
         }
         if (t.subject == nullptr) t.subject = b->lhs.get();
-        arm.compare = b->op;
-        arm.bound = literal(*b->rhs, t.percent);
-        if (!arm.bound || folded(rs, t.subject->span) != folded(rs, b->lhs->span)) return std::nullopt;
-        t.bounds.push_back(*arm.bound);
+        if (folded(rs, t.subject->span) != folded(rs, b->lhs->span)) return std::nullopt;
+        const auto v = bound_of(*b->rhs, t);
+        if (!v) return std::nullopt;
+        arm.takes = compared_range(b->op, *v);
       }
       t.arms.push_back(arm);
     }
@@ -121,54 +97,25 @@ std::optional<Table> table_of(const ast::Ruleset& rs, const ast::Expr& score) {
   return t;
 }
 
-bool holds(const ast::Bound& b, bool closed, const Decimal& x, bool lower) {
-  if (!b.value) return b.infinity < 0 ? lower : !lower;
-  bool ignored = false;
-  const Decimal v = *literal(*b.value, ignored);
-  if (lower) return closed ? !(x < v) : v < x;
-  return closed ? !(v < x) : x < v;
-}
-
 // The arm [t] takes at [x], the first that takes it as the evaluator does; -1 for none.
 int arm_at(const Table& t, const Decimal& x) {
   for (std::size_t i = 0; i < t.arms.size(); ++i) {
-    const Arm& a = t.arms[i];
-    bool taken = a.otherwise;
-    if (a.interval != nullptr) {
-      taken = holds(a.interval->lo, a.interval->lo_closed, x, true) && holds(a.interval->hi, a.interval->hi_closed, x, false);
-    } else if (a.bound) {
-      switch (a.compare) {
-        case ast::BinaryOp::Lt: taken = x < *a.bound; break;
-        case ast::BinaryOp::Le: taken = !(*a.bound < x); break;
-        case ast::BinaryOp::Gt: taken = *a.bound < x; break;
-        case ast::BinaryOp::Ge: taken = !(x < *a.bound); break;
-        default: taken = x == *a.bound; break;
-      }
-    }
-    if (taken) return static_cast<int>(i);
+    if (t.arms[i].takes.contains(x)) return static_cast<int>(i);
   }
   return -1;
 }
 
-// The let named [name]: an indicator's own ([lets]) first, then a section's or the ruleset's.
+// The let named [name]: an indicator's own ([lets]) first, then one outside indicators.
 const ast::Let* find_let(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const std::string& name) {
   if (lets != nullptr) {
     for (const ast::Let& l : *lets) {
       if (l.name == name) return &l;
     }
   }
-  for (const ast::Let& l : rs.lets) {
-    if (l.name == name) return &l;
+  for (const ast::Let* l : outer_lets(rs)) {
+    if (l->name == name) return l;
   }
-  const ast::Let* found = nullptr;
-  const auto walk = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
-    for (const ast::Item& item : items) {
-      if (const auto* l = std::get_if<ast::Let>(&item); l != nullptr && l->name == name && found == nullptr) found = l;
-      if (const auto* sec = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*sec)->items);
-    }
-  };
-  walk(walk, rs.items);
-  return found;
+  return nullptr;
 }
 
 void names_in(const ast::Expr& e, std::vector<const ast::NameRef*>& out) {
@@ -222,24 +169,6 @@ bool same_names(const ast::Ruleset& a, const std::vector<ast::Let>* a_lets, cons
     if (m == "?" || (it != in_b.end() && it->second != m)) return false;
   }
   return true;
-}
-
-// The subject as messages name it: a fact's or let's label beside its text.
-std::string subject_name(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject) {
-  const std::string text = folded(rs, subject.span);
-  const auto* n = std::get_if<ast::NameRef>(&subject.node);
-  if (n == nullptr) return text;
-  std::string label;
-  if (n->kind == ast::NameKind::Fact && n->index < rs.facts.size()) label = rs.facts[n->index].label;
-  if (n->kind == ast::NameKind::Let) {
-    for (const std::vector<ast::Let>* list : {lets, &rs.lets}) {
-      if (list == nullptr) continue;
-      for (const ast::Let& l : *list) {
-        if (l.name == n->name && label.empty()) label = l.label;
-      }
-    }
-  }
-  return label.empty() ? text : text + "（" + label + "）";
 }
 
 // One piece of the subject's line: a bound, or the open stretch between two.
@@ -296,16 +225,15 @@ std::optional<Range> domain_of(const ast::Ruleset& rs, const ast::Expr& subject,
       default: return std::nullopt;
     }
   }
-  bool ignored = false;
   Range r;
   const ast::Interval& d = *f.domain;
   if (d.lo.value) {
-    const auto v = literal(*d.lo.value, ignored);
+    const auto v = constant_value(*d.lo.value);
     if (!v) return std::nullopt;
     r.lo = End::finite(*v, d.lo_closed);
   }
   if (d.hi.value) {
-    const auto v = literal(*d.hi.value, ignored);
+    const auto v = constant_value(*d.hi.value);
     if (!v) return std::nullopt;
     r.hi = End::finite(*v, d.hi_closed);
   }
@@ -335,6 +263,19 @@ std::vector<Piece> compared(const Table& x, const Table& y, const std::vector<De
 }
 
 }  // namespace
+
+std::vector<const ast::Let*> outer_lets(const ast::Ruleset& rs) {
+  std::vector<const ast::Let*> out;
+  for (const ast::Let& l : rs.lets) out.push_back(&l);
+  const auto walk = [&](const auto& self, const std::vector<ast::Item>& items) -> void {
+    for (const ast::Item& item : items) {
+      if (const auto* l = std::get_if<ast::Let>(&item)) out.push_back(l);
+      if (const auto* sec = std::get_if<std::unique_ptr<ast::Section>>(&item)) self(self, (*sec)->items);
+    }
+  };
+  walk(walk, rs.items);
+  return out;
+}
 
 std::optional<ImpactRegions> impact_regions(const ast::Ruleset& a, const ast::Expr& old_score,
                                             std::optional<Decimal> old_points, const ast::Ruleset& b,
@@ -381,7 +322,7 @@ std::optional<ImpactRegions> impact_regions(const ast::Ruleset& a, const ast::Ex
     }
   }
   ImpactRegions out;
-  out.subject = subject_name(b, new_lets, *y->subject);
+  out.subject = analysis::labelled(b, new_lets, *y->subject, folded(b, y->subject->span));
   const bool percent = x->percent || y->percent;
   const auto score_text = [&](const ast::Ruleset& rs, const Table& t, int arm) {
     return arm < 0 ? std::string(tr("no tier: not scored"))

@@ -46,4 +46,8 @@ std::optional<ImpactRegions> impact_regions(const ast::Ruleset& a, const ast::Ex
                                             const std::vector<ast::Let>* old_lets = nullptr,
                                             const std::vector<ast::Let>* new_lets = nullptr);
 
+// The lets outside indicators, the ruleset's and each section's, in source order: what an
+// indicator may read besides its own.
+std::vector<const ast::Let*> outer_lets(const ast::Ruleset& rs);
+
 }  // namespace rubric
