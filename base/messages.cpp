@@ -1,13 +1,14 @@
 // The language of messages; see messages.hpp.
 #include "base/messages.hpp"
 
-#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "base/phrase.hpp"
 
 namespace rubric {
 namespace detail {
@@ -129,31 +130,18 @@ std::string rewrite_quoted_words(std::string_view text, WordIn word_in) {
       continue;
     }
     if (quoted && ascii_letter(c) && (i == 0 || !ascii_letter(text[i - 1]))) {
-      std::size_t end = i;
-      while (end < text.size() && (ascii_letter(text[end]) || text[end] == '_')) ++end;
       // A phrase of three or two words first ("more is better", "until zero"), then the word.
-      std::array<std::size_t, 3> ends = {end, end, end};
-      std::size_t words = 1;
-      while (words < 3 && ends[words - 1] + 1 < text.size() && text[ends[words - 1]] == ' ' &&
-             ascii_letter(text[ends[words - 1] + 1])) {
-        std::size_t next = ends[words - 1] + 1;
-        while (next < text.size() && ascii_letter(text[next])) ++next;
-        ends[words++] = next;
+      const auto is_word = [](char x) { return ascii_letter(x) || x == '_'; };
+      const std::size_t end = longest_phrase(text, i, is_word, [&](std::string_view p) { return !word_in(p).empty(); });
+      if (end > i) {
+        out += word_in(text.substr(i, end - i));
+        i = end;
+        continue;
       }
-      bool phrased = false;
-      for (std::size_t n = words; n > 1 && !phrased; --n) {
-        const std::string_view phrase = word_in(text.substr(i, ends[n - 1] - i));
-        if (!phrase.empty()) {
-          out += phrase;
-          i = ends[n - 1];
-          phrased = true;
-        }
-      }
-      if (phrased) continue;
-      const std::string_view word = text.substr(i, end - i);
-      const std::string_view in_set = word_in(word);
-      out += in_set.empty() ? word : in_set;
-      i = end;
+      std::size_t word_end = i;
+      while (word_end < text.size() && is_word(text[word_end])) ++word_end;
+      out += text.substr(i, word_end - i);
+      i = word_end;
       continue;
     }
     out += c;

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <limits>
 
+#include "base/phrase.hpp"
 #include "dsl/format_printer.hpp"
 
 namespace rubric::formatting {
@@ -88,27 +88,13 @@ void Printer::put(std::string_view s) {
       cur_.text += s[i++];
       continue;
     }
-    std::array<std::size_t, 3> ends{};  // the ends of the first one, two and three words from i
-    std::size_t k = i;
-    std::size_t words = 0;
-    while (words < ends.size()) {
-      while (k < s.size() && word_char(s[k])) ++k;
-      ends[words++] = k;
-      if (k + 1 >= s.size() || s[k] != ' ' || !word_char(s[k + 1])) break;
-      ++k;
+    const std::size_t j = longest_phrase(s, i, word_char, [&](std::string_view p) { return keyword_in(p, to_).has_value(); });
+    if (j == i) {
+      std::size_t end = i;
+      while (end < s.size() && word_char(s[end])) ++end;
+      throw std::logic_error(fmt::format("rubric fmt: no {} keyword for '{}'", keyword_set_name(to_), s.substr(i, end - i)));
     }
-    bool put_phrase = false;
-    for (std::size_t n = words; n > 1 && !put_phrase; --n) {
-      if (const auto phrase = keyword_in(s.substr(i, ends[n - 1] - i), to_)) {
-        cur_.text += *phrase;
-        i = ends[n - 1];
-        put_phrase = true;
-      }
-    }
-    if (put_phrase) continue;
-    const std::size_t j = ends[0];
     const auto word = keyword_in(s.substr(i, j - i), to_);
-    if (!word) throw std::logic_error(fmt::format("rubric fmt: no {} keyword for '{}'", keyword_set_name(to_), s.substr(i, j - i)));
     cur_.text += *word;
     i = j;
   }
