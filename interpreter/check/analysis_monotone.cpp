@@ -202,13 +202,21 @@ void effect_notes(std::vector<Note>& notes, const std::string& shown, int effect
 
 }  // namespace
 
+Analyzer::StepWords Analyzer::step_words(const ast::Expr& subject_expr, const Piece& below, const Piece& above,
+                                         const Decimal& at, bool percent) const {
+  StepWords w;
+  w.bound = format_bound(at, percent);
+  w.subject = labelled(rs_, indicator_ != nullptr ? &indicator_->lets : nullptr, subject_expr, src(subject_expr.span));
+  w.below = below.range.hi.closed ? tr_format("at {}", w.bound) : tr_format("just below {}", w.bound);
+  w.above = above.range.lo.closed ? tr_format("from {}", w.bound) : tr_format("above {}", w.bound);
+  return w;
+}
+
 void Analyzer::report_against(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below,
                               const Piece& above, const Decimal& at, int way, bool percent,
                               const std::vector<std::string>& deps) {
   const std::string name = src(subject_expr.span);
-  const std::string bound = format_bound(at, percent);
-  const std::string where_below = below.range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
-  const std::string where_above = above.range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
+  const StepWords words = step_words(subject_expr, below, above, at, percent);
   const Declared& first = declared_.at(deps.front());
   std::vector<std::string> shown;
   std::vector<Note> notes;
@@ -227,14 +235,13 @@ void Analyzer::report_against(const ast::Expr& subject_expr, const AbstractValue
   }
   for (Note& n : call_site_notes(name, subject.range, percent)) notes.push_back(std::move(n));
   const std::string facts = fmt::format("{}", fmt::join(shown, ", "));
-  const std::string subject_name = labelled(rs_, indicator_ != nullptr ? &indicator_->lets : nullptr, subject_expr, name);
   std::string message =
       way < 0 ? tr_format("{} is declared {}, but the score goes down where {} rises past {}: {} it is {}, {} it is {}",
-                          facts, declared_word(first.way), subject_name, bound, where_below, src(below.result->span),
-                          where_above, src(above.result->span))
+                          facts, declared_word(first.way), words.subject, words.bound, words.below, src(below.result->span),
+                          words.above, src(above.result->span))
               : tr_format("{} is declared {}, but the score goes up where {} rises past {}: {} it is {}, {} it is {}",
-                          facts, declared_word(first.way), subject_name, bound, where_below, src(below.result->span),
-                          where_above, src(above.result->span));
+                          facts, declared_word(first.way), words.subject, words.bound, words.below, src(below.result->span),
+                          words.above, src(above.result->span));
   report(Severity::Warning, "W0408", above.span, std::move(message),
          std::string(tr("if the criteria mean this step, the declaration is wrong: remove it, and rubric check only "
                         "notes the step (W0407); if they do not, make the score at the bound move the declared way")),
@@ -349,16 +356,13 @@ int Analyzer::step_at(const ast::Expr& subject_expr, const AbstractValue& subjec
 void Analyzer::report_step(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below,
                            const Piece& above, const Decimal& at, int way, bool percent) {
   const std::string name = src(subject_expr.span);
-  const std::string bound = format_bound(at, percent);
-  const std::string subject_name = labelled(rs_, indicator_ != nullptr ? &indicator_->lets : nullptr, subject_expr, name);
-  const std::string where_below = below.range.hi.closed ? tr_format("at {}", bound) : tr_format("just below {}", bound);
-  const std::string where_above = above.range.lo.closed ? tr_format("from {}", bound) : tr_format("above {}", bound);
+  const StepWords words = step_words(subject_expr, below, above, at, percent);
   const bool drop = way < 0;
   std::string message =
       drop ? tr_format("the score goes down where {} rises past {}, though it goes up elsewhere: {} it is {}, {} it is {}",
-                       subject_name, bound, where_below, src(below.result->span), where_above, src(above.result->span))
+                       words.subject, words.bound, words.below, src(below.result->span), words.above, src(above.result->span))
            : tr_format("the score goes up where {} rises past {}, though it goes down elsewhere: {} it is {}, {} it is {}",
-                       subject_name, bound, where_below, src(below.result->span), where_above, src(above.result->span));
+                       words.subject, words.bound, words.below, src(below.result->span), words.above, src(above.result->span));
   std::vector<std::string> more, less;
   for (const std::string& dep : read_by(subject)) {
     const int w = way_of(subject, dep);

@@ -207,6 +207,13 @@ class Analyzer {
   // step against the way the others go is reported (W0407).
   void steps(const ast::Expr& subject_expr, const AbstractValue& subject, std::vector<Piece> pieces, bool percent,
              AbstractValue& result);
+  // How W0407 and W0408 name a step at [at]: the subject with its label, the bound, and the two
+  // sides ("at 150%" or "just below 150%"; "from 150%" or "above 150%").
+  struct StepWords {
+    std::string subject, bound, below, above;
+  };
+  StepWords step_words(const ast::Expr& subject_expr, const Piece& below, const Piece& above, const Decimal& at,
+                       bool percent) const;
   // W0408 for a step of [way] at [at] that goes against the directions declared for [deps].
   void report_against(const ast::Expr& subject_expr, const AbstractValue& subject, const Piece& below,
                       const Piece& above, const Decimal& at, int way, bool percent, const std::vector<std::string>& deps);
