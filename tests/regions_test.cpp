@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,13 @@ Decimal scored(const std::shared_ptr<const ast::Ruleset>& rs, const std::string&
   return s.score("乙").value_or(Decimal::from_int(-1));
 }
 
+// Scored under both rulesets: the values [inside] the regions found score differently, the
+// values [outside] them alike.
+void expect_scored(const Pair& p, std::initializer_list<const char*> inside, std::initializer_list<const char*> outside) {
+  for (const char* rate : inside) EXPECT_NE(scored(p.old_rs, rate), scored(p.new_rs, rate)) << rate << " is inside";
+  for (const char* rate : outside) EXPECT_EQ(scored(p.old_rs, rate), scored(p.new_rs, rate)) << rate << " is outside";
+}
+
 const std::string kOld = "tiered rate {\n [0, 60%) -> 0\n [60%, 100%) -> rate * points\n [100%, 300%] -> points\n }";
 
 TEST(Regions, HalfMarksAbove150PercentAreOneRegion) {
@@ -66,10 +74,7 @@ TEST(Regions, HalfMarksAbove150PercentAreOneRegion) {
   EXPECT_EQ(r.new_score, "points / 2");
   EXPECT_TRUE(r.sure);
   // Scored: inside the region the two differ, at its bound and below they agree.
-  for (const char* inside : {"150.01%", "200%", "300%"}) EXPECT_NE(scored(p.old_rs, inside), scored(p.new_rs, inside)) << inside;
-  for (const char* outside : {"0%", "59.99%", "60%", "99%", "100%", "150%"}) {
-    EXPECT_EQ(scored(p.old_rs, outside), scored(p.new_rs, outside)) << outside;
-  }
+  expect_scored(p, {"150.01%", "200%", "300%"}, {"0%", "59.99%", "60%", "99%", "100%", "150%"});
 }
 
 TEST(Regions, AMovedBoundIsTheStretchBetweenItsTwoPlaces) {
@@ -82,10 +87,7 @@ TEST(Regions, AMovedBoundIsTheStretchBetweenItsTwoPlaces) {
   EXPECT_EQ(e->regions->regions[0].where, "[50%, 60%)");
   EXPECT_EQ(e->regions->regions[0].old_score, "0");
   EXPECT_EQ(e->regions->regions[0].new_score, "rate * points");
-  for (const char* inside : {"50%", "55%", "59.99%"}) EXPECT_NE(scored(p.old_rs, inside), scored(p.new_rs, inside)) << inside;
-  for (const char* outside : {"49.99%", "60%", "80%", "100%", "250%"}) {
-    EXPECT_EQ(scored(p.old_rs, outside), scored(p.new_rs, outside)) << outside;
-  }
+  expect_scored(p, {"50%", "55%", "59.99%"}, {"49.99%", "60%", "80%", "100%", "250%"});
 }
 
 TEST(Regions, ARuleRewrittenToTheSameEffectScoresAlikeEverywhere) {
@@ -109,8 +111,7 @@ TEST(Regions, AWhenOnComparisonsIsATableToo) {
   EXPECT_EQ(e->regions->regions[0].new_score, "points / 2");
   EXPECT_EQ(e->regions->regions[1].where, "[90%, 100%)");
   EXPECT_EQ(e->regions->regions[1].new_score, "points");
-  for (const char* inside : {"60%", "75%", "90%", "99.99%"}) EXPECT_NE(scored(p.old_rs, inside), scored(p.new_rs, inside)) << inside;
-  for (const char* outside : {"0%", "59.99%", "100%", "250%"}) EXPECT_EQ(scored(p.old_rs, outside), scored(p.new_rs, outside)) << outside;
+  expect_scored(p, {"60%", "75%", "90%", "99.99%"}, {"0%", "59.99%", "100%", "250%"});
   // A condition on anything else is not a table: no regions.
   const Pair q = diff_of(ruleset("when rate >= 100% -> points otherwise 0"),
                          ruleset("when rate >= 100% and actual > 0 -> points otherwise 0"));
@@ -214,8 +215,7 @@ TEST(Regions, TwoFormulasEqualAtOneValueAreCutThere) {
   ASSERT_EQ(e->regions->regions.size(), 2U);
   EXPECT_EQ(e->regions->regions[0].where, "[60%, 80%)");
   EXPECT_EQ(e->regions->regions[1].where, "(80%, 100%]");
-  EXPECT_EQ(scored(p.old_rs, "80%"), scored(p.new_rs, "80%"));
-  for (const char* inside : {"60%", "79%", "81%", "100%"}) EXPECT_NE(scored(p.old_rs, inside), scored(p.new_rs, inside)) << inside;
+  expect_scored(p, {"60%", "79%", "81%", "100%"}, {"80%"});
 }
 
 TEST(Regions, RegionsHoldOnlyValuesTheSubjectCanTake) {
