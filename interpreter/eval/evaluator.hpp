@@ -112,6 +112,21 @@ std::vector<ClaimDifference> claim_differences(const Evaluation& evaluation);
 // tests its tiers once per call, each with its own value.
 using TestedPath = std::vector<std::uint32_t>;
 
+// Receives every value a 'tiered' or 'brackets' tests, each time it is tested: in which indicator
+// (null in a let outside every indicator), at which subject (the tested expression), and the value.
+// A function's tiers give one per call, a loop's one per element. The compiled plan gives them too;
+// when it hands a department over to the tree evaluator midway, the values it gave are given
+// again, so a sink must take a value given twice as given once.
+class TestedSink {
+ public:
+  virtual ~TestedSink() = default;
+  virtual void tested(const ast::Indicator* indicator, const ast::Expr& subject, const Decimal& value) = 0;
+  // What the sink kept of one department, in its own few numbers, moved into [out] (a batch carries
+  // them from the worker that scored the department to the one place that counts them); the sink
+  // is then empty for the next department.
+  virtual void take(std::vector<std::uint32_t>& out) = 0;
+};
+
 struct EvalOptions {
   // Record every step. Without it only the steps that make up the 评分依据 are kept.
   bool trace = true;
@@ -121,6 +136,9 @@ struct EvalOptions {
   // time it is evaluated in each indicator, keyed by the indicator (null outside one) and the
   // tested expression's TestedPath: how `rubric test --boundaries` puts a value on a bound.
   std::map<std::pair<const ast::Indicator*, TestedPath>, Decimal>* tested = nullptr;
+  // When set, receives every value each 'tiered' and 'brackets' tests, every time: how a batch
+  // report counts the departments near a tier's bound (the compiled plan gives them too).
+  TestedSink* every_tested = nullptr;
   // When set, every branch taken is appended here, in the order taken (the keys of coverage). Two
   // departments that append the same sequence took the same branches, so every rule scored them
   // with the same formula: how `rubric whatif` tells the pieces of a fact's range apart.

@@ -177,7 +177,8 @@ class Evaluator {
     }
   }
   // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
-  void observe(const ast::Expr& subject, const Decimal& x) {
+  void observe(const ast::Expr& subject, const Decimal& x, bool bound = true) {
+    if (bound && options_.every_tested != nullptr) options_.every_tested->tested(indicator_, subject, x);
     if (options_.tested == nullptr) return;
     TestedPath path = call_path_;
     path.push_back(subject.span.begin);

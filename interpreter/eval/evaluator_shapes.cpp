@@ -212,7 +212,7 @@ Value Evaluator::judged(const ast::Expr& e, const ast::Judged& j) {
       return Value(fixed);
     }
     const Decimal score = num(*j.score);
-    observe(*j.score, score);
+    observe(*j.score, score, false);  // a band of a judged score, not a bound a fact crosses
     if (!contains(band.interval, score)) {
       fail("E0708", j.score->span,
            tr_format("the judged score {} is outside the band of '{}': {}", show(score, j.score->type), member,

@@ -66,7 +66,8 @@ struct V {
 
 class Runner {
  public:
-  Runner(const plan::Code& code, const Facts& facts, std::vector<V>& stack) : code_(code), facts_(facts), stack_(stack) {}
+  Runner(const plan::Code& code, const Facts& facts, std::vector<V>& stack, TestedSink* tested)
+      : code_(code), facts_(facts), stack_(stack), tested_(tested) {}
 
   void run(PlanResult& out) {
     out.total.reset();
@@ -116,6 +117,7 @@ class Runner {
         }
         points_ = &it.hi;
         mode_ = it.mode;
+        indicator_ = it.indicator;
         if (it.applies != kNone) {
           charge(it.applies);
           if (!truth(it.applies)) give_up();  // not applicable: scored full or shared, by the tree evaluator
@@ -126,6 +128,7 @@ class Runner {
         }
         charge(it.score);
         const Num score = num(it.score).round(it.digits, it.mode);
+        indicator_ = nullptr;
         if (score < it.lo || score > it.hi) give_up();
         out.scores.emplace_back(score.decimal());
         return score;
@@ -380,6 +383,8 @@ class Runner {
   const plan::Code& code_;
   const Facts& facts_;
   std::vector<V>& stack_;
+  TestedSink* tested_ = nullptr;  // EvalOptions::every_tested
+  const ast::Indicator* indicator_ = nullptr;   // the indicator being scored, for tested_
   std::size_t base_ = 0;
   std::size_t top_ = 0;
   const Num* points_ = nullptr;
@@ -488,6 +493,7 @@ V Runner::comprehension(const plan::Comprehension& c) {
 
 Num Runner::tiered(const plan::Tiered& t) {
   const Num x = num(t.subject);
+  if (tested_ != nullptr) tested_->tested(indicator_, *t.source, x.decimal());
   const std::uint32_t* first = nullptr;
   const std::uint32_t* last = nullptr;
   if (t.sorted) {
@@ -516,6 +522,7 @@ Num Runner::tiered(const plan::Tiered& t) {
 
 Num Runner::brackets(const plan::Brackets& b) {
   const Num x = num(b.subject);
+  if (tested_ != nullptr) tested_->tested(indicator_, *b.source, x.decimal());
   for (const plan::BracketArm& arm : b.arms) {
     if (!arm.otherwise) {
       const Num bound = arm.constant ? arm.value : num(arm.bound);
@@ -584,17 +591,19 @@ Plan& Plan::operator=(Plan&&) noexcept = default;
 
 std::size_t Plan::fallbacks() const { return impl_->code.fallbacks; }
 
-void Plan::evaluate(const Facts& facts, PlanResult& out) const {
+void Plan::evaluate(const Facts& facts, PlanResult& out, TestedSink* tested) const {
   thread_local std::vector<V> stack;
   try {
-    Runner(impl_->code, facts, stack).run(out);
+    Runner(impl_->code, facts, stack, tested).run(out);
     return;
   } catch (const Fallback&) {
   } catch (const DecimalError&) {
   }
-  // The slow path: the tree evaluator, for its exact errors.
+  // The slow path: the tree evaluator, for its exact errors. It gives [tested] again the values
+  // the plan gave before it gave up (TestedSink takes them as given once).
   EvalOptions options;
   options.trace = false;
+  options.every_tested = tested;
   read_evaluation(impl_->rs, rubric::evaluate(impl_->rs, facts, options), out);
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dsl/ast.hpp"
+#include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/facts.hpp"
 
 namespace rubric {
@@ -47,8 +48,9 @@ class Plan {
 
   // Thread-safe: one plan may evaluate many departments at once.
   PlanResult evaluate(const Facts& facts) const;
-  // The same into [out], whose storage is reused (for scoring many departments in a row).
-  void evaluate(const Facts& facts, PlanResult& out) const;
+  // The same into [out], whose storage is reused (for scoring many departments in a row). With
+  // [tested], it receives every value a tiered or brackets tests (EvalOptions::every_tested).
+  void evaluate(const Facts& facts, PlanResult& out, TestedSink* tested = nullptr) const;
 
   // Expressions the plan could not lower (a name the checker left unresolved, an unknown
   // function): a department that reaches one is scored by the tree evaluator. 0 for every

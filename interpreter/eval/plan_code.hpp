@@ -98,6 +98,7 @@ struct Tiered {
   bool sorted = false;
   SortedTiered fast;
   std::uint32_t subject = kNone;
+  const ast::Expr* source = nullptr;  // the tested expression, for EvalOptions::every_tested
   std::vector<TierArm> arms;
 };
 
@@ -111,6 +112,7 @@ struct BracketArm {
 };
 struct Brackets {
   std::uint32_t subject = kNone;
+  const ast::Expr* source = nullptr;  // the tested expression, for EvalOptions::every_tested
   std::vector<BracketArm> arms;
 };
 
@@ -163,6 +165,7 @@ struct Item {
   bool extra = false;                  // Section: an extra section, its sum held within [lo, hi]
   std::uint32_t lets_first = 0, lets_count = 0;  // Indicator: lets[…]
   std::uint32_t score = kNone;                   // Indicator
+  const ast::Indicator* indicator = nullptr;     // Indicator
   // Indicator of a 'choose' group: the enum fact, and the name it must have for this one to apply.
   std::uint32_t choice_fact = kNone;
   const std::string* choice_name = nullptr;

@@ -104,6 +104,7 @@ class Lowerer {
     ++code_.indicators;
     indicator_points_.push_back(ind.points.range || in_extra_ ? std::nullopt : std::optional<Decimal>(ind.points.hi));
     item.kind = Item::Kind::Indicator;
+    item.indicator = &ind;
     if (!ind.choice.empty()) {
       item.choice_fact = ind.choice_fact;
       item.choice_name = &ind.name;
@@ -379,6 +380,7 @@ std::uint32_t Lowerer::builtin(const ast::Call& c) {
 std::uint32_t Lowerer::lower(const ast::Tiered& t) {
   Tiered out;
   out.subject = expr(*t.subject);
+  out.source = t.subject.get();
   Node n = make(Op::Tiered);
   std::uint32_t height = 0;
   for (const ast::Tier& tier : t.tiers) {
@@ -445,6 +447,7 @@ bool Lowerer::sorted_tiers(const ast::Tiered& t, const std::vector<TierArm>& arm
 std::uint32_t Lowerer::lower(const ast::Brackets& b) {
   Brackets out;
   out.subject = expr(*b.subject);
+  out.source = b.subject.get();
   Node n = make(Op::Brackets);
   std::uint32_t height = 0;
   for (const ast::BracketArm& arm : b.arms) {
