@@ -251,7 +251,10 @@ void Pipeline::write_chunks(SummaryBuilder& summary) {
       done_.erase(it);
     }
     output_.write(chunk->out);
-    for (const RowResult& r : chunk->results) summary.add(r);
+    for (const RowResult& r : chunk->results) {
+      summary.add(r);
+      if (options_.on_tested && options_.tested_sink && r.error.empty() && r.total) options_.on_tested(r.row, r.tested);
+    }
     if (options_.progress) options_.progress(result_.summary.rows, chunk->bytes_read, input_.size);
     ++next;
     std::lock_guard lock(mutex_);

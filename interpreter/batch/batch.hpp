@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -23,6 +24,7 @@
 namespace rubric {
 
 struct Cohort;  // interpreter/eval/facts.hpp
+class TestedSink;  // interpreter/eval/evaluator.hpp
 
 enum class BatchFormat { Csv, JsonLines };
 
@@ -69,6 +71,13 @@ struct BatchOptions {
   // Last year's batch (--prior, .csv or .jsonl), for the rules that read prior(FACT): each row is
   // matched to its department's row of it by id, or by name (batch/prior.hpp).
   std::string prior;
+  // When set, each worker scores with a sink of its own (made here, in the worker) that receives
+  // every value a tiered or brackets tests (EvalOptions::every_tested); what it keeps of each
+  // department (TestedSink::take) is given to on_tested, from the writer (the calling thread), in
+  // input order, for each department that got a total and no error: how a report finds the
+  // departments near a tier's bound.
+  std::function<std::unique_ptr<TestedSink>()> tested_sink;
+  std::function<void(std::size_t row, const std::vector<std::uint32_t>& kept)> on_tested;
 };
 
 struct RankedRow {

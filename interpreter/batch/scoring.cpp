@@ -101,13 +101,18 @@ void Scorer::score(const Facts& given, std::vector<std::string>& errors, RowResu
   }
   const Facts& facts = *row;
   PlanResult& r = plan_result_;
+  if (sink_) sink_->take(out.tested);  // nothing of an earlier row stays in the sink
+  out.tested.clear();
+  TestedSink* tested = sink_.get();
   if (plan_ != nullptr) {
-    plan_->evaluate(facts, r);
+    plan_->evaluate(facts, r, tested);
   } else {
     EvalOptions options;
     options.trace = false;
+    options.every_tested = tested;
     read_evaluation(rs_, evaluate(rs_, facts, options), r);
   }
+  if (sink_) sink_->take(out.tested);
   out.total = r.total;
   out.grade = r.grade;
   // The plan meets sections' vetoes before the top level's; the ruleset's order is the source's.

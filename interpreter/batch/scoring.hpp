@@ -44,6 +44,7 @@ struct RowResult {
   std::vector<std::string> vetoes;  // the texts of the vetoes that applied (一票否决), in the ruleset's order
   std::string error;                  // every problem in one text (the CSV's error column)
   std::vector<RowProblem> problems;   // the same, one by one
+  std::vector<std::uint32_t> tested;  // what BatchOptions::tested_sink kept of the row (TestedSink::take)
 };
 
 class Scorer {
@@ -60,6 +61,9 @@ class Scorer {
   // Scores valid facts.
   void score(const Facts& facts, std::vector<std::string>& errors, RowResult& out);
 
+  // Gives every value the tiers test to [sink], and what it keeps of each row to RowResult::tested.
+  void record_tested(std::unique_ptr<TestedSink> sink) { sink_ = std::move(sink); }
+
  private:
   // [facts] with the department's facts of last year, or null (the row's error said) when they
   // cannot be had.
@@ -72,6 +76,7 @@ class Scorer {
   FactsOptions facts_options_;
   const PriorBatch* prior_;  // last year's batch (--prior), or null
   std::shared_ptr<const Cohort> cohort_;  // the year's departments, or null
+  std::unique_ptr<TestedSink> sink_;
   Facts with_prior_;         // a row's facts with its department's of last year
   PlanResult plan_result_;  // reused from row to row
 };

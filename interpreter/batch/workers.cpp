@@ -125,6 +125,7 @@ void Pipeline::work(unsigned index) {
                                    FactsOptions{options_.allow_unknown_facts}, prior_, cohort_),
                             std::nullopt, {}, {}, {}, {}});
     if (csv_facts_) worker->direct.emplace(*csv_facts_, cohort_);
+    if (options_.tested_sink) worker->scorer.record_tested(options_.tested_sink());
   } catch (const std::bad_alloc&) {
     retire(nullptr);
     return;
@@ -187,6 +188,7 @@ void Pipeline::score_row(Chunk& chunk, std::size_t i, Worker& worker) {
   r.error.clear();
   r.problems.clear();
   r.vetoes.clear();  // the results of a chunk are used again: nothing of an earlier row may stay
+  r.tested.clear();
   // Whatever goes wrong inside one row (a bug, memory running out) is that row's error: the other
   // rows are still scored, and nothing leaves the thread.
   try {
