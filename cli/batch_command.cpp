@@ -65,6 +65,24 @@ class ProgressBar {
   bool shown_ = false;
 };
 
+// --report: built from the results file just written (read back row by row; see
+// report/batch_report.hpp) and the values the tiers tested as the batch scored. False when it
+// could not be written (said on standard error).
+bool write_report(const ast::Ruleset& ruleset, const BatchCliOptions& o, const std::string& kind, const BoundCrowding& crowding) {
+  try {
+    report::BatchReport summary = report::read_batch_report(ruleset, o.output);
+    summary.crowded = crowding.finish();
+    summary.crowding_measured = true;
+    summary.crowding_partial = crowding.partial();
+    write_file_atomically(o.report, kind == "html" ? report::render_batch_html(summary) : report::render_batch_xlsx(summary));
+    std::cerr << tr_format("wrote {}\n", o.report);
+    return true;
+  } catch (const std::exception& e) {
+    std::cerr << std::string(tr("error: ")) << e.what() << "\n";
+    return false;
+  }
+}
+
 int run_batch_command(const BatchCliOptions& o) {
   std::optional<BatchFormat> input_format;
   if (!o.input_format.empty()) input_format = o.input_format == "csv" ? BatchFormat::Csv : BatchFormat::JsonLines;
@@ -115,6 +133,13 @@ int run_batch_command(const BatchCliOptions& o) {
   options.allow_unknown_facts = o.allow_unknown_facts;
   options.prior = o.prior;
   options.columns = {o.id_column, o.name_column};
+  // The report's 临近档位边界的部门 needs every value the tiers tested, which the results file does not hold.
+  std::optional<BoundCrowding> crowding;
+  if (!o.report.empty()) {
+    crowding.emplace(*loaded.ruleset);
+    options.tested_sink = [&crowding] { return crowding->sink(); };
+    options.on_tested = [&crowding](std::size_t, const std::vector<std::uint32_t>& kept) { crowding->add(kept); };
+  }
   ProgressBar bar;
   if (!o.quiet && ::isatty(STDERR_FILENO) != 0) {
     options.progress = [&bar](std::size_t rows, std::uint64_t read, std::uint64_t total) { bar.update(rows, read, total); };
@@ -130,20 +155,8 @@ int run_batch_command(const BatchCliOptions& o) {
   }
   // The ranking quotes ids and names: their control characters are shown, not sent.
   std::cout << unicode::visible(render_batch_summary(result.summary), true);
-  int status = result.ok() ? kOk : kFactsFailed;
-  if (!o.report.empty()) {
-    // Built from the results file just written (read back row by row; see report/batch_report.hpp).
-    try {
-      const report::BatchReport summary = report::read_batch_report(*loaded.ruleset, o.output);
-      write_file_atomically(o.report, report_kind == "html" ? report::render_batch_html(summary)
-                                                            : report::render_batch_xlsx(summary));
-      std::cerr << tr_format("wrote {}\n", o.report);
-    } catch (const std::exception& e) {
-      std::cerr << std::string(tr("error: ")) << e.what() << "\n";
-      status = kWriteFailed;
-    }
-  }
-  return status;
+  if (!o.report.empty() && !write_report(*loaded.ruleset, o, report_kind, *crowding)) return kWriteFailed;
+  return result.ok() ? kOk : kFactsFailed;
 }
 
 }  // namespace

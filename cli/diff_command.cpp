@@ -53,11 +53,12 @@ int run_diff(const DiffOptions& options) {
   int status = kOk;
   if (!options.facts.empty()) {
     const FactsOptions facts_options{options.allow_unknown_facts};
-    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files, facts_options);
+    ImpactCrowding crowding(*old_ruleset.ruleset, *new_ruleset.ruleset);
+    report.impact = compute_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, facts_files, facts_options, &crowding);
     for (const std::string& input : batches) {
       const std::string fatal =
           compute_batch_impact(*old_ruleset.ruleset, *new_ruleset.ruleset, input, facts_options, options.columns,
-                               *report.impact);
+                               *report.impact, &crowding);
       if (!fatal.empty()) {
         // The whole file could not be scored: no row of it is in the impact, and the command fails.
         std::cerr << tr_format("error: {}\n", unicode::visible(fatal, true));
@@ -65,6 +66,8 @@ int run_diff(const DiffOptions& options) {
       }
     }
     sort_impact(*report.impact);
+    report.old_crowded = crowding.old_bounds.finish();
+    report.new_crowded = crowding.new_bounds.finish();
     // A department that could not be scored under either ruleset is in the impact with its
     // reason, and the command says so by its exit status, as `score` does.
     for (const ImpactRow& row : *report.impact) {

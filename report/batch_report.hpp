@@ -24,6 +24,7 @@
 
 #include "dsl/ast.hpp"
 #include "base/decimal.hpp"
+#include "interpreter/tools/crowding.hpp"
 
 namespace rubric::report {
 
@@ -75,7 +76,8 @@ struct SpreadShare {
 // The departments near one grade's threshold: less than kNearGrade below it (a small change would
 // lift them to it) and at it or less than kNearGrade above (a small change would drop them below).
 inline constexpr int kNearGrade = 1;
-// The indicators the HTML lists by their share of the spread (the rest as one line).
+// The indicators the HTML lists by their share of the spread (the rest as one line); the same
+// number of crowded tier bounds.
 inline constexpr std::size_t kShownSpread = 15;
 // A share as a percentage with two decimals: "12.34%".
 std::string percent_text(const Decimal& fraction);
@@ -104,6 +106,12 @@ struct BatchReport {
   std::vector<SpreadShare> spread;
   std::size_t constant = 0;
   std::vector<NearGrade> near_grades;  // each grade with a threshold, in the ruleset's order
+  // The bounds between tiers that departments sit near (interpreter/tools/crowding.hpp), the most
+  // crowded first. Measured only where the departments' tested values were at hand (rubric batch
+  // --report): [crowding_measured] says so; a report read from a results file alone has none.
+  std::vector<CrowdedBound> crowded;
+  bool crowding_measured = false;
+  bool crowding_partial = false;  // BoundCrowding::partial(): some tiers were not watched
 
   // How the averages are rounded, in a sentence: "平均分为精确平均值按 2 位小数四舍五入（half-up）；…".
   std::string rounding_note() const;
@@ -166,8 +174,9 @@ inline constexpr std::size_t kShownAtEachEnd = 100;
 std::string render_batch_html(const BatchReport& report);
 
 // The bytes of an .xlsx workbook: sheets 排名, 等级分布 (with a chart), 分项平均, 排名因素 (each
-// indicator's share of the spread, the departments near each grade's threshold) and, when some
-// departments could not be scored, 未能评分. Throws std::runtime_error if libxlsxwriter fails.
+// indicator's share of the spread, the departments near each grade's threshold), 档位边界 (the
+// departments near each bound between tiers, when measured) and, when some departments could not
+// be scored, 未能评分. Throws std::runtime_error if libxlsxwriter fails.
 std::string render_batch_xlsx(const BatchReport& report);
 
 }  // namespace rubric::report

@@ -132,6 +132,40 @@ std::string ranking_and_failed(const BatchReport& r) {
   return out;
 }
 
+// 临近档位边界的部门: the bounds between tiers that departments' values sit near, the most crowded first.
+std::string crowded_bounds(const BatchReport& r) {
+  if (!r.crowding_measured || r.ranking.empty()) return {};
+  const auto e = [](const std::string& s) { return html_escape(s); };
+  std::string out = "<h2>临近档位边界的部门</h2>\n";
+  if (r.crowding_partial) {
+    out += "<p class=\"note\">评分规则中的函数相互调用次数过多，只查看了前面的一部分档位；其余档位的边界未计入下表。</p>\n";
+  }
+  if (r.crowded.empty()) {
+    return out + "<p class=\"note\">没有部门的测算值临近档位边界：边界稍作移动，不会改变任何部门的得分档次。</p>\n";
+  }
+  out += "<table class=\"data crowded\">\n<thead><tr><th>指标</th><th>测算值</th><th>档位边界</th><th>临近范围</th>"
+         "<th>低于边界一侧</th><th>高于边界一侧</th><th>合计</th></tr></thead>\n<tbody>\n";
+  const std::size_t shown = std::min<std::size_t>(r.crowded.size(), kShownSpread);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const CrowdedBound& c = r.crowded[i];
+    out += fmt::format("<tr><td class=\"name\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                       "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                       e(c.indicator.empty() ? "（指标之外）" : c.indicator), e(c.subject), e(c.bound), e(c.reach_text()),
+                       c.below, c.above, c.near());
+  }
+  if (r.crowded.size() > shown) {
+    out += fmt::format("<tr class=\"omitted\"><td colspan=\"7\">其余 {} 条边界附近也有部门：完整列表见 XLSX 报告的“档位边界”工作表</td></tr>\n",
+                       r.crowded.size() - shown);
+  }
+  out += "</tbody>\n</table>\n";
+  out += "<p class=\"note\">测算值：评分规则据以分档的数值（如完成率）。临近范围为同一组档位边界中最大者的百分之一"
+         "（档位到 100% 为止时即 1 个百分点），按个数分档时为 1 个。低于或高于边界一侧：测算值在边界的这一侧、与边界相差不超过临近范围；"
+         "恰好等于边界的，计入它所得那一档的一侧（如“≤10%”计入低于一侧，“≥90%”计入高于一侧）。"
+         "这些部门的得分档次取决于边界的准确位置：边界稍作移动，它们就换档。修改这条边界前，宜先用 rubric diff --facts 看它们的得分变化。"
+         "最低一档以下、最高一档以上的外缘不是两档之间的边界，未列出。</p>\n";
+  return out;
+}
+
 // 排名由哪些指标决定 and 临近等级线的部门: where the ranking and the grades are fragile.
 std::string what_decides(const BatchReport& r) {
   const auto e = [](const std::string& s) { return html_escape(s); };
@@ -171,7 +205,7 @@ std::string what_decides(const BatchReport& r) {
                        "rubric whatif 可算出某个部门达到上一等级所需的最小改动。</p>\n",
                        kNearGrade);
   }
-  return out;
+  return out + crowded_bounds(r);
 }
 
 }  // namespace

@@ -351,6 +351,40 @@ void write_fragility(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
   print_setup(ws, false, 0);
 }
 
+// 档位边界: the departments near each bound between tiers, every bound with any (the HTML's first
+// kShownSpread); the bound and the reach as written, since a bound of 95% reads as 95%.
+void write_crowded(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
+  if (!r.crowding_measured || r.ranking.empty()) return;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "档位边界");
+  const std::vector<std::string> headings = {"指标", "测算值", "档位边界", "临近范围", "低于边界一侧", "高于边界一侧", "合计"};
+  Widths widths(headings.size());
+  for (std::size_t c = 0; c < headings.size(); ++c) widths.fit(c, headings[c]);
+  for (const CrowdedBound& c : r.crowded) {
+    widths.fit(0, c.indicator);
+    widths.fit(1, c.subject);
+  }
+  widths.apply(ws, 10, 40);
+  for (std::size_t c = 0; c < headings.size(); ++c) text(ws, 0, static_cast<lxw_col_t>(c), headings[c], f.heading);
+  lxw_row_t row = 1;
+  for (const CrowdedBound& c : r.crowded) {
+    text(ws, row, 0, c.indicator.empty() ? "（指标之外）" : c.indicator, f.text);
+    text(ws, row, 1, c.subject, f.text);
+    text(ws, row, 2, c.bound, f.center);
+    text(ws, row, 3, c.reach_text(), f.center);
+    integer(ws, row, 4, c.below, f.integer);
+    integer(ws, row, 5, c.above, f.integer);
+    integer(ws, row, 6, c.near(), f.integer);
+    ++row;
+  }
+  if (r.crowded.empty()) text(ws, row++, 0, "没有部门的测算值临近档位边界。", f.text);
+  across(ws, row, 0, 6,
+         "测算值：评分规则据以分档的数值。临近范围为同一组档位边界中最大者的百分之一（档位到 100% 为止时即 1 个百分点），"
+         "按个数分档时为 1 个；恰好等于边界的，计入它所得那一档的一侧。边界稍作移动，这些部门的得分档次就随之改变。",
+         f.note);
+  worksheet_set_row(ws, row, 40, nullptr);
+  print_setup(ws, false, 0);
+}
+
 // 未能评分: each department that could not be scored, with why.
 void write_failed(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
   if (r.failed.empty()) return;
@@ -387,6 +421,7 @@ std::string render_batch_xlsx(const BatchReport& report) {
   write_grades(workbook.get(), report, f);
   write_averages(workbook.get(), report, f);
   write_fragility(workbook.get(), report, f);
+  write_crowded(workbook.get(), report, f);
   write_failed(workbook.get(), report, f);
   return workbook.bytes();
 }

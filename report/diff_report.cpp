@@ -8,6 +8,7 @@
 
 #include "base/json_text.hpp"
 #include "base/messages.hpp"
+#include "report/batch_report.hpp"
 #include "report/json.hpp"
 #include "report/markdown.hpp"
 
@@ -59,6 +60,120 @@ Summary summarize(const DiffReport& report) {
 }
 
 std::string signed_text(const Decimal& d) { return (d.sign() > 0 ? "+" : "") + d.to_string(); }
+
+// Where each ruleset is fragile over the departments given, as the batch report measures it
+// (report/batch_report.hpp): each indicator's share of the spread of totals, the departments near
+// each grade's threshold, and those near each bound between tiers.
+struct Side {
+  const char* name;  // "old", "new"
+  report::BatchReport batch;
+  const std::vector<CrowdedBound>* crowded;
+};
+inline constexpr std::size_t kShownFragile = 8;  // rows of each list the text and Markdown show
+
+std::vector<Side> fragility(const DiffReport& r) {
+  std::vector<Side> out;
+  for (const bool old : {true, false}) {
+    report::BatchReportBuilder builder(old ? *r.old_ruleset : *r.new_ruleset);
+    std::size_t n = 0;
+    for (const ImpactRow& row : *r.impact) {
+      const auto& total = old ? row.old_total : row.new_total;
+      const auto& scores = old ? row.old_scores : row.new_scores;
+      ++n;
+      if (!total || scores.size() != builder.indicators().size()) continue;
+      builder.add(n, "", row.department, total, old ? row.old_grade : row.new_grade, scores, "");
+    }
+    out.push_back({old ? tr_later("old") : tr_later("new"), builder.finish(), old ? &r.old_crowded : &r.new_crowded});
+  }
+  return out;
+}
+
+// How near counts, in the messages' language: "1.5 percentage points" (1.5 个百分点).
+std::string reach_words(const CrowdedBound& c) {
+  if (c.kind != ast::TypeKind::Percent) return c.reach_text();
+  const Decimal points = (c.reach * Decimal::from_int(100)).normalized();
+  return tr_format("{} percentage point{}", points.to_string(), points == Decimal::from_int(1) ? "" : "s");
+}
+
+std::string near_grades_text(const report::BatchReport& b) {
+  std::vector<std::string> parts;
+  for (const report::NearGrade& g : b.near_grades) {
+    parts.push_back(tr_format("{} {}: {} below, {} at or above", g.grade, g.threshold.to_string(), g.below, g.above));
+  }
+  return fmt::format("{}", fmt::join(parts, std::string(tr("; "))));
+}
+
+std::string fragility_text(const DiffReport& r) {
+  const std::vector<Side> sides = fragility(r);
+  if (sides[0].batch.ranking.empty() && sides[1].batch.ranking.empty()) return {};
+  std::string out = std::string(tr("\nWhere the rules are fragile, over these departments\n"));
+  for (const Side& s : sides) {
+    out += tr_format("  {}: what decides the ranking (each indicator's share of the spread of totals):", tr(s.name));
+    if (s.batch.spread.empty()) out += std::string(tr(" the totals do not differ"));
+    out += "\n";
+    for (std::size_t i = 0; i < s.batch.spread.size() && i < kShownFragile; ++i) {
+      out += fmt::format("    {:>8}  {}\n", report::percent_text(s.batch.spread[i].share), s.batch.spread[i].name);
+    }
+    out += tr_format("  {}: totals less than {} point from a grade's threshold: {}\n", tr(s.name), report::kNearGrade,
+                     near_grades_text(s.batch));
+    out += tr_format("  {}: departments near a bound between tiers (on its lower side / upper side):", tr(s.name));
+    if (s.crowded->empty()) out += std::string(tr(" none"));
+    out += "\n";
+    for (std::size_t i = 0; i < s.crowded->size() && i < kShownFragile; ++i) {
+      const CrowdedBound& c = (*s.crowded)[i];
+      out += tr_format("    {} / {}  {}: {} {} (within {})\n", c.below, c.above, c.indicator, c.subject, c.bound, reach_words(c));
+    }
+  }
+  return out;
+}
+
+std::string fragility_markdown(const DiffReport& r) {
+  const std::vector<Side> sides = fragility(r);
+  if (sides[0].batch.ranking.empty() && sides[1].batch.ranking.empty()) return {};
+  std::string out = std::string(tr("\n## Where the rules are fragile\n"));
+  for (const Side& s : sides) {
+    out += fmt::format("\n### {}\n\n", s.name == std::string("old") ? tr("Old ruleset") : tr("New ruleset"));
+    if (!s.batch.spread.empty()) {
+      out += std::string(tr("| indicator | share of the spread of totals |\n|---|---:|\n"));
+      for (std::size_t i = 0; i < s.batch.spread.size() && i < kShownFragile; ++i) {
+        out += fmt::format("| {} | {} |\n", report::markdown_text(s.batch.spread[i].name), report::percent_text(s.batch.spread[i].share));
+      }
+      out += "\n";
+    }
+    out += tr_format("Totals less than {} point from a grade's threshold: {}.\n\n", report::kNearGrade, near_grades_text(s.batch));
+    if (s.crowded->empty()) {
+      out += std::string(tr("No department is near a bound between tiers.\n"));
+      continue;
+    }
+    out += std::string(tr("| indicator | tested value | bound | within | lower side | upper side |\n|---|---|---|---|---:|---:|\n"));
+    for (std::size_t i = 0; i < s.crowded->size() && i < kShownFragile; ++i) {
+      const CrowdedBound& c = (*s.crowded)[i];
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", report::markdown_text(c.indicator), report::markdown_text(c.subject),
+                         report::markdown_text(c.bound), reach_words(c), c.below, c.above);
+    }
+  }
+  return out;
+}
+
+nlohmann::ordered_json fragility_json(const DiffReport& r) {
+  using nlohmann::ordered_json;
+  ordered_json out = ordered_json::object();
+  for (const Side& s : fragility(r)) {
+    ordered_json spread = ordered_json::array();
+    for (const report::SpreadShare& x : s.batch.spread) spread.push_back({{"indicator", x.name}, {"share", json::exact(x.share)}});
+    ordered_json grades = ordered_json::array();
+    for (const report::NearGrade& g : s.batch.near_grades) {
+      grades.push_back({{"grade", g.grade}, {"threshold", json::exact(g.threshold)}, {"below", g.below}, {"above", g.above}});
+    }
+    ordered_json bounds = ordered_json::array();
+    for (const CrowdedBound& c : *s.crowded) {
+      bounds.push_back({{"indicator", c.indicator}, {"subject", c.subject}, {"bound", c.bound}, {"value", json::exact(c.value)},
+                        {"within", json::exact(c.reach)}, {"below", c.below}, {"above", c.above}});
+    }
+    out[s.name] = {{"spread", std::move(spread)}, {"near_grades", std::move(grades)}, {"near_bounds", std::move(bounds)}};
+  }
+  return out;
+}
 
 std::string summary_text(const Summary& s) {
   std::string text = tr_format("{} department{} scored under both; {} change{} total; {} change{} grade ({} up, {} down)",
@@ -197,6 +312,7 @@ std::string render_diff_text(const DiffReport& report) {
                          unicode::pad(r.new_grade, 3), signed_text(*r.change()), grade_change);
     }
     out += tr_format("Summary: {}\n", summary_text(summarize(report)));
+    out += fragility_text(report);
   }
   return out;
 }
@@ -239,6 +355,7 @@ std::string render_diff_markdown(const DiffReport& report) {
                          r.new_total->to_string(), r.new_grade, signed_text(*r.change()));
     }
     out += fmt::format("\n{}.\n", summary_text(summarize(report)));
+    out += fragility_markdown(report);
   }
   return out;
 }
@@ -284,7 +401,8 @@ std::string render_diff_json(const DiffReport& report) {
                      {"total_changed", s.changed_total},
                      {"grade_up", s.up},
                      {"grade_down", s.down},
-                     {"text", summary_text(s)}}}};
+                     {"text", summary_text(s)}}},
+                   {"fragility", fragility_json(report)}};
   }
   return json::dump(j, 2) + "\n";
 }

@@ -20,6 +20,8 @@ struct DiffReport {
   const ast::Ruleset* new_ruleset = nullptr;
   std::vector<DiffEntry> changes;
   std::optional<std::vector<ImpactRow>> impact;  // with --facts
+  // With --facts: the departments near each bound between tiers under each ruleset (crowding.hpp).
+  std::vector<CrowdedBound> old_crowded, new_crowded;
 };
 
 std::string render_diff_text(const DiffReport& report);

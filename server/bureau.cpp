@@ -32,6 +32,7 @@ void indicator_scores(const std::vector<NodeResult>& nodes, std::map<std::string
 
 Response Service::year_report(Context&, const ServedYear& year, const std::string& format) {
   report::BatchReportBuilder builder(*year.ruleset);
+  BoundCrowding crowding(*year.ruleset);  // 临近档位边界的部门, from the values the tiers test
   std::size_t row = 0;
   for (const Submission& latest : store_.latest_submissions(year.year)) {
     const std::optional<Department> department = store_.department(latest.department_id);
@@ -49,9 +50,11 @@ Response Service::year_report(Context&, const ServedYear& year, const std::strin
     const std::optional<Submission> full = store_.submission(latest.department_id, year.year, latest.version);
     FactsResult read = load_facts(*year.ruleset, full->facts, std::string(tr("form")));
     std::optional<Evaluation> evaluation;
+    BoundCrowding::Department tested(crowding);
     if (read.facts) {
       EvalOptions options;
       options.trace = false;
+      options.every_tested = &tested;
       evaluation = evaluate(*year.ruleset, *read.facts, options);
     }
     // The stored total is what was acknowledged; a report that disagreed would be wrong.
@@ -63,8 +66,12 @@ Response Service::year_report(Context&, const ServedYear& year, const std::strin
     std::vector<std::optional<Decimal>> scores;
     for (const std::string& indicator : builder.indicators()) scores.push_back(by_name[indicator]);
     builder.add(row, id, name, evaluation->total, evaluation->grade, scores, "");
+    crowding.add(tested);
   }
-  const report::BatchReport report = builder.finish();
+  report::BatchReport report = builder.finish();
+  report.crowded = crowding.finish();
+  report.crowding_measured = true;
+  report.crowding_partial = crowding.partial();
   Response r;
   if (format == "xlsx") {
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -235,7 +235,11 @@ TEST_F(BatchReportTest, XlsxHasTheRankingTheChartAndExactAverages) {
   EXPECT_EQ(spread.text("A1"), "指标");
   EXPECT_EQ(spread.text("E1"), "占总分差异");
   EXPECT_EQ(spread.text("A2"), "甲一");
-  const Workbook failed = read_workbook(file, 5);
+  // 档位边界: the departments near each bound between tiers (these rules have none: the sheet says so).
+  const Workbook crowded = read_workbook(file, 5);
+  EXPECT_EQ(crowded.text("C1"), "档位边界");
+  EXPECT_EQ(crowded.text("A2"), "没有部门的测算值临近档位边界。");
+  const Workbook failed = read_workbook(file, 6);
   EXPECT_EQ(failed.text("A2"), "4");
   EXPECT_EQ(failed.text("C2"), "丁局");
   EXPECT_NE(failed.text("D2").find("column a"), std::string::npos) << failed.text("D2");

@@ -5,6 +5,7 @@
 #include "rubric/eval.hpp"
 #include "interpreter/tools/testing.hpp"
 #include "interpreter/tools/diff.hpp"
+#include "interpreter/tools/crowding.hpp"
 #include "interpreter/tools/impact.hpp"
 #include "interpreter/tools/witness.hpp"
 #include "interpreter/tools/whatif.hpp"

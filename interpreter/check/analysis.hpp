@@ -80,6 +80,8 @@ std::string fold(std::string_view text);
 // first) or function parameter it names beside it: "rate（完成率）"; [text] alone otherwise.
 std::string labelled(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject,
                      const std::string& text);
+// The label alone ("完成率"); "" when [subject] names nothing labelled.
+std::string label_of(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject);
 }  // namespace analysis
 
 // Two scores of two rulesets ([a] of [ra], [b] of [rb]; `points` in each is [points_a],

@@ -76,8 +76,13 @@ int way_in_subject(const AbstractValue& subject, const std::map<std::string, int
 // [subject] as a message names it: a fact's, a let's or a parameter's label beside its name, as
 // "rate（完成率）", so that an official reads what the rule calls it. See analysis.hpp.
 std::string labelled(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject, const std::string& text) {
+  const std::string label = label_of(rs, lets, subject);
+  return label.empty() ? text : text + "（" + label + "）";
+}
+
+std::string label_of(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, const ast::Expr& subject) {
   const auto* n = std::get_if<ast::NameRef>(&subject.node);
-  if (n == nullptr) return text;
+  if (n == nullptr) return {};
   std::string label;
   if (n->kind == ast::NameKind::Fact && n->index < rs.facts.size()) label = rs.facts[n->index].label;
   if (n->kind == ast::NameKind::Let) {
@@ -95,7 +100,7 @@ std::string labelled(const ast::Ruleset& rs, const std::vector<ast::Let>* lets, 
       }
     }
   }
-  return label.empty() ? text : text + "（" + label + "）";
+  return label;
 }
 
 void seed_slopes(AbstractValue& v) {

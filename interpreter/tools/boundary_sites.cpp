@@ -210,6 +210,21 @@ class Sites {
       bound(s, tier.interval.lo);
       bound(s, tier.interval.hi);
     }
+    for (Bound& b : s.bounds) {
+      const auto reaches = [&](const ast::Bound& end, int side) {  // beyond [b] on [side] (-1 below, +1 above)
+        if (!end.value) return true;  // -inf or +inf
+        const auto v = constant_value(*end.value);
+        return !v || (side < 0 ? *v < b.value : *v > b.value);
+      };
+      const bool below = std::any_of(node.tiers.begin(), node.tiers.end(), [&](const auto& t) { return reaches(t.interval.lo, -1); });
+      const bool above = std::any_of(node.tiers.begin(), node.tiers.end(), [&](const auto& t) { return reaches(t.interval.hi, 1); });
+      b.edge = !below || !above;
+      b.with_lower = std::any_of(node.tiers.begin(), node.tiers.end(), [&](const auto& t) {
+        if (!t.interval.hi_closed || !t.interval.hi.value) return false;
+        const auto v = constant_value(*t.interval.hi.value);
+        return v && *v == b.value;
+      });
+    }
     site(std::move(s), *node.subject, env);
   }
 
@@ -223,7 +238,10 @@ class Sites {
         if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
         bool seen = false;
         for (const Bound& x : s.bounds) seen = seen || x.value == *v;
-        if (!seen) s.bounds.push_back({*v, text, {}});
+        // The first arm that takes the bound's value decides its side: `<= b` and `> b` leave it
+        // below (the one takes it, the other does not), `< b` and `>= b` above.
+        const bool lower = arm.compare == ast::BinaryOp::Le || arm.compare == ast::BinaryOp::Gt;
+        if (!seen) s.bounds.push_back({*v, text, {}, false, lower});
       } else {
         s.skipped.push_back(fmt::format("bound {} is not a constant", text));
       }
@@ -246,6 +264,11 @@ class Sites {
 
   void expr(const ast::Expr& e, const Env& env, int depth = 0) {
     if (depth > 64) return;
+    // Functions that call each other twice over (f39 makes 2^39 calls) would take for ever.
+    if (++visits_ > kMaxSiteVisits) {
+      truncated_ = true;
+      return;
+    }
     const auto children = [&](const auto& node) {
       ast::for_each_child(node, [&](const ast::Expr& child) { expr(child, env, depth + 1); });
     };
@@ -304,10 +327,19 @@ class Sites {
   const ast::Ruleset& rs_;
   const ast::Indicator* indicator_ = nullptr;
   std::vector<Site> out_;
+  std::size_t visits_ = 0;
+
+ public:
+  bool truncated_ = false;
 };
 
 }  // namespace
 
-std::vector<Site> collect_sites(const ast::Ruleset& rs) { return Sites(rs).collect(); }
+std::vector<Site> collect_sites(const ast::Ruleset& rs, bool* truncated) {
+  Sites sites(rs);
+  std::vector<Site> out = sites.collect();
+  if (truncated != nullptr) *truncated = sites.truncated_;
+  return out;
+}
 
 }  // namespace rubric::boundaries

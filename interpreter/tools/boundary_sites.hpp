@@ -28,6 +28,12 @@ struct Bound {
   Decimal value;
   std::string text;    // as written
   std::string member;  // judged: the band's category
+  // A tiered's outer edge: no tier lies on one side of it (the lowest lower bound, the highest
+  // upper bound), so crossing it leaves the tiers rather than moving to another.
+  bool edge = false;
+  // The bound's own value scores with the values below it: a tier [60%, 100%] ends at it, or a
+  // bracket `<= 10%` or `> 10%` stops there. Otherwise with those above ([100%, 150%], `>= 90%`).
+  bool with_lower = false;
 };
 
 struct Site {
@@ -45,6 +51,10 @@ struct Site {
 
 // Every site of [rs], in source order: the lets outside indicators first where they stand, then
 // each indicator's lets and score.
-std::vector<Site> collect_sites(const ast::Ruleset& rs);
+// The walk follows every call into its function (a site per call) and stops after kMaxSiteVisits
+// expressions, setting [truncated]: functions that call each other twice over (f39 makes 2^39
+// calls) are not walked to the end.
+inline constexpr std::size_t kMaxSiteVisits = 200'000;
+std::vector<Site> collect_sites(const ast::Ruleset& rs, bool* truncated = nullptr);
 
 }  // namespace rubric::boundaries

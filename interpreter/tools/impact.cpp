@@ -12,11 +12,13 @@
 #include "base/output_file.hpp"
 #include "interpreter/batch/batch.hpp"
 #include "interpreter/eval/evaluator.hpp"
+#include "interpreter/eval/plan.hpp"
 
 namespace rubric {
 
 std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
-                                      const std::vector<std::string>& facts_files, const FactsOptions& options) {
+                                      const std::vector<std::string>& facts_files, const FactsOptions& options,
+                                      ImpactCrowding* crowding) {
   std::vector<ImpactRow> rows;
   for (const std::string& file : facts_files) {
     ImpactRow row;
@@ -30,7 +32,7 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
       continue;
     }
     const auto score = [&](const ast::Ruleset& rs, std::optional<Decimal>& total, std::string& grade,
-                           const char* side) {
+                           std::vector<std::optional<Decimal>>& scores, BoundCrowding* bounds, const char* side) {
       const FactsResult facts = load_facts(rs, text, file, options);
       if (!facts.facts) {
         const auto& items = facts.diagnostics.items();
@@ -43,6 +45,8 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
       if (row.department.empty()) row.department = facts.facts->department;
       EvalOptions untraced;
       untraced.trace = false;
+      std::optional<BoundCrowding::Department> tested;
+      if (bounds != nullptr) untraced.every_tested = &tested.emplace(*bounds);
       const Evaluation e = evaluate(rs, *facts.facts, untraced);
       if (!e.total) {
         row.error = tr_format("{} ruleset: {}", tr(side),
@@ -51,9 +55,13 @@ std::vector<ImpactRow> compute_impact(const ast::Ruleset& old_ruleset, const ast
       }
       total = e.total;
       grade = e.grade;
+      PlanResult read;
+      read_evaluation(rs, e, read);
+      scores = std::move(read.scores);
+      if (bounds != nullptr) bounds->add(*tested);
     };
-    score(old_ruleset, row.old_total, row.old_grade, tr_later("old"));
-    score(new_ruleset, row.new_total, row.new_grade, tr_later("new"));
+    score(old_ruleset, row.old_total, row.old_grade, row.old_scores, crowding ? &crowding->old_bounds : nullptr, tr_later("old"));
+    score(new_ruleset, row.new_total, row.new_grade, row.new_scores, crowding ? &crowding->new_bounds : nullptr, tr_later("new"));
     if (row.department.empty()) row.department = file;
     rows.push_back(std::move(row));
   }
@@ -79,6 +87,7 @@ struct ResultRow {
   std::string department;
   std::optional<Decimal> total;
   std::string grade;
+  std::vector<std::optional<Decimal>> scores;
   std::string error;
 };
 
@@ -93,13 +102,17 @@ std::string unguarded(const std::string& cell) {
 
 // Scores [input] with [ruleset] as `rubric batch` does, into a scratch results file read back.
 std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, const FactsOptions& options,
-                        const BatchColumns& named, std::vector<ResultRow>& out) {
+                        const BatchColumns& named, std::vector<ResultRow>& out, BoundCrowding* crowding) {
   const ScratchFile results("rubric-impact");
   BatchOptions batch;
   batch.input = input;
   batch.output = results.path() + ".csv";
   batch.allow_unknown_facts = options.allow_unknown;
   batch.columns = named;
+  if (crowding != nullptr) {
+    batch.tested_sink = [crowding] { return crowding->sink(); };
+    batch.on_tested = [crowding](std::size_t, const std::vector<std::uint32_t>& kept) { crowding->add(kept); };
+  }
   // Removed when done, and by the cleanup handlers if rubric is killed first.
   struct Remove {
     std::string path;
@@ -114,7 +127,8 @@ std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, c
   CsvRecords records(batch.output);
   std::vector<std::string> fields;
   if (!records.next(fields)) return std::string(tr("the results could not be read back"));
-  const std::size_t columns = fields.size();  // row,id,department,total,grade,…indicators…,error
+  const std::size_t columns = fields.size();  // row,id,department,total,grade,…indicators…,[vetoes,]error
+  const std::size_t scores_end = columns >= 7 && fields[columns - 2] == "vetoes" ? columns - 2 : columns - 1;
   while (records.next(fields)) {
     if (fields.size() != columns || columns < 6) return std::string(tr("the results could not be read back"));
     ResultRow row;
@@ -122,6 +136,9 @@ std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, c
     row.department = unguarded(fields[2]);
     if (!fields[3].empty()) row.total = Decimal::parse(fields[3]);
     row.grade = unguarded(fields[4]);
+    for (std::size_t c = 5; c < scores_end; ++c) {
+      row.scores.push_back(fields[c].empty() ? std::nullopt : Decimal::parse(fields[c]));
+    }
     row.error = unguarded(fields.back());
     out.push_back(std::move(row));
   }
@@ -132,13 +149,13 @@ std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, c
 
 std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Ruleset& new_ruleset,
                                  const std::string& input, const FactsOptions& options, const BatchColumns& columns,
-                                 std::vector<ImpactRow>& rows) {
+                                 std::vector<ImpactRow>& rows, ImpactCrowding* crowding) {
   std::vector<ResultRow> before;
   std::vector<ResultRow> after;
-  if (std::string fatal = score_batch(old_ruleset, input, options, columns, before); !fatal.empty()) {
+  if (std::string fatal = score_batch(old_ruleset, input, options, columns, before, crowding ? &crowding->old_bounds : nullptr); !fatal.empty()) {
     return std::string(tr("old ruleset: ")) + fatal;
   }
-  if (std::string fatal = score_batch(new_ruleset, input, options, columns, after); !fatal.empty()) {
+  if (std::string fatal = score_batch(new_ruleset, input, options, columns, after, crowding ? &crowding->new_bounds : nullptr); !fatal.empty()) {
     return std::string(tr("new ruleset: ")) + fatal;
   }
   for (std::size_t i = 0; i < std::max(before.size(), after.size()); ++i) {
@@ -151,10 +168,12 @@ std::string compute_batch_impact(const ast::Ruleset& old_ruleset, const ast::Rul
     if (a) {
       row.old_total = a->total;
       row.old_grade = a->grade;
+      if (a->total) row.old_scores = a->scores;
     }
     if (b) {
       row.new_total = b->total;
       row.new_grade = b->grade;
+      if (b->total) row.new_scores = b->scores;
     }
     if (a && !a->error.empty()) {
       row.error = std::string(tr("old ruleset: ")) + a->error;

@@ -63,7 +63,7 @@ The options name CSV columns. A JSON Lines row is a facts document, whose id and
   [3]
 `rubric diff --facts` reads a batch input as `rubric batch` does, with the same options.
   $ sed 's/优 >= 90/优 >= 89.99/' r.rubric > new.rubric
-  $ rubric diff r.rubric new.rubric --facts d.csv --id-column 编号 --name-column 部门名称 | tail -n 4
+  $ rubric diff r.rubric new.rubric --facts d.csv --id-column 编号 --name-column 部门名称 | sed -n '/^Impact on/,/^Summary/p' | tail -n 4
     部门  old total  old  new total  new    change
     甲局     89.995  良      89.995  优          0  grade 良 → 优
     乙局         90  优          90  优          0

@@ -224,3 +224,10 @@ Functions that each call the one above twice (f39 makes 2^39 calls): every comma
     部门  not scored: new ruleset: indicator '指标': evaluation took more than 10000000 steps
   Summary: 0 departments scored under both; 0 change total; 0 change grade (0 up, 0 down); 1 could not be scored under both
   [3]
+`rubric test --boundaries` follows the calls into the functions only so far (200,000 expressions), and says what it left, instead of walking 2^39 calls.
+  $ cp "$SRC/tests/bad-input/outputs/deep.rubric" deep.rubric
+  $ rubric test deep.rubric --boundaries | tail -n 3
+  deep.rubric: 0 boundary cases, 1 skipped
+  
+  # Skipped:
+  #   the functions' calls were followed through 200000 expressions only: the tiers reached after that are not probed

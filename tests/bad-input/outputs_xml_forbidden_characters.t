@@ -39,6 +39,7 @@ The batch report (XLSX and HTML) with such ids and names from a CSV, and a GBK n
   report/xl/worksheets/sheet3.xml parses
   report/xl/worksheets/sheet4.xml parses
   report/xl/worksheets/sheet5.xml parses
+  report/xl/worksheets/sheet6.xml parses
   $ rubric batch "$SRC/tests/bad-input/outputs/r.rubric" in.csv -o out.csv -q --report report.html > /dev/null
   wrote report.html
   [3]
