@@ -134,6 +134,24 @@ void BM_RubricPlan(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
+// As `rubric batch --report` calls it: the plan also gives every tested value to a sink that keeps
+// which tier bounds the department is near (interpreter/tools/crowding.hpp), taken after each one.
+void BM_RubricPlanCrowding(benchmark::State& state) {
+  static const rubric::BoundCrowding crowding(*g_ruleset);
+  rubric::BoundCrowding::Department sink(crowding);
+  std::vector<std::uint32_t> kept;
+  std::size_t i = 0;
+  rubric::PlanResult result;
+  for (auto _ : state) {
+    g_plan->evaluate(g_facts[i], result, &sink);
+    sink.take(kept);
+    benchmark::DoNotOptimize(result);
+    benchmark::DoNotOptimize(kept);
+    if (++i == cycle(state, g_facts.size())) i = 0;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+
 void BM_RubricTree(benchmark::State& state) {
   rubric::EvalOptions options;
   options.trace = false;
@@ -190,6 +208,7 @@ BENCHMARK(BM_CheckRuleset)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Handwritten)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_HandwrittenFixed)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_RubricPlan)->Arg(1'000'000)->Arg(100);
+BENCHMARK(BM_RubricPlanCrowding)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_RubricTree)->Arg(1'000'000)->Arg(100);
 BENCHMARK(BM_LoadRuleset)->Unit(benchmark::kMillisecond);
 
