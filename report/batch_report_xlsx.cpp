@@ -374,6 +374,10 @@ void write_crowded(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
     integer(ws, row, 4, c.below, f.integer);
     integer(ws, row, 5, c.above, f.integer);
     integer(ws, row, 6, c.near(), f.integer);
+    // A label longer than its column (40 wide) wraps: the row is made as tall as its lines, which
+    // a spreadsheet does not do for a file it did not lay out itself.
+    const int lines = std::max(unicode::display_width(c.indicator), unicode::display_width(c.subject)) / 38 + 1;
+    if (lines > 1) check(worksheet_set_row(ws, row, 15.0 * lines, nullptr), "row");
     ++row;
   }
   if (r.crowded.empty()) text(ws, row++, 0, "没有部门的测算值临近档位边界。", f.text);
