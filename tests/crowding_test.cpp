@@ -216,6 +216,46 @@ grade { 优 >= 1; 差 otherwise }
   EXPECT_EQ(b->above, 2u);  // (50%, 51%]: 50.5%, 51%; not 51.01%
 }
 
+// Tiers in the ruleset's own lets (before its table) and in a section's are watched too, as tested
+// by the plan and by the tree evaluator alike (they were once missed: the walk skipped the former).
+TEST(Crowding, TiersInLetsOutsideIndicatorsAreWatched) {
+  const auto rs = load_ok(R"(ruleset "顶层" scheme test year 2023
+facts { rate : percent in [0, 100%] "完成率" }
+let level "档次" = tiered rate {
+  [0, 60%)    -> 0
+  [60%, 100%] -> 1
+}
+section 甲 points 10 {
+  let inner "内档" = tiered rate {
+    [0, 50%)    -> 0
+    [50%, 100%] -> 1
+  }
+  indicator 乙 points 5 { score level * 5 }
+  indicator 丙 points 5 { score inner * 5 }
+}
+grade { 优 >= 9; 差 otherwise }
+)");
+  const Plan plan(*rs);
+  BoundCrowding by_tree(*rs), by_plan(*rs);
+  for (const char* rate : {"59.5%", "60%", "49.5%", "50%"}) {
+    const Facts f = loaded(*rs, std::string(R"({"department": "部门", "year": 2023, "facts": {"rate": ")") + rate + "\"}}");
+    by_tree.add(kept(by_tree, *rs, f));
+    BoundCrowding::Department sink(by_plan);
+    PlanResult result;
+    plan.evaluate(f, result, &sink);
+    by_plan.add(sink);
+  }
+  for (const BoundCrowding* c : {&by_tree, &by_plan}) {
+    const std::vector<CrowdedBound> all = c->finish();
+    for (const char* bound : {"60%", "50%"}) {
+      const CrowdedBound* b = find(all, "", bound);
+      ASSERT_NE(b, nullptr) << bound;
+      EXPECT_EQ(b->below, 1u) << bound;
+      EXPECT_EQ(b->above, 1u) << bound;
+    }
+  }
+}
+
 TEST(Crowding, ListElementsCountTheirDepartmentOnce) {
   const auto rs = load_ok(kRules);
   BoundCrowding crowding(*rs);

@@ -35,7 +35,14 @@ class Sites {
 
   std::vector<Site> collect() {
     std::map<std::uint32_t, const ast::Let*> lets;
-    for (const ast::Let& l : rs_.lets) lets[l.slot] = &l;
+    // The ruleset's own lets, before its table: each may read the ones above it.
+    for (const ast::Let& l : rs_.lets) {
+      lets[l.slot] = &l;
+      Env env;
+      env.lets = &lets;
+      indicator_ = nullptr;
+      expr(*l.value, env);
+    }
     items(rs_.items, lets);
     return std::move(out_);
   }
