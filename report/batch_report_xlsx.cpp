@@ -381,6 +381,9 @@ void write_crowded(lxw_workbook* wb, const BatchReport& r, const Formats& f) {
     ++row;
   }
   if (r.crowded.empty()) text(ws, row++, 0, "没有部门的测算值临近档位边界。", f.text);
+  if (r.crowding_partial) {
+    across(ws, row++, 0, 6, "评分规则中的函数相互调用次数过多，只查看了前面的一部分档位；其余档位的边界未计入上表。", f.note);
+  }
   across(ws, row, 0, 6,
          "测算值：评分规则据以分档的数值。临近范围为同一组档位边界中最大者的百分之一（档位到 100% 为止时即 1 个百分点），"
          "按个数分档时为 1 个；恰好等于边界的，计入它所得那一档的一侧。边界稍作移动，这些部门的得分档次就随之改变。",

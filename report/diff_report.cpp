@@ -95,6 +95,9 @@ std::string reach_words(const CrowdedBound& c) {
   return tr_format("{} percentage point{}", points.to_string(), points == Decimal::from_int(1) ? "" : "s");
 }
 
+// The indicator a bound is in, or what stands for a let outside every indicator.
+std::string owner(const CrowdedBound& c) { return c.indicator.empty() ? std::string(tr("(outside indicators)")) : c.indicator; }
+
 std::string near_grades_text(const report::BatchReport& b) {
   std::vector<std::string> parts;
   for (const report::NearGrade& g : b.near_grades) {
@@ -121,7 +124,7 @@ std::string fragility_text(const DiffReport& r) {
     out += "\n";
     for (std::size_t i = 0; i < s.crowded->size() && i < kShownFragile; ++i) {
       const CrowdedBound& c = (*s.crowded)[i];
-      out += tr_format("    {} / {}  {}: {} {} (within {})\n", c.below, c.above, c.indicator, c.subject, c.bound, reach_words(c));
+      out += tr_format("    {} / {}  {}: {} {} (within {})\n", c.below, c.above, owner(c), c.subject, c.bound, reach_words(c));
     }
   }
   return out;
@@ -148,7 +151,7 @@ std::string fragility_markdown(const DiffReport& r) {
     out += std::string(tr("| indicator | tested value | bound | within | lower side | upper side |\n|---|---|---|---|---:|---:|\n"));
     for (std::size_t i = 0; i < s.crowded->size() && i < kShownFragile; ++i) {
       const CrowdedBound& c = (*s.crowded)[i];
-      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", report::markdown_text(c.indicator), report::markdown_text(c.subject),
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", report::markdown_text(owner(c)), report::markdown_text(c.subject),
                          report::markdown_text(c.bound), reach_words(c), c.below, c.above);
     }
   }
@@ -168,7 +171,7 @@ nlohmann::ordered_json fragility_json(const DiffReport& r) {
     ordered_json bounds = ordered_json::array();
     for (const CrowdedBound& c : *s.crowded) {
       bounds.push_back({{"indicator", c.indicator}, {"subject", c.subject}, {"bound", c.bound}, {"value", json::exact(c.value)},
-                        {"within", json::exact(c.reach)}, {"below", c.below}, {"above", c.above}});
+                        {"within", json::exact(c.reach)}, {"below", c.below}, {"above", c.above}, {"near", c.near()}});
     }
     out[s.name] = {{"spread", std::move(spread)}, {"near_grades", std::move(grades)}, {"near_bounds", std::move(bounds)}};
   }

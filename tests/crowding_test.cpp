@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <tuple>
 #include <fstream>
 #include <string>
@@ -268,18 +270,76 @@ TEST(Crowding, ListElementsCountTheirDepartmentOnce) {
   EXPECT_EQ(b->subject, "比率");
   EXPECT_EQ(b->below, 1u);
   EXPECT_EQ(b->above, 1u);
+  EXPECT_EQ(b->near(), 1u);  // one department, on both sides
 }
 
-// However many values a department's tiers test, its sink keeps at most two numbers per bound.
-TEST(Crowding, ASinkKeepsAtMostTwoNumbersPerBound) {
+// However many values a department's tiers test, its sink keeps at most three numbers per bound.
+TEST(Crowding, ASinkKeepsAtMostThreeNumbersPerBound) {
   const auto rs = load_ok(kRules);
   const BoundCrowding crowding(*rs);
   std::string outputs = "[";
   for (int i = 0; i < 2000; ++i) outputs += std::string(i > 0 ? ", " : "") + R"({"actual": )" + std::to_string(95 + i % 10) + R"(, "target": 100})";
   outputs += "]";
   const std::vector<std::uint32_t> k = kept(crowding, *rs, loaded(*rs, facts("50%", "50%", 9, outputs)));
-  EXPECT_EQ(k.size(), 2u);  // 戊's 100%: 98% and 99% below, 100% and 101% above
-  EXPECT_NE(k[0], k[1]);
+  EXPECT_EQ(k.size(), 3u);  // 戊's 100%: 98% and 99% below, 100% and 101% above, and near at all
+  EXPECT_EQ(std::set<std::uint32_t>(k.begin(), k.end()).size(), 3u);
+}
+
+// The counts of one department set per bound text of indicator 甲 in [rules] (one fact, x).
+std::map<std::string, std::pair<std::size_t, std::size_t>> counts(const std::string& rules, const std::vector<std::string>& xs) {
+  const auto rs = load_ok(rules);
+  const Plan plan(*rs);
+  BoundCrowding by_tree(*rs), by_plan(*rs);
+  for (const std::string& x : xs) {
+    const Facts f = loaded(*rs, R"({"department": "部门", "year": 2023, "facts": {"x": )" + x + "}}");
+    by_tree.add(kept(by_tree, *rs, f));
+    BoundCrowding::Department sink(by_plan);
+    PlanResult result;
+    plan.evaluate(f, result, &sink);
+    by_plan.add(sink);
+  }
+  std::map<std::string, std::pair<std::size_t, std::size_t>> out, plan_out;
+  for (const CrowdedBound& c : by_tree.finish()) out[c.bound] = {c.below, c.above};
+  for (const CrowdedBound& c : by_plan.finish()) plan_out[c.bound] = {c.below, c.above};
+  EXPECT_EQ(out, plan_out);
+  return out;
+}
+
+std::string one_rule(const std::string& facts, const std::string& score) {
+  return "ruleset \"形\" scheme test year 2023\nfacts {\n" + facts + "\n}\nsection 乙 points 3 {\n  indicator 甲 points 3 {\n    score " +
+         score + "\n  }\n}\ngrade { 优 >= 3; 差 otherwise }\n";
+}
+
+using Counts = std::map<std::string, std::pair<std::size_t, std::size_t>>;
+
+// The shapes a review found wrong: bounds not constants, one-value tiers at the ends, brackets'
+// edges and `==`, and values the 评分依据's words evaluate again (the tree evaluator's quietly()).
+TEST(Crowding, TheShapesOfTiersAndBracketsAReviewFound) {
+  // [0, t) and [t, 100]: 0 and 100 are the table's edges, whatever t is.
+  EXPECT_EQ(counts(one_rule("x : number in [0, 100]\n t : number in [1, 99] default 50", "tiered x { [0, t) -> 0  [t, 100] -> 2 }"),
+                   {"0", "99.5", "100"}),
+            Counts{});
+  // A tier of one value at the top is a bound between it and the tier below.
+  EXPECT_EQ(counts(one_rule("x : percent in [0, 100%]", "tiered x { [0, 90%) -> 0  [90%, 100%) -> 2  [100%, 100%] -> 3 }"),
+                   {"\"100%\"", "\"99.5%\"", "\"100%\""}),
+            (Counts{{"100%", {1, 2}}}));
+  // … and at the bottom, with its own value below.
+  EXPECT_EQ(counts(one_rule("x : percent in [0, 100%]", "tiered x { [0, 0] -> 3  (0, 50%) -> 1  [50%, 100%] -> 0 }"),
+                   {"\"0%\"", "\"0.5%\"", "\"0%\""}),
+            (Counts{{"0", {2, 1}}}));
+  // Brackets without `otherwise`: the lowest bound is an edge (below it no arm applies).
+  EXPECT_EQ(counts(one_rule("x : number in [60, 100]", "brackets x {\n >= 90 -> 2\n >= 60 -> 1\n }"), {"60", "60.5", "89.5", "90"}),
+            (Counts{{"90", {1, 1}}}));
+  // `== 50` between two `otherwise`s is a tier of one value between two others: left out.
+  EXPECT_EQ(counts(one_rule("x : number in [0, 100]", "brackets x {\n == 50 -> 2\n otherwise -> 0\n }"), {"49.9", "50", "50.2"}),
+            Counts{});
+  // `when ok and h(x) > 0`: with ok false the rule never tests h(x); the words do not count.
+  EXPECT_EQ(counts("ruleset \"形\" scheme test year 2023\nfacts {\n x : number in [0, 100]\n ok : bool default false\n}\n"
+                   "define h(v \"H\") = tiered v { [0, 50) -> 0  [50, 100] -> 1 }\n"
+                   "section 乙 points 2 {\n  indicator 甲 points 2 { score when ok and h(x) > 0 -> 2 otherwise 0 }\n}\n"
+                   "grade { 优 >= 2; 差 otherwise }\n",
+                   {"49.5"}),
+            Counts{});
 }
 
 class CrowdingBatch : public ::testing::Test {

@@ -178,7 +178,7 @@ class Evaluator {
   }
   // Records the value a tiered, brackets or judged tests (see EvalOptions::tested).
   void observe(const ast::Expr& subject, const Decimal& x, bool bound = true) {
-    if (bound && options_.every_tested != nullptr) options_.every_tested->tested(indicator_, subject, x);
+    if (bound && quiet_ == 0 && options_.every_tested != nullptr) options_.every_tested->tested(indicator_, subject, x);
     if (options_.tested == nullptr) return;
     TestedPath path = call_path_;
     path.push_back(subject.span.begin);
@@ -204,6 +204,7 @@ class Evaluator {
   int traced_calls_ = 0;  // calls recorded in the current indicator's trace (see call())
   static constexpr int kMaxTracedCalls = 64;
   TestedPath call_path_;  // the calls being evaluated, when options_.tested is set (observe())
+  int quiet_ = 0;         // quietly() calls in progress: what they evaluate is for the words only
   int nested_ = 0;  // eval() calls in progress
   static constexpr int kMaxEvalNesting = 4000;
   std::uint64_t steps_ = 0;

@@ -210,6 +210,75 @@ class Sites {
     return out;
   }
 
+  // The tier (its index) that takes a value just below [b] ([side] −1), [b] itself (0) or a value
+  // just above it (+1); −1 when none does. A tier with an end that is not a constant is taken to
+  // reach [b] only where its other end is [b].
+  int tier_at(const ast::Tiered& t, const Decimal& b, int side) const {
+    for (std::size_t i = 0; i < t.tiers.size(); ++i) {
+      const ast::Interval& iv = t.tiers[i].interval;
+      const std::optional<Decimal> lo = iv.lo.value ? constant_value(*iv.lo.value) : std::nullopt;
+      const std::optional<Decimal> hi = iv.hi.value ? constant_value(*iv.hi.value) : std::nullopt;
+      const bool lo_inf = !iv.lo.value, hi_inf = !iv.hi.value;
+      bool in = false;
+      if (!lo_inf && !lo) {
+        in = hi && *hi == b && (side < 0 || (side == 0 && iv.hi_closed));
+      } else if (!hi_inf && !hi) {
+        in = lo && *lo == b && (side > 0 || (side == 0 && iv.lo_closed));
+      } else {
+        const bool lo_ok = lo_inf || (side < 0 ? *lo < b : side == 0 ? *lo < b || (*lo == b && iv.lo_closed) : *lo <= b);
+        const bool hi_ok = hi_inf || (side > 0 ? *hi > b : side == 0 ? *hi > b || (*hi == b && iv.hi_closed) : *hi >= b);
+        in = lo_ok && hi_ok;
+      }
+      if (in) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // The arm (its index) of a brackets that takes a value just below [b], [b] or just above it, as
+  // tier_at; kUnknownArm when an arm before it compares with a bound that is not a constant.
+  static constexpr int kUnknownArm = -2;
+  int arm_at(const ast::Brackets& node, const Decimal& b, int side) const {
+    for (std::size_t i = 0; i < node.arms.size(); ++i) {
+      const ast::BracketArm& arm = node.arms[i];
+      if (!arm.bound) return static_cast<int>(i);  // otherwise
+      const auto c = constant_value(*arm.bound);
+      if (!c) return kUnknownArm;
+      const int order = *c == b ? side : b < *c ? -1 : 1;  // the value against the arm's bound
+      bool taken = false;
+      switch (arm.compare) {
+        case ast::BinaryOp::Lt: taken = order < 0; break;
+        case ast::BinaryOp::Le: taken = order <= 0; break;
+        case ast::BinaryOp::Gt: taken = order > 0; break;
+        case ast::BinaryOp::Ge: taken = order >= 0; break;
+        default: taken = order == 0; break;
+      }
+      if (taken) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // Whether [b] lies between two tiers (or arms), from the ones that take a value just below it,
+  // its own value and a value just above it, and which of them its own value goes with.
+  static void classify(Bound& b, int below, int at, int above) {
+    if (at < 0) {  // the bound's own value is in no tier: between two, it is counted above
+      b.edge = below < 0 || above < 0;
+      return;
+    }
+    if (below == at && above == at) {
+      b.edge = true;  // the same tier on both sides: not a bound between tiers
+    } else if (below == at) {
+      b.edge = above < 0;
+      b.with_lower = true;
+    } else if (above == at) {
+      b.edge = below < 0;
+    } else {
+      // A tier of this one value ([100%, 100%], `== 50`): at the bottom or the top of the table it
+      // is a bound between it and its neighbour; between two others it is left out.
+      b.edge = (below < 0) == (above < 0);
+      b.with_lower = below < 0;
+    }
+  }
+
   void tiered_site(const ast::Tiered& node, const Env& env) {
     Site s;
     s.what = "tiered " + src(*node.subject);
@@ -218,19 +287,7 @@ class Sites {
       bound(s, tier.interval.hi);
     }
     for (Bound& b : s.bounds) {
-      const auto reaches = [&](const ast::Bound& end, int side) {  // beyond [b] on [side] (-1 below, +1 above)
-        if (!end.value) return true;  // -inf or +inf
-        const auto v = constant_value(*end.value);
-        return !v || (side < 0 ? *v < b.value : *v > b.value);
-      };
-      const bool below = std::any_of(node.tiers.begin(), node.tiers.end(), [&](const auto& t) { return reaches(t.interval.lo, -1); });
-      const bool above = std::any_of(node.tiers.begin(), node.tiers.end(), [&](const auto& t) { return reaches(t.interval.hi, 1); });
-      b.edge = !below || !above;
-      b.with_lower = std::any_of(node.tiers.begin(), node.tiers.end(), [&](const auto& t) {
-        if (!t.interval.hi_closed || !t.interval.hi.value) return false;
-        const auto v = constant_value(*t.interval.hi.value);
-        return v && *v == b.value;
-      });
+      classify(b, tier_at(node, b.value, -1), tier_at(node, b.value, 0), tier_at(node, b.value, 1));
     }
     site(std::move(s), *node.subject, env);
   }
@@ -245,10 +302,18 @@ class Sites {
         if (arm.bound->type == ast::TypeKind::Percent) s.kind = ast::TypeKind::Percent;
         bool seen = false;
         for (const Bound& x : s.bounds) seen = seen || x.value == *v;
-        // The first arm that takes the bound's value decides its side: `<= b` and `> b` leave it
-        // below (the one takes it, the other does not), `< b` and `>= b` above.
-        const bool lower = arm.compare == ast::BinaryOp::Le || arm.compare == ast::BinaryOp::Gt;
-        if (!seen) s.bounds.push_back({*v, text, {}, false, lower});
+        if (!seen) {
+          Bound b{*v, text, {}, false, false};
+          const int below = arm_at(node, *v, -1), at = arm_at(node, *v, 0), above = arm_at(node, *v, 1);
+          if (below == kUnknownArm || at == kUnknownArm || above == kUnknownArm) {
+            // An arm before the decision compares with a bound that is not a constant: the
+            // bound's own value goes with `<= b` and `> b` below, with `< b` and `>= b` above.
+            b.with_lower = arm.compare == ast::BinaryOp::Le || arm.compare == ast::BinaryOp::Gt;
+          } else {
+            classify(b, below, at, above);
+          }
+          s.bounds.push_back(std::move(b));
+        }
       } else {
         s.skipped.push_back(fmt::format("bound {} is not a constant", text));
       }

@@ -54,10 +54,12 @@ void BoundCrowding::Department::tested(const ast::Indicator* indicator, const as
     const bool lower = b.with_lower ? value <= b.value : value < b.value;
     const bool near = lower ? (b.with_lower ? b.value - b.reach < value : b.value - b.reach <= value)
                             : (b.with_lower ? value <= b.value + b.reach : value < b.value + b.reach);
-    const std::uint32_t code = 2 * i + (lower ? 0 : 1);
-    if (!near || seen_[code] != 0) continue;
-    seen_[code] = 1;
-    kept_.push_back(code);
+    if (!near) continue;
+    for (const std::uint32_t code : {3 * i + (lower ? 0 : 1), 3 * i + 2}) {
+      if (seen_[code] != 0) continue;
+      seen_[code] = 1;
+      kept_.push_back(code);
+    }
   }
 }
 
@@ -70,9 +72,9 @@ void BoundCrowding::Department::take(std::vector<std::uint32_t>& out) {
 void BoundCrowding::add(const std::vector<std::uint32_t>& kept) {
   ++departments_;
   for (const std::uint32_t code : kept) {
-    if (code / 2 >= bounds_.size()) continue;
-    CrowdedBound& b = bounds_[code / 2];
-    ++(code % 2 == 0 ? b.below : b.above);
+    if (code / 3 >= bounds_.size()) continue;
+    CrowdedBound& b = bounds_[code / 3];
+    ++(code % 3 == 0 ? b.below : code % 3 == 1 ? b.above : b.either);
   }
 }
 

@@ -14,7 +14,8 @@
 // side of the tier below it, and the side of the tier above it. A value on the bound counts on the
 // side whose tier takes it (`<= 10%`: below; `>= 90%`: above).
 // A tiered's outer edges (below its lowest tier, above its highest) are not bounds between tiers
-// and are left out, as are bounds that are not constants and judged bands.
+// and are left out, as are a tier of one value between two others (`== 50`), bounds that are not
+// constants and judged bands (boundaries::Bound::edge says which).
 #pragma once
 
 #include <cstddef>
@@ -44,7 +45,10 @@ struct CrowdedBound {
   std::size_t below = 0;  // departments on its lower side: [value − reach, value), or (value − reach, value]
   std::size_t above = 0;  // departments on its upper side: [value, value + reach), or (value, value + reach]
 
-  std::size_t near() const { return below + above; }
+  // Departments near it on either side: each once, though one whose tiers test values on both sides
+  // (two calls of a function, a list) is in [below] and in [above].
+  std::size_t either = 0;
+  std::size_t near() const { return either; }
   // The reach as people read it: "1 个百分点", "1", "10000".
   std::string reach_text() const;
 };
@@ -54,11 +58,11 @@ class BoundCrowding {
   explicit BoundCrowding(const ast::Ruleset& ruleset);
 
   // One department's values as they are tested. Any number may gather at once (one per batch
-  // worker): they only read the BoundCrowding. take() gives 2 × bound + side (0 below, 1 above),
-  // each once.
+  // worker): they only read the BoundCrowding. take() gives 3 × bound + 0 (below), + 1 (above) and
+  // + 2 (either), each once.
   class Department : public TestedSink {
    public:
-    explicit Department(const BoundCrowding& crowding) : crowding_(crowding), seen_(2 * crowding.bounds_.size(), 0) {}
+    explicit Department(const BoundCrowding& crowding) : crowding_(crowding), seen_(3 * crowding.bounds_.size(), 0) {}
     void tested(const ast::Indicator* indicator, const ast::Expr& subject, const Decimal& value) override;
     void take(std::vector<std::uint32_t>& out) override;
 
