@@ -211,7 +211,8 @@ grade { 优 >= 1; 差 otherwise }
   for (const char* rate : {"49.5%", "50%", "50.5%", "51%", "49%", "51.01%"}) {
     crowding.add(kept(crowding, *rs, loaded(*rs, std::string(R"({"department": "部门", "year": 2023, "facts": {"rate": ")") + rate + "\"}}")));
   }
-  const CrowdedBound* b = find(crowding.finish(), "乙", "50%");
+  const std::vector<CrowdedBound> all = crowding.finish();  // find() points into it
+  const CrowdedBound* b = find(all, "乙", "50%");
   ASSERT_NE(b, nullptr);
   EXPECT_TRUE(b->with_lower);
   EXPECT_EQ(b->below, 2u);  // (49%, 50%]: 49.5%, 50%; not 49%
@@ -265,7 +266,8 @@ TEST(Crowding, ListElementsCountTheirDepartmentOnce) {
   crowding.add(kept(
       crowding, *rs, loaded(*rs, facts("50%", "50%", 5,
                              R"([{"actual": 99, "target": 100}, {"actual": 198, "target": 200}, {"actual": 1, "target": 1}])"))));
-  const CrowdedBound* b = find(crowding.finish(), "戊", "100%");
+  const std::vector<CrowdedBound> all = crowding.finish();  // find() points into it
+  const CrowdedBound* b = find(all, "戊", "100%");
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->subject, "比率");
   EXPECT_EQ(b->below, 1u);
