@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "dsl/compare.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/check/interval.hpp"
 #include "interpreter/eval/evaluator_internal.hpp"
@@ -84,13 +85,7 @@ Value Evaluator::brackets(const ast::Expr& e, const ast::Brackets& b) {
     std::string why = "其余情形";
     if (arm.bound) {
       const Decimal bound = num(*arm.bound);
-      switch (arm.compare) {
-        case ast::BinaryOp::Lt: taken = x < bound; break;
-        case ast::BinaryOp::Le: taken = x <= bound; break;
-        case ast::BinaryOp::Gt: taken = x > bound; break;
-        case ast::BinaryOp::Ge: taken = x >= bound; break;
-        default: taken = x == bound; break;
-      }
+      taken = ast::comparison_holds(arm.compare, x < bound ? -1 : x == bound ? 0 : 1);
       why = fmt::format("{} {}", ast::to_string(arm.compare), show(bound, kind));
     }
     if (!taken) {

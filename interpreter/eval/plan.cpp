@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 
+#include "dsl/compare.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/plan_code.hpp"
 
@@ -526,16 +527,7 @@ Num Runner::brackets(const plan::Brackets& b) {
   for (const plan::BracketArm& arm : b.arms) {
     if (!arm.otherwise) {
       const Num bound = arm.constant ? arm.value : num(arm.bound);
-      const int order = compare(x, bound);
-      bool taken = false;
-      switch (arm.compare) {
-        case ast::BinaryOp::Lt: taken = order < 0; break;
-        case ast::BinaryOp::Le: taken = order <= 0; break;
-        case ast::BinaryOp::Gt: taken = order > 0; break;
-        case ast::BinaryOp::Ge: taken = order >= 0; break;
-        default: taken = order == 0; break;
-      }
-      if (!taken) continue;
+      if (!ast::comparison_holds(arm.compare, compare(x, bound))) continue;
     }
     return num(arm.result);
   }

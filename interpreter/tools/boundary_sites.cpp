@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "dsl/compare.hpp"
 #include "dsl/visit.hpp"
 #include "interpreter/check/checker.hpp"
 
@@ -244,15 +245,7 @@ class Sites {
       const auto c = constant_value(*arm.bound);
       if (!c) return kUnknownArm;
       const int order = *c == b ? side : b < *c ? -1 : 1;  // the value against the arm's bound
-      bool taken = false;
-      switch (arm.compare) {
-        case ast::BinaryOp::Lt: taken = order < 0; break;
-        case ast::BinaryOp::Le: taken = order <= 0; break;
-        case ast::BinaryOp::Gt: taken = order > 0; break;
-        case ast::BinaryOp::Ge: taken = order >= 0; break;
-        default: taken = order == 0; break;
-      }
-      if (taken) return static_cast<int>(i);
+      if (ast::comparison_holds(arm.compare, order)) return static_cast<int>(i);
     }
     return -1;
   }
