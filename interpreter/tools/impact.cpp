@@ -11,6 +11,7 @@
 #include "base/csv_reader.hpp"
 #include "base/output_file.hpp"
 #include "interpreter/batch/batch.hpp"
+#include "interpreter/batch/scoring.hpp"
 #include "interpreter/eval/evaluator.hpp"
 #include "interpreter/eval/plan.hpp"
 
@@ -100,16 +101,6 @@ std::string unguarded(const std::string& cell) {
   return cell;
 }
 
-// The indicators of [items] and the sections in it: the score columns of a batch's results.
-std::size_t indicator_count(const std::vector<ast::Item>& items) {
-  std::size_t n = 0;
-  for (const ast::Item& item : items) {
-    if (const auto* s = std::get_if<std::unique_ptr<ast::Section>>(&item)) n += indicator_count((*s)->items);
-    if (std::holds_alternative<std::unique_ptr<ast::Indicator>>(item)) ++n;
-  }
-  return n;
-}
-
 // Scores [input] with [ruleset] as `rubric batch` does, into a scratch results file read back.
 std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, const FactsOptions& options,
                         const BatchColumns& named, std::vector<ResultRow>& out, BoundCrowding* crowding) {
@@ -138,7 +129,9 @@ std::string score_batch(const ast::Ruleset& ruleset, const std::string& input, c
   std::vector<std::string> fields;
   if (!records.next(fields)) return std::string(tr("the results could not be read back"));
   const std::size_t columns = fields.size();  // row,id,department,total,grade,…indicators…,[vetoes,]error
-  const std::size_t scores_end = std::min(columns - 1, 5 + indicator_count(ruleset.items));
+  std::vector<batch::Leaf> leaves;  // the score columns, as the batch wrote them
+  batch::collect_leaves(ruleset, ruleset.items, leaves);
+  const std::size_t scores_end = std::min(columns - 1, 5 + leaves.size());
   while (records.next(fields)) {
     if (fields.size() != columns || columns < 6) return std::string(tr("the results could not be read back"));
     ResultRow row;
